@@ -1,0 +1,49 @@
+//! Formulas: each is declared once, with [`formula!`](crate::formula!), next to the metric that
+//! uses it. The declaration writes the constant's documentation from the same text the page
+//! shows, so the doc comment and the screen cannot disagree.
+
+use crate::i18n::Lang;
+use serde::Serialize;
+
+/// A metric's formula in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Formula {
+    /// Stable id of the metric (`roi`, `cost_per_click`).
+    pub id: &'static str,
+    /// English text.
+    pub en: &'static str,
+    /// French text.
+    pub fr: &'static str,
+}
+
+impl Formula {
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.fr)
+    }
+}
+
+/// Declares a metric's formula: a [`Formula`] constant whose doc comment ends with the
+/// English formula, so `grep -rn "ROI =" src/` finds the one place it lives.
+///
+/// ```
+/// social_roi::formula! {
+///     /// Clicks per thousand impressions.
+///     CLICKS_PER_MILLE = "clicks_per_mille",
+///     en: "clicks per mille = clicks ÷ impressions × 1000",
+///     fr: "clics pour mille = clics ÷ impressions × 1000"
+/// }
+/// assert_eq!(CLICKS_PER_MILLE.id, "clicks_per_mille");
+/// ```
+#[macro_export]
+macro_rules! formula {
+    ($(#[$meta:meta])* $name:ident = $id:literal, en: $en:literal, fr: $fr:literal $(,)?) => {
+        $(#[$meta])*
+        #[doc = ""]
+        #[doc = concat!("Formula: `", $en, "`")]
+        #[doc = ""]
+        #[doc = concat!("Formule : `", $fr, "`")]
+        pub const $name: $crate::formula::Formula =
+            $crate::formula::Formula { id: $id, en: $en, fr: $fr };
+    };
+}

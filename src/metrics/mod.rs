@@ -1,0 +1,4 @@
+//! The metrics. Each module documents each of its formulas once, with
+//! [`formula!`](crate::formula!).
+
+pub mod roi;
