@@ -1,0 +1,145 @@
+//! The `social-roi` command line, run as a user would.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_social-roi"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn figure<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(report["unit_costs"].as_array().unwrap())
+        .chain(report["costs"].as_array().unwrap())
+        .chain(report["returns"].as_array().unwrap())
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no figure {id}"))
+}
+
+#[test]
+fn roi_json_of_the_example() {
+    let o = run(&["roi", "--json", "tests/fixtures/roi/example-en.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["currency"], "EUR");
+    assert_eq!(figure(&report, "total_cost")["value"], 3099);
+    assert_eq!(figure(&report, "total_return")["value"], 4680);
+    let roi = figure(&report, "roi");
+    assert!((roi["value"].as_f64().unwrap() - 1581.0 / 3099.0).abs() < 1e-12);
+    assert_eq!(
+        roi["formula"],
+        "ROI = (total return − total cost) ÷ total cost"
+    );
+    assert_eq!(roi["reason"], serde_json::Value::Null);
+    assert_eq!(report["errors"], serde_json::json!([]));
+    assert!(report["comparison"]["scenarios"].as_array().unwrap().len() == 2);
+    assert!(!report["sensitivity"]["rows"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn typed_french_text_reads_with_its_decimal_mark() {
+    let o = run(&[
+        "roi",
+        "--json",
+        "--lang",
+        "fr",
+        "tests/fixtures/roi/typed-fr.json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // 2800 × 1.45 × 0.40 × 3 = 4872; 29.90 × 3 = 89.70.
+    assert_eq!(figure(&report, "costs[0]")["value"], 4872);
+    assert_eq!(figure(&report, "costs[1]")["value"], 89.7);
+    // 12000 × 1.2 % × 54.50 × 35 % = 2746.8.
+    assert_eq!(figure(&report, "sales[0]")["value"], 2746.8);
+    assert_eq!(
+        figure(&report, "roi")["formula"],
+        "ROI = (retour total − coût total) ÷ coût total"
+    );
+}
+
+#[test]
+fn input_errors_print_the_report_and_exit_1() {
+    let o = run(&["roi", "--json", "tests/fixtures/roi/errors.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors[0]["field"], "costs[0].hours");
+    assert_eq!(errors[0]["message"], "expected a number, found \"douze\"");
+    assert_eq!(errors[1]["field"], "sales[0].conversion_rate_pct");
+    assert_eq!(figure(&report, "roi")["value"], serde_json::Value::Null);
+}
+
+#[test]
+fn broken_json_names_the_file_line_and_column() {
+    let o = run(&["roi", "--json", "tests/fixtures/roi/broken.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("social-roi: tests/fixtures/roi/broken.json, line 3, column 35: "),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn missing_file_and_bad_usage_exit_2() {
+    let o = run(&["roi", "--json", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.json: cannot read"));
+    let o = run(&["roi"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown command"));
+    let o = run(&["roi", "--lang", "de", "x.json"]);
+    assert!(stderr(&o).contains("expected en or fr"));
+}
+
+#[test]
+fn readable_summary_without_json() {
+    let o = run(&["roi", "--lang", "fr", "tests/fixtures/roi/example-en.json"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.contains("Coût total"), "{text}");
+    assert!(text.contains("3099.00 EUR"), "{text}");
+    assert!(text.contains("51.02 %"), "{text}");
+}
+
+#[test]
+fn example_round_trips_through_roi() {
+    let o = run(&["example", "--lang", "fr", "--currency", "CHF"]);
+    assert!(o.status.success());
+    let input: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(input["currency"], "CHF");
+    let path = std::env::temp_dir().join(format!("social-roi-example-{}.json", std::process::id()));
+    std::fs::write(&path, stdout(&o)).unwrap();
+    let o = run(&["roi", "--json", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).ok();
+    assert!(o.status.success());
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["currency"], "CHF");
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("social-roi roi [--json]"));
+    let o = run(&["--version"]);
+    assert!(stdout(&o).starts_with("social-roi "));
+}
