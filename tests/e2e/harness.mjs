@@ -1,0 +1,62 @@
+// Shared by the end-to-end tests: serves www/ with the project's own server, launches Debian's
+// Chromium through playwright-core, and records what a page must never do (errors in the
+// console, requests that leave the local server).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+export const artifacts = join(here, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+/** Starts `serve www 0` and resolves to `{ url, stop }`. */
+export function startServer() {
+  const bin = process.env.SERVE_BIN || join(root, 'target', 'release', 'examples', 'serve');
+  const child = spawn(bin, [join(root, 'www'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /at (http:\/\/\S+\/)/.exec(out);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+  });
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * A new context and page that record console errors, page errors and any request that does
+ * not go to `base`.
+ */
+export async function openPage(browser, base, { locale = 'fr-FR', width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the page: ${u}`);
+  });
+  return { context, page, problems };
+}
+
+/** Collapses the spaces Intl puts in numbers (no-break, narrow no-break) to plain ones. */
+export function plain(text) {
+  return (text || '').replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
+export function shot(page, name, options = {}) {
+  return page.screenshot({ path: join(artifacts, `${name}.png`), ...options });
+}

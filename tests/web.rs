@@ -1,0 +1,84 @@
+//! The wasm boundary, run by wasm-bindgen-test in node: shapes, null-not-undefined, thrown
+//! errors. `cargo test --target wasm32-unknown-unknown --test web` with
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect, JSON};
+use social_roi::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn figure(report: &JsValue, id: &str) -> JsValue {
+    let summary: Array = get(report, "summary").into();
+    summary
+        .iter()
+        .find(|f| get(f, "id").as_string().as_deref() == Some(id))
+        .unwrap_or_else(|| panic!("no figure {id}"))
+}
+
+#[wasm_bindgen_test]
+fn computes_the_worked_example() {
+    let input = wasm::example_roi_input("fr", "EUR").unwrap();
+    let report = wasm::compute_roi(input, "fr-FR").unwrap();
+    let roi = figure(&report, "roi");
+    let v = get(&roi, "value").as_f64().unwrap();
+    assert!((v - 1581.0 / 3099.0).abs() < 1e-12);
+    assert_eq!(
+        get(&roi, "formula").as_string().unwrap(),
+        "ROI = (retour total − coût total) ÷ coût total"
+    );
+    // Plain JSON-compatible data: null, never undefined.
+    assert!(get(&roi, "reason").is_null());
+    assert_eq!(get(&report, "currency").as_string().unwrap(), "EUR");
+}
+
+#[wasm_bindgen_test]
+fn reads_typed_text_and_reports_field_errors() {
+    let input = JSON::parse(
+        r#"{"decimal_mark": "comma", "costs": [{"kind": "time", "hours": "12,5", "hourly_rate": "abc"}]}"#,
+    )
+    .unwrap();
+    let report = wasm::compute_roi(input, "en").unwrap();
+    let errors: Array = get(&report, "errors").into();
+    assert_eq!(errors.length(), 1);
+    assert_eq!(
+        get(&errors.get(0), "field").as_string().unwrap(),
+        "costs[0].hourly_rate"
+    );
+    assert!(get(&figure(&report, "roi"), "value").is_null());
+    assert!(get(&report, "comparison").is_null());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_shape_throws_kind_and_message() {
+    let input = JSON::parse(r#"{"costs": 5}"#).unwrap();
+    let err = wasm::compute_roi(input, "en").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .contains("cannot be read"));
+}
+
+#[wasm_bindgen_test]
+fn canonical_input_switches_the_decimal_mark() {
+    let input = JSON::parse(r#"{"costs": [{"kind": "ads", "amount": "1 500,5"}]}"#).unwrap();
+    let out = wasm::canonical_roi_input(input, "fr", "en").unwrap();
+    let costs: Array = get(&out, "costs").into();
+    assert_eq!(get(&costs.get(0), "amount").as_f64(), Some(1500.5));
+    assert_eq!(get(&out, "decimal_mark").as_string().unwrap(), "point");
+}
+
+#[wasm_bindgen_test]
+fn lists_for_the_form() {
+    let kinds: Array = wasm::cost_kinds("fr").unwrap().into();
+    assert_eq!(kinds.length(), 8);
+    assert_eq!(get(&kinds.get(0), "key").as_string().unwrap(), "time");
+    let currencies: Array = wasm::currencies().unwrap().into();
+    assert_eq!(get(&currencies.get(0), "code").as_string().unwrap(), "EUR");
+    assert!(!wasm::version().is_empty());
+}

@@ -1,0 +1,90 @@
+// Formats the core's numbers for people, with the user's locale. Formatting only: every value
+// arrives computed; units say how to show it (money, ratio, multiple, count, points, hours,
+// months).
+
+export class Format {
+  constructor(locale, currency, minorDigits = 2) {
+    this.locale = locale;
+    this.currency = currency;
+    this.minorDigits = minorDigits;
+    this.cache = new Map();
+  }
+
+  nf(key, options) {
+    let f = this.cache.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(this.locale, options);
+      this.cache.set(key, f);
+    }
+    return f;
+  }
+
+  money(v) {
+    // Small unit costs (0.57 per engagement) keep more digits than whole amounts.
+    const small = Math.abs(v) < 10 && v !== 0 && this.minorDigits > 0;
+    return this.nf(`money${small}`, {
+      style: 'currency',
+      currency: this.currency,
+      minimumFractionDigits: this.minorDigits,
+      maximumFractionDigits: small ? Math.max(this.minorDigits, 3) : this.minorDigits,
+    }).format(v);
+  }
+
+  ratio(v) {
+    return this.nf('ratio', { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(v);
+  }
+
+  points(v) {
+    const n = this.nf('points', { maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(v * 100);
+    return `${n} pts`;
+  }
+
+  multiple(v) {
+    return `${this.nf('multiple', { maximumFractionDigits: 2 }).format(v)}×`;
+  }
+
+  count(v) {
+    return this.nf(`count`, { maximumFractionDigits: Number.isInteger(v) ? 0 : 1 }).format(v);
+  }
+
+  unit(v, unit) {
+    return this.nf(`unit-${unit}`, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 2 }).format(v);
+  }
+
+  /** `v` shown as its unit says. */
+  value(v, unit) {
+    switch (unit) {
+      case 'money': return this.money(v);
+      case 'ratio': return this.ratio(v);
+      case 'points': return this.points(v);
+      case 'multiple': return this.multiple(v);
+      case 'hours': return this.unit(v, 'hour');
+      case 'months': return this.unit(v, 'month');
+      default: return this.count(v);
+    }
+  }
+
+  /** The currency's symbol as this locale writes it (`€`, `$`, `CHF`). */
+  currencySymbol() {
+    const part = this.nf('symbol', { style: 'currency', currency: this.currency }).formatToParts(0).find((p) => p.type === 'currency');
+    return part ? part.value : this.currency;
+  }
+
+  /** `EUR — euro`. */
+  currencyName(code) {
+    try {
+      const names = new Intl.DisplayNames([this.locale], { type: 'currency' });
+      return `${code} — ${names.of(code)}`;
+    } catch {
+      return code;
+    }
+  }
+}
+
+/** A number from the core shown in an input field, with the decimal mark of `mark`. */
+export function fieldText(value, mark) {
+  if (value == null) return '';
+  if (typeof value === 'string') return value;
+  const text = String(value);
+  return mark === 'comma' ? text.replace('.', ',') : text;
+}
