@@ -18,9 +18,11 @@ cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
 say "native tests: unit, integration and doc tests"
 cargo test --locked
 
-say "wasm boundary tests (wasm-bindgen-test, in node)"
+say "wasm boundary tests (wasm-bindgen-test, in node): tests/web*.rs"
+web_tests=()
+for f in tests/web*.rs; do web_tests+=(--test "$(basename "$f" .rs)"); done
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --test web
+  cargo test --locked --target wasm32-unknown-unknown "${web_tests[@]}"
 
 say "building the page"
 "$ROOT/scripts/build.sh"

@@ -27,16 +27,20 @@
 //! - [`input`]: typed values and their validation, with a message per field;
 //! - [`money`]: currencies and exact amounts;
 //! - [`figure`], [`formula`], [`finite`]: what a report is made of;
+//! - [`date`]: calendar dates and times as exports write them;
+//! - [`model`]: the canonical records every export maps into;
 //! - [`metrics`]: the formulas, one module per subject.
 
 #![deny(missing_docs)]
 
+pub mod date;
 pub mod figure;
 pub mod finite;
 pub mod formula;
 pub mod i18n;
 pub mod input;
 pub mod metrics;
+pub mod model;
 pub mod money;
 pub mod number;
 

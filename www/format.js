@@ -69,16 +69,6 @@ export class Format {
     const part = this.nf('symbol', { style: 'currency', currency: this.currency }).formatToParts(0).find((p) => p.type === 'currency');
     return part ? part.value : this.currency;
   }
-
-  /** `EUR — euro`. */
-  currencyName(code) {
-    try {
-      const names = new Intl.DisplayNames([this.locale], { type: 'currency' });
-      return `${code} — ${names.of(code)}`;
-    } catch {
-      return code;
-    }
-  }
 }
 
 /** A number from the core shown in an input field, with the decimal mark of `mark`. */

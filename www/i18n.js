@@ -4,6 +4,8 @@
 const STRINGS = {
   fr: {
     title: 'Calculateur de ROI des réseaux sociaux',
+    sections: 'Sections',
+    tabRoi: 'ROI',
     tagline: 'Vos chiffres restent sur votre machine : rien n’est envoyé.',
     loading: 'Chargement du calculateur…',
     loadFailed: 'Le calculateur n’a pas pu démarrer :',
@@ -85,6 +87,8 @@ const STRINGS = {
   },
   en: {
     title: 'Social media ROI calculator',
+    sections: 'Sections',
+    tabRoi: 'ROI',
     tagline: 'Your figures stay on your machine: nothing is sent anywhere.',
     loading: 'Loading the calculator…',
     loadFailed: 'The calculator could not start:',

@@ -100,12 +100,6 @@ export class RoiPanel {
     this.compute();
   }
 
-  setCurrency(code) {
-    this.input.currency = code;
-    this.buildForm();
-    this.compute();
-  }
-
   // -- form ------------------------------------------------------------------------------
 
   buildForm() {

@@ -15,6 +15,19 @@ import { RoiPanel } from './roi-panel.js';
 
 const LANG_KEY = 'social-roi:lang';
 
+/**
+ * The tabs. A tab's `create(ctx)` returns a panel: an object with `el` (its root element) and
+ * optionally `destroy()`. `ctx` holds `core` (the wasm exports), `lang`, `locale`, `t` (the
+ * page strings), `store` (an object the element keeps across re-renders and language
+ * switches: a panel keeps its state there), `element` (the host) and `roi` (`input`, and
+ * `update(fn)` to change the calculator's inputs from another tab). A panel may also have
+ * `sheets` (constructed stylesheets of its own). Panels other than the first may be loaded on
+ * demand with `import()`.
+ */
+const TABS = [
+  { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
+];
+
 function storedLang() {
   try {
     return localStorage.getItem(LANG_KEY);
@@ -39,6 +52,9 @@ export class SocialRoiElement extends HTMLElement {
   #input = null;
   #panel = null;
   #notice = null;
+  #tab = TABS[0].id;
+  #stores = new Map();
+  #current = null;
   #onHash = () => this.#loadFromHash();
 
   connectedCallback() {
@@ -111,6 +127,10 @@ export class SocialRoiElement extends HTMLElement {
 
   #start() {
     this.#notice = null;
+    if (this.syncUrl) {
+      const tab = new URLSearchParams(location.hash.replace(/^#/, '')).get('tab');
+      if (TABS.some((x) => x.id === tab)) this.#tab = tab;
+    }
     const fromUrl = this.syncUrl ? decodeHash(location.hash) : null;
     if (fromUrl?.input) {
       try {
@@ -139,7 +159,7 @@ export class SocialRoiElement extends HTMLElement {
       return;
     }
     this.#input = this.#adopt(fromUrl.input);
-    this.#panel.load(this.#input);
+    this.#panel?.load(this.#input);
   }
 
   /** Switches the interface language; every typed value keeps its meaning. */
@@ -155,27 +175,85 @@ export class SocialRoiElement extends HTMLElement {
     this.#render();
   }
 
-  #render() {
-    const t = strings(this.#lang);
-    const level = Math.min(6, Math.max(1, Number(this.getAttribute('heading-level')) || 2));
-    const fmtCurrencies = this.#core.currencies();
+  /** The ROI calculator's panel (the first tab). */
+  roiPanel(ctx) {
     const panel = new RoiPanel({
-      core: this.#core,
-      lang: this.#lang,
-      locale: this.#locale,
+      core: ctx.core,
+      lang: ctx.lang,
+      locale: ctx.locale,
       input: this.#input,
       onChange: (input, report) => this.#changed(input, report),
       onReset: () => {
         this.#input = this.#example();
         this.#panel.load(this.#input);
       },
-      shareUrl: this.syncUrl ? () => `${location.origin}${location.pathname}${location.search}${encodeHash(this.#input)}` : null,
+      shareUrl: this.syncUrl ? () => `${location.origin}${location.pathname}${location.search}${this.#hash()}` : null,
     });
     this.#panel = panel;
+    return panel;
+  }
+
+  #context() {
+    const t = strings(this.#lang);
+    const self = this;
+    if (!this.#stores.has(this.#tab)) this.#stores.set(this.#tab, {});
+    return {
+      core: this.#core,
+      lang: this.#lang,
+      locale: this.#locale,
+      t,
+      store: this.#stores.get(this.#tab),
+      element: this,
+      roi: {
+        get input() { return structuredClone(self.#input); },
+        update: (fn) => this.#updateRoi(fn),
+      },
+    };
+  }
+
+  #updateRoi(fn) {
+    this.#input = this.#adopt(fn(structuredClone(this.#input)));
+    if (this.#panel) this.#panel.load(this.#input);
+    else this.#changed(this.#input, this.#core.computeRoi(this.#input, this.#lang));
+  }
+
+  #hash() {
+    const roi = encodeHash(this.#input).slice(1);
+    return this.#tab === TABS[0].id ? `#${roi}` : `#tab=${this.#tab}&${roi}`;
+  }
+
+  async #showTab(id, focus = false) {
+    this.#tab = id;
+    this.#current?.destroy?.();
+    this.#current = null;
+    this.#panel = null;
+    const tab = TABS.find((x) => x.id === id);
+    const host = this.#root.querySelector('.sr-tabpanel');
+    for (const b of this.#root.querySelectorAll('[role="tab"]')) {
+      const on = b.dataset.tab === id;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+      if (on && focus) b.focus();
+    }
+    host.setAttribute('aria-labelledby', `sr-tab-${id}`);
+    const panel = await tab.create(this.#context());
+    this.#current = panel;
+    // A panel may bring its own stylesheets (`sheets`), adopted beside the shared one.
+    this.#root.adoptedStyleSheets = [sheet(), ...(panel.sheets || [])];
+    replace(host, panel.el);
+    if (this.syncUrl && location.hash !== this.#hash()) history.replaceState(history.state, '', this.#hash());
+  }
+
+  #render() {
+    const t = strings(this.#lang);
+    const level = Math.min(6, Math.max(1, Number(this.getAttribute('heading-level')) || 2));
+    const currencies = this.#core.currencies();
+    const names = new Intl.DisplayNames([this.#locale], { type: 'currency' });
+    const currencyName = (code) => { try { return `${code} — ${names.of(code)}`; } catch { return code; } };
     const currency = h('select', {
       dataset: { control: 'currency' },
-      on: { change: (e) => panel.setCurrency(e.target.value) },
-    }, fmtCurrencies.map((c) => h('option', { value: c.code, text: panel.fmt.currencyName(c.code), selected: c.code === (this.#input.currency || 'EUR') })));
+      on: { change: (e) => this.#updateRoi((input) => ({ ...input, currency: e.target.value })) },
+    }, currencies.map((c) => h('option', { value: c.code, text: currencyName(c.code), selected: c.code === (this.#input.currency || 'EUR') })));
     const langButton = (code, text) => h('button', {
       type: 'button',
       text,
@@ -186,6 +264,27 @@ export class SocialRoiElement extends HTMLElement {
     });
     const notice = this.#notice
       ? h('p', { class: `sr-notice${this.#notice.warn ? ' sr-warn' : ''}`, attrs: { role: this.#notice.warn ? 'alert' : 'note' }, text: t[this.#notice.key] })
+      : null;
+    const tabs = TABS.length > 1
+      ? h('div', {
+        class: 'sr-tabs',
+        attrs: { role: 'tablist', 'aria-label': t.sections },
+        on: {
+          keydown: (e) => {
+            const i = TABS.findIndex((x) => x.id === this.#tab);
+            const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+            if (step) this.#showTab(TABS[(i + step + TABS.length) % TABS.length].id, true);
+          },
+        },
+      }, TABS.map((tab) => h('button', {
+        type: 'button',
+        id: `sr-tab-${tab.id}`,
+        class: 'sr-tab',
+        text: t[tab.label],
+        dataset: { tab: tab.id },
+        attrs: { role: 'tab', 'aria-selected': String(tab.id === this.#tab), part: 'tab' },
+        on: { click: () => this.#showTab(tab.id) },
+      })))
       : null;
     replace(this.#root,
       h('div', { class: 'sr-app', lang: this.#lang, attrs: { part: 'app' } },
@@ -199,14 +298,15 @@ export class SocialRoiElement extends HTMLElement {
               h('span', { class: 'sr-lbl', text: t.language }),
               h('div', { class: 'sr-lang', attrs: { role: 'group', 'aria-label': t.language } }, langButton('fr', 'FR'), langButton('en', 'EN'))))),
         notice,
-        panel.el));
-    this.#changed(this.#input, panel.report);
+        tabs,
+        h('div', { class: 'sr-tabpanel', attrs: { role: TABS.length > 1 ? 'tabpanel' : null } })));
+    this.#showTab(this.#tab);
   }
 
   #changed(input, report) {
     this.#input = input;
     if (this.syncUrl) {
-      const hash = encodeHash(input);
+      const hash = this.#hash();
       if (location.hash !== hash) history.replaceState(history.state, '', hash);
     }
     if (this.#notice && !this.#notice.warn && report && this.#panel?.report !== report) this.#notice = null;

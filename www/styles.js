@@ -34,6 +34,10 @@ button, input, select { font: inherit; color: inherit; }
 .sr-lang { display: inline-flex; border: 1px solid var(--sr-line); border-radius: 999px; overflow: hidden; }
 .sr-lang button { border: 0; background: transparent; padding: 6px 12px; cursor: pointer; font-weight: 600; }
 .sr-lang button[aria-pressed="true"] { background: var(--sr-accent); color: #fff; }
+.sr-tabs { display: flex; gap: 4px; border-bottom: 2px solid var(--sr-line); margin: 0 0 16px; overflow-x: auto; }
+.sr-tab { border: 0; background: transparent; padding: 10px 16px; font-weight: 650; color: var(--sr-muted); cursor: pointer; border-bottom: 3px solid transparent; margin-bottom: -2px; white-space: nowrap; }
+.sr-tab[aria-selected="true"] { color: var(--sr-accent); border-bottom-color: var(--sr-accent); }
+.sr-tab:focus-visible { outline: 2px solid var(--sr-accent); outline-offset: -2px; }
 .sr-notice { padding: 10px 14px; border-radius: var(--sr-radius); background: var(--sr-accent-soft); margin: 0 0 16px; }
 .sr-notice.sr-warn { background: var(--sr-danger-soft); color: var(--sr-danger); }
 .sr-roi { display: grid; gap: 24px; grid-template-columns: minmax(0, 1fr); }

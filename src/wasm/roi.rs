@@ -1,42 +1,14 @@
-//! The WebAssembly boundary: the only module that knows about `wasm_bindgen`, `js_sys` and
-//! `serde_wasm_bindgen`. One coarse call per thing the user does; plain data in and out
-//! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
+//! The ROI calculator's calls.
 
+use super::{from_js, to_js};
 use crate::i18n::Lang;
 use crate::metrics::roi::{self, CostKind, RoiInput};
 use crate::money::CURRENCIES;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// An error thrown to JavaScript: `{ kind, message }`.
-#[derive(Serialize)]
-struct JsError<'a> {
-    kind: &'a str,
-    message: String,
-}
-
-fn error(kind: &str, message: impl Into<String>) -> JsValue {
-    let e = JsError {
-        kind,
-        message: message.into(),
-    };
-    e.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|_| JsValue::from_str(&e.message))
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error("internal", e.to_string()))
-}
-
 fn roi_input(input: JsValue) -> Result<RoiInput, JsValue> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| {
-        error(
-            "input",
-            format!("the calculator's inputs cannot be read: {e}"),
-        )
-    })
+    from_js(input, "the calculator's inputs")
 }
 
 /// Computes the ROI report of `input` (the JSON the README documents), in `lang`.
@@ -87,10 +59,4 @@ pub fn cost_kinds(lang: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn currencies() -> Result<JsValue, JsValue> {
     to_js(&CURRENCIES)
-}
-
-/// The core's version.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
 }

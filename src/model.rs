@@ -1,0 +1,276 @@
+//! The canonical records every export maps into, whatever platform wrote it.
+//!
+//! A [`Dataset`] holds what the dropped files said, in six kinds of record: [`Post`]s,
+//! [`DailyRow`]s of account totals, [`AdRow`]s of spend, [`TrafficRow`]s of web analytics,
+//! contest [`EntryRow`]s (comments) and inbox [`Message`]s. Metrics read only these, so a
+//! formula never depends on which platform's spelling a column had.
+//!
+//! Counts are `Option<f64>`: `None` is unknown (a blank cell), never zero; negative values are
+//! kept (TikTok, LinkedIn and YouTube report negative daily changes). Ids are strings, end to
+//! end: 19-digit post ids do not fit a JavaScript number.
+
+use crate::date::{Date, DateTime};
+use serde::Serialize;
+
+/// Where a record came from: which file of the dataset, which line of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// Index of the file in [`Dataset::files`].
+    pub file: usize,
+    /// 1-based line (of the text file) or row (of the sheet) the record was read from.
+    pub line: u64,
+}
+
+/// A social network, or the web analytics a file came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Network {
+    /// X, formerly Twitter.
+    X,
+    /// Facebook.
+    Facebook,
+    /// Instagram.
+    Instagram,
+    /// LinkedIn.
+    LinkedIn,
+    /// YouTube.
+    YouTube,
+    /// TikTok.
+    TikTok,
+    /// Web analytics (Google Analytics).
+    Web,
+    /// Anything else (a generic file mapped by hand).
+    Other,
+}
+
+impl Network {
+    /// The network's name as people write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Network::X => "X",
+            Network::Facebook => "Facebook",
+            Network::Instagram => "Instagram",
+            Network::LinkedIn => "LinkedIn",
+            Network::YouTube => "YouTube",
+            Network::TikTok => "TikTok",
+            Network::Web => "Web",
+            Network::Other => "Other",
+        }
+    }
+}
+
+/// What a post's audience did with it. Every field is what the platform reported, or `None`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct PostMetrics {
+    /// Times the post was shown (X, LinkedIn, YouTube, legacy Facebook).
+    pub impressions: Option<f64>,
+    /// People who saw it at least once (Facebook, Instagram).
+    pub reach: Option<f64>,
+    /// Views (Meta's "Views", TikTok, YouTube, LinkedIn "Views").
+    pub views: Option<f64>,
+    /// The platform's own engagement total (X "engagements", Meta "Reactions, Comments and
+    /// Shares", legacy Facebook "Lifetime Engaged Users"), kept as the platform defines it.
+    pub engagements: Option<f64>,
+    /// Likes or reactions.
+    pub reactions: Option<f64>,
+    /// Comments or replies.
+    pub comments: Option<f64>,
+    /// Shares, reposts or retweets.
+    pub shares: Option<f64>,
+    /// Saves or bookmarks.
+    pub saves: Option<f64>,
+    /// All clicks the platform counts on the post.
+    pub clicks: Option<f64>,
+    /// Clicks on a link in the post (X "url clicks", Meta "Link Clicks").
+    pub link_clicks: Option<f64>,
+    /// Visits to the profile from the post.
+    pub profile_visits: Option<f64>,
+    /// Follows the post brought.
+    pub new_follows: Option<f64>,
+    /// Video views where the platform counts them apart from views.
+    pub video_views: Option<f64>,
+    /// Watch time, in hours.
+    pub watch_time_hours: Option<f64>,
+    /// Followers of the account when the post was published, if the export says.
+    pub followers_at_post: Option<f64>,
+    /// The platform's own engagement rate as a ratio (X's `engagement rate` column), kept to
+    /// check our arithmetic against.
+    pub platform_engagement_rate: Option<f64>,
+}
+
+/// One post, tweet, video or reel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Post {
+    /// The platform's id, as written (may be Excel-damaged, e.g. `1.22158E+17`: kept, warned).
+    pub id: String,
+    /// Where it was published.
+    pub network: Network,
+    /// The account or page, when the export names it.
+    pub account: Option<String>,
+    /// When it was published.
+    pub published: Option<DateTime>,
+    /// Its text, title or caption.
+    pub text: Option<String>,
+    /// Its type as the platform names it (`photo`, `IG reel`, `Video`…).
+    pub kind: Option<String>,
+    /// Its address.
+    pub permalink: Option<String>,
+    /// What the audience did.
+    pub metrics: PostMetrics,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+/// One day of an account's totals.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DailyRow {
+    /// The network.
+    pub network: Network,
+    /// The account, when the export names it.
+    pub account: Option<String>,
+    /// The day.
+    pub date: Date,
+    /// Followers (fans, subscribers) at the end of the day.
+    pub followers: Option<f64>,
+    /// Follows gained that day.
+    pub new_follows: Option<f64>,
+    /// Follows lost that day.
+    pub unfollows: Option<f64>,
+    /// Net change that day when only the net is given (TikTok "Difference in followers").
+    pub net_follows: Option<f64>,
+    /// Impressions that day.
+    pub impressions: Option<f64>,
+    /// People reached that day.
+    pub reach: Option<f64>,
+    /// Views that day (video views, profile views are apart).
+    pub views: Option<f64>,
+    /// Profile views that day.
+    pub profile_views: Option<f64>,
+    /// Engagements that day, as the platform counts them.
+    pub engagements: Option<f64>,
+    /// People who engaged that day (legacy Facebook "Daily Page Engaged Users").
+    pub engaged_users: Option<f64>,
+    /// Likes or reactions that day.
+    pub reactions: Option<f64>,
+    /// Comments that day.
+    pub comments: Option<f64>,
+    /// Shares that day.
+    pub shares: Option<f64>,
+    /// Clicks that day.
+    pub clicks: Option<f64>,
+    /// Posts the account published that day (X overview "Create Post").
+    pub posts: Option<f64>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+/// Ad spend: one campaign (or ad set, or day) of an ads export.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AdRow {
+    /// The network the ads ran on.
+    pub network: Network,
+    /// Campaign name.
+    pub campaign: String,
+    /// Campaign id, as written.
+    pub campaign_id: Option<String>,
+    /// First day of the reported period (or of the campaign).
+    pub start: Option<Date>,
+    /// Last day of the reported period (or of the campaign).
+    pub end: Option<Date>,
+    /// Amount spent, in major units of `currency`.
+    pub spend: Option<f64>,
+    /// ISO code of the spend (from the header, e.g. `Amount Spent (USD)`), if known.
+    pub currency: Option<String>,
+    /// Impressions bought.
+    pub impressions: Option<f64>,
+    /// People reached.
+    pub reach: Option<f64>,
+    /// Clicks (link clicks where the export distinguishes them).
+    pub clicks: Option<f64>,
+    /// Engagements as the platform counts them ("Post Engagement").
+    pub engagements: Option<f64>,
+    /// Follows or page likes the ads brought.
+    pub new_follows: Option<f64>,
+    /// Conversions (results) the platform attributes.
+    pub conversions: Option<f64>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+/// Web analytics for one traffic source (and, when given, one day).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrafficRow {
+    /// `Session source / medium` (`facebook.com / referral`, `t.co / referral`).
+    pub source_medium: Option<String>,
+    /// `Session default channel group` (`Organic Social`, `Paid Social`).
+    pub channel: Option<String>,
+    /// The network the source belongs to, when it is recognisably a social one.
+    pub network: Option<Network>,
+    /// The day, when the table is by day.
+    pub date: Option<Date>,
+    /// Sessions.
+    pub sessions: Option<f64>,
+    /// Engaged sessions.
+    pub engaged_sessions: Option<f64>,
+    /// Conversions (GA4 "Key events", older "Conversions", UA goal completions).
+    pub conversions: Option<f64>,
+    /// Revenue, in major units.
+    pub revenue: Option<f64>,
+    /// ISO code of the revenue, if the file says.
+    pub currency: Option<String>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+/// One contest entry: a comment (or a line of a plain list of entrants).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntryRow {
+    /// The comment's id, as written.
+    pub id: Option<String>,
+    /// The id of the comment this one replies to (ExportComments `SubId`).
+    pub parent_id: Option<String>,
+    /// The entrant's name or handle, as written.
+    pub author: String,
+    /// The entrant's profile id or URL, when the export gives it.
+    pub profile: Option<String>,
+    /// When the comment was written.
+    pub date: Option<DateTime>,
+    /// The comment's text.
+    pub text: String,
+    /// Likes on the comment.
+    pub likes: Option<f64>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+/// One conversation of an inbox export, for the community manager's response times.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Message {
+    /// When the message arrived.
+    pub received: DateTime,
+    /// When it was first answered, if it was.
+    pub replied: Option<DateTime>,
+    /// The channel (network, DM, comment, e-mail…), if the export says.
+    pub channel: Option<String>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+/// Everything the dropped files said, as canonical records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Dataset {
+    /// The files, in the order they were added (records point here by index).
+    pub files: Vec<String>,
+    /// Posts.
+    pub posts: Vec<Post>,
+    /// Daily account rows.
+    pub daily: Vec<DailyRow>,
+    /// Ad spend rows.
+    pub ads: Vec<AdRow>,
+    /// Web analytics rows.
+    pub traffic: Vec<TrafficRow>,
+    /// Contest entries.
+    pub entries: Vec<EntryRow>,
+    /// Inbox messages.
+    pub messages: Vec<Message>,
+}
