@@ -1184,22 +1184,45 @@ fn identity(name: &str, profile: &Option<String>) -> Identity {
     }
 }
 
-/// The entries and distinct people of a comment file, leaving out `account`'s own comments
-/// (the organiser answering): what "entries" and "participants" mean before any rule.
+/// What a comment file holds before any rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Comments, each counted once (a comment id seen twice, from overlapping exports, once).
+    pub comments: usize,
+    /// Those with an author, the organiser's own left out.
+    pub entries: usize,
+    /// Distinct people among them.
+    pub people: usize,
+}
+
+/// The comments, entries and distinct people of a comment file, leaving out `account`'s own
+/// comments (the organiser answering): what "entries" and "participants" mean before any rule.
 ///
 /// ```
-/// use social_roi::draw::{read_entries, tally_entries};
+/// use social_roi::draw::{read_entries, tally_entries, Tally};
 /// let entries = read_entries("list.txt", "@ann\nAnn\nbob\n@brand\n").unwrap();
-/// assert_eq!(tally_entries(&entries, Some("@Brand")), (3, 2));
+/// let t = tally_entries(&entries, Some("@Brand"));
+/// assert_eq!(t, Tally { comments: 4, entries: 3, people: 2 });
 /// ```
-pub fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> (usize, usize) {
+pub fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> Tally {
     let account = account
         .map(normalise)
         .filter(|a| !a.is_empty())
         .map(|a| Named::new(&a));
+    let mut ids = HashSet::new();
     let mut people = HashSet::new();
-    let mut count = 0;
+    let mut t = Tally {
+        comments: 0,
+        entries: 0,
+        people: 0,
+    };
     for e in entries {
+        if let Some(id) = e.id.as_deref().map(str::trim).filter(|i| !i.is_empty()) {
+            if !ids.insert(id) {
+                continue;
+            }
+        }
+        t.comments += 1;
         let (name, profile) = who(e);
         if name.is_empty()
             || account
@@ -1208,10 +1231,11 @@ pub fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> (usize, usi
         {
             continue;
         }
-        count += 1;
+        t.entries += 1;
         people.insert(identity(&name, &profile));
     }
-    (count, people.len())
+    t.people = people.len();
+    t
 }
 
 /// The entrant of every identity: its first name, with the profile when two identities share
@@ -1276,7 +1300,7 @@ impl Named {
     }
 }
 
-struct Tally {
+struct PersonTally {
     entrant: String,
     /// Every name and profile the person's counted entries were written with.
     aliases: HashSet<String>,
@@ -1298,7 +1322,7 @@ pub fn prepare(entries: &[EntryRow], rules: &Rules, lang: Lang) -> Result<Prepar
     let organiser_named = organiser.map(Named::new);
     let excluded: Vec<Named> = rules.exclude.iter().map(|x| Named::new(x)).collect();
     let mut seen_ids: HashMap<&str, u64> = HashMap::new();
-    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut tallies: BTreeMap<String, PersonTally> = BTreeMap::new();
     let mut exclusions = Vec::new();
     let mut exclude_used: HashSet<&str> = HashSet::new();
     let mut eligible = 0usize;
@@ -1450,7 +1474,7 @@ pub fn prepare(entries: &[EntryRow], rules: &Rules, lang: Lang) -> Result<Prepar
             );
             continue;
         }
-        let tally = tallies.entry(key.clone()).or_insert_with(|| Tally {
+        let tally = tallies.entry(key.clone()).or_insert_with(|| PersonTally {
             entrant: key.clone(),
             aliases: HashSet::new(),
             tickets: 0,

@@ -4,10 +4,12 @@
 //! social-roi roi [--json] [--lang fr|en] INPUTS.json    ROI report (JSON with --json)
 //! social-roi example [--lang fr|en] [--currency EUR]    the worked example's input JSON
 //! social-roi draw [options] ENTRIES                     a verifiable winner draw (see draw.rs)
+//! social-roi contest [options] INPUTS.json              a contest's outcome (see contest.rs)
 //! ```
 //! `-` reads standard input. Exit status: 0 when the report has no input errors, 1 when it
 //! has some (the report is still printed), 2 when the command or its file cannot be read.
 
+mod contest;
 mod draw;
 mod roi;
 
@@ -25,6 +27,7 @@ usage:
   social-roi example [--lang en|fr] [--currency CODE]
       Prints the worked example's input JSON, a starting point for INPUTS.json.
 {DRAW}
+{CONTEST}
   social-roi --help | --version
 
 Exit status: 0 fine, 1 the inputs hold errors (the output says which) or a certificate is
@@ -32,7 +35,9 @@ refuted, 2 unusable command or file.
 The README documents the input and report JSON.";
 
 fn usage() -> String {
-    USAGE_TEMPLATE.replace("{DRAW}", draw::USAGE)
+    USAGE_TEMPLATE
+        .replace("{DRAW}", draw::USAGE)
+        .replace("{CONTEST}", contest::USAGE)
 }
 
 /// A failure that ends the command with status 2.
@@ -131,6 +136,7 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         "roi" => roi::run(&parse_options(rest)?, out),
         "example" => roi::example(&parse_options(rest)?, out),
         "draw" => draw::run(rest, out),
+        "contest" => contest::run(rest, out),
         other => Err(Fatal(format!(
             "unknown command \"{other}\"; see social-roi --help"
         ))),
