@@ -122,6 +122,7 @@ fn load_certificate(path: &str) -> Result<Certificate, Fatal> {
 }
 
 /// A random seed from the operating system: 32 bytes, hexadecimal.
+#[cfg(not(target_arch = "wasm32"))]
 fn random_seed() -> Result<String, Fatal> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
@@ -144,6 +145,13 @@ fn now() -> Option<String> {
         t % 3600 / 60,
         t % 60
     ))
+}
+
+/// The command line is built for wasm32 only as a side effect of `cargo test --target`; it
+/// never runs there, and the page generates its seeds with `crypto.getRandomValues`.
+#[cfg(target_arch = "wasm32")]
+fn random_seed() -> Result<String, Fatal> {
+    Err(Fatal("--random-seed needs an operating system".into()))
 }
 
 fn seed_input(o: &Options) -> Result<Option<SeedInput>, Fatal> {
