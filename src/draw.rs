@@ -57,7 +57,7 @@ use crate::input::{Entry, FieldError, Fields, Kind};
 use crate::model::{EntryRow, Origin};
 use serde::{Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// First line of every draw file: the scheme and its version.
@@ -850,13 +850,15 @@ pub fn validate_rules(input: &RulesInput, lang: Lang) -> Result<Rules, Vec<Field
         .as_deref()
         .map(normalise)
         .filter(|o| !o.is_empty());
-    let exclude: BTreeSet<String> = input
-        .exclude
-        .iter()
-        .map(|e| normalise(e))
-        .filter(|e| !e.is_empty())
-        .collect();
-    let mut bonus: BTreeMap<String, u32> = BTreeMap::new();
+    let exclude = sorted_unique(
+        input
+            .exclude
+            .iter()
+            .map(|e| normalise(e))
+            .filter(|e| !e.is_empty())
+            .collect(),
+    );
+    let mut bonus: HashMap<String, u32> = HashMap::new();
     for (i, b) in input.bonus.iter().enumerate() {
         let who = normalise(&b.entrant);
         let field = format!("bonus[{i}].entries");
@@ -895,10 +897,13 @@ pub fn validate_rules(input: &RulesInput, lang: Lang) -> Result<Rules, Vec<Field
         from,
         until,
         organiser,
-        exclude: exclude.into_iter().collect(),
-        bonus: bonus
+        exclude,
+        bonus: sorted_unique(bonus.keys().cloned().collect())
             .into_iter()
-            .map(|(entrant, entries)| Bonus { entrant, entries })
+            .map(|entrant| Bonus {
+                entries: bonus.get(&entrant).copied().unwrap_or(0),
+                entrant,
+            })
             .collect(),
         bonus_per_mention,
         max_entries,
@@ -1107,6 +1112,14 @@ pub struct Prepared {
     pub warnings: Vec<Warning>,
 }
 
+/// Sorted by bytes, each once. The one sort of the module: a single instantiation keeps the
+/// WebAssembly small.
+pub(crate) fn sorted_unique(mut v: Vec<String>) -> Vec<String> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// Lowercase hexadecimal.
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
@@ -1241,28 +1254,26 @@ pub fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> Tally {
 /// The entrant of every identity: its first name, with the profile when two identities share
 /// a name; unique.
 fn entrant_names(entries: &[EntryRow]) -> HashMap<Identity, String> {
-    /// Where an identity first appears, its name and its profile.
-    type First = (usize, String, Option<String>);
-    let mut first: BTreeMap<Identity, First> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
+    // Identities in order of first appearance, so a suffix, if ever needed, goes to the later.
+    let mut seen: HashSet<Identity> = HashSet::new();
+    let mut order: Vec<(Identity, String, Option<String>)> = Vec::new();
+    for e in entries {
         let (name, profile) = who(e);
         if name.is_empty() {
             continue;
         }
-        first
-            .entry(identity(&name, &profile))
-            .or_insert((i, name, profile));
+        let id = identity(&name, &profile);
+        if seen.insert(id.clone()) {
+            order.push((id, name, profile));
+        }
     }
     let mut by_name: HashMap<&str, usize> = HashMap::new();
-    for (_, name, _) in first.values() {
+    for (_, name, _) in &order {
         *by_name.entry(name.as_str()).or_insert(0) += 1;
     }
-    // In order of first appearance, so a suffix, if ever needed, goes to the later one.
-    let mut order: Vec<(&Identity, &First)> = first.iter().collect();
-    order.sort_by_key(|(_, (i, _, _))| *i);
     let mut taken: HashSet<String> = HashSet::new();
     let mut out = HashMap::new();
-    for (id, (_, name, profile)) in order {
+    for (id, name, profile) in &order {
         let mut key = match profile {
             Some(p) if by_name.get(name.as_str()).copied().unwrap_or(0) > 1 => {
                 format!("{name} [{p}]")
@@ -1322,7 +1333,7 @@ pub fn prepare(entries: &[EntryRow], rules: &Rules, lang: Lang) -> Result<Prepar
     let organiser_named = organiser.map(Named::new);
     let excluded: Vec<Named> = rules.exclude.iter().map(|x| Named::new(x)).collect();
     let mut seen_ids: HashMap<&str, u64> = HashMap::new();
-    let mut tallies: BTreeMap<String, PersonTally> = BTreeMap::new();
+    let mut tallies: HashMap<String, PersonTally> = HashMap::new();
     let mut exclusions = Vec::new();
     let mut exclude_used: HashSet<&str> = HashSet::new();
     let mut eligible = 0usize;
@@ -1526,26 +1537,46 @@ pub fn prepare(entries: &[EntryRow], rules: &Rules, lang: Lang) -> Result<Prepar
     }
 
     let mut warnings = Vec::new();
-    let mut bonus_unmatched = Vec::new();
-    for b in &rules.bonus {
-        let mut matched = false;
-        let as_profile = normalise_profile(&b.entrant);
-        for t in tallies.values_mut() {
-            if t.entrant == b.entrant
-                || t.aliases.contains(&b.entrant)
-                || t.aliases.contains(&as_profile)
-            {
-                t.tickets += u64::from(b.entries);
-                matched = true;
+    // Bonus entries, by entrant, name or profile; each bonus line counts once per person.
+    let bonus: HashMap<&str, u32> = rules
+        .bonus
+        .iter()
+        .map(|b| (b.entrant.as_str(), b.entries))
+        .collect();
+    let bonus_profiles: HashMap<String, &str> = rules
+        .bonus
+        .iter()
+        .map(|b| (normalise_profile(&b.entrant), b.entrant.as_str()))
+        .collect();
+    let mut bonus_used: HashSet<&str> = HashSet::new();
+    for t in tallies.values_mut() {
+        let mut mine: Vec<&str> = Vec::new();
+        for a in std::iter::once(&t.entrant).chain(t.aliases.iter()) {
+            let by_name = bonus.get_key_value(a.as_str()).map(|(k, _)| *k);
+            let by_profile = bonus_profiles.get(a).copied();
+            for item in [by_name, by_profile].into_iter().flatten() {
+                if !mine.contains(&item) {
+                    mine.push(item);
+                }
             }
         }
-        if !matched {
-            bonus_unmatched.push(b.entrant.as_str());
+        for item in mine {
+            t.tickets += u64::from(bonus.get(item).copied().unwrap_or(0));
+            bonus_used.insert(item);
         }
     }
+    let bonus_unmatched: Vec<&str> = rules
+        .bonus
+        .iter()
+        .map(|b| b.entrant.as_str())
+        .filter(|b| !bonus_used.contains(b))
+        .collect();
     let mut people = Vec::with_capacity(tallies.len());
     let mut total: u64 = 0;
-    for t in tallies.into_values() {
+    for key in sorted_unique(tallies.keys().cloned().collect()) {
+        let Some(t) = tallies.remove(&key) else {
+            continue;
+        };
         let cap = rules.max_entries.map_or(u64::MAX, u64::from);
         let tickets = t.tickets.min(cap).min(MAX_TICKETS + 1);
         total = total.saturating_add(tickets);
@@ -1675,7 +1706,7 @@ fn draw_file(rules: &Rules, entries: usize, hash: &str, people: &[Person], ticke
         "{DRAW_FILE_HEADER}\nrules: {rules_json}\nentries: {entries}, SHA-256 {hash}\npeople: {}\ntickets: {tickets}\n\n",
         people.len()
     );
-    // `people` is sorted by entrant (a BTreeMap's order: bytes).
+    // `people` is sorted by entrant (bytes).
     for p in people {
         for n in 1..=p.tickets {
             s.push_str(&p.entrant);
@@ -1737,20 +1768,29 @@ pub fn score(seed: &str, ticket: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Ranked {
     person: usize,
+    /// Their best ticket.
     ticket: String,
-    score: [u8; 32],
+    /// Its score, hexadecimal.
+    score: String,
 }
 
-/// Every person, by their best ticket's score, smallest first.
+/// Every person, by their best ticket's score, smallest first (ties, which SHA-256 makes
+/// practically impossible, by ticket).
 fn ranking(people: &[Person], seed: &str) -> Vec<Ranked> {
     let mut base = Sha256::new();
     base.update(seed.as_bytes());
     base.update(b"\n");
-    let mut ranked: Vec<Ranked> = people
+    let index: HashMap<&str, usize> = people
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.tickets > 0)
-        .map(|(i, p)| {
+        .map(|(i, p)| (p.entrant.as_str(), i))
+        .collect();
+    // Each person's best ticket as "score<TAB>ticket": sorting these strings sorts by score,
+    // then by ticket, as the scheme says.
+    let best: Vec<String> = people
+        .iter()
+        .filter(|p| p.tickets > 0)
+        .map(|p| {
             let mut best: Option<([u8; 32], u32)> = None;
             for n in 1..=p.tickets {
                 let mut h = base.clone();
@@ -1764,15 +1804,21 @@ fn ranking(people: &[Person], seed: &str) -> Vec<Ranked> {
                 }
             }
             let (score, n) = best.unwrap_or(([0xff; 32], 1));
-            Ranked {
-                person: i,
-                ticket: format!("{}\t{n}", p.entrant),
-                score,
-            }
+            format!("{}\t{}\t{n}", hex(&score), p.entrant)
         })
         .collect();
-    ranked.sort_by(|a, b| a.score.cmp(&b.score).then_with(|| a.ticket.cmp(&b.ticket)));
-    ranked
+    sorted_unique(best)
+        .into_iter()
+        .filter_map(|line| {
+            let (score, ticket) = line.split_once('\t')?;
+            let (entrant, _) = ticket.rsplit_once('\t')?;
+            Some(Ranked {
+                person: *index.get(entrant)?,
+                ticket: ticket.to_string(),
+                score: score.to_string(),
+            })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1916,8 +1962,8 @@ fn pick(
     ranked: &[Ranked],
     winners: u32,
     alternates: u32,
-    kept: &BTreeMap<u32, String>,
-    disqualified: &BTreeSet<String>,
+    kept: &HashMap<u32, String>,
+    disqualified: &HashSet<String>,
 ) -> (Vec<Pick>, Vec<Pick>) {
     let position: HashMap<&str, usize> = ranked
         .iter()
@@ -1933,7 +1979,7 @@ fn pick(
             entrant: p.entrant.clone(),
             tickets: p.tickets,
             ticket: r.ticket.clone(),
-            score: hex(&r.score),
+            score: r.score.clone(),
         }
     };
     let kept_names: HashSet<&str> = kept.values().map(String::as_str).collect();
@@ -1982,8 +2028,8 @@ pub fn draw(
         &ranked,
         rules.winners,
         rules.alternates,
-        &BTreeMap::new(),
-        &BTreeSet::new(),
+        &HashMap::new(),
+        &HashSet::new(),
     );
     Ok(Certificate {
         format: CERTIFICATE_FORMAT.to_string(),
@@ -2030,10 +2076,10 @@ pub struct RedrawInput {
 /// Recomputes every drawing of a certificate from its own seeds and disqualifications.
 fn replay(cert: &Certificate, people: &[Person]) -> Vec<(Vec<Pick>, Vec<Pick>)> {
     let mut out: Vec<(Vec<Pick>, Vec<Pick>)> = Vec::new();
-    let mut disqualified = BTreeSet::new();
+    let mut disqualified = HashSet::new();
     for d in &cert.drawings {
         disqualified.extend(d.disqualified.iter().cloned());
-        let kept: BTreeMap<u32, String> = out
+        let kept: HashMap<u32, String> = out
             .last()
             .map(|(w, _)| {
                 w.iter()
@@ -2091,7 +2137,7 @@ pub fn redraw(
     }
     let prepared =
         prepare(entries, &cert.rules, lang).map_err(|e| DrawError { errors: vec![e] })?;
-    let already: BTreeSet<&str> = cert
+    let already: HashSet<&str> = cert
         .drawings
         .iter()
         .flat_map(|d| d.disqualified.iter().map(String::as_str))
@@ -2226,14 +2272,20 @@ fn listed(items: &[String], lang: Lang) -> String {
 }
 
 /// Tickets per entrant, as a draw file lists them.
-fn tickets_of(draw_file: &str) -> BTreeMap<String, u32> {
+fn tickets_of(draw_file: &str) -> Vec<(String, u32)> {
     let body = draw_file.split_once("\n\n").map_or("", |(_, b)| b);
-    let mut out = BTreeMap::new();
+    let mut out: Vec<(String, u32)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
     for line in body.lines() {
         if let Some((who, n)) = line.rsplit_once('\t') {
             let n: u32 = n.parse().unwrap_or(0);
-            let slot = out.entry(who.to_string()).or_insert(0);
-            *slot = (*slot).max(n);
+            match at.get(who) {
+                Some(&i) => out[i].1 = out[i].1.max(n),
+                None => {
+                    at.insert(who, out.len());
+                    out.push((who.to_string(), n));
+                }
+            }
         }
     }
     out
@@ -2388,26 +2440,30 @@ pub fn verify(cert: &Certificate, entries: &[EntryRow], lang: Lang) -> Verificat
         }
     } else {
         let certified = tickets_of(&cert.draw_file);
-        let now: BTreeMap<String, u32> = prepared
+        let certified_map: HashMap<&str, u32> =
+            certified.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+        let now: HashMap<&str, u32> = prepared
             .people
             .iter()
-            .map(|p| (p.entrant.clone(), p.tickets))
+            .map(|p| (p.entrant.as_str(), p.tickets))
             .collect();
         let gone: Vec<String> = certified
             .iter()
-            .filter(|(k, _)| !now.contains_key(*k))
+            .filter(|(k, _)| !now.contains_key(k.as_str()))
             .map(|(k, n)| format!("{k} ({})", ticket_word(*n, lang)))
             .collect();
-        let new: Vec<String> = now
+        let new: Vec<String> = prepared
+            .people
             .iter()
-            .filter(|(k, _)| !certified.contains_key(*k))
-            .map(|(k, n)| format!("{k} ({})", ticket_word(*n, lang)))
+            .filter(|p| !certified_map.contains_key(p.entrant.as_str()))
+            .map(|p| format!("{} ({})", p.entrant, ticket_word(p.tickets, lang)))
             .collect();
-        let changed: Vec<String> = now
+        let changed: Vec<String> = prepared
+            .people
             .iter()
-            .filter_map(|(k, n)| {
-                let c = certified.get(k)?;
-                (c != n).then(|| format!("{k} ({} → {n})", c))
+            .filter_map(|p| {
+                let c = certified_map.get(p.entrant.as_str())?;
+                (*c != p.tickets).then(|| format!("{} ({c} → {})", p.entrant, p.tickets))
             })
             .collect();
         let mut parts = vec![match lang {
@@ -2964,7 +3020,7 @@ mod tests {
             .map(|r| people[r.person].entrant.clone())
             .collect();
         assert_eq!(got, order);
-        assert_eq!(hex(&ranked[0].score), all[0].0);
+        assert_eq!(ranked[0].score, all[0].0);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! handle per line) tell exactly who joined during the contest and which of them are still
 //! there; without lists, typed follower counts give the same figures as net changes.
 
-use crate::draw::{normalise, tally_entries, Warning};
+use crate::draw::{normalise, sorted_unique, tally_entries, Warning};
 use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
@@ -17,7 +17,7 @@ use crate::input::{Entry, FieldError, Fields, Kind, Mark};
 use crate::metrics::roi::{self, CostKind, CostLine, RoiInput, SalesLine};
 use crate::model::EntryRow;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fmt;
 
 // ---------------------------------------------------------------------------------------------
@@ -282,26 +282,26 @@ pub fn read_followers(name: &str, text: &str, lang: Lang) -> Result<FollowerList
         (ListFormat::Plain, handles)
     };
     let total = raw.len();
-    let handles: BTreeSet<String> = raw.into_iter().collect();
+    let handles = sorted_unique(raw);
     Ok(FollowerList {
         name: name.to_string(),
         format,
         duplicates: total - handles.len(),
-        handles: handles.into_iter().collect(),
+        handles,
     })
 }
 
 /// Joins lists of one moment (Instagram splits large accounts into `followers_1.json`,
 /// `followers_2.json`…).
 pub fn join_lists(lists: &[FollowerList]) -> FollowerList {
-    let mut all = BTreeSet::new();
-    let mut total = 0;
+    let mut all = Vec::new();
     let mut duplicates = 0;
     for l in lists {
-        total += l.handles.len();
         duplicates += l.duplicates;
         all.extend(l.handles.iter().cloned());
     }
+    let total = all.len();
+    let all = sorted_unique(all);
     let format = match lists.first() {
         Some(first) if lists.iter().all(|l| l.format == first.format) => first.format,
         _ => ListFormat::Plain,
@@ -314,7 +314,7 @@ pub fn join_lists(lists: &[FollowerList]) -> FollowerList {
             .join(" + "),
         format,
         duplicates: duplicates + total - all.len(),
-        handles: all.into_iter().collect(),
+        handles: all,
     }
 }
 
@@ -475,7 +475,7 @@ struct Counted {
 
 /// Followers at one moment: the list when there is one, the count it gives or was typed.
 struct Moment {
-    list: Option<BTreeSet<String>>,
+    list: Option<HashSet<String>>,
     count: Option<f64>,
     /// The list's name and the typed count, when both are given and disagree.
     differs: Option<(String, f64)>,
@@ -483,7 +483,7 @@ struct Moment {
 
 fn moment(f: &mut Fields, count: &Entry, given: &Option<FollowerList>, field: &str) -> Moment {
     let typed = f.read(count, &format!("{field}.count"), Kind::Count);
-    let list: Option<BTreeSet<String>> = given.as_ref().map(|l| {
+    let list: Option<HashSet<String>> = given.as_ref().map(|l| {
         l.handles
             .iter()
             .map(|h| normalise(h))
@@ -631,7 +631,7 @@ pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> Contes
         "followers.at_close",
     );
     let mut later = Vec::new();
-    let mut days_seen = BTreeSet::new();
+    let mut days_seen = Vec::new();
     for (i, l) in input.followers.later.iter().enumerate() {
         let field = format!("followers.later[{i}]");
         let days = f.read(&l.days, &format!("{field}.days"), Kind::Count);
@@ -639,7 +639,8 @@ pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> Contes
         match days {
             Some(d) if (1.0..=3650.0).contains(&d) => {
                 let d = d as u32;
-                if days_seen.insert(d) {
+                if !days_seen.contains(&d) {
+                    days_seen.push(d);
                     later.push((d, m));
                 } else {
                     f.error(
@@ -842,7 +843,7 @@ pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> Contes
 
     // New followers: exact from the lists, else the net change of the counts.
     let new_name = lang.pick("new followers", "nouveaux abonnés");
-    let joined: Option<BTreeSet<String>> = match (&before.list, &close.list) {
+    let joined: Option<HashSet<String>> = match (&before.list, &close.list) {
         (Some(b), Some(c)) => Some(c.difference(b).cloned().collect()),
         _ => None,
     };
