@@ -31,7 +31,7 @@ formula! {
     /// 90th percentile of first-response time.
     P90_RESPONSE = "p90_first_response_hours",
     en: "90th percentile first response = (first reply − received) that 90 % of answered messages do not exceed, in hours (linear interpolation, as PERCENTILE.INC)",
-    fr: "9e décile de première réponse = (première réponse − réception) que 90 % des messages répondus ne dépassent pas, en heures (interpolation linéaire, comme CENTILE.INCLURE)"
+    fr: "9e décile de première réponse = (première réponse − réception) que 90 % des messages répondus ne dépassent pas, en heures (interpolation linéaire, comme CENTILE.INCLURE)"
 }
 formula! {
     /// Median first-response time counting business hours only.
@@ -43,7 +43,7 @@ formula! {
     /// 90th percentile counting business hours only.
     P90_BUSINESS = "p90_first_response_business_hours",
     en: "90th percentile first response in business hours = business hours between received and first reply that 90 % of answered messages do not exceed (linear interpolation)",
-    fr: "9e décile de première réponse en heures ouvrées = heures ouvrées entre réception et première réponse que 90 % des messages répondus ne dépassent pas (interpolation linéaire)"
+    fr: "9e décile de première réponse en heures ouvrées = heures ouvrées entre réception et première réponse que 90 % des messages répondus ne dépassent pas (interpolation linéaire)"
 }
 
 /// Every formula of this module.
@@ -191,7 +191,7 @@ pub fn posts_per_week(id: &str, label: &str, posts: usize, days: i64, lang: Lang
                     "the period covers {days} day(s): a weekly rate needs at least 7"
                 ),
                 Lang::Fr => format!(
-                    "la période couvre {days} jour(s) : un rythme hebdomadaire en demande au moins 7"
+                    "la période couvre {days} jour(s) : un rythme hebdomadaire en demande au moins 7"
                 ),
             });
     }

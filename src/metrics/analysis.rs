@@ -387,7 +387,7 @@ fn read_options(o: &AnalysisOptions, lang: Lang, errors: &mut Vec<FieldError>) -
                 field,
                 match lang {
                     Lang::En => format!("expected a date as YYYY-MM-DD, found \"{}\"", text.trim()),
-                    Lang::Fr => format!("une date AAAA-MM-JJ attendue, trouvé « {} »", text.trim()),
+                    Lang::Fr => format!("une date AAAA-MM-JJ attendue, trouvé « {} »", text.trim()),
                 },
             );
         }
@@ -438,7 +438,7 @@ fn read_options(o: &AnalysisOptions, lang: Lang, errors: &mut Vec<FieldError>) -
                     field,
                     match lang {
                         Lang::En => format!("expected a time as HH:MM, found \"{}\"", text.trim()),
-                        Lang::Fr => format!("une heure HH:MM attendue, trouvé « {} »", text.trim()),
+                        Lang::Fr => format!("une heure HH:MM attendue, trouvé « {} »", text.trim()),
                     },
                 );
             }
@@ -577,9 +577,9 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     if undated > 0 {
         warnings.push(match (lang, filtered) {
             (Lang::En, false) => format!("{undated} post(s) have no date: counted in the totals, left out of the series, the heatmap and posts per week"),
-            (Lang::Fr, false) => format!("{undated} publication(s) sans date : comptées dans les totaux, laissées hors des séries, de la carte horaire et du rythme de publication"),
+            (Lang::Fr, false) => format!("{undated} publication(s) sans date : comptées dans les totaux, laissées hors des séries, de la carte horaire et du rythme de publication"),
             (Lang::En, true) => format!("{undated} post(s) have no date: left out, since a period is chosen"),
-            (Lang::Fr, true) => format!("{undated} publication(s) sans date : laissées de côté, puisqu’une période est choisie"),
+            (Lang::Fr, true) => format!("{undated} publication(s) sans date : laissées de côté, puisqu’une période est choisie"),
         });
     }
 
@@ -603,7 +603,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
                     names.join(", ")
                 ),
                 Lang::Fr => format!(
-                    "{} : aucune publication des fichiers ne donne {} : non compté",
+                    "{} : aucune publication des fichiers ne donne {} : non compté",
                     c.network.name(),
                     names.join(", ")
                 ),
@@ -653,7 +653,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
                     n.name()
                 ),
                 Lang::Fr => format!(
-                    "{lacking} des {} publication(s) {} n’ont pas l’une des interactions comptées : laissées hors des chiffres d’engagement",
+                    "{lacking} des {} publication(s) {} n’ont pas l’une des interactions comptées : laissées hors des chiffres d’engagement",
                     of_n.len(),
                     n.name()
                 ),
@@ -675,12 +675,12 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     if disagree > 0 {
         warnings.push(match lang {
             Lang::En => format!("{disagree} post(s): the platform’s own engagement rate differs from its engagements ÷ impressions"),
-            Lang::Fr => format!("{disagree} publication(s) : le taux d’engagement de la plateforme diffère de ses engagements ÷ impressions"),
+            Lang::Fr => format!("{disagree} publication(s) : le taux d’engagement de la plateforme diffère de ses engagements ÷ impressions"),
         });
     }
     let followers_text = match lang {
         Lang::En => format!("followers at posting time: from the post’s own column for {own_followers} post(s), from the daily follower total of the posting day (or the last day before it) for {day_followers}, unknown for {no_followers}"),
-        Lang::Fr => format!("abonnés au moment de la publication : colonne de la publication pour {own_followers} publication(s), total d’abonnés du jour de publication (ou du dernier jour avant) pour {day_followers}, inconnus pour {no_followers}"),
+        Lang::Fr => format!("abonnés au moment de la publication : colonne de la publication pour {own_followers} publication(s), total d’abonnés du jour de publication (ou du dernier jour avant) pour {day_followers}, inconnus pour {no_followers}"),
     };
     let rule = resolved.rule.clone();
     let scale = if rule.per_thousand { 1000.0 } else { 1.0 };
@@ -724,7 +724,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     if duplicates > 0 {
         warnings.push(match lang {
             Lang::En => format!("{duplicates} daily row(s) repeat a day already read for the same account: the first one is kept"),
-            Lang::Fr => format!("{duplicates} ligne(s) quotidienne(s) répètent un jour déjà lu pour le même compte : la première est gardée"),
+            Lang::Fr => format!("{duplicates} ligne(s) quotidienne(s) répètent un jour déjà lu pour le même compte : la première est gardée"),
         });
     }
     let daily_rows: usize = groups.iter().map(Vec::len).sum();
@@ -816,7 +816,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
                 issues.without_time
             ),
             Lang::Fr => format!(
-                "{} message(s) répondu(s) sans heure : laissés hors des temps de réponse",
+                "{} message(s) répondu(s) sans heure : laissés hors des temps de réponse",
                 issues.without_time
             ),
         });
@@ -828,7 +828,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
                 issues.reply_before_received
             ),
             Lang::Fr => format!(
-                "{} message(s) répondu(s) avant leur arrivée : laissés hors des temps de réponse",
+                "{} message(s) répondu(s) avant leur arrivée : laissés hors des temps de réponse",
                 issues.reply_before_received
             ),
         });
@@ -855,7 +855,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     if beyond > 0 {
         warnings.push(match lang {
             Lang::En => format!("{beyond} ad row(s) run beyond the period: their whole spend and counts are included"),
-            Lang::Fr => format!("{beyond} ligne(s) publicitaire(s) débordent de la période : toute leur dépense et leurs chiffres sont comptés"),
+            Lang::Fr => format!("{beyond} ligne(s) publicitaire(s) débordent de la période : toute leur dépense et leurs chiffres sont comptés"),
         });
     }
     let no_spend = ads.iter().filter(|r| r.spend.is_none()).count();
@@ -865,7 +865,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
                 format!("{no_spend} ad row(s) have no amount spent: counted as unknown, not zero")
             }
             Lang::Fr => format!(
-                "{no_spend} ligne(s) publicitaire(s) sans montant dépensé : inconnu, pas zéro"
+                "{no_spend} ligne(s) publicitaire(s) sans montant dépensé : inconnu, pas zéro"
             ),
         });
     }
@@ -900,7 +900,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     };
     let typed = cost::read_typed(&options.costs, default_currency, &mut fields, lang);
     errors.extend(fields.errors);
-    let counts = cost_counts(&facts, &totals, &growth, lang);
+    let counts = cost_counts(&totals, &growth, lang);
     let costs = cost::costs(&ads, ads_currency, &typed, &counts, lang);
 
     let range = Range {
@@ -1017,15 +1017,9 @@ fn totals(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
 }
 
 /// The counts the cost link divides by, with where each comes from.
-fn cost_counts(
-    facts: &[PostFacts],
-    totals: &[Figure],
-    growth: &GrowthReport,
-    lang: Lang,
-) -> CountsIn {
+fn cost_counts(totals: &[Figure], growth: &GrowthReport, lang: Lang) -> CountsIn {
     let total = |id: &str| totals.iter().find(|f| f.id == id).and_then(Figure::get);
     let with = |v: Option<f64>, name: &str| v.map(|v| (v, name.to_string()));
-    let _ = facts;
     let new_follows: Option<Vec<f64>> = (!growth.networks.is_empty())
         .then(|| {
             growth

@@ -8,7 +8,6 @@
 use super::roi::{CostKind, CostLine, Counts};
 use crate::date::Date;
 use crate::figure::{Figure, Unit};
-use crate::finite::Finite;
 use crate::formula;
 use crate::i18n::Lang;
 use crate::input::{Entry, Fields, Kind};
@@ -162,7 +161,7 @@ pub fn unknown_currency(code: &str, lang: Lang) -> String {
             format!("unknown currency \"{code}\": use an ISO 4217 code such as EUR, USD or GBP")
         }
         Lang::Fr => {
-            format!("devise inconnue « {code} » : utilisez un code ISO 4217 comme EUR, USD ou GBP")
+            format!("devise inconnue « {code} » : utilisez un code ISO 4217 comme EUR, USD ou GBP")
         }
     }
 }
@@ -222,7 +221,7 @@ fn unit_costs(
             Some((c, name)) if *c <= 0.0 => {
                 fig.input(name, *c, Unit::Count).unavailable(match lang {
                     Lang::En => format!("no {what}: nothing to divide the spend by"),
-                    Lang::Fr => format!("aucun {what} : rien par quoi diviser la dépense"),
+                    Lang::Fr => format!("aucun {what} : rien par quoi diviser la dépense"),
                 })
             }
             Some((c, name)) => fig.input(name, *c, Unit::Count).value(s / c * scale, lang),
@@ -366,7 +365,7 @@ pub fn costs(
             Some(
                 lang.pick(
                     "no spend: add an ads file or type your costs",
-                    "aucune dépense : ajoutez un fichier de publicités ou saisissez vos coûts",
+                    "aucune dépense : ajoutez un fichier de publicités ou saisissez vos coûts",
                 )
                 .to_string(),
             ),
@@ -410,7 +409,7 @@ pub fn costs(
                         list.join(", ")
                     ),
                     Lang::Fr => format!(
-                        "les coûts sont dans plusieurs devises ({}) : elles ne sont jamais additionnées ; donnez tous les coûts dans une seule devise",
+                        "les coûts sont dans plusieurs devises ({}) : elles ne sont jamais additionnées ; donnez tous les coûts dans une seule devise",
                         list.join(", ")
                     ),
                 }),
@@ -442,7 +441,10 @@ fn patch(
     let mut notes = Vec::new();
     let mut note = |what: &str, c: &Option<(f64, String)>| {
         if let Some((_, source)) = c {
-            notes.push(format!("{what}: {source}"));
+            notes.push(match lang {
+                Lang::En => format!("{what}: {source}"),
+                Lang::Fr => format!("{what}\u{a0}: {source}"),
+            });
         }
     };
     note(lang.pick("engagements", "engagements"), &counts.engagements);
@@ -471,7 +473,7 @@ fn patch(
         _ => notes.push(
             lang.pick(
                 "ad spend is in several currencies: no cost line is suggested",
-                "les dépenses publicitaires sont dans plusieurs devises : aucune ligne de coût n’est proposée",
+                "les dépenses publicitaires sont dans plusieurs devises : aucune ligne de coût n’est proposée",
             )
             .to_string(),
         ),
@@ -487,9 +489,4 @@ fn patch(
         costs,
         notes,
     }
-}
-
-/// `Finite` or nothing, for the report.
-pub fn finite(v: Option<f64>) -> Option<Finite> {
-    v.and_then(Finite::new)
 }

@@ -169,19 +169,19 @@ impl Denominator {
         match self {
             Denominator::Reach => lang.pick(
                 "no post in the files has a reach (X, LinkedIn and YouTube report impressions, not reach): choose another denominator",
-                "aucune publication des fichiers n’a de portée (X, LinkedIn et YouTube donnent des impressions, pas la portée) : choisissez un autre dénominateur",
+                "aucune publication des fichiers n’a de portée (X, LinkedIn et YouTube donnent des impressions, pas la portée) : choisissez un autre dénominateur",
             ),
             Denominator::Impressions => lang.pick(
                 "no post in the files has impressions (Meta now reports views instead): choose another denominator",
-                "aucune publication des fichiers n’a d’impressions (Meta donne désormais des vues à la place) : choisissez un autre dénominateur",
+                "aucune publication des fichiers n’a d’impressions (Meta donne désormais des vues à la place) : choisissez un autre dénominateur",
             ),
             Denominator::Followers => lang.pick(
                 "no post has a follower count at posting time: add a file of daily follower totals, or choose another denominator",
-                "aucune publication n’a de nombre d’abonnés au moment de la publication : ajoutez un fichier des abonnés par jour, ou choisissez un autre dénominateur",
+                "aucune publication n’a de nombre d’abonnés au moment de la publication : ajoutez un fichier des abonnés par jour, ou choisissez un autre dénominateur",
             ),
             Denominator::Views => lang.pick(
                 "no post in the files has views: choose another denominator",
-                "aucune publication des fichiers n’a de vues : choisissez un autre dénominateur",
+                "aucune publication des fichiers n’a de vues : choisissez un autre dénominateur",
             ),
         }
     }
@@ -401,7 +401,7 @@ impl Preset {
             ),
             Preset::Metricool => lang.pick(
                 "Metricool (per 1,000 reached)",
-                "Metricool (pour 1 000 personnes atteintes)",
+                "Metricool (pour 1 000 personnes atteintes)",
             ),
             Preset::X => lang.pick(
                 "X (engagements ÷ impressions)",
@@ -419,23 +419,23 @@ impl Preset {
             ),
             Preset::Hootsuite => lang.pick(
                 "Each post’s reactions, comments, shares and saves ÷ its reach, averaged over the posts (Hootsuite’s “Average ERR”).",
-                "Réactions, commentaires, partages et enregistrements de chaque publication ÷ sa portée, moyennés sur les publications (l’« Average ERR » de Hootsuite).",
+                "Réactions, commentaires, partages et enregistrements de chaque publication ÷ sa portée, moyennés sur les publications (l’« Average ERR » de Hootsuite).",
             ),
             Preset::Later => lang.pick(
                 "Static posts and carousels: (likes + comments + saves) ÷ reach; reels and videos: (likes + comments + saves + shares) ÷ reach; overall, all engagements ÷ all reach.",
-                "Publications statiques et carrousels : (j’aime + commentaires + enregistrements) ÷ portée ; reels et vidéos : (j’aime + commentaires + enregistrements + partages) ÷ portée ; au total, tous les engagements ÷ toute la portée.",
+                "Publications statiques et carrousels : (j’aime + commentaires + enregistrements) ÷ portée ; reels et vidéos : (j’aime + commentaires + enregistrements + partages) ÷ portée ; au total, tous les engagements ÷ toute la portée.",
             ),
             Preset::RivalIq => lang.pick(
                 "Reactions, comments and shares ÷ followers when the post was published (TikTok: ÷ views), weighted by followers. Without followers at posting time in the export, the day’s follower total from a daily file is used.",
-                "Réactions, commentaires et partages ÷ abonnés au moment de la publication (TikTok : ÷ vues), pondérés par les abonnés. Si l’export n’a pas les abonnés au moment de la publication, le total d’abonnés du jour tiré d’un fichier quotidien est utilisé.",
+                "Réactions, commentaires et partages ÷ abonnés au moment de la publication (TikTok : ÷ vues), pondérés par les abonnés. Si l’export n’a pas les abonnés au moment de la publication, le total d’abonnés du jour tiré d’un fichier quotidien est utilisé.",
             ),
             Preset::Metricool => lang.pick(
                 "Reactions, comments, shares and saves per 1,000 people reached (per 1,000 impressions on X and LinkedIn), averaged over the posts.",
-                "Réactions, commentaires, partages et enregistrements pour 1 000 personnes atteintes (pour 1 000 impressions sur X et LinkedIn), moyennés sur les publications.",
+                "Réactions, commentaires, partages et enregistrements pour 1 000 personnes atteintes (pour 1 000 impressions sur X et LinkedIn), moyennés sur les publications.",
             ),
             Preset::X => lang.pick(
                 "X’s own engagements column (every click, repost, reply, follow and like) ÷ impressions; over a period, total engagements ÷ total impressions. Matches the engagement rate column of X’s export.",
-                "La colonne engagements de X (tous les clics, reposts, réponses, abonnements et j’aime) ÷ impressions ; sur une période, total des engagements ÷ total des impressions. Identique à la colonne engagement rate de l’export de X.",
+                "La colonne engagements de X (tous les clics, reposts, réponses, abonnements et j’aime) ÷ impressions ; sur une période, total des engagements ÷ total des impressions. Identique à la colonne engagement rate de l’export de X.",
             ),
         }
     }
@@ -568,7 +568,7 @@ impl Resolved {
                     field: format!("{path}.{field}.{key}"),
                     message: match lang {
                         Lang::En => format!("unknown network \"{key}\": expected default, x, facebook, instagram, linkedin, youtube, tiktok, web or other"),
-                        Lang::Fr => format!("réseau inconnu « {key} » : default, x, facebook, instagram, linkedin, youtube, tiktok, web ou other attendu"),
+                        Lang::Fr => format!("réseau inconnu « {key} » : default, x, facebook, instagram, linkedin, youtube, tiktok, web ou other attendu"),
                     },
                 });
             }
@@ -684,7 +684,7 @@ impl Resolved {
                         format!("{} (reels and videos: {})", names(&statics), names(&videos))
                     }
                     Lang::Fr => {
-                        format!("{} (reels et vidéos : {})", names(&statics), names(&videos))
+                        format!("{} (reels et vidéos : {})", names(&statics), names(&videos))
                     }
                 }
             };
@@ -821,13 +821,13 @@ formula! {
     /// the denominator.
     ER_PER_THOUSAND_TOTALS = "engagement_per_thousand",
     en: "engagement per 1,000 = Σ engagements ÷ Σ denominator × 1000",
-    fr: "engagement pour 1 000 = Σ engagements ÷ Σ dénominateur × 1000"
+    fr: "engagement pour 1 000 = Σ engagements ÷ Σ dénominateur × 1000"
 }
 formula! {
     /// Engagements per 1,000, average of per-post values (Metricool).
     ER_PER_THOUSAND_AVERAGE = "engagement_per_thousand",
     en: "engagement per 1,000 = average over posts of (engagements ÷ denominator × 1000)",
-    fr: "engagement pour 1 000 = moyenne sur les publications de (engagements ÷ dénominateur × 1000)"
+    fr: "engagement pour 1 000 = moyenne sur les publications de (engagements ÷ dénominateur × 1000)"
 }
 formula! {
     /// Kaushik's conversation rate: comments per post.
@@ -851,19 +851,19 @@ formula! {
     /// Conversation per 1,000 followers, to compare accounts of different sizes.
     CONVERSATION_PER_THOUSAND = "conversation_per_thousand_followers",
     en: "conversation per 1,000 followers = Σ comments ÷ Σ followers at posting time × 1000",
-    fr: "conversation pour 1 000 abonnés = Σ commentaires ÷ Σ abonnés au moment de la publication × 1000"
+    fr: "conversation pour 1 000 abonnés = Σ commentaires ÷ Σ abonnés au moment de la publication × 1000"
 }
 formula! {
     /// Amplification per 1,000 followers.
     AMPLIFICATION_PER_THOUSAND = "amplification_per_thousand_followers",
     en: "amplification per 1,000 followers = Σ shares ÷ Σ followers at posting time × 1000",
-    fr: "amplification pour 1 000 abonnés = Σ partages ÷ Σ abonnés au moment de la publication × 1000"
+    fr: "amplification pour 1 000 abonnés = Σ partages ÷ Σ abonnés au moment de la publication × 1000"
 }
 formula! {
     /// Applause per 1,000 followers.
     APPLAUSE_PER_THOUSAND = "applause_per_thousand_followers",
     en: "applause per 1,000 followers = Σ reactions ÷ Σ followers at posting time × 1000",
-    fr: "applaudissement pour 1 000 abonnés = Σ réactions ÷ Σ abonnés au moment de la publication × 1000"
+    fr: "applaudissement pour 1 000 abonnés = Σ réactions ÷ Σ abonnés au moment de la publication × 1000"
 }
 formula! {
     /// Virality: shares per impression.
@@ -1001,7 +1001,7 @@ impl Tally {
             }
             _ => Err(match lang {
                 Lang::En => format!("{} add up to zero: nothing to divide by", reasons.den_name),
-                Lang::Fr => format!("{} : total nul, rien par quoi diviser", reasons.den_name),
+                Lang::Fr => format!("{} : total nul, rien par quoi diviser", reasons.den_name),
             }),
         }
     }
@@ -1134,7 +1134,7 @@ fn headline_text(
         };
         let label = match lang {
             Lang::En => format!("Engagements per 1,000 (by {den_text}, {})", a.name(lang)),
-            Lang::Fr => format!("Engagements pour 1 000 (par {den_text}, {})", a.name(lang)),
+            Lang::Fr => format!("Engagements pour 1 000 (par {den_text}, {})", a.name(lang)),
         };
         (label, f.text(lang), Unit::PerThousand, 1000.0)
     } else {
@@ -1181,7 +1181,7 @@ pub fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
     let no_engagements = lang
         .pick(
             "no post in the files has the interactions counted: see which are counted for each network",
-            "aucune publication des fichiers n’a les interactions comptées : voyez lesquelles sont comptées pour chaque réseau",
+            "aucune publication des fichiers n’a les interactions comptées : voyez lesquelles sont comptées pour chaque réseau",
         )
         .to_string();
     let reasons_for = |d: Denominator, den_name: String| Reasons {
@@ -1262,7 +1262,7 @@ pub fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
             lang.pick("Conversation rate", "Taux de conversation"),
             lang.pick(
                 "Conversation per 1,000 followers",
-                "Conversation pour 1 000 abonnés",
+                "Conversation pour 1 000 abonnés",
             ),
             Interaction::Comments,
         ),
@@ -1272,7 +1272,7 @@ pub fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
             lang.pick("Amplification rate", "Taux d’amplification"),
             lang.pick(
                 "Amplification per 1,000 followers",
-                "Amplification pour 1 000 abonnés",
+                "Amplification pour 1 000 abonnés",
             ),
             Interaction::Shares,
         ),
@@ -1282,7 +1282,7 @@ pub fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
             lang.pick("Applause rate", "Taux d’applaudissement"),
             lang.pick(
                 "Applause per 1,000 followers",
-                "Applaudissement pour 1 000 abonnés",
+                "Applaudissement pour 1 000 abonnés",
             ),
             Interaction::Reactions,
         ),

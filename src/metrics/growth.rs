@@ -99,6 +99,9 @@ pub enum GrowthSource {
     NetChanges,
     /// Daily follower totals.
     FollowerTotals,
+    /// New follows only, with neither unfollows nor totals (LinkedIn's followers file):
+    /// no net growth.
+    NewFollowsOnly,
     /// Nothing usable.
     None,
 }
@@ -117,6 +120,10 @@ impl GrowthSource {
             GrowthSource::FollowerTotals => lang.pick(
                 "from daily follower totals",
                 "d’après les totaux d’abonnés du jour",
+            ),
+            GrowthSource::NewFollowsOnly => lang.pick(
+                "the daily rows have new follows but neither unfollows nor follower totals: net growth needs one of them",
+                "les lignes quotidiennes ont les nouveaux abonnements mais ni désabonnements ni totaux d’abonnés\u{a0}: la croissance nette a besoin de l’un des deux",
             ),
             GrowthSource::None => lang.pick(
                 "the daily rows have no follower counts",
@@ -224,6 +231,8 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
         GrowthSource::NetChanges
     } else if totals.len() >= 2 || (totals.len() == 1 && rows.len() == 1) {
         GrowthSource::FollowerTotals
+    } else if rows.iter().any(|r| r.new_follows.is_some()) {
+        GrowthSource::NewFollowsOnly
     } else {
         GrowthSource::None
     };
@@ -306,12 +315,12 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
                 }
                 _ => f.unavailable(lang.pick(
                     "one day of follower totals only: growth needs at least two days",
-                    "un seul jour de totaux d’abonnés : la croissance en demande au moins deux",
+                    "un seul jour de totaux d’abonnés : la croissance en demande au moins deux",
                 )),
             }
         }
-        GrowthSource::None => {
-            fig(NET_FROM_CHANGES, Unit::Count, lang).unavailable(GrowthSource::None.describe(lang))
+        GrowthSource::None | GrowthSource::NewFollowsOnly => {
+            fig(NET_FROM_CHANGES, Unit::Count, lang).unavailable(source.describe(lang))
         }
     };
     let no_start = || {
@@ -335,7 +344,7 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
             (Some(_), None) => fig.unavailable(no_start()),
             (Some(_), Some((s, _))) if s <= 0.0 => fig.unavailable(lang.pick(
                 "followers at the start are zero: nothing to divide by",
-                "aucun abonné au départ : rien par quoi diviser",
+                "aucun abonné au départ : rien par quoi diviser",
             )),
             (Some(n), Some((s, _))) => fig
                 .input(num_name, n, Unit::Count)

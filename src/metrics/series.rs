@@ -167,7 +167,7 @@ fn one_granularity(
                     "the files span {n} days: too many periods of this length to draw (at most {MAX_POINTS})"
                 ),
                 Lang::Fr => format!(
-                    "les fichiers couvrent {n} jours : trop de périodes de cette durée à tracer (au plus {MAX_POINTS})"
+                    "les fichiers couvrent {n} jours : trop de périodes de cette durée à tracer (au plus {MAX_POINTS})"
                 ),
             });
         }
@@ -235,9 +235,7 @@ fn one_granularity(
                 }
             })
             .collect::<Vec<_>>();
-        if engagements.iter().flatten().any(|v| *v != 0.0)
-            || posts.iter().any(|(_, f)| f.engagements.is_some())
-        {
+        if posts.iter().any(|(_, f)| f.engagements.is_some()) {
             out.push(build(
                 "engagements",
                 lang.pick("Engagements of the posts", "Engagements des publications"),
@@ -418,7 +416,7 @@ pub fn clock_text(offset: Option<i32>, lang: Lang) -> String {
             let hm = format!("UTC{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60);
             match lang {
                 Lang::En => format!("times with a UTC offset are shown at {hm}; times without one are the account’s local time, as exported"),
-                Lang::Fr => format!("les heures avec un décalage UTC sont ramenées à {hm} ; celles sans décalage sont l’heure locale du compte, telle qu’exportée"),
+                Lang::Fr => format!("les heures avec un décalage UTC sont ramenées à {hm} ; celles sans décalage sont l’heure locale du compte, telle qu’exportée"),
             }
         }
         None => lang

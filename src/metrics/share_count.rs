@@ -96,6 +96,23 @@ pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
         "likes_on_shares",
         "comments_on_shares",
     ];
+    if let [Some(count), Some(a), Some(b), Some(c)] = values {
+        if (a + b + c - count).abs() > 0.5 {
+            f.error(
+                "share_count",
+                match lang {
+                    Lang::En => format!(
+                        "the three parts add up to {}, not {count}: leave one of the four blank to work it out",
+                        a + b + c
+                    ),
+                    Lang::Fr => format!(
+                        "les trois parties font {}, pas {count}\u{a0}: laissez l’un des quatre vide pour le calculer",
+                        a + b + c
+                    ),
+                },
+            );
+        }
+    }
     let missing: Vec<usize> = (0..4).filter(|i| values[*i].is_none()).collect();
     let figures = (0..4)
         .map(|i| {
@@ -130,7 +147,7 @@ pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
                 if v < 0.0 {
                     fig.unavailable(lang.pick(
                         "the parts add up to more than the share count: check the numbers",
-                        "les parties dépassent le nombre de partages affiché : vérifiez les nombres",
+                        "les parties dépassent le nombre de partages affiché : vérifiez les nombres",
                     ))
                 } else {
                     fig.value(v, lang)
@@ -141,5 +158,82 @@ pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
     ShareCountReport {
         errors: f.errors,
         figures,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(
+        count: Entry,
+        shares: Entry,
+        likes: Entry,
+        comments: Entry,
+        lang: Lang,
+    ) -> ShareCountReport {
+        decompose(
+            &ShareCountInput {
+                share_count: count,
+                shares,
+                likes_on_shares: likes,
+                comments_on_shares: comments,
+                decimal_mark: None,
+            },
+            lang,
+        )
+    }
+
+    #[test]
+    fn the_count_from_its_parts() {
+        let r = run(Entry::Blank, 1.0.into(), 5.0.into(), 27.0.into(), Lang::En);
+        assert!(r.errors.is_empty());
+        assert_eq!(r.figures[0].get(), Some(33.0));
+        assert_eq!(r.figures[0].formula, SHARE_COUNT.en);
+        assert_eq!(r.figures[0].inputs.len(), 3);
+    }
+
+    #[test]
+    fn a_part_from_the_count() {
+        let r = run(
+            "1 234".into(),
+            "200".into(),
+            Entry::Blank,
+            "34".into(),
+            Lang::Fr,
+        );
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert_eq!(r.figures[2].get(), Some(1000.0));
+        assert_eq!(r.figures[2].formula, SHARE_COUNT_PART.fr);
+    }
+
+    #[test]
+    fn says_why() {
+        let r = run(10.0.into(), 8.0.into(), Entry::Blank, 5.0.into(), Lang::En);
+        assert!(r.figures[2]
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("more than the share count"));
+        let r = run(
+            10.0.into(),
+            Entry::Blank,
+            Entry::Blank,
+            5.0.into(),
+            Lang::En,
+        );
+        assert!(r.figures[1]
+            .reason
+            .as_deref()
+            .unwrap()
+            .starts_with("give three"));
+        let r = run("abc".into(), 1.0.into(), 1.0.into(), Entry::Blank, Lang::En);
+        assert_eq!(r.errors[0].field, "share_count");
+        assert!(r.figures[3].reason.is_some());
+        let r = run(10.0.into(), 1.0.into(), 1.0.into(), 1.0.into(), Lang::En);
+        assert_eq!(r.errors[0].field, "share_count");
+        assert!(r.errors[0]
+            .message
+            .starts_with("the three parts add up to 3, not 10"));
     }
 }
