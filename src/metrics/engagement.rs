@@ -334,6 +334,9 @@ pub enum Preset {
     /// Source: Later Help Center, "Engagement Rate Change FAQ",
     /// <https://help.later.com/hc/en-us/articles/14559714698007-Engagement-Rate-Change-FAQ>.
     /// Later states them for Instagram; the same per-format rule is used for every network.
+    /// The FAQ's overall formula names shares, which its static-post formula does not count:
+    /// here the overall figure adds up the per-format engagements, so it agrees with the
+    /// posts' own rates.
     Later,
     /// Rival IQ's engagement rate by follower: total engagement (reactions, comments, shares)
     /// ÷ the audience size when the post was published; TikTok by views. Rival IQ weights
@@ -831,6 +834,10 @@ formula! {
 }
 formula! {
     /// Kaushik's conversation rate: comments per post.
+    ///
+    /// Source: Avinash Kaushik, "Best Social Media Metrics: Conversation, Amplification,
+    /// Applause, Economic Value",
+    /// <https://www.kaushik.net/avinash/best-social-media-metrics-conversation-amplification-applause-economic-value/>.
     CONVERSATION = "conversation_rate",
     en: "conversation rate = comments ÷ posts",
     fr: "taux de conversation = commentaires ÷ publications"
@@ -848,7 +855,11 @@ formula! {
     fr: "taux d’applaudissement = réactions ÷ publications"
 }
 formula! {
-    /// Conversation per 1,000 followers, to compare accounts of different sizes.
+    /// Conversation per 1,000 followers, to compare accounts of different sizes, as True
+    /// Social Metrics' relative rates do
+    /// (<https://www.truesocialmetrics.com/university/metric-introduction>). Over the posts
+    /// with both counts, Σ comments ÷ Σ followers equals comments per post ÷ average
+    /// followers.
     CONVERSATION_PER_THOUSAND = "conversation_per_thousand_followers",
     en: "conversation per 1,000 followers = Σ comments ÷ Σ followers at posting time × 1000",
     fr: "conversation pour 1 000 abonnés = Σ commentaires ÷ Σ abonnés au moment de la publication × 1000"
