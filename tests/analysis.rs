@@ -688,6 +688,10 @@ fn metricool_per_thousand_reached_with_impressions_on_x_and_linkedin() {
     assert_close!(value(&r.engagement.rate), 67.5);
     assert_eq!(r.engagement.rate.unit, social_roi::Unit::PerThousand);
     assert_eq!(r.engagement.rate_unit, social_roi::Unit::PerThousand);
+    assert_eq!(
+        serde_json::to_value(&r.engagement.rate).unwrap()["unit"],
+        "per_thousand"
+    );
     // With an X post, X divides by impressions: 40 per 1 000 impressions.
     let mut data = shop();
     data.posts.push(post(
@@ -1426,6 +1430,10 @@ fn zero_denominators_and_huge_numbers_stay_finite() {
         "reach add up to zero: nothing to divide by"
     );
     assert!(reason(&r.engagement.rate_other_aggregation).contains("zero"));
+    assert_eq!(
+        reason(find(&r.engagement.audience, "virality")),
+        "impressions add up to zero: nothing to divide by"
+    );
     let huge = Dataset {
         posts: vec![p("a", 1e308, 1e308), p("b", 1e308, 1e308)],
         ..Dataset::default()
@@ -1561,7 +1569,14 @@ fn defaults_round_trip_and_list_every_preset() {
 #[test]
 fn several_networks_and_the_whole_report_in_both_languages() {
     let mut data = shop();
-    data.posts.extend(x_posts().posts);
+    // The X posts moved into March 2026, beside the others.
+    data.posts
+        .extend(x_posts().posts.into_iter().enumerate().map(|(i, mut p)| {
+            if let Some(w) = p.published.as_mut() {
+                w.date = date("2026-03-02").add_days(i as i64).unwrap();
+            }
+            p
+        }));
     data.daily.extend(follower_days());
     data.messages = inbox();
     data.ads = vec![ad("Spring", Some("EUR"), Some(90.0))];
