@@ -110,7 +110,7 @@ button, input, select { font: inherit; color: inherit; }
 .sr-tornado-bar.sr-low { background: #e5a39d; }
 .sr-tornado-bar.sr-high { background: #8fc7a4; }
 .sr-tornado-base { position: absolute; top: 0; bottom: 0; width: 2px; background: var(--sr-fg); }
-.sr-tornado-values { display: flex; justify-content: space-between; font-size: 0.75rem; color: var(--sr-muted); grid-column: 2; margin-top: -4px; }
+.sr-tornado-values { display: flex; justify-content: space-between; gap: 8px; font-size: 0.75rem; color: var(--sr-muted); margin-top: 3px; }
 .sr-actions { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; }
 .sr-status { font-size: 0.875rem; color: var(--sr-muted); }
 .sr-errors { border: 1px solid var(--sr-danger); background: var(--sr-danger-soft); color: var(--sr-danger); border-radius: var(--sr-radius); padding: 10px 14px; }
