@@ -24,6 +24,7 @@ export const css = `
 }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
+.sr-visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 h1, h2, h3, h4 { margin: 0; line-height: 1.25; }
 button, input, select { font: inherit; color: inherit; }
 .sr-app { padding: 16px; max-width: 1280px; margin: 0 auto; }
