@@ -91,6 +91,14 @@ impl Figure {
         self
     }
 
+    /// Records an input when it is known; an unknown one is left out.
+    pub fn maybe_input(self, name: &str, value: Option<f64>, unit: Unit) -> Figure {
+        match value {
+            Some(v) => self.input(name, v, unit),
+            None => self,
+        }
+    }
+
     /// Sets the value; a result that is not finite becomes a reason, never a number.
     pub fn value(mut self, value: f64, lang: Lang) -> Figure {
         match Finite::new(value) {
