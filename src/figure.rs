@@ -24,6 +24,9 @@ pub enum Unit {
     Hours,
     /// Months.
     Months,
+    /// A rate per thousand (`13.4` is 13.4 per 1,000): Metricool's engagement, Kaushik's rates
+    /// per 1,000 followers, CPM-style figures that are not money.
+    PerThousand,
 }
 
 /// One input a figure used, named as the formula names it.
