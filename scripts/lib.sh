@@ -25,7 +25,7 @@ apt_install() {
     APT_UPDATED=1
   fi
   say "installing Debian packages: $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
 }
 
 ensure_rust() {

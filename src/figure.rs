@@ -24,6 +24,9 @@ pub enum Unit {
     Hours,
     /// Months.
     Months,
+    /// A rate per thousand (`13.4` is 13.4 per 1,000): Metricool's engagement, Kaushik's rates
+    /// per 1,000 followers, CPM-style figures that are not money.
+    PerThousand,
 }
 
 /// One input a figure used, named as the formula names it.
@@ -86,6 +89,14 @@ impl Figure {
             });
         }
         self
+    }
+
+    /// Records an input when it is known; an unknown one is left out.
+    pub fn maybe_input(self, name: &str, value: Option<f64>, unit: Unit) -> Figure {
+        match value {
+            Some(v) => self.input(name, v, unit),
+            None => self,
+        }
     }
 
     /// Sets the value; a result that is not finite becomes a reason, never a number.

@@ -1,6 +1,6 @@
 // Formats the core's numbers for people, with the user's locale. Formatting only: every value
 // arrives computed; units say how to show it (money, ratio, multiple, count, points, hours,
-// months).
+// months, per_thousand).
 
 export class Format {
   constructor(locale, currency, minorDigits = 2) {
@@ -47,6 +47,12 @@ export class Format {
     return this.nf(`count`, { maximumFractionDigits: Number.isInteger(v) ? 0 : 1 }).format(v);
   }
 
+  /** `12.3 per 1,000` / `12,3 pour 1 000`. */
+  perThousand(v) {
+    const per = this.locale.startsWith('fr') ? 'pour' : 'per';
+    return `${this.nf('pt', { maximumFractionDigits: 2 }).format(v)} ${per} ${this.nf('k', {}).format(1000)}`;
+  }
+
   unit(v, unit) {
     return this.nf(`unit-${unit}`, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 2 }).format(v);
   }
@@ -60,6 +66,7 @@ export class Format {
       case 'multiple': return this.multiple(v);
       case 'hours': return this.unit(v, 'hour');
       case 'months': return this.unit(v, 'month');
+      case 'per_thousand': return this.perThousand(v);
       default: return this.count(v);
     }
   }

@@ -75,10 +75,12 @@ export class RoiPanel {
         click: (e) => this.onClick(e),
       },
     });
-    this.results = h('section', { class: 'sr-results', attrs: { 'aria-live': 'polite', part: 'results' } });
+    this.results = h('section', { class: 'sr-results', attrs: { part: 'results' } });
+    // What a screen reader hears after each change: the headline figures, not the whole column.
+    this.status = h('p', { class: 'sr-visually-hidden', attrs: { role: 'status' } });
     // On narrow screens the results sit below a long form: this bar keeps ROI in sight.
     this.mini = h('div', { class: 'sr-mini', attrs: { part: 'summary-bar' } });
-    this.el = h('div', { class: 'sr-roi' }, h('div', { class: 'sr-form-col' }, this.form, this.mini), this.results);
+    this.el = h('div', { class: 'sr-roi' }, h('div', { class: 'sr-form-col' }, this.form, this.mini), this.results, this.status);
     this.buildForm();
     this.compute();
   }
@@ -431,6 +433,8 @@ export class RoiPanel {
     const show = (fig) => (fig?.value != null ? this.fmt.value(fig.value, fig.unit) : '—');
     const roi = r.summary.find((f) => f.id === 'roi');
     const net = r.summary.find((f) => f.id === 'net_gain');
+    const spoken = `ROI ${show(roi)}, ${net.label} ${show(net)}`;
+    if (this.status.textContent !== spoken) this.status.textContent = spoken;
     replace(this.mini,
       h('span', {}, 'ROI ', h('strong', { text: show(roi) })),
       h('span', {}, `${net.label} `, h('strong', { text: show(net) })),

@@ -24,6 +24,7 @@ export const css = `
 }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
+.sr-visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 h1, h2, h3, h4 { margin: 0; line-height: 1.25; }
 button, input, select { font: inherit; color: inherit; }
 .sr-app { padding: 16px; max-width: 1280px; margin: 0 auto; }
@@ -110,7 +111,7 @@ button, input, select { font: inherit; color: inherit; }
 .sr-tornado-bar.sr-low { background: #e5a39d; }
 .sr-tornado-bar.sr-high { background: #8fc7a4; }
 .sr-tornado-base { position: absolute; top: 0; bottom: 0; width: 2px; background: var(--sr-fg); }
-.sr-tornado-values { display: flex; justify-content: space-between; font-size: 0.75rem; color: var(--sr-muted); grid-column: 2; margin-top: -4px; }
+.sr-tornado-values { display: flex; justify-content: space-between; gap: 8px; font-size: 0.75rem; color: var(--sr-muted); margin-top: 3px; }
 .sr-actions { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; }
 .sr-status { font-size: 0.875rem; color: var(--sr-muted); }
 .sr-errors { border: 1px solid var(--sr-danger); background: var(--sr-danger-soft); color: var(--sr-danger); border-radius: var(--sr-radius); padding: 10px 14px; }
