@@ -54,6 +54,13 @@ fn names(picks: &[draw::Pick]) -> Vec<&str> {
     picks.iter().map(|p| p.entrant.as_str()).collect()
 }
 
+/// `tests/fixtures/draw/certificate.json` is what `social-roi draw` writes for the README's
+/// example; tests/draw_cli.rs and tests/web_contest.rs (wasm) compare with the same file. Should
+/// the scheme or the version (`software`) change on purpose, write it again with
+/// `cargo run -- draw --json --lang fr --rules tests/fixtures/draw/rules.json --seed '04 11 23 38 47 + 02 09'
+/// --seed-source 'EuroMillions, 16 juin 2026' --title 'Concours de l’été — Atelier Lumière'
+/// --at 2026-06-16T21:30:00+02:00 --draw-file tests/fixtures/draw/draw.txt
+/// tests/fixtures/draw/entries.json > tests/fixtures/draw/certificate.json`.
 #[test]
 fn the_fixture_certificate_natively() {
     let cert = fixture_draw();
