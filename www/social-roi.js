@@ -19,7 +19,8 @@ const LANG_KEY = 'social-roi:lang';
  * The tabs. A tab's `create(ctx)` returns a panel: an object with `el` (its root element) and
  * optionally `destroy()`. `ctx` holds `core` (the wasm exports), `lang`, `locale`, `t` (the
  * page strings), `store` (an object the element keeps across re-renders and language
- * switches: a panel keeps its state there), `element` (the host) and `roi` (`input`, and
+ * switches: a panel keeps its state there), `shared` (one object for all tabs: what several
+ * tabs read, such as the dropped files' workspace), `element` (the host) and `roi` (`input`, and
  * `update(fn)` to change the calculator's inputs from another tab). A panel may also have
  * `sheets` (constructed stylesheets of its own). Panels other than the first may be loaded on
  * demand with `import()`.
@@ -54,6 +55,7 @@ export class SocialRoiElement extends HTMLElement {
   #notice = null;
   #tab = TABS[0].id;
   #stores = new Map();
+  #shared = {};
   #current = null;
   #onHash = () => this.#loadFromHash();
 
@@ -203,6 +205,7 @@ export class SocialRoiElement extends HTMLElement {
       locale: this.#locale,
       t,
       store: this.#stores.get(this.#tab),
+      shared: this.#shared,
       element: this,
       roi: {
         get input() { return structuredClone(self.#input); },
