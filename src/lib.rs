@@ -29,11 +29,13 @@
 //! - [`figure`], [`formula`], [`finite`]: what a report is made of;
 //! - [`date`]: calendar dates and times as exports write them;
 //! - [`model`]: the canonical records every export maps into;
+//! - [`draw`]: verifiable winner draws, a pure function of (entries, rules, seed);
 //! - [`metrics`]: the formulas, one module per subject.
 
 #![deny(missing_docs)]
 
 pub mod date;
+pub mod draw;
 pub mod figure;
 pub mod finite;
 pub mod formula;

@@ -3,17 +3,21 @@
 //! ```text
 //! social-roi roi [--json] [--lang fr|en] INPUTS.json    ROI report (JSON with --json)
 //! social-roi example [--lang fr|en] [--currency EUR]    the worked example's input JSON
+//! social-roi draw [options] ENTRIES                     a verifiable winner draw (see draw.rs)
+//! social-roi contest [options] INPUTS.json              a contest's outcome (see contest.rs)
 //! ```
 //! `-` reads standard input. Exit status: 0 when the report has no input errors, 1 when it
 //! has some (the report is still printed), 2 when the command or its file cannot be read.
 
+mod contest;
+mod draw;
 mod roi;
 
 use social_roi::Lang;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
+const USAGE_TEMPLATE: &str = "\
 social-roi: social-media ROI figures, computed locally
 
 usage:
@@ -22,10 +26,19 @@ usage:
       --json prints the report as JSON; without it, a readable summary.
   social-roi example [--lang en|fr] [--currency CODE]
       Prints the worked example's input JSON, a starting point for INPUTS.json.
+{DRAW}
+{CONTEST}
   social-roi --help | --version
 
-Exit status: 0 fine, 1 the inputs hold errors (the report says which), 2 unusable command or file.
+Exit status: 0 fine, 1 the inputs hold errors (the output says which) or a certificate is
+refuted, 2 unusable command or file.
 The README documents the input and report JSON.";
+
+fn usage() -> String {
+    USAGE_TEMPLATE
+        .replace("{DRAW}", draw::USAGE)
+        .replace("{CONTEST}", contest::USAGE)
+}
 
 /// A failure that ends the command with status 2.
 pub struct Fatal(pub String);
@@ -109,11 +122,11 @@ pub fn json_error(path: &str, e: &serde_json::Error) -> Fatal {
 
 fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let Some((command, rest)) = args.split_first() else {
-        return Err(Fatal(format!("no command given\n\n{USAGE}")));
+        return Err(Fatal(format!("no command given\n\n{}", usage())));
     };
     match command.as_str() {
         "--help" | "-h" | "help" => {
-            write(out, USAGE)?;
+            write(out, &usage())?;
             Ok(ExitCode::SUCCESS)
         }
         "--version" | "-V" => {
@@ -122,6 +135,8 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         }
         "roi" => roi::run(&parse_options(rest)?, out),
         "example" => roi::example(&parse_options(rest)?, out),
+        "draw" => draw::run(rest, out),
+        "contest" => contest::run(rest, out),
         other => Err(Fatal(format!(
             "unknown command \"{other}\"; see social-roi --help"
         ))),

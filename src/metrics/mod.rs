@@ -3,10 +3,12 @@
 //!
 //! [`analysis::analyze`] is the one entry point of everything computed from a
 //! [`Dataset`](crate::model::Dataset): [`engagement`], [`growth`], [`series`], [`activity`]
-//! and [`cost`]. [`roi`] is the calculator, [`share_count`] a small calculator of its own.
+//! and [`cost`]. [`roi`] is the calculator, [`share_count`] a small calculator of its own,
+//! [`contest`] a contest's outcome.
 
 pub mod activity;
 pub mod analysis;
+pub mod contest;
 pub mod cost;
 pub mod engagement;
 pub mod growth;

@@ -1,10 +1,13 @@
 //! The WebAssembly boundary: the only module that knows about `wasm_bindgen`, `js_sys` and
 //! `serde_wasm_bindgen`. One coarse call per thing the user does; plain data in and out
 //! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
-//! One file per area of the page: `roi.rs` for the calculator.
+//! One file per area of the page: `roi.rs` for the calculator, `contest.rs` for contests and
+//! draws.
 
+mod contest;
 mod roi;
 
+pub use contest::*;
 pub use roi::*;
 
 use serde::de::DeserializeOwned;

@@ -1,0 +1,435 @@
+//! `social-roi draw` run as a user would, and the README's verification recipes run exactly as
+//! written, with standard tools, on the example in `tests/fixtures/draw/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURES: &str = "tests/fixtures/draw";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_social-roi"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURES)
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A fresh, empty directory under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const DRAW_ARGS: &[&str] = &[
+    "draw",
+    "--json",
+    "--lang",
+    "fr",
+    "--rules",
+    "tests/fixtures/draw/rules.json",
+    "--seed",
+    "04 11 23 38 47 + 02 09",
+    "--seed-source",
+    "EuroMillions, 16 juin 2026",
+    "--title",
+    "Concours de l’été — Atelier Lumière",
+    "--at",
+    "2026-06-16T21:30:00+02:00",
+    "tests/fixtures/draw/entries.json",
+];
+
+#[test]
+fn the_draw_gives_the_fixture_certificate() {
+    let o = run(DRAW_ARGS);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), fixture("certificate.json"));
+}
+
+#[test]
+fn before_the_seed_the_fingerprint_and_the_draw_file() {
+    let dir = scratch("draw-before");
+    let out = dir.join("draw.txt");
+    let o = run(&[
+        "draw",
+        "--rules",
+        "tests/fixtures/draw/rules.json",
+        "--draw-file",
+        out.to_str().unwrap(),
+        "tests/fixtures/draw/entries.json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let cert: serde_json::Value = serde_json::from_str(&fixture("certificate.json")).unwrap();
+    let fingerprint = cert["fingerprint"].as_str().unwrap();
+    assert!(
+        text.starts_with(&format!(
+            "Fingerprint (announce it before the draw): {fingerprint}\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("18 entries: 8 counted, 10 left out; 8 people, 10 tickets"));
+    assert!(text.contains("line 7     marie.staff              on the exclusion list"));
+    assert_eq!(std::fs::read_to_string(out).unwrap(), fixture("draw.txt"));
+    assert_eq!(cert["draw_file"], fixture("draw.txt"));
+}
+
+#[test]
+fn verify_confirms_then_refutes_a_changed_entry() {
+    let o = run(&[
+        "draw",
+        "--verify",
+        "tests/fixtures/draw/certificate.json",
+        "tests/fixtures/draw/entries.json",
+    ]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).ends_with(
+        "confirmé\u{a0}: ces participations, règles et graines donnent exactement les gagnants certifiés\n"
+    ));
+
+    let dir = scratch("draw-verify");
+    let changed = fixture("entries.json").replace("\"author\": \"hugo\"", "\"author\": \"hugo2\"");
+    let path = dir.join("entries.json");
+    std::fs::write(&path, changed).unwrap();
+    let o = run(&[
+        "draw",
+        "--verify",
+        "tests/fixtures/draw/certificate.json",
+        "--lang",
+        "en",
+        "--json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["confirmed"], false);
+    let summary = v["summary"].as_str().unwrap();
+    assert!(summary.starts_with("refuted: "), "{summary}");
+    assert!(
+        summary.contains(
+            "in the certificate only: hugo (1 ticket); in these entries only: hugo2 (1 ticket)"
+        ),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_redraw_appends_and_still_verifies() {
+    let dir = scratch("draw-redraw");
+    let cert = dir.join("certificate-2.json");
+    let o = run(&[
+        "draw",
+        "--redraw",
+        "tests/fixtures/draw/certificate.json",
+        "--disqualify",
+        "@Karim.B",
+        "--reason",
+        "pas de réponse sous 72 heures",
+        "--at",
+        "2026-06-20T10:00:00+02:00",
+        "--json",
+        "tests/fixtures/draw/entries.json",
+    ]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    std::fs::write(&cert, stdout(&o)).unwrap();
+    let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let drawings = c["drawings"].as_array().unwrap();
+    assert_eq!(drawings.len(), 2);
+    let original: serde_json::Value = serde_json::from_str(&fixture("certificate.json")).unwrap();
+    assert_eq!(
+        drawings[0], original["drawings"][0],
+        "history is never erased"
+    );
+    let names = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["entrant"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // lea_b keeps prize 1; karim.b's prize 2 goes to the first alternate.
+    assert_eq!(names(&drawings[1]["winners"]), ["lea_b", "chloé"]);
+    assert_eq!(names(&drawings[1]["alternates"]), ["inès", "julie_m"]);
+    assert_eq!(drawings[1]["disqualified"], serde_json::json!(["karim.b"]));
+    assert_eq!(drawings[1]["reason"], "pas de réponse sous 72 heures");
+    let o = run(&[
+        "draw",
+        "--verify",
+        cert.to_str().unwrap(),
+        "tests/fixtures/draw/entries.json",
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+
+    let o = run(&[
+        "draw",
+        "--redraw",
+        "tests/fixtures/draw/certificate.json",
+        "--disqualify",
+        "nobody",
+        "tests/fixtures/draw/entries.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(text.contains("redraw.reason: indiquez pourquoi"), "{text}");
+    assert!(
+        text.contains("redraw.disqualify[0]: «\u{a0}nobody\u{a0}» ne fait pas partie des personnes de ce tirage"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_random_seed_is_generated_and_shown() {
+    let dir = scratch("draw-random");
+    let o = run(&[
+        "draw",
+        "--json",
+        "--random-seed",
+        "--winners",
+        "2",
+        "tests/fixtures/draw/list.txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let seed = &c["drawings"][0]["seed"];
+    assert_eq!(seed["kind"], "generated");
+    let value = seed["value"].as_str().unwrap();
+    assert_eq!(value.len(), 64);
+    assert!(value.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(c["drawings"][0]["winners"].as_array().unwrap().len(), 2);
+    assert!(c["drawings"][0]["drawn_at"]
+        .as_str()
+        .unwrap()
+        .ends_with("+00:00"));
+    // The list: BOM, CRLF, a blank line, @Anna twice.
+    assert_eq!(c["counts"]["entries"], 5);
+    assert_eq!(c["counts"]["people"], 4);
+    let path = dir.join("certificate.json");
+    std::fs::write(&path, stdout(&o)).unwrap();
+    let o = run(&[
+        "draw",
+        "--verify",
+        path.to_str().unwrap(),
+        "tests/fixtures/draw/list.txt",
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_rules_and_files_say_where() {
+    let dir = scratch("draw-errors");
+    let rules = dir.join("rules.json");
+    std::fs::write(&rules, r#"{"winners": "deux", "until": "14/06"}"#).unwrap();
+    let o = run(&[
+        "draw",
+        "--rules",
+        rules.to_str().unwrap(),
+        "--seed",
+        "1",
+        "tests/fixtures/draw/list.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(
+        text.contains("rules.winners: expected a whole number, found \"deux\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("rules.until: expected a date such as 2026-06-14"),
+        "{text}"
+    );
+
+    std::fs::write(&rules, "{\"winners\": 2,\n \"prize\": 1}").unwrap();
+    let o = run(&[
+        "draw",
+        "--rules",
+        rules.to_str().unwrap(),
+        "tests/fixtures/draw/list.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("rules.json, line 2, column 8: unknown field `prize`"),
+        "{}",
+        stderr(&o)
+    );
+
+    let csv = dir.join("comments.csv");
+    std::fs::write(&csv, "Id,Name,Comment\n1,a,b\n").unwrap();
+    let o = run(&["draw", csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("comments.csv: comment exports (CSV, XLSX)"));
+
+    let o = run(&["draw", "--seed", "1", "--random-seed", "x.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["draw", "--frobnicate", "x.txt"]);
+    assert!(stderr(&o).contains("draw: unknown option --frobnicate"));
+    let o = run(&["draw", "tests/fixtures/draw/missing.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("tests/fixtures/draw/missing.txt: cannot read"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The README's recipes, exactly as written
+// ---------------------------------------------------------------------------------------------
+
+/// The first fenced block after `marker` in the README.
+fn readme_block(marker: &str) -> String {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let after = readme
+        .split_once(marker)
+        .unwrap_or_else(|| panic!("README has no {marker}"))
+        .1;
+    let start = after.find("```").unwrap();
+    let body = &after[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    body[..body.find("```").unwrap()].to_string()
+}
+
+fn has(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn the_readme_shell_recipe_reproduces_the_draw() {
+    let tools = [
+        "sh",
+        "sha256sum",
+        "sed",
+        "sort",
+        "cut",
+        "awk",
+        "head",
+        "printf",
+    ];
+    if let Some(missing) = tools.iter().find(|t| !has(t)) {
+        eprintln!("skipped: {missing} is not installed");
+        return;
+    }
+    let dir = scratch("recipe-sh");
+    std::fs::write(dir.join("draw.txt"), fixture("draw.txt")).unwrap();
+    let script = readme_block("<!-- recipe: sh -->");
+    let o = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = stdout(&o);
+    assert_eq!(printed, readme_block("<!-- recipe: output -->"));
+
+    // And what it printed is the certificate's.
+    let cert: serde_json::Value = serde_json::from_str(&fixture("certificate.json")).unwrap();
+    let mut expected = vec![format!(
+        "{}  draw.txt",
+        cert["fingerprint"].as_str().unwrap()
+    )];
+    for list in ["winners", "alternates"] {
+        for p in cert["drawings"][0][list].as_array().unwrap() {
+            expected.push(p["entrant"].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(printed.lines().collect::<Vec<_>>(), expected);
+    assert!(
+        script.contains(&format!(
+            "SEED='{}'",
+            cert["drawings"][0]["seed"]["value"].as_str().unwrap()
+        )),
+        "the README's seed is the certificate's"
+    );
+}
+
+#[test]
+fn the_readme_python_recipe_reproduces_every_drawing() {
+    if !has("python3") {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let dir = scratch("recipe-python");
+    // A certificate with two redraws: the same seed, then a new one.
+    let first = run(&[
+        "draw",
+        "--redraw",
+        "tests/fixtures/draw/certificate.json",
+        "--disqualify",
+        "karim.b",
+        "--reason",
+        "no answer",
+        "--at",
+        "2026-06-20T10:00:00Z",
+        "--json",
+        "tests/fixtures/draw/entries.json",
+    ]);
+    assert!(first.status.success(), "{}", stdout(&first));
+    let path2 = dir.join("certificate-2.json");
+    std::fs::write(&path2, stdout(&first)).unwrap();
+    let second = run(&[
+        "draw",
+        "--redraw",
+        path2.to_str().unwrap(),
+        "--disqualify",
+        "lea_b",
+        "--disqualify",
+        "inès",
+        "--reason",
+        "fake accounts",
+        "--seed",
+        "drand round 5284122",
+        "--at",
+        "2026-06-21T10:00:00Z",
+        "--json",
+        "tests/fixtures/draw/entries.json",
+    ]);
+    assert!(second.status.success(), "{}", stdout(&second));
+    let script = readme_block("<!-- recipe: python -->");
+    for (name, text) in [
+        ("fixture", fixture("certificate.json")),
+        ("redrawn", stdout(&second)),
+    ] {
+        std::fs::write(dir.join("certificate.json"), &text).unwrap();
+        let o = Command::new("python3")
+            .args(["-c", &script])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let cert: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut expected = vec!["fingerprint ok: True".to_string()];
+        for d in cert["drawings"].as_array().unwrap() {
+            let names = |list: &str| {
+                let items: Vec<String> = d[list]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| format!("'{}'", p["entrant"].as_str().unwrap()))
+                    .collect();
+                format!("[{}]", items.join(", "))
+            };
+            expected.push(format!(
+                "{} {} {}",
+                d["number"],
+                names("winners"),
+                names("alternates")
+            ));
+        }
+        assert_eq!(stdout(&o).lines().collect::<Vec<_>>(), expected, "{name}");
+    }
+}

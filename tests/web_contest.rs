@@ -1,0 +1,206 @@
+//! The contest's wasm calls, run by wasm-bindgen-test in node: the same certificate as the
+//! native draw (both compare with `tests/fixtures/draw/certificate.json`), verification,
+//! redraws, follower lists and the outcome report.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect, JSON};
+use social_roi::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const ENTRIES: &str = include_str!("fixtures/draw/entries.json");
+const RULES: &str = include_str!("fixtures/draw/rules.json");
+const CERTIFICATE: &str = include_str!("fixtures/draw/certificate.json");
+const FOLLOWERS: &str = include_str!("fixtures/contest/followers_1.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn parse(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn pretty(v: &JsValue) -> String {
+    JSON::stringify_with_replacer_and_space(v, &JsValue::NULL, &JsValue::from_f64(2.0))
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+fn entrants(picks: &JsValue) -> Vec<String> {
+    Array::from(picks)
+        .iter()
+        .map(|p| get(&p, "entrant").as_string().unwrap())
+        .collect()
+}
+
+fn draw_fixture() -> JsValue {
+    let seed = parse(
+        r#"{"kind": "public", "value": "04 11 23 38 47 + 02 09", "source": "EuroMillions, 16 juin 2026"}"#,
+    );
+    let options = parse(
+        r#"{"title": "Concours de l’été — Atelier Lumière", "drawn_at": "2026-06-16T21:30:00+02:00"}"#,
+    );
+    wasm::draw_winners(parse(ENTRIES), parse(RULES), seed, options, "fr-FR").unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_same_certificate_as_natively() {
+    let cert = draw_fixture();
+    // Byte for byte the certificate the native draw writes (tests/draw.rs and tests/draw_cli.rs
+    // compare with the same file).
+    assert_eq!(pretty(&cert) + "\n", CERTIFICATE);
+    let d = Array::from(&get(&cert, "drawings")).get(0);
+    assert_eq!(entrants(&get(&d, "winners")), ["lea_b", "karim.b"]);
+    assert_eq!(entrants(&get(&d, "alternates")), ["chloé", "inès"]);
+    // Plain JSON-compatible data: null, never undefined.
+    assert!(get(&d, "reason").is_null());
+}
+
+#[wasm_bindgen_test]
+fn before_the_seed_the_fingerprint() {
+    let p = wasm::prepare_draw(parse(ENTRIES), parse(RULES), "en").unwrap();
+    assert_eq!(Array::from(&get(&p, "errors")).length(), 0);
+    let prepared = get(&p, "prepared");
+    let cert = parse(CERTIFICATE);
+    assert_eq!(
+        get(&prepared, "fingerprint").as_string(),
+        get(&cert, "fingerprint").as_string()
+    );
+    let exclusions = Array::from(&get(&prepared, "exclusions"));
+    assert_eq!(exclusions.length(), 10);
+    assert_eq!(
+        get(&exclusions.get(0), "reason").as_string().unwrap(),
+        "organiser"
+    );
+    // Rules with errors: the errors, and no preparation.
+    let p = wasm::prepare_draw(parse(ENTRIES), parse(r#"{"winners": "0"}"#), "en").unwrap();
+    assert!(get(&p, "prepared").is_null());
+    let errors = Array::from(&get(&p, "errors"));
+    assert_eq!(get(&errors.get(0), "field").as_string().unwrap(), "winners");
+    // The defaults come from Rust.
+    let rules = wasm::default_draw_rules().unwrap();
+    assert_eq!(get(&rules, "winners").as_f64(), Some(1.0));
+    assert_eq!(get(&rules, "per").as_string().unwrap(), "person");
+}
+
+#[wasm_bindgen_test]
+fn verify_confirms_then_refutes_a_changed_entry() {
+    let cert = parse(CERTIFICATE);
+    let v = wasm::verify_draw(cert.clone(), parse(ENTRIES), "en").unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
+    let changed = parse(&ENTRIES.replace("\"author\": \"hugo\"", "\"author\": \"hugo2\""));
+    let v = wasm::verify_draw(cert, changed, "en").unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(false));
+    let summary = get(&v, "summary").as_string().unwrap();
+    assert!(
+        summary.contains("in these entries only: hugo2 (1 ticket)"),
+        "{summary}"
+    );
+    // A certificate that is not one throws {kind, message}.
+    let err = wasm::verify_draw(parse(r#"{"format": 1}"#), parse(ENTRIES), "en").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .starts_with("the certificate cannot be read"));
+}
+
+#[wasm_bindgen_test]
+fn a_redraw_appends_a_drawing() {
+    let request = parse(
+        r#"{"disqualify": ["@karim.b"], "reason": "pas de réponse", "seed": null, "drawn_at": "2026-06-20T10:00:00+02:00"}"#,
+    );
+    let next = wasm::redraw_winners(parse(CERTIFICATE), parse(ENTRIES), request, "fr").unwrap();
+    let drawings = Array::from(&get(&next, "drawings"));
+    assert_eq!(drawings.length(), 2);
+    assert_eq!(
+        entrants(&get(&drawings.get(1), "winners")),
+        ["lea_b", "chloé"]
+    );
+    let v = wasm::verify_draw(next, parse(ENTRIES), "fr").unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
+    // A bad request throws {kind, message, errors}.
+    let err = wasm::redraw_winners(
+        parse(CERTIFICATE),
+        parse(ENTRIES),
+        parse(r#"{"disqualify": ["nobody"], "reason": ""}"#),
+        "en",
+    )
+    .unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+    let errors = Array::from(&get(&err, "errors"));
+    assert_eq!(
+        get(&errors.get(0), "field").as_string().unwrap(),
+        "redraw.reason"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_generated_seed_and_a_plain_list() {
+    let list = wasm::read_entry_list("list.txt", "@Anna\nbob\n\nChloé\n").unwrap();
+    assert_eq!(Array::from(&list).length(), 3);
+    let seed = parse(r#"{"kind": "generated", "value": "00112233445566778899aabbccddeeff"}"#);
+    let cert = wasm::draw_winners(list, parse("{}"), seed, JsValue::NULL, "en").unwrap();
+    let d = Array::from(&get(&cert, "drawings")).get(0);
+    assert_eq!(Array::from(&get(&d, "winners")).length(), 1);
+    assert_eq!(
+        get(&get(&d, "seed"), "kind").as_string().unwrap(),
+        "generated"
+    );
+    let err = wasm::draw_winners(
+        parse("[]"),
+        parse("{}"),
+        parse(r#"{"kind": "generated", "value": "1234"}"#),
+        JsValue::NULL,
+        "fr",
+    )
+    .unwrap_err();
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .starts_with("seed.value: une graine générée"));
+    assert_eq!(
+        wasm::ticket_score("42", "alice\t1"),
+        social_roi::draw::sha256_hex(b"42\nalice\t1\n")
+    );
+    let err = wasm::read_entry_list("e.json", "[{\"text\": 1}]").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "file");
+}
+
+#[wasm_bindgen_test]
+fn follower_lists_and_the_outcome() {
+    let close = wasm::read_followers("followers_1.json", FOLLOWERS, "fr").unwrap();
+    assert_eq!(Array::from(&get(&close, "handles")).length(), 6);
+    let before = wasm::read_followers("before.txt", "lea_b\ntom.r\nanna\n", "fr").unwrap();
+    let joined = wasm::join_follower_lists(Array::of2(&before, &close).into()).unwrap();
+    assert_eq!(Array::from(&get(&joined, "handles")).length(), 7);
+    let err = wasm::read_followers("f.html", "<html>", "en").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "file");
+
+    let input = wasm::example_contest_input("fr", "EUR").unwrap();
+    let followers = get(&input, "followers");
+    Reflect::set(&get(&followers, "before"), &"list".into(), &before).unwrap();
+    Reflect::set(&get(&followers, "at_close"), &"list".into(), &close).unwrap();
+    let report = wasm::compute_contest(input, parse(ENTRIES), "fr").unwrap();
+    let audience = Array::from(&get(&report, "audience"));
+    let new = audience
+        .iter()
+        .find(|f| get(f, "id").as_string().as_deref() == Some("new_followers"))
+        .unwrap();
+    // Joined: julie_m, karim.b, chloé, emma.
+    assert_eq!(get(&new, "value").as_f64(), Some(4.0));
+    assert_eq!(
+        get(&new, "formula").as_string().unwrap(),
+        "nouveaux abonnés = personnes de la liste à la clôture absentes de la liste d’avant"
+    );
+    let summary = Array::from(&get(&report, "summary"));
+    let roi = summary
+        .iter()
+        .find(|f| get(f, "id").as_string().as_deref() == Some("roi"))
+        .unwrap();
+    assert!((get(&roi, "value").as_f64().unwrap() - (324.0 - 589.0) / 589.0).abs() < 1e-12);
+    let err = wasm::compute_contest(parse(r#"{"followers": 5}"#), JsValue::NULL, "en").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+}
