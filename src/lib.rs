@@ -36,8 +36,10 @@
 pub mod date;
 pub mod figure;
 pub mod finite;
+pub mod formats;
 pub mod formula;
 pub mod i18n;
+pub mod import;
 pub mod input;
 pub mod metrics;
 pub mod model;
