@@ -45,6 +45,7 @@ pub mod metrics;
 pub mod model;
 pub mod money;
 pub mod number;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

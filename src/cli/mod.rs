@@ -3,10 +3,12 @@
 //! ```text
 //! social-roi roi [--json] [--lang fr|en] INPUTS.json    ROI report (JSON with --json)
 //! social-roi example [--lang fr|en] [--currency EUR]    the worked example's input JSON
+//! social-roi analyze [--json] [--lang fr|en] FILE...   what exports hold (folders, zips too)
 //! ```
 //! `-` reads standard input. Exit status: 0 when the report has no input errors, 1 when it
 //! has some (the report is still printed), 2 when the command or its file cannot be read.
 
+mod analyze;
 mod roi;
 
 use social_roi::Lang;
@@ -22,6 +24,10 @@ usage:
       --json prints the report as JSON; without it, a readable summary.
   social-roi example [--lang en|fr] [--currency CODE]
       Prints the worked example's input JSON, a starting point for INPUTS.json.
+  social-roi analyze [--json] [--lang en|fr] FILE...
+      Reads exports (CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON; a folder reads every file in
+      it) and says, per file, what was understood, then what the dataset holds.
+      Exit status: 0 fine, 1 a file has errors, 2 nothing could be read.
   social-roi --help | --version
 
 Exit status: 0 fine, 1 the inputs hold errors (the report says which), 2 unusable command or file.
@@ -122,6 +128,7 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         }
         "roi" => roi::run(&parse_options(rest)?, out),
         "example" => roi::example(&parse_options(rest)?, out),
+        "analyze" => analyze::run(&parse_options(rest)?, out),
         other => Err(Fatal(format!(
             "unknown command \"{other}\"; see social-roi --help"
         ))),

@@ -694,7 +694,7 @@ impl Mapper {
                 else {
                     continue;
                 };
-                let our_sum = self.sums[p];
+                let our_sum = tidy(self.sums[p]);
                 let agrees = (file_total - our_sum).abs() <= 0.005 + 1e-9 * file_total.abs();
                 if let (Some(f), Some(o)) = (Finite::new(file_total), Finite::new(our_sum)) {
                     totals.push(TotalCheck {
@@ -786,18 +786,25 @@ impl Mapper {
             self.warnings
                 .push(Problem::new(Issue::PerVideoDaily, &name));
         }
-        if self.rows == 0 && self.header_line.is_some() {
+        let descriptions = self
+            .skipped
+            .get(&key(SkipReason::Description))
+            .map_or(0, |s| s.count);
+        if self.rows == descriptions && self.header_line.is_some() {
             self.warnings
                 .push(Problem::new(Issue::HeaderOnly, &name).at_line(self.header_line.unwrap_or(1)));
         }
-        // Duplicate names: the first is used, the others are listed as ignored with a warning.
+        // A mapped column whose name comes again later: the first is used; say so once.
         let names: Vec<String> = self.header.iter().map(|h| norm(h)).collect();
-        for (i, n) in names.iter().enumerate() {
-            if !n.is_empty() && names[..i].contains(n) && self.plan.kind.is_some() {
-                let col_name = column_name(&self, i);
-                self.warnings.push(
-                    Problem::new(Issue::DuplicateColumn, &name).at_column(i, &col_name),
-                );
+        for &(col, _) in &self.plan.columns {
+            let n = &names[col.min(names.len().saturating_sub(1))];
+            if !n.is_empty() && names.iter().filter(|x| *x == n).count() > 1 {
+                if let Some(twin) = names.iter().enumerate().skip(col + 1).find(|(_, x)| *x == n) {
+                    let col_name = column_name(&self, twin.0);
+                    self.warnings.push(
+                        Problem::new(Issue::DuplicateColumn, &name).at_column(twin.0, &col_name),
+                    );
+                }
             }
         }
         let mapped: Vec<MappedColumn> = self
@@ -883,6 +890,16 @@ impl Mapper {
             records: self.records,
             raw,
         }
+    }
+}
+
+/// A sum without the last-digit noise of binary fractions (`4343.720000000018` → `4343.72`):
+/// exports write at most a few decimals.
+pub fn tidy(sum: f64) -> f64 {
+    if sum.abs() < 1e12 {
+        (sum * 1e6).round() / 1e6
+    } else {
+        sum
     }
 }
 

@@ -19,17 +19,21 @@ const DECIDE_WINDOW: usize = 4096;
 
 /// How a file's text was encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Encoding {
     /// UTF-8 without a byte order mark.
+    #[serde(rename = "utf-8")]
     Utf8,
     /// UTF-8 with a byte order mark.
+    #[serde(rename = "utf-8-bom")]
     Utf8Bom,
-    /// UTF-16, little-endian, with a byte order mark.
+    /// UTF-16, little-endian (with a byte order mark, or ASCII text showing it).
+    #[serde(rename = "utf-16le")]
     Utf16Le,
-    /// UTF-16, big-endian, with a byte order mark.
+    /// UTF-16, big-endian.
+    #[serde(rename = "utf-16be")]
     Utf16Be,
     /// Windows-1252, the superset of Latin-1 that Windows and old Excel write.
+    #[serde(rename = "windows-1252")]
     Windows1252,
 }
 
