@@ -369,7 +369,13 @@ pub fn from_excel_serial(serial: f64) -> Option<DateTime> {
     };
     let secs = ((serial - serial.floor()) * 86_400.0).round() as i64;
     let time = (secs > 0 && secs < 86_400)
-        .then(|| Time::new((secs / 3600) as u8, (secs / 60 % 60) as u8, (secs % 60) as u8))
+        .then(|| {
+            Time::new(
+                (secs / 3600) as u8,
+                (secs / 60 % 60) as u8,
+                (secs % 60) as u8,
+            )
+        })
         .flatten();
     Some(DateTime {
         date,
@@ -411,7 +417,11 @@ pub fn date_in_name(name: &str) -> Option<Date> {
                     Some(ParsedDate::Full(d)) => Some(d.date),
                     _ => None,
                 }),
-                10 => keep(run.parse::<i64>().ok().and_then(|s| Date::from_days(s / 86_400))),
+                10 => keep(
+                    run.parse::<i64>()
+                        .ok()
+                        .and_then(|s| Date::from_days(s / 86_400)),
+                ),
                 13 => keep(
                     run.parse::<i64>()
                         .ok()
@@ -437,7 +447,9 @@ pub fn date_in_name(name: &str) -> Option<Date> {
                 w[2].parse().ok()?,
             ));
         } else if w[2].len() == 4 && w[0].chars().all(char::is_alphabetic) {
-            if let Some(ParsedDate::Full(d)) = parse(&candidate.replacen('-', " ", 2), SlashOrder::MonthFirst) {
+            if let Some(ParsedDate::Full(d)) =
+                parse(&candidate.replacen('-', " ", 2), SlashOrder::MonthFirst)
+            {
                 keep(Some(d.date));
             }
         }
@@ -486,12 +498,9 @@ fn split_time(s: &str) -> Option<(&str, Option<Time>, Option<i32>)> {
     let mut tail = rest[clock_end..].trim_start();
     // AM / PM, with or without dots.
     let lower = tail.to_ascii_lowercase();
-    let meridiem = ["am", "a.m.", "a.m", "pm", "p.m.", "p.m"]
-        .iter()
-        .find(|m| {
-            lower.starts_with(*m)
-                && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-        });
+    let meridiem = ["am", "a.m.", "a.m", "pm", "p.m.", "p.m"].iter().find(|m| {
+        lower.starts_with(*m) && !lower[m.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+    });
     if let Some(m) = meridiem {
         if hour == 0 || hour > 12 {
             return None;
@@ -638,9 +647,37 @@ const MONTHS: &[(&str, u8)] = &[
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "lundi", "mardi", "mercredi",
-    "jeudi", "vendredi", "samedi", "dimanche", "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lun",
+    "mar",
+    "mer",
+    "jeu",
+    "ven",
+    "sam",
+    "dim",
 ];
 
 /// Lower case without the accents of the Latin alphabets we read.
@@ -707,7 +744,11 @@ fn worded_date(s: &str) -> Option<(u8, u8, Option<i32>)> {
     {
         return None;
     }
-    let months: Vec<&str> = words.iter().copied().filter(|w| month_of(w).is_some()).collect();
+    let months: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| month_of(w).is_some())
+        .collect();
     let month_word = match months.as_slice() {
         [one] => *one,
         many => {
@@ -804,16 +845,28 @@ mod tests {
     fn every_format_of_the_exports() {
         use SlashOrder::*;
         // Old X.
-        assert_eq!(full("2021-11-30 16:00 +0000", MonthFirst), "2021-11-30T16:00:00+00:00");
+        assert_eq!(
+            full("2021-11-30 16:00 +0000", MonthFirst),
+            "2021-11-30T16:00:00+00:00"
+        );
         // New X.
         assert_eq!(full("Sun, Aug 30, 2026", MonthFirst), "2026-08-30");
         assert_eq!(full("Thu Mar 20 2025", MonthFirst), "2025-03-20");
         // Meta.
         assert_eq!(full("07/20/2026 02:00", MonthFirst), "2026-07-20T02:00:00");
         // Legacy Facebook.
-        assert_eq!(full("01/19/2017 09:03:47 AM", MonthFirst), "2017-01-19T09:03:47");
-        assert_eq!(full("02/19/2014 04:29:18 PM", MonthFirst), "2014-02-19T16:29:18");
-        assert_eq!(full("12/01/2014 12:05:00 AM", MonthFirst), "2014-12-01T00:05:00");
+        assert_eq!(
+            full("01/19/2017 09:03:47 AM", MonthFirst),
+            "2017-01-19T09:03:47"
+        );
+        assert_eq!(
+            full("02/19/2014 04:29:18 PM", MonthFirst),
+            "2014-02-19T16:29:18"
+        );
+        assert_eq!(
+            full("12/01/2014 12:05:00 AM", MonthFirst),
+            "2014-12-01T00:05:00"
+        );
         assert_eq!(full("1/1/2014", MonthFirst), "2014-01-01");
         assert_eq!(full("10/1/2015 21:00", MonthFirst), "2015-10-01T21:00:00");
         // YouTube.
@@ -826,14 +879,26 @@ mod tests {
         // ExportComments.
         assert_eq!(full("25.12.24 18:03:11", MonthFirst), "2024-12-25T18:03:11");
         // ISO with offsets.
-        assert_eq!(full("2026-07-20T02:00:00Z", MonthFirst), "2026-07-20T02:00:00+00:00");
-        assert_eq!(full("2026-07-20T02:00:00+02:00", MonthFirst), "2026-07-20T02:00:00+02:00");
-        assert_eq!(full("2026-07-20 02:00:00.250", MonthFirst), "2026-07-20T02:00:00");
+        assert_eq!(
+            full("2026-07-20T02:00:00Z", MonthFirst),
+            "2026-07-20T02:00:00+00:00"
+        );
+        assert_eq!(
+            full("2026-07-20T02:00:00+02:00", MonthFirst),
+            "2026-07-20T02:00:00+02:00"
+        );
+        assert_eq!(
+            full("2026-07-20 02:00:00.250", MonthFirst),
+            "2026-07-20T02:00:00"
+        );
         // Slashes: the file's order, unless a day above 12 settles it.
         assert_eq!(full("03/04/2026", MonthFirst), "2026-03-04");
         assert_eq!(full("03/04/2026", DayFirst), "2026-04-03");
         assert_eq!(full("25/12/2024", MonthFirst), "2024-12-25");
-        assert!(parse("2:00 p.m.", MonthFirst).is_none(), "a time alone is no date");
+        assert!(
+            parse("2:00 p.m.", MonthFirst).is_none(),
+            "a time alone is no date"
+        );
     }
 
     #[test]
@@ -847,8 +912,14 @@ mod tests {
         assert_eq!(full("12 de abril de 2025", DayFirst), "2025-04-12");
         assert_eq!(full("3. März 2025", DayFirst), "2025-03-03");
         assert_eq!(full("September 3rd, 2025", MonthFirst), "2025-09-03");
-        assert_eq!(full("Sept 3 2025 10:15 AM", MonthFirst), "2025-09-03T10:15:00");
-        assert!(parse("ju 12 2025", DayFirst).is_none(), "ju is juin or juillet");
+        assert_eq!(
+            full("Sept 3 2025 10:15 AM", MonthFirst),
+            "2025-09-03T10:15:00"
+        );
+        assert!(
+            parse("ju 12 2025", DayFirst).is_none(),
+            "ju is juin or juillet"
+        );
         assert!(parse("jui 12 2025", DayFirst).is_none());
     }
 
@@ -871,11 +942,25 @@ mod tests {
     #[test]
     fn not_dates() {
         for bad in [
-            "", "abc", "13/13/2026", "2026-02-30", "32 jan 2026", "12", "1.5", "2021-11-30 25:00",
-            "07/20/2026 02:00 XYZ", "Aug Sep 2026", "1234567", "4/16", "1/2/3/4",
+            "",
+            "abc",
+            "13/13/2026",
+            "2026-02-30",
+            "32 jan 2026",
+            "12",
+            "1.5",
+            "2021-11-30 25:00",
+            "07/20/2026 02:00 XYZ",
+            "Aug Sep 2026",
+            "1234567",
+            "4/16",
+            "1/2/3/4",
         ] {
             assert!(
-                !matches!(parse(bad, SlashOrder::MonthFirst), Some(ParsedDate::Full(_))),
+                !matches!(
+                    parse(bad, SlashOrder::MonthFirst),
+                    Some(ParsedDate::Full(_))
+                ),
                 "{bad:?} read as {:?}",
                 parse(bad, SlashOrder::MonthFirst)
             );
@@ -884,7 +969,10 @@ mod tests {
 
     #[test]
     fn excel_serials() {
-        assert_eq!(from_excel_serial(45943.5).unwrap().to_string(), "2025-10-13T12:00:00");
+        assert_eq!(
+            from_excel_serial(45943.5).unwrap().to_string(),
+            "2025-10-13T12:00:00"
+        );
         assert_eq!(from_excel_serial(1.0).unwrap().to_string(), "1900-01-01");
         assert_eq!(from_excel_serial(61.0).unwrap().to_string(), "1900-03-01");
         assert!(from_excel_serial(-1.0).is_none());
@@ -893,9 +981,15 @@ mod tests {
 
     #[test]
     fn dates_in_file_names() {
-        assert_eq!(date_in_name("Content 2025-06-01_2025-06-28 My Channel.zip"), Some(d(2025, 6, 28)));
+        assert_eq!(
+            date_in_name("Content 2025-06-01_2025-06-28 My Channel.zip"),
+            Some(d(2025, 6, 28))
+        );
         assert_eq!(date_in_name("FollowerHistory.csv"), None);
         assert_eq!(date_in_name("export_20240105.csv"), Some(d(2024, 1, 5)));
-        assert_eq!(date_in_name("Overview_1777507200_x.zip"), Some(d(2026, 4, 30)));
+        assert_eq!(
+            date_in_name("Overview_1777507200_x.zip"),
+            Some(d(2026, 4, 30))
+        );
     }
 }

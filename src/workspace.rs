@@ -259,7 +259,8 @@ impl Workspace {
             if key.is_empty() {
                 continue;
             }
-            let field = Field::from_key(key).ok_or_else(|| WorkspaceError::NoField(key.to_string()))?;
+            let field =
+                Field::from_key(key).ok_or_else(|| WorkspaceError::NoField(key.to_string()))?;
             let col = column
                 .trim()
                 .parse::<usize>()
@@ -448,18 +449,30 @@ pub fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
         push(GroupKey(RecordKind::Daily, d.network, None), Rec::Daily(d));
     }
     for a in &dataset.ads {
-        push(GroupKey(RecordKind::Ads, a.network, a.currency.clone()), Rec::Ad(a));
+        push(
+            GroupKey(RecordKind::Ads, a.network, a.currency.clone()),
+            Rec::Ad(a),
+        );
     }
     for t in &dataset.traffic {
         let network = t.network.unwrap_or(Network::Web);
         let currency = t.revenue.and(t.currency.clone());
-        push(GroupKey(RecordKind::Traffic, network, currency), Rec::Traffic(t));
+        push(
+            GroupKey(RecordKind::Traffic, network, currency),
+            Rec::Traffic(t),
+        );
     }
     for e in &dataset.entries {
-        push(GroupKey(RecordKind::Entries, Network::Other, None), Rec::Entry(e));
+        push(
+            GroupKey(RecordKind::Entries, Network::Other, None),
+            Rec::Entry(e),
+        );
     }
     for m in &dataset.messages {
-        push(GroupKey(RecordKind::Messages, Network::Other, None), Rec::Message(m));
+        push(
+            GroupKey(RecordKind::Messages, Network::Other, None),
+            Rec::Message(m),
+        );
     }
     groups.sort_by(|a, b| (a.0 .0, a.0 .1, &a.0 .2).cmp(&(b.0 .0, b.0 .1, &b.0 .2)));
     let groups = groups
@@ -620,7 +633,8 @@ mod tests {
         let mut ws = ws();
         let a = ws.begin("Overview.csv");
         ws.push(a, b"\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"\n\"April 12\",\"10\",\"1\",\"2\",\"0\",\"1\"\n").unwrap();
-        ws.push(a, b"\"April 13\",\"5\",\"\",\"1\",\"-1\",\"0\"\n").unwrap();
+        ws.push(a, b"\"April 13\",\"5\",\"\",\"1\",\"-1\",\"0\"\n")
+            .unwrap();
         let report = ws.finish(a).unwrap();
         assert_eq!(report.tables[0].imported, 2);
         assert_eq!(ws.finish(a), Err(WorkspaceError::WrongState(a)));
@@ -636,7 +650,10 @@ mod tests {
         let t = ws.totals(Lang::En);
         assert_eq!(t.records.daily, 1);
         let g = &t.groups[0];
-        assert_eq!((g.kind, g.network, g.records), (RecordKind::Daily, Network::YouTube, 1));
+        assert_eq!(
+            (g.kind, g.network, g.records),
+            (RecordKind::Daily, Network::YouTube, 1)
+        );
         assert_eq!(g.sums[0].field, Field::DailyViews);
         assert_eq!(g.sums[0].sum.get(), 7.0);
         assert_eq!(ws.push(b, b"x"), Err(WorkspaceError::WrongState(b)));
@@ -663,7 +680,10 @@ mod tests {
         assert_eq!(m.len(), 2);
         // Day first: a file with decimal commas and semicolons is European.
         assert_eq!(m[0].received.to_string(), "2026-02-01T09:00:00");
-        assert_eq!(m[0].replied.map(|d| d.to_string()).as_deref(), Some("2026-02-01T10:30:00"));
+        assert_eq!(
+            m[0].replied.map(|d| d.to_string()).as_deref(),
+            Some("2026-02-01T10:30:00")
+        );
         assert_eq!(m[1].replied, None);
         // Mapping again replaces the records.
         let r = ws.apply_mapping(id, 0, &mapping[..1]).unwrap();
@@ -674,11 +694,20 @@ mod tests {
             ("0".to_string(), "message.received".to_string()),
             ("1".to_string(), "post.id".to_string()),
         ];
-        assert!(matches!(ws.apply_mapping(id, 0, &mixed), Err(WorkspaceError::MixedKinds(_))));
+        assert!(matches!(
+            ws.apply_mapping(id, 0, &mixed),
+            Err(WorkspaceError::MixedKinds(_))
+        ));
         let bad = [("9".to_string(), "message.received".to_string())];
-        assert!(matches!(ws.apply_mapping(id, 0, &bad), Err(WorkspaceError::NoColumn(_))));
+        assert!(matches!(
+            ws.apply_mapping(id, 0, &bad),
+            Err(WorkspaceError::NoColumn(_))
+        ));
         let bad = [("0".to_string(), "message.nope".to_string())];
-        assert!(matches!(ws.apply_mapping(id, 0, &bad), Err(WorkspaceError::NoField(_))));
+        assert!(matches!(
+            ws.apply_mapping(id, 0, &bad),
+            Err(WorkspaceError::NoField(_))
+        ));
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! prints, per file, what was understood, then what the dataset holds.
 
 use super::{write, Fatal, Options};
+use serde::Serialize;
 use social_roi::date::Date;
 use social_roi::import::report::{FileReport, Status};
 use social_roi::import::ImportOptions;
 use social_roi::workspace::{Totals, Workspace};
 use social_roi::Lang;
-use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,14 +34,12 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     for f in &o.files {
         collect(Path::new(f), &mut paths)?;
     }
-    let mut ws = Workspace::new(ImportOptions {
-        today: today(),
-    });
+    let mut ws = Workspace::new(ImportOptions { today: today() });
     for path in &paths {
         let name = path.to_string_lossy().into_owned();
         let id = ws.begin(&name);
-        let mut file = std::fs::File::open(path)
-            .map_err(|e| Fatal(format!("{name}: cannot read: {e}")))?;
+        let mut file =
+            std::fs::File::open(path).map_err(|e| Fatal(format!("{name}: cannot read: {e}")))?;
         let mut buf = vec![0u8; CHUNK];
         loop {
             let n = file
@@ -185,7 +183,11 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
     }
     out.push_str(lang.pick("Dataset\n", "Données\n"));
     for g in &totals.groups {
-        let currency = g.currency.as_deref().map(|c| format!(" {c}")).unwrap_or_default();
+        let currency = g
+            .currency
+            .as_deref()
+            .map(|c| format!(" {c}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "  {} · {}{}: {}\n",
             g.kind_label,
@@ -197,7 +199,12 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
             g.records
         ));
         for s in &g.sums {
-            out.push_str(&format!("    {}: {} ({} known)\n", s.label, s.sum.get(), s.known));
+            out.push_str(&format!(
+                "    {}: {} ({} known)\n",
+                s.label,
+                s.sum.get(),
+                s.known
+            ));
         }
     }
     out.trim_end().to_string()

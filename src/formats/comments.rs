@@ -18,10 +18,37 @@ pub const COMMENTS: Format = Format {
     columns: &[
         (EntryId, &["id", "comment id", "identifiant"]),
         (EntryParentId, &["subid", "sub id", "parent id", "reply to"]),
-        (EntryAuthor, &["name (click to view profile)", "name", "username", "user", "author", "nom", "nom d'utilisateur", "auteur", "pseudo"]),
-        (EntryProfile, &["profile id", "profile url", "profile link", "profile", "link", "profil", "lien"]),
+        (
+            EntryAuthor,
+            &[
+                "name (click to view profile)",
+                "name",
+                "username",
+                "user",
+                "author",
+                "nom",
+                "nom d'utilisateur",
+                "auteur",
+                "pseudo",
+            ],
+        ),
+        (
+            EntryProfile,
+            &[
+                "profile id",
+                "profile url",
+                "profile link",
+                "profile",
+                "link",
+                "profil",
+                "lien",
+            ],
+        ),
         (EntryDate, &["date", "time", "created at"]),
-        (EntryText, &["comment", "comment text", "text", "commentaire", "texte"]),
+        (
+            EntryText,
+            &["comment", "comment text", "text", "commentaire", "texte"],
+        ),
         (EntryLikes, &["likes", "reactions", "j'aime"]),
     ],
 };

@@ -95,27 +95,42 @@ pub fn detect(p: &Probe) -> Option<FormatId> {
         "titre de la publication",
         "titre de la mise a jour",
         "titulo da publicacao",
-    ]) && p.has_any(&["post link", "update link", "lien de la publication", "lien de la mise a jour", "link da publicacao"])
-    {
+    ]) && p.has_any(&[
+        "post link",
+        "update link",
+        "lien de la publication",
+        "lien de la mise a jour",
+        "link da publicacao",
+    ]) {
         return Some(LinkedinContent);
     }
-    if date
-        && (p.has_prefix("impressions (") || p.has_prefix("impressoes ("))
-        && !p.has("content")
+    if date && (p.has_prefix("impressions (") || p.has_prefix("impressoes (")) && !p.has("content")
     {
         return Some(LinkedinMetrics);
     }
     if date
-        && p.has_any(&["total followers", "total des abonnes", "total de seguidores", "nombre total d'abonnes"])
-        && (p.contains("organic") || p.contains("organique") || p.contains("sponsored") || p.contains("sponsoris"))
+        && p.has_any(&[
+            "total followers",
+            "total des abonnes",
+            "total de seguidores",
+            "nombre total d'abonnes",
+        ])
+        && (p.contains("organic")
+            || p.contains("organique")
+            || p.contains("sponsored")
+            || p.contains("sponsoris"))
     {
         return Some(LinkedinFollowers);
     }
-    if date && (p.contains("page views") || p.contains("pages vues")) && (p.contains("unique visitors") || p.contains("visiteurs uniques")) {
+    if date
+        && (p.contains("page views") || p.contains("pages vues"))
+        && (p.contains("unique visitors") || p.contains("visiteurs uniques"))
+    {
         return Some(LinkedinVisitors);
     }
     // YouTube.
-    let youtube_video = p.has_any(&["content", "contenu"]) && p.has_any(&["video title", "titre de la video"]);
+    let youtube_video =
+        p.has_any(&["content", "contenu"]) && p.has_any(&["video title", "titre de la video"]);
     if youtube_video && date {
         return Some(YoutubeChart);
     }
@@ -123,13 +138,23 @@ pub fn detect(p: &Probe) -> Option<FormatId> {
         return Some(YoutubeTable);
     }
     // TikTok.
-    if date && p.has_any(&["video views", "vues de videos", "vues des videos"]) && p.has_any(&["profile views", "vues du profil"]) {
+    if date
+        && p.has_any(&["video views", "vues de videos", "vues des videos"])
+        && p.has_any(&["profile views", "vues du profil"])
+    {
         return Some(TiktokOverview);
     }
-    if date && p.has_any(&["followers", "abonnes"]) && (p.has_prefix("difference in followers") || p.has_prefix("difference d'abonnes") || p.has_prefix("variation des abonnes")) {
+    if date
+        && p.has_any(&["followers", "abonnes"])
+        && (p.has_prefix("difference in followers")
+            || p.has_prefix("difference d'abonnes")
+            || p.has_prefix("variation des abonnes"))
+    {
         return Some(TiktokFollowers);
     }
-    if p.has_any(&["video link", "lien de la video"]) && p.has_any(&["post time", "heure de publication", "date de publication"]) {
+    if p.has_any(&["video link", "lien de la video"])
+        && p.has_any(&["post time", "heure de publication", "date de publication"])
+    {
         return Some(TiktokContent);
     }
     // Google Analytics.
@@ -145,7 +170,10 @@ pub fn detect(p: &Probe) -> Option<FormatId> {
         "key events",
         "source / support de la session",
     ];
-    let ga4_preamble = p.preamble.iter().any(|l| l.to_ascii_lowercase().contains("start date"));
+    let ga4_preamble = p
+        .preamble
+        .iter()
+        .any(|l| l.to_ascii_lowercase().contains("start date"));
     if sessions && (p.has_any(&ga4_names) || ga4_preamble) {
         return Some(Ga4);
     }
@@ -165,7 +193,16 @@ pub fn detect(p: &Probe) -> Option<FormatId> {
     // Comments.
     if p.has("name (click to view profile)")
         || (p.has_any(comments::TEXT_COLUMNS)
-            && p.has_any(&["name", "username", "user", "author", "nom", "auteur", "pseudo", "nom d'utilisateur"]))
+            && p.has_any(&[
+                "name",
+                "username",
+                "user",
+                "author",
+                "nom",
+                "auteur",
+                "pseudo",
+                "nom d'utilisateur",
+            ]))
     {
         return Some(Comments);
     }
@@ -227,7 +264,11 @@ mod tests {
             ("Name (click to view profile),Profile ID,Date,Likes,Comment,Live video timestamp", Comments),
         ];
         for (header, id) in cases {
-            let file = if header == "Date,Views" { "Totals.csv" } else { "data.csv" };
+            let file = if header == "Date,Views" {
+                "Totals.csv"
+            } else {
+                "data.csv"
+            };
             assert_eq!(detect_names(header, file), Some(id), "{header}");
         }
     }

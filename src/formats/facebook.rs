@@ -67,7 +67,10 @@ pub const PAGE: Format = Format {
         (DailyEngagedUsers, &["daily page engaged users"]),
         (DailyReach, &["daily total reach"]),
         (DailyImpressions, &["daily total impressions"]),
-        (DailyProfileViews, &["daily logged-in page views", "daily total page views"]),
+        (
+            DailyProfileViews,
+            &["daily logged-in page views", "daily total page views"],
+        ),
         (DailyClicks, &["daily page consumptions"]),
         (DailyViews, &["daily total video views"]),
     ],
@@ -118,7 +121,10 @@ pub fn name_twins(names: &mut [String], descriptions: &[String]) {
         if twins < 2 {
             continue;
         }
-        let d = descriptions.get(i).map(|d| d.to_ascii_lowercase()).unwrap_or_default();
+        let d = descriptions
+            .get(i)
+            .map(|d| d.to_ascii_lowercase())
+            .unwrap_or_default();
         if d.contains("(unique users)") {
             name.push_str(" (unique users)");
         }
@@ -133,18 +139,29 @@ mod tests {
     fn description_rows() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert!(is_description_row(&s(&["", ""])));
-        assert!(is_description_row(&s(&["", "", "Lifetime: The total number of people. (Unique Users)"])));
+        assert!(is_description_row(&s(&[
+            "",
+            "",
+            "Lifetime: The total number of people. (Unique Users)"
+        ])));
         assert!(!is_description_row(&s(&["1/1/2014", "0"])));
         assert!(!is_description_row(&s(&["", "12"])));
     }
 
     #[test]
     fn twins() {
-        let mut names: Vec<String> = ["views", "views", "reach"].iter().map(|s| s.to_string()).collect();
-        let d: Vec<String> = ["Lifetime: x (Total Count)", "Lifetime: x (Unique Users)", "Lifetime: (Unique Users)"]
+        let mut names: Vec<String> = ["views", "views", "reach"]
             .iter()
             .map(|s| s.to_string())
             .collect();
+        let d: Vec<String> = [
+            "Lifetime: x (Total Count)",
+            "Lifetime: x (Unique Users)",
+            "Lifetime: (Unique Users)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         name_twins(&mut names, &d);
         assert_eq!(names, ["views", "views (unique users)", "reach"]);
     }

@@ -3,7 +3,9 @@
 
 use crate::date::{Date, DateTime};
 use crate::i18n::{Lang, Text};
-use crate::model::{AdRow, DailyRow, EntryRow, Message, Network, Origin, Post, PostMetrics, TrafficRow};
+use crate::model::{
+    AdRow, DailyRow, EntryRow, Message, Network, Origin, Post, PostMetrics, TrafficRow,
+};
 use serde::{Serialize, Serializer};
 
 /// The six kinds of canonical record.
@@ -556,13 +558,19 @@ mod tests {
         let day = Date::new(2026, 7, 20).unwrap();
         d.set(Field::DailyDate, Value::DateTime(DateTime::date(day)));
         let row = d.daily(Network::X, origin.clone()).unwrap();
-        assert_eq!((row.date, row.impressions, row.reach), (day, Some(12.0), None));
+        assert_eq!(
+            (row.date, row.impressions, row.reach),
+            (day, Some(12.0), None)
+        );
         d.clear();
         assert!(d.is_empty());
         d.set(Field::TrafficSource, Value::Text("m.facebook.com".into()));
         d.set(Field::TrafficMedium, Value::Text("referral".into()));
         let t = d.traffic(None, origin);
-        assert_eq!(t.source_medium.as_deref(), Some("m.facebook.com / referral"));
+        assert_eq!(
+            t.source_medium.as_deref(),
+            Some("m.facebook.com / referral")
+        );
         assert_eq!(t.network, Some(Network::Facebook));
     }
 

@@ -17,18 +17,64 @@ pub const CONTENT: Format = Format {
     network: Network::LinkedIn,
     kind: Some(RecordKind::Posts),
     columns: &[
-        (PostText, &["post title", "update title", "titre de la publication", "titre de la mise a jour", "titulo da publicacao"]),
-        (PostPermalink, &["post link", "update link", "lien de la publication", "lien de la mise a jour", "link da publicacao"]),
-        (PostKind, &["post type", "content type", "type de publication", "type de contenu", "tipo de publicacao"]),
-        (PostPublished, &["created date", "date de creation", "data de criacao"]),
+        (
+            PostText,
+            &[
+                "post title",
+                "update title",
+                "titre de la publication",
+                "titre de la mise a jour",
+                "titulo da publicacao",
+            ],
+        ),
+        (
+            PostPermalink,
+            &[
+                "post link",
+                "update link",
+                "lien de la publication",
+                "lien de la mise a jour",
+                "link da publicacao",
+            ],
+        ),
+        (
+            PostKind,
+            &[
+                "post type",
+                "content type",
+                "type de publication",
+                "type de contenu",
+                "tipo de publicacao",
+            ],
+        ),
+        (
+            PostPublished,
+            &["created date", "date de creation", "data de criacao"],
+        ),
         (PostImpressions, &["impressions", "impressoes"]),
         (PostViews, &["views", "vues", "visualizacoes"]),
         (PostClicks, &["clicks", "clics", "cliques"]),
         (PostReactions, &["likes", "reactions", "j'aime", "reacoes"]),
         (PostComments, &["comments", "commentaires", "comentarios"]),
-        (PostShares, &["reposts", "shares", "republications", "partages", "compartilhamentos"]),
+        (
+            PostShares,
+            &[
+                "reposts",
+                "shares",
+                "republications",
+                "partages",
+                "compartilhamentos",
+            ],
+        ),
         (PostNewFollows, &["follows", "abonnements", "seguidores"]),
-        (PostEngagementRate, &["engagement rate", "taux d'engagement", "taxa de engajamento"]),
+        (
+            PostEngagementRate,
+            &[
+                "engagement rate",
+                "taux d'engagement",
+                "taxa de engajamento",
+            ],
+        ),
     ],
 };
 
@@ -43,12 +89,72 @@ pub const METRICS: Format = Format {
     kind: Some(RecordKind::Daily),
     columns: &[
         (DailyDate, &["date", "data"]),
-        (DailyImpressions, &["impressions (total)", "impressoes (total)", "impressions (organic)", "impressions (organiques)", "impressoes (organicas)"]),
-        (DailyReach, &["unique impressions (total)", "impressions uniques (total)", "unique impressions (organic)", "impressions uniques (organiques)", "impressoes unicas (organicas)"]),
-        (DailyClicks, &["clicks (total)", "clics (total)", "cliques (total)", "clicks (organic)", "clics (organiques)", "cliques (organicos)"]),
-        (DailyReactions, &["reactions (total)", "reacoes (total)", "reactions (organic)", "reactions (organiques)", "reacoes (organicas)"]),
-        (DailyComments, &["comments (total)", "commentaires (total)", "comentarios (total)", "comments (organic)", "commentaires (organiques)", "comentarios (organicos)"]),
-        (DailyShares, &["reposts (total)", "shares (total)", "republications (total)", "partages (total)", "compartilhamentos (total)", "reposts (organic)", "shares (organic)", "republications (organiques)", "partages (organiques)"]),
+        (
+            DailyImpressions,
+            &[
+                "impressions (total)",
+                "impressoes (total)",
+                "impressions (organic)",
+                "impressions (organiques)",
+                "impressoes (organicas)",
+            ],
+        ),
+        (
+            DailyReach,
+            &[
+                "unique impressions (total)",
+                "impressions uniques (total)",
+                "unique impressions (organic)",
+                "impressions uniques (organiques)",
+                "impressoes unicas (organicas)",
+            ],
+        ),
+        (
+            DailyClicks,
+            &[
+                "clicks (total)",
+                "clics (total)",
+                "cliques (total)",
+                "clicks (organic)",
+                "clics (organiques)",
+                "cliques (organicos)",
+            ],
+        ),
+        (
+            DailyReactions,
+            &[
+                "reactions (total)",
+                "reacoes (total)",
+                "reactions (organic)",
+                "reactions (organiques)",
+                "reacoes (organicas)",
+            ],
+        ),
+        (
+            DailyComments,
+            &[
+                "comments (total)",
+                "commentaires (total)",
+                "comentarios (total)",
+                "comments (organic)",
+                "commentaires (organiques)",
+                "comentarios (organicos)",
+            ],
+        ),
+        (
+            DailyShares,
+            &[
+                "reposts (total)",
+                "shares (total)",
+                "republications (total)",
+                "partages (total)",
+                "compartilhamentos (total)",
+                "reposts (organic)",
+                "shares (organic)",
+                "republications (organiques)",
+                "partages (organiques)",
+            ],
+        ),
     ],
 };
 
@@ -64,7 +170,15 @@ pub const FOLLOWERS: Format = Format {
     columns: &[
         (DailyDate, &["date", "data"]),
         // "Total followers" is the day's new followers, sponsored, organic and invited together.
-        (DailyNewFollows, &["total followers", "total des abonnes", "total de seguidores", "nombre total d'abonnes"]),
+        (
+            DailyNewFollows,
+            &[
+                "total followers",
+                "total des abonnes",
+                "total de seguidores",
+                "nombre total d'abonnes",
+            ],
+        ),
     ],
 };
 

@@ -132,6 +132,52 @@ pub struct Table {
     pub raw: Option<RawTable>,
 }
 
+impl Table {
+    /// Whether this is a web analytics table by source, medium or channel.
+    pub fn is_traffic_by_source(&self) -> bool {
+        self.report.format.kind == Some(RecordKind::Traffic)
+            && self.report.mapped.iter().any(|m| {
+                matches!(
+                    m.field,
+                    Field::TrafficSourceMedium
+                        | Field::TrafficSource
+                        | Field::TrafficMedium
+                        | Field::TrafficChannel
+                )
+            })
+    }
+
+    /// Whether this is a web analytics table by day only.
+    pub fn is_traffic_by_day(&self) -> bool {
+        self.report.format.kind == Some(RecordKind::Traffic)
+            && !self.is_traffic_by_source()
+            && self
+                .report
+                .mapped
+                .iter()
+                .any(|m| m.field == Field::TrafficDate)
+    }
+
+    /// Drops the records of a by-day table whose sessions a by-source table of the same file
+    /// already counts: its rows are reported as skipped, its totals check kept.
+    pub fn drop_as_daily_totals(&mut self) {
+        let lines: Vec<u64> = self.records.traffic.iter().map(|t| t.origin.line).collect();
+        let count = lines.len() as u64;
+        self.records = Records::default();
+        let r = &mut self.report;
+        r.imported = 0;
+        r.records = Default::default();
+        if count > 0 {
+            r.skipped.push(Skipped {
+                reason: SkipReason::DailyTotals,
+                label: String::new(),
+                count,
+                lines: lines.into_iter().take(KEEP_LINES).collect(),
+            });
+        }
+    }
+}
+
 /// What is kept of an unrecognised table to apply the user's mapping later.
 #[derive(Clone, Debug)]
 pub struct RawTable {
@@ -182,7 +228,12 @@ impl Mapper {
         probe: &[Row],
     ) -> Mapper {
         let mut header: Vec<String> = header_row
-            .map(|r| r.cells.iter().map(|c| c.text().trim().to_string()).collect())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text().trim().to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         // Legacy Facebook: the description row tells twin columns apart.
         if matches!(
@@ -282,6 +333,12 @@ impl Mapper {
     /// The format being read.
     pub fn format(&self) -> &'static Format {
         self.format
+    }
+
+    /// Counts a row that is not read, for `reason` (a last row cut by the end of the file).
+    pub fn skip_row(&mut self, line: u64, reason: SkipReason) {
+        self.rows += 1;
+        self.skip(reason, line);
     }
 
     /// Reads one row.
@@ -394,7 +451,10 @@ impl Mapper {
                 self.records.traffic.push(t);
                 Ok(())
             }
-            RecordKind::Entries => self.draft.entry(origin).map(|e| self.records.entries.push(e)),
+            RecordKind::Entries => self
+                .draft
+                .entry(origin)
+                .map(|e| self.records.entries.push(e)),
             RecordKind::Messages => self
                 .draft
                 .message(origin)
@@ -547,29 +607,25 @@ impl Mapper {
                 let value = match cell {
                     Cell::Empty => return Ok(None),
                     Cell::Number(x) => *x,
-                    Cell::Text(t) => {
-                        match number::parse(t, self.mark) {
-                            Ok(parsed) if parsed.percent => {
-                                if kind == ValueKind::Ratio {
-                                    parsed.value / 100.0
-                                } else {
-                                    return Err(Issue::UnexpectedPercent { found: t.clone() });
-                                }
-                            }
-                            Ok(parsed) => {
-                                if kind == ValueKind::Money && self.currency.is_none() {
-                                    self.currency = currency_symbol(t);
-                                }
-                                parsed.value
-                            }
-                            Err(NumberError::Empty | NumberError::NotApplicable) => {
-                                return Ok(None)
-                            }
-                            Err(NumberError::Invalid) => {
-                                return Err(Issue::ExpectedNumber { found: t.clone() })
+                    Cell::Text(t) => match number::parse(t, self.mark) {
+                        Ok(parsed) if parsed.percent => {
+                            if kind == ValueKind::Ratio {
+                                parsed.value / 100.0
+                            } else {
+                                return Err(Issue::UnexpectedPercent { found: t.clone() });
                             }
                         }
-                    }
+                        Ok(parsed) => {
+                            if kind == ValueKind::Money && self.currency.is_none() {
+                                self.currency = currency_symbol(t);
+                            }
+                            parsed.value
+                        }
+                        Err(NumberError::Empty | NumberError::NotApplicable) => return Ok(None),
+                        Err(NumberError::Invalid) => {
+                            return Err(Issue::ExpectedNumber { found: t.clone() })
+                        }
+                    },
                     other => {
                         return Err(Issue::ExpectedNumber {
                             found: other.text().into_owned(),
@@ -759,7 +815,8 @@ impl Mapper {
                 );
             }
         }
-        if self.short_rows.0 > 0 {
+        // A sheet's row ends at its last filled cell: only text files have short rows.
+        if self.short_rows.0 > 0 && self.source.text {
             self.warnings.push(
                 Problem::new(
                     Issue::ShortRows {
@@ -791,15 +848,23 @@ impl Mapper {
             .get(&key(SkipReason::Description))
             .map_or(0, |s| s.count);
         if self.rows == descriptions && self.header_line.is_some() {
-            self.warnings
-                .push(Problem::new(Issue::HeaderOnly, &name).at_line(self.header_line.unwrap_or(1)));
+            self.warnings.push(
+                Problem::new(Issue::HeaderOnly, &name).at_line(self.header_line.unwrap_or(1)),
+            );
         }
         // A mapped column whose name comes again later: the first is used; say so once.
         let names: Vec<String> = self.header.iter().map(|h| norm(h)).collect();
         for &(col, _) in &self.plan.columns {
-            let n = &names[col.min(names.len().saturating_sub(1))];
+            let Some(n) = names.get(col) else {
+                continue;
+            };
             if !n.is_empty() && names.iter().filter(|x| *x == n).count() > 1 {
-                if let Some(twin) = names.iter().enumerate().skip(col + 1).find(|(_, x)| *x == n) {
+                if let Some(twin) = names
+                    .iter()
+                    .enumerate()
+                    .skip(col + 1)
+                    .find(|(_, x)| *x == n)
+                {
                     let col_name = column_name(&self, twin.0);
                     self.warnings.push(
                         Problem::new(Issue::DuplicateColumn, &name).at_column(twin.0, &col_name),
@@ -910,7 +975,9 @@ fn looks_excel_damaged(text: &str) -> bool {
     };
     let exp = exp.strip_prefix('+').unwrap_or(exp);
     !mantissa.is_empty()
-        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && mantissa
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
         && mantissa.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && !exp.is_empty()
         && exp.bytes().all(|b| b.is_ascii_digit())
@@ -919,7 +986,13 @@ fn looks_excel_damaged(text: &str) -> bool {
 /// The currency a written amount names: `£0.00` → GBP, `1 250,00 EUR` → EUR.
 fn currency_symbol(text: &str) -> Option<String> {
     let t = text.trim();
-    for (symbol, code) in [("€", "EUR"), ("£", "GBP"), ("$", "USD"), ("¥", "JPY"), ("₹", "INR")] {
+    for (symbol, code) in [
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("$", "USD"),
+        ("¥", "JPY"),
+        ("₹", "INR"),
+    ] {
         if t.contains(symbol) {
             return Some(code.to_string());
         }
@@ -1017,7 +1090,11 @@ fn vote(text: &str) -> Option<DecimalMark> {
         .chars()
         .filter(|c| !c.is_whitespace() && !"%€$£+-−".contains(*c))
         .collect();
-    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if t.is_empty()
+        || !t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let (dots, commas) = (t.matches('.').count(), t.matches(',').count());
@@ -1129,7 +1206,10 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("a &amp; b &lt;3 &#233;t&#xE9; &x; &"), "a & b <3 été &x; &");
+        assert_eq!(
+            decode_entities("a &amp; b &lt;3 &#233;t&#xE9; &x; &"),
+            "a & b <3 été &x; &"
+        );
     }
 
     #[test]
@@ -1156,12 +1236,18 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let h: Vec<String> = ["Name", "Comment", "Whatever"].iter().map(|s| s.to_string()).collect();
+        let h: Vec<String> = ["Name", "Comment", "Whatever"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(
             suggest(&h),
             vec![Some(Field::EntryAuthor), Some(Field::EntryText), None]
         );
-        let h: Vec<String> = ["date", "impressions", "reach", "likes"].iter().map(|s| s.to_string()).collect();
+        let h: Vec<String> = ["date", "impressions", "reach", "likes"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         // Posts and days both match every name: the first kind wins.
         assert_eq!(
             suggest(&h),
@@ -1172,6 +1258,14 @@ mod tests {
                 Some(Field::PostReactions)
             ]
         );
-        assert_eq!(signature(&h), signature(&["Date ".into(), "IMPRESSIONS".into(), "Reach".into(), "Likes".into()]));
+        assert_eq!(
+            signature(&h),
+            signature(&[
+                "Date ".into(),
+                "IMPRESSIONS".into(),
+                "Reach".into(),
+                "Likes".into()
+            ])
+        );
     }
 }

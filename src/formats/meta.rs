@@ -73,13 +73,34 @@ pub const ADS: Format = Format {
     columns: &[
         (AdCampaign, &["campaign name", "nom de la campagne"]),
         (AdCampaignId, &["campaign id", "identifiant de la campagne"]),
-        (AdStart, &["reporting starts", "debut des rapports", "starts", "debut"]),
-        (AdEnd, &["reporting ends", "fin des rapports", "ends", "fin"]),
-        (AdSpend, &["amount spent (*", "amount spent", "montant depense (*", "montant depense"]),
+        (
+            AdStart,
+            &["reporting starts", "debut des rapports", "starts", "debut"],
+        ),
+        (
+            AdEnd,
+            &["reporting ends", "fin des rapports", "ends", "fin"],
+        ),
+        (
+            AdSpend,
+            &[
+                "amount spent (*",
+                "amount spent",
+                "montant depense (*",
+                "montant depense",
+            ],
+        ),
         (AdImpressions, &["impressions"]),
         (AdReach, &["reach", "couverture"]),
         (AdClicks, &["link clicks", "clics sur un lien"]),
-        (AdEngagements, &["post engagement", "post engagements", "interactions avec la publication"]),
+        (
+            AdEngagements,
+            &[
+                "post engagement",
+                "post engagements",
+                "interactions avec la publication",
+            ],
+        ),
         (AdNewFollows, &["page likes", "mentions j'aime une page"]),
         (AdConversions, &["results", "resultats"]),
     ],

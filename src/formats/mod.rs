@@ -170,8 +170,9 @@ impl FormatId {
 /// assert_eq!(norm("Taux d’engagement"), "taux d'engagement");
 /// ```
 pub fn norm(name: &str) -> String {
-    let trimmed = name
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '"' || c == '\u{200b}');
+    let trimmed = name.trim_matches(|c: char| {
+        c.is_whitespace() || c == '\u{feff}' || c == '"' || c == '\u{200b}'
+    });
     let folded = crate::date::fold(trimmed);
     let mut out = String::with_capacity(folded.len());
     let mut space = false;
@@ -299,10 +300,21 @@ mod tests {
                 serde_json::json!(f.id.key())
             );
             for (field, names) in f.columns {
-                assert_eq!(Some(field.kind()), f.kind, "{}: {}", f.id.key(), field.key());
+                assert_eq!(
+                    Some(field.kind()),
+                    f.kind,
+                    "{}: {}",
+                    f.id.key(),
+                    field.key()
+                );
                 for name in *names {
                     let bare = name.trim_end_matches('*');
-                    assert_eq!(norm(bare), bare, "{}: {name:?} is not normalised", f.id.key());
+                    assert_eq!(
+                        norm(bare),
+                        bare,
+                        "{}: {name:?} is not normalised",
+                        f.id.key()
+                    );
                 }
             }
         }

@@ -15,7 +15,10 @@ pub const HEADER_SEARCH: usize = 12;
 
 enum State {
     /// Holding the first rows of a table, and the `#` lines above it.
-    Probing { rows: Vec<Row>, preamble: Vec<String> },
+    Probing {
+        rows: Vec<Row>,
+        preamble: Vec<String>,
+    },
     /// Reading rows into records.
     Mapping(Box<Mapper>),
 }
@@ -110,7 +113,11 @@ impl Tables {
 
     /// Sets the encoding shown by the last `count` tables (a text source's encoding is only
     /// certain once all of it was decoded).
-    pub fn set_encoding_of_last(&mut self, count: usize, encoding: crate::import::decode::Encoding) {
+    pub fn set_encoding_of_last(
+        &mut self,
+        count: usize,
+        encoding: crate::import::decode::Encoding,
+    ) {
         let n = self.done.len();
         for t in &mut self.done[n.saturating_sub(count)..] {
             t.report.encoding = Some(encoding);
@@ -159,7 +166,10 @@ impl Tables {
             Some((i, id)) => (Some(i), id.format()),
             None if single_column => {
                 // A plain list: its first line is a header only if it reads like one.
-                let first = rows.first().map(|r| norm(&r.cells_text())).unwrap_or_default();
+                let first = rows
+                    .first()
+                    .map(|r| norm(&r.cells_text()))
+                    .unwrap_or_default();
                 let header = LIST_HEADERS.contains(&first.as_str()).then_some(0);
                 (header, &GENERIC)
             }
@@ -191,8 +201,29 @@ impl Tables {
                 preamble: Vec::new(),
             },
         ) {
-            self.done.push(mapper.finish());
+            let mut table = mapper.finish();
+            // Analytics: a by-day table after a by-source one counts the same sessions again.
+            let earlier = &self.done[self.done.len() - self.in_source..];
+            if table.is_traffic_by_day() && earlier.iter().any(Table::is_traffic_by_source) {
+                table.drop_as_daily_totals();
+            }
+            self.done.push(table);
             self.in_source += 1;
+        }
+    }
+
+    /// Counts a row of the current source that is not read, for `reason` (a last row cut by
+    /// the end of the file).
+    pub fn skip_row(&mut self, row: Row, reason: crate::import::report::SkipReason) {
+        if let State::Probing { rows, .. } = &self.state {
+            if !rows.is_empty() {
+                self.start_table();
+            }
+        }
+        match &mut self.state {
+            State::Mapping(mapper) => mapper.skip_row(row.line, reason),
+            // Nothing above it: it is the only row, read as it is.
+            State::Probing { .. } => self.row(row),
         }
     }
 }

@@ -18,7 +18,10 @@ pub const OVERVIEW: Format = Format {
     kind: Some(RecordKind::Daily),
     columns: &[
         (DailyDate, &["date"]),
-        (DailyViews, &["video views", "vues de videos", "vues des videos"]),
+        (
+            DailyViews,
+            &["video views", "vues de videos", "vues des videos"],
+        ),
         (DailyProfileViews, &["profile views", "vues du profil"]),
         (DailyReactions, &["likes", "j'aime"]),
         (DailyComments, &["comments", "commentaires"]),
@@ -38,11 +41,34 @@ pub const CONTENT: Format = Format {
     columns: &[
         (PostText, &["video title", "titre de la video"]),
         (PostPermalink, &["video link", "lien de la video"]),
-        (PostPublished, &["post time", "heure de publication", "date de publication"]),
-        (PostReactions, &["total likes", "total des j'aime", "nombre total de j'aime"]),
-        (PostComments, &["total comments", "total des commentaires", "nombre total de commentaires"]),
-        (PostShares, &["total shares", "total des partages", "nombre total de partages"]),
-        (PostViews, &["total views", "total des vues", "nombre total de vues"]),
+        (
+            PostPublished,
+            &["post time", "heure de publication", "date de publication"],
+        ),
+        (
+            PostReactions,
+            &["total likes", "total des j'aime", "nombre total de j'aime"],
+        ),
+        (
+            PostComments,
+            &[
+                "total comments",
+                "total des commentaires",
+                "nombre total de commentaires",
+            ],
+        ),
+        (
+            PostShares,
+            &[
+                "total shares",
+                "total des partages",
+                "nombre total de partages",
+            ],
+        ),
+        (
+            PostViews,
+            &["total views", "total des vues", "nombre total de vues"],
+        ),
     ],
 };
 
@@ -58,7 +84,14 @@ pub const FOLLOWERS: Format = Format {
     columns: &[
         (DailyDate, &["date"]),
         (DailyFollowers, &["followers", "abonnes"]),
-        (DailyNetFollows, &["difference in followers*", "difference d'abonnes*", "variation des abonnes*"]),
+        (
+            DailyNetFollows,
+            &[
+                "difference in followers*",
+                "difference d'abonnes*",
+                "variation des abonnes*",
+            ],
+        ),
     ],
 };
 

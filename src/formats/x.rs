@@ -119,7 +119,10 @@ mod tests {
             account_in_link("https://twitter.com/rOpenSci/status/812369747765362688").as_deref(),
             Some("rOpenSci")
         );
-        assert_eq!(account_in_link("https://x.com/a_b/status/1").as_deref(), Some("a_b"));
+        assert_eq!(
+            account_in_link("https://x.com/a_b/status/1").as_deref(),
+            Some("a_b")
+        );
         assert_eq!(account_in_link("https://x.com/i/web/status/1"), None);
         assert_eq!(account_in_link("https://example.com/a/status/1"), None);
     }

@@ -19,10 +19,28 @@ pub const TABLE: Format = Format {
     columns: &[
         (PostId, &["content", "video", "contenu"]),
         (PostText, &["video title", "titre de la video"]),
-        (PostPublished, &["video publish time", "heure de publication de la video", "date de publication de la video"]),
+        (
+            PostPublished,
+            &[
+                "video publish time",
+                "heure de publication de la video",
+                "date de publication de la video",
+            ],
+        ),
         (PostViews, &["views", "vues"]),
-        (PostWatchTimeHours, &["watch time (hours)", "duree de visionnage (heures)"]),
-        (PostNewFollows, &["subscribers gained", "abonnes obtenus", "subscribers", "abonnes"]),
+        (
+            PostWatchTimeHours,
+            &["watch time (hours)", "duree de visionnage (heures)"],
+        ),
+        (
+            PostNewFollows,
+            &[
+                "subscribers gained",
+                "abonnes obtenus",
+                "subscribers",
+                "abonnes",
+            ],
+        ),
         (PostImpressions, &["impressions"]),
         (PostReactions, &["likes", "j'aime"]),
         (PostShares, &["shares", "partages"]),

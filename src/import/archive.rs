@@ -38,7 +38,9 @@ pub(crate) fn read(
         .file_names()
         .map(|n| n.map(|c| c.into_owned()).unwrap_or_default())
         .collect();
-    if entries.iter().any(|n| n == "[Content_Types].xml") && entries.iter().any(|n| n.starts_with("xl/")) {
+    if entries.iter().any(|n| n == "[Content_Types].xml")
+        && entries.iter().any(|n| n.starts_with("xl/"))
+    {
         let reference = crate::formats::mapper::reference_day(names, ctx.options.today);
         let file_name = names.first().copied().unwrap_or(display);
         return super::sheet::read(
@@ -79,16 +81,26 @@ pub(crate) fn read(
         if path.starts_with("__MACOSX/") || base.starts_with('.') || base.is_empty() {
             continue;
         }
-        let shown = format!("{display} › {path}");
+        // The entry's own name, or its path when two entries share the name.
+        let twins = entries
+            .iter()
+            .filter(|e| e.rsplit('/').next() == Some(base.as_str()))
+            .count();
+        let shown = if twins > 1 {
+            format!("{display} › {path}")
+        } else {
+            format!("{display} › {base}")
+        };
         let ext = extension(&base);
         let readable = matches!(
             ext.as_str(),
             "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods" | "json" | "zip"
         );
         if !readable {
-            problems
-                .warnings
-                .push(Problem::new(Issue::SkippedEntry { name: path.clone() }, display));
+            problems.warnings.push(Problem::new(
+                Issue::SkippedEntry { name: path.clone() },
+                display,
+            ));
             continue;
         }
         if entry.encrypted() {
@@ -105,7 +117,10 @@ pub(crate) fn read(
             continue;
         }
         let mut data = Vec::with_capacity(entry.size().min(64 * 1024 * 1024) as usize);
-        if let Err(e) = (&mut entry).take(MAX_ENTRY_BYTES + 1).read_to_end(&mut data) {
+        if let Err(e) = (&mut entry)
+            .take(MAX_ENTRY_BYTES + 1)
+            .read_to_end(&mut data)
+        {
             problems.errors.push(Problem::new(
                 Issue::BadArchive {
                     detail: e.to_string(),
@@ -141,7 +156,9 @@ pub(crate) fn read(
         );
     }
     if !read_any && problems.errors.is_empty() {
-        problems.errors.push(Problem::new(Issue::EmptyArchive, display));
+        problems
+            .errors
+            .push(Problem::new(Issue::EmptyArchive, display));
     }
     FileKind::Zip
 }

@@ -326,7 +326,8 @@ mod tests {
 
     #[test]
     fn quoting_and_line_ends() {
-        let text = "id,text,n\r\n1,\"a, \"\"quoted\"\"\r\nnewline\",3\r\n\r\n2,plain,4\n3,\"x\"y,5\r6,,\n";
+        let text =
+            "id,text,n\r\n1,\"a, \"\"quoted\"\"\r\nnewline\",3\r\n\r\n2,plain,4\n3,\"x\"y,5\r6,,\n";
         let (records, end) = parse_everywhere(b',', text);
         assert_eq!(
             records,
@@ -367,7 +368,10 @@ mod tests {
         );
         // GA preamble lines do not count.
         assert_eq!(
-            sniff_delimiter("# Start date: 20260501\n# x; y; z\nSource,Sessions\na,1\n", true),
+            sniff_delimiter(
+                "# Start date: 20260501\n# x; y; z\nSource,Sessions\na,1\n",
+                true
+            ),
             Some(b',')
         );
         assert_eq!(sniff_delimiter("", true), None);

@@ -405,7 +405,10 @@ mod tests {
         // A stray byte after ASCII, with UTF-8 letters soon after: still UTF-8.
         let (t, r) = decode_split_everywhere(b"id\n1,\xff\n2,caf\xc3\xa9\n");
         assert_eq!(t, "id\n1,\u{fffd}\n2,café\n");
-        assert_eq!((r.encoding, r.invalid, r.first_invalid_line), (Encoding::Utf8, 1, Some(2)));
+        assert_eq!(
+            (r.encoding, r.invalid, r.first_invalid_line),
+            (Encoding::Utf8, 1, Some(2))
+        );
     }
 
     #[test]

@@ -34,7 +34,9 @@ pub(crate) fn read(
         }
     };
     let Some(list) = records(&value) else {
-        problems.errors.push(Problem::new(Issue::JsonShape, display));
+        problems
+            .errors
+            .push(Problem::new(Issue::JsonShape, display));
         return;
     };
     let mut header: Vec<String> = Vec::new();

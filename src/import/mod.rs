@@ -414,9 +414,9 @@ pub fn sniff_kind(name: &str, head: &[u8]) -> FileKind {
     let first = head
         .iter()
         .copied()
-        .skip_while(|b| matches!(b, 0xEF | 0xBB | 0xBF) || b.is_ascii_whitespace())
-        .next();
-    if ext == "json" || (matches!(first, Some(b'{' | b'[')) && !matches!(ext.as_str(), "csv" | "tsv" | "txt"))
+        .find(|b| !(matches!(b, 0xEF | 0xBB | 0xBF) || b.is_ascii_whitespace()));
+    if ext == "json"
+        || (matches!(first, Some(b'{' | b'[')) && !matches!(ext.as_str(), "csv" | "tsv" | "txt"))
     {
         return FileKind::Json;
     }
@@ -492,8 +492,11 @@ impl TextReader {
         let Some(parser) = &mut self.parser else {
             return;
         };
-        let (header_width, last_fields, last_line) =
-            (&mut self.header_width, &mut self.last_fields, &mut self.last_line);
+        let (header_width, last_fields, last_line) = (
+            &mut self.header_width,
+            &mut self.last_fields,
+            &mut self.last_line,
+        );
         parser.push(text, &mut |record: csv::Record| {
             emit(record, tables, header_width, last_fields, last_line)
         });
@@ -512,10 +515,27 @@ impl TextReader {
         let name = self.source.name.clone();
         let end = match &mut self.parser {
             Some(parser) => {
-                let (header_width, last_fields, last_line) =
-                    (&mut self.header_width, &mut self.last_fields, &mut self.last_line);
+                let (header_width, last_fields, last_line) = (
+                    &mut self.header_width,
+                    &mut self.last_fields,
+                    &mut self.last_line,
+                );
                 parser.finish(&mut |record: csv::Record| {
-                    emit(record, tables, header_width, last_fields, last_line)
+                    // A last line with no end and fewer fields than its header was cut: its
+                    // last value may be cut too, so it is counted, not read.
+                    let width = header_width.unwrap_or(0);
+                    let comment = record.fields.first().is_some_and(|f| f.starts_with('#'));
+                    if !comment && width > 1 && record.fields.len() < width {
+                        *last_fields = record.fields.len();
+                        *last_line = record.line;
+                        let row = Row {
+                            line: record.line,
+                            cells: record.fields.into_iter().map(Cell::from_text).collect(),
+                        };
+                        tables.skip_row(row, report::SkipReason::Cut);
+                    } else {
+                        emit(record, tables, header_width, last_fields, last_line)
+                    }
                 })
             }
             None => csv::End::default(),
@@ -593,7 +613,11 @@ fn emit(
 /// Why text cannot be a table, if it cannot: binary bytes, or a web page.
 fn refuse(sample: &str) -> Option<Issue> {
     let head = sample.trim_start();
-    let lower: String = head.chars().take(200).collect::<String>().to_ascii_lowercase();
+    let lower: String = head
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || lower.starts_with("<table")
@@ -621,7 +645,10 @@ mod tests {
         assert_eq!(sniff_kind("a.xlsx", b"PK\x03\x04rest"), FileKind::Xlsx);
         assert_eq!(sniff_kind("a.zip", b"PK\x03\x04rest"), FileKind::Zip);
         assert_eq!(sniff_kind("a.ods", b"PK\x03\x04rest"), FileKind::Ods);
-        assert_eq!(sniff_kind("a.xls", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), FileKind::Xls);
+        assert_eq!(
+            sniff_kind("a.xls", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+            FileKind::Xls
+        );
         // A ".xls" that is text (many exports are) reads as text.
         assert_eq!(sniff_kind("page.xls", b"Date\tViews\n"), FileKind::Text);
         assert_eq!(sniff_kind("x.json", b"  [{\"a\":1}]"), FileKind::Json);

@@ -228,9 +228,10 @@ impl Issue {
     pub fn expected(&self, lang: Lang) -> Option<String> {
         let s = match self {
             Issue::ExpectedNumber { .. } => lang.pick("a number", "un nombre"),
-            Issue::UnexpectedPercent { .. } => {
-                lang.pick("a number, not a percentage", "un nombre, pas un pourcentage")
-            }
+            Issue::UnexpectedPercent { .. } => lang.pick(
+                "a number, not a percentage",
+                "un nombre, pas un pourcentage",
+            ),
             Issue::ExpectedDate { .. } => lang.pick(
                 "a date such as 2026-07-20, 07/20/2026 or Jul 20, 2026",
                 "une date comme 2026-07-20, 07/20/2026 ou 20 juil. 2026",
@@ -299,12 +300,12 @@ impl Issue {
                 "{expected} champs attendus comme dans l’en-tête, trouvé {found}\u{a0}: la ligne n’est pas importée"
             ),
             (Issue::Missing { field }, Lang::En) => format!(
-                "{} is blank: the row is not imported",
-                field.label(lang)
+                "the field {} is blank: the row is not imported",
+                q(field.label(lang))
             ),
             (Issue::Missing { field }, Lang::Fr) => format!(
-                "«\u{a0}{}\u{a0}» est vide\u{a0}: la ligne n’est pas importée",
-                field.label(lang)
+                "le champ {} est vide\u{a0}: la ligne n’est pas importée",
+                q(field.label(lang))
             ),
             (Issue::EmptyFile, Lang::En) => "the file is empty".into(),
             (Issue::EmptyFile, Lang::Fr) => "le fichier est vide".into(),
@@ -647,6 +648,8 @@ pub enum SkipReason {
     Cut,
     /// Per-video daily values (YouTube's `Chart data.csv`).
     PerVideoDaily,
+    /// Daily totals of the sessions an earlier table of the same file lists by source.
+    DailyTotals,
     /// Every cell blank.
     Blank,
 }
@@ -683,7 +686,14 @@ impl SkipReason {
                 "daily value of one video: checked, not imported",
                 "valeur quotidienne d’une vidéo\u{a0}: vérifiée, non importée",
             ),
-            SkipReason::Blank => lang.pick("every cell is blank", "toutes les cellules sont vides"),
+            SkipReason::DailyTotals => lang.pick(
+                "daily totals of the sessions the table above lists by source: not counted twice",
+                "totaux quotidiens des sessions que le tableau précédent détaille par source\u{a0}: pas comptées deux fois",
+            ),
+            SkipReason::Blank => lang.pick(
+                "the columns read are all blank",
+                "les colonnes lues sont toutes vides",
+            ),
         }
     }
 }

@@ -19,7 +19,7 @@ pub(crate) fn read(
     problems: &mut FileProblems,
 ) -> FileKind {
     let cursor = Cursor::new(bytes);
-    let sheets: Result<Vec<(String, Result<Range<Data>, String>)>, String> = match kind {
+    let sheets: Result<Vec<Sheet>, String> = match kind {
         FileKind::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(cursor)
             .map_err(|e| e.to_string())
             .map(|mut wb| all_sheets(&mut wb)),
@@ -33,7 +33,9 @@ pub(crate) fn read(
     let sheets = match sheets {
         Ok(s) => s,
         Err(detail) => {
-            problems.errors.push(Problem::new(spreadsheet_issue(detail), display));
+            problems
+                .errors
+                .push(Problem::new(spreadsheet_issue(detail), display));
             return kind;
         }
     };
@@ -47,13 +49,17 @@ pub(crate) fn read(
         let range = match range {
             Ok(r) => r,
             Err(detail) => {
-                problems.errors.push(Problem::new(spreadsheet_issue(detail), &name));
+                problems
+                    .errors
+                    .push(Problem::new(spreadsheet_issue(detail), &name));
                 continue;
             }
         };
         if range.is_empty() {
             if !several {
-                problems.warnings.push(Problem::new(Issue::EmptySheet, &name));
+                problems
+                    .warnings
+                    .push(Problem::new(Issue::EmptySheet, &name));
             }
             continue;
         }
@@ -83,7 +89,10 @@ pub(crate) fn read(
     kind
 }
 
-fn all_sheets<RS, R>(wb: &mut R) -> Vec<(String, Result<Range<Data>, String>)>
+/// A sheet's name and its cells, or what went wrong reading them.
+type Sheet = (String, Result<Range<Data>, String>);
+
+fn all_sheets<RS, R>(wb: &mut R) -> Vec<Sheet>
 where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
