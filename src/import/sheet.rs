@@ -18,18 +18,24 @@ pub(crate) fn read(
     tables: &mut Tables,
     problems: &mut FileProblems,
 ) -> FileKind {
-    let cursor = Cursor::new(bytes);
-    let sheets: Result<Vec<Sheet>, String> = match kind {
-        FileKind::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(cursor)
-            .map_err(|e| e.to_string())
-            .map(|mut wb| all_sheets(&mut wb)),
-        FileKind::Xls => open_workbook_from_rs::<Xls<_>, _>(cursor)
-            .map_err(|e| e.to_string())
-            .map(|mut wb| all_sheets(&mut wb)),
-        _ => open_workbook_from_rs::<Ods<_>, _>(cursor)
-            .map_err(|e| e.to_string())
-            .map(|mut wb| all_sheets(&mut wb)),
+    let checked = if kind == FileKind::Xls {
+        check_compound_file(bytes).and_then(|()| check_sizes(kind, bytes))
+    } else {
+        check_sizes(kind, bytes)
     };
+    {
+        if let Err(detail) = checked {
+            problems
+                .errors
+                .push(Problem::new(Issue::BadSpreadsheet { detail }, display));
+            return kind;
+        }
+    }
+    let sheets = match guarded(|| open(kind, bytes)) {
+        Some(s) => s,
+        None => Err("the reader stopped on damaged data".to_string()),
+    };
+
     let sheets = match sheets {
         Ok(s) => s,
         Err(detail) => {
@@ -89,6 +95,39 @@ pub(crate) fn read(
     kind
 }
 
+fn open(kind: FileKind, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    let cursor = Cursor::new(bytes);
+    match kind {
+        FileKind::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(cursor)
+            .map_err(|e| e.to_string())
+            .map(|mut wb| all_sheets(&mut wb)),
+        FileKind::Xls => open_workbook_from_rs::<Xls<_>, _>(cursor)
+            .map_err(|e| e.to_string())
+            .map(|mut wb| all_sheets(&mut wb)),
+        _ => open_workbook_from_rs::<Ods<_>, _>(cursor)
+            .map_err(|e| e.to_string())
+            .map(|mut wb| all_sheets(&mut wb)),
+    }
+}
+
+/// Runs the spreadsheet reader. Natively a panic in it (a damaged file it did not expect)
+/// becomes `None`; in WebAssembly, where panics abort, `check_compound_file` and the page's
+/// recovery stand guard instead.
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+        std::panic::set_hook(hook);
+        result
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(f())
+    }
+}
+
 /// A sheet's name and its cells, or what went wrong reading them.
 type Sheet = (String, Result<Range<Data>, String>);
 
@@ -139,5 +178,284 @@ fn cell(data: &Data) -> Cell {
         Data::DateTime(d) => Cell::Number(d.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::from_text(s.clone()),
         Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// Checks an OLE compound file (`.xls`) before calamine reads it: the reader trusts its
+/// sector chains and would index past the end of a cut or damaged file, or loop on a cycle.
+/// `Err` says what is wrong.
+pub(crate) fn check_compound_file(bytes: &[u8]) -> Result<(), String> {
+    const FREESECT: u32 = 0xFFFF_FFFF;
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+    const SPECIAL: u32 = 0xFFFF_FFFA;
+    let u16_at = |i: usize| {
+        bytes
+            .get(i..i + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+    };
+    let u32_at = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let cut = || "the file is cut short".to_string();
+    let shift = u16_at(0x1E).ok_or_else(cut)?;
+    let size: usize = match shift {
+        9 => 512,
+        12 => 4096,
+        _ => return Err(format!("unknown sector size 2^{shift}")),
+    };
+    if bytes.len() < size || !bytes.len().is_multiple_of(size) {
+        return Err(cut());
+    }
+    // Sectors after the header (which takes a whole sector).
+    let n = bytes.len() / size - 1;
+    let sector = |id: u32| -> Option<&[u8]> {
+        let start = (id as usize + 1).checked_mul(size)?;
+        bytes.get(start..start + size)
+    };
+    let in_range = |id: u32| (id as usize) < n;
+    // FAT sectors: 109 in the header, the rest in the DIFAT chain.
+    let mut fat_sectors: Vec<u32> = (0..109)
+        .filter_map(|k| u32_at(0x4C + 4 * k))
+        .filter(|&id| id < SPECIAL)
+        .collect();
+    let mut difat = u32_at(0x44).ok_or_else(cut)?;
+    let mut hops = 0;
+    while difat < SPECIAL {
+        hops += 1;
+        if !in_range(difat) || hops > n {
+            return Err(cut());
+        }
+        let s = sector(difat).ok_or_else(cut)?;
+        let entries: Vec<u32> = s
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let (next, ids) = entries.split_last().ok_or_else(cut)?;
+        fat_sectors.extend(ids.iter().copied().filter(|&id| id < SPECIAL));
+        difat = *next;
+    }
+    let mut fat: Vec<u32> = Vec::with_capacity(fat_sectors.len() * size / 4);
+    for id in fat_sectors {
+        if !in_range(id) {
+            return Err(cut());
+        }
+        let s = sector(id).ok_or_else(cut)?;
+        fat.extend(
+            s.chunks_exact(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+        );
+    }
+    if fat.len() < n {
+        return Err(cut());
+    }
+    // Every link inside the file, and no chain that loops.
+    for &next in &fat[..n] {
+        if next < SPECIAL && !in_range(next) {
+            return Err(cut());
+        }
+    }
+    let mut state = vec![0u8; n]; // 0 unseen, 1 on the current walk, 2 done
+    for start in 0..n {
+        let mut walk = Vec::new();
+        let mut id = start as u32;
+        while in_range(id) && state[id as usize] == 0 {
+            state[id as usize] = 1;
+            walk.push(id);
+            id = fat[id as usize];
+        }
+        if in_range(id) && state[id as usize] == 1 {
+            return Err("a sector chain loops".into());
+        }
+        for w in walk {
+            state[w as usize] = 2;
+        }
+    }
+    for start in [u32_at(0x30), u32_at(0x3C)] {
+        let start = start.ok_or_else(cut)?;
+        if start != ENDOFCHAIN && start != FREESECT && !in_range(start) {
+            return Err(cut());
+        }
+    }
+    // Directory entries: stream sizes must fit in memory here (a 4096-byte-sector file
+    // writes them on 64 bits).
+    let mut id = u32_at(0x30).unwrap_or(ENDOFCHAIN);
+    while in_range(id) {
+        let s = sector(id).ok_or_else(cut)?;
+        for entry in s.chunks_exact(128) {
+            let len = u64::from_le_bytes([
+                entry[120], entry[121], entry[122], entry[123], entry[124], entry[125], entry[126],
+                entry[127],
+            ]);
+            let len = if size == 512 { len & 0xFFFF_FFFF } else { len };
+            if len > bytes.len() as u64 * 64 {
+                return Err("a stream is larger than the file".into());
+            }
+        }
+        id = fat[id as usize];
+    }
+    Ok(())
+}
+
+/// The most cells a sheet may span here: the reader allocates every cell between the first
+/// and the last filled one.
+pub const MAX_CELLS: u64 = 5_000_000;
+
+/// Checks a workbook's declared sizes before calamine allocates by them: an `.xls` DIMENSIONS
+/// record, an `.xlsx` sheet's cell references and shared-string count. A damaged or odd file
+/// could otherwise ask for more memory than a browser tab has.
+pub(crate) fn check_sizes(kind: FileKind, bytes: &[u8]) -> Result<(), String> {
+    match kind {
+        FileKind::Xls => {
+            // DIMENSIONS records (type 0x0200; 14 or 16 bytes in BIFF8, 10 in BIFF5), read as
+            // calamine reads them, looked for in the raw bytes (the workbook stream is stored
+            // in order in the files exports write).
+            for len in [14u8, 16, 10] {
+                let mut i = 0;
+                while let Some(at) = find(&bytes[i..], &[0x00, 0x02, len, 0x00]) {
+                    let p = i + at + 4;
+                    if let Some(d) = bytes.get(p..p + usize::from(len)) {
+                        let (rf, rl, cf, cl) = if len == 10 {
+                            let w = |k: usize| u32::from(u16::from_le_bytes([d[k], d[k + 1]]));
+                            (w(0), w(2), w(4), w(6))
+                        } else {
+                            let dw =
+                                |k: usize| u32::from_le_bytes([d[k], d[k + 1], d[k + 2], d[k + 3]]);
+                            let w = |k: usize| u32::from(u16::from_le_bytes([d[k], d[k + 1]]));
+                            (dw(0), dw(4), w(8), w(10))
+                        };
+                        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                        let cells = if rl >= 1 && cl >= 1 {
+                            let rows = u64::from((rl - 1).wrapping_sub(rf).wrapping_add(1));
+                            let cols = u64::from((cl - 1).wrapping_sub(cf).wrapping_add(1));
+                            rows.saturating_mul(cols)
+                        } else {
+                            1
+                        };
+                        if cells > MAX_CELLS {
+                            return Err(too_many(cells));
+                        }
+                    }
+                    i += at + 1;
+                }
+            }
+            Ok(())
+        }
+        FileKind::Xlsx => {
+            let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+            for i in 0..zip.len() {
+                let Ok(mut entry) = zip.by_index(i) else {
+                    continue;
+                };
+                let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+                let sheet = name.starts_with("xl/worksheets/") && name.ends_with(".xml");
+                let strings = name == "xl/sharedStrings.xml";
+                if !sheet && !strings {
+                    continue;
+                }
+                let mut xml = Vec::new();
+                let limit = super::archive::MAX_ENTRY_BYTES;
+                std::io::Read::read_to_end(&mut std::io::Read::take(&mut entry, limit), &mut xml)
+                    .map_err(|e| e.to_string())?;
+                if strings {
+                    if let Some(n) = attribute_number(&xml, b"uniqueCount=\"") {
+                        // Each string takes at least `<si><t/></si>`.
+                        if n > xml.len() as u64 / 8 + 16 {
+                            return Err("the shared strings count is damaged".into());
+                        }
+                    }
+                } else {
+                    let cells = sheet_span(&xml);
+                    if cells > MAX_CELLS {
+                        return Err(too_many(cells));
+                    }
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn too_many(cells: u64) -> String {
+    format!("a sheet spans {cells} cells, more than the {MAX_CELLS} read here")
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn attribute_number(xml: &[u8], attr: &[u8]) -> Option<u64> {
+    let at = find(xml, attr)? + attr.len();
+    let digits: Vec<u8> = xml[at..]
+        .iter()
+        .copied()
+        .take_while(u8::is_ascii_digit)
+        .collect();
+    std::str::from_utf8(&digits).ok()?.parse().ok()
+}
+
+/// The cells between the first and the last cell reference (`<c r="B7"`) of a sheet.
+fn sheet_span(xml: &[u8]) -> u64 {
+    let (mut r0, mut r1, mut c0, mut c1) = (u64::MAX, 0u64, u64::MAX, 0u64);
+    let mut i = 0;
+    while let Some(at) = find(&xml[i..], b"<c r=\"") {
+        let p = i + at + 6;
+        let mut col = 0u64;
+        let mut row = 0u64;
+        let mut j = p;
+        while let Some(&b) = xml.get(j) {
+            if b.is_ascii_uppercase() {
+                col = col
+                    .saturating_mul(26)
+                    .saturating_add(u64::from(b - b'A' + 1));
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        while let Some(&b) = xml.get(j) {
+            if b.is_ascii_digit() {
+                row = row.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if col > 0 && row > 0 {
+            r0 = r0.min(row);
+            r1 = r1.max(row);
+            c0 = c0.min(col);
+            c1 = c1.max(col);
+        }
+        i = j.max(p);
+    }
+    if r0 == u64::MAX {
+        return 0;
+    }
+    (r1 - r0 + 1).saturating_mul(c1 - c0 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_spans() {
+        assert_eq!(sheet_span(b"<c r=\"A1\"/><c r=\"C3\"/>"), 9);
+        assert_eq!(
+            sheet_span(b"<c r=\"B2\"/><c r=\"XFD1048576\"/>"),
+            1_048_575 * 16_383
+        );
+        assert_eq!(sheet_span(b"<row/>"), 0);
+    }
+
+    #[test]
+    fn damaged_compound_files_are_refused() {
+        assert!(check_compound_file(&[0u8; 100]).is_err());
+        let mut header = vec![0u8; 1024];
+        header[0x1E] = 9;
+        assert!(check_compound_file(&header).is_err(), "no FAT");
     }
 }
