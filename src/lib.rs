@@ -1,7 +1,7 @@
 //! # social-roi
 //!
 //! The metrics core of a social-media ROI calculator that runs in the browser with no server.
-//! Everything here is plain Rust, tested natively; `wasm.rs` is the only module that knows
+//! Everything here is plain Rust, tested natively; `wasm/` is the only module that knows
 //! about WebAssembly, and the `social-roi` command line uses the same functions.
 //!
 //! ```
@@ -29,6 +29,10 @@
 //! - [`figure`], [`formula`], [`finite`]: what a report is made of;
 //! - [`date`]: calendar dates and times as exports write them;
 //! - [`model`]: the canonical records every export maps into;
+//! - [`import`]: bytes to rows, pushed chunk by chunk (text, spreadsheets, zips, JSON), and
+//!   the reports of what each file gave;
+//! - [`formats`]: rows to canonical records, one file per platform, and format detection;
+//! - [`workspace`]: the dropped files and the dataset they make;
 //! - [`metrics`]: the formulas, one module per subject.
 
 #![deny(missing_docs)]

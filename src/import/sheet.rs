@@ -279,9 +279,16 @@ pub(crate) fn check_compound_file(bytes: &[u8]) -> Result<(), String> {
         }
     }
     // Directory entries: stream sizes must fit in memory here (a 4096-byte-sector file
-    // writes them on 64 bits).
+    // writes them on 64 bits); find the workbook stream and the root's mini stream.
+    let mut workbook: Option<(u32, u64)> = None;
+    let mut root: Option<(u32, u64)> = None;
     let mut id = u32_at(0x30).unwrap_or(ENDOFCHAIN);
+    let mut hops = 0;
     while in_range(id) {
+        hops += 1;
+        if hops > n {
+            return Err("a sector chain loops".into());
+        }
         let s = sector(id).ok_or_else(cut)?;
         for entry in s.chunks_exact(128) {
             let len = u64::from_le_bytes([
@@ -292,8 +299,115 @@ pub(crate) fn check_compound_file(bytes: &[u8]) -> Result<(), String> {
             if len > bytes.len() as u64 * 64 {
                 return Err("a stream is larger than the file".into());
             }
+            let start = u32::from_le_bytes([entry[116], entry[117], entry[118], entry[119]]);
+            let name_len = usize::from(u16::from_le_bytes([entry[64], entry[65]])).min(64);
+            let name: String = char::decode_utf16(
+                entry[..name_len]
+                    .chunks_exact(2)
+                    .map(|b| u16::from_le_bytes([b[0], b[1]])),
+            )
+            .map(|c| c.unwrap_or('?'))
+            .take_while(|c| *c != '\0')
+            .collect();
+            match entry[66] {
+                5 => root = Some((start, len)),
+                2 if name.eq_ignore_ascii_case("workbook") || name.eq_ignore_ascii_case("book") => {
+                    workbook = workbook.or(Some((start, len)))
+                }
+                _ => {}
+            }
         }
         id = fat[id as usize];
+    }
+    let Some((start, len)) = workbook else {
+        return Ok(());
+    };
+    // The stream: in regular sectors, or (below the cutoff) in the root's mini stream.
+    let chain = |mut id: u32, len: u64| -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        let mut hops = 0;
+        while (out.len() as u64) < len && in_range(id) {
+            hops += 1;
+            if hops > n {
+                return Err("a sector chain loops".into());
+            }
+            out.extend_from_slice(sector(id).ok_or_else(cut)?);
+            id = fat[id as usize];
+        }
+        out.truncate(len as usize);
+        Ok(out)
+    };
+    let cutoff = u64::from(u32_at(0x38).unwrap_or(4096));
+    let stream = if len >= cutoff {
+        chain(start, len)?
+    } else {
+        let (root_start, root_len) = root.ok_or_else(cut)?;
+        let mini = chain(root_start, root_len)?;
+        let mini_fat = chain(u32_at(0x3C).unwrap_or(ENDOFCHAIN), u64::MAX)?;
+        let mini_fat: Vec<u32> = mini_fat
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let mut out = Vec::new();
+        let mut id = start;
+        let mut hops = 0;
+        while (out.len() as u64) < len && id < SPECIAL {
+            hops += 1;
+            let at = id as usize * 64;
+            let piece = mini.get(at..at + 64).ok_or_else(cut)?;
+            if hops > mini_fat.len() + 1 {
+                return Err("a sector chain loops".into());
+            }
+            out.extend_from_slice(piece);
+            id = *mini_fat.get(id as usize).ok_or_else(cut)?;
+        }
+        out.truncate(len as usize);
+        out
+    };
+    check_biff(&stream)
+}
+
+/// Walks the records of a workbook stream: each sheet's position must be inside the stream
+/// and each sheet's declared size reasonable.
+fn check_biff(stream: &[u8]) -> Result<(), String> {
+    let mut pos = 0usize;
+    while let Some(head) = stream.get(pos..pos + 4) {
+        let typ = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let Some(d) = stream.get(pos + 4..pos + 4 + len) else {
+            break;
+        };
+        match typ {
+            // BOUNDSHEET: where the sheet's records start.
+            0x0085 if d.len() >= 4 => {
+                let at = u32::from_le_bytes([d[0], d[1], d[2], d[3]]) as usize;
+                if at >= stream.len() {
+                    return Err("a sheet starts past the end of the workbook".into());
+                }
+            }
+            // DIMENSIONS, read as calamine reads it.
+            0x0200 if matches!(d.len(), 10 | 14 | 16) => {
+                let (rf, rl, cf, cl) = if d.len() == 10 {
+                    let w = |k: usize| u32::from(u16::from_le_bytes([d[k], d[k + 1]]));
+                    (w(0), w(2), w(4), w(6))
+                } else {
+                    let dw = |k: usize| u32::from_le_bytes([d[k], d[k + 1], d[k + 2], d[k + 3]]);
+                    let w = |k: usize| u32::from(u16::from_le_bytes([d[k], d[k + 1]]));
+                    (dw(0), dw(4), w(8), w(10))
+                };
+                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                if rl >= 1 && cl >= 1 {
+                    let rows = u64::from((rl - 1).wrapping_sub(rf).wrapping_add(1));
+                    let cols = u64::from((cl - 1).wrapping_sub(cf).wrapping_add(1));
+                    let cells = rows.saturating_mul(cols);
+                    if cells > MAX_CELLS {
+                        return Err(too_many(cells));
+                    }
+                }
+            }
+            _ => {}
+        }
+        pos += 4 + len;
     }
     Ok(())
 }
