@@ -23,7 +23,14 @@ const STRINGS = {
     pastedName: (n) => `texte-collé-${n}.csv`,
     summary: 'Ce que contiennent vos données',
     nothing: 'Aucun fichier pour l’instant.',
-    kinds: { posts: 'publications', daily: 'jours de statistiques', ads: 'lignes de publicité', traffic: 'lignes de trafic web', entries: 'participations', messages: 'messages' },
+    kinds: {
+      posts: ['publication', 'publications'],
+      daily: ['jour de statistiques', 'jours de statistiques'],
+      ads: ['ligne de publicité', 'lignes de publicité'],
+      traffic: ['ligne de trafic web', 'lignes de trafic web'],
+      entries: ['participation', 'participations'],
+      messages: ['message', 'messages'],
+    },
     reading: (p) => `Lecture… ${p}`,
     remove: 'Retirer ce fichier',
     status: { ok: 'Lu', warnings: 'Lu, avec des remarques', errors: 'Lu, avec des erreurs', unreadable: 'Illisible', needs_mapping: 'Colonnes à associer', reading: 'En lecture', failed: 'Échec' },
@@ -70,7 +77,14 @@ const STRINGS = {
     pastedName: (n) => `pasted-text-${n}.csv`,
     summary: 'What your data holds',
     nothing: 'No file yet.',
-    kinds: { posts: 'posts', daily: 'days of account totals', ads: 'ad spend rows', traffic: 'web traffic rows', entries: 'contest entries', messages: 'messages' },
+    kinds: {
+      posts: ['post', 'posts'],
+      daily: ['day of account totals', 'days of account totals'],
+      ads: ['ad spend row', 'ad spend rows'],
+      traffic: ['web traffic row', 'web traffic rows'],
+      entries: ['contest entry', 'contest entries'],
+      messages: ['message', 'messages'],
+    },
     reading: (p) => `Reading… ${p}`,
     remove: 'Remove this file',
     status: { ok: 'Read', warnings: 'Read, with notes', errors: 'Read, with errors', unreadable: 'Unreadable', needs_mapping: 'Columns to map', reading: 'Reading', failed: 'Failed' },
@@ -238,6 +252,12 @@ export class FilesPanel {
     return this.store.workspace;
   }
 
+  /** `3 posts`, `1 post`. */
+  kind(k, n) {
+    const [one, many] = this.t.kinds[k];
+    return `${this.fmt.count(n)} ${n === 1 ? one : many}`;
+  }
+
   get colon() {
     return this.lang === 'fr' ? '\u00a0: ' : ': ';
   }
@@ -382,12 +402,12 @@ export class FilesPanel {
         : [
           h('ul', { class: 'sr-summary-list', dataset: { summary: 'records' } },
             kinds.map((k) => h('li', { class: 'sr-chip', dataset: { kind: k, count: totals.records[k] } },
-              h('strong', { text: this.fmt.count(totals.records[k]) }), ` ${t.kinds[k]}`))),
+              h('strong', { text: this.fmt.count(totals.records[k]) }), ` ${t.kinds[k][totals.records[k] === 1 ? 0 : 1]}`))),
           h('ul', { class: 'sr-summary-list', dataset: { summary: 'networks' } },
             totals.groups.map((g) => h('li', { class: 'sr-chip', dataset: { kind: g.kind, network: g.network, count: g.records } },
               h('span', { text: `${NETWORKS[g.network] ?? g.network}${g.currency ? ` (${g.currency})` : ''} ·` }),
               h('strong', { text: this.fmt.count(g.records) }),
-              ` ${t.kinds[g.kind]}`))),
+              ` ${t.kinds[g.kind][g.records === 1 ? 0 : 1]}`))),
         ]);
   }
 
@@ -432,7 +452,7 @@ export class FilesPanel {
   tableBlock(entry, table, index) {
     const t = this.t;
     const kinds = Object.keys(t.kinds).filter((k) => table.records[k] > 0)
-      .map((k) => `${this.fmt.count(table.records[k])} ${t.kinds[k]}`);
+      .map((k) => this.kind(k, table.records[k]));
     const facts = [];
     if (table.encoding) facts.push(`${t.encoding}${this.colon}${ENCODINGS[table.encoding] ?? table.encoding}`);
     if (table.delimiter) facts.push(`${t.delimiter}${this.colon}${t.delimiters[table.delimiter] ?? `« ${table.delimiter} »`}`);
