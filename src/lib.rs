@@ -1,7 +1,7 @@
 //! # social-roi
 //!
 //! The metrics core of a social-media ROI calculator that runs in the browser with no server.
-//! Everything here is plain Rust, tested natively; `wasm.rs` is the only module that knows
+//! Everything here is plain Rust, tested natively; `wasm/` is the only module that knows
 //! about WebAssembly, and the `social-roi` command line uses the same functions.
 //!
 //! ```
@@ -30,6 +30,10 @@
 //! - [`date`]: calendar dates and times as exports write them;
 //! - [`model`]: the canonical records every export maps into;
 //! - [`draw`]: verifiable winner draws, a pure function of (entries, rules, seed);
+//! - [`import`]: bytes to rows, pushed chunk by chunk (text, spreadsheets, zips, JSON), and
+//!   the reports of what each file gave;
+//! - [`formats`]: rows to canonical records, one file per platform, and format detection;
+//! - [`workspace`]: the dropped files and the dataset they make;
 //! - [`metrics`]: the formulas, one module per subject.
 
 #![deny(missing_docs)]
@@ -38,13 +42,16 @@ pub mod date;
 pub mod draw;
 pub mod figure;
 pub mod finite;
+pub mod formats;
 pub mod formula;
 pub mod i18n;
+pub mod import;
 pub mod input;
 pub mod metrics;
 pub mod model;
 pub mod money;
 pub mod number;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

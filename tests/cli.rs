@@ -143,3 +143,110 @@ fn help_and_version() {
     let o = run(&["--version"]);
     assert!(stdout(&o).starts_with("social-roi "));
 }
+
+// ---------------------------------------------------------------------------------------------
+// analyze
+// ---------------------------------------------------------------------------------------------
+
+fn analyze(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_social-roi"))
+        .arg("analyze")
+        .args(args)
+        .env("SOCIAL_ROI_TODAY", "2026-01-15")
+        .current_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import"
+        ))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn analyze_json_reports_each_file_and_the_totals() {
+    let o = analyze(&[
+        "--json",
+        "x/account_analytics_content_2026-06-01_2026-08-29.csv",
+        "tiktok/Overview_2026-04-30_1777507200_boulangerie.zip",
+        "linkedin/acme_followers_1714435200000.xlsx",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    assert_eq!(files[0]["tables"][0]["format"]["id"], "x-content");
+    assert_eq!(files[0]["tables"][0]["rows"], 3);
+    assert_eq!(files[1]["kind"], "zip");
+    assert_eq!(files[1]["tables"][0]["format"]["id"], "tiktok-overview");
+    assert_eq!(files[1]["status"], "warnings");
+    assert_eq!(files[2]["tables"][0]["format"]["id"], "linkedin-followers");
+    assert_eq!(v["totals"]["records"]["posts"], 3);
+    assert_eq!(v["totals"]["records"]["daily"], 6);
+    let x = v["totals"]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["kind"] == "posts" && g["network"] == "x")
+        .unwrap();
+    let impressions = x["sums"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["field"] == "post.impressions")
+        .unwrap();
+    assert_eq!(impressions["sum"], 18300);
+    assert_eq!(impressions["known"], 3);
+    assert_eq!(x["first"], "2026-08-01");
+    assert_eq!(x["last"], "2026-08-30");
+}
+
+#[test]
+fn analyze_exit_status_and_french_messages() {
+    // A file with bad rows: reported, the rest imported, exit 1.
+    let o = analyze(&["--json", "--lang", "fr", "broken/Table data.csv"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let e = &v["files"][0]["tables"][0]["errors"][0];
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(4), Some(4))
+    );
+    assert_eq!(e["expected"], "un nombre");
+    assert_eq!(e["found"], "1.2k");
+    assert!(e["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("broken/Table data.csv, ligne 4, colonne 4"));
+    // Nothing readable: exit 2.
+    let o = analyze(&["broken/empty.csv", "broken/garbage.bin"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("the file is empty"));
+    // A folder reads every file in it.
+    let o = analyze(&["--json", "youtube"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"][0]["tables"].as_array().unwrap().len(), 3);
+    assert_eq!(v["totals"]["records"]["posts"], 3);
+    // Usage errors.
+    let o = analyze(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("analyze needs at least one FILE"));
+    let o = analyze(&["no/such/file.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.csv: cannot read"));
+}
+
+#[test]
+fn analyze_reads_the_readable_summary() {
+    let o = analyze(&[
+        "generic/inbox_export.csv",
+        "comments/exportcomments_instagram.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("unrecognised: map its columns"), "{out}");
+    assert!(
+        out.contains("Comments (contest entries) (comments)"),
+        "{out}"
+    );
+    assert!(out.contains("4 rows read, 3 imported"), "{out}");
+}

@@ -82,3 +82,70 @@ fn lists_for_the_form() {
     assert_eq!(get(&currencies.get(0), "code").as_string().unwrap(), "EUR");
     assert!(!wasm::version().is_empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files: the Workspace class
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn a_workspace_reads_chunks_and_reports() {
+    let mut ws = wasm::Workspace::new(Some("2026-01-15".into()));
+    let id = ws.begin_file("Overview.csv");
+    let text = "\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"\n\"April 12\",\"1 200\",\"\",\"9\",\"-1\",\"3\"\n";
+    let (a, b) = text.as_bytes().split_at(37);
+    ws.push_chunk(id, a).unwrap();
+    ws.push_chunk(id, b).unwrap();
+    let report = ws.finish_file(id, "fr").unwrap();
+    assert_eq!(get(&report, "id").as_f64(), Some(f64::from(id)));
+    assert_eq!(get(&report, "status").as_string().unwrap(), "warnings");
+    let tables: Array = get(&report, "tables").into();
+    let table = tables.get(0);
+    let format = get(&table, "format");
+    assert_eq!(get(&format, "id").as_string().unwrap(), "tiktok-overview");
+    assert_eq!(
+        get(&format, "label").as_string().unwrap(),
+        "Vue d’ensemble TikTok Studio (par jour)"
+    );
+    assert!(get(&table, "mapping").is_null(), "null, never undefined");
+    let warnings: Array = get(&table, "warnings").into();
+    assert!(warnings
+        .iter()
+        .any(|w| get(&w, "code").as_string().as_deref() == Some("year_assumed")));
+    assert!(get(&warnings.get(0), "column").as_f64().is_some());
+    assert_eq!(ws.dataset().daily[0].date.to_string(), "2025-04-12");
+    assert_eq!(ws.dataset().daily[0].profile_views, None);
+
+    let totals = ws.totals("en").unwrap();
+    assert_eq!(get(&get(&totals, "records"), "daily").as_f64(), Some(1.0));
+    let reports: Array = ws.reports("en").unwrap().into();
+    assert_eq!(reports.length(), 1);
+    assert!(ws.remove_file(id));
+    assert!(ws.dataset().daily.is_empty());
+    // A finished or unknown file cannot take more bytes: thrown as {kind, message}.
+    let err = ws.push_chunk(id, b"x").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+}
+
+#[wasm_bindgen_test]
+fn a_workspace_maps_an_unknown_table() {
+    let mut ws = wasm::Workspace::new(None);
+    let id = ws.begin_file("inbox.csv");
+    ws.push_chunk(id, "Reçu le;Canal\n01/02/2026 09:00;Instagram\n".as_bytes())
+        .unwrap();
+    let report = ws.finish_file(id, "en").unwrap();
+    assert_eq!(get(&report, "status").as_string().unwrap(), "needs_mapping");
+    let mapping = JSON::parse(r#"{"0": "message.received", "1": "message.channel"}"#).unwrap();
+    let report = ws.apply_mapping(id, 0, mapping, "en").unwrap();
+    assert_eq!(get(&report, "status").as_string().unwrap(), "ok");
+    assert_eq!(ws.dataset().messages.len(), 1);
+    let bad = JSON::parse(r#"{"0": "post.id", "1": "message.channel"}"#).unwrap();
+    let err = ws.apply_mapping(id, 0, bad, "fr").unwrap_err();
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .contains("un seul type"));
+    let fields: Array = wasm::canonical_fields("fr").unwrap().into();
+    assert!(fields
+        .iter()
+        .any(|f| get(&f, "key").as_string().as_deref() == Some("message.replied")));
+}

@@ -27,6 +27,8 @@ const LANG_KEY = 'social-roi:lang';
  */
 const TABS = [
   { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
+  // Files dropped anywhere on the element land in the tab whose panel has `addFiles`.
+  { id: 'files', label: 'tabFiles', acceptsFiles: true, create: (ctx) => import('./files-panel.js').then((m) => new m.FilesPanel(ctx)) },
 ];
 
 function storedLang() {
@@ -57,6 +59,7 @@ export class SocialRoiElement extends HTMLElement {
   #stores = new Map();
   #shared = {};
   #current = null;
+  #dragDepth = 0;
   #onHash = () => this.#loadFromHash();
 
   connectedCallback() {
@@ -64,6 +67,7 @@ export class SocialRoiElement extends HTMLElement {
     if (this.#root) return;
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [sheet()];
+    this.#listenForDrops();
     const attr = this.getAttribute('lang');
     this.#lang = attr ? langOf(attr) : langOf(storedLang() || browserLang());
     replace(this.#root, h('p', { class: 'sr-app', attrs: { role: 'status' }, text: strings(this.#lang).loading }));
@@ -175,6 +179,46 @@ export class SocialRoiElement extends HTMLElement {
       /* private mode: the choice lasts this visit */
     }
     this.#render();
+  }
+
+  /** Files dragged over any part of the element: an overlay says where they will go. */
+  #listenForDrops() {
+    const hasFiles = (e) => Array.from(e.dataTransfer?.types || []).includes('Files');
+    const overlay = (on) => {
+      const el = this.#root.querySelector('.sr-drop');
+      if (el) el.hidden = !on;
+    };
+    this.addEventListener('dragenter', (e) => {
+      if (!hasFiles(e) || !this.#core) return;
+      e.preventDefault();
+      this.#dragDepth += 1;
+      overlay(true);
+    });
+    this.addEventListener('dragover', (e) => {
+      if (!hasFiles(e) || !this.#core) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    });
+    this.addEventListener('dragleave', (e) => {
+      if (!hasFiles(e)) return;
+      this.#dragDepth = Math.max(0, this.#dragDepth - 1);
+      if (this.#dragDepth === 0) overlay(false);
+    });
+    this.addEventListener('drop', (e) => {
+      if (!hasFiles(e) || !this.#core) return;
+      e.preventDefault();
+      this.#dragDepth = 0;
+      overlay(false);
+      this.addFiles(Array.from(e.dataTransfer.files));
+    });
+  }
+
+  /** Reads `files` in the Files tab, switching to it first. */
+  async addFiles(files) {
+    const tab = TABS.find((x) => x.acceptsFiles);
+    if (!tab || !this.#core || !files?.length) return;
+    if (this.#tab !== tab.id || !this.#current?.addFiles) await this.#showTab(tab.id);
+    await this.#current?.addFiles?.(files);
   }
 
   /** The ROI calculator's panel (the first tab). */
@@ -302,7 +346,8 @@ export class SocialRoiElement extends HTMLElement {
               h('div', { class: 'sr-lang', attrs: { role: 'group', 'aria-label': t.language } }, langButton('fr', 'FR'), langButton('en', 'EN'))))),
         notice,
         tabs,
-        h('div', { class: 'sr-tabpanel', attrs: { role: TABS.length > 1 ? 'tabpanel' : null } })));
+        h('div', { class: 'sr-tabpanel', attrs: { role: TABS.length > 1 ? 'tabpanel' : null } }),
+        h('div', { class: 'sr-drop', hidden: true, attrs: { 'aria-hidden': 'true' } }, h('p', { text: t.dropHere }))));
     this.#showTab(this.#tab);
   }
 

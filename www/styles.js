@@ -27,7 +27,9 @@ export const css = `
 .sr-visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 h1, h2, h3, h4 { margin: 0; line-height: 1.25; }
 button, input, select { font: inherit; color: inherit; }
-.sr-app { padding: 16px; max-width: 1280px; margin: 0 auto; }
+.sr-app { padding: 16px; max-width: 1280px; margin: 0 auto; position: relative; }
+.sr-drop { position: absolute; inset: 0; z-index: 10; display: grid; place-items: center; background: rgb(11 110 105 / 0.12); border: 3px dashed var(--sr-accent); border-radius: var(--sr-radius); pointer-events: none; }
+.sr-drop p { background: var(--sr-bg); color: var(--sr-accent); font-weight: 700; font-size: 1.15rem; padding: 14px 20px; border-radius: var(--sr-radius); box-shadow: 0 4px 18px rgb(0 0 0 / 0.15); margin: 16px; text-align: center; }
 .sr-head { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: end; justify-content: space-between; margin-bottom: 16px; }
 .sr-title { font-size: 1.6rem; font-weight: 700; }
 .sr-tagline { margin: 4px 0 0; color: var(--sr-muted); }

@@ -1,13 +1,15 @@
 //! The WebAssembly boundary: the only module that knows about `wasm_bindgen`, `js_sys` and
 //! `serde_wasm_bindgen`. One coarse call per thing the user does; plain data in and out
 //! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
-//! One file per area of the page: `roi.rs` for the calculator, `contest.rs` for contests and
-//! draws.
+//! One file per area of the page: `roi.rs` for the calculator, `files.rs` for the files,
+//! `contest.rs` for contests and draws.
 
 mod contest;
+mod files;
 mod roi;
 
 pub use contest::*;
+pub use files::*;
 pub use roi::*;
 
 use serde::de::DeserializeOwned;

@@ -1,0 +1,168 @@
+//! Legacy Facebook Page Insights exports (post, page and video level), still in many
+//! archives: a second header row of descriptions, and twin columns only it tells apart.
+
+use super::fields::{Field::*, RecordKind};
+use super::{Format, FormatId};
+use crate::i18n::Text;
+use crate::model::Network;
+
+/// Post level: one row per post.
+pub const POST: Format = Format {
+    id: FormatId::FacebookInsightsPost,
+    label: Text {
+        en: "Facebook Page Insights, posts (legacy)",
+        fr: "Statistiques de Page Facebook, publications (ancien export)",
+    },
+    network: Network::Facebook,
+    kind: Some(RecordKind::Posts),
+    columns: &[
+        (PostId, &["post id"]),
+        (PostPermalink, &["permalink"]),
+        (PostText, &["post message"]),
+        (PostKind, &["type"]),
+        (PostPublished, &["posted"]),
+        (PostReach, &["lifetime post total reach"]),
+        (PostImpressions, &["lifetime post total impressions"]),
+        (PostEngagements, &["lifetime engaged users"]),
+        (PostClicks, &["lifetime post consumptions"]),
+        (
+            PostReactions,
+            &[
+                "lifetime post stories by action type - like",
+                "lifetime talking about this (post) by action type - like",
+            ],
+        ),
+        (
+            PostComments,
+            &[
+                "lifetime post stories by action type - comment",
+                "lifetime talking about this (post) by action type - comment",
+            ],
+        ),
+        (
+            PostShares,
+            &[
+                "lifetime post stories by action type - share",
+                "lifetime talking about this (post) by action type - share",
+            ],
+        ),
+        (PostVideoViews, &["lifetime total video views"]),
+    ],
+};
+
+/// Page level: one row per day, hundreds of breakdown columns.
+pub const PAGE: Format = Format {
+    id: FormatId::FacebookInsightsPage,
+    label: Text {
+        en: "Facebook Page Insights, page (legacy, daily)",
+        fr: "Statistiques de Page Facebook, page (ancien export, par jour)",
+    },
+    network: Network::Facebook,
+    kind: Some(RecordKind::Daily),
+    columns: &[
+        (DailyDate, &["date"]),
+        (DailyFollowers, &["lifetime total likes"]),
+        (DailyNewFollows, &["daily new likes"]),
+        (DailyUnfollows, &["daily unlikes"]),
+        (DailyEngagedUsers, &["daily page engaged users"]),
+        (DailyReach, &["daily total reach"]),
+        (DailyImpressions, &["daily total impressions"]),
+        (
+            DailyProfileViews,
+            &["daily logged-in page views", "daily total page views"],
+        ),
+        (DailyClicks, &["daily page consumptions"]),
+        (DailyViews, &["daily total video views"]),
+    ],
+};
+
+/// Video posts: one row per video.
+pub const VIDEO: Format = Format {
+    id: FormatId::FacebookInsightsVideo,
+    label: Text {
+        en: "Facebook Page Insights, videos (legacy)",
+        fr: "Statistiques de Page Facebook, vidéos (ancien export)",
+    },
+    network: Network::Facebook,
+    kind: Some(RecordKind::Posts),
+    columns: &[
+        (PostId, &["post id"]),
+        (PostPermalink, &["permalink"]),
+        (PostText, &["post message"]),
+        (PostKind, &["type"]),
+        (PostPublished, &["posted"]),
+        (PostImpressions, &["lifetime post total impressions"]),
+        (PostReach, &["lifetime post total reach"]),
+        (PostVideoViews, &["lifetime total video views"]),
+    ],
+};
+
+/// Whether a row is the description row under the header: its key cell (`Post ID`, `Date`)
+/// is blank, and what is written elsewhere reads like `Lifetime: The total number…`.
+pub fn is_description_row(cells: &[String]) -> bool {
+    let key_blank = cells.first().is_none_or(|c| c.trim().is_empty());
+    let described = cells.iter().all(|c| {
+        let c = c.trim();
+        c.is_empty()
+            || ["lifetime:", "daily:", "weekly:", "28 days:"]
+                .iter()
+                .any(|p| c.to_ascii_lowercase().starts_with(p))
+    });
+    key_blank && described
+}
+
+/// Tells twin columns apart with the description row: of two columns with the same name, the
+/// one described as `(Unique Users)` is renamed `<name> (unique users)`; a column without a
+/// twin keeps its name.
+pub fn name_twins(names: &mut [String], descriptions: &[String]) {
+    let original: Vec<String> = names.to_vec();
+    for (i, name) in names.iter_mut().enumerate() {
+        let twins = original.iter().filter(|n| *n == &original[i]).count();
+        if twins < 2 {
+            continue;
+        }
+        let d = descriptions
+            .get(i)
+            .map(|d| d.to_ascii_lowercase())
+            .unwrap_or_default();
+        if d.contains("(unique users)") {
+            name.push_str(" (unique users)");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn description_rows() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(is_description_row(&s(&["", ""])));
+        assert!(is_description_row(&s(&[
+            "",
+            "",
+            "Lifetime: The total number of people. (Unique Users)"
+        ])));
+        assert!(!is_description_row(&s(&["1/1/2014", "0"])));
+        assert!(!is_description_row(&s(&["", "12"])));
+    }
+
+    #[test]
+    fn twins() {
+        let mut names: Vec<String> = ["views", "views", "reach"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let d: Vec<String> = [
+            "Lifetime: x (Total Count)",
+            "Lifetime: x (Unique Users)",
+            "Lifetime: (Unique Users)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        name_twins(&mut names, &d);
+        assert_eq!(names, ["views", "views (unique users)", "reach"]);
+    }
+}

@@ -1,0 +1,276 @@
+//! Rows, as any reader gives them, into tables: each source's first rows are held until its
+//! header is found (below a note row or a few title rows if need be) and its format known;
+//! then rows stream through a [`Mapper`]. A `#` line after a Google Analytics table starts the
+//! next table of the same file.
+
+use super::detect::{detect, Probe};
+use super::mapper::{Mapper, Table};
+use super::{norm, FormatId, GENERIC};
+use crate::import::{Cell, Row, Source};
+
+/// Rows held before the header and format are decided.
+pub const PROBE_ROWS: usize = 40;
+/// How far down the header is looked for.
+pub const HEADER_SEARCH: usize = 12;
+
+enum State {
+    /// Holding the first rows of a table, and the `#` lines above it.
+    Probing {
+        rows: Vec<Row>,
+        preamble: Vec<String>,
+    },
+    /// Reading rows into records.
+    Mapping(Box<Mapper>),
+}
+
+/// The sink every reader writes rows into; tables come out.
+pub struct Tables {
+    source: Option<Source>,
+    state: State,
+    /// Tables finished so far, from every source.
+    done: Vec<Table>,
+    /// Tables of the current source.
+    in_source: usize,
+}
+
+impl Default for Tables {
+    fn default() -> Self {
+        Tables::new()
+    }
+}
+
+impl Tables {
+    /// No tables yet.
+    pub fn new() -> Tables {
+        Tables {
+            source: None,
+            state: State::Probing {
+                rows: Vec::new(),
+                preamble: Vec::new(),
+            },
+            done: Vec::new(),
+            in_source: 0,
+        }
+    }
+
+    /// Starts a source (a text file, a sheet, a file of an archive).
+    pub fn begin(&mut self, source: Source) {
+        self.source = Some(source);
+        self.in_source = 0;
+        self.state = State::Probing {
+            rows: Vec::new(),
+            preamble: Vec::new(),
+        };
+    }
+
+    /// Updates what is known about the current source (its encoding, once all was decoded).
+    pub fn source_mut(&mut self) -> Option<&mut Source> {
+        self.source.as_mut()
+    }
+
+    /// One row of the current source.
+    pub fn row(&mut self, row: Row) {
+        let comment = is_comment(&row);
+        match &mut self.state {
+            State::Probing { rows, preamble } => {
+                if comment && rows.is_empty() {
+                    preamble.push(row_text(&row));
+                    return;
+                }
+                if rows.is_empty() && row.cells.iter().all(Cell::is_blank) {
+                    return;
+                }
+                rows.push(row);
+                if rows.len() >= PROBE_ROWS {
+                    self.start_table();
+                }
+            }
+            State::Mapping(mapper) => {
+                if comment && mapper.format().id.has_preambles() {
+                    self.finish_table();
+                    self.state = State::Probing {
+                        rows: Vec::new(),
+                        preamble: vec![row_text(&row)],
+                    };
+                    return;
+                }
+                mapper.row(row);
+            }
+        }
+    }
+
+    /// Ends the current source; returns how many tables it held.
+    pub fn end(&mut self) -> usize {
+        loop {
+            match &mut self.state {
+                State::Probing { rows, .. } if rows.is_empty() => break,
+                State::Probing { .. } => self.start_table(),
+                State::Mapping(_) => self.finish_table(),
+            }
+        }
+        self.in_source
+    }
+
+    /// Sets the encoding shown by the last `count` tables (a text source's encoding is only
+    /// certain once all of it was decoded).
+    pub fn set_encoding_of_last(
+        &mut self,
+        count: usize,
+        encoding: crate::import::decode::Encoding,
+    ) {
+        let n = self.done.len();
+        for t in &mut self.done[n.saturating_sub(count)..] {
+            t.report.encoding = Some(encoding);
+        }
+    }
+
+    /// Every table read.
+    pub fn into_tables(mut self) -> Vec<Table> {
+        self.end();
+        self.done
+    }
+
+    /// Decides the header and format from the rows held, then reads them.
+    fn start_table(&mut self) {
+        let State::Probing { rows, preamble } = std::mem::replace(
+            &mut self.state,
+            State::Probing {
+                rows: Vec::new(),
+                preamble: Vec::new(),
+            },
+        ) else {
+            return;
+        };
+        let Some(source) = self.source.clone() else {
+            return;
+        };
+        // The header: the first of the first rows that a known format recognises; else the
+        // first row with two or more cells filled (a title row above is left out).
+        let mut found = None;
+        for (i, row) in rows.iter().take(HEADER_SEARCH).enumerate() {
+            let names: Vec<String> = row.cells.iter().map(|c| norm(&c.text())).collect();
+            let probe = Probe {
+                names: &names,
+                file_name: &source.file_name,
+                preamble: &preamble,
+            };
+            if let Some(id) = detect(&probe) {
+                found = Some((i, id));
+                break;
+            }
+        }
+        let single_column = rows
+            .iter()
+            .all(|r| r.cells.iter().filter(|c| !c.is_blank()).count() <= 1);
+        let (header, format) = match found {
+            Some((i, id)) => (Some(i), id.format()),
+            None if single_column => {
+                // A plain list: its first line is a header only if it reads like one.
+                let first = rows
+                    .first()
+                    .map(|r| norm(&r.cells_text()))
+                    .unwrap_or_default();
+                let header = LIST_HEADERS.contains(&first.as_str()).then_some(0);
+                (header, &GENERIC)
+            }
+            None => {
+                let i = rows
+                    .iter()
+                    .take(HEADER_SEARCH)
+                    .position(|r| r.cells.iter().filter(|c| !c.is_blank()).count() >= 2)
+                    .unwrap_or(0);
+                (Some(i), &GENERIC)
+            }
+        };
+        let start = header.map_or(0, |h| h + 1);
+        let probe = rows.get(start..).unwrap_or(&[]);
+        let header_row = header.and_then(|h| rows.get(h));
+        let mapper = Mapper::new(source, format, header_row, probe);
+        let rest: Vec<Row> = rows.into_iter().skip(start).collect();
+        self.state = State::Mapping(Box::new(mapper));
+        for row in rest {
+            self.row(row);
+        }
+    }
+
+    fn finish_table(&mut self) {
+        if let State::Mapping(mapper) = std::mem::replace(
+            &mut self.state,
+            State::Probing {
+                rows: Vec::new(),
+                preamble: Vec::new(),
+            },
+        ) {
+            let mut table = mapper.finish();
+            // Analytics: a by-day table after a by-source one counts the same sessions again.
+            let earlier = &self.done[self.done.len() - self.in_source..];
+            if table.is_traffic_by_day() && earlier.iter().any(Table::is_traffic_by_source) {
+                table.drop_as_daily_totals();
+            }
+            self.done.push(table);
+            self.in_source += 1;
+        }
+    }
+
+    /// Counts a row of the current source that is not read, for `reason` (a last row cut by
+    /// the end of the file).
+    pub fn skip_row(&mut self, row: Row, reason: crate::import::report::SkipReason) {
+        if let State::Probing { rows, .. } = &self.state {
+            if !rows.is_empty() {
+                self.start_table();
+            }
+        }
+        match &mut self.state {
+            State::Mapping(mapper) => mapper.skip_row(row.line, reason),
+            // Nothing above it: it is the only row, read as it is.
+            State::Probing { .. } => self.row(row),
+        }
+    }
+}
+
+/// First lines that make a one-column list's header rather than its first entrant.
+const LIST_HEADERS: &[&str] = &[
+    "name",
+    "names",
+    "username",
+    "usernames",
+    "user",
+    "handle",
+    "entrant",
+    "entrants",
+    "participant",
+    "participants",
+    "author",
+    "nom",
+    "noms",
+    "pseudo",
+    "pseudos",
+    "auteur",
+    "comment",
+    "comments",
+    "commentaire",
+    "commentaires",
+];
+
+/// A `#` line of a Google Analytics preamble: one filled cell starting with `#`, or a first
+/// cell starting with `# ` (a preamble line that happened to hold a delimiter).
+fn is_comment(row: &Row) -> bool {
+    let first = row.cells.first().map(|c| c.text()).unwrap_or_default();
+    let first = first.trim_start();
+    if !first.starts_with('#') {
+        return false;
+    }
+    let filled = row.cells.iter().filter(|c| !c.is_blank()).count();
+    filled == 1 || first.starts_with("# ") || first == "#"
+}
+
+fn row_text(row: &Row) -> String {
+    row.cells_text()
+}
+
+impl FormatId {
+    /// Whether tables of this format read as records without the user's help.
+    pub fn is_known(self) -> bool {
+        self != FormatId::Generic
+    }
+}

@@ -1,0 +1,427 @@
+//! Bytes to text, chunk by chunk: UTF-8 with or without a byte order mark, UTF-16 LE or BE
+//! with one (Excel's "Unicode text"), and Windows-1252 (Latin-1) when the bytes are not UTF-8.
+//!
+//! A chunk may end anywhere, inside a UTF-8 sequence or a UTF-16 pair: what cannot be decoded
+//! yet waits for the next chunk, so the text is the same however the bytes were cut.
+//!
+//! Without a byte order mark the text is read as UTF-8 until a byte says otherwise. If nothing
+//! but ASCII came before that byte, the file is Windows-1252, and since ASCII reads the same in
+//! both, nothing already decoded changes. If UTF-8 letters came before it, or come in the
+//! 4 KiB after it, the file is UTF-8 with damaged bytes: they become `�` and are counted. The
+//! decision looks at a fixed window of bytes, never at where a chunk ends.
+
+use encoding_rs::{Decoder, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use serde::Serialize;
+
+/// The bytes looked at after the first one that is not UTF-8, to tell a Windows-1252 file from
+/// a damaged UTF-8 one.
+const DECIDE_WINDOW: usize = 4096;
+
+/// How a file's text was encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Encoding {
+    /// UTF-8 without a byte order mark.
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// UTF-8 with a byte order mark.
+    #[serde(rename = "utf-8-bom")]
+    Utf8Bom,
+    /// UTF-16, little-endian (with a byte order mark, or ASCII text showing it).
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian.
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    /// Windows-1252, the superset of Latin-1 that Windows and old Excel write.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+}
+
+impl Encoding {
+    /// The name people know it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16Le => "UTF-16 LE",
+            Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Windows1252 => "Windows-1252 (Latin-1)",
+        }
+    }
+}
+
+enum State {
+    /// Fewer than 3 bytes seen: no BOM can be told yet.
+    Start(Vec<u8>),
+    /// UTF-8; `pending` is the start of a sequence cut by the chunk's end.
+    Utf8 { pending: Vec<u8> },
+    /// A byte that is not UTF-8 came after ASCII only: collecting the window to decide.
+    Deciding(Vec<u8>),
+    /// UTF-16 or Windows-1252, by `encoding_rs`.
+    Legacy(Decoder),
+}
+
+/// A streaming decoder: [`push`](TextDecoder::push) chunks, then [`finish`](TextDecoder::finish).
+pub struct TextDecoder {
+    state: State,
+    encoding: Encoding,
+    /// Whether any non-ASCII text was decoded as UTF-8 so far.
+    non_ascii: bool,
+    /// `\n` written so far, to place damaged bytes on a line.
+    newlines: u64,
+    /// Damaged UTF-8 sequences replaced by `�`.
+    invalid: u64,
+    /// Line of the first damaged sequence.
+    first_invalid_line: Option<u64>,
+    /// Bytes given to a UTF-16 decoder, to notice an odd count.
+    legacy_bytes: u64,
+    /// Where this push's text starts in the caller's buffer.
+    push_start: usize,
+}
+
+/// What the decoder saw once the input ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The encoding the text was read with.
+    pub encoding: Encoding,
+    /// UTF-8 sequences that were damaged and became `�`.
+    pub invalid: u64,
+    /// The line of the first of them.
+    pub first_invalid_line: Option<u64>,
+    /// The bytes stopped in the middle of a character: the file is cut short.
+    pub cut_in_character: bool,
+}
+
+impl Default for TextDecoder {
+    fn default() -> Self {
+        TextDecoder::new()
+    }
+}
+
+impl TextDecoder {
+    /// A decoder that will sniff the encoding from the first bytes.
+    pub fn new() -> TextDecoder {
+        TextDecoder {
+            state: State::Start(Vec::new()),
+            encoding: Encoding::Utf8,
+            non_ascii: false,
+            newlines: 0,
+            invalid: 0,
+            first_invalid_line: None,
+            legacy_bytes: 0,
+            push_start: 0,
+        }
+    }
+
+    /// The encoding chosen so far (UTF-8 until the bytes say otherwise).
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Decodes `bytes`, appending the text to `out`.
+    pub fn push(&mut self, bytes: &[u8], out: &mut String) {
+        let start = out.len();
+        self.push_start = start;
+        self.push_inner(bytes, out, false);
+        self.count_newlines(&out[start..]);
+    }
+
+    /// Ends the input: decodes what was waiting and says how it went.
+    pub fn finish(&mut self, out: &mut String) -> Decoded {
+        let start = out.len();
+        self.push_start = start;
+        self.push_inner(&[], out, true);
+        let cut = match &mut self.state {
+            State::Utf8 { pending } => {
+                let cut = !pending.is_empty();
+                if cut {
+                    out.push('\u{fffd}');
+                    pending.clear();
+                }
+                cut
+            }
+            State::Legacy(_) => {
+                matches!(self.encoding, Encoding::Utf16Le | Encoding::Utf16Be)
+                    && self.legacy_bytes % 2 == 1
+            }
+            _ => false,
+        };
+        self.count_newlines(&out[start..]);
+        Decoded {
+            encoding: self.encoding,
+            invalid: self.invalid,
+            first_invalid_line: self.first_invalid_line,
+            cut_in_character: cut,
+        }
+    }
+
+    fn count_newlines(&mut self, text: &str) {
+        self.newlines += text.bytes().filter(|&b| b == b'\n').count() as u64;
+    }
+
+    fn push_inner(&mut self, bytes: &[u8], out: &mut String, last: bool) {
+        match &mut self.state {
+            State::Start(head) => {
+                head.extend_from_slice(bytes);
+                if head.len() < 4 && !last {
+                    return;
+                }
+                let head = std::mem::take(head);
+                let (encoding, skip) = sniff(&head);
+                self.encoding = encoding;
+                self.state = match encoding {
+                    Encoding::Utf16Le => State::Legacy(UTF_16LE.new_decoder_without_bom_handling()),
+                    Encoding::Utf16Be => State::Legacy(UTF_16BE.new_decoder_without_bom_handling()),
+                    _ => State::Utf8 {
+                        pending: Vec::new(),
+                    },
+                };
+                self.push_inner(&head[skip..], out, last);
+            }
+            State::Utf8 { pending } => {
+                if pending.is_empty() {
+                    self.utf8(bytes, out, last);
+                    return;
+                }
+                // Complete the sequence the previous chunk cut.
+                let len: usize = match pending[0] {
+                    0xE0..=0xEF => 3,
+                    0xF0..=0xF4 => 4,
+                    _ => 2,
+                };
+                let need = len.saturating_sub(pending.len());
+                if bytes.len() < need && !last {
+                    pending.extend_from_slice(bytes);
+                    return;
+                }
+                let mut seq = std::mem::take(pending);
+                let take = need.min(bytes.len());
+                seq.extend_from_slice(&bytes[..take]);
+                if std::str::from_utf8(&seq).is_ok() {
+                    self.utf8(&seq, out, false);
+                    self.push_inner(&bytes[take..], out, last);
+                } else {
+                    // Damaged: read the joined bytes from the start of the sequence.
+                    seq.extend_from_slice(&bytes[take..]);
+                    self.utf8(&seq, out, last);
+                }
+            }
+            State::Deciding(window) => {
+                window.extend_from_slice(bytes);
+                if window.len() >= DECIDE_WINDOW || last {
+                    let window = std::mem::take(window);
+                    self.decide(&window, out, last);
+                }
+            }
+            State::Legacy(decoder) => {
+                self.legacy_bytes += bytes.len() as u64;
+                let needed = decoder
+                    .max_utf8_buffer_length(bytes.len())
+                    .unwrap_or(bytes.len() * 3 + 16);
+                out.reserve(needed);
+                let (_, _, _) = decoder.decode_to_string(bytes, out, last);
+            }
+        }
+    }
+
+    /// Decodes UTF-8 from a fresh start (no pending bytes).
+    fn utf8(&mut self, mut bytes: &[u8], out: &mut String, last: bool) {
+        loop {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    self.non_ascii |= !text.is_ascii();
+                    out.push_str(text);
+                    return;
+                }
+                Err(e) => {
+                    let (good, rest) = bytes.split_at(e.valid_up_to());
+                    // `good` was just validated: this cannot fail.
+                    let text = std::str::from_utf8(good).unwrap_or_default();
+                    self.non_ascii |= !text.is_ascii();
+                    out.push_str(text);
+                    match e.error_len() {
+                        None => {
+                            // A sequence cut by the chunk's end waits for the rest; at the
+                            // end of the input, `finish` reports it.
+                            self.state = State::Utf8 {
+                                pending: rest.to_vec(),
+                            };
+                            return;
+                        }
+                        Some(bad) => {
+                            if !self.non_ascii && self.encoding == Encoding::Utf8 {
+                                self.state = State::Deciding(Vec::new());
+                                self.push_inner(rest, out, last);
+                                return;
+                            }
+                            self.damaged(out);
+                            bytes = &rest[bad..];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn damaged(&mut self, out: &mut String) {
+        self.invalid += 1;
+        if self.first_invalid_line.is_none() {
+            let this_push = out.get(self.push_start..).unwrap_or("");
+            let before = this_push.bytes().filter(|&b| b == b'\n').count() as u64;
+            // `newlines` counts what earlier pushes wrote.
+            self.first_invalid_line = Some(self.newlines + before + 1);
+        }
+        out.push('\u{fffd}');
+    }
+
+    /// The first non-UTF-8 byte came after ASCII only: UTF-8 letters in the window mean a
+    /// damaged UTF-8 file, none mean Windows-1252.
+    fn decide(&mut self, window: &[u8], out: &mut String, last: bool) {
+        if has_utf8_letters(window) {
+            self.non_ascii = true;
+            self.state = State::Utf8 {
+                pending: Vec::new(),
+            };
+            self.utf8(window, out, last);
+        } else {
+            self.encoding = Encoding::Windows1252;
+            self.state = State::Legacy(WINDOWS_1252.new_decoder_without_bom_handling());
+            self.push_inner(window, out, last);
+        }
+    }
+}
+
+/// The encoding its first bytes announce, and the length of the byte order mark.
+fn sniff(head: &[u8]) -> (Encoding, usize) {
+    match head {
+        [0xEF, 0xBB, 0xBF, ..] => (Encoding::Utf8Bom, 3),
+        [0xFF, 0xFE, ..] => (Encoding::Utf16Le, 2),
+        [0xFE, 0xFF, ..] => (Encoding::Utf16Be, 2),
+        // No BOM, but ASCII text written as UTF-16: every other byte is zero.
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => (Encoding::Utf16Le, 0),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => (Encoding::Utf16Be, 0),
+        _ => (Encoding::Utf8, 0),
+    }
+}
+
+/// Whether `bytes` hold at least one complete multi-byte UTF-8 sequence.
+fn has_utf8_letters(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let len = match b {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if let Some(seq) = bytes.get(i..i + len) {
+            if std::str::from_utf8(seq).is_ok() {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_chunks(chunks: &[&[u8]]) -> (String, Decoded) {
+        let mut d = TextDecoder::new();
+        let mut out = String::new();
+        for c in chunks {
+            d.push(c, &mut out);
+        }
+        let r = d.finish(&mut out);
+        (out, r)
+    }
+
+    fn decode_split_everywhere(bytes: &[u8]) -> (String, Decoded) {
+        let whole = decode_chunks(&[bytes]);
+        for i in 0..=bytes.len() {
+            let (a, b) = bytes.split_at(i);
+            assert_eq!(decode_chunks(&[a, b]), whole, "split at {i}");
+        }
+        // One byte at a time.
+        let singles: Vec<&[u8]> = bytes.chunks(1).collect();
+        assert_eq!(decode_chunks(&singles), whole, "byte by byte");
+        whole
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let (t, r) = decode_split_everywhere("a,é\n😀,ü".as_bytes());
+        assert_eq!(t, "a,é\n😀,ü");
+        assert_eq!(r.encoding, Encoding::Utf8);
+        let (t, r) = decode_split_everywhere(b"\xEF\xBB\xBFid,x");
+        assert_eq!(t, "id,x");
+        assert_eq!(r.encoding, Encoding::Utf8Bom);
+        assert_eq!(r.invalid, 0);
+        assert!(!r.cut_in_character);
+    }
+
+    #[test]
+    fn utf16_both_ways() {
+        let text = "Date\tVues\n12 avril\t1 234,5 😀\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let (t, r) = decode_split_everywhere(&le);
+        assert_eq!(t, text);
+        assert_eq!(r.encoding, Encoding::Utf16Le);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        let (t, r) = decode_split_everywhere(&be);
+        assert_eq!(t, text);
+        assert_eq!(r.encoding, Encoding::Utf16Be);
+        // Cut in the middle of a code unit.
+        let (_, r) = decode_chunks(&[&le[..le.len() - 1]]);
+        assert!(r.cut_in_character);
+    }
+
+    #[test]
+    fn latin1_falls_back_to_windows_1252() {
+        let bytes = b"Date,Ville\n1/1/2014,Montr\xe9al\n1/2/2014,\x80 Gen\xe8ve\n";
+        let (t, r) = decode_split_everywhere(bytes);
+        assert_eq!(t, "Date,Ville\n1/1/2014,Montréal\n1/2/2014,€ Genève\n");
+        assert_eq!(r.encoding, Encoding::Windows1252);
+        assert_eq!(r.invalid, 0);
+    }
+
+    #[test]
+    fn damaged_utf8_is_replaced_and_placed() {
+        let bytes = "a,é\nb,\u{fc}\n".as_bytes().to_vec();
+        let mut damaged = bytes.clone();
+        damaged.extend_from_slice(b"c,\xff\n");
+        let (t, r) = decode_split_everywhere(&damaged);
+        assert_eq!(t, "a,é\nb,ü\nc,\u{fffd}\n");
+        assert_eq!(r.encoding, Encoding::Utf8);
+        assert_eq!((r.invalid, r.first_invalid_line), (1, Some(3)));
+        // A stray byte after ASCII, with UTF-8 letters soon after: still UTF-8.
+        let (t, r) = decode_split_everywhere(b"id\n1,\xff\n2,caf\xc3\xa9\n");
+        assert_eq!(t, "id\n1,\u{fffd}\n2,café\n");
+        assert_eq!(
+            (r.encoding, r.invalid, r.first_invalid_line),
+            (Encoding::Utf8, 1, Some(2))
+        );
+    }
+
+    #[test]
+    fn a_cut_sequence_at_the_end_is_reported() {
+        let (t, r) = decode_chunks(&[b"ok,\xc3"]);
+        assert_eq!(t, "ok,\u{fffd}");
+        assert!(r.cut_in_character);
+    }
+
+    #[test]
+    fn tiny_inputs() {
+        assert_eq!(decode_chunks(&[]).0, "");
+        assert_eq!(decode_chunks(&[b"a"]).0, "a");
+        assert_eq!(decode_chunks(&[b"\xEF\xBB"]).0, "\u{fffd}");
+    }
+}

@@ -1,0 +1,174 @@
+//! The Files tab's calls: a [`Workspace`] that keeps the dropped files' records and reports in
+//! Rust memory. The page pushes each file chunk by chunk (`beginFile`, `pushChunk`,
+//! `finishFile`), so a big file never has to be one string; reports come back in the language
+//! asked, and switching language re-renders them without reading anything again.
+
+use super::{error, from_js, to_js};
+use crate::date::{self, Date, ParsedDate, SlashOrder};
+use crate::formats::fields::FIELDS;
+use crate::i18n::Lang;
+use crate::import::report::FileReport;
+use crate::import::ImportOptions;
+use crate::model::Dataset;
+use crate::workspace::{self, WorkspaceError};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+/// The dropped files and the dataset they make.
+#[wasm_bindgen]
+pub struct Workspace {
+    inner: workspace::Workspace,
+}
+
+/// A file's report with the id the page uses for it.
+#[derive(Serialize)]
+struct FileView {
+    id: u32,
+    #[serde(flatten)]
+    report: FileReport,
+}
+
+fn lang_of(tag: &str) -> Lang {
+    Lang::from_tag(tag)
+}
+
+fn thrown(e: WorkspaceError, lang: Lang) -> JsValue {
+    error("input", e.message(lang))
+}
+
+fn parse_day(text: &str) -> Option<Date> {
+    match date::parse(text, SlashOrder::MonthFirst) {
+        Some(ParsedDate::Full(d)) => Some(d.date),
+        _ => None,
+    }
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace. `today` (`2026-11-21`, the user's local date) places dates that
+    /// have no year when the file name gives none.
+    #[wasm_bindgen(constructor)]
+    pub fn new(today: Option<String>) -> Workspace {
+        Workspace {
+            inner: workspace::Workspace::new(ImportOptions {
+                today: today.as_deref().and_then(parse_day),
+            }),
+        }
+    }
+
+    /// Starts reading the file `name`; returns its id.
+    #[wasm_bindgen(js_name = beginFile)]
+    pub fn begin_file(&mut self, name: &str) -> u32 {
+        self.inner.begin(name)
+    }
+
+    /// Reads the next chunk of file `id` (a `Uint8Array`, cut anywhere).
+    #[wasm_bindgen(js_name = pushChunk)]
+    pub fn push_chunk(&mut self, id: u32, chunk: &[u8]) -> Result<(), JsValue> {
+        self.inner.push(id, chunk).map_err(|e| thrown(e, Lang::En))
+    }
+
+    /// Ends file `id`; returns its report (`{id, name, status, tables, …}`) in `lang`.
+    #[wasm_bindgen(js_name = finishFile)]
+    pub fn finish_file(&mut self, id: u32, lang: &str) -> Result<JsValue, JsValue> {
+        let lang = lang_of(lang);
+        let report = self.inner.finish(id).map_err(|e| thrown(e, lang))?;
+        to_js(&FileView {
+            id,
+            report: report.localized(lang),
+        })
+    }
+
+    /// Removes file `id` and its records; `false` if there was none.
+    #[wasm_bindgen(js_name = removeFile)]
+    pub fn remove_file(&mut self, id: u32) -> bool {
+        self.inner.remove(id)
+    }
+
+    /// Maps the columns of table `table` of file `id` (one it did not recognise): `mapping` is
+    /// `{column: fieldKey}`, a column by its 0-based index or its name, a field by its key
+    /// (`post.impressions`); `null` or `""` leaves a column out. Returns the file's report.
+    #[wasm_bindgen(js_name = applyMapping)]
+    pub fn apply_mapping(
+        &mut self,
+        id: u32,
+        table: u32,
+        mapping: JsValue,
+        lang: &str,
+    ) -> Result<JsValue, JsValue> {
+        let lang = lang_of(lang);
+        let map: BTreeMap<String, Option<String>> = from_js(mapping, "the mapping")?;
+        let pairs: Vec<(String, String)> = map
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect();
+        let report = self
+            .inner
+            .apply_mapping(id, table as usize, &pairs)
+            .map_err(|e| thrown(e, lang))?;
+        to_js(&FileView {
+            id,
+            report: report.localized(lang),
+        })
+    }
+
+    /// Every read file's report, in the order they were added, in `lang`.
+    pub fn reports(&self, lang: &str) -> Result<JsValue, JsValue> {
+        let lang = lang_of(lang);
+        let views: Vec<FileView> = self
+            .inner
+            .reports()
+            .into_iter()
+            .map(|(id, r)| FileView {
+                id,
+                report: r.localized(lang),
+            })
+            .collect();
+        to_js(&views)
+    }
+
+    /// What the dataset holds: `{files, tables, records, groups}` (see the README).
+    pub fn totals(&self, lang: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.totals(lang_of(lang)))
+    }
+}
+
+impl Workspace {
+    /// The dataset, for Rust code that computes figures from it.
+    pub fn dataset(&self) -> &Dataset {
+        self.inner.dataset()
+    }
+
+    /// The workspace underneath.
+    pub fn inner(&self) -> &workspace::Workspace {
+        &self.inner
+    }
+}
+
+#[derive(Serialize)]
+struct FieldView {
+    key: &'static str,
+    kind: &'static str,
+    kind_label: &'static str,
+    label: &'static str,
+    value: crate::formats::fields::ValueKind,
+}
+
+/// The canonical fields a column can be mapped to, grouped by kind of record, in `lang`:
+/// `[{key, kind, kind_label, label, value}]`.
+#[wasm_bindgen(js_name = canonicalFields)]
+pub fn canonical_fields(lang: &str) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang);
+    let fields: Vec<FieldView> = FIELDS
+        .iter()
+        .map(|f| FieldView {
+            key: f.key(),
+            kind: f.kind().key(),
+            kind_label: f.kind().label(lang),
+            label: f.label(lang),
+            value: f.value(),
+        })
+        .collect();
+    to_js(&fields)
+}

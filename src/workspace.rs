@@ -1,0 +1,721 @@
+//! The files a user dropped, read into one [`Dataset`]: add them (whole, or chunk by chunk),
+//! remove them, map the columns of those we do not recognise; the reports say what each gave,
+//! and [`Workspace::totals`] what the dataset now holds.
+//!
+//! ```
+//! use social_roi::workspace::Workspace;
+//! use social_roi::import::ImportOptions;
+//! let mut ws = Workspace::new(ImportOptions::default());
+//! let id = ws.add("Totals.csv", b"Date,Views,Subscribers\n2026-06-01,120,3\n2026-06-02,80,-1\n");
+//! assert_eq!(ws.dataset().daily.len(), 2);
+//! assert_eq!(ws.report(id).unwrap().tables[0].format.id.key(), "youtube-totals");
+//! assert!(ws.remove(id));
+//! assert!(ws.dataset().daily.is_empty());
+//! ```
+
+use crate::date::Date;
+use crate::finite::Finite;
+use crate::formats::fields::{Field, RecordKind, ValueKind, FIELDS};
+use crate::formats::mapper::RawTable;
+use crate::formats::{Counts, Records};
+use crate::i18n::Lang;
+use crate::import::report::{FileReport, Issue, Problem};
+use crate::import::{ImportOptions, Importer};
+use crate::model::{AdRow, DailyRow, Dataset, EntryRow, Message, Network, Post, TrafficRow};
+use serde::Serialize;
+
+/// Why a call on a workspace cannot be done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkspaceError {
+    /// No file has this id (removed, or never added).
+    NoFile(u32),
+    /// The file is still being read (or already read).
+    WrongState(u32),
+    /// The file has no table with this index.
+    NoTable(u32, usize),
+    /// This table was recognised: its columns are mapped already.
+    NotMappable(u32, usize),
+    /// A mapping names a column the table does not have.
+    NoColumn(String),
+    /// A mapping names a field that does not exist.
+    NoField(String),
+    /// A mapping's fields belong to several kinds of record.
+    MixedKinds(Vec<RecordKind>),
+}
+
+impl WorkspaceError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (WorkspaceError::NoFile(id), Lang::En) => format!("file {id}: no such file"),
+            (WorkspaceError::NoFile(id), Lang::Fr) => format!("fichier {id}\u{a0}: introuvable"),
+            (WorkspaceError::WrongState(id), Lang::En) => {
+                format!("file {id}: not being read (finished or never begun)")
+            }
+            (WorkspaceError::WrongState(id), Lang::Fr) => {
+                format!("fichier {id}\u{a0}: pas en cours de lecture (terminé ou jamais commencé)")
+            }
+            (WorkspaceError::NoTable(id, t), Lang::En) => format!("file {id}: no table {t}"),
+            (WorkspaceError::NoTable(id, t), Lang::Fr) => {
+                format!("fichier {id}\u{a0}: pas de tableau {t}")
+            }
+            (WorkspaceError::NotMappable(id, t), Lang::En) => {
+                format!("file {id}, table {t}: its format was recognised, its columns are mapped")
+            }
+            (WorkspaceError::NotMappable(id, t), Lang::Fr) => format!(
+                "fichier {id}, tableau {t}\u{a0}: son format est reconnu, ses colonnes sont déjà associées"
+            ),
+            (WorkspaceError::NoColumn(c), Lang::En) => {
+                format!("mapping: expected a column of the table, found \"{c}\"")
+            }
+            (WorkspaceError::NoColumn(c), Lang::Fr) => {
+                format!("association\u{a0}: une colonne du tableau attendue, trouvé «\u{a0}{c}\u{a0}»")
+            }
+            (WorkspaceError::NoField(f), Lang::En) => {
+                format!("mapping: expected a field such as post.impressions, found \"{f}\"")
+            }
+            (WorkspaceError::NoField(f), Lang::Fr) => format!(
+                "association\u{a0}: un champ comme post.impressions attendu, trouvé «\u{a0}{f}\u{a0}»"
+            ),
+            (WorkspaceError::MixedKinds(kinds), _) => {
+                let names: Vec<&str> = kinds.iter().map(|k| k.label(lang)).collect();
+                match lang {
+                    Lang::En => format!(
+                        "mapping: expected fields of one kind of record, found {}",
+                        names.join(", ")
+                    ),
+                    Lang::Fr => format!(
+                        "association\u{a0}: des champs d’un seul type d’enregistrement attendus, trouvé {}",
+                        names.join(", ")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+enum State {
+    Reading(Box<Importer>),
+    Done(Box<Done>),
+}
+
+struct Done {
+    report: FileReport,
+    raw: Vec<Option<RawTable>>,
+    /// Per table, its index in `Dataset::files`.
+    sources: Vec<usize>,
+}
+
+struct File {
+    id: u32,
+    name: String,
+    state: State,
+}
+
+/// The dropped files and the dataset they make.
+pub struct Workspace {
+    files: Vec<File>,
+    next_id: u32,
+    dataset: Dataset,
+    options: ImportOptions,
+}
+
+impl Workspace {
+    /// An empty workspace; `options.today` places dates that have no year.
+    pub fn new(options: ImportOptions) -> Workspace {
+        Workspace {
+            files: Vec::new(),
+            next_id: 1,
+            dataset: Dataset::default(),
+            options,
+        }
+    }
+
+    /// Sets today's date (for yearless dates in files read from now on).
+    pub fn set_today(&mut self, today: Option<Date>) {
+        self.options.today = today;
+    }
+
+    /// The dataset every read file made: borrow it to compute figures.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// Starts reading a file; returns its id.
+    pub fn begin(&mut self, name: &str) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.files.push(File {
+            id,
+            name: name.to_string(),
+            state: State::Reading(Box::new(Importer::new(name, self.options))),
+        });
+        id
+    }
+
+    /// Reads the next chunk of file `id`.
+    pub fn push(&mut self, id: u32, chunk: &[u8]) -> Result<(), WorkspaceError> {
+        match &mut self.file_mut(id)?.state {
+            State::Reading(importer) => {
+                importer.push(chunk);
+                Ok(())
+            }
+            State::Done(_) => Err(WorkspaceError::WrongState(id)),
+        }
+    }
+
+    /// Ends file `id`: its records join the dataset; returns its report.
+    pub fn finish(&mut self, id: u32) -> Result<&FileReport, WorkspaceError> {
+        let index = self.index(id)?;
+        let placeholder = State::Reading(Box::new(Importer::new("", self.options)));
+        let importer = match std::mem::replace(&mut self.files[index].state, placeholder) {
+            State::Reading(i) => i,
+            done @ State::Done(_) => {
+                self.files[index].state = done;
+                return Err(WorkspaceError::WrongState(id));
+            }
+        };
+        let imported = importer.finish();
+        let mut report = imported.report;
+        // The same bytes added before are counted twice: say so.
+        let twin = self.files.iter().find_map(|f| match &f.state {
+            State::Done(d)
+                if d.report.fingerprint == report.fingerprint
+                    && d.report.bytes == report.bytes
+                    && report.bytes > 0 =>
+            {
+                Some(f.name.clone())
+            }
+            _ => None,
+        });
+        if let Some(other) = twin {
+            report
+                .warnings
+                .push(Problem::new(Issue::DuplicateFile { other }, &report.name));
+            report.settle();
+        }
+        let mut sources = Vec::with_capacity(report.tables.len());
+        for (table, records) in report.tables.iter().zip(imported.records) {
+            let source = self.dataset.files.len();
+            self.dataset.files.push(table.source.clone());
+            append(&mut self.dataset, records, source);
+            sources.push(source);
+        }
+        self.files[index].state = State::Done(Box::new(Done {
+            report,
+            raw: imported.raw,
+            sources,
+        }));
+        self.report(id)
+    }
+
+    /// Reads a whole file at once; returns its id.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> u32 {
+        let id = self.begin(name);
+        // These cannot fail: the file was just begun.
+        let _ = self.push(id, bytes);
+        let _ = self.finish(id);
+        id
+    }
+
+    /// Removes file `id` and its records; `false` if there was none.
+    pub fn remove(&mut self, id: u32) -> bool {
+        let Ok(index) = self.index(id) else {
+            return false;
+        };
+        let file = self.files.remove(index);
+        if let State::Done(done) = file.state {
+            self.drop_sources(&done.sources);
+        }
+        true
+    }
+
+    /// Applies the user's `mapping` to table `table` of file `id` (an unrecognised table):
+    /// `(column, field key)` pairs, a column given by its 0-based index or its name. Its
+    /// records replace those of the previous mapping; returns the file's report.
+    pub fn apply_mapping(
+        &mut self,
+        id: u32,
+        table: usize,
+        mapping: &[(String, String)],
+    ) -> Result<&FileReport, WorkspaceError> {
+        let index = self.index(id)?;
+        let State::Done(done) = &self.files[index].state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
+        let raw = match done.raw.get(table) {
+            Some(Some(raw)) => raw,
+            Some(None) => return Err(WorkspaceError::NotMappable(id, table)),
+            None => return Err(WorkspaceError::NoTable(id, table)),
+        };
+        let header = raw.header();
+        let width = done.report.tables[table]
+            .mapping
+            .as_ref()
+            .map_or(header.len(), |m| m.header.len());
+        let mut fields: Vec<Option<Field>> = vec![None; width];
+        for (column, key) in mapping {
+            let key = key.trim();
+            if key.is_empty() {
+                continue;
+            }
+            let field =
+                Field::from_key(key).ok_or_else(|| WorkspaceError::NoField(key.to_string()))?;
+            let col = column
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&i| i < width)
+                .or_else(|| header.iter().position(|h| h == column))
+                .ok_or_else(|| WorkspaceError::NoColumn(column.clone()))?;
+            fields[col] = Some(field);
+        }
+        let new = raw.apply(&fields).map_err(WorkspaceError::MixedKinds)?;
+        let source = done.sources[table];
+        // Replace the table's records: drop the old ones, append the new under the same source.
+        remove_records(&mut self.dataset, &[source]);
+        append(&mut self.dataset, new.records, source);
+        let State::Done(done) = &mut self.files[index].state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
+        done.report.tables[table] = new.report;
+        done.report.settle();
+        self.report(id)
+    }
+
+    /// The report of file `id` (language-neutral; see [`FileReport::localized`]).
+    pub fn report(&self, id: u32) -> Result<&FileReport, WorkspaceError> {
+        match &self.files[self.index(id)?].state {
+            State::Done(d) => Ok(&d.report),
+            State::Reading(_) => Err(WorkspaceError::WrongState(id)),
+        }
+    }
+
+    /// Every finished file's id and report, in the order they were added.
+    pub fn reports(&self) -> Vec<(u32, &FileReport)> {
+        self.files
+            .iter()
+            .filter_map(|f| match &f.state {
+                State::Done(d) => Some((f.id, &d.report)),
+                State::Reading(_) => None,
+            })
+            .collect()
+    }
+
+    /// What the dataset holds: counts, and sums per kind of record and network.
+    pub fn totals(&self, lang: Lang) -> Totals {
+        totals(&self.dataset, self.reports().len(), lang)
+    }
+
+    fn index(&self, id: u32) -> Result<usize, WorkspaceError> {
+        self.files
+            .iter()
+            .position(|f| f.id == id)
+            .ok_or(WorkspaceError::NoFile(id))
+    }
+
+    fn file_mut(&mut self, id: u32) -> Result<&mut File, WorkspaceError> {
+        let i = self.index(id)?;
+        Ok(&mut self.files[i])
+    }
+
+    /// Removes the sources (entries of `Dataset::files`) and their records, and renumbers
+    /// the others.
+    fn drop_sources(&mut self, gone: &[usize]) {
+        remove_records(&mut self.dataset, gone);
+        let old = std::mem::take(&mut self.dataset.files);
+        let mut new_index = vec![usize::MAX; old.len()];
+        for (i, name) in old.into_iter().enumerate() {
+            if !gone.contains(&i) {
+                new_index[i] = self.dataset.files.len();
+                self.dataset.files.push(name);
+            }
+        }
+        let renumber = |o: &mut crate::model::Origin| {
+            if let Some(&n) = new_index.get(o.file) {
+                o.file = n;
+            }
+        };
+        let d = &mut self.dataset;
+        d.posts.iter_mut().for_each(|r| renumber(&mut r.origin));
+        d.daily.iter_mut().for_each(|r| renumber(&mut r.origin));
+        d.ads.iter_mut().for_each(|r| renumber(&mut r.origin));
+        d.traffic.iter_mut().for_each(|r| renumber(&mut r.origin));
+        d.entries.iter_mut().for_each(|r| renumber(&mut r.origin));
+        d.messages.iter_mut().for_each(|r| renumber(&mut r.origin));
+        for f in &mut self.files {
+            if let State::Done(done) = &mut f.state {
+                for s in &mut done.sources {
+                    if let Some(&n) = new_index.get(*s) {
+                        *s = n;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn append(d: &mut Dataset, mut r: Records, source: usize) {
+    r.posts.iter_mut().for_each(|x| x.origin.file = source);
+    r.daily.iter_mut().for_each(|x| x.origin.file = source);
+    r.ads.iter_mut().for_each(|x| x.origin.file = source);
+    r.traffic.iter_mut().for_each(|x| x.origin.file = source);
+    r.entries.iter_mut().for_each(|x| x.origin.file = source);
+    r.messages.iter_mut().for_each(|x| x.origin.file = source);
+    d.posts.append(&mut r.posts);
+    d.daily.append(&mut r.daily);
+    d.ads.append(&mut r.ads);
+    d.traffic.append(&mut r.traffic);
+    d.entries.append(&mut r.entries);
+    d.messages.append(&mut r.messages);
+}
+
+fn remove_records(d: &mut Dataset, sources: &[usize]) {
+    let keep = |file: usize| !sources.contains(&file);
+    d.posts.retain(|x| keep(x.origin.file));
+    d.daily.retain(|x| keep(x.origin.file));
+    d.ads.retain(|x| keep(x.origin.file));
+    d.traffic.retain(|x| keep(x.origin.file));
+    d.entries.retain(|x| keep(x.origin.file));
+    d.messages.retain(|x| keep(x.origin.file));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals
+// ---------------------------------------------------------------------------------------------
+
+/// What a dataset holds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    /// Files read.
+    pub files: usize,
+    /// Tables read from them.
+    pub tables: usize,
+    /// Records, by kind.
+    pub records: Counts,
+    /// Per kind of record, network (and currency, for money): counts and sums.
+    pub groups: Vec<Group>,
+}
+
+/// The records of one kind and network (and currency).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The kind of record.
+    pub kind: RecordKind,
+    /// Its name, in the report's language.
+    pub kind_label: String,
+    /// The network (`web` for traffic from no social network; `other` for entries, messages
+    /// and mapped files).
+    pub network: Network,
+    /// The currency of its amounts, if it has amounts and they say.
+    pub currency: Option<String>,
+    /// How many records.
+    pub records: u64,
+    /// The first day they cover.
+    pub first: Option<Date>,
+    /// The last day they cover.
+    pub last: Option<Date>,
+    /// The sums of their numbers, field by field (fields with no known value left out).
+    pub sums: Vec<Sum>,
+}
+
+/// The sum of one field over a group's records.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sum {
+    /// The field.
+    pub field: Field,
+    /// Its name, in the report's language.
+    pub label: String,
+    /// The sum of the known values.
+    pub sum: Finite,
+    /// How many records had a value (blank is unknown, not zero).
+    pub known: u64,
+}
+
+/// The totals of `dataset`, with labels in `lang`.
+pub fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
+    let mut groups: Vec<(GroupKey, Vec<Rec<'_>>)> = Vec::new();
+    fn add<'a>(groups: &mut Vec<(GroupKey, Vec<Rec<'a>>)>, key: GroupKey, rec: Rec<'a>) {
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(rec),
+            None => groups.push((key, vec![rec])),
+        }
+    }
+    let mut push = |key: GroupKey, rec| add(&mut groups, key, rec);
+    for p in &dataset.posts {
+        push(GroupKey(RecordKind::Posts, p.network, None), Rec::Post(p));
+    }
+    for d in &dataset.daily {
+        push(GroupKey(RecordKind::Daily, d.network, None), Rec::Daily(d));
+    }
+    for a in &dataset.ads {
+        push(
+            GroupKey(RecordKind::Ads, a.network, a.currency.clone()),
+            Rec::Ad(a),
+        );
+    }
+    for t in &dataset.traffic {
+        let network = t.network.unwrap_or(Network::Web);
+        let currency = t.revenue.and(t.currency.clone());
+        push(
+            GroupKey(RecordKind::Traffic, network, currency),
+            Rec::Traffic(t),
+        );
+    }
+    for e in &dataset.entries {
+        push(
+            GroupKey(RecordKind::Entries, Network::Other, None),
+            Rec::Entry(e),
+        );
+    }
+    for m in &dataset.messages {
+        push(
+            GroupKey(RecordKind::Messages, Network::Other, None),
+            Rec::Message(m),
+        );
+    }
+    groups.sort_by(|a, b| (a.0 .0, a.0 .1, &a.0 .2).cmp(&(b.0 .0, b.0 .1, &b.0 .2)));
+    let groups = groups
+        .into_iter()
+        .map(|(GroupKey(kind, network, currency), recs)| {
+            let days: Vec<Date> = recs.iter().filter_map(Rec::day).collect();
+            let sums = FIELDS
+                .iter()
+                .copied()
+                .filter(|f| f.kind() == kind && f.value().is_number() && summable(*f))
+                .filter_map(|f| {
+                    let values: Vec<f64> = recs.iter().filter_map(|r| r.value(f)).collect();
+                    let sum = Finite::new(crate::formats::mapper::tidy(values.iter().sum()))?;
+                    (!values.is_empty()).then(|| Sum {
+                        field: f,
+                        label: f.label(lang).to_string(),
+                        sum,
+                        known: values.len() as u64,
+                    })
+                })
+                .collect();
+            Group {
+                kind,
+                kind_label: kind.label(lang).to_string(),
+                network,
+                currency,
+                records: recs.len() as u64,
+                first: days.iter().min().copied(),
+                last: days.iter().max().copied(),
+                sums,
+            }
+        })
+        .collect();
+    let records = Counts {
+        posts: dataset.posts.len() as u64,
+        daily: dataset.daily.len() as u64,
+        ads: dataset.ads.len() as u64,
+        traffic: dataset.traffic.len() as u64,
+        entries: dataset.entries.len() as u64,
+        messages: dataset.messages.len() as u64,
+    };
+    Totals {
+        files,
+        tables: dataset.files.len(),
+        records,
+        groups,
+    }
+}
+
+/// Levels (followers) are not added up; flows are.
+fn summable(f: Field) -> bool {
+    !matches!(f, Field::DailyFollowers | Field::PostFollowersAtPost)
+        && f.value() != ValueKind::Ratio
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct GroupKey(RecordKind, Network, Option<String>);
+
+enum Rec<'a> {
+    Post(&'a Post),
+    Daily(&'a DailyRow),
+    Ad(&'a AdRow),
+    Traffic(&'a TrafficRow),
+    Entry(&'a EntryRow),
+    Message(&'a Message),
+}
+
+impl Rec<'_> {
+    fn day(&self) -> Option<Date> {
+        match self {
+            Rec::Post(p) => p.published.map(|d| d.date),
+            Rec::Daily(d) => Some(d.date),
+            Rec::Ad(a) => a.start.or(a.end),
+            Rec::Traffic(t) => t.date,
+            Rec::Entry(e) => e.date.map(|d| d.date),
+            Rec::Message(m) => Some(m.received.date),
+        }
+    }
+
+    fn value(&self, f: Field) -> Option<f64> {
+        use Field::*;
+        match self {
+            Rec::Post(p) => {
+                let m = &p.metrics;
+                match f {
+                    PostImpressions => m.impressions,
+                    PostReach => m.reach,
+                    PostViews => m.views,
+                    PostEngagements => m.engagements,
+                    PostReactions => m.reactions,
+                    PostComments => m.comments,
+                    PostShares => m.shares,
+                    PostSaves => m.saves,
+                    PostClicks => m.clicks,
+                    PostLinkClicks => m.link_clicks,
+                    PostProfileVisits => m.profile_visits,
+                    PostNewFollows => m.new_follows,
+                    PostVideoViews => m.video_views,
+                    PostWatchTimeHours => m.watch_time_hours,
+                    _ => None,
+                }
+            }
+            Rec::Daily(d) => match f {
+                DailyNewFollows => d.new_follows,
+                DailyUnfollows => d.unfollows,
+                DailyNetFollows => d.net_follows,
+                DailyImpressions => d.impressions,
+                DailyReach => d.reach,
+                DailyViews => d.views,
+                DailyProfileViews => d.profile_views,
+                DailyEngagements => d.engagements,
+                DailyEngagedUsers => d.engaged_users,
+                DailyReactions => d.reactions,
+                DailyComments => d.comments,
+                DailyShares => d.shares,
+                DailyClicks => d.clicks,
+                DailyPosts => d.posts,
+                _ => None,
+            },
+            Rec::Ad(a) => match f {
+                AdSpend => a.spend,
+                AdImpressions => a.impressions,
+                AdReach => a.reach,
+                AdClicks => a.clicks,
+                AdEngagements => a.engagements,
+                AdNewFollows => a.new_follows,
+                AdConversions => a.conversions,
+                _ => None,
+            },
+            Rec::Traffic(t) => match f {
+                TrafficSessions => t.sessions,
+                TrafficEngagedSessions => t.engaged_sessions,
+                TrafficConversions => t.conversions,
+                TrafficRevenue => t.revenue,
+                _ => None,
+            },
+            Rec::Entry(e) => match f {
+                EntryLikes => e.likes,
+                _ => None,
+            },
+            Rec::Message(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws() -> Workspace {
+        Workspace::new(ImportOptions {
+            today: Date::new(2026, 11, 21),
+        })
+    }
+
+    #[test]
+    fn chunks_add_up_and_files_come_and_go() {
+        let mut ws = ws();
+        let a = ws.begin("Overview.csv");
+        ws.push(a, b"\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"\n\"April 12\",\"10\",\"1\",\"2\",\"0\",\"1\"\n").unwrap();
+        ws.push(a, b"\"April 13\",\"5\",\"\",\"1\",\"-1\",\"0\"\n")
+            .unwrap();
+        let report = ws.finish(a).unwrap();
+        assert_eq!(report.tables[0].imported, 2);
+        assert_eq!(ws.finish(a), Err(WorkspaceError::WrongState(a)));
+        let b = ws.add("Totals.csv", b"Date,Views\n2026-06-01,7\n");
+        assert_eq!(ws.dataset().files, ["Overview.csv", "Totals.csv"]);
+        assert_eq!(ws.dataset().daily.len(), 3);
+        assert_eq!(ws.dataset().daily[2].origin.file, 1);
+        assert!(ws.remove(a));
+        assert!(!ws.remove(a));
+        assert_eq!(ws.dataset().files, ["Totals.csv"]);
+        assert_eq!(ws.dataset().daily.len(), 1);
+        assert_eq!(ws.dataset().daily[0].origin.file, 0);
+        let t = ws.totals(Lang::En);
+        assert_eq!(t.records.daily, 1);
+        let g = &t.groups[0];
+        assert_eq!(
+            (g.kind, g.network, g.records),
+            (RecordKind::Daily, Network::YouTube, 1)
+        );
+        assert_eq!(g.sums[0].field, Field::DailyViews);
+        assert_eq!(g.sums[0].sum.get(), 7.0);
+        assert_eq!(ws.push(b, b"x"), Err(WorkspaceError::WrongState(b)));
+        assert_eq!(ws.push(99, b"x"), Err(WorkspaceError::NoFile(99)));
+    }
+
+    #[test]
+    fn mapping_an_unknown_file() {
+        let mut ws = ws();
+        let id = ws.add("inbox.csv", b"Opened;Answered;Where\n01/02/2026 09:00;01/02/2026 10:30;Instagram\n02/02/2026 11:00;;Facebook\n");
+        let r = ws.report(id).unwrap();
+        let offer = r.tables[0].mapping.as_ref().unwrap();
+        assert_eq!(offer.header, ["Opened", "Answered", "Where"]);
+        assert!(offer.applied.is_none());
+        assert_eq!(r.status, crate::import::report::Status::NeedsMapping);
+        let mapping = [
+            ("0".to_string(), "message.received".to_string()),
+            ("Answered".to_string(), "message.replied".to_string()),
+            ("2".to_string(), "message.channel".to_string()),
+        ];
+        let r = ws.apply_mapping(id, 0, &mapping).unwrap();
+        assert_eq!(r.tables[0].imported, 2);
+        let m = &ws.dataset().messages;
+        assert_eq!(m.len(), 2);
+        // Day first: a file with decimal commas and semicolons is European.
+        assert_eq!(m[0].received.to_string(), "2026-02-01T09:00:00");
+        assert_eq!(
+            m[0].replied.map(|d| d.to_string()).as_deref(),
+            Some("2026-02-01T10:30:00")
+        );
+        assert_eq!(m[1].replied, None);
+        // Mapping again replaces the records.
+        let r = ws.apply_mapping(id, 0, &mapping[..1]).unwrap();
+        assert_eq!(r.tables[0].imported, 2);
+        assert_eq!(ws.dataset().messages.len(), 2);
+        assert_eq!(ws.dataset().messages[0].replied, None);
+        let mixed = [
+            ("0".to_string(), "message.received".to_string()),
+            ("1".to_string(), "post.id".to_string()),
+        ];
+        assert!(matches!(
+            ws.apply_mapping(id, 0, &mixed),
+            Err(WorkspaceError::MixedKinds(_))
+        ));
+        let bad = [("9".to_string(), "message.received".to_string())];
+        assert!(matches!(
+            ws.apply_mapping(id, 0, &bad),
+            Err(WorkspaceError::NoColumn(_))
+        ));
+        let bad = [("0".to_string(), "message.nope".to_string())];
+        assert!(matches!(
+            ws.apply_mapping(id, 0, &bad),
+            Err(WorkspaceError::NoField(_))
+        ));
+    }
+
+    #[test]
+    fn the_same_file_twice_is_flagged() {
+        let mut ws = ws();
+        ws.add("a.csv", b"Date,Views\n2026-06-01,7\n");
+        let b = ws.add("Totals.csv", b"Date,Views\n2026-06-01,7\n");
+        let r = ws.report(b).unwrap();
+        assert!(r.warnings.iter().any(|w| w.code == "duplicate_file"));
+    }
+}
