@@ -210,7 +210,9 @@ export class FilesPanel {
     this.t = STRINGS[ctx.lang] ?? STRINGS.en;
     this.fmt = new Format(ctx.locale, 'EUR');
     this.store = ctx.store;
-    this.store.workspace ??= new this.core.Workspace(today());
+    // The workspace is shared: the analysis and contest tabs read the same dropped files.
+    this.shared = ctx.shared;
+    this.shared.workspace ??= new this.core.Workspace(today());
     // [{ key, id, file, name, size, state: 'reading'|'done'|'failed', read, report, error }]
     this.store.files ??= [];
     this.store.pasted ??= 0;
@@ -249,7 +251,7 @@ export class FilesPanel {
   }
 
   get ws() {
-    return this.store.workspace;
+    return this.shared.workspace;
   }
 
   /** `3 posts`, `1 post`. */
@@ -313,7 +315,7 @@ export class FilesPanel {
   }
 
   async rebuild(failed) {
-    this.store.workspace = new this.core.Workspace(today());
+    this.shared.workspace = new this.core.Workspace(today());
     for (const entry of this.store.files) {
       if (entry === failed || entry.state !== 'done') continue;
       entry.read = 0;

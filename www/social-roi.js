@@ -6,7 +6,7 @@
 // sync-url (keep the inputs in the page's URL fragment, so reloads and shared links reproduce
 // the result). Event: `social-roi-change` (bubbles, composed) with `detail: { input, report }`.
 
-import { loadCore } from './core.js';
+import { loadCore, loadFullCore } from './core.js';
 import { sheet } from './styles.js';
 import { h, replace } from './dom.js';
 import { browserLang, defaultCurrency, langOf, localeFor, strings } from './i18n.js';
@@ -23,12 +23,13 @@ const LANG_KEY = 'social-roi:lang';
  * tabs read, such as the dropped files' workspace), `element` (the host) and `roi` (`input`, and
  * `update(fn)` to change the calculator's inputs from another tab). A panel may also have
  * `sheets` (constructed stylesheets of its own). Panels other than the first may be loaded on
- * demand with `import()`.
+ * demand with `import()`. A tab marked `full` gets the full core (files, analysis, contests) as
+ * `ctx.core`, fetched the first time such a tab opens; the others get the light one.
  */
 const TABS = [
   { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
   // Files dropped anywhere on the element land in the tab whose panel has `addFiles`.
-  { id: 'files', label: 'tabFiles', acceptsFiles: true, create: (ctx) => import('./files-panel.js').then((m) => new m.FilesPanel(ctx)) },
+  { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files-panel.js').then((m) => new m.FilesPanel(ctx)) },
 ];
 
 function storedLang() {
@@ -58,6 +59,7 @@ export class SocialRoiElement extends HTMLElement {
   #tab = TABS[0].id;
   #stores = new Map();
   #shared = {};
+  #showing = 0;
   #current = null;
   #dragDepth = 0;
   #onHash = () => this.#loadFromHash();
@@ -239,12 +241,12 @@ export class SocialRoiElement extends HTMLElement {
     return panel;
   }
 
-  #context() {
+  #context(core) {
     const t = strings(this.#lang);
     const self = this;
     if (!this.#stores.has(this.#tab)) this.#stores.set(this.#tab, {});
     return {
-      core: this.#core,
+      core,
       lang: this.#lang,
       locale: this.#locale,
       t,
@@ -283,7 +285,27 @@ export class SocialRoiElement extends HTMLElement {
       if (on && focus) b.focus();
     }
     host.setAttribute('aria-labelledby', `sr-tab-${id}`);
-    const panel = await tab.create(this.#context());
+    const token = ++this.#showing;
+    const t = strings(this.#lang);
+    let panel;
+    try {
+      let core = this.#core;
+      if (tab.full) {
+        replace(host, h('p', { class: 'sr-notice', attrs: { role: 'status' }, text: t.loading }));
+        core = await loadFullCore();
+      }
+      panel = await tab.create(this.#context(core));
+    } catch (err) {
+      if (token === this.#showing) {
+        replace(host, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${t.loadFailed} ${err?.message || err}` }));
+      }
+      return;
+    }
+    // A quicker switch to another tab happened meanwhile: that one wins.
+    if (token !== this.#showing) {
+      panel.destroy?.();
+      return;
+    }
     this.#current = panel;
     // A panel may bring its own stylesheets (`sheets`), adopted beside the shared one.
     this.#root.adoptedStyleSheets = [sheet(), ...(panel.sheets || [])];

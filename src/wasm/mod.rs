@@ -2,13 +2,18 @@
 //! `serde_wasm_bindgen`. One coarse call per thing the user does; plain data in and out
 //! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
 //! One file per area of the page: `roi.rs` for the calculator, `files.rs` for the files,
-//! `contest.rs` for contests and draws.
+//! `contest.rs` for contests and draws. Without the `full` feature only `roi.rs` is exported:
+//! that is the page's light first bundle.
 
+#[cfg(feature = "full")]
 mod contest;
+#[cfg(feature = "full")]
 mod files;
 mod roi;
 
+#[cfg(feature = "full")]
 pub use contest::*;
+#[cfg(feature = "full")]
 pub use files::*;
 pub use roi::*;
 
