@@ -132,6 +132,19 @@ impl Workspace {
     pub fn totals(&self, lang: &str) -> Result<JsValue, JsValue> {
         to_js(&self.inner.totals(lang_of(lang)))
     }
+
+    /// The contest entries (comments) of every read file, in order, in the shape `prepareDraw`,
+    /// `drawWinners`, `verifyDraw`, `redrawWinners` and `computeContest` take:
+    /// `[{id, parent_id, author, profile, date, text, likes, origin: {file, line}}]`.
+    pub fn entries(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.dataset().entries)
+    }
+
+    /// The tables records come from (`book.xlsx › Sheet`), by the index their `origin.file`
+    /// (and an exclusion's `file`) names.
+    pub fn sources(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.dataset().files)
+    }
 }
 
 impl Workspace {
