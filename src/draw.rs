@@ -2018,29 +2018,70 @@ impl fmt::Display for CertificateError {
 
 impl std::error::Error for CertificateError {}
 
+/// The message for a file that is not a certificate: the place, what was found, what is
+/// expected.
+pub fn not_a_certificate(place: &str, detail: &str, lang: Lang) -> CertificateError {
+    CertificateError {
+        message: match lang {
+            Lang::En => format!(
+                "{place}: {detail}: expected a draw certificate (the JSON file a draw gives)"
+            ),
+            Lang::Fr => format!(
+                "{place}\u{a0}: {detail}\u{a0}: un certificat de tirage est attendu (le fichier JSON que donne un tirage)"
+            ),
+        },
+    }
+}
+
+/// `name, line L, column C` and serde_json's message without its own " at line L column C".
+fn json_place(name: &str, e: &serde_json::Error, lang: Lang) -> (String, String) {
+    let m = e.to_string();
+    let m = m
+        .rfind(" at line ")
+        .map_or(m.as_str(), |i| &m[..i])
+        .to_string();
+    let place = match lang {
+        Lang::En => format!("{name}, line {}, column {}", e.line(), e.column()),
+        Lang::Fr => format!("{name}, ligne {}, colonne {}", e.line(), e.column()),
+    };
+    (place, m)
+}
+
 /// Reads a certificate file (the JSON a draw writes), with the place of any problem first.
 /// Whether it holds is [`verify`]'s question; this only reads it.
 ///
 /// ```
 /// use social_roi::draw::read_certificate;
-/// let e = read_certificate("cert.json", "{\"format\": 1}").unwrap_err();
+/// use social_roi::Lang;
+/// let e = read_certificate("cert.json", "{\"format\": 1}", Lang::En).unwrap_err();
 /// assert!(e.message.starts_with("cert.json, line 1, column 12: invalid type"), "{e}");
-/// let e = read_certificate("notes.txt", "hello").unwrap_err();
-/// assert!(e.message.contains("expected a draw certificate"), "{e}");
+/// let e = read_certificate("notes.txt", "hello", Lang::Fr).unwrap_err();
+/// assert!(e.message.starts_with("notes.txt, ligne 1, colonne 1\u{a0}: "), "{e}");
+/// assert!(e.message.ends_with("un certificat de tirage est attendu (le fichier JSON que donne un tirage)"));
 /// ```
-pub fn read_certificate(name: &str, text: &str) -> Result<Certificate, CertificateError> {
+pub fn read_certificate(
+    name: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<Certificate, CertificateError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
-        let m = e.to_string();
-        let m = m.rfind(" at line ").map_or(m.as_str(), |i| &m[..i]);
-        let m = if e.is_syntax() || e.line() == 1 && e.column() <= 1 {
-            format!("{m}: expected a draw certificate (the JSON file a draw gives)")
-        } else {
-            m.to_string()
-        };
-        CertificateError {
-            message: format!("{name}, line {}, column {}: {m}", e.line(), e.column()),
-        }
+        let (place, detail) = json_place(name, &e, lang);
+        not_a_certificate(&place, &detail, lang)
+    })
+}
+
+/// The JSON of a certificate file, syntax checked, for a reader that checks the shape itself
+/// (the page's, which has a certificate reader for JavaScript values already).
+pub fn certificate_json(
+    name: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<serde_json::Value, CertificateError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
+        let (place, detail) = json_place(name, &e, lang);
+        not_a_certificate(&place, &detail, lang)
     })
 }
 
@@ -2657,7 +2698,7 @@ pub fn verify(cert: &Certificate, entries: &[EntryRow], lang: Lang) -> Verificat
                 "les mêmes personnes et tickets, mais pas les participations certifiées\u{a0}: un commentaire a été modifié, ajouté, retiré ou déplacé",
             ).to_string());
         }
-        parts.join("; ")
+        parts.join(lang.pick("; ", "\u{a0}; "))
     };
     check(
         "fingerprint",

@@ -242,9 +242,25 @@ fn a_comment_export_draws_the_certificate_the_command_line_draws() {
     // Byte for byte what `social-roi draw --json … exportcomments.csv` prints (tests/draw_cli.rs
     // compares the command line with the same file).
     assert_eq!(pretty(&cert) + "\n", COMMENTS_CERTIFICATE);
+    // The same entries as JSON text, the page's faster form: the same certificate.
+    let text = JsValue::from_str(&ws.entries_json().unwrap());
+    let seed = parse(
+        r#"{"kind": "public", "value": "04 11 23 38 47 + 02 09", "source": "EuroMillions, 16 juin 2026"}"#,
+    );
+    let options = parse(
+        r#"{"title": "Concours de l’été — Atelier Lumière", "drawn_at": "2026-06-16T21:30:00+02:00"}"#,
+    );
+    let again = wasm::draw_winners(text, parse(RULES), seed, options, "fr").unwrap();
+    assert_eq!(pretty(&again) + "\n", COMMENTS_CERTIFICATE);
+    let err = wasm::prepare_draw(JsValue::from_str("[{\"text\": \"x\"}]"), parse("{}"), "en")
+        .unwrap_err();
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .starts_with("the entries, line 1, column 14: missing field `author`"));
 
     // The certificate as a file is read back, verified, then refuted by one changed comment.
-    let read = wasm::read_certificate("certificate.json", COMMENTS_CERTIFICATE).unwrap();
+    let read = wasm::read_certificate("certificate.json", COMMENTS_CERTIFICATE, "en").unwrap();
     let v = wasm::verify_draw(read.clone(), entries, "en").unwrap();
     assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
     let changed = String::from_utf8(COMMENTS.to_vec())
@@ -259,12 +275,17 @@ fn a_comment_export_draws_the_certificate_the_command_line_draws() {
         .map(|c| get(&c, "id").as_string().unwrap())
         .collect();
     assert_eq!(failed[0], "entries", "{failed:?}");
-    let err = wasm::read_certificate("notes.json", "{\n  \"format\": 1\n}").unwrap_err();
+    let err = wasm::read_certificate("notes.json", "{\n  \"format\": \n}", "fr").unwrap_err();
     assert_eq!(get(&err, "kind").as_string().unwrap(), "file");
-    assert!(get(&err, "message")
-        .as_string()
-        .unwrap()
-        .starts_with("notes.json, line 2, column 13: "));
+    assert_eq!(
+        get(&err, "message").as_string().unwrap(),
+        "notes.json, ligne 3, colonne 1\u{a0}: expected value\u{a0}: un certificat de tirage est attendu (le fichier JSON que donne un tirage)"
+    );
+    let err = wasm::read_certificate("rules.json", RULES, "en").unwrap_err();
+    assert_eq!(
+        get(&err, "message").as_string().unwrap(),
+        "rules.json: missing field `format`: expected a draw certificate (the JSON file a draw gives)"
+    );
 
     // The exclusions summed up by reason, in the order the rules apply.
     let by = Array::from(&wasm::exclusions_by_reason(get(&cert, "exclusions"), "fr").unwrap());

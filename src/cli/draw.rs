@@ -105,9 +105,9 @@ fn parse(args: &[String]) -> Result<Options, Fatal> {
     Ok(o)
 }
 
-fn load_certificate(path: &str) -> Result<Certificate, Fatal> {
+fn load_certificate(path: &str, lang: Option<Lang>) -> Result<Certificate, Fatal> {
     let text = read_input(path)?;
-    draw::read_certificate(path, &text).map_err(|e| Fatal(e.message))
+    draw::read_certificate(path, &text, lang.unwrap_or(Lang::En)).map_err(|e| Fatal(e.message))
 }
 
 /// A random seed from the operating system: 32 bytes, hexadecimal.
@@ -199,7 +199,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         ));
     }
     if let Some(path) = &o.verify {
-        let cert = load_certificate(path)?;
+        let cert = load_certificate(path, o.lang)?;
         let lang = o.lang.unwrap_or(cert.lang);
         let entries = entries::load(&o.files, &o.columns, lang)?;
         let v = draw::verify(&cert, &entries, lang);
@@ -215,7 +215,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         });
     }
     if let Some(path) = &o.redraw {
-        let cert = load_certificate(path)?;
+        let cert = load_certificate(path, o.lang)?;
         let lang = o.lang.unwrap_or(cert.lang);
         let entries = entries::load(&o.files, &o.columns, lang)?;
         let input = RedrawInput {

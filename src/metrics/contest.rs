@@ -1136,18 +1136,20 @@ pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> Contes
             )),
         }
     };
+    // A figure the ROI core computed from lines nobody typed would show sums of nothing
+    // (`total cost: 0.00`) as its inputs: it says what is missing instead, without them.
     let mut summary = vec![block(contest_return)];
     for id in ["total_cost", "total_return", "net_gain", "roi", "roas"] {
         if let Some(fig) = find(id) {
             let fig = if id == "roas" && ads.is_none() {
-                fig.unavailable(lang.pick(
+                fig.blocked(lang.pick(
                     "enter the contest’s ad spend to compute ROAS",
                     "indiquez la publicité du concours pour calculer le ROAS",
                 ))
             } else if no_costs && id != "total_return" {
-                fig.unavailable(no_cost_reason(lang, true))
+                fig.blocked(no_cost_reason(lang, true))
             } else if sales.is_none() && id != "total_cost" && id != "roas" {
-                fig.unavailable(lang.pick(
+                fig.blocked(lang.pick(
                     "enter the revenue, or the conversions and their value, to compare it with the cost",
                     "indiquez le chiffre d’affaires, ou les conversions et leur valeur, pour le comparer au coût",
                 ))

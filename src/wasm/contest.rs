@@ -34,9 +34,16 @@ fn draw_error(e: &draw::DrawError) -> JsValue {
         .unwrap_or_else(|_| error("input", e.to_string()))
 }
 
+/// The entries a call is given: a list of entry objects, or the same list as JSON text (what
+/// `Workspace.entriesJson()` gives: thousands of comments cross the boundary as one string
+/// many times faster than as objects), or null for none.
 fn entries(value: JsValue) -> Result<Vec<EntryRow>, JsValue> {
     if value.is_null() || value.is_undefined() {
         return Ok(Vec::new());
+    }
+    if let Some(text) = value.as_string() {
+        return draw::entries_from_json("the entries", &text)
+            .map_err(|e| error("input", e.message));
     }
     Ok(from_js::<EntryList>(value, "the entries")?.0)
 }
@@ -130,10 +137,21 @@ pub fn redraw_winners(
 }
 
 /// Reads a certificate file (`name`, its text): the certificate, or `{kind: "file", message}`
-/// naming the line and column of what cannot be read.
+/// in `lang`, naming the line and column of a syntax error, or what does not fit.
+///
+/// The text is read by `serde_json` (the command line's messages and places), then its shape
+/// checked by the reader `verifyDraw` uses: a second `Certificate` parser, for `serde_json`,
+/// would cost the bundle some 10 KiB.
 #[wasm_bindgen(js_name = readCertificate)]
-pub fn read_certificate(name: &str, text: &str) -> Result<JsValue, JsValue> {
-    let cert = draw::read_certificate(name, text).map_err(|e| error("file", e.message))?;
+pub fn read_certificate(name: &str, text: &str, lang: &str) -> Result<JsValue, JsValue> {
+    let lang = Lang::from_tag(lang);
+    let value = draw::certificate_json(name, text, lang).map_err(|e| error("file", e.message))?;
+    let cert: Certificate = serde_wasm_bindgen::from_value(to_js(&value)?).map_err(|e| {
+        // serde_wasm_bindgen's messages are JavaScript errors: "Error: missing field…".
+        let detail = e.to_string();
+        let detail = detail.strip_prefix("Error: ").unwrap_or(&detail);
+        error("file", draw::not_a_certificate(name, detail, lang).message)
+    })?;
     to_js(&cert)
 }
 
