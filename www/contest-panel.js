@@ -27,6 +27,7 @@ const STRINGS = {
     verifyFiles: 'Fichier des participations',
     verifyFilesHint: 'Le ou les fichiers de commentaires sur lesquels le tirage a été fait, dans le même ordre.',
     dropFiles: 'Déposez les fichiers ici, ou',
+    dropFile: 'Déposez le fichier ici, ou',
     choose: 'Choisir des fichiers',
     chooseOne: 'Choisir un fichier',
     noFile: 'Aucun fichier pour l’instant.',
@@ -205,6 +206,7 @@ const STRINGS = {
     verifyFiles: 'Entry file',
     verifyFilesHint: 'The comment file or files the draw was made from, in the same order.',
     dropFiles: 'Drop the files here, or',
+    dropFile: 'Drop the file here, or',
     choose: 'Choose files',
     chooseOne: 'Choose a file',
     noFile: 'No file yet.',
@@ -433,6 +435,7 @@ const css = `
 .sr-print-only { display: none; }
 .sr-print-table { border-collapse: collapse; font-size: 0.8rem; width: 100%; }
 .sr-print-table td, .sr-print-table th { border-bottom: 1px solid #ccc; padding: 2px 6px; text-align: left; vertical-align: top; }
+.sr-print-table td:first-child { white-space: nowrap; }
 @media print {
   .sr-head, .sr-tabs, .sr-app > .sr-notice, .sr-drop, .sr-noprint { display: none !important; }
   .sr-print-only { display: block !important; }
@@ -442,6 +445,7 @@ const css = `
   .sr-picks li, .sr-kv, .sr-print-table tr { break-inside: avoid; }
   h3, h4 { break-after: avoid; }
   .sr-fp { background: none; }
+  .sr-kv .sr-mono { font-size: 0.75rem; }
   .sr-contest .sr-section { border: 0; padding: 0; }
 }
 `;
@@ -839,7 +843,7 @@ export class ContestPanel {
         drop: () => { z.classList.remove('sr-over'); this.dropSlot = slot; },
       },
     },
-    h('span', { text: this.t.dropFiles }),
+    h('span', { text: picker.multiple ? this.t.dropFiles : this.t.dropFile }),
     h('button', { type: 'button', class: 'sr-btn', text: label, on: { click: () => picker.click() } }),
     picker);
     return z;
@@ -1068,7 +1072,7 @@ export class ContestPanel {
       h('div', { class: 'sr-fields', style: { marginTop: 0 } },
         laterIndex != null ? this.numberField(`${path}.days`, t.days) : null,
         this.numberField(`${path}.count`, t.count)),
-      this.zone(slot, picker, t.chooseOne),
+      this.zone(slot, picker, t.choose),
       files.map((f) => h('div', { class: 'sr-efile', dataset: { list: f.name } },
         h('div', { class: 'sr-efile-head' },
           h('span', { class: 'sr-efile-name', text: f.name }),

@@ -6,13 +6,18 @@
 // lists, a language switch; screenshots at desktop width and on a 360 px phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifacts, launch, openPage, plain, root, shot, startServer } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests', 'fixtures');
 const COMMENTS = join(FIXTURES, 'draw', 'exportcomments.csv');
 const NATIVE = JSON.parse(readFileSync(join(FIXTURES, 'draw', 'exportcomments-certificate.json'), 'utf8'));
+
+/** The command line, when built (scripts/test.sh runs the native tests first). */
+const BIN = [process.env.SOCIAL_ROI_BIN, join(root, 'target', 'debug', 'social-roi'), join(root, 'target', 'release', 'social-roi')]
+  .find((p) => p && existsSync(p));
 
 let server;
 let browser;
@@ -119,6 +124,15 @@ test('a comment export dropped, rules set, the native winners drawn; the certifi
   const cert = JSON.parse(readFileSync(saved, 'utf8'));
   assert.match(cert.drawings[0].drawn_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
   assert.deepEqual({ ...cert, drawings: [{ ...cert.drawings[0], drawn_at: null }] }, { ...NATIVE, drawings: [{ ...NATIVE.drawings[0], drawn_at: null }] });
+  if (BIN) {
+    // The command line, given the same file, rules, seed and moment: the same bytes.
+    const native = execFileSync(BIN, ['draw', '--json', '--lang', 'fr', '--rules', join(FIXTURES, 'draw', 'rules.json'),
+      '--seed', NATIVE.drawings[0].seed.value, '--seed-source', NATIVE.drawings[0].seed.source,
+      '--title', NATIVE.title, '--at', cert.drawings[0].drawn_at, COMMENTS], { stdio: ['ignore', 'pipe', 'ignore'] });
+    assert.equal(readFileSync(saved, 'utf8'), native.toString('utf8'));
+  } else {
+    console.log('# social-roi is not built: compared with the fixture tests/draw_cli.rs checks it prints');
+  }
 
   // The printable certificate.
   await page.emulateMedia({ media: 'print' });
@@ -214,6 +228,13 @@ test('a generated seed shown after the draw, a redraw kept in the history, the o
   assert.deepEqual(await names(page, '[data-drawing="1"] [data-picks="winners"]'), first);
   assert.deepEqual(await names(page, '[data-drawing="2"] [data-picks="winners"]'), [alternates[0]]);
   assert.match(plain(await page.locator('[data-drawing="2"] [data-reason]').textContent()), new RegExp(`Après disqualification de ${first[0].replace('.', '\\.')} : pas de réponse sous 72 heures`));
+  await shot(page, 'contest-redraw-history', { fullPage: true });
+
+  // Another tab and back: everything is where it was.
+  await page.locator('button[data-tab="roi"]').click();
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  await page.locator('button[data-tab="contest"]').click();
+  await page.locator('[data-drawing="2"]').waitFor();
 
   // The language switch keeps the files, the draw and what was typed.
   await page.locator('button[data-lang="en"]').click();
@@ -251,6 +272,34 @@ test('phone width: the Contest tab fits 360 px', async () => {
   await page.locator('.sr-verdict[data-confirmed="true"]').waitFor();
   assert.ok(await overflow() <= 0, 'verify: the page scrolls sideways');
   await shot(page, 'contest-verify-phone', { fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a certificate and a JSON list dropped together go to the verify view; a table we do not know is mapped', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await openContest(page, server.url);
+  // tests/fixtures/draw/certificate.json was drawn from entries.json (the JSON list of entries).
+  await drop(page, [join(FIXTURES, 'draw', 'certificate.json'), join(FIXTURES, 'draw', 'entries.json')]);
+  await page.locator('.sr-verdict[data-confirmed="true"]').waitFor();
+  assert.equal(await page.locator('button[data-view="verify"]').getAttribute('aria-pressed'), 'true');
+  assert.match(plain(await page.locator('[data-section="verify-entries"] [data-entries]').textContent()), /liste de participations \(JSON\) · 18 participations lues/);
+  // A comment export beside a JSON list: refused, saying why; nothing else is lost.
+  await page.locator('input[data-control="verify-entries-files"]').setInputFiles(COMMENTS);
+  assert.match(plain(await page.locator('[data-section="verify-entries"] [data-error="file"]').textContent()), /entries\.json est une liste de participations en JSON/);
+  await page.locator('.sr-verdict[data-confirmed="true"]').waitFor();
+
+  // A table with columns we do not know: the page asks which holds what, with its guesses.
+  await page.locator('button[data-view="draw"]').click();
+  await page.locator('input[data-control="entries-files"]').setInputFiles({ name: 'tirage.csv', mimeType: 'text/csv', buffer: Buffer.from('Pseudo;Message\n@ann;#concours @bob\nbob;#concours @ann\nchloé;bonjour\n') });
+  const mapping = page.locator('[data-section="entries"] [data-mapping]');
+  await mapping.waitFor();
+  assert.equal(await mapping.locator('select').nth(0).inputValue(), 'entry.author');
+  assert.equal(await mapping.locator('select').nth(1).inputValue(), 'entry.text');
+  await mapping.locator('button[data-action="apply-mapping"]').click();
+  await page.locator('[data-section="entries"] [data-entries="3"]').waitFor();
+  await page.locator('[data-section="prepared"] [data-counts]').waitFor();
+  assert.equal(JSON.parse(await page.locator('[data-section="prepared"] [data-counts]').getAttribute('data-counts')).people, 3);
   assert.deepEqual(problems, []);
   await context.close();
 });
