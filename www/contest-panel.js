@@ -172,7 +172,7 @@ const STRINGS = {
     newDrawConfirm: 'Ce certificat sera abandonné (téléchargez-le d’abord). Confirmer ?',
     confirm: 'Confirmer',
     cancel: 'Annuler',
-    locked: 'Le règlement et la graine sont fixés par ce tirage. Pour les changer, faites un nouveau tirage.',
+    locked: 'Le règlement et la graine sont fixés par ce tirage (pour les changer, faites un nouveau tirage). Téléchargez le certificat : cette page ne le garde que tant qu’elle reste ouverte.',
     stale: 'Les fichiers de commentaires ont changé depuis ce tirage : le certificat porte sur les participations d’origine.',
     redraw: 'Disqualifier un gagnant',
     redrawHint: 'Un nouveau tirage s’ajoute avec sa raison ; les précédents restent. Les autres gagnants gardent leur lot ; le lot libéré va au suivant du classement (avec la même graine, le premier suppléant).',
@@ -349,7 +349,7 @@ const STRINGS = {
     newDrawConfirm: 'This certificate will be discarded (download it first). Confirm?',
     confirm: 'Confirm',
     cancel: 'Cancel',
-    locked: 'The rules and the seed are fixed by this draw. To change them, make a new draw.',
+    locked: 'The rules and the seed are fixed by this draw (to change them, make a new draw). Download the certificate: this page keeps it only while it stays open.',
     stale: 'The comment files changed since this draw: the certificate is about the original entries.',
     redraw: 'Disqualify a winner',
     redrawHint: 'A new drawing is added with its reason; earlier ones stay. The other winners keep their prize; the freed prize goes to the next in the ranking (with the same seed, the first alternate).',
@@ -449,6 +449,12 @@ const css = `
   .sr-contest .sr-section { border: 0; padding: 0; }
 }
 `;
+
+/** Stores holding a certificate not yet downloaded: leaving the page asks first. */
+const unsaved = new Set();
+window.addEventListener('beforeunload', (e) => {
+  if ([...unsaved].some((s) => s.cert && !s.certSaved)) e.preventDefault();
+});
 
 let shared = null;
 function sheet() {
@@ -1535,6 +1541,8 @@ export class ContestPanel {
       return;
     }
     s.redraw = { who: '', reason: '' };
+    s.certSaved = false;
+    unsaved.add(s);
     this.renderCertificateView();
     const heading = this.drawBox.querySelector('.sr-cert h3');
     heading?.scrollIntoView({ block: 'start' });
@@ -1555,7 +1563,7 @@ export class ContestPanel {
       stale ? h('p', { class: 'sr-notice sr-warn sr-noprint', attrs: { role: 'alert' }, dataset: { stale: 'true' }, text: t.stale }) : null,
       this.certificateDocument(cert, this.entryFiles.sources()),
       h('div', { class: 'sr-row-actions sr-noprint' },
-        h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'download-certificate' }, text: t.downloadJson, on: { click: () => download(t.certFileName(date), `${JSON.stringify(cert, null, 2)}\n`, 'application/json') } }),
+        h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'download-certificate' }, text: t.downloadJson, on: { click: () => { download(t.certFileName(date), `${JSON.stringify(cert, null, 2)}\n`, 'application/json'); this.store.certSaved = true; } } }),
         h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: () => download(t.drawFileName(date), cert.draw_file, 'text/plain;charset=utf-8') } }),
         h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'print' }, text: t.print, on: { click: () => window.print() } }),
         h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'verify-this' }, text: t.verifyThis, on: { click: () => this.verifyThis() } }),
@@ -1698,6 +1706,7 @@ export class ContestPanel {
       return;
     }
     this.store.redraw = { who: '', reason: '' };
+    this.store.certSaved = false;
     this.renderCertificateView();
     this.drawBox.querySelector(`[data-drawing="${this.store.cert.drawings.length}"]`)?.scrollIntoView({ block: 'nearest' });
   }
