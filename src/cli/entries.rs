@@ -78,7 +78,11 @@ pub fn load(
     if paths.is_empty() {
         return Err(Fatal("no ENTRIES file given; see social-roi --help".into()));
     }
-    let mut ws = Workspace::new(ImportOptions::default());
+    // Today as `analyze` takes it (SOCIAL_ROI_TODAY, else the clock), as the page gives the
+    // browser's: it places dates written without a year.
+    let mut ws = Workspace::new(ImportOptions {
+        today: super::analyze::today(),
+    });
     let mut ids = Vec::new();
     let mut buf = vec![0u8; CHUNK];
     for path in paths {
