@@ -62,7 +62,7 @@ fn workspace() -> wasm::Workspace {
 #[wasm_bindgen_test]
 fn analyze_with_default_options_and_a_preset() {
     let ws = workspace();
-    let r = ws.analyze(JsValue::NULL, "fr-FR").unwrap();
+    let r = ws.analyze(JsValue::NULL, "fr-FR", None).unwrap();
     for key in [
         "errors",
         "warnings",
@@ -102,14 +102,28 @@ fn analyze_with_default_options_and_a_preset() {
     assert!(path(&r, "costs.overall").is_null());
     assert!(path(&r, "costs.overall_reason").as_string().is_some());
 
+    // Without the per-post rows (the page's display): the same figures.
+    let lean = ws.analyze(JsValue::NULL, "fr-FR", Some(false)).unwrap();
+    assert_eq!(path(&lean, "engagement.posts").dyn_into_array_len(), 0);
+    assert_eq!(path(&lean, "engagement.top_posts").dyn_into_array_len(), 5);
+    assert_eq!(
+        path(&lean, "engagement.rate.value").as_f64(),
+        get(&rate, "value").as_f64()
+    );
+    assert_eq!(path(&r, "engagement.posts").dyn_into_array_len(), 9);
+
     // undefined reads as the defaults too; a preset changes the headline.
-    let same = ws.analyze(JsValue::UNDEFINED, "fr").unwrap();
+    let same = ws.analyze(JsValue::UNDEFINED, "fr", None).unwrap();
     assert_eq!(
         path(&same, "engagement.rate.value").as_f64(),
         get(&rate, "value").as_f64()
     );
     let x = ws
-        .analyze(parse(r#"{"preset": "x", "utc_offset_minutes": 60}"#), "en")
+        .analyze(
+            parse(r#"{"preset": "x", "utc_offset_minutes": 60}"#),
+            "en",
+            None,
+        )
         .unwrap();
     assert_eq!(path(&x, "engagement.rate.value").as_f64(), Some(0.025));
     assert_eq!(path(&x, "definition.preset").as_string().unwrap(), "x");
@@ -119,6 +133,7 @@ fn analyze_with_default_options_and_a_preset() {
         .analyze(
             parse(r#"{"period": {"from": "juin"}, "top_posts": 0}"#),
             "en",
+            None,
         )
         .unwrap();
     let errors = Array::from(&get(&bad, "errors"));
@@ -150,7 +165,7 @@ fn a_wrong_shape_throws_kind_and_message() {
         r#"{"utc_offset_minutes": "60"}"#,
     ] {
         let err = ws
-            .analyze(parse(options), "en")
+            .analyze(parse(options), "en", None)
             .err()
             .unwrap_or_else(|| panic!("{options} was read"));
         assert_eq!(get(&err, "kind").as_string().unwrap(), "input", "{options}");
@@ -164,7 +179,7 @@ fn a_wrong_shape_throws_kind_and_message() {
 #[wasm_bindgen_test]
 fn an_empty_workspace_says_why() {
     let ws = wasm::Workspace::new(None);
-    let r = ws.analyze(JsValue::NULL, "en").unwrap();
+    let r = ws.analyze(JsValue::NULL, "en", None).unwrap();
     assert!(path(&r, "engagement.rate.value").is_null());
     assert_eq!(
         path(&r, "engagement.rate.reason").as_string().unwrap(),
@@ -198,6 +213,14 @@ fn defaults_list_every_choice() {
     assert_eq!(get(&d, "aggregations").dyn_into_array_len(), 2);
     assert_eq!(path(&d, "networks.0.key").as_string().unwrap(), "default");
     assert_eq!(path(&d, "weekdays.6.name").as_string().unwrap(), "dimanche");
+    assert_eq!(
+        path(&d, "business_hours.days.4").as_string().unwrap(),
+        "fri"
+    );
+    assert_eq!(
+        path(&d, "business_hours.start").as_string().unwrap(),
+        "09:00"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -33,17 +33,26 @@ impl Workspace {
     /// `null` or `undefined` for the defaults), in `lang`. Options that cannot be used are
     /// listed in the report's `errors` and the rest is computed; a wrong shape (an unknown
     /// key, text where a number goes) throws `{kind: "input", message}`.
-    pub fn analyze(&self, options: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    ///
+    /// `with_posts: false` leaves `engagement.posts` (one row per post, for the CSV) empty:
+    /// the page asks for them only to export, since crossing tens of thousands of rows into
+    /// JavaScript takes longer than the analysis itself. Every figure is the same either way.
+    pub fn analyze(
+        &self,
+        options: JsValue,
+        lang: &str,
+        with_posts: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
         let options: AnalysisOptions = if options.is_null() || options.is_undefined() {
             AnalysisOptions::default()
         } else {
             from_json(&options, "the analysis options")?
         };
-        to_js(&analysis::analyze(
-            self.dataset(),
-            &options,
-            Lang::from_tag(lang),
-        ))
+        let mut report = analysis::analyze(self.dataset(), &options, Lang::from_tag(lang));
+        if with_posts == Some(false) {
+            report.engagement.posts = Vec::new();
+        }
+        to_js(&report)
     }
 }
 
