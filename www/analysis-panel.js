@@ -19,7 +19,7 @@ const STRINGS = {
     intro: `Taux d’engagement, croissance, activité et coûts tirés de vos fichiers. Chaque chiffre donne sa formule et ses données${NB}: survolez-le ou lisez la ligne dessous.`,
     empty: `Aucun fichier pour l’instant${NB}: déposez vos exports ici (ou dans l’onglet Fichiers), l’analyse apparaîtra.`,
     toFiles: 'Ouvrir l’onglet Fichiers',
-    settings: 'Réglages de l’analyse',
+    settings: `Plus de réglages${NB}: interactions par réseau, période, fuseau horaire, heures ouvrées, coûts saisis`,
     definition: 'Définition de l’engagement',
     preset: 'Définition',
     basedOn: (p) => `personnalisée, à partir de «${NB}${p}${NB}»`,
@@ -137,7 +137,6 @@ const STRINGS = {
     shareCount: 'Nombre de partages Facebook',
     shareCountHint: `Le «${NB}nombre de partages${NB}» que Facebook affiche pour un lien additionne les partages, les j’aime et les commentaires reçus par ces partages. Donnez trois des quatre nombres${NB}: le quatrième est calculé.`,
     computed: 'calculé',
-    on: 'sur',
     sortBy: (c) => `Trier par ${c}`,
     csvHead: ['id', 'réseau', 'compte', 'publiée le', 'type', 'texte', 'lien', 'engagements', 'dénominateur', 'valeur du dénominateur', 'taux', 'taux de la plateforme', 'portée', 'impressions', 'vues', 'réactions', 'commentaires', 'partages', 'enregistrements', 'clics', 'clics sur le lien', 'abonnés au moment de la publication', 'fichier', 'ligne'],
     ratioUnit: 'ratio',
@@ -149,7 +148,7 @@ const STRINGS = {
     intro: 'Engagement rates, growth, activity and costs from your files. Every figure gives its formula and inputs: hover it or read the line below it.',
     empty: 'No file yet: drop your exports here (or in the Files tab) and the analysis will appear.',
     toFiles: 'Open the Files tab',
-    settings: 'Analysis settings',
+    settings: 'More settings: interactions per network, period, time zone, business hours, typed costs',
     definition: 'Engagement definition',
     preset: 'Definition',
     basedOn: (p) => `custom, starting from “${p}”`,
@@ -267,7 +266,6 @@ const STRINGS = {
     shareCount: 'Facebook share count',
     shareCountHint: 'The “share count” Facebook shows for a link adds up the shares and the likes and comments those shares received. Give three of the four numbers: the fourth is worked out.',
     computed: 'worked out',
-    on: 'on',
     sortBy: (c) => `Sort by ${c}`,
     csvHead: ['id', 'network', 'account', 'published', 'type', 'text', 'link', 'engagements', 'denominator', 'denominator value', 'rate', 'platform rate', 'reach', 'impressions', 'views', 'reactions', 'comments', 'shares', 'saves', 'clicks', 'link clicks', 'followers at posting time', 'file', 'line'],
     ratioUnit: 'ratio',
@@ -278,9 +276,9 @@ const STRINGS = {
 
 const NETWORKS = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', youtube: 'YouTube', tiktok: 'TikTok', web: 'Web', other: '—' };
 const SHARE_FIELDS = ['share_count', 'shares', 'likes_on_shares', 'comments_on_shares'];
-/** Offsets people live on: every half hour, and the three quarter-hour ones. */
 /** The width charts are drawn at for print: an A4 page's text width, about. */
 const PRINT_WIDTH = 680;
+/** Offsets people live on: every half hour, and the three quarter-hour ones. */
 const OFFSETS = [...Array.from({ length: 53 }, (_, i) => -720 + i * 30), 345, 525, 765].sort((a, b) => a - b);
 
 const css = `
@@ -288,7 +286,10 @@ const css = `
 .sr-analysis > *, .sr-a-report > * { min-width: 0; }
 .sr-analysis h3 { font-size: 1.1rem; margin: 0 0 8px; }
 .sr-analysis h4 { font-size: 0.95rem; margin: 12px 0 6px; }
-.sr-a-options { border: 1px solid var(--sr-line); border-radius: var(--sr-radius); background: var(--sr-panel); padding: 10px 14px; }
+.sr-a-quick, .sr-a-options { border: 1px solid var(--sr-line); border-radius: var(--sr-radius); background: var(--sr-panel); padding: 10px 14px; }
+.sr-a-quick { margin-bottom: 8px; }
+.sr-a-quick fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
+.sr-a-quick legend { font-weight: 700; padding: 0; margin-bottom: 6px; }
 .sr-a-options > summary { cursor: pointer; font-weight: 700; }
 .sr-a-options fieldset { border: 0; padding: 0; margin: 12px 0 0; min-width: 0; }
 .sr-a-options legend { font-weight: 650; padding: 0; margin-bottom: 6px; }
@@ -361,7 +362,7 @@ const css = `
   .sr-analysis, .sr-a-report { display: block; }
   .sr-app > .sr-notice { display: none !important; }
   .sr-analysis h3, .sr-analysis h4 { break-after: avoid; }
-  .sr-tabs, .sr-head .sr-controls, .sr-a-options, .sr-a-exports, .sr-a-apply, .sr-btn, .sr-drop, .sr-a-series-controls, .sr-a-share { display: none !important; }
+  .sr-tabs, .sr-head .sr-controls, .sr-a-quick, .sr-a-options, .sr-a-exports, .sr-a-apply, .sr-btn, .sr-drop, .sr-a-series-controls, .sr-a-share { display: none !important; }
   .sr-print-only { display: block; }
   .sr-app { padding: 0; max-width: none; }
   .sr-a-section { break-before: page; border-top: 0; }
@@ -611,15 +612,15 @@ export class AnalysisPanel {
   renderForm() {
     const active = this.el.getRootNode().activeElement;
     const key = active && this.formBox.contains(active) ? active.dataset.key : null;
-    // Open beside a wide report; on a phone the figures come first.
-    const open = this.store.view.optionsOpen ?? (this.ctx.element.clientWidth || 1000) > 700;
+    // The definition in sight; the rest behind a summary, so the figures come first.
+    const open = this.store.view.optionsOpen ?? false;
     const details = h('details', { class: 'sr-a-options', open, on: { toggle: (e) => { this.store.view.optionsOpen = e.target.open; } } },
       h('summary', { text: this.t.settings }),
-      this.definitionFields(),
+      this.networkFields(),
       this.periodFields(),
       this.businessFields(),
       this.costFields());
-    replace(this.formBox, details);
+    replace(this.formBox, h('div', { class: 'sr-a-quick' }, this.definitionFields()), details);
     if (key) this.formBox.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
   }
 
@@ -634,15 +635,11 @@ export class AnalysisPanel {
       options.map(([value, text]) => h('option', { value, text, selected: value === current })));
   }
 
-  definitionFields() {
+  /** Interactions and denominator, network by network of the files. */
+  networkFields() {
     const t = this.t;
-    const o = this.options;
     const d = this.defaults;
-    const info = this.presetInfo(o.preset);
     const rule = this.rule();
-    const presetLabel = o.preset === 'custom' && this.store.basedOn
-      ? t.basedOn(this.presetInfo(this.store.basedOn).label)
-      : null;
     const counted = this.report?.definition.counted || [];
     const name = (list, key) => list.find((x) => x.key === key)?.name ?? key;
     const lookup = (map, key) => map[key] ?? map.default ?? null;
@@ -676,6 +673,22 @@ export class AnalysisPanel {
             h('span', { text: t.videosApart }))),
         h('p', { class: 'sr-counted', dataset: { counted: key }, text: `${c.text} ÷ ${name(d.denominators, c.denominator)}` }));
     });
+    return h('fieldset', { dataset: { group: 'networks' } },
+      h('legend', { text: t.counted }),
+      h('p', { class: 'sr-hint', text: counted.length ? t.countedHint : t.noNetworks }),
+      nets);
+  }
+
+  /** The preset, its explanation and sources, the denominator and the aggregation. */
+  definitionFields() {
+    const t = this.t;
+    const o = this.options;
+    const d = this.defaults;
+    const info = this.presetInfo(o.preset);
+    const rule = this.rule();
+    const presetLabel = o.preset === 'custom' && this.store.basedOn
+      ? t.basedOn(this.presetInfo(this.store.basedOn).label)
+      : null;
     return h('fieldset', { dataset: { group: 'definition' } },
       h('legend', { text: t.definition }),
       h('div', { class: 'sr-a-row' },
@@ -690,9 +703,6 @@ export class AnalysisPanel {
       info.sources.length
         ? h('ul', { class: 'sr-a-sources', attrs: { 'aria-label': t.sources } }, h('li', { text: `${t.sources}${this.colon}` }), info.sources.map((src) => h('li', {}, h('code', { text: src }))))
         : null,
-      h('h4', { text: t.counted }),
-      h('p', { class: 'sr-hint', text: counted.length ? t.countedHint : t.noNetworks }),
-      nets,
       h('div', { class: 'sr-a-row', style: { marginTop: '10px' } },
         this.field(t.denominator, this.select('denominator', d.denominators.map((x) => [x.key, x.name]), rule.denominator, (v) => this.set(() => { this.customise().denominator = v; }))),
         h('div', { class: 'sr-field', attrs: { role: 'radiogroup', 'aria-label': t.aggregation } },
@@ -753,7 +763,7 @@ export class AnalysisPanel {
       h('div', { class: 'sr-a-row' },
         this.field(t.from, dateInput('from', 'period.from'), 'period.from'),
         this.field(t.to, dateInput('to', 'period.to'), 'period.to'),
-        o.period ? h('button', { type: 'button', class: 'sr-btn', text: t.allDays, dataset: { key: 'all-days' }, on: { click: () => this.set((x) => { x.period = null; }) } }) : null,
+        h('button', { type: 'button', class: 'sr-btn', text: t.allDays, dataset: { key: 'all-days', action: 'all-days' }, on: { click: () => this.set((x) => { x.period = null; }) } }),
         this.field(t.offset, this.select('offset', [['', t.asWritten], ...offsets.map((m) => [String(m), `${offsetText(m)}${m === browser ? ` (${t.yours})` : ''}`])],
           o.utc_offset_minutes == null ? '' : String(o.utc_offset_minutes),
           (v) => this.set((x) => { x.utc_offset_minutes = v === '' ? null : Number(v); })), 'utc_offset_minutes'),

@@ -69,6 +69,7 @@ async function loaded(page) {
   await page.goto(`${server.url}#tab=analysis`);
   // No file yet: the tab says so and offers the Files tab.
   await panel(page).locator('[data-empty]').waitFor();
+  assert.ok(await panel(page).locator('button[data-action="to-files"]').isVisible());
   await drop(page);
   await page.locator('[data-panel="files"]').waitFor();
   const inbox = page.locator('article.sr-file[data-file="inbox_2026-06.csv"]');
@@ -164,9 +165,12 @@ test('KPIs, charts and tables match the hand-computed values; presets and intera
   await waitFor(page, 'engagement_rate', 544 / 9);
   assert.equal(plain(await card(page, 'engagement_rate').locator('.sr-card-value').textContent()), '60,44 pour 1 000');
 
-  // Interactions are adjustable per network: from Hootsuite, take saves out on Instagram.
+  // Interactions are adjustable per network (behind "more settings", closed at first so the
+  // figures come first): from Hootsuite, take saves out on Instagram.
   await preset.selectOption('hootsuite');
   await waitFor(page, 'engagement_rate', (0.43 + 200 / 3000) / 6);
+  assert.equal(await panel(page).locator('details.sr-a-options').getAttribute('open'), null);
+  await panel(page).locator('details.sr-a-options > summary').click();
   await panel(page).locator('input[data-network="instagram"][data-interaction="saves"][data-list="static"]').uncheck();
   // Instagram: 115, 360, 35, 25 ÷ 1000, 4000, 500, 500; Facebook unchanged.
   await waitFor(page, 'engagement_rate', (0.115 + 0.09 + 0.07 + 0.05 + 0.05 + 200 / 3000) / 6);
@@ -175,6 +179,20 @@ test('KPIs, charts and tables match the hand-computed values; presets and intera
   assert.equal(await panel(page).locator('[data-counted="instagram"]').textContent(), 'réactions + commentaires + partages ÷ portée');
   // The aggregation, labelled, switches the headline and its twin.
   await panel(page).locator('input[data-control="aggregation"][value="ratio_of_totals"]').check();
+  await waitFor(page, 'engagement_rate', 835 / 11000);
+
+  // An option the core cannot use is said next to its field, and the rest still computed.
+  const opts = panel(page).locator('details.sr-a-options');
+  await opts.locator('input[data-field="period.from"]').fill('2026-06-05');
+  await opts.locator('input[data-field="period.to"]').fill('2026-06-02');
+  await opts.locator('[data-path="period.to"] .sr-a-msg').filter({ hasText: 'la période finit (2026-06-02) avant de commencer (2026-06-05)' }).waitFor();
+  assert.equal(await panel(page).locator('[data-errors]').getAttribute('data-errors'), '1');
+  // A period: June 2 to 4 keeps F1, T1, I2, F2 (by reach: (100 + 360 + 200) ÷ 9000).
+  await opts.locator('input[data-field="period.from"]').fill('2026-06-02');
+  await opts.locator('input[data-field="period.to"]').fill('2026-06-04');
+  await waitFor(page, 'engagement_rate', 660 / 9000);
+  assert.equal(await value(page, 'posts'), 4);
+  await opts.locator('button[data-action="all-days"]').click();
   await waitFor(page, 'engagement_rate', 835 / 11000);
 
   // A language switch keeps the options.
@@ -251,6 +269,18 @@ test('the cost link carries counts and ad spend into the calculator; the share-c
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
   assert.equal(await page.locator('[data-list="costs"] > .sr-line').count(), count);
 
+  // A typed cost, written the French way, joins the ad spend (same currency: EUR).
+  await page.locator('button[data-tab="analysis"]').click();
+  const opts = panel(page).locator('details.sr-a-options');
+  if (await opts.getAttribute('open') === null) await opts.locator('summary').click();
+  await opts.locator('button[data-key="add-cost"]').click();
+  await opts.locator('input[data-key="cost-label-0"]').fill('Photographe');
+  await opts.locator('input[data-key="cost-amount-0"]').fill('150,50');
+  await waitFor(page, 'spend', 400.5);
+  assert.ok(close(await value(page, 'cost_per_new_follower'), 400.5 / 55));
+  await opts.locator('input[data-key="cost-amount-0"]').fill('15O');
+  await opts.locator('[data-path="costs[0].amount"] .sr-a-msg').filter({ hasText: /15O/ }).waitFor();
+
   // The share count: 34 shown = 1 share + 5 likes on it + 28 comments on it.
   await page.locator('button[data-tab="analysis"]').click();
   const share = panel(page).locator('[data-section="share-count"]');
@@ -269,7 +299,8 @@ test('the cost link carries counts and ad spend into the calculator; the share-c
 test('phone width and the print view', async () => {
   const { context, page, problems } = await openPage(browser, server.url, { timezoneId: TZ, width: 360, height: 780 });
   await loaded(page);
-  // The options wait behind their summary on a phone; the figures come first.
+  // The preset is in sight; the other options wait behind their summary.
+  assert.ok(await panel(page).locator('select[data-control="preset"]').isVisible());
   assert.equal(await panel(page).locator('details.sr-a-options').getAttribute('open'), null);
   // Narrow: the heatmap turns, hours down the side.
   const map = panel(page).locator('[data-section="heatmap"] svg');
