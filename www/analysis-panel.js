@@ -18,6 +18,7 @@ const STRINGS = {
     heading: 'Analyse de vos exports',
     intro: `Taux d’engagement, croissance, activité et coûts tirés de vos fichiers. Chaque chiffre donne sa formule et ses données${NB}: survolez-le ou lisez la ligne dessous.`,
     empty: `Aucun fichier pour l’instant${NB}: déposez vos exports ici (ou dans l’onglet Fichiers), l’analyse apparaîtra.`,
+    noRecords: `Vos fichiers n’ont encore rien donné à analyser${NB}: voyez dans l’onglet Fichiers ce qui manque (des colonnes à associer, un fichier illisible).`,
     toFiles: 'Ouvrir l’onglet Fichiers',
     settings: `Plus de réglages${NB}: interactions par réseau, période, fuseau horaire, heures ouvrées, coûts saisis`,
     definition: 'Définition de l’engagement',
@@ -147,6 +148,7 @@ const STRINGS = {
     heading: 'Analysis of your exports',
     intro: 'Engagement rates, growth, activity and costs from your files. Every figure gives its formula and inputs: hover it or read the line below it.',
     empty: 'No file yet: drop your exports here (or in the Files tab) and the analysis will appear.',
+    noRecords: 'Your files have given nothing to analyse yet: the Files tab says what is missing (columns to map, a file it cannot read).',
     toFiles: 'Open the Files tab',
     settings: 'More settings: interactions per network, period, time zone, business hours, typed costs',
     definition: 'Engagement definition',
@@ -545,6 +547,11 @@ export class AnalysisPanel {
     return Object.values(totals.records).some((n) => n > 0);
   }
 
+  /** Files were dropped, and none gave a record yet (columns to map, unreadable). */
+  filesWithoutRecords() {
+    return this.ws.reports(this.lang).length > 0;
+  }
+
   presetInfo(id) {
     return this.defaults.presets.find((p) => p.id === id);
   }
@@ -588,7 +595,7 @@ export class AnalysisPanel {
       files
         ? [this.formBox, this.reportBox]
         : h('div', { class: 'sr-notice', dataset: { empty: 'true' } },
-          h('p', { text: t.empty, style: { margin: '0 0 8px' } }),
+          h('p', { text: this.filesWithoutRecords() ? t.noRecords : t.empty, style: { margin: '0 0 8px' } }),
           h('button', { type: 'button', class: 'sr-btn sr-primary', text: t.toFiles, dataset: { action: 'to-files' }, on: { click: () => this.ctx.element.showTab('files') } })),
       this.shareBox);
     this.renderShareCount();
@@ -729,13 +736,20 @@ export class AnalysisPanel {
   toggleVideos(network, on) {
     this.set(() => {
       const rule = this.customise();
+      const videos = rule.video_interactions;
       if (on) {
-        rule.video_interactions[network] = [...(rule.interactions[network] ?? rule.interactions.default ?? [])];
-      } else {
-        delete rule.video_interactions[network];
-        // A network that counts videos like its other posts no longer follows a default.
-        if (rule.video_interactions.default) rule.video_interactions[network] = [...(rule.interactions[network] ?? rule.interactions.default ?? [])];
+        videos[network] = [...(rule.interactions[network] ?? rule.interactions.default ?? [])];
+        return;
       }
+      // Off: this network's videos count as its other posts. A rule for every network (Later's)
+      // stays with the other networks of the files, each under its own name.
+      if (videos.default) {
+        for (const c of this.report.definition.counted) {
+          if (c.network !== network && !videos[c.network]) videos[c.network] = [...videos.default];
+        }
+        delete videos.default;
+      }
+      delete videos[network];
     });
   }
 

@@ -201,6 +201,19 @@ test('KPIs, charts and tables match the hand-computed values; presets and intera
   await waitFor(page, 'engagement_rate', 835 / 11000);
   assert.equal(plain(await card(page, 'engagement_rate').locator('.sr-card-value').textContent()), '7.59%');
   assert.equal(await panel(page).locator('select[data-control="preset"]').inputValue(), 'custom');
+
+  // Later counts shares on reels only, on every network; counting Instagram's reels like its
+  // other posts leaves I2 at 360 (no shares) and Facebook's reel as Later says: 845 ÷ 11 000.
+  await panel(page).locator('select[data-control="preset"]').selectOption('later');
+  await waitFor(page, 'engagement_rate', 885 / 11000);
+  const videos = (n) => panel(page).locator(`input[data-key="videos-${n}"]`);
+  if (await panel(page).locator('details.sr-a-options').getAttribute('open') === null) await panel(page).locator('details.sr-a-options > summary').click();
+  assert.ok(await videos('instagram').isChecked());
+  await videos('instagram').uncheck();
+  await waitFor(page, 'engagement_rate', 845 / 11000);
+  assert.equal(await videos('instagram').isChecked(), false);
+  assert.ok(await videos('facebook').isChecked());
+  assert.equal(await panel(page).locator('[data-counted="instagram"]').textContent(), 'reactions + comments + saves ÷ reach');
   assert.deepEqual(problems, []);
   await context.close();
 });
