@@ -918,6 +918,10 @@ export class AnalysisPanel {
   kpis(r) {
     const t = this.t;
     const e = r.engagement;
+    // No post at all: one card says why, not twenty.
+    if (r.range.posts === 0) {
+      return this.section('kpis', t.kpis, h('div', { class: 'sr-card-head sr-a-kpis' }, this.card(e.rate, this.fmt, 'sr-headline'), this.card(r.totals[0])));
+    }
     return this.section('kpis', t.kpis,
       h('div', { class: 'sr-card-head sr-a-kpis' }, this.card(e.rate, this.fmt, 'sr-headline'), this.card(e.rate_other_aggregation)),
       this.cards(r.totals),
