@@ -250,3 +250,198 @@ fn analyze_reads_the_readable_summary() {
     );
     assert!(out.contains("4 rows read, 3 imported"), "{out}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// analyze: the analysis
+// ---------------------------------------------------------------------------------------------
+
+const INBOX_MAP: [&str; 6] = [
+    "--map",
+    "Reçu le=message.received",
+    "--map",
+    "Répondu le=message.replied",
+    "--map",
+    "Canal=message.channel",
+];
+
+fn fig<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no figure {id} in {list}"))
+}
+
+fn close(v: &serde_json::Value, expected: f64) -> bool {
+    v.as_f64()
+        .is_some_and(|x| (x - expected).abs() <= 1e-9 * expected.abs().max(1.0))
+}
+
+#[test]
+fn analyze_json_holds_the_analysis_beside_files_and_totals() {
+    let mut args = vec!["--json", "../analysis"];
+    args.extend(INBOX_MAP);
+    let o = analyze(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 6);
+    assert_eq!(v["totals"]["records"]["messages"], 5);
+    let a = &v["analysis"];
+    assert_eq!(a["definition"]["preset"], "custom");
+    // 900 ÷ 11 000 (see tests/analysis_files.rs for every hand computation).
+    assert!(close(&a["engagement"]["rate"]["value"], 900.0 / 11000.0));
+    assert_eq!(
+        a["engagement"]["rate"]["formula"],
+        "engagement rate by reach = Σ engagements ÷ Σ reach"
+    );
+    assert_eq!(fig(&a["totals"], "total_engagements")["value"], 967);
+    assert!(close(
+        &fig(&a["engagement"]["audience"], "conversation_rate")["value"],
+        92.0 / 9.0
+    ));
+    assert_eq!(
+        fig(
+            &a["growth"]["networks"][0]["figures"],
+            "net_follower_growth"
+        )["value"],
+        41
+    );
+    assert!(close(
+        &fig(&a["activity"]["responses"]["figures"], "response_rate")["value"],
+        0.8
+    ));
+    assert_eq!(
+        fig(&a["costs"]["ads"][0]["figures"], "ads_spend")["value"],
+        250
+    );
+    assert_eq!(
+        a["series"]["daily"]["series"][0]["points"]
+            .as_array()
+            .unwrap()
+            .len(),
+        8
+    );
+    assert_eq!(a["heatmap"]["cells"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn analyze_preset_and_options_file() {
+    // --preset: X's engagements ÷ impressions.
+    let o = analyze(&[
+        "--json",
+        "--preset",
+        "x",
+        "../analysis/tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["analysis"]["definition"]["preset"], "x");
+    assert!(close(&v["analysis"]["engagement"]["rate"]["value"], 0.025));
+    for p in v["analysis"]["engagement"]["posts"].as_array().unwrap() {
+        assert_eq!(p["rate"], p["platform_rate"]);
+    }
+    // --options, in French: Hootsuite over June 1–7 (T3 and I4 fall on June 8), a typed cost
+    // written with a decimal comma, business hours.
+    let mut args = vec![
+        "--json",
+        "--lang",
+        "fr",
+        "--options",
+        "../analysis-options/week-fr.json",
+        "../analysis",
+    ];
+    args.extend(INBOX_MAP);
+    let o = analyze(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let a = &v["analysis"];
+    assert_eq!(a["definition"]["preset"], "hootsuite");
+    assert_eq!(a["range"]["posts"], 7);
+    // (0.12 + 0.10 + 0.10 + 0.05 + 200/3000) ÷ 5
+    assert!(close(
+        &a["engagement"]["rate"]["value"],
+        (0.37 + 200.0 / 3000.0) / 5.0
+    ));
+    assert_eq!(
+        a["engagement"]["rate"]["label"],
+        "Taux d’engagement (par portée, moyenne des ratios par publication)"
+    );
+    let overall = &a["costs"]["overall"]["figures"];
+    assert!(close(&fig(overall, "spend")["value"], 400.5));
+    assert!(fig(
+        &a["activity"]["responses"]["figures"],
+        "median_first_response_business_hours"
+    )["value"]
+        .is_number());
+    // --preset wins over the file's preset.
+    let o = analyze(&[
+        "--json",
+        "--options",
+        "../analysis-options/week-fr.json",
+        "--preset",
+        "later",
+        "../analysis",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["analysis"]["definition"]["preset"], "later");
+}
+
+#[test]
+fn analyze_option_errors_and_usage() {
+    // An option that cannot be used: reported, the rest computed, exit 1.
+    let o = analyze(&[
+        "--json",
+        "--options",
+        "../analysis-options/bad-period.json",
+        "../analysis/facebook_page_2026-06.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["analysis"]["errors"][0]["field"], "period.from");
+    assert_eq!(v["analysis"]["range"]["daily_rows"], 7);
+    // Unusable: exit 2, with the place in the file.
+    let o = analyze(&["--preset", "twitter", "../analysis"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(
+        "--preset: expected hootsuite, later, rival_iq, metricool, x or custom, found \"twitter\""
+    ));
+    let o = analyze(&["--options", "../roi/example-en.json", "../analysis"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("../roi/example-en.json, line 2, column"),
+        "{}",
+        stderr(&o)
+    );
+    let o = analyze(&["--map", "Canal", "../analysis"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--map: expected COLUMN=FIELD"));
+    let o = analyze(&["--map", "Sujet=message.channel", "../analysis"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no unrecognised table has the columns Sujet"));
+    let o = analyze(&["--map", "Canal=message.canal", "../analysis"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("message.canal"), "{}", stderr(&o));
+}
+
+#[test]
+fn analyze_readable_shows_the_figures_with_their_formulas() {
+    let mut args = vec!["--lang", "fr", "../analysis"];
+    args.extend(INBOX_MAP);
+    let o = analyze(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "Analyse, du 2026-06-01 au 2026-06-08 (8 jours)\u{a0}: 9 publications",
+        "Taux d’engagement (par portée, ratio des totaux)",
+        "8.18 %   taux d’engagement par portée = Σ engagements ÷ Σ portée",
+        "engagements = 900 · portée = 11000 · publications = 6",
+        "Taux de conversation",
+        "Croissance nette des abonnés",
+        "Taux de réponse",
+        "80.00 %",
+        "Coût par nouvel abonné",
+        "@atelier merci pour la photo !",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+}

@@ -147,3 +147,70 @@ fn real_samples_conform() {
     );
     assert_eq!(i.report.tables[0].warnings[0].code, "header_only");
 }
+
+/// The X preset, through the real reader and `analyze`: every post's rate is X's own
+/// `engagement rate` column, to 1e-9, on every row of both tweet-activity samples; and the
+/// period's rate is Σ engagements ÷ Σ impressions.
+#[test]
+fn the_x_preset_equals_x_own_engagement_rate_on_the_samples() {
+    use social_roi::metrics::analysis::{analyze, AnalysisOptions};
+    use social_roi::metrics::engagement::Preset;
+    use social_roi::workspace::Workspace;
+    let Some(dir) = samples() else {
+        eprintln!("skipped: no shared/samples folder beside the repository");
+        return;
+    };
+    for (name, rows, impressions, engagements) in [
+        (
+            "x-tweet-activity-rOpenSci-2016-12.csv",
+            37,
+            110_828.0,
+            1421.0,
+        ),
+        ("x-tweet-activity-TCORSStgOrg-2017-04.csv", 10, 486.0, 21.0),
+    ] {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let mut ws = Workspace::new(ImportOptions {
+            today: Date::new(2026, 1, 15),
+        });
+        // Pushed in uneven chunks, as the page streams a file.
+        let id = ws.begin(name);
+        for chunk in bytes.chunks(4093) {
+            ws.push(id, chunk).unwrap();
+        }
+        ws.finish(id).unwrap();
+        let options = AnalysisOptions {
+            preset: Preset::X,
+            ..AnalysisOptions::default()
+        };
+        for lang in [social_roi::Lang::En, social_roi::Lang::Fr] {
+            let r = analyze(ws.dataset(), &options, lang);
+            assert!(
+                r.errors.is_empty() && r.warnings.is_empty(),
+                "{name}: {:?}",
+                r.warnings
+            );
+            let posts = &r.engagement.posts;
+            assert_eq!(posts.len(), rows, "{name}");
+            for p in posts {
+                let ours = p
+                    .rate
+                    .unwrap_or_else(|| panic!("{name} {}: no rate", p.id))
+                    .get();
+                let theirs = p.platform_rate.expect("X's column").get();
+                assert!(
+                    (ours - theirs).abs() <= 1e-9,
+                    "{name} {}: {ours} ≠ X's {theirs}",
+                    p.id
+                );
+            }
+            let rate = r.engagement.rate.get().unwrap();
+            assert!(
+                (rate - engagements / impressions).abs() <= 1e-12,
+                "{name}: {rate}"
+            );
+            assert_eq!(r.engagement.rate.inputs[0].value.get(), engagements);
+            assert_eq!(r.engagement.rate.inputs[1].value.get(), impressions);
+        }
+    }
+}

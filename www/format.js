@@ -44,7 +44,9 @@ export class Format {
   }
 
   count(v) {
-    return this.nf(`count`, { maximumFractionDigits: Number.isInteger(v) ? 0 : 1 }).format(v);
+    // Whole counts without decimals; averages and estimates (10.22 comments per post) with two.
+    const whole = Number.isInteger(v);
+    return this.nf(`count${whole}`, { maximumFractionDigits: whole ? 0 : 2 }).format(v);
   }
 
   /** `12.3 per 1,000` / `12,3 pour 1 000`. */

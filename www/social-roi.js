@@ -31,6 +31,8 @@ const LANG_KEY = 'social-roi:lang';
 const TABS = [
   { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
   { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files-panel.js').then((m) => new m.FilesPanel(ctx)) },
+  // Reads the Files tab's workspace (ctx.shared.workspace): what the dropped files mean.
+  { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis-panel.js').then((m) => new m.AnalysisPanel(ctx)) },
   { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest-panel.js').then((m) => new m.ContestPanel(ctx)) },
 ];
 
@@ -228,6 +230,12 @@ export class SocialRoiElement extends HTMLElement {
     if (!tab) return;
     if (this.#tab !== tab.id || !this.#current?.addFiles) await this.#showTab(tab.id);
     await this.#current?.addFiles?.(files);
+  }
+
+  /** Opens the tab `id` (`roi`, `files`, `analysis`…); a tab that does not exist is ignored. */
+  async showTab(id) {
+    if (!this.#core || !TABS.some((x) => x.id === id)) return;
+    await this.#showTab(id, true);
   }
 
   /** The ROI calculator's panel (the first tab). */

@@ -1,11 +1,15 @@
-//! `social-roi analyze FILE... [--json] [--lang fr|en]`: reads exports as the page does and
-//! prints, per file, what was understood, then what the dataset holds.
+//! `social-roi analyze FILE... [--json] [--lang fr|en] [--options FILE.json] [--preset NAME]`:
+//! reads exports as the page does and prints, per file, what was understood, what the dataset
+//! holds, and the analysis of it (the page's Analysis tab, same core, same report).
 
-use super::{write, Fatal, Options};
+use super::{json_error, parse_options, read_input, write, Fatal};
 use serde::Serialize;
 use social_roi::date::Date;
+use social_roi::figure::{Figure, Unit};
 use social_roi::import::report::{FileReport, Status};
 use social_roi::import::ImportOptions;
+use social_roi::metrics::analysis::{analyze, AnalysisOptions, AnalysisReport};
+use social_roi::metrics::engagement::Preset;
 use social_roi::workspace::{Totals, Workspace};
 use social_roi::Lang;
 use std::io::{Read, Write};
@@ -15,15 +19,125 @@ use std::process::ExitCode;
 /// Bytes read from a file at a time: the reader streams, as the page's does.
 const CHUNK: usize = 1 << 20;
 
-/// The JSON printed: an object, so more can join it later.
+pub const USAGE: &str =
+    "  social-roi analyze [--json] [--lang en|fr] [--options OPTIONS.json] [--preset NAME]
+                     [--map COLUMN=FIELD...] FILE...
+      Reads exports (CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON; a folder reads every file in
+      it) and says, per file, what was understood, what the dataset holds, then the analysis:
+      engagement rates, Kaushik's rates, growth, activity, cost link. OPTIONS.json is the
+      analysis options JSON of the README; --preset (hootsuite, later, rival_iq, metricool, x,
+      custom) overrides its preset. --map maps a column of unrecognised tables (an inbox
+      export) to a field, such as \"Received at=message.received\"; repeat it per column.
+      Exit status: 0 fine, 1 a file or the options have errors, 2 nothing could be read.";
+
+/// The JSON printed: what each file gave, what the dataset holds, and its analysis.
 #[derive(Serialize)]
-struct Analysis<'a> {
+struct Output<'a> {
     files: Vec<FileReport>,
     totals: &'a Totals,
+    analysis: &'a AnalysisReport,
 }
 
-/// Runs `analyze`. Exit status: 0 fine, 1 when a file has errors, 2 when nothing can be read.
-pub fn run(o: &Options, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
+/// What `analyze` reads beside the common options.
+struct Extra {
+    options: AnalysisOptions,
+    /// `--map COLUMN=FIELD`, in order.
+    map: Vec<(String, String)>,
+}
+
+/// Splits off `--options FILE`, `--preset NAME` and `--map COLUMN=FIELD`, reads them, and
+/// leaves the common options.
+fn extra_options(args: &[String]) -> Result<(Extra, Vec<String>), Fatal> {
+    let mut rest = Vec::new();
+    let mut file = None;
+    let mut preset = None;
+    let mut map = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--map" => {
+                let v = it.next().ok_or(Fatal(
+                    "--map needs a value: COLUMN=FIELD, such as \"Received at=message.received\""
+                        .into(),
+                ))?;
+                match v.rsplit_once('=') {
+                    Some((c, f)) if !c.trim().is_empty() && !f.trim().is_empty() => {
+                        map.push((c.to_string(), f.trim().to_string()))
+                    }
+                    _ => {
+                        return Err(Fatal(format!(
+                            "--map: expected COLUMN=FIELD, such as \"Received at=message.received\", found \"{v}\""
+                        )))
+                    }
+                }
+            }
+            "--options" => {
+                file = Some(it.next().cloned().ok_or(Fatal(
+                    "--options needs a value: the analysis options JSON file".into(),
+                ))?)
+            }
+            "--preset" => {
+                let v = it.next().ok_or(Fatal(
+                    "--preset needs a value: hootsuite, later, rival_iq, metricool, x or custom"
+                        .into(),
+                ))?;
+                let p: Preset = serde_json::from_value(serde_json::Value::String(v.clone()))
+                    .map_err(|_| {
+                        Fatal(format!(
+                            "--preset: expected hootsuite, later, rival_iq, metricool, x or custom, found \"{v}\""
+                        ))
+                    })?;
+                preset = Some(p);
+            }
+            _ => rest.push(a.clone()),
+        }
+    }
+    let mut options = match file {
+        Some(path) => {
+            let text = read_input(&path)?;
+            serde_json::from_str(&text).map_err(|e| json_error(&path, &e))?
+        }
+        None => AnalysisOptions::default(),
+    };
+    if let Some(p) = preset {
+        options.preset = p;
+    }
+    Ok((Extra { options, map }, rest))
+}
+
+/// Maps every unrecognised table whose header has all the columns of `map`; none is an error.
+fn apply_map(ws: &mut Workspace, map: &[(String, String)], lang: Lang) -> Result<(), Fatal> {
+    let targets: Vec<(u32, usize)> = ws
+        .reports()
+        .into_iter()
+        .flat_map(|(id, r)| {
+            r.tables.iter().enumerate().filter_map(move |(i, t)| {
+                let offer = t.mapping.as_ref()?;
+                map.iter()
+                    .all(|(c, _)| offer.header.iter().any(|h| h == c))
+                    .then_some((id, i))
+            })
+        })
+        .collect();
+    if targets.is_empty() {
+        let columns: Vec<&str> = map.iter().map(|(c, _)| c.as_str()).collect();
+        return Err(Fatal(format!(
+            "--map: no unrecognised table has the columns {}",
+            columns.join(", ")
+        )));
+    }
+    for (id, table) in targets {
+        ws.apply_mapping(id, table, map)
+            .map_err(|e| Fatal(format!("--map: {}", e.message(lang))))?;
+    }
+    Ok(())
+}
+
+/// Runs `analyze`. Exit status: 0 fine, 1 when a file or the options have errors, 2 when
+/// nothing can be read.
+pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
+    let (extra, rest) = extra_options(args)?;
+    let o = parse_options(&rest)?;
     if o.files.is_empty() {
         return Err(Fatal(
             "analyze needs at least one FILE (CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON or a folder)"
@@ -53,28 +167,36 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         }
         let _ = ws.finish(id);
     }
+    if !extra.map.is_empty() {
+        apply_map(&mut ws, &extra.map, o.lang)?;
+    }
     let reports: Vec<FileReport> = ws
         .reports()
         .into_iter()
         .map(|(_, r)| r.localized(o.lang))
         .collect();
     let totals = ws.totals(o.lang);
+    let analysis = analyze(ws.dataset(), &extra.options, o.lang);
     let status = if reports.iter().all(|r| r.status == Status::Unreadable) {
         ExitCode::from(2)
-    } else if reports.iter().any(FileReport::has_errors) {
+    } else if reports.iter().any(FileReport::has_errors) || !analysis.errors.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     };
     if o.json {
-        let json = serde_json::to_string_pretty(&Analysis {
+        let json = serde_json::to_string_pretty(&Output {
             files: reports,
             totals: &totals,
+            analysis: &analysis,
         })
         .map_err(|e| Fatal(format!("cannot write the report: {e}")))?;
         write(out, &json)?;
     } else {
-        write(out, &summary(&reports, &totals, o.lang))?;
+        let mut text = summary(&reports, &totals, o.lang);
+        text.push('\n');
+        text.push_str(&analysis_text(&analysis, o.lang));
+        write(out, text.trim_end())?;
     }
     Ok(status)
 }
@@ -166,8 +288,8 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
             }
             if t.mapping.as_ref().is_some_and(|m| m.applied.is_none()) {
                 out.push_str(lang.pick(
-                    "    unrecognised: map its columns in the page's Files tab\n",
-                    "    non reconnu\u{a0}: associez ses colonnes dans l’onglet Fichiers de la page\n",
+                    "    unrecognised: map its columns with --map, or in the page's Files tab\n",
+                    "    non reconnu\u{a0}: associez ses colonnes avec --map, ou dans l’onglet Fichiers de la page\n",
                 ));
             }
             for e in &t.errors {
@@ -208,4 +330,239 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+fn value_text(f: &Figure, currency: Option<&str>, lang: Lang) -> String {
+    let Some(v) = f.value.map(|v| v.get()) else {
+        return format!("— ({})", f.reason.as_deref().unwrap_or(""));
+    };
+    let number = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{v}")
+        } else {
+            format!("{v:.2}")
+        }
+    };
+    match f.unit {
+        Unit::Money => format!("{v:.2} {}", currency.unwrap_or(""))
+            .trim_end()
+            .to_string(),
+        Unit::Ratio => format!("{:.2} %", v * 100.0),
+        Unit::Points => format!("{:+.2} pts", v * 100.0),
+        Unit::Multiple => format!("{v:.2}×"),
+        Unit::Hours => format!("{v:.2} h"),
+        Unit::Months => format!("{} {}", number(v), lang.pick("months", "mois")),
+        Unit::PerThousand => format!("{v:.2} {}", lang.pick("per 1,000", "pour 1 000")),
+        Unit::Count => number(v),
+    }
+}
+
+/// One figure: label, value and formula on a line, the inputs it used on the next.
+fn figure_text(f: &Figure, currency: Option<&str>, lang: Lang) -> String {
+    let mut s = format!(
+        "  {:<46} {:>22}   {}\n",
+        f.label,
+        value_text(f, currency, lang),
+        f.formula
+    );
+    if !f.inputs.is_empty() {
+        let inputs: Vec<String> = f
+            .inputs
+            .iter()
+            .map(|i| {
+                let shown = Figure {
+                    unit: i.unit,
+                    value: Some(i.value),
+                    ..Figure::custom("", "", i.unit, "")
+                };
+                format!("{} = {}", i.name, value_text(&shown, currency, lang))
+            })
+            .collect();
+        s.push_str(&format!("      {}\n", inputs.join(" · ")));
+    }
+    s
+}
+
+/// The analysis, readable: the definition used, then the main figures with their formulas.
+fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let colon = lang.pick(": ", "\u{a0}: ");
+    let figures = |out: &mut String, list: &[&Figure], currency: Option<&str>| {
+        for f in list {
+            out.push_str(&figure_text(f, currency, lang));
+        }
+    };
+    let range = &r.range;
+    let span = match (range.from, range.to, range.days) {
+        (Some(a), Some(b), Some(d)) => match lang {
+            Lang::En => format!("{a} to {b} ({d} days)"),
+            Lang::Fr => format!("du {a} au {b} ({d} jours)"),
+        },
+        _ => lang
+            .pick("no dated record", "aucun enregistrement daté")
+            .to_string(),
+    };
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "Analysis, {span}: {} posts, {} daily rows, {} ad rows, {} messages\n",
+            range.posts, range.daily_rows, range.ad_rows, range.messages
+        ),
+        Lang::Fr => format!(
+            "Analyse, {span}\u{a0}: {} publications, {} lignes quotidiennes, {} lignes publicitaires, {} messages\n",
+            range.posts, range.daily_rows, range.ad_rows, range.messages
+        ),
+    });
+    let d = &r.definition;
+    out.push_str(&format!("  {}{colon}{}\n", d.label, d.explanation));
+    for c in &d.counted {
+        out.push_str(&format!(
+            "    {}{colon}{} ÷ {}\n",
+            c.network.name(),
+            c.text,
+            c.denominator.name(lang)
+        ));
+    }
+    for s in &d.sources {
+        out.push_str(&format!("    {s}\n"));
+    }
+    if !r.errors.is_empty() {
+        out.push_str(lang.pick("Option errors\n", "Erreurs d’options\n"));
+        for e in &r.errors {
+            out.push_str(&format!("  ✗ {}{colon}{}\n", e.field, e.message));
+        }
+    }
+    for w in &r.warnings {
+        out.push_str(&format!("  ! {w}\n"));
+    }
+
+    out.push_str(lang.pick("Totals\n", "Totaux\n"));
+    figures(&mut out, &r.totals.iter().collect::<Vec<_>>(), None);
+    let e = &r.engagement;
+    out.push_str(lang.pick("Engagement\n", "Engagement\n"));
+    let mut list = vec![&e.rate, &e.rate_other_aggregation];
+    list.extend(&e.by_denominator);
+    list.extend(&e.audience);
+    figures(&mut out, &list, None);
+    if !e.top_posts.is_empty() {
+        out.push_str(lang.pick("Top posts\n", "Meilleures publications\n"));
+        for (i, p) in e.top_posts.iter().enumerate() {
+            let rate = Figure {
+                value: p.rate,
+                ..Figure::custom("", "", e.rate_unit, "")
+            };
+            let text: String = p
+                .text
+                .as_deref()
+                .unwrap_or(&p.id)
+                .chars()
+                .take(60)
+                .collect();
+            let day = p.published.map(|w| w.date.to_string()).unwrap_or_default();
+            out.push_str(&format!(
+                "  {}. {:>14}  {} {day}  {}\n",
+                i + 1,
+                value_text(&rate, None, lang),
+                p.network.name(),
+                text.replace(['\n', '\r'], " ")
+            ));
+        }
+    }
+    if !r.heatmap.best.is_empty() {
+        let days = social_roi::metrics::analysis::defaults(lang).weekdays;
+        out.push_str(lang.pick("Best posting times\n", "Meilleurs moments pour publier\n"));
+        out.push_str(&format!("  {}\n", r.heatmap.clock));
+        for c in &r.heatmap.best {
+            let rate = Figure {
+                value: c.rate,
+                ..Figure::custom("", "", r.heatmap.unit, "")
+            };
+            out.push_str(&format!(
+                "  {} {:02}:00  {}  ({} {})\n",
+                days.get(usize::from(c.weekday))
+                    .map_or("", |w| w.name.as_str()),
+                c.hour,
+                value_text(&rate, None, lang),
+                c.posts,
+                lang.pick("posts", "publications")
+            ));
+        }
+    }
+
+    out.push_str(lang.pick("Followers\n", "Abonnés\n"));
+    if let Some(reason) = &r.growth.reason {
+        out.push_str(&format!("  — ({reason})\n"));
+    }
+    for n in &r.growth.networks {
+        let account = n
+            .account
+            .as_deref()
+            .map(|a| format!(" ({a})"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {}{account}, {} → {}{colon}{}\n",
+            n.network.name(),
+            n.first_day,
+            n.last_day,
+            n.source_text
+        ));
+        figures(&mut out, &n.figures.iter().collect::<Vec<_>>(), None);
+    }
+    if !r.growth.total.is_empty() {
+        out.push_str(lang.pick("  All networks\n", "  Tous réseaux\n"));
+        figures(&mut out, &r.growth.total.iter().collect::<Vec<_>>(), None);
+    }
+
+    let a = &r.activity;
+    out.push_str(lang.pick("Activity\n", "Activité\n"));
+    let mut list = vec![&a.posts_per_week];
+    list.extend(&a.posts_per_week_by_network);
+    list.extend(&a.responses.figures);
+    figures(&mut out, &list, None);
+    for c in &a.by_channel {
+        out.push_str(&format!(
+            "  {}{colon}{} / {}\n",
+            c.channel.as_deref().unwrap_or("—"),
+            c.replied,
+            c.received
+        ));
+        figures(&mut out, &c.figures.iter().collect::<Vec<_>>(), None);
+    }
+
+    let c = &r.costs;
+    out.push_str(lang.pick("Costs\n", "Coûts\n"));
+    for ads in &c.ads {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "  Ads, {} (ad rows: {})\n",
+                ads.currency.as_deref().unwrap_or("currency unknown"),
+                ads.ad_rows
+            ),
+            Lang::Fr => format!(
+                "  Publicités, {} (lignes publicitaires\u{a0}: {})\n",
+                ads.currency.as_deref().unwrap_or("devise inconnue"),
+                ads.ad_rows
+            ),
+        });
+        figures(
+            &mut out,
+            &ads.figures.iter().collect::<Vec<_>>(),
+            ads.currency.as_deref(),
+        );
+    }
+    match (&c.overall, &c.overall_reason) {
+        (Some(o), _) => {
+            out.push_str(lang.pick(
+                "  All costs against the analysis\n",
+                "  Tous les coûts face à l’analyse\n",
+            ));
+            figures(
+                &mut out,
+                &o.figures.iter().collect::<Vec<_>>(),
+                o.currency.as_deref(),
+            );
+        }
+        (None, Some(reason)) => out.push_str(&format!("  — ({reason})\n")),
+        (None, None) => {}
+    }
+    out
 }

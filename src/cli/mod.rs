@@ -5,7 +5,7 @@
 //! social-roi example [--lang fr|en] [--currency EUR]    the worked example's input JSON
 //! social-roi draw [options] ENTRIES...                  a verifiable winner draw (see draw.rs)
 //! social-roi contest [options] INPUTS.json              a contest's outcome (see contest.rs)
-//! social-roi analyze [--json] [--lang fr|en] FILE...   what exports hold (folders, zips too)
+//! social-roi analyze [--json] [--lang fr|en] FILE...   what exports hold and their analysis
 //! ```
 //! `-` reads standard input. Exit status: 0 when the report has no input errors, 1 when it
 //! has some (the report is still printed), 2 when the command or its file cannot be read.
@@ -31,10 +31,7 @@ usage:
       Prints the worked example's input JSON, a starting point for INPUTS.json.
 {DRAW}
 {CONTEST}
-  social-roi analyze [--json] [--lang en|fr] FILE...
-      Reads exports (CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON; a folder reads every file in
-      it) and says, per file, what was understood, then what the dataset holds.
-      Exit status: 0 fine, 1 a file has errors, 2 nothing could be read.
+{ANALYZE}
   social-roi --help | --version
 
 Exit status: 0 fine, 1 the inputs hold errors (the output says which) or a certificate is
@@ -45,6 +42,7 @@ fn usage() -> String {
     USAGE_TEMPLATE
         .replace("{DRAW}", draw::USAGE)
         .replace("{CONTEST}", contest::USAGE)
+        .replace("{ANALYZE}", analyze::USAGE)
 }
 
 /// A failure that ends the command with status 2.
@@ -144,7 +142,7 @@ fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         "example" => roi::example(&parse_options(rest)?, out),
         "draw" => draw::run(rest, out),
         "contest" => contest::run(rest, out),
-        "analyze" => analyze::run(&parse_options(rest)?, out),
+        "analyze" => analyze::run(rest, out),
         other => Err(Fatal(format!(
             "unknown command \"{other}\"; see social-roi --help"
         ))),

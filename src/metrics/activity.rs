@@ -273,8 +273,8 @@ fn response_row(
             }
         }
     }
-    calendar.sort_by(f64::total_cmp);
-    business.sort_by(f64::total_cmp);
+    super::sort_by(&mut calendar, f64::total_cmp);
+    super::sort_by(&mut business, f64::total_cmp);
     let n_received = lang.pick("messages received", "messages reçus");
     let n_replied = lang.pick("messages answered", "messages répondus");
     let rate = Figure::of(

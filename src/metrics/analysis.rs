@@ -133,6 +133,9 @@ pub struct AnalysisDefaults {
     pub networks: Vec<Choice>,
     /// The days of business hours.
     pub weekdays: Vec<Choice>,
+    /// The business hours offered when the user turns them on (Monday to Friday, 09:00 to
+    /// 18:00); `options.business_hours` stays `null` until then.
+    pub business_hours: BusinessHours,
 }
 
 /// The default options and every choice, in `lang`.
@@ -186,6 +189,7 @@ pub fn defaults(lang: Lang) -> AnalysisDefaults {
                 name: name.to_string(),
             })
             .collect(),
+        business_hours: BusinessHours::default(),
     }
 }
 
@@ -199,6 +203,9 @@ pub struct AnalysisReport {
     /// Options that could not be used, placed by their path (`period.from`); each is
     /// ignored and the rest of the report computed without it.
     pub errors: Vec<FieldError>,
+    /// The tables the records came from (`book.xlsx › Sheet`), in the dataset's order: a
+    /// post's `origin.file` is an index into this list.
+    pub sources: Vec<String>,
     /// What the files lacked or held twice, and what was done about it.
     pub warnings: Vec<String>,
     /// The days analysed and how many records fell in them.
@@ -519,7 +526,7 @@ struct FollowerIndex<'a> {
 impl<'a> FollowerIndex<'a> {
     fn new(daily: &'a [DailyRow]) -> FollowerIndex<'a> {
         let mut rows: Vec<&DailyRow> = daily.iter().filter(|r| r.followers.is_some()).collect();
-        rows.sort_by_key(|r| (r.network, r.date));
+        super::sort_by_key(&mut rows, |r| (r.network, r.date));
         FollowerIndex { rows }
     }
 
@@ -790,7 +797,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
             None => per_network.push((p.network, 1)),
         }
     }
-    per_network.sort();
+    super::sort_by_key(&mut per_network, |x| *x);
     let posts_per_week_by_network = if per_network.len() > 1 {
         activity::posts_per_week_by_network(&per_network, span, lang)
     } else {
@@ -890,7 +897,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
             .filter_map(|r| r.currency.clone().or(ads_currency.map(str::to_string)))
             .map(|c| c.trim().to_uppercase())
             .collect();
-        v.sort();
+        super::sort_by(&mut v, String::cmp);
         v.dedup();
         v
     };
@@ -930,6 +937,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
         .collect();
     AnalysisReport {
         errors,
+        sources: data.files.clone(),
         warnings,
         range,
         definition,

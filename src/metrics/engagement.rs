@@ -1170,7 +1170,7 @@ pub fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
     let rule = &resolved.rule;
     let networks: Vec<Network> = {
         let mut v: Vec<Network> = facts.iter().map(|f| f.post.network).collect();
-        v.sort();
+        super::sort_by_key(&mut v, |n| *n);
         v.dedup();
         v
     };
@@ -1493,7 +1493,7 @@ pub fn top_and_bottom(facts: &[PostFacts], scale: f64, n: usize) -> (Vec<PostRow
         .enumerate()
         .filter_map(|(i, f)| Some((i, f.rate(scale)?, f.engagements.unwrap_or(0.0))))
         .collect();
-    rated.sort_by(|a, b| {
+    super::sort_by(&mut rated, |a, b| {
         b.1.total_cmp(&a.1)
             .then(b.2.total_cmp(&a.2))
             .then(a.0.cmp(&b.0))

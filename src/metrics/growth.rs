@@ -403,12 +403,14 @@ pub fn by_account<'a>(rows: &[&'a DailyRow]) -> (Vec<Vec<&'a DailyRow>>, usize) 
     }
     let mut duplicates = 0;
     for g in &mut groups {
-        g.sort_by_key(|r| r.date);
+        super::sort_by_key(g, |r| r.date);
         let before = g.len();
         g.dedup_by_key(|r| r.date);
         duplicates += before - g.len();
     }
-    groups.sort_by(|a, b| (a[0].network, &a[0].account).cmp(&(b[0].network, &b[0].account)));
+    super::sort_by(&mut groups, |a, b| {
+        (a[0].network, &a[0].account).cmp(&(b[0].network, &b[0].account))
+    });
     (groups, duplicates)
 }
 
@@ -549,7 +551,7 @@ fn weekly(
             None
         };
         let mut days: Vec<Date> = these.iter().map(|r| r.date).collect();
-        days.sort();
+        super::sort_by_key(&mut days, |d| *d);
         days.dedup();
         out.push(WeekRow {
             week_start: week,

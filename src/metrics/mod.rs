@@ -15,3 +15,44 @@ pub mod growth;
 pub mod roi;
 pub mod series;
 pub mod share_count;
+
+use std::cmp::Ordering;
+
+/// Sorts `v` stably by `cmp`, through one shared instance of the sort algorithm.
+///
+/// Each `slice::sort_by` with its own element type and closure compiles the whole algorithm
+/// again (several KiB of WebAssembly per call site, some 90 KiB over the analysis' fifteen
+/// sorts). The analysis sorts short lists: positions are sorted by one instance, then the
+/// items moved into that order.
+pub(crate) fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    let order = positions(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    let mut items: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(order.into_iter().filter_map(|i| items[i].take()));
+}
+
+/// [`sort_by`] on a key.
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+fn positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sorts_stably() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        super::sort_by_key(&mut v, |x| x.0);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        let mut f = vec![2.5, -1.0, 0.0];
+        super::sort_by(&mut f, f64::total_cmp);
+        assert_eq!(f, [-1.0, 0.0, 2.5]);
+        let mut empty: Vec<u8> = Vec::new();
+        super::sort_by_key(&mut empty, |x| *x);
+        assert!(empty.is_empty());
+    }
+}

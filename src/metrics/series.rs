@@ -175,7 +175,7 @@ fn one_granularity(
     }
     let partial = |(s, e): (Date, Date)| s < from || e > to;
     let mut posts: Vec<&(Date, PostFacts)> = inputs.posts.iter().collect();
-    posts.sort_by_key(|(d, _)| *d);
+    super::sort_by_key(&mut posts, |(d, _)| *d);
     let posts_in = |(s, e): (Date, Date)| -> &[&(Date, PostFacts)] {
         let a = posts.partition_point(|(d, _)| *d < s);
         let b = posts.partition_point(|(d, _)| *d <= e);
@@ -272,7 +272,7 @@ fn one_granularity(
         }
     }
     let mut rows: Vec<&DailyRow> = inputs.groups.iter().flatten().copied().collect();
-    rows.sort_by_key(|r| r.date);
+    super::sort_by_key(&mut rows, |r| r.date);
     let rows_in = |(s, e): (Date, Date)| -> &[&DailyRow] {
         let a = rows.partition_point(|r| r.date < s);
         let b = rows.partition_point(|r| r.date <= e);
@@ -451,7 +451,7 @@ pub fn heatmap(
             None => cells.push((key.0, key.1, vec![f])),
         }
     }
-    cells.sort_by_key(|c| (c.0, c.1));
+    super::sort_by_key(&mut cells, |c| (c.0, c.1));
     let none = super::engagement::Reasons {
         num_name: String::new(),
         den_name: String::new(),
@@ -487,7 +487,7 @@ pub fn heatmap(
         .filter(|(c, n)| c.rate.is_some() && *n >= MIN_POSTS_FOR_BEST)
         .map(|(c, _)| c)
         .collect();
-    best.sort_by(|a, b| {
+    super::sort_by(&mut best, |a, b| {
         let (ra, rb) = (
             a.rate.map_or(0.0, Finite::get),
             b.rate.map_or(0.0, Finite::get),

@@ -2,15 +2,20 @@
 //! `serde_wasm_bindgen`. One coarse call per thing the user does; plain data in and out
 //! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
 //! One file per area of the page: `roi.rs` for the calculator, `files.rs` for the files,
-//! `contest.rs` for contests and draws. Without the `full` feature only `roi.rs` is exported:
-//! that is the page's light first bundle.
+//! `analysis.rs` for the analysis of those files, `contest.rs` for contests and draws.
+//! Without the `full` feature only `roi.rs` is exported: that is the page's light first
+//! bundle.
 
+#[cfg(feature = "full")]
+mod analysis;
 #[cfg(feature = "full")]
 mod contest;
 #[cfg(feature = "full")]
 mod files;
 mod roi;
 
+#[cfg(feature = "full")]
+pub use analysis::*;
 #[cfg(feature = "full")]
 pub use contest::*;
 #[cfg(feature = "full")]

@@ -39,8 +39,8 @@ export async function launch() {
  * A new context and page that record console errors, page errors and any request that does
  * not go to `base`.
  */
-export async function openPage(browser, base, { locale = 'fr-FR', width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height } });
+export async function openPage(browser, base, { locale = 'fr-FR', width = 1280, height = 900, timezoneId, acceptDownloads } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height }, timezoneId, acceptDownloads });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });

@@ -1,0 +1,73 @@
+//! The Analysis tab's calls: `analyze` on the [`Workspace`] the Files tab filled (the dropped
+//! files stay in Rust memory; only the report crosses), the default options with every preset
+//! and choice (`analysisDefaults`), and the Facebook share-count calculator (`shareCount`).
+
+use super::{error, to_js, Workspace};
+use crate::i18n::Lang;
+use crate::metrics::analysis::{self, AnalysisOptions};
+use crate::metrics::share_count::{self, ShareCountInput};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+/// Reads plain data through its JSON text, so an unknown key (a typo) is refused as the
+/// command line refuses it (`serde_wasm_bindgen` reads only the keys it knows); a wrong shape
+/// throws `{kind: "input", message}` naming `what`.
+fn from_json<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| error("input", format!("{what} cannot be read: not JSON data")))?;
+    serde_json::from_str(&text).map_err(|e| {
+        // serde_json ends with " at line 1 column 9": meaningless for an object in memory.
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |i| &message[..i]);
+        error("input", format!("{what} cannot be read: {message}"))
+    })
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// Analyses every file read so far with `options` (the options JSON the README documents;
+    /// `null` or `undefined` for the defaults), in `lang`. Options that cannot be used are
+    /// listed in the report's `errors` and the rest is computed; a wrong shape (an unknown
+    /// key, text where a number goes) throws `{kind: "input", message}`.
+    ///
+    /// `with_posts: false` leaves `engagement.posts` (one row per post, for the CSV) empty:
+    /// the page asks for them only to export, since crossing tens of thousands of rows into
+    /// JavaScript takes longer than the analysis itself. Every figure is the same either way.
+    pub fn analyze(
+        &self,
+        options: JsValue,
+        lang: &str,
+        with_posts: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
+        let options: AnalysisOptions = if options.is_null() || options.is_undefined() {
+            AnalysisOptions::default()
+        } else {
+            from_json(&options, "the analysis options")?
+        };
+        let mut report = analysis::analyze(self.dataset(), &options, Lang::from_tag(lang));
+        if with_posts == Some(false) {
+            report.engagement.posts = Vec::new();
+        }
+        to_js(&report)
+    }
+}
+
+/// The default options, every preset (label, explanation, sources, rule) and the names of
+/// every interaction, denominator, aggregation, network and weekday, in `lang`.
+#[wasm_bindgen(js_name = analysisDefaults)]
+pub fn analysis_defaults(lang: &str) -> Result<JsValue, JsValue> {
+    to_js(&analysis::defaults(Lang::from_tag(lang)))
+}
+
+/// Facebook's share count from its parts, or the missing part from the count and the other
+/// two: `input` is `{share_count, shares, likes_on_shares, comments_on_shares, decimal_mark}`,
+/// each a number, typed text or blank.
+#[wasm_bindgen(js_name = shareCount)]
+pub fn share_count(input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    let input: ShareCountInput = from_json(&input, "the share count")?;
+    to_js(&share_count::decompose(&input, Lang::from_tag(lang)))
+}
