@@ -298,6 +298,12 @@ export class SocialRoiElement extends HTMLElement {
       b.setAttribute('aria-selected', String(on));
       b.tabIndex = on ? 0 : -1;
       if (on && focus) b.focus();
+      // On a narrow screen the tab bar scrolls sideways: bring the tab shown into sight.
+      if (on) {
+        const bar = b.parentElement;
+        const left = b.getBoundingClientRect().left - bar.getBoundingClientRect().left;
+        if (left < 0 || left + b.offsetWidth > bar.clientWidth) bar.scrollLeft += left - (bar.clientWidth - b.offsetWidth) / 2;
+      }
     }
     host.setAttribute('aria-labelledby', `sr-tab-${id}`);
     const token = ++this.#showing;
