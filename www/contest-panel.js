@@ -31,6 +31,7 @@ const STRINGS = {
     choose: 'Choisir des fichiers',
     chooseOne: 'Choisir un fichier',
     noFile: 'Aucun fichier pour l’instant.',
+    inFilesTab: (names) => `L’onglet Fichiers contient des commentaires (${names}) : le concours ne compte que les fichiers déposés ici, déposez-les ici aussi.`,
     reading: 'Lecture…',
     remove: 'Retirer',
     entriesRead: (n) => (n === 1 ? '1 participation lue' : `${n} participations lues`),
@@ -210,6 +211,7 @@ const STRINGS = {
     choose: 'Choose files',
     chooseOne: 'Choose a file',
     noFile: 'No file yet.',
+    inFilesTab: (names) => `The Files tab holds comments (${names}): the contest counts only the files dropped here, so drop them here too.`,
     reading: 'Reading…',
     remove: 'Remove',
     entriesRead: (n) => (n === 1 ? '1 entry read' : `${n} entries read`),
@@ -676,7 +678,7 @@ class EntryFiles {
     const t = this.panel.t;
     const byId = new Map(this.ws.reports(this.panel.lang).map((r) => [r.id, r]));
     for (const f of this.s.files) if (f.state === 'done' && !f.json && byId.has(f.id)) f.report = byId.get(f.id);
-    replace(this.list, this.s.files.length ? this.s.files.map((f) => this.card(f)) : h('p', { class: 'sr-hint', text: t.noFile }));
+    replace(this.list, this.s.files.length ? this.s.files.map((f) => this.card(f)) : [h('p', { class: 'sr-hint', text: t.noFile }), this.emptyHint?.()]);
   }
 
   card(f) {
@@ -756,6 +758,11 @@ export class ContestPanel {
     this.took = {};
 
     this.entryFiles = new EntryFiles(this, s.entryFiles, { heading: this.t.files, hint: this.t.filesHint, slot: 'entries', onChange: () => this.entriesChanged() });
+    // Comments dropped in the Files tab are not the contest's: say so, and where to drop them.
+    this.entryFiles.emptyHint = () => {
+      const names = (ctx.shared.workspace?.reports(this.lang) || []).filter((r) => r.records.entries > 0).map((r) => r.name);
+      return names.length ? h('p', { class: 'sr-notice', dataset: { hint: 'files-tab' }, text: this.t.inFilesTab(names.join(', ')) }) : null;
+    };
     this.verifyFiles = new EntryFiles(this, s.verify.entryFiles, { heading: this.t.verifyFiles, hint: this.t.verifyFilesHint, slot: 'verify-entries', onChange: () => this.renderVerify() });
     this.nav = h('div', { class: 'sr-views sr-noprint', attrs: { role: 'group', 'aria-label': this.t.heading } });
     this.shared = h('div', { class: 'sr-contest-shared' });

@@ -279,7 +279,12 @@ test('phone width: the Contest tab fits 360 px', async () => {
 
 test('a certificate and a JSON list dropped together go to the verify view; a table we do not know is mapped', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
-  await openContest(page, server.url);
+  // A comment export read in the Files tab is not the contest's: the Contest tab says so.
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('input[data-control="files"]').setInputFiles(COMMENTS);
+  await page.locator('article.sr-file[data-file="exportcomments.csv"] [data-status="errors"]').waitFor();
+  await page.locator('button[data-tab="contest"]').click();
+  assert.match(plain(await page.locator('[data-hint="files-tab"]').textContent()), /L’onglet Fichiers contient des commentaires \(exportcomments\.csv\) : le concours ne compte que les fichiers déposés ici/);
   // tests/fixtures/draw/certificate.json was drawn from entries.json (the JSON list of entries).
   await drop(page, [join(FIXTURES, 'draw', 'certificate.json'), join(FIXTURES, 'draw', 'entries.json')]);
   await page.locator('.sr-verdict[data-confirmed="true"]').waitFor();
