@@ -65,6 +65,14 @@ fn a_bad_shape_throws_kind_and_message() {
 }
 
 #[wasm_bindgen_test]
+fn an_unknown_key_is_refused_as_the_command_line_refuses_it() {
+    let input = JSON::parse(r#"{"costs": [{"kind": "time", "hour": 3}]}"#).unwrap();
+    let err = wasm::compute_roi(input, "en").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+    assert!(get(&err, "message").as_string().unwrap().contains("unknown field `hour`"));
+}
+
+#[wasm_bindgen_test]
 fn canonical_input_switches_the_decimal_mark() {
     let input = JSON::parse(r#"{"costs": [{"kind": "ads", "amount": "1 500,5"}]}"#).unwrap();
     let out = wasm::canonical_roi_input(input, "fr", "en").unwrap();

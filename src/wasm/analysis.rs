@@ -2,30 +2,11 @@
 //! files stay in Rust memory; only the report crosses), the default options with every preset
 //! and choice (`analysisDefaults`), and the Facebook share-count calculator (`shareCount`).
 
-use super::{error, to_js, Workspace};
+use super::{from_js, to_js, Workspace};
 use crate::i18n::Lang;
 use crate::metrics::analysis::{self, AnalysisOptions};
 use crate::metrics::share_count::{self, ShareCountInput};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
-
-/// Reads plain data through its JSON text, so an unknown key (a typo) is refused as the
-/// command line refuses it (`serde_wasm_bindgen` reads only the keys it knows); a wrong shape
-/// throws `{kind: "input", message}` naming `what`.
-fn from_json<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| error("input", format!("{what} cannot be read: not JSON data")))?;
-    serde_json::from_str(&text).map_err(|e| {
-        // serde_json ends with " at line 1 column 9": meaningless for an object in memory.
-        let message = e.to_string();
-        let message = message
-            .rfind(" at line ")
-            .map_or(message.as_str(), |i| &message[..i]);
-        error("input", format!("{what} cannot be read: {message}"))
-    })
-}
 
 #[wasm_bindgen]
 impl Workspace {
@@ -46,7 +27,7 @@ impl Workspace {
         let options: AnalysisOptions = if options.is_null() || options.is_undefined() {
             AnalysisOptions::default()
         } else {
-            from_json(&options, "the analysis options")?
+            from_js(&options, "the analysis options")?
         };
         let mut report = analysis::analyze(self.dataset(), &options, Lang::from_tag(lang));
         if with_posts == Some(false) {
@@ -68,6 +49,6 @@ pub fn analysis_defaults(lang: &str) -> Result<JsValue, JsValue> {
 /// each a number, typed text or blank.
 #[wasm_bindgen(js_name = shareCount)]
 pub fn share_count(input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
-    let input: ShareCountInput = from_json(&input, "the share count")?;
+    let input: ShareCountInput = from_js(&input, "the share count")?;
     to_js(&share_count::decompose(&input, Lang::from_tag(lang)))
 }

@@ -48,11 +48,31 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| error("internal", e.to_string()))
 }
 
-/// Reads plain data from JavaScript; a wrong shape throws `{kind: "input", message}` naming
-/// `what`.
-pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| error("input", format!("{what} cannot be read: {e}")))
+/// Reads plain data from JavaScript through its JSON text, so an unknown key (a typo) is
+/// refused exactly as the command line refuses it (`serde_wasm_bindgen` would read only the
+/// keys it knows and silently drop the rest); a wrong shape throws `{kind: "input", message}`
+/// naming `what`. `undefined` reads as `null`.
+pub(crate) fn from_js<T: DeserializeOwned>(
+    value: impl AsRef<JsValue>,
+    what: &str,
+) -> Result<T, JsValue> {
+    let value = value.as_ref();
+    let text = if value.is_undefined() {
+        "null".to_string()
+    } else {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| error("input", format!("{what} cannot be read: not JSON data")))?
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        // serde_json ends with " at line 1 column 9": meaningless for an object in memory.
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |i| &message[..i]);
+        error("input", format!("{what} cannot be read: {message}"))
+    })
 }
 
 /// The core's version.
