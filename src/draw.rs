@@ -2020,7 +2020,7 @@ impl std::error::Error for CertificateError {}
 
 /// The message for a file that is not a certificate: the place, what was found, what is
 /// expected.
-pub fn not_a_certificate(place: &str, detail: &str, lang: Lang) -> CertificateError {
+fn not_a_certificate(place: &str, detail: &str, lang: Lang) -> CertificateError {
     CertificateError {
         message: match lang {
             Lang::En => format!(
@@ -2064,20 +2064,6 @@ pub fn read_certificate(
     text: &str,
     lang: Lang,
 ) -> Result<Certificate, CertificateError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
-        let (place, detail) = json_place(name, &e, lang);
-        not_a_certificate(&place, &detail, lang)
-    })
-}
-
-/// The JSON of a certificate file, syntax checked, for a reader that checks the shape itself
-/// (the page's, which has a certificate reader for JavaScript values already).
-pub fn certificate_json(
-    name: &str,
-    text: &str,
-    lang: Lang,
-) -> Result<serde_json::Value, CertificateError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         let (place, detail) = json_place(name, &e, lang);

@@ -137,21 +137,11 @@ pub fn redraw_winners(
 }
 
 /// Reads a certificate file (`name`, its text): the certificate, or `{kind: "file", message}`
-/// in `lang`, naming the line and column of a syntax error, or what does not fit.
-///
-/// The text is read by `serde_json` (the command line's messages and places), then its shape
-/// checked by the reader `verifyDraw` uses: a second `Certificate` parser, for `serde_json`,
-/// would cost the bundle some 10 KiB.
+/// in `lang`, naming the line and column of what cannot be read, as the command line does.
 #[wasm_bindgen(js_name = readCertificate)]
 pub fn read_certificate(name: &str, text: &str, lang: &str) -> Result<JsValue, JsValue> {
-    let lang = Lang::from_tag(lang);
-    let value = draw::certificate_json(name, text, lang).map_err(|e| error("file", e.message))?;
-    let cert: Certificate = serde_wasm_bindgen::from_value(to_js(&value)?).map_err(|e| {
-        // serde_wasm_bindgen's messages are JavaScript errors: "Error: missing field…".
-        let detail = e.to_string();
-        let detail = detail.strip_prefix("Error: ").unwrap_or(&detail);
-        error("file", draw::not_a_certificate(name, detail, lang).message)
-    })?;
+    let cert = draw::read_certificate(name, text, Lang::from_tag(lang))
+        .map_err(|e| error("file", e.message))?;
     to_js(&cert)
 }
 
