@@ -536,12 +536,28 @@ pub fn entries_from_list(text: &str) -> Vec<EntryRow> {
 /// assert_eq!(entries[1].origin.line, 3);
 /// ```
 pub fn read_entries(name: &str, text: &str) -> Result<Vec<EntryRow>, EntriesError> {
-    let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if name.to_ascii_lowercase().ends_with(".json") || body.starts_with(['[', '{']) {
+    if is_json(name, text.as_bytes()) {
         entries_from_json(name, text)
     } else {
         Ok(entries_from_list(text))
     }
+}
+
+/// Whether an entries file is JSON (a list of entries, read by [`read_entries`]) rather than a
+/// comment export or a list for the export readers: a `.json` name, or a first character
+/// (after a byte order mark and white space) of `[` or `{`. `head` is the file's first bytes.
+/// The page and the command line route files by this same rule.
+///
+/// ```
+/// use social_roi::draw::is_json;
+/// assert!(is_json("entries.json", b""));
+/// assert!(is_json("-", b"\xEF\xBB\xBF\n  [{\"author\": \"ann\"}]"));
+/// assert!(!is_json("comments.csv", b"Id,SubId,Name (click to view profile)"));
+/// ```
+pub fn is_json(name: &str, head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let first = head.iter().find(|b| !b.is_ascii_whitespace());
+    name.to_ascii_lowercase().ends_with(".json") || matches!(first, Some(b'[' | b'{'))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1048,6 +1064,100 @@ pub struct Exclusion {
     pub reason: Reason,
     /// Why, in words, in the certificate's language.
     pub message: String,
+}
+
+impl Reason {
+    /// Every reason, in the order the rules are applied.
+    pub const ALL: [Reason; 12] = [
+        Reason::NoAuthor,
+        Reason::DuplicateId,
+        Reason::Organiser,
+        Reason::Excluded,
+        Reason::Reply,
+        Reason::NoDate,
+        Reason::BeforeStart,
+        Reason::AfterEnd,
+        Reason::MissingKeyword,
+        Reason::TooFewMentions,
+        Reason::AlreadyEntered,
+        Reason::SameText,
+    ];
+
+    /// What the entries left out for this reason have in common, in `lang`: the heading of
+    /// their group.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Reason::NoAuthor => {
+                lang.pick("No name, handle or profile", "Ni nom, ni pseudo, ni profil")
+            }
+            Reason::DuplicateId => lang.pick(
+                "The same comment twice (overlapping exports)",
+                "Le même commentaire deux fois (exports qui se recoupent)",
+            ),
+            Reason::Organiser => lang.pick(
+                "The organiser’s own comments",
+                "Commentaires de l’organisateur",
+            ),
+            Reason::Excluded => lang.pick("On the exclusion list", "Sur la liste d’exclusion"),
+            Reason::Reply => lang.pick(
+                "Replies to other comments",
+                "Réponses à d’autres commentaires",
+            ),
+            Reason::NoDate => lang.pick(
+                "No date, and the rules set a window",
+                "Sans date, alors que les règles fixent une période",
+            ),
+            Reason::BeforeStart => lang.pick("Before the start", "Avant le début"),
+            Reason::AfterEnd => lang.pick("After the end", "Après la fin"),
+            Reason::MissingKeyword => lang.pick(
+                "A required keyword or hashtag is missing",
+                "Il manque un mot-clé ou un hashtag demandé",
+            ),
+            Reason::TooFewMentions => lang.pick("Too few @mentions", "Trop peu de mentions @"),
+            Reason::AlreadyEntered => lang.pick(
+                "Already entered (one entry per person)",
+                "Déjà inscrit (une participation par personne)",
+            ),
+            Reason::SameText => lang.pick(
+                "The same text twice from one person",
+                "Le même texte deux fois, d’une même personne",
+            ),
+        }
+    }
+}
+
+/// How many entries were left out for one reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReasonCount {
+    /// The reason, as a code.
+    pub reason: Reason,
+    /// The reason, in words ([`Reason::label`]).
+    pub label: &'static str,
+    /// Entries left out for it.
+    pub count: usize,
+}
+
+/// The exclusions counted by reason, in the order the rules are applied; reasons with no
+/// entry are left out. What a long list of exclusions is summed up by.
+///
+/// ```
+/// use social_roi::draw::{exclusions_by_reason, prepare, read_entries, Reason, Rules};
+/// use social_roi::Lang;
+/// let entries = read_entries("list.txt", "ann\nAnn\nbob\n@ann\n").unwrap();
+/// let p = prepare(&entries, &Rules::default(), Lang::En).unwrap();
+/// let by = exclusions_by_reason(&p.exclusions, Lang::En);
+/// assert_eq!((by[0].reason, by[0].count), (Reason::AlreadyEntered, 2));
+/// ```
+pub fn exclusions_by_reason(exclusions: &[Exclusion], lang: Lang) -> Vec<ReasonCount> {
+    Reason::ALL
+        .iter()
+        .map(|&reason| ReasonCount {
+            reason,
+            label: reason.label(lang),
+            count: exclusions.iter().filter(|x| x.reason == reason).count(),
+        })
+        .filter(|r| r.count > 0)
+        .collect()
 }
 
 /// Something the organiser should know before drawing.
@@ -1893,6 +2003,74 @@ pub struct Certificate {
     pub draw_file: String,
 }
 
+/// Why a certificate file cannot be read: the file, the place and the problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CertificateError {
+    /// The message, place first: `certificate.json, line 3, column 5: missing field "rules"`.
+    pub message: String,
+}
+
+impl fmt::Display for CertificateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CertificateError {}
+
+/// The message for a file that is not a certificate: the place, what was found, what is
+/// expected.
+fn not_a_certificate(place: &str, detail: &str, lang: Lang) -> CertificateError {
+    CertificateError {
+        message: match lang {
+            Lang::En => format!(
+                "{place}: {detail}: expected a draw certificate (the JSON file a draw gives)"
+            ),
+            Lang::Fr => format!(
+                "{place}\u{a0}: {detail}\u{a0}: un certificat de tirage est attendu (le fichier JSON que donne un tirage)"
+            ),
+        },
+    }
+}
+
+/// `name, line L, column C` and serde_json's message without its own " at line L column C".
+fn json_place(name: &str, e: &serde_json::Error, lang: Lang) -> (String, String) {
+    let m = e.to_string();
+    let m = m
+        .rfind(" at line ")
+        .map_or(m.as_str(), |i| &m[..i])
+        .to_string();
+    let place = match lang {
+        Lang::En => format!("{name}, line {}, column {}", e.line(), e.column()),
+        Lang::Fr => format!("{name}, ligne {}, colonne {}", e.line(), e.column()),
+    };
+    (place, m)
+}
+
+/// Reads a certificate file (the JSON a draw writes), with the place of any problem first.
+/// Whether it holds is [`verify`]'s question; this only reads it.
+///
+/// ```
+/// use social_roi::draw::read_certificate;
+/// use social_roi::Lang;
+/// let e = read_certificate("cert.json", "{\"format\": 1}", Lang::En).unwrap_err();
+/// assert!(e.message.starts_with("cert.json, line 1, column 12: invalid type"), "{e}");
+/// let e = read_certificate("notes.txt", "hello", Lang::Fr).unwrap_err();
+/// assert!(e.message.starts_with("notes.txt, ligne 1, colonne 1\u{a0}: "), "{e}");
+/// assert!(e.message.ends_with("un certificat de tirage est attendu (le fichier JSON que donne un tirage)"));
+/// ```
+pub fn read_certificate(
+    name: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<Certificate, CertificateError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
+        let (place, detail) = json_place(name, &e, lang);
+        not_a_certificate(&place, &detail, lang)
+    })
+}
+
 /// Options of a drawing that do not change its result.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -2506,7 +2684,7 @@ pub fn verify(cert: &Certificate, entries: &[EntryRow], lang: Lang) -> Verificat
                 "les mêmes personnes et tickets, mais pas les participations certifiées\u{a0}: un commentaire a été modifié, ajouté, retiré ou déplacé",
             ).to_string());
         }
-        parts.join("; ")
+        parts.join(lang.pick("; ", "\u{a0}; "))
     };
     check(
         "fingerprint",

@@ -107,3 +107,45 @@ fn the_example_round_trips_and_errors_exit_1() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn a_comment_export_gives_the_entries_and_participants() {
+    // The ExportComments CSV of the same contest as entries.json: 18 rows, one without a name
+    // (not imported, said on standard error), the organiser's reply and a comment exported
+    // twice left out of the counts.
+    let o = run(&[
+        "contest",
+        "--json",
+        "--lang",
+        "en",
+        "--entries",
+        "tests/fixtures/draw/exportcomments.csv",
+        "tests/fixtures/contest/inputs.json",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("exportcomments.csv, line 20, column 3 (\"Name (click to view profile)\")"));
+    let r = json(&o);
+    assert_eq!(figure(&r, "cost_per_entry")["inputs"][1]["value"], 15);
+    assert_eq!(figure(&r, "cost_per_participant")["inputs"][1]["value"], 14);
+    assert!(r["warnings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("the comment file holds 16 comments but the post shows 25"));
+    // Two files of one contest, and a table whose columns are named on the command line.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("contest-cli-columns");
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("facebook.csv");
+    std::fs::write(&csv, "Pseudo,Message\nAnn,#concours\nBob,#concours\n").unwrap();
+    let r = json(&run(&[
+        "contest",
+        "--json",
+        "--entries",
+        "tests/fixtures/draw/exportcomments.csv",
+        "--entries",
+        csv.to_str().unwrap(),
+        "--column",
+        "Pseudo=author",
+        "tests/fixtures/contest/inputs.json",
+    ]));
+    assert_eq!(figure(&r, "cost_per_entry")["inputs"][1]["value"], 17);
+}

@@ -119,6 +119,17 @@ fn verification_confirms_and_says_what_differs() {
         v.summary
     );
 
+    // French typography in what differs: a no-break space before ":" and ";".
+    let mut renamed = entries();
+    assert_eq!(renamed[14].author, "hugo");
+    renamed[14].author = "hugo2".into();
+    let v = draw::verify(&cert, &renamed, Lang::Fr);
+    assert!(
+        v.summary.contains("seulement dans le certificat\u{a0}: hugo (1 ticket)\u{a0}; seulement dans ces participations\u{a0}: hugo2 (1 ticket)"),
+        "{}",
+        v.summary
+    );
+
     // A certificate whose winners were edited.
     let mut forged = cert.clone();
     forged.drawings[0].winners[1].entrant = "julie_m".into();

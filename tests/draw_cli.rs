@@ -268,11 +268,50 @@ fn bad_rules_and_files_say_where() {
         stderr(&o)
     );
 
-    let csv = dir.join("comments.csv");
-    std::fs::write(&csv, "Id,Name,Comment\n1,a,b\n").unwrap();
+    // A table that is no comment export: the columns to map, with the readers' guesses.
+    let csv = dir.join("names.csv");
+    std::fs::write(
+        &csv,
+        "Pseudo;Message;Quand\n@ann;#concours @bob;2026-06-02\n",
+    )
+    .unwrap();
     let o = run(&["draw", csv.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("comments.csv: comment exports (CSV, XLSX)"));
+    assert!(
+        stderr(&o).contains(
+            "names.csv: these columns are not a comment export we know (\"Pseudo\", \"Message\", \"Quand\"); \
+             say which holds the entrant and the comment with --column NAME=FIELD"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("here probably --column 'Pseudo=author' --column 'Message=text'"));
+    let o = run(&["draw", "--column", "Nom=author", csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--column names \"Nom\", which the table does not have"));
+    let o = run(&["draw", "--column", "Pseudo=auteur", csv.to_str().unwrap()]);
+    assert!(stderr(&o).contains("--column: expected NAME=FIELD with FIELD one of author, text"));
+    // Another platform's export holds no entries.
+    let o = run(&[
+        "draw",
+        "tests/fixtures/import/x/account_analytics_content_2026-06-01_2026-08-29.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no comment or entrant found: it reads as X posts"),
+        "{}",
+        stderr(&o)
+    );
+    // A JSON list of entries is a whole draw's entries.
+    let o = run(&[
+        "draw",
+        "tests/fixtures/draw/entries.json",
+        "tests/fixtures/draw/list.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(
+        "entries.json: a JSON list of entries holds all of a draw's entries: give it alone"
+    ));
 
     let o = run(&["draw", "--seed", "1", "--random-seed", "x.txt"]);
     assert_eq!(o.status.code(), Some(2));
@@ -281,6 +320,156 @@ fn bad_rules_and_files_say_where() {
     let o = run(&["draw", "tests/fixtures/draw/missing.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("tests/fixtures/draw/missing.txt: cannot read"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comment exports, read as the page reads them
+// ---------------------------------------------------------------------------------------------
+
+const COMMENTS_ARGS: &[&str] = &[
+    "draw",
+    "--json",
+    "--lang",
+    "fr",
+    "--rules",
+    "tests/fixtures/draw/rules.json",
+    "--seed",
+    "04 11 23 38 47 + 02 09",
+    "--seed-source",
+    "EuroMillions, 16 juin 2026",
+    "--title",
+    "Concours de l’été — Atelier Lumière",
+    "--at",
+    "2026-06-16T21:30:00+02:00",
+    "tests/fixtures/draw/exportcomments.csv",
+];
+
+#[test]
+fn a_comment_export_gives_the_certificate_the_page_gives() {
+    // tests/web_contest.rs draws from the same bytes through the page's Workspace and compares
+    // with the same file.
+    let o = run(COMMENTS_ARGS);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), fixture("exportcomments-certificate.json"));
+    // The row without a name was not imported: the draw says so on standard error.
+    assert_eq!(
+        stderr(&o),
+        "social-roi: remarque\u{a0}: tests/fixtures/draw/exportcomments.csv, ligne 20, colonne 3 \
+         («\u{a0}Name (click to view profile)\u{a0}»)\u{a0}: le champ «\u{a0}Participant\u{a0}» est vide\u{a0}: \
+         la ligne n’est pas importée\n"
+    );
+    let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let names = |list: &str| -> Vec<String> {
+        c["drawings"][0][list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["entrant"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names("winners"), ["lea_b", "karim.b"]);
+    assert_eq!(names("alternates"), ["chloé", "inès"]);
+    // Exclusions name the file's own lines (a comment spans two lines above line 18).
+    let dup = c["exclusions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["reason"] == "duplicate_id")
+        .unwrap();
+    assert_eq!(dup["line"], 18);
+    assert_eq!(
+        dup["message"],
+        "le même identifiant de commentaire que la ligne 13"
+    );
+
+    // Verify: confirmed with the export, refuted when one comment changed.
+    let dir = scratch("draw-comments");
+    let cert = dir.join("certificate.json");
+    std::fs::write(&cert, stdout(&o)).unwrap();
+    let o = run(&[
+        "draw",
+        "--verify",
+        cert.to_str().unwrap(),
+        "--lang",
+        "en",
+        "tests/fixtures/draw/exportcomments.csv",
+    ]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("ok     The entries are the certified ones: 17 entries"));
+    let changed =
+        fixture("exportcomments.csv").replace("16:30:00,0,@emma", "16:30:00,0,@emma @zoe");
+    let path = dir.join("exportcomments.csv");
+    std::fs::write(&path, changed).unwrap();
+    let o = run(&[
+        "draw",
+        "--verify",
+        cert.to_str().unwrap(),
+        "--lang",
+        "en",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o)
+            .contains("FAILED The entries are the certified ones: these 17 entries have SHA-256"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn spreadsheets_several_files_and_mapped_columns() {
+    // ExportComments' Facebook XLSX, rows above its header.
+    let o = run(&[
+        "draw",
+        "--json",
+        "--seed",
+        "1",
+        "tests/fixtures/import/comments/exportcomments_facebook.xlsx",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(c["counts"]["entries"], 3);
+    // Two exports of one contest (Instagram and Facebook), in the order given: one draw.
+    let o = run(&[
+        "draw",
+        "--json",
+        "--seed",
+        "1",
+        "tests/fixtures/draw/exportcomments.csv",
+        "tests/fixtures/import/comments/exportcomments_facebook.xlsx",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(c["counts"]["entries"], 20);
+    let last = c["exclusions"].as_array().unwrap().last().cloned();
+    assert_eq!(last.map(|x| x["file"].clone()), Some(serde_json::json!(0)));
+    // A table we do not recognise, with its columns named.
+    let dir = scratch("draw-columns");
+    let csv = dir.join("names.csv");
+    std::fs::write(
+        &csv,
+        "Pseudo;Message;Quand\n@ann;#concours @bob;2026-06-02\nbob;#concours;2026-06-03\nann;#concours;2026-06-04\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "draw",
+        "--json",
+        "--column",
+        "Pseudo=author",
+        "--column",
+        "Message=text",
+        "--column",
+        "Quand=date",
+        "--rules",
+        "tests/fixtures/draw/rules.json",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // ann (1 mention) is in; bob has no mention; ann's second comment is one entry per person.
+    assert_eq!(p["counts"]["people"], 1);
+    assert_eq!(p["people"][0]["entrant"], "ann");
 }
 
 // ---------------------------------------------------------------------------------------------

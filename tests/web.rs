@@ -69,7 +69,10 @@ fn an_unknown_key_is_refused_as_the_command_line_refuses_it() {
     let input = JSON::parse(r#"{"costs": [{"kind": "time", "hour": 3}]}"#).unwrap();
     let err = wasm::compute_roi(input, "en").unwrap_err();
     assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
-    assert!(get(&err, "message").as_string().unwrap().contains("unknown field `hour`"));
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .contains("unknown field `hour`"));
 }
 
 #[wasm_bindgen_test]

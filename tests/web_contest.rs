@@ -204,3 +204,109 @@ fn follower_lists_and_the_outcome() {
     let err = wasm::compute_contest(parse(r#"{"followers": 5}"#), JsValue::NULL, "en").unwrap_err();
     assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
 }
+
+const COMMENTS: &[u8] = include_bytes!("fixtures/draw/exportcomments.csv");
+const COMMENTS_CERTIFICATE: &str = include_str!("fixtures/draw/exportcomments-certificate.json");
+
+/// The contest tab's path: a comment export read by a `Workspace` chunk by chunk, its entries
+/// handed to the draw.
+fn comment_entries(bytes: &[u8]) -> (wasm::Workspace, JsValue) {
+    let mut ws = wasm::Workspace::new(None);
+    let id = ws.begin_file("exportcomments.csv");
+    for chunk in bytes.chunks(100) {
+        ws.push_chunk(id, chunk).unwrap();
+    }
+    ws.finish_file(id, "fr").unwrap();
+    let entries = ws.entries().unwrap();
+    (ws, entries)
+}
+
+#[wasm_bindgen_test]
+fn a_comment_export_draws_the_certificate_the_command_line_draws() {
+    let (ws, entries) = comment_entries(COMMENTS);
+    assert_eq!(Array::from(&entries).length(), 17);
+    assert_eq!(
+        Array::from(&ws.sources().unwrap())
+            .get(0)
+            .as_string()
+            .unwrap(),
+        "exportcomments.csv"
+    );
+    let seed = parse(
+        r#"{"kind": "public", "value": "04 11 23 38 47 + 02 09", "source": "EuroMillions, 16 juin 2026"}"#,
+    );
+    let options = parse(
+        r#"{"title": "Concours de l’été — Atelier Lumière", "drawn_at": "2026-06-16T21:30:00+02:00"}"#,
+    );
+    let cert = wasm::draw_winners(entries.clone(), parse(RULES), seed, options, "fr").unwrap();
+    // Byte for byte what `social-roi draw --json … exportcomments.csv` prints (tests/draw_cli.rs
+    // compares the command line with the same file).
+    assert_eq!(pretty(&cert) + "\n", COMMENTS_CERTIFICATE);
+    // The same entries as JSON text, the page's faster form: the same certificate.
+    let text = JsValue::from_str(&ws.entries_json().unwrap());
+    let seed = parse(
+        r#"{"kind": "public", "value": "04 11 23 38 47 + 02 09", "source": "EuroMillions, 16 juin 2026"}"#,
+    );
+    let options = parse(
+        r#"{"title": "Concours de l’été — Atelier Lumière", "drawn_at": "2026-06-16T21:30:00+02:00"}"#,
+    );
+    let again = wasm::draw_winners(text, parse(RULES), seed, options, "fr").unwrap();
+    assert_eq!(pretty(&again) + "\n", COMMENTS_CERTIFICATE);
+    let err = wasm::prepare_draw(JsValue::from_str("[{\"text\": \"x\"}]"), parse("{}"), "en")
+        .unwrap_err();
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .starts_with("the entries, line 1, column 14: missing field `author`"));
+
+    // The certificate as a file is read back, verified, then refuted by one changed comment.
+    let read = wasm::read_certificate("certificate.json", COMMENTS_CERTIFICATE, "en").unwrap();
+    let v = wasm::verify_draw(read.clone(), entries, "en").unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
+    let changed = String::from_utf8(COMMENTS.to_vec())
+        .unwrap()
+        .replace("16:30:00,0,@emma", "16:30:00,0,@emma @zoe");
+    let (_, changed) = comment_entries(changed.as_bytes());
+    let v = wasm::verify_draw(read, changed, "en").unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(false));
+    let failed: Vec<String> = Array::from(&get(&v, "checks"))
+        .iter()
+        .filter(|c| get(c, "ok").as_bool() == Some(false))
+        .map(|c| get(&c, "id").as_string().unwrap())
+        .collect();
+    assert_eq!(failed[0], "entries", "{failed:?}");
+    let err = wasm::read_certificate("notes.json", "{\n  \"format\": \n}", "fr").unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "file");
+    assert_eq!(
+        get(&err, "message").as_string().unwrap(),
+        "notes.json, ligne 3, colonne 1\u{a0}: expected value\u{a0}: un certificat de tirage est attendu (le fichier JSON que donne un tirage)"
+    );
+    let err = wasm::read_certificate("rules.json", RULES, "en").unwrap_err();
+    assert!(get(&err, "message").as_string().unwrap().starts_with(
+        "rules.json, line 2, column 7: unknown field `per`, expected one of `format`"
+    ));
+
+    // The exclusions summed up by reason, in the order the rules apply.
+    let by = Array::from(&wasm::exclusions_by_reason(get(&cert, "exclusions"), "fr").unwrap());
+    let first = by.get(0);
+    assert_eq!(get(&first, "reason").as_string().unwrap(), "duplicate_id");
+    assert_eq!(get(&first, "count").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&first, "label").as_string().unwrap(),
+        "Le même commentaire deux fois (exports qui se recoupent)"
+    );
+    assert_eq!(by.length(), 9);
+}
+
+#[wasm_bindgen_test]
+fn a_language_switch_keeps_every_typed_value() {
+    let input =
+        parse(r#"{"hours": "3,5", "prize_value": "1 200", "margin_pct": "40 %", "fees": "abc"}"#);
+    let en = wasm::canonical_contest_input(input, "fr", "en").unwrap();
+    assert_eq!(get(&en, "hours").as_f64(), Some(3.5));
+    assert_eq!(get(&en, "prize_value").as_f64(), Some(1200.0));
+    assert_eq!(get(&en, "margin_pct").as_f64(), Some(40.0));
+    // What does not read stays as typed, for its message.
+    assert_eq!(get(&en, "fees").as_string().unwrap(), "abc");
+    assert_eq!(get(&en, "decimal_mark").as_string().unwrap(), "point");
+}

@@ -25,13 +25,15 @@ const LANG_KEY = 'social-roi:lang';
  * `sheets` (constructed stylesheets of its own). Panels other than the first may be loaded on
  * demand with `import()`. A tab marked `full` gets the full core (files, analysis, contests) as
  * `ctx.core`, fetched the first time such a tab opens; the others get the light one.
+ * Files dropped anywhere on the element go to the current tab when its panel has
+ * `addFiles(files)`, else to the tab marked `acceptsFiles` (the Files tab).
  */
 const TABS = [
   { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
-  // Files dropped anywhere on the element land in the tab whose panel has `addFiles`.
   { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files-panel.js').then((m) => new m.FilesPanel(ctx)) },
   // Reads the Files tab's workspace (ctx.shared.workspace): what the dropped files mean.
   { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis-panel.js').then((m) => new m.AnalysisPanel(ctx)) },
+  { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest-panel.js').then((m) => new m.ContestPanel(ctx)) },
 ];
 
 function storedLang() {
@@ -217,10 +219,15 @@ export class SocialRoiElement extends HTMLElement {
     });
   }
 
-  /** Reads `files` in the Files tab, switching to it first. */
+  /** Reads `files` in the current tab when it takes files, else in the Files tab (switching to it). */
   async addFiles(files) {
+    if (!this.#core || !files?.length) return;
+    if (this.#current?.addFiles) {
+      await this.#current.addFiles(files);
+      return;
+    }
     const tab = TABS.find((x) => x.acceptsFiles);
-    if (!tab || !this.#core || !files?.length) return;
+    if (!tab) return;
     if (this.#tab !== tab.id || !this.#current?.addFiles) await this.#showTab(tab.id);
     await this.#current?.addFiles?.(files);
   }
@@ -291,6 +298,12 @@ export class SocialRoiElement extends HTMLElement {
       b.setAttribute('aria-selected', String(on));
       b.tabIndex = on ? 0 : -1;
       if (on && focus) b.focus();
+      // On a narrow screen the tab bar scrolls sideways: bring the tab shown into sight.
+      if (on) {
+        const bar = b.parentElement;
+        const left = b.getBoundingClientRect().left - bar.getBoundingClientRect().left;
+        if (left < 0 || left + b.offsetWidth > bar.clientWidth) bar.scrollLeft += left - (bar.clientWidth - b.offsetWidth) / 2;
+      }
     }
     host.setAttribute('aria-labelledby', `sr-tab-${id}`);
     const token = ++this.#showing;

@@ -40,6 +40,7 @@ button, input, select { font: inherit; color: inherit; }
 .sr-tabs { display: flex; gap: 4px; border-bottom: 2px solid var(--sr-line); margin: 0 0 16px; overflow-x: auto; }
 .sr-tab { border: 0; background: transparent; padding: 10px 16px; font-weight: 650; color: var(--sr-muted); cursor: pointer; border-bottom: 3px solid transparent; margin-bottom: -2px; white-space: nowrap; }
 .sr-tab[aria-selected="true"] { color: var(--sr-accent); border-bottom-color: var(--sr-accent); }
+@container (max-width: 420px) { .sr-tab { padding: 10px 9px; } }
 .sr-tab:focus-visible { outline: 2px solid var(--sr-accent); outline-offset: -2px; }
 .sr-notice { padding: 10px 14px; border-radius: var(--sr-radius); background: var(--sr-accent-soft); margin: 0 0 16px; }
 .sr-notice.sr-warn { background: var(--sr-danger-soft); color: var(--sr-danger); }

@@ -228,7 +228,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fatal> {
 
 /// Today's date in UTC, from the system clock (`SOCIAL_ROI_TODAY=2026-04-30` sets it, for
 /// reproducible runs of files with yearless dates).
-fn today() -> Option<Date> {
+pub fn today() -> Option<Date> {
     if let Ok(text) = std::env::var("SOCIAL_ROI_TODAY") {
         if let Some(social_roi::date::ParsedDate::Full(d)) =
             social_roi::date::parse(&text, social_roi::date::SlashOrder::MonthFirst)

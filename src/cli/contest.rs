@@ -1,7 +1,7 @@
 //! `social-roi contest`: what a giveaway really brought, from typed figures, its comment file
 //! and follower lists.
 
-use super::draw::load_entries;
+use super::entries;
 use super::{json_error, read_input, write, Fatal};
 use social_roi::figure::{Figure, Unit};
 use social_roi::metrics::contest::{self, ContestInput, ContestReport, FollowerList, Later};
@@ -10,12 +10,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub const USAGE: &str =
-    "  social-roi contest [--json] [--lang en|fr] [--entries ENTRIES] [--before LIST...]
+    "  social-roi contest [--json] [--lang en|fr] [--entries ENTRIES...] [--before LIST...]
                      [--at-close LIST...] [--after DAYS=LIST...] INPUTS.json
       A contest's outcome: cost per entry, participant, new follower and follower kept, retention,
-      viral coefficient, conversion rate and ROI. ENTRIES (the comments) give the entries and
-      participants left blank; LIST is Instagram's followers_1.json or one handle per line
-      (repeat an option for split files: followers_1.json, followers_2.json).
+      viral coefficient, conversion rate and ROI. ENTRIES (the comments: exports or lists, as for
+      draw, with --column NAME=FIELD) give the entries and participants left blank; LIST is
+      Instagram's followers_1.json or one handle per line (repeat an option for split files:
+      followers_1.json, followers_2.json).
   social-roi contest --example [--lang en|fr] [--currency CODE]
       The worked example's INPUTS.json.";
 
@@ -25,7 +26,8 @@ struct Options {
     example: bool,
     lang: Option<Lang>,
     currency: Option<String>,
-    entries: Option<String>,
+    entries: Vec<String>,
+    columns: Vec<(String, String)>,
     before: Vec<String>,
     at_close: Vec<String>,
     after: Vec<(u32, String)>,
@@ -53,7 +55,8 @@ fn parse(args: &[String]) -> Result<Options, Fatal> {
                 });
             }
             "--currency" => o.currency = Some(value("a currency code such as EUR")?),
-            "--entries" => o.entries = Some(value("the contest's comments")?),
+            "--entries" => o.entries.push(value("the contest's comments")?),
+            "--column" => o.columns.push(entries::column(&value("NAME=FIELD")?)?),
             "--before" => o.before.push(value("a follower list")?),
             "--at-close" => o.at_close.push(value("a follower list")?),
             "--after" => {
@@ -117,9 +120,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     if let Some(c) = &o.currency {
         input.currency = c.clone();
     }
-    let entries = match &o.entries {
-        Some(p) => load_entries(p)?,
-        None => Vec::new(),
+    let entries = if o.entries.is_empty() {
+        Vec::new()
+    } else {
+        entries::load(&o.entries, &o.columns, lang)?
     };
     if let Some(l) = lists(&o.before, lang)? {
         input.followers.before.list = Some(l);

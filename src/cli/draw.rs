@@ -1,30 +1,33 @@
 //! `social-roi draw`: the fingerprint to announce, the draw, its verification and redraws,
 //! over the same core the page runs. It has its own options: the shared ones do not fit.
 
+use super::entries;
 use super::{json_error, read_input, write, Fatal};
 use social_roi::draw::{
     self, Certificate, DrawOptions, Pick, Prepared, RedrawInput, RulesInput, SeedInput, SeedKind,
     Verification,
 };
 use social_roi::input::{Entry, FieldError};
-use social_roi::model::EntryRow;
 use social_roi::Lang;
 use std::io::Write;
 use std::process::ExitCode;
 
 pub const USAGE: &str =
     "  social-roi draw [--json] [--lang en|fr] [--rules RULES.json] [--winners N] [--alternates N]
-                  [--draw-file OUT.txt] ENTRIES
+                  [--draw-file OUT.txt] ENTRIES...
       Without a seed: the fingerprint to announce before the draw, who is in and who is out.
   social-roi draw ... (--seed TEXT [--seed-source TEXT] | --random-seed) [--title TEXT]
-                  [--at TIME] ENTRIES
+                  [--at TIME] ENTRIES...
       Draws winners and alternates: the certificate (JSON with --json, else a summary).
-  social-roi draw --verify CERTIFICATE.json [--json] [--lang en|fr] ENTRIES
+  social-roi draw --verify CERTIFICATE.json [--json] [--lang en|fr] ENTRIES...
       Confirms or refutes a certificate against the entries (exit 1 when refuted).
   social-roi draw --redraw CERTIFICATE.json --disqualify NAME [--disqualify NAME...]
-                  --reason TEXT [--seed TEXT | --random-seed] [--at TIME] [--json] ENTRIES
+                  --reason TEXT [--seed TEXT | --random-seed] [--at TIME] [--json] ENTRIES...
       Appends a drawing: the disqualified leave, the next in the ranking take their prizes.
-      ENTRIES is a list with one entrant per line, or a JSON list of entries.";
+      ENTRIES are comment exports (ExportComments CSV or XLSX, CSV, TSV, XLS, ODS, ZIP) or lists
+      with one entrant per line, read in the order given as the page reads them; or one JSON
+      list of entries. --column NAME=FIELD (author, text, date, id, parent_id, profile, likes)
+      maps a column of a comment file the readers do not recognise.";
 
 /// What `draw` is asked to do.
 #[derive(Default)]
@@ -44,6 +47,7 @@ struct Options {
     redraw: Option<String>,
     disqualify: Vec<String>,
     reason: Option<String>,
+    columns: Vec<(String, String)>,
     files: Vec<String>,
 }
 
@@ -79,6 +83,7 @@ fn parse(args: &[String]) -> Result<Options, Fatal> {
             "--redraw" => o.redraw = Some(value("a certificate JSON file")?),
             "--disqualify" => o.disqualify.push(value("the entrant disqualified")?),
             "--reason" => o.reason = Some(value("why")?),
+            "--column" => o.columns.push(entries::column(&value("NAME=FIELD")?)?),
             s if s.starts_with("--") => {
                 return Err(Fatal(format!(
                     "draw: unknown option {s}; see social-roi --help"
@@ -100,25 +105,9 @@ fn parse(args: &[String]) -> Result<Options, Fatal> {
     Ok(o)
 }
 
-/// Reads an entries file: the one place a new format (comment exports) plugs in.
-pub fn load_entries(path: &str) -> Result<Vec<EntryRow>, Fatal> {
-    let lower = path.to_ascii_lowercase();
-    if [".csv", ".tsv", ".xlsx", ".xls"]
-        .iter()
-        .any(|e| lower.ends_with(e))
-    {
-        return Err(Fatal(format!(
-            "{path}: comment exports (CSV, XLSX) cannot be read by this command yet; \
-             give a list with one entrant per line, or a JSON list of entries"
-        )));
-    }
+fn load_certificate(path: &str, lang: Option<Lang>) -> Result<Certificate, Fatal> {
     let text = read_input(path)?;
-    draw::read_entries(path, &text).map_err(|e| Fatal(e.message))
-}
-
-fn load_certificate(path: &str) -> Result<Certificate, Fatal> {
-    let text = read_input(path)?;
-    serde_json::from_str(&text).map_err(|e| json_error(path, &e))
+    draw::read_certificate(path, &text, lang.unwrap_or(Lang::En)).map_err(|e| Fatal(e.message))
 }
 
 /// A random seed from the operating system: 32 bytes, hexadecimal.
@@ -204,15 +193,15 @@ fn errors_text(errors: &[FieldError], lang: Lang) -> String {
 /// `draw`: runs one of its four modes.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let o = parse(args)?;
-    let [entries_path] = o.files.as_slice() else {
+    if o.files.is_empty() {
         return Err(Fatal(
-            "draw takes exactly one ENTRIES file; see social-roi --help".into(),
+            "draw needs the ENTRIES: a comment export or a list; see social-roi --help".into(),
         ));
-    };
-    let entries = load_entries(entries_path)?;
+    }
     if let Some(path) = &o.verify {
-        let cert = load_certificate(path)?;
+        let cert = load_certificate(path, o.lang)?;
         let lang = o.lang.unwrap_or(cert.lang);
+        let entries = entries::load(&o.files, &o.columns, lang)?;
         let v = draw::verify(&cert, &entries, lang);
         if o.json {
             write(out, &to_json(&v)?)?;
@@ -226,8 +215,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         });
     }
     if let Some(path) = &o.redraw {
-        let cert = load_certificate(path)?;
+        let cert = load_certificate(path, o.lang)?;
         let lang = o.lang.unwrap_or(cert.lang);
+        let entries = entries::load(&o.files, &o.columns, lang)?;
         let input = RedrawInput {
             disqualify: o.disqualify.clone(),
             reason: o.reason.clone().unwrap_or_default(),
@@ -247,6 +237,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     }
     let lang = o.lang.unwrap_or(Lang::En);
     let rules = rules_input(&o)?;
+    let entries = entries::load(&o.files, &o.columns, lang)?;
     let prep = draw::prepare_input(&entries, &rules, lang);
     let Some(prepared) = prep.prepared else {
         let errors: Vec<FieldError> = prep

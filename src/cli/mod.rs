@@ -3,7 +3,7 @@
 //! ```text
 //! social-roi roi [--json] [--lang fr|en] INPUTS.json    ROI report (JSON with --json)
 //! social-roi example [--lang fr|en] [--currency EUR]    the worked example's input JSON
-//! social-roi draw [options] ENTRIES                     a verifiable winner draw (see draw.rs)
+//! social-roi draw [options] ENTRIES...                  a verifiable winner draw (see draw.rs)
 //! social-roi contest [options] INPUTS.json              a contest's outcome (see contest.rs)
 //! social-roi analyze [--json] [--lang fr|en] FILE...   what exports hold and their analysis
 //! ```
@@ -13,6 +13,7 @@
 mod analyze;
 mod contest;
 mod draw;
+mod entries;
 mod roi;
 
 use social_roi::Lang;

@@ -13,7 +13,7 @@ use crate::draw::{normalise, sorted_unique, tally_entries, Warning};
 use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::input::{Entry, FieldError, Fields, Kind, Mark};
+use crate::input::{canonicalise, Entry, FieldError, Fields, Kind, Mark};
 use crate::metrics::roi::{self, CostKind, CostLine, RoiInput, SalesLine};
 use crate::model::EntryRow;
 use serde::{Deserialize, Serialize};
@@ -1136,18 +1136,20 @@ pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> Contes
             )),
         }
     };
+    // A figure the ROI core computed from lines nobody typed would show sums of nothing
+    // (`total cost: 0.00`) as its inputs: it says what is missing instead, without them.
     let mut summary = vec![block(contest_return)];
     for id in ["total_cost", "total_return", "net_gain", "roi", "roas"] {
         if let Some(fig) = find(id) {
             let fig = if id == "roas" && ads.is_none() {
-                fig.unavailable(lang.pick(
+                fig.blocked(lang.pick(
                     "enter the contest’s ad spend to compute ROAS",
                     "indiquez la publicité du concours pour calculer le ROAS",
                 ))
             } else if no_costs && id != "total_return" {
-                fig.unavailable(no_cost_reason(lang, true))
+                fig.blocked(no_cost_reason(lang, true))
             } else if sales.is_none() && id != "total_cost" && id != "roas" {
-                fig.unavailable(lang.pick(
+                fig.blocked(lang.pick(
                     "enter the revenue, or the conversions and their value, to compare it with the cost",
                     "indiquez le chiffre d’affaires, ou les conversions et leur valeur, pour le comparer au coût",
                 ))
@@ -1203,6 +1205,52 @@ fn no_cost_reason(lang: Lang, no_costs: bool) -> String {
         )
         .to_string()
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A language switch
+// ---------------------------------------------------------------------------------------------
+
+/// The same input with every readable number as a number, read with its decimal mark (the
+/// language's own when it names none), and the mark then set to `to`'s: what the page calls
+/// when the user switches language, so that no value changes meaning.
+///
+/// ```
+/// use social_roi::input::{Entry, Mark};
+/// use social_roi::metrics::contest::{canonical, ContestInput};
+/// use social_roi::Lang;
+/// let typed = ContestInput { hours: "3,5".into(), margin_pct: "40 %".into(), ..ContestInput::default() };
+/// let en = canonical(&typed, Lang::Fr, Lang::En);
+/// assert_eq!((en.hours, en.margin_pct), (Entry::Number(3.5), Entry::Number(40.0)));
+/// assert_eq!(en.decimal_mark, Some(Mark::Point));
+/// ```
+pub fn canonical(input: &ContestInput, lang: Lang, to: Lang) -> ContestInput {
+    let mut out = input.clone();
+    let mark = out.decimal_mark.unwrap_or(Mark::of(lang));
+    let mut entries: Vec<(&mut Entry, bool)> = vec![
+        (&mut out.prize_value, false),
+        (&mut out.ad_spend, false),
+        (&mut out.hours, false),
+        (&mut out.hourly_rate, false),
+        (&mut out.fees, false),
+        (&mut out.entries, false),
+        (&mut out.participants, false),
+        (&mut out.comments_shown, false),
+        (&mut out.shares, false),
+        (&mut out.clicks, false),
+        (&mut out.conversions, false),
+        (&mut out.value_per_conversion, false),
+        (&mut out.revenue, false),
+        (&mut out.margin_pct, true),
+        (&mut out.followers.before.count, false),
+        (&mut out.followers.at_close.count, false),
+    ];
+    for l in &mut out.followers.later {
+        entries.extend([(&mut l.days, false), (&mut l.count, false)]);
+    }
+    canonicalise(entries, mark);
+    out.decimal_mark = Some(Mark::of(to));
+    out
 }
 
 // ---------------------------------------------------------------------------------------------

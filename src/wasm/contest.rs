@@ -6,7 +6,7 @@
 
 use super::{error, from_js, to_js};
 use crate::draw::{
-    self, Certificate, DrawOptions, EntryList, RedrawInput, Rules, RulesInput, SeedInput,
+    self, Certificate, DrawOptions, EntryList, Exclusion, RedrawInput, Rules, RulesInput, SeedInput,
 };
 use crate::i18n::Lang;
 use crate::input::FieldError;
@@ -34,9 +34,16 @@ fn draw_error(e: &draw::DrawError) -> JsValue {
         .unwrap_or_else(|_| error("input", e.to_string()))
 }
 
+/// The entries a call is given: a list of entry objects, or the same list as JSON text (what
+/// `Workspace.entriesJson()` gives: thousands of comments cross the boundary as one string
+/// many times faster than as objects), or null for none.
 fn entries(value: JsValue) -> Result<Vec<EntryRow>, JsValue> {
     if value.is_null() || value.is_undefined() {
         return Ok(Vec::new());
+    }
+    if let Some(text) = value.as_string() {
+        return draw::entries_from_json("the entries", &text)
+            .map_err(|e| error("input", e.message));
     }
     Ok(from_js::<EntryList>(value, "the entries")?.0)
 }
@@ -129,6 +136,23 @@ pub fn redraw_winners(
     to_js(&next)
 }
 
+/// Reads a certificate file (`name`, its text): the certificate, or `{kind: "file", message}`
+/// in `lang`, naming the line and column of what cannot be read, as the command line does.
+#[wasm_bindgen(js_name = readCertificate)]
+pub fn read_certificate(name: &str, text: &str, lang: &str) -> Result<JsValue, JsValue> {
+    let cert = draw::read_certificate(name, text, Lang::from_tag(lang))
+        .map_err(|e| error("file", e.message))?;
+    to_js(&cert)
+}
+
+/// Exclusions (a preparation's or a certificate's) counted by reason, in the order the rules
+/// apply: `[{reason, label, count}]`, `label` in `lang`.
+#[wasm_bindgen(js_name = exclusionsByReason)]
+pub fn exclusions_by_reason(exclusions: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    let list: Vec<Exclusion> = from_js(exclusions, "the exclusions")?;
+    to_js(&draw::exclusions_by_reason(&list, Lang::from_tag(lang)))
+}
+
 /// The score of one ticket, for a page that shows how the ranking is made.
 #[wasm_bindgen(js_name = ticketScore)]
 pub fn ticket_score(seed: &str, ticket: &str) -> String {
@@ -164,6 +188,18 @@ pub fn compute_contest(
         &input,
         &entries(entries_js)?,
         Lang::from_tag(lang),
+    ))
+}
+
+/// The same contest input with readable numbers as numbers and the decimal mark of `to`: call
+/// it before switching the interface language.
+#[wasm_bindgen(js_name = canonicalContestInput)]
+pub fn canonical_contest_input(input: JsValue, lang: &str, to: &str) -> Result<JsValue, JsValue> {
+    let input: ContestInput = from_js(input, "the contest's inputs")?;
+    to_js(&contest::canonical(
+        &input,
+        Lang::from_tag(lang),
+        Lang::from_tag(to),
     ))
 }
 

@@ -132,6 +132,27 @@ impl Workspace {
     pub fn totals(&self, lang: &str) -> Result<JsValue, JsValue> {
         to_js(&self.inner.totals(lang_of(lang)))
     }
+
+    /// The contest entries (comments) of every read file, in order, in the shape `prepareDraw`,
+    /// `drawWinners`, `verifyDraw`, `redrawWinners` and `computeContest` take:
+    /// `[{id, parent_id, author, profile, date, text, likes, origin: {file, line}}]`.
+    pub fn entries(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.dataset().entries)
+    }
+
+    /// The same entries as JSON text, which the draw and contest calls also take, and read
+    /// many times faster than objects: the form for thousands of comments.
+    #[wasm_bindgen(js_name = entriesJson)]
+    pub fn entries_json(&self) -> Result<String, JsValue> {
+        serde_json::to_string(&self.inner.dataset().entries)
+            .map_err(|e| error("internal", e.to_string()))
+    }
+
+    /// The tables records come from (`book.xlsx › Sheet`), by the index their `origin.file`
+    /// (and an exclusion's `file`) names.
+    pub fn sources(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.dataset().files)
+    }
 }
 
 impl Workspace {
