@@ -55,7 +55,8 @@ export class RoiPanel {
    * @param {'fr'|'en'} o.lang
    * @param {string} o.locale for number formatting
    * @param {object} o.input the calculator's input JSON (edited in place)
-   * @param {(input: object, report: object) => void} o.onChange after each computation
+   * @param {(input: object, report: object, edited: boolean) => void} o.onChange after each
+   *   computation; `edited` when it follows a change the user made in the form
    * @param {() => void} o.onReset restore the worked example
    * @param {(() => string)|null} o.shareUrl a link reproducing the calculation, if any
    */
@@ -333,13 +334,13 @@ export class RoiPanel {
     this.pending = true;
     queueMicrotask(() => {
       this.pending = false;
-      this.compute();
+      this.compute(true);
     });
   }
 
   // -- results ---------------------------------------------------------------------------
 
-  compute() {
+  compute(edited = false) {
     let report;
     try {
       report = this.core.computeRoi(this.input, this.lang);
@@ -353,7 +354,7 @@ export class RoiPanel {
     this.showLineResults(report);
     this.renderResults(report);
     this.renderMini(report);
-    this.onChange?.(this.input, report);
+    this.onChange?.(this.input, report, edited);
   }
 
   showErrors(errors) {

@@ -245,7 +245,7 @@ export class SocialRoiElement extends HTMLElement {
       lang: ctx.lang,
       locale: ctx.locale,
       input: this.#input,
-      onChange: (input, report) => this.#changed(input, report),
+      onChange: (input, report, edited) => this.#changed(input, report, edited),
       onReset: () => {
         this.#input = this.#example();
         this.#panel.load(this.#input);
@@ -306,6 +306,9 @@ export class SocialRoiElement extends HTMLElement {
       }
     }
     host.setAttribute('aria-labelledby', `sr-tab-${id}`);
+    // The notice speaks of the calculator's inputs (the example, a link that could not be read).
+    const notice = this.#root.querySelector('.sr-app > .sr-notice');
+    if (notice) notice.hidden = id !== TABS[0].id;
     const token = ++this.#showing;
     const t = strings(this.#lang);
     let panel;
@@ -394,13 +397,17 @@ export class SocialRoiElement extends HTMLElement {
     this.#showTab(this.#tab);
   }
 
-  #changed(input, report) {
+  #changed(input, report, edited = false) {
     this.#input = input;
     if (this.syncUrl) {
       const hash = this.#hash();
       if (location.hash !== hash) history.replaceState(history.state, '', hash);
     }
-    if (this.#notice && !this.#notice.warn && report && this.#panel?.report !== report) this.#notice = null;
+    // The worked example's note has said its piece once the user changes a figure.
+    if (edited && this.#notice && !this.#notice.warn) {
+      this.#notice = null;
+      this.#root.querySelector('.sr-app > .sr-notice')?.remove();
+    }
     this.dispatchEvent(new CustomEvent('social-roi-change', { bubbles: true, composed: true, detail: { input: structuredClone(input), report } }));
   }
 }

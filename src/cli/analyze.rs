@@ -310,22 +310,22 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
             .as_deref()
             .map(|c| format!(" {c}"))
             .unwrap_or_default();
+        let colon = lang.pick(": ", "\u{a0}: ");
         out.push_str(&format!(
-            "  {} · {}{}: {}\n",
+            "  {} · {}{currency}{colon}{}\n",
             g.kind_label,
-            serde_json::to_value(g.network)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
-            currency,
+            g.network.name(),
             g.records
         ));
         for s in &g.sums {
+            let known = match lang {
+                Lang::En => format!("known for {}", s.known),
+                Lang::Fr => format!("connu pour {}", s.known),
+            };
             out.push_str(&format!(
-                "    {}: {} ({} known)\n",
+                "    {}{colon}{} ({known})\n",
                 s.label,
-                s.sum.get(),
-                s.known
+                s.sum.get()
             ));
         }
     }

@@ -35,6 +35,15 @@ test('opens on the worked example, in French, with formulas', async () => {
   assert.equal(await page.locator('.sr-sensitivity .sr-tornado-label').count(), 8);
   assert.equal(await page.locator('.sr-comparison tr[data-row="roi"] td').count(), 2);
   assert.match(await page.locator('h1').textContent(), /Calculateur de ROI/);
+  // The worked example says so, on the calculator's tab only.
+  const note = page.locator('.sr-app > .sr-notice');
+  assert.match(await note.textContent(), /Exemple rempli/);
+  await page.locator('[role="tab"][data-tab="files"]').click();
+  await page.locator('[role="tab"][data-tab="files"][aria-selected="true"]').waitFor();
+  assert.equal(await note.isVisible(), false);
+  await page.locator('[role="tab"][data-tab="roi"]').click();
+  await roiValue(page).waitFor();
+  assert.equal(await note.isVisible(), true);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -46,6 +55,7 @@ test('typing recomputes, errors stay next to the field, reload and shared link r
 
   // 80 h × 35 + 99 + 500 + 400 = 3 799; ROI = (4 680 − 3 799) ÷ 3 799.
   await field(page, 'costs[0].hours').fill('80');
+  await page.locator('.sr-app > .sr-notice').waitFor({ state: 'detached' });
   const expected = (4680 - 3799) / 3799;
   await page.waitForFunction(
     (v) => {
