@@ -4,7 +4,7 @@
 
 use social_roi::date::{Date, DateTime, Time};
 use social_roi::metrics::analysis::{analyze, defaults, AnalysisOptions, AnalysisReport};
-use social_roi::metrics::engagement::Preset;
+use social_roi::metrics::engagement::{EngagementRule, Preset};
 use social_roi::model::{AdRow, DailyRow, Dataset, Message, Network, Origin, Post, PostMetrics};
 use social_roi::{Figure, Lang};
 
@@ -813,13 +813,47 @@ fn french_labels_formulas_and_reasons() {
         r.engagement.rate.label,
         "Taux d’engagement (par portée, moyenne des ratios par publication)"
     );
-    let x = analyze(&x_posts(), &AnalysisOptions::default(), Lang::Fr);
+    // Asked to divide X posts by reach, which X never reports: the reason says so.
+    let by_reach = AnalysisOptions {
+        engagement: EngagementRule::default(),
+        ..AnalysisOptions::default()
+    };
+    let x = analyze(&x_posts(), &by_reach, Lang::Fr);
     let why = reason(&x.engagement.rate);
     assert!(
         why.starts_with("aucune publication des fichiers n’a de portée"),
         "{why}"
     );
     assert!(why.contains("\u{a0}: choisissez"), "{why:?}");
+}
+
+#[test]
+fn the_default_rule_gives_every_network_a_rate() {
+    // X gives impressions, not reach: the default divides X posts by impressions.
+    let x = analyze(&x_posts(), &AnalysisOptions::default(), Lang::En);
+    check_invariants(&x);
+    assert!(
+        x.engagement.rate.value.is_some(),
+        "{:?}",
+        x.engagement.rate.reason
+    );
+    assert!(
+        x.engagement.rate.label.contains("impressions"),
+        "{}",
+        x.engagement.rate.label
+    );
+    let custom = defaults_rule_of_custom();
+    assert_eq!(custom, EngagementRule::recommended());
+    assert_eq!(AnalysisOptions::default().engagement, custom);
+}
+
+fn defaults_rule_of_custom() -> EngagementRule {
+    defaults(Lang::En)
+        .presets
+        .into_iter()
+        .find(|p| p.id == "custom")
+        .expect("custom is offered")
+        .rule
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 use social_roi::date::Date;
 use social_roi::import::ImportOptions;
 use social_roi::metrics::analysis::{analyze, AnalysisOptions, AnalysisReport};
-use social_roi::metrics::engagement::Preset;
+use social_roi::metrics::engagement::{EngagementRule, Preset};
 use social_roi::workspace::Workspace;
 use social_roi::{Figure, Lang};
 
@@ -107,10 +107,41 @@ fn post_rates(r: &AnalysisReport) -> Vec<(String, Option<f64>)> {
 //             T3 impressions 1500, engagements 30, likes 15, replies 2, retweets 3 [20]
 // Facebook page: followers 1008 on June 2 (F1) and 1020 on June 4 (F2).
 
+/// Reactions, comments, shares and saves by reach for every network (the plain rule, without
+/// the default's per-network denominators).
+fn by_reach() -> AnalysisOptions {
+    AnalysisOptions {
+        engagement: EngagementRule::default(),
+        ..AnalysisOptions::default()
+    }
+}
+
+#[test]
+fn the_default_divides_x_posts_by_impressions() {
+    let ws = workspace();
+    let r = run(&ws, &AnalysisOptions::default());
+    let e = &r.engagement;
+    // Instagram and Facebook by reach (900 ÷ 11 000), X by impressions (67 ÷ 4 000).
+    is(&e.rate, 967.0 / 15000.0);
+    let x_rates = [40.0 / 2000.0, 7.0 / 500.0, 20.0 / 1500.0];
+    is(
+        &e.rate_other_aggregation,
+        (0.43 + 200.0 / 3000.0 + x_rates.iter().sum::<f64>()) / 9.0,
+    );
+    let rates = post_rates(&r);
+    for (id, want) in ["001", "002", "003"].iter().zip(x_rates) {
+        let got = rates.iter().find(|(i, _)| i == id).and_then(|(_, v)| *v);
+        assert!(
+            got.is_some_and(|v| (v - want).abs() <= 1e-12),
+            "{id}: {got:?}, expected {want}"
+        );
+    }
+}
+
 #[test]
 fn default_rule_reactions_comments_shares_saves_by_reach() {
     let ws = workspace();
-    let r = run(&ws, &AnalysisOptions::default());
+    let r = run(&ws, &by_reach());
     assert_eq!(r.range.posts, 9);
     assert_eq!(
         (r.range.from.unwrap().to_string(), r.range.days),
@@ -460,8 +491,9 @@ fn cost_link_from_the_ads_file_and_the_roi_patch() {
 #[test]
 fn a_period_keeps_its_days_only() {
     let ws = workspace();
-    let options: AnalysisOptions =
+    let mut options: AnalysisOptions =
         serde_json::from_str(r#"{"period": {"from": "2026-06-02", "to": "2026-06-04"}}"#).unwrap();
+    options.engagement = EngagementRule::default();
     let r = run(&ws, &options);
     // F1, T1, I2, F2: (100 + 400 + 200) ÷ (2000 + 4000 + 3000) by reach; T1 has none.
     assert_eq!(r.range.posts, 4);

@@ -288,11 +288,12 @@ fn analyze_json_holds_the_analysis_beside_files_and_totals() {
     assert_eq!(v["totals"]["records"]["messages"], 5);
     let a = &v["analysis"];
     assert_eq!(a["definition"]["preset"], "custom");
-    // 900 ÷ 11 000 (see tests/analysis_files.rs for every hand computation).
-    assert!(close(&a["engagement"]["rate"]["value"], 900.0 / 11000.0));
+    // (900 + 67) ÷ (11 000 + 4 000): reach, and impressions on X (see tests/analysis_files.rs
+    // for every hand computation).
+    assert!(close(&a["engagement"]["rate"]["value"], 967.0 / 15000.0));
     assert_eq!(
         a["engagement"]["rate"]["formula"],
-        "engagement rate by reach = Σ engagements ÷ Σ reach"
+        "engagement rate = Σ engagements ÷ Σ denominator of each post’s network"
     );
     assert_eq!(fig(&a["totals"], "total_engagements")["value"], 967);
     assert!(close(
@@ -432,9 +433,10 @@ fn analyze_readable_shows_the_figures_with_their_formulas() {
     let out = stdout(&o);
     for expected in [
         "Analyse, du 2026-06-01 au 2026-06-08 (8 jours)\u{a0}: 9 publications",
-        "Taux d’engagement (par portée, ratio des totaux)",
+        "Taux d’engagement (par portée\u{a0}; impressions sur X, ratio des totaux)",
+        "6.45 %   taux d’engagement = Σ engagements ÷ Σ dénominateur du réseau de chaque publication",
+        "engagements = 967 · dénominateurs = 15000 · publications = 9",
         "8.18 %   taux d’engagement par portée = Σ engagements ÷ Σ portée",
-        "engagements = 900 · portée = 11000 · publications = 6",
         "Taux de conversation",
         "Croissance nette des abonnés",
         "Taux de réponse",

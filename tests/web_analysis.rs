@@ -79,10 +79,11 @@ fn analyze_with_default_options_and_a_preset() {
         assert!(!get(&r, key).is_undefined(), "{key}");
     }
     let rate = path(&r, "engagement.rate");
-    assert!((get(&rate, "value").as_f64().unwrap() - 900.0 / 11000.0).abs() < 1e-12);
+    // Reach, and impressions on X (which reports no reach): (900 + 67) ÷ (11 000 + 4 000).
+    assert!((get(&rate, "value").as_f64().unwrap() - 967.0 / 15000.0).abs() < 1e-12);
     assert_eq!(
         get(&rate, "formula").as_string().unwrap(),
-        "taux d’engagement par portée = Σ engagements ÷ Σ portée"
+        "taux d’engagement = Σ engagements ÷ Σ dénominateur du réseau de chaque publication"
     );
     assert!(get(&rate, "reason").is_null(), "null, never undefined");
     assert_eq!(get(&rate, "unit").as_string().unwrap(), "ratio");

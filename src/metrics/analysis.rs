@@ -56,7 +56,7 @@ impl Default for AnalysisOptions {
     fn default() -> Self {
         AnalysisOptions {
             preset: Preset::Custom,
-            engagement: EngagementRule::default(),
+            engagement: EngagementRule::recommended(),
             utc_offset_minutes: None,
             business_hours: None,
             period: None,

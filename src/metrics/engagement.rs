@@ -266,8 +266,10 @@ fn parse_network_key(key: &str) -> Option<Network> {
 pub const DEFAULT_KEY: &str = "default";
 
 /// A definition of engagement rate: what counts, what it is divided by, how posts add up.
+/// Keys left out of the JSON take their value from [`EngagementRule::recommended`], so a
+/// partial rule means the same as the analysis' starting point with those keys changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default = "EngagementRule::recommended", deny_unknown_fields)]
 pub struct EngagementRule {
     /// Interactions counted, by network key (`x`, `facebook`…) or `default` for the others.
     pub interactions: BTreeMap<String, Vec<Interaction>>,
@@ -277,7 +279,8 @@ pub struct EngagementRule {
     /// What engagements are divided by.
     pub denominator: Denominator,
     /// Another denominator for some networks (Metricool divides by impressions on X and
-    /// LinkedIn).
+    /// LinkedIn). Left out of the JSON: impressions on X and LinkedIn, views on YouTube and
+    /// TikTok; `{}` divides every network by `denominator`.
     pub denominator_by_network: BTreeMap<String, Denominator>,
     /// How posts add up.
     pub aggregation: Aggregation,
@@ -304,6 +307,24 @@ impl Default for EngagementRule {
             denominator_by_network: BTreeMap::new(),
             aggregation: Aggregation::RatioOfTotals,
             per_thousand: false,
+        }
+    }
+}
+
+impl EngagementRule {
+    /// The rule the analysis starts with: reactions, comments, shares and saves, each network
+    /// by what its exports give: reach on Facebook, Instagram and the rest, impressions on X
+    /// and LinkedIn (which report no reach), views on YouTube and TikTok. A file of any one
+    /// network then has a rate at once; the label says which denominator each network used.
+    pub fn recommended() -> Self {
+        EngagementRule {
+            denominator_by_network: map(&[
+                ("x", Denominator::Impressions),
+                ("linkedin", Denominator::Impressions),
+                ("youtube", Denominator::Views),
+                ("tiktok", Denominator::Views),
+            ]),
+            ..EngagementRule::default()
         }
     }
 }
@@ -507,7 +528,8 @@ pub struct PresetInfo {
     pub explanation: &'static str,
     /// Where the definition is published.
     pub sources: Vec<&'static str>,
-    /// The rule; for `custom`, the default rule.
+    /// The rule; for `custom`, the rule the analysis starts with
+    /// ([`EngagementRule::recommended`]).
     pub rule: EngagementRule,
 }
 
@@ -520,7 +542,7 @@ pub fn presets(lang: Lang) -> Vec<PresetInfo> {
             label: p.label(lang),
             explanation: p.explanation(lang),
             sources: p.sources().to_vec(),
-            rule: p.rule().unwrap_or_default(),
+            rule: p.rule().unwrap_or_else(EngagementRule::recommended),
         })
         .collect()
 }
@@ -1184,7 +1206,7 @@ pub fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
                 Lang::Fr => format!("{} sur {}", resolved.denominator(*n).name(lang), n.name()),
             })
             .collect();
-        format!("; {}", others.join(", "))
+        format!("{}{}", lang.pick("; ", "\u{a0}; "), others.join(", "))
     } else {
         String::new()
     };

@@ -85,14 +85,17 @@ test('KPIs, charts and tables match the hand-computed values; presets and intera
   const { context, page, problems } = await openPage(browser, server.url, { timezoneId: TZ });
   await loaded(page);
 
-  // Default rule: reactions + comments + shares (+ saves where the files have them) ÷ reach.
-  assert.ok(close(await value(page, 'engagement_rate'), 900 / 11000));
-  assert.equal(plain(await card(page, 'engagement_rate').locator('.sr-card-value').textContent()), '8,18 %');
-  assert.match(await card(page, 'engagement_rate').locator('.sr-formula').textContent(), /taux d’engagement par portée = Σ engagements ÷ Σ portée/);
-  assert.match(plain(await card(page, 'engagement_rate').locator('.sr-inputs').textContent()), /engagements : 900.*portée : 11 000.*publications : 6/);
+  // Default rule: reactions + comments + shares (+ saves where the files have them), each
+  // network by what its exports give: reach on Instagram and Facebook (900 ÷ 11 000), and
+  // impressions on X, which reports no reach (67 ÷ 4 000).
+  assert.ok(close(await value(page, 'engagement_rate'), 967 / 15000));
+  assert.equal(plain(await card(page, 'engagement_rate').locator('.sr-card-value').textContent()), '6,45 %');
+  assert.match(plain(await card(page, 'engagement_rate').locator('.sr-card-label').textContent()), /par portée ; impressions sur X, ratio des totaux/);
+  assert.match(await card(page, 'engagement_rate').locator('.sr-formula').textContent(), /taux d’engagement = Σ engagements ÷ Σ dénominateur du réseau de chaque publication/);
+  assert.match(plain(await card(page, 'engagement_rate').locator('.sr-inputs').textContent()), /engagements : 967.*dénominateurs : 15 000.*publications : 9/);
   // Every number has its formula and inputs in a tooltip too.
-  assert.match(plain(await card(page, 'engagement_rate').getAttribute('title')), /Σ engagements ÷ Σ portée\nengagements = 900 ; portée = 11 000/);
-  assert.ok(close(await value(page, 'engagement_rate_other_aggregation'), (0.43 + 200 / 3000) / 6));
+  assert.match(plain(await card(page, 'engagement_rate').getAttribute('title')), /Σ dénominateur du réseau de chaque publication\nengagements = 967 ; dénominateurs = 15 000/);
+  assert.ok(close(await value(page, 'engagement_rate_other_aggregation'), (0.43 + 200 / 3000 + 40 / 2000 + 7 / 500 + 20 / 1500) / 9));
   assert.equal(await value(page, 'posts'), 9);
   assert.equal(await value(page, 'total_engagements'), 967);
   assert.equal(await value(page, 'total_reach'), 11000);
@@ -112,7 +115,7 @@ test('KPIs, charts and tables match the hand-computed values; presets and intera
   assert.ok(close(await value(page, 'cost_per_new_follower'), 250 / 55));
 
   // Charts: weekly bars (2 weeks), the 7 × 24 map with 8 hours that have posts (X's UTC times
-  // moved to the browser's UTC+01:00), bars per network (X has no reach: no bar) and per type,
+  // moved to the browser's UTC+01:00), bars per network (X by impressions) and per type,
   // posting frequency beside unfollows (posts in 2 weeks, unfollows in 1).
   const series = panel(page).locator('[data-section="series"]');
   assert.equal(await series.locator('svg[data-chart="bars"] rect[data-point]').count(), 2);
@@ -124,8 +127,8 @@ test('KPIs, charts and tables match the hand-computed values; presets and intera
   assert.equal(await map.locator('rect[data-weekday="5"][data-hour="18"]').getAttribute('data-posts'), '1');
   assert.equal(await map.locator('rect[data-weekday="0"][data-hour="9"]').getAttribute('data-posts'), '2');
   assert.match(plain(await panel(page).locator('[data-best] li').first().textContent()), /lundi 9 h : 2 publications, taux 10 %/);
-  assert.equal(await panel(page).locator('[data-compare="network"] rect[data-bar]').count(), 2);
-  assert.equal(await panel(page).locator('[data-compare="type"] rect[data-bar]').count(), 5);
+  assert.equal(await panel(page).locator('[data-compare="network"] rect[data-bar]').count(), 3);
+  assert.equal(await panel(page).locator('[data-compare="type"] rect[data-bar]').count(), 6);
   assert.equal(await panel(page).locator('[data-weekly] svg rect[data-series]').count(), 3);
   // Daily: 8 days, 8 points; the numbers are there as a table too.
   await series.locator('input[data-control="granularity"][value="day"]').check();
@@ -247,7 +250,7 @@ test('exports: the per-post CSV neutralises formulas, the JSON is the full repor
   const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
   assert.deepEqual(Object.keys(report), ['files', 'totals', 'analysis', 'options']);
   assert.equal(report.files.length, 6);
-  assert.ok(close(report.analysis.engagement.rate.value, 900 / 11000));
+  assert.ok(close(report.analysis.engagement.rate.value, 967 / 15000));
   assert.equal(report.options.utc_offset_minutes, 60);
   assert.deepEqual(problems, []);
   await context.close();
