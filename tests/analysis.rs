@@ -837,10 +837,14 @@ fn the_default_rule_gives_every_network_a_rate() {
         "{:?}",
         x.engagement.rate.reason
     );
-    assert!(
-        x.engagement.rate.label.contains("impressions"),
-        "{}",
-        x.engagement.rate.label
+    // Every post present was divided by impressions: the headline is named after them.
+    assert_eq!(
+        x.engagement.rate.label,
+        "Engagement rate (by impressions, ratio of totals)"
+    );
+    assert_eq!(
+        x.engagement.rate.formula,
+        "engagement rate by impressions = Σ engagements ÷ Σ impressions"
     );
     let custom = defaults_rule_of_custom();
     assert_eq!(custom, EngagementRule::recommended());

@@ -655,13 +655,6 @@ impl Resolved {
             .unwrap_or(self.rule.denominator)
     }
 
-    /// Whether some network divides by something else than the rule's denominator.
-    pub fn mixed(&self, networks: &[Network]) -> bool {
-        networks
-            .iter()
-            .any(|n| self.denominator(*n) != self.rule.denominator)
-    }
-
     /// Drops, for each network, the interactions no post of that network reports (a column
     /// the export does not have), and returns what is counted per network.
     pub fn settle(&mut self, posts: &[&Post], lang: Lang) -> Vec<Counted> {
@@ -1149,12 +1142,12 @@ pub struct RateSet {
 /// Label and formula of the rule's own rate.
 fn headline_text(
     rule: &EngagementRule,
+    d: Denominator,
     mixed: bool,
     networks_text: &str,
     a: Aggregation,
     lang: Lang,
 ) -> (String, &'static str, Unit, f64) {
-    let d = rule.denominator;
     let den_text = if mixed {
         format!("{}{networks_text}", d.name(lang))
     } else {
@@ -1196,11 +1189,24 @@ pub fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
         v.dedup();
         v
     };
-    let mixed = resolved.mixed(&networks);
+    // The denominators the posts present are divided by: when they share one (a file of X
+    // posts alone, by impressions), the headline is named after it, whatever the rule's own.
+    let mut used: Vec<Denominator> = Vec::new();
+    for n in &networks {
+        let d = resolved.denominator(*n);
+        if !used.contains(&d) {
+            used.push(d);
+        }
+    }
+    let mixed = used.len() > 1;
+    let base = match used.as_slice() {
+        [only] => *only,
+        _ => rule.denominator,
+    };
     let networks_text = if mixed {
         let others: Vec<String> = networks
             .iter()
-            .filter(|n| resolved.denominator(**n) != rule.denominator)
+            .filter(|n| resolved.denominator(**n) != base)
             .map(|n| match lang {
                 Lang::En => format!("{} on {}", resolved.denominator(*n).name(lang), n.name()),
                 Lang::Fr => format!("{} sur {}", resolved.denominator(*n).name(lang), n.name()),
@@ -1229,15 +1235,16 @@ pub fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
         den: f.value_of(f.denominator),
     }));
     let head_reasons = reasons_for(
-        rule.denominator,
+        base,
         if mixed {
             lang.pick("denominators", "dénominateurs").to_string()
         } else {
-            rule.denominator.name(lang).to_string()
+            base.name(lang).to_string()
         },
     );
     let headline = |a: Aggregation| {
-        let (label, formula, unit, scale) = headline_text(rule, mixed, &networks_text, a, lang);
+        let (label, formula, unit, scale) =
+            headline_text(rule, base, mixed, &networks_text, a, lang);
         rate_figure(
             "engagement_rate",
             &label,
