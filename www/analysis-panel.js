@@ -6,6 +6,8 @@
 // calculator, and exports (per-post CSV, the JSON report, a print view for PDF). Nothing here
 // computes a figure: sorting, scales and shades are presentation.
 
+import { today } from './reading.js';
+import { adoptable } from './styles.js';
 import { h, replace, uid } from './dom.js';
 import { Format } from './format.js';
 import { strings } from './i18n.js';
@@ -378,21 +380,8 @@ const css = `
 }
 `;
 
-let shared = null;
-function sheet() {
-  if (!shared) {
-    shared = new CSSStyleSheet();
-    shared.replaceSync(css);
-  }
-  return shared;
-}
+const sheet = adoptable(css);
 
-/** Today in the user's own time zone, as `2026-11-21` (as the Files tab makes it). */
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function offsetText(minutes) {
   const sign = minutes < 0 ? '−' : '+';

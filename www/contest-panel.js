@@ -9,6 +9,8 @@
 // - Verify: a certificate and the entry files it was drawn from, confirmed or refuted.
 // Nothing here computes a figure or a draw: the core does, the page shows what it returns.
 
+import { streamInto, today } from './reading.js';
+import { adoptable } from './styles.js';
 import { h, replace, uid } from './dom.js';
 import { Format, fieldText } from './format.js';
 
@@ -458,21 +460,8 @@ window.addEventListener('beforeunload', (e) => {
   if ([...unsaved].some((s) => s.cert && !s.certSaved)) e.preventDefault();
 });
 
-let shared = null;
-function sheet() {
-  if (!shared) {
-    shared = new CSSStyleSheet();
-    shared.replaceSync(css);
-  }
-  return shared;
-}
+const sheet = adoptable(css);
 
-/** Today in the user's time zone, as `2026-11-21`. */
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** Now, from this machine's clock, as ISO 8601 with its UTC offset. */
 function now() {
@@ -488,10 +477,6 @@ function randomSeed() {
   return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function yieldToPage() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-  return new Promise((resolve) => { setTimeout(resolve, 0); });
-}
 
 /** Words separated by commas or line breaks, trimmed, blanks dropped. */
 function splitList(text) {
@@ -623,19 +608,11 @@ class EntryFiles {
   }
 
   async push(entry) {
-    entry.id = this.ws.beginFile(entry.name);
-    const reader = entry.file.stream().getReader();
-    for (;;) {
-      // eslint-disable-next-line no-await-in-loop
-      const { done, value } = await reader.read();
-      if (done) break;
-      this.ws.pushChunk(entry.id, value);
-      entry.read += value.length;
+    entry.id = await streamInto(this.ws, entry.file, entry.name, (read) => {
+      entry.read = read;
       const bar = this.list.querySelector(`[data-key="${entry.key}"] progress`);
-      if (bar) bar.value = entry.read;
-      // eslint-disable-next-line no-await-in-loop
-      await yieldToPage();
-    }
+      if (bar) bar.value = read;
+    });
   }
 
   /** A reader that stopped inside WebAssembly may leave the workspace unusable: read again. */

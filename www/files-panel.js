@@ -4,6 +4,8 @@
 // `file.stream()` and pushed to the core's Workspace, yielding to the page between chunks so
 // the tab never freezes. Nothing here reads a number: the core reports, the page shows.
 
+import { streamInto, today } from './reading.js';
+import { adoptable } from './styles.js';
 import { h, replace, uid } from './dom.js';
 import { Format } from './format.js';
 
@@ -163,27 +165,9 @@ const css = `
 .sr-ignored-list { font-size: 0.8rem; color: var(--sr-muted); overflow-wrap: anywhere; }
 `;
 
-let shared = null;
-function sheet() {
-  if (!shared) {
-    shared = new CSSStyleSheet();
-    shared.replaceSync(css);
-  }
-  return shared;
-}
+const sheet = adoptable(css);
 
-/** Today in the user's own time zone, as `2026-11-21`. */
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
-/** Lets the page paint and respond between chunks. */
-function yieldToPage() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-  return new Promise((resolve) => { setTimeout(resolve, 0); });
-}
 
 function remembered(signature) {
   try {
@@ -300,18 +284,10 @@ export class FilesPanel {
   }
 
   async pushFile(entry) {
-    entry.id = this.ws.beginFile(entry.name);
-    const reader = entry.file.stream().getReader();
-    for (;;) {
-      // eslint-disable-next-line no-await-in-loop
-      const { done, value } = await reader.read();
-      if (done) break;
-      this.ws.pushChunk(entry.id, value);
-      entry.read += value.length;
+    entry.id = await streamInto(this.ws, entry.file, entry.name, (read) => {
+      entry.read = read;
       this.progress(entry);
-      // eslint-disable-next-line no-await-in-loop
-      await yieldToPage();
-    }
+    });
   }
 
   async rebuild(failed) {

@@ -128,13 +128,20 @@ button, input, select { font: inherit; color: inherit; }
 }
 `;
 
-let shared = null;
-
-/** The stylesheet, constructed once and adopted by every instance. */
-export function sheet() {
-  if (!shared) {
-    shared = new CSSStyleSheet();
-    shared.replaceSync(css);
-  }
-  return shared;
+/**
+ * A function that gives the stylesheet of `text`, constructed the first time it is asked for
+ * and then shared by every instance (panels bring theirs this way).
+ */
+export function adoptable(text) {
+  let made = null;
+  return () => {
+    if (!made) {
+      made = new CSSStyleSheet();
+      made.replaceSync(text);
+    }
+    return made;
+  };
 }
+
+/** The element's own stylesheet, constructed once and adopted by every instance. */
+export const sheet = adoptable(css);

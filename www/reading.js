@@ -1,0 +1,37 @@
+// Reading dropped files into the core: what the Files and Contest tabs share. A file is read
+// with `file.stream()` chunk by chunk and pushed to a Workspace, yielding to the page between
+// chunks so the tab never freezes, whatever the file's size.
+
+/** Today in the user's own time zone, as `2026-11-21` (yearless dates are placed before it). */
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Lets the page paint and respond between chunks. */
+export function yieldToPage() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => { setTimeout(resolve, 0); });
+}
+
+/**
+ * Pushes `file` into `workspace` as `name`, chunk by chunk; `progress(bytesRead)` after each
+ * chunk. Resolves to the file's id in the workspace (finish it with `finishFile(id, lang)`).
+ */
+export async function streamInto(workspace, file, name, progress = () => {}) {
+  const id = workspace.beginFile(name);
+  const reader = file.stream().getReader();
+  let read = 0;
+  for (;;) {
+    // eslint-disable-next-line no-await-in-loop
+    const { done, value } = await reader.read();
+    if (done) break;
+    workspace.pushChunk(id, value);
+    read += value.length;
+    progress(read);
+    // eslint-disable-next-line no-await-in-loop
+    await yieldToPage();
+  }
+  return id;
+}
