@@ -47,12 +47,7 @@ fn parse(args: &[String]) -> Result<Options, Fatal> {
             "--json" => o.json = true,
             "--example" => o.example = true,
             "--lang" => {
-                let v = value("en or fr")?;
-                o.lang = Some(match v.as_str() {
-                    "en" => Lang::En,
-                    "fr" => Lang::Fr,
-                    _ => return Err(Fatal(format!("--lang: expected en or fr, found \"{v}\""))),
-                });
+                o.lang = Some(super::lang_value(&value("en or fr")?)?);
             }
             "--currency" => o.currency = Some(value("a currency code such as EUR")?),
             "--entries" => o.entries.push(value("the contest's comments")?),

@@ -64,12 +64,7 @@ fn parse(args: &[String]) -> Result<Options, Fatal> {
             "--json" => o.json = true,
             "--random-seed" => o.random_seed = true,
             "--lang" => {
-                let v = value("en or fr")?;
-                o.lang = Some(match v.as_str() {
-                    "en" => Lang::En,
-                    "fr" => Lang::Fr,
-                    _ => return Err(Fatal(format!("--lang: expected en or fr, found \"{v}\""))),
-                });
+                o.lang = Some(super::lang_value(&value("en or fr")?)?);
             }
             "--rules" => o.rules = Some(value("a rules JSON file")?),
             "--winners" => o.winners = Some(value("a number of winners")?),

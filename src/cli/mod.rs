@@ -60,6 +60,16 @@ pub struct Options {
     pub files: Vec<String>,
 }
 
+/// The value of `--lang`.
+pub fn lang_value(v: &str) -> Result<Lang, Fatal> {
+    match v {
+        "en" => Ok(Lang::En),
+        "fr" => Ok(Lang::Fr),
+        _ => Err(Fatal(format!("--lang: expected en or fr, found \"{v}\""))),
+    }
+}
+
+/// The options common to `roi`, `example` and `analyze`.
 pub fn parse_options(args: &[String]) -> Result<Options, Fatal> {
     let mut o = Options {
         json: false,
@@ -75,11 +85,7 @@ pub fn parse_options(args: &[String]) -> Result<Options, Fatal> {
                 let v = it
                     .next()
                     .ok_or(Fatal("--lang needs a value: en or fr".into()))?;
-                o.lang = match v.as_str() {
-                    "en" => Lang::En,
-                    "fr" => Lang::Fr,
-                    _ => return Err(Fatal(format!("--lang: expected en or fr, found \"{v}\""))),
-                };
+                o.lang = lang_value(v)?;
             }
             "--currency" => {
                 o.currency = it
