@@ -2,10 +2,10 @@
 //! reads exports as the page does and prints, per file, what was understood, what the dataset
 //! holds, and the analysis of it (the page's Analysis tab, same core, same report).
 
-use super::{json_error, parse_options, read_input, write, Fatal};
+use super::{json_error, parse_options, read_input, value_text, write, Fatal};
 use serde::Serialize;
 use social_roi::date::Date;
-use social_roi::figure::{Figure, Unit};
+use social_roi::figure::Figure;
 use social_roi::import::report::{FileReport, Status};
 use social_roi::import::ImportOptions;
 use social_roi::metrics::analysis::{analyze, AnalysisOptions, AnalysisReport};
@@ -330,31 +330,6 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
         }
     }
     out.trim_end().to_string()
-}
-
-fn value_text(f: &Figure, currency: Option<&str>, lang: Lang) -> String {
-    let Some(v) = f.value.map(|v| v.get()) else {
-        return format!("— ({})", f.reason.as_deref().unwrap_or(""));
-    };
-    let number = |v: f64| {
-        if v.fract() == 0.0 {
-            format!("{v}")
-        } else {
-            format!("{v:.2}")
-        }
-    };
-    match f.unit {
-        Unit::Money => format!("{v:.2} {}", currency.unwrap_or(""))
-            .trim_end()
-            .to_string(),
-        Unit::Ratio => format!("{:.2} %", v * 100.0),
-        Unit::Points => format!("{:+.2} pts", v * 100.0),
-        Unit::Multiple => format!("{v:.2}×"),
-        Unit::Hours => format!("{v:.2} h"),
-        Unit::Months => format!("{} {}", number(v), lang.pick("months", "mois")),
-        Unit::PerThousand => format!("{v:.2} {}", lang.pick("per 1,000", "pour 1 000")),
-        Unit::Count => number(v),
-    }
 }
 
 /// One figure: label, value and formula on a line, the inputs it used on the next.

@@ -3,7 +3,7 @@
 
 use super::entries;
 use super::{json_error, read_input, write, Fatal};
-use social_roi::figure::{Figure, Unit};
+use social_roi::figure::Figure;
 use social_roi::metrics::contest::{self, ContestInput, ContestReport, FollowerList, Later};
 use social_roi::Lang;
 use std::io::Write;
@@ -166,23 +166,12 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     Ok(status)
 }
 
-fn format_value(f: &Figure, currency: &str) -> String {
-    match (f.value, f.unit) {
-        (None, _) => format!("— ({})", f.reason.as_deref().unwrap_or("")),
-        (Some(v), Unit::Money) => format!("{:.2} {currency}", v.get()),
-        (Some(v), Unit::Ratio) => format!("{:.1} %", v.get() * 100.0),
-        (Some(v), Unit::Multiple) => format!("{:.2}×", v.get()),
-        (Some(v), _) if v.get().fract() != 0.0 => format!("{:.2}", v.get()),
-        (Some(v), _) => format!("{}", v.get()),
-    }
-}
-
 fn summary_text(r: &ContestReport, lang: Lang) -> String {
     let row = |f: &Figure| {
         format!(
             "  {:<42} {:>18}   {}\n",
             f.label,
-            format_value(f, r.currency),
+            super::value_text(f, Some(r.currency), lang),
             f.formula
         )
     };

@@ -16,6 +16,7 @@ mod draw;
 mod entries;
 mod roi;
 
+use social_roi::figure::{Figure, Unit};
 use social_roi::Lang;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -58,6 +59,32 @@ pub struct Options {
     pub currency: String,
     /// The other arguments.
     pub files: Vec<String>,
+}
+
+/// A figure's value as the readable outputs print it (the reason when it has none).
+pub fn value_text(f: &Figure, currency: Option<&str>, lang: Lang) -> String {
+    let Some(v) = f.value.map(|v| v.get()) else {
+        return format!("— ({})", f.reason.as_deref().unwrap_or(""));
+    };
+    let number = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{v}")
+        } else {
+            format!("{v:.2}")
+        }
+    };
+    match f.unit {
+        Unit::Money => format!("{v:.2} {}", currency.unwrap_or(""))
+            .trim_end()
+            .to_string(),
+        Unit::Ratio => format!("{:.2} %", v * 100.0),
+        Unit::Points => format!("{:+.2} pts", v * 100.0),
+        Unit::Multiple => format!("{v:.2}×"),
+        Unit::Hours => format!("{v:.2} h"),
+        Unit::Months => format!("{} {}", number(v), lang.pick("months", "mois")),
+        Unit::PerThousand => format!("{v:.2} {}", lang.pick("per 1,000", "pour 1 000")),
+        Unit::Count => number(v),
+    }
 }
 
 /// The value of `--lang`.

@@ -1,7 +1,7 @@
 //! `social-roi roi` and `social-roi example`.
 
 use super::{json_error, read_input, write, Fatal, Options};
-use social_roi::figure::{Figure, Unit};
+use social_roi::figure::Figure;
 use social_roi::metrics::roi::{self, RoiReport};
 use social_roi::{Lang, RoiInput};
 use std::io::Write;
@@ -38,23 +38,12 @@ pub fn example(o: &Options, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn format_value(f: &Figure, currency: &str) -> String {
-    match (f.value, f.unit) {
-        (None, _) => format!("— ({})", f.reason.as_deref().unwrap_or("")),
-        (Some(v), Unit::Money) => format!("{:.2} {currency}", v.get()),
-        (Some(v), Unit::Ratio) => format!("{:.2} %", v.get() * 100.0),
-        (Some(v), Unit::Points) => format!("{:+.2} pts", v.get() * 100.0),
-        (Some(v), Unit::Multiple) => format!("{:.2}×", v.get()),
-        (Some(v), _) => format!("{}", v.get()),
-    }
-}
-
 fn summary_text(r: &RoiReport, lang: Lang) -> String {
     let row = |f: &Figure| {
         format!(
             "  {:<40} {:>20}   {}\n",
             f.label,
-            format_value(f, r.currency),
+            super::value_text(f, Some(r.currency), lang),
             f.formula
         )
     };
