@@ -1,22 +1,9 @@
 //! The `social-roi` command line, run as a user would.
 
+mod common;
+
+use common::{run, stderr, stdout};
 use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_social-roi"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 fn figure<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
     report["summary"]

@@ -2,25 +2,12 @@
 //! written, with standard tools, on the example in `tests/fixtures/draw/`.
 
 use std::path::{Path, PathBuf};
+mod common;
+
+use common::{run, stderr, stdout};
 use std::process::{Command, Output};
 
 const FIXTURES: &str = "tests/fixtures/draw";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_social-roi"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -37,27 +24,38 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const DRAW_ARGS: &[&str] = &[
-    "draw",
-    "--json",
-    "--lang",
-    "fr",
-    "--rules",
-    "tests/fixtures/draw/rules.json",
-    "--seed",
-    "04 11 23 38 47 + 02 09",
-    "--seed-source",
-    "EuroMillions, 16 juin 2026",
-    "--title",
-    "Concours de l’été — Atelier Lumière",
-    "--at",
-    "2026-06-16T21:30:00+02:00",
-    "tests/fixtures/draw/entries.json",
-];
+/// The example draw's command line, drawing from `entries` (a file of `tests/fixtures/draw/`).
+fn draw_args(entries: &str) -> Vec<String> {
+    let mut args: Vec<String> = [
+        "draw",
+        "--json",
+        "--lang",
+        "fr",
+        "--rules",
+        "tests/fixtures/draw/rules.json",
+        "--seed",
+        "04 11 23 38 47 + 02 09",
+        "--seed-source",
+        "EuroMillions, 16 juin 2026",
+        "--title",
+        "Concours de l’été — Atelier Lumière",
+        "--at",
+        "2026-06-16T21:30:00+02:00",
+    ]
+    .map(String::from)
+    .to_vec();
+    args.push(format!("{FIXTURES}/{entries}"));
+    args
+}
+
+fn run_draw(entries: &str) -> Output {
+    let args = draw_args(entries);
+    run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
 
 #[test]
 fn the_draw_gives_the_fixture_certificate() {
-    let o = run(DRAW_ARGS);
+    let o = run_draw("entries.json");
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), fixture("certificate.json"));
 }
@@ -326,29 +324,11 @@ fn bad_rules_and_files_say_where() {
 // Comment exports, read as the page reads them
 // ---------------------------------------------------------------------------------------------
 
-const COMMENTS_ARGS: &[&str] = &[
-    "draw",
-    "--json",
-    "--lang",
-    "fr",
-    "--rules",
-    "tests/fixtures/draw/rules.json",
-    "--seed",
-    "04 11 23 38 47 + 02 09",
-    "--seed-source",
-    "EuroMillions, 16 juin 2026",
-    "--title",
-    "Concours de l’été — Atelier Lumière",
-    "--at",
-    "2026-06-16T21:30:00+02:00",
-    "tests/fixtures/draw/exportcomments.csv",
-];
-
 #[test]
 fn a_comment_export_gives_the_certificate_the_page_gives() {
     // tests/web_contest.rs draws from the same bytes through the page's Workspace and compares
     // with the same file.
-    let o = run(COMMENTS_ARGS);
+    let o = run_draw("exportcomments.csv");
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), fixture("exportcomments-certificate.json"));
     // The row without a name was not imported: the draw says so on standard error.
