@@ -3,11 +3,10 @@
 //! over 365 days on three networks, with daily rows, 2 000 inbox messages and 50 ad rows).
 //! Prints numbers; it asserts nothing.
 
-use social_roi::date::{Date, DateTime, Time};
-use social_roi::metrics::analysis::{analyze, AnalysisOptions, BusinessHours};
-use social_roi::metrics::engagement::Preset;
-use social_roi::model::{AdRow, DailyRow, Dataset, Message, Network, Origin, Post, PostMetrics};
-use social_roi::Lang;
+use social_roi::{
+    analyze, AdRow, AnalysisOptions, BusinessHours, DailyRow, Dataset, Date, DateTime, Lang,
+    Message, Network, Origin, Post, PostMetrics, Preset, Records, Time,
+};
 use std::time::Instant;
 
 fn dataset(n: usize) -> Dataset {
@@ -108,11 +107,13 @@ fn dataset(n: usize) -> Dataset {
         .collect();
     Dataset {
         files: vec!["synthetic".to_string()],
-        posts,
-        daily,
-        ads,
-        messages,
-        ..Dataset::default()
+        records: Records {
+            posts,
+            daily,
+            ads,
+            messages,
+            ..Records::default()
+        },
     }
 }
 
@@ -124,10 +125,10 @@ fn main() {
     let data = dataset(n);
     println!(
         "dataset: {} posts, {} daily rows, {} messages, {} ad rows",
-        data.posts.len(),
-        data.daily.len(),
-        data.messages.len(),
-        data.ads.len()
+        data.records.posts.len(),
+        data.records.daily.len(),
+        data.records.messages.len(),
+        data.records.ads.len()
     );
     for preset in [Preset::Custom, Preset::Later, Preset::RivalIq, Preset::X] {
         let options = AnalysisOptions {

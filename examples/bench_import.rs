@@ -3,8 +3,7 @@
 //! (40 quoted columns, tweet text with commas, quotes and line breaks) and for a plain
 //! semicolon file with decimal commas, both pushed in 64 KiB chunks as the page does.
 
-use social_roi::date::Date;
-use social_roi::import::{ImportOptions, Importer};
+use social_roi::{Date, ImportOptions, Importer};
 use std::time::Instant;
 
 const CHUNK: usize = 64 * 1024;

@@ -9,13 +9,13 @@ ensure_wasm_opt
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-raw=target/wasm32-unknown-unknown/release/social_roi.wasm
+raw=target/wasm32-unknown-unknown/release/social_roi_wasm.wasm
 rm -rf www/pkg
 
 bundle() { # NAME CARGO-FEATURE-ARGS...
   local name="$1"; shift
   say "building the WebAssembly core, $name bundle (release)"
-  cargo build --release --lib --target wasm32-unknown-unknown --locked "$@" >&2
+  cargo build --release --lib --target wasm32-unknown-unknown --locked -p social-roi-wasm "$@" >&2
   mkdir -p "$work/$name"
   # wasm-opt runs before wasm-bindgen: Debian's binaryen (108) breaks wasm-bindgen's externref
   # table when it runs after it, and optimising first costs only a few hundred bytes.
@@ -27,7 +27,7 @@ bundle() { # NAME CARGO-FEATURE-ARGS...
     echo "warning: wasm-opt not found; the wasm is not size-optimised" >&2
     cp "$raw" "$work/$name/social_roi.wasm"
   fi
-  wasm-bindgen --target web --no-typescript --out-dir "www/pkg/$name" "$work/$name/social_roi.wasm" >&2
+  wasm-bindgen --target web --no-typescript --out-name social_roi --out-dir "www/pkg/$name" "$work/$name/social_roi.wasm" >&2
   say "built www/pkg/$name/ ($(wc -c < "www/pkg/$name/social_roi_bg.wasm") bytes of wasm)"
 }
 

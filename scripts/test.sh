@@ -12,17 +12,16 @@ ensure_browser
 
 say "formatting and lints"
 cargo fmt --all -- --check
-cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked -p social-roi-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p social-roi-wasm --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
 
-say "native tests: unit, integration and doc tests"
-cargo test --locked
+say "native tests: unit, integration and doc tests (core and command line)"
+cargo test --locked --workspace
 
-say "wasm boundary tests (wasm-bindgen-test, in node): tests/web*.rs"
-web_tests=()
-for f in tests/web*.rs; do web_tests+=(--test "$(basename "$f" .rs)"); done
+say "wasm boundary tests (wasm-bindgen-test, in node): crates/wasm/tests"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown "${web_tests[@]}"
+  cargo test --locked -p social-roi-wasm --target wasm32-unknown-unknown
 
 say "building the page"
 "$ROOT/scripts/build.sh"

@@ -21,7 +21,7 @@ pub struct Date {
 }
 
 /// Days in `month` of `year`.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -35,7 +35,7 @@ impl Date {
     /// `None` unless `month` is 1–12 and `day` exists in that month (years 1000–9999).
     ///
     /// ```
-    /// use social_roi::date::Date;
+    /// use social_roi::{Date};
     /// assert!(Date::new(2024, 2, 29).is_some());
     /// assert!(Date::new(2026, 2, 29).is_none());
     /// ```
@@ -290,7 +290,7 @@ pub enum ParsedDate {
 /// - `April 12`, `12 avril` (no year: [`ParsedDate::Yearless`]).
 ///
 /// ```
-/// use social_roi::date::{parse, ParsedDate, SlashOrder};
+/// use social_roi::{ParsedDate, SlashOrder, parse_date as parse};
 /// let ParsedDate::Full(d) = parse("Sun, Aug 30, 2026", SlashOrder::MonthFirst).unwrap() else { panic!() };
 /// assert_eq!(d.to_string(), "2026-08-30");
 /// let ParsedDate::Full(d) = parse("2021-11-30 16:00 +0000", SlashOrder::MonthFirst).unwrap() else { panic!() };
@@ -337,14 +337,7 @@ pub fn parse(text: &str, order: SlashOrder) -> Option<ParsedDate> {
 
 /// The date of a yearless `month`/`day` in the twelve months up to `reference` (the export's
 /// day): `April 12` read on 2026-03-01 is 2025-04-12. `None` if no such day exists.
-///
-/// ```
-/// use social_roi::date::{resolve_year, Date};
-/// let r = Date::new(2026, 3, 1).unwrap();
-/// assert_eq!(resolve_year(4, 12, r), Date::new(2025, 4, 12));
-/// assert_eq!(resolve_year(2, 28, r), Date::new(2026, 2, 28));
-/// ```
-pub fn resolve_year(month: u8, day: u8, reference: Date) -> Option<Date> {
+pub(crate) fn resolve_year(month: u8, day: u8, reference: Date) -> Option<Date> {
     let start = if (month, day) <= (reference.month, reference.day) {
         reference.year
     } else {
@@ -356,7 +349,7 @@ pub fn resolve_year(month: u8, day: u8, reference: Date) -> Option<Date> {
 
 /// Reads an Excel serial day number (1900 system: day 1 is 1900-01-01, with Excel's phantom
 /// 29 February 1900), with the fraction as the time of day.
-pub fn from_excel_serial(serial: f64) -> Option<DateTime> {
+pub(crate) fn from_excel_serial(serial: f64) -> Option<DateTime> {
     if !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
@@ -387,15 +380,7 @@ pub fn from_excel_serial(serial: f64) -> Option<DateTime> {
 /// Finds the most recent date written in a file name (`…_2026-04-30_…`, `20260430`,
 /// `Jul-25-2026`, a 10-digit epoch in seconds or a 13-digit one in milliseconds): the day the
 /// export was made, or the last day it covers.
-///
-/// ```
-/// use social_roi::date::{date_in_name, Date};
-/// assert_eq!(date_in_name("Jul-19-2026_Jul-25-2026_1234.csv"), Date::new(2026, 7, 25));
-/// assert_eq!(date_in_name("Overview_2026-04-30_1777507200_handle.zip"), Date::new(2026, 4, 30));
-/// assert_eq!(date_in_name("page_content_1714435200000.xls"), Date::new(2024, 4, 30));
-/// assert_eq!(date_in_name("Overview.csv"), None);
-/// ```
-pub fn date_in_name(name: &str) -> Option<Date> {
+pub(crate) fn date_in_name(name: &str) -> Option<Date> {
     let mut best: Option<Date> = None;
     let mut keep = |d: Option<Date>| {
         if let Some(d) = d.filter(|d| (2000..=2100).contains(&d.year)) {
@@ -791,6 +776,32 @@ fn worded_date(s: &str) -> Option<(u8, u8, Option<i32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_resolve_year() {
+        use crate::date::{resolve_year, Date};
+        let r = Date::new(2026, 3, 1).unwrap();
+        assert_eq!(resolve_year(4, 12, r), Date::new(2025, 4, 12));
+        assert_eq!(resolve_year(2, 28, r), Date::new(2026, 2, 28));
+    }
+
+    #[test]
+    fn example_of_date_in_name() {
+        use crate::date::{date_in_name, Date};
+        assert_eq!(
+            date_in_name("Jul-19-2026_Jul-25-2026_1234.csv"),
+            Date::new(2026, 7, 25)
+        );
+        assert_eq!(
+            date_in_name("Overview_2026-04-30_1777507200_handle.zip"),
+            Date::new(2026, 4, 30)
+        );
+        assert_eq!(
+            date_in_name("page_content_1714435200000.xls"),
+            Date::new(2024, 4, 30)
+        );
+        assert_eq!(date_in_name("Overview.csv"), None);
+    }
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::new(y, m, day).unwrap()

@@ -52,8 +52,8 @@
 //! so an entrant with 3 tickets is 3 times as likely to come first.
 
 use crate::date::{Date, DateTime, Time};
+use crate::form::{Entry, FieldError, Fields, Kind};
 use crate::i18n::Lang;
-use crate::input::{Entry, FieldError, Fields, Kind};
 use crate::model::{EntryRow, Origin};
 use serde::{Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};
@@ -61,12 +61,12 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// First line of every draw file: the scheme and its version.
-pub const DRAW_FILE_HEADER: &str = "social-roi draw 1";
+pub(crate) const DRAW_FILE_HEADER: &str = "social-roi draw 1";
 /// The `format` of every certificate this version writes and verifies.
-pub const CERTIFICATE_FORMAT: &str = "social-roi draw certificate 1";
+pub(crate) const CERTIFICATE_FORMAT: &str = "social-roi draw certificate 1";
 
 /// Most tickets a draw may hold, bonus entries included.
-pub const MAX_TICKETS: u64 = 1_000_000;
+pub(crate) const MAX_TICKETS: u64 = 1_000_000;
 const MAX_WINNERS: f64 = 1000.0;
 const MAX_MENTIONS: f64 = 50.0;
 const MAX_BONUS: f64 = 10_000.0;
@@ -107,13 +107,7 @@ fn clean(text: &str) -> String {
 
 /// An entrant's name or handle as the draw compares it: cleaned, without leading `@`,
 /// lower-cased.
-///
-/// ```
-/// use social_roi::draw::normalise;
-/// assert_eq!(normalise("  @Marie_D "), "marie_d");
-/// assert_eq!(normalise("Marie\u{a0} Dupont\u{200b}"), "marie dupont");
-/// ```
-pub fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     clean(name)
         .trim_start_matches('@')
         .trim_start()
@@ -142,12 +136,7 @@ fn handle_char(c: char) -> bool {
 /// The distinct @mentions of a comment, normalised, in order of appearance. An `@` counts
 /// when it starts a word (not `name@example.com`) and is followed by letters, digits, `_` or
 /// `.` (a trailing `.` ends the sentence, not the handle).
-///
-/// ```
-/// use social_roi::draw::mentions;
-/// assert_eq!(mentions("Go @Alice, @bob. and @alice! mail@x.fr"), ["alice", "bob"]);
-/// ```
-pub fn mentions(text: &str) -> Vec<String> {
+pub(crate) fn mentions(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
@@ -477,15 +466,14 @@ struct DatasetJson {
 pub fn entries_from_json(name: &str, text: &str) -> Result<Vec<EntryRow>, EntriesError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let error = |e: serde_json::Error| {
-        // serde_json ends its messages with " at line L column C"; the place comes first.
-        let m = e.to_string();
-        let m = m.rfind(" at line ").map_or(m.as_str(), |i| &m[..i]);
+        // The place comes first.
+        let m = crate::form::json_message(&e);
         let m = if m.starts_with("missing field `entries`")
             || m.starts_with("invalid type") && e.line() == 1 && e.column() <= 1
         {
             "expected a list of entries, or an object with an \"entries\" list"
         } else {
-            m
+            &m
         };
         EntriesError {
             message: format!("{name}, line {}, column {}: {m}", e.line(), e.column()),
@@ -503,7 +491,7 @@ pub fn entries_from_json(name: &str, text: &str) -> Result<Vec<EntryRow>, Entrie
 
 /// A plain list: one entrant per line (UTF-8, with or without BOM, any line ending); blank
 /// lines are skipped, and each entry remembers its line.
-pub fn entries_from_list(text: &str) -> Vec<EntryRow> {
+pub(crate) fn entries_from_list(text: &str) -> Vec<EntryRow> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.lines()
         .enumerate()
@@ -529,7 +517,7 @@ pub fn entries_from_list(text: &str) -> Vec<EntryRow> {
 /// the export readers into the same [`EntryRow`]s and need no call here.
 ///
 /// ```
-/// use social_roi::draw::read_entries;
+/// use social_roi::{read_entries};
 /// let entries = read_entries("list.txt", "@Alice\n\nbob\r\n").unwrap();
 /// assert_eq!(entries.len(), 2);
 /// assert_eq!(entries[1].author, "bob");
@@ -549,7 +537,7 @@ pub fn read_entries(name: &str, text: &str) -> Result<Vec<EntryRow>, EntriesErro
 /// The page and the command line route files by this same rule.
 ///
 /// ```
-/// use social_roi::draw::is_json;
+/// use social_roi::{is_entries_json as is_json};
 /// assert!(is_json("entries.json", b""));
 /// assert!(is_json("-", b"\xEF\xBB\xBF\n  [{\"author\": \"ann\"}]"));
 /// assert!(!is_json("comments.csv", b"Id,SubId,Name (click to view profile)"));
@@ -766,19 +754,7 @@ fn window_bound(f: &mut Fields, lang: Lang, text: &Option<String>, field: &str) 
 
 /// Validates typed rules into canonical [`Rules`], or a message per field (paths such as
 /// `winners` or `bonus[0].entries`).
-///
-/// ```
-/// use social_roi::draw::{validate_rules, RulesInput};
-/// use social_roi::Lang;
-/// let input: RulesInput = serde_json::from_str(
-///     r#"{"winners": "2", "keywords": [" #Concours "], "exclude": ["@Staff", "staff"]}"#,
-/// ).unwrap();
-/// let rules = validate_rules(&input, Lang::En).unwrap();
-/// assert_eq!((rules.winners, rules.alternates), (2, 0));
-/// assert_eq!(rules.keywords, ["#concours"]);
-/// assert_eq!(rules.exclude, ["staff"]);
-/// ```
-pub fn validate_rules(input: &RulesInput, lang: Lang) -> Result<Rules, Vec<FieldError>> {
+pub(crate) fn validate_rules(input: &RulesInput, lang: Lang) -> Result<Rules, Vec<FieldError>> {
     let mut f = Fields::new(lang, None);
     let winners = whole(
         &mut f,
@@ -968,7 +944,7 @@ pub struct Seed {
 }
 
 /// Validates a seed; errors name `value` or `source`.
-pub fn validate_seed(input: &SeedInput, lang: Lang) -> Result<Seed, FieldError> {
+pub(crate) fn validate_seed(input: &SeedInput, lang: Lang) -> Result<Seed, FieldError> {
     let value = clean(&input.value);
     let err = |message: &str| FieldError {
         field: "value".to_string(),
@@ -1139,15 +1115,6 @@ pub struct ReasonCount {
 
 /// The exclusions counted by reason, in the order the rules are applied; reasons with no
 /// entry are left out. What a long list of exclusions is summed up by.
-///
-/// ```
-/// use social_roi::draw::{exclusions_by_reason, prepare, read_entries, Reason, Rules};
-/// use social_roi::Lang;
-/// let entries = read_entries("list.txt", "ann\nAnn\nbob\n@ann\n").unwrap();
-/// let p = prepare(&entries, &Rules::default(), Lang::En).unwrap();
-/// let by = exclusions_by_reason(&p.exclusions, Lang::En);
-/// assert_eq!((by[0].reason, by[0].count), (Reason::AlreadyEntered, 2));
-/// ```
 pub fn exclusions_by_reason(exclusions: &[Exclusion], lang: Lang) -> Vec<ReasonCount> {
     Reason::ALL
         .iter()
@@ -1244,7 +1211,7 @@ fn hex(bytes: &[u8]) -> String {
 /// SHA-256, as lowercase hexadecimal.
 ///
 /// ```
-/// use social_roi::draw::sha256_hex;
+/// use social_roi::{sha256_hex};
 /// assert_eq!(
 ///     sha256_hex(b"abc"),
 ///     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
@@ -1257,7 +1224,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// SHA-256 of the entries as read, in order: each entry one line of JSON,
 /// `[id, parent_id, author, profile, date, text]` (dates in ISO 8601), ending with a line feed.
 /// Likes and the file and line an entry came from are left out.
-pub fn entries_sha256(entries: &[EntryRow]) -> String {
+pub(crate) fn entries_sha256(entries: &[EntryRow]) -> String {
     let mut h = Sha256::new();
     for e in entries {
         let line = (
@@ -1309,7 +1276,7 @@ fn identity(name: &str, profile: &Option<String>) -> Identity {
 
 /// What a comment file holds before any rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Comments, each counted once (a comment id seen twice, from overlapping exports, once).
     pub comments: usize,
     /// Those with an author, the organiser's own left out.
@@ -1320,14 +1287,7 @@ pub struct Tally {
 
 /// The comments, entries and distinct people of a comment file, leaving out `account`'s own
 /// comments (the organiser answering): what "entries" and "participants" mean before any rule.
-///
-/// ```
-/// use social_roi::draw::{read_entries, tally_entries, Tally};
-/// let entries = read_entries("list.txt", "@ann\nAnn\nbob\n@brand\n").unwrap();
-/// let t = tally_entries(&entries, Some("@Brand"));
-/// assert_eq!(t, Tally { comments: 4, entries: 3, people: 2 });
-/// ```
-pub fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> Tally {
+pub(crate) fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> Tally {
     let account = account
         .map(normalise)
         .filter(|a| !a.is_empty())
@@ -1435,7 +1395,11 @@ struct PersonTally {
 /// Applies the rules to the entries: who is in with how many tickets, every exclusion with
 /// its reason, the draw file and its fingerprint. Fails only when the tickets exceed
 /// [`MAX_TICKETS`].
-pub fn prepare(entries: &[EntryRow], rules: &Rules, lang: Lang) -> Result<Prepared, FieldError> {
+pub(crate) fn prepare(
+    entries: &[EntryRow],
+    rules: &Rules,
+    lang: Lang,
+) -> Result<Prepared, FieldError> {
     let names_of = entrant_names(entries);
     let from = rules.from.as_deref().and_then(Bound::parse);
     let until = rules.until.as_deref().and_then(Bound::parse);
@@ -1862,7 +1826,7 @@ pub fn prepare_input(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Pr
 /// number) and a line feed.
 ///
 /// ```
-/// use social_roi::draw::{score, sha256_hex};
+/// use social_roi::{sha256_hex, ticket_score as score};
 /// assert_eq!(score("42", "alice\t1"), sha256_hex(b"42\nalice\t1\n"));
 /// ```
 pub fn score(seed: &str, ticket: &str) -> String {
@@ -2035,11 +1999,7 @@ fn not_a_certificate(place: &str, detail: &str, lang: Lang) -> CertificateError 
 
 /// `name, line L, column C` and serde_json's message without its own " at line L column C".
 fn json_place(name: &str, e: &serde_json::Error, lang: Lang) -> (String, String) {
-    let m = e.to_string();
-    let m = m
-        .rfind(" at line ")
-        .map_or(m.as_str(), |i| &m[..i])
-        .to_string();
+    let m = crate::form::json_message(e);
     let place = match lang {
         Lang::En => format!("{name}, line {}, column {}", e.line(), e.column()),
         Lang::Fr => format!("{name}, ligne {}, colonne {}", e.line(), e.column()),
@@ -2049,16 +2009,6 @@ fn json_place(name: &str, e: &serde_json::Error, lang: Lang) -> (String, String)
 
 /// Reads a certificate file (the JSON a draw writes), with the place of any problem first.
 /// Whether it holds is [`verify`]'s question; this only reads it.
-///
-/// ```
-/// use social_roi::draw::read_certificate;
-/// use social_roi::Lang;
-/// let e = read_certificate("cert.json", "{\"format\": 1}", Lang::En).unwrap_err();
-/// assert!(e.message.starts_with("cert.json, line 1, column 12: invalid type"), "{e}");
-/// let e = read_certificate("notes.txt", "hello", Lang::Fr).unwrap_err();
-/// assert!(e.message.starts_with("notes.txt, ligne 1, colonne 1\u{a0}: "), "{e}");
-/// assert!(e.message.ends_with("un certificat de tirage est attendu (le fichier JSON que donne un tirage)"));
-/// ```
 pub fn read_certificate(
     name: &str,
     text: &str,
@@ -2839,6 +2789,82 @@ fn finish(checks: Vec<Check>, lang: Lang) -> Verification {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_normalise() {
+        use crate::draw::normalise;
+        assert_eq!(normalise("  @Marie_D "), "marie_d");
+        assert_eq!(normalise("Marie\u{a0} Dupont\u{200b}"), "marie dupont");
+    }
+
+    #[test]
+    fn example_of_mentions() {
+        use crate::draw::mentions;
+        assert_eq!(
+            mentions("Go @Alice, @bob. and @alice! mail@x.fr"),
+            ["alice", "bob"]
+        );
+    }
+
+    #[test]
+    fn example_of_validate_rules() {
+        use crate::draw::{validate_rules, RulesInput};
+        use crate::Lang;
+        let input: RulesInput = serde_json::from_str(
+            r#"{"winners": "2", "keywords": [" #Concours "], "exclude": ["@Staff", "staff"]}"#,
+        )
+        .unwrap();
+        let rules = validate_rules(&input, Lang::En).unwrap();
+        assert_eq!((rules.winners, rules.alternates), (2, 0));
+        assert_eq!(rules.keywords, ["#concours"]);
+        assert_eq!(rules.exclude, ["staff"]);
+    }
+
+    #[test]
+    fn example_of_exclusions_by_reason() {
+        use crate::draw::{exclusions_by_reason, prepare, read_entries, Reason, Rules};
+        use crate::Lang;
+        let entries = read_entries("list.txt", "ann\nAnn\nbob\n@ann\n").unwrap();
+        let p = prepare(&entries, &Rules::default(), Lang::En).unwrap();
+        let by = exclusions_by_reason(&p.exclusions, Lang::En);
+        assert_eq!((by[0].reason, by[0].count), (Reason::AlreadyEntered, 2));
+    }
+
+    #[test]
+    fn example_of_tally_entries() {
+        use crate::draw::{read_entries, tally_entries, Tally};
+        let entries = read_entries("list.txt", "@ann\nAnn\nbob\n@brand\n").unwrap();
+        let t = tally_entries(&entries, Some("@Brand"));
+        assert_eq!(
+            t,
+            Tally {
+                comments: 4,
+                entries: 3,
+                people: 2
+            }
+        );
+    }
+
+    #[test]
+    fn example_of_read_certificate() {
+        use crate::draw::read_certificate;
+        use crate::Lang;
+        let e = read_certificate("cert.json", "{\"format\": 1}", Lang::En).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("cert.json, line 1, column 12: invalid type"),
+            "{e}"
+        );
+        let e = read_certificate("notes.txt", "hello", Lang::Fr).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("notes.txt, ligne 1, colonne 1\u{a0}: "),
+            "{e}"
+        );
+        assert!(e.message.ends_with(
+            "un certificat de tirage est attendu (le fichier JSON que donne un tirage)"
+        ));
+    }
 
     fn entry(author: &str, text: &str) -> EntryRow {
         EntryRow {

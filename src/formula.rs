@@ -1,4 +1,4 @@
-//! Formulas: each is declared once, with [`formula!`](crate::formula!), next to the metric that
+//! Formulas: each is declared once, with `formula!`, next to the metric that
 //! uses it. The declaration writes the constant's documentation from the same text the page
 //! shows, so the doc comment and the screen cannot disagree.
 
@@ -26,24 +26,34 @@ impl Formula {
 /// Declares a metric's formula: a [`Formula`] constant whose doc comment ends with the
 /// English formula, so `grep -rn "ROI =" src/` finds the one place it lives.
 ///
-/// ```
-/// social_roi::formula! {
-///     /// Clicks per thousand impressions.
-///     CLICKS_PER_MILLE = "clicks_per_mille",
-///     en: "clicks per mille = clicks ÷ impressions × 1000",
-///     fr: "clics pour mille = clics ÷ impressions × 1000"
-/// }
-/// assert_eq!(CLICKS_PER_MILLE.id, "clicks_per_mille");
-/// ```
-#[macro_export]
 macro_rules! formula {
-    ($(#[$meta:meta])* $name:ident = $id:literal, en: $en:literal, fr: $fr:literal $(,)?) => {
+    ($(#[$meta:meta])* $vis:vis $name:ident = $id:literal, en: $en:literal, fr: $fr:literal $(,)?) => {
         $(#[$meta])*
         #[doc = ""]
         #[doc = concat!("Formula: `", $en, "`")]
         #[doc = ""]
         #[doc = concat!("Formule : `", $fr, "`")]
-        pub const $name: $crate::formula::Formula =
+        $vis const $name: $crate::formula::Formula =
             $crate::formula::Formula { id: $id, en: $en, fr: $fr };
     };
+}
+pub(crate) use formula;
+
+#[cfg(test)]
+mod tests {
+    crate::formula! {
+        /// Clicks per thousand impressions.
+        CLICKS_PER_MILLE = "clicks_per_mille",
+        en: "clicks per mille = clicks ÷ impressions × 1000",
+        fr: "clics pour mille = clics ÷ impressions × 1000"
+    }
+
+    #[test]
+    fn declares_a_constant_with_both_texts() {
+        assert_eq!(CLICKS_PER_MILLE.id, "clicks_per_mille");
+        assert_eq!(
+            CLICKS_PER_MILLE.text(crate::Lang::Fr),
+            "clics pour mille = clics ÷ impressions × 1000"
+        );
+    }
 }

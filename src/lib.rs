@@ -24,7 +24,7 @@
 //!
 //! Modules:
 //! - [`number`]: numbers as people and exports write them;
-//! - [`input`]: typed values and their validation, with a message per field;
+//! - [`form`]: typed values and their validation, with a message per field;
 //! - [`money`]: currencies and exact amounts;
 //! - [`figure`], [`formula`], [`finite`]: what a report is made of;
 //! - [`date`]: calendar dates and times as exports write them;
@@ -38,25 +38,60 @@
 
 #![deny(missing_docs)]
 
-pub mod date;
-pub mod draw;
-pub mod figure;
-pub mod finite;
-pub mod formats;
-pub mod formula;
-pub mod i18n;
-pub mod import;
-pub mod input;
-pub mod metrics;
-pub mod model;
-pub mod money;
-pub mod number;
-pub mod workspace;
+mod date;
+mod draw;
+mod figure;
+mod finite;
+mod form;
+mod formats;
+mod formula;
+use formula::formula;
+mod hash;
+mod i18n;
+mod import;
+mod metrics;
+mod model;
+mod money;
+mod number;
+mod schema;
+mod table;
+mod workspace;
 
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
-
+// The API: what the wasm bindings, the command line, the tests and the benchmarks use.
+pub use date::{parse as parse_date, Date, DateTime, ParsedDate, SlashOrder, Time};
+pub use draw::{
+    draw as draw_winners, entries_from_json, exclusions_by_reason, is_json as is_entries_json,
+    prepare_input as prepare_draw, read_certificate, read_entries, redraw, score as ticket_score,
+    sha256_hex, verify as verify_certificate, Certificate, Counts as DrawCounts, DrawError,
+    DrawOptions, EntryList, Exclusion, Per, Pick, Prepared, RedrawInput, Rules, RulesInput,
+    SeedInput, SeedKind, Verification, Warning as DrawWarning,
+};
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;
+pub use form::{json_message, Entry, FieldError, Mark};
+pub use formula::Formula;
 pub use i18n::Lang;
-pub use metrics::roi::{compute as compute_roi, RoiInput, RoiReport};
+pub use metrics::analysis::{
+    analyze, defaults as analysis_defaults, AnalysisOptions, AnalysisReport, BusinessHours, Period,
+};
+pub use metrics::contest::{
+    canonical as canonical_contest_input, compute as compute_contest, example as contest_example,
+    join_lists, read_followers, ContestInput, ContestReport, FollowerList, Later, ListFormat,
+};
+pub use metrics::engagement::{EngagementRule, PostRow, Preset};
+pub use metrics::formulas;
+pub use metrics::roi::{
+    canonical as canonical_roi_input, compute as compute_roi, example as roi_example, CostKind,
+    RoiInput, RoiReport,
+};
+pub use metrics::series::SeriesSet;
+pub use metrics::share_count::{decompose as share_count, ShareCountInput};
+pub use model::{
+    AdRow, DailyRow, Dataset, EntryRow, Message, Network, Origin, Post, PostMetrics, Records,
+};
+pub use money::CURRENCIES;
+pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
+pub use table::report::{FileKind, FileReport, Problem, SkipReason, Status, TableReport};
+pub use workspace::{
+    import_bytes, ImportOptions, Imported, Importer, Totals, Workspace, WorkspaceError,
+};

@@ -10,6 +10,7 @@
 //! end: 19-digit post ids do not fit a JavaScript number.
 
 use crate::date::{Date, DateTime};
+use crate::schema::Counts;
 use serde::Serialize;
 
 /// Where a record came from: which file of the dataset, which line of it.
@@ -256,21 +257,43 @@ pub struct Message {
     pub origin: Origin,
 }
 
-/// Everything the dropped files said, as canonical records.
+/// Canonical records, by kind: those of one table, or of a whole [`Dataset`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Dataset {
-    /// The files, in the order they were added (records point here by index).
-    pub files: Vec<String>,
+pub struct Records {
     /// Posts.
     pub posts: Vec<Post>,
-    /// Daily account rows.
+    /// Days of account totals.
     pub daily: Vec<DailyRow>,
     /// Ad spend rows.
     pub ads: Vec<AdRow>,
-    /// Web analytics rows.
+    /// Web traffic rows.
     pub traffic: Vec<TrafficRow>,
     /// Contest entries.
     pub entries: Vec<EntryRow>,
     /// Inbox messages.
     pub messages: Vec<Message>,
+}
+
+impl Records {
+    /// How many records of each kind.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            posts: self.posts.len() as u64,
+            daily: self.daily.len() as u64,
+            ads: self.ads.len() as u64,
+            traffic: self.traffic.len() as u64,
+            entries: self.entries.len() as u64,
+            messages: self.messages.len() as u64,
+        }
+    }
+}
+
+/// Everything the dropped files said, as canonical records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Dataset {
+    /// The files, in the order they were added (records point here by index).
+    pub files: Vec<String>,
+    /// The records of every file.
+    #[serde(flatten)]
+    pub records: Records,
 }

@@ -61,23 +61,17 @@ impl Currency {
 
 /// An exact amount in minor units (cents for EUR).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Money(pub i128);
+pub(crate) struct Money(pub i128);
 
 impl Money {
     /// Zero.
-    pub const ZERO: Money = Money(0);
+    pub(crate) const ZERO: Money = Money(0);
 
     /// Rounds an amount in major units to the currency's minor unit, half away from zero.
     ///
     /// The product of a few inputs lands a hair off a half (`0.285 × 100 = 28.4999…`), so the
     /// amount is first snapped to a millionth of a minor unit. `None` when `major` is not finite.
-    ///
-    /// ```
-    /// use social_roi::money::{Currency, Money};
-    /// assert_eq!(Money::round(0.285, Currency::EUR), Some(Money(29)));
-    /// assert_eq!(Money::round(-1.005, Currency::EUR), Some(Money(-101)));
-    /// ```
-    pub fn round(major: f64, currency: Currency) -> Option<Money> {
+    pub(crate) fn round(major: f64, currency: Currency) -> Option<Money> {
         let minor = major * currency.scale();
         if !minor.is_finite() || minor.abs() > 1e36 {
             return None;
@@ -87,17 +81,17 @@ impl Money {
     }
 
     /// The amount in major units, for reports (`1234.5` for 1 234,50 €).
-    pub fn major(self, currency: Currency) -> f64 {
+    pub(crate) fn major(self, currency: Currency) -> f64 {
         self.0 as f64 / currency.scale()
     }
 
     /// Adds, `None` on overflow.
-    pub fn checked_add(self, other: Money) -> Option<Money> {
+    pub(crate) fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
     }
 
     /// Subtracts, `None` on overflow.
-    pub fn checked_sub(self, other: Money) -> Option<Money> {
+    pub(crate) fn checked_sub(self, other: Money) -> Option<Money> {
         self.0.checked_sub(other.0).map(Money)
     }
 }
@@ -105,6 +99,13 @@ impl Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_round() {
+        use crate::money::{Currency, Money};
+        assert_eq!(Money::round(0.285, Currency::EUR), Some(Money(29)));
+        assert_eq!(Money::round(-1.005, Currency::EUR), Some(Money(-101)));
+    }
 
     #[test]
     fn finds_currencies() {

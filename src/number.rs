@@ -18,7 +18,7 @@ pub enum DecimalMark {
 
 /// A number read from text.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The value as written (`12.5` for `12,5 %`).
     pub value: f64,
     /// The text ended with `%`.
@@ -27,7 +27,7 @@ pub struct Parsed {
 
 /// Why a text is not a number.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NumberError {
+pub(crate) enum NumberError {
     /// Nothing but white space.
     Empty,
     /// `-`, `–`, `n/a`: exports write these for "not applicable".
@@ -41,15 +41,7 @@ pub enum NumberError {
 /// Accepts white space or apostrophes as grouping, `.` or `,` as decimal mark, a leading `+`,
 /// `-` or `−`, accounting parentheses, a trailing `%`, currency symbols and three-letter codes
 /// on either side, and an exponent (`1.22158E+17`, as Excel writes long ids).
-///
-/// ```
-/// use social_roi::number::{parse, DecimalMark};
-/// assert_eq!(parse("1 234,56", DecimalMark::Comma).unwrap().value, 1234.56);
-/// assert_eq!(parse("12,400", DecimalMark::Point).unwrap().value, 12400.0);
-/// let p = parse("96,02 %", DecimalMark::Unknown).unwrap();
-/// assert!(p.percent && p.value == 96.02);
-/// ```
-pub fn parse(text: &str, mark: DecimalMark) -> Result<Parsed, NumberError> {
+pub(crate) fn parse(text: &str, mark: DecimalMark) -> Result<Parsed, NumberError> {
     let mut s = text.trim();
     if s.is_empty() {
         return Err(NumberError::Empty);
@@ -230,6 +222,18 @@ fn groups_are_well_formed(body: &str, decimal: Option<char>) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn example_of_parse() {
+        use crate::number::{parse, DecimalMark};
+        assert_eq!(
+            parse("1 234,56", DecimalMark::Comma).unwrap().value,
+            1234.56
+        );
+        assert_eq!(parse("12,400", DecimalMark::Point).unwrap().value, 12400.0);
+        let p = parse("96,02 %", DecimalMark::Unknown).unwrap();
+        assert!(p.percent && p.value == 96.02);
+    }
     use super::DecimalMark::{Comma, Point, Unknown};
     use super::*;
 

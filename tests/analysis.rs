@@ -2,11 +2,11 @@
 //! rates, growth, series, heatmap, activity and the cost link; edge cases and invariants.
 //! The datasets are built here in Rust; no test needs a file outside the repository.
 
-use social_roi::date::{Date, DateTime, Time};
-use social_roi::metrics::analysis::{analyze, defaults, AnalysisOptions, AnalysisReport};
-use social_roi::metrics::engagement::{EngagementRule, Preset};
-use social_roi::model::{AdRow, DailyRow, Dataset, Message, Network, Origin, Post, PostMetrics};
-use social_roi::{Figure, Lang};
+use social_roi::{
+    analysis_defaults, analyze, AdRow, AnalysisOptions, AnalysisReport, DailyRow, Dataset, Date,
+    DateTime, EngagementRule, Figure, Lang, Message, Network, Origin, Post, PostMetrics, Preset,
+    Records, Time,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Builders
@@ -385,8 +385,10 @@ fn x_posts() -> Dataset {
         .collect();
     Dataset {
         files: vec!["x.csv".into()],
-        posts,
-        ..Dataset::default()
+        records: Records {
+            posts,
+            ..Records::default()
+        },
     }
 }
 
@@ -428,7 +430,7 @@ fn the_x_preset_equals_x_own_engagement_rate_column() {
 #[test]
 fn a_wrong_platform_rate_is_flagged() {
     let mut data = x_posts();
-    data.posts[0].metrics.platform_engagement_rate = Some(0.5);
+    data.records.posts[0].metrics.platform_engagement_rate = Some(0.5);
     let r = analyze(&data, &with_preset(Preset::X), Lang::En);
     assert!(
         r.warnings
@@ -499,52 +501,54 @@ fn shop() -> Dataset {
     };
     Dataset {
         files: vec!["ig.csv".into(), "fb.csv".into(), "ig-followers.csv".into()],
-        posts: vec![
-            ig(
-                "ig1",
-                "2026-03-02 09:15",
-                "IG image",
-                1000.0,
-                50.0,
-                10.0,
-                5.0,
-                15.0,
-                Some(1500.0),
-                Some(1500.0),
-            ),
-            ig(
-                "ig2",
-                "2026-03-03 19:40",
-                "IG reel",
-                4000.0,
-                200.0,
-                20.0,
-                40.0,
-                60.0,
-                Some(6000.0),
-                Some(10000.0),
-            ),
-            ig(
-                "ig3",
-                "2026-03-05 09:05",
-                "IG carousel",
-                500.0,
-                20.0,
-                5.0,
-                0.0,
-                5.0,
-                None,
-                None,
-            ),
-            fb1,
-            fb2,
-        ],
-        daily: vec![
-            followers("2026-03-01", 10000.0),
-            followers("2026-03-03", 10100.0),
-            followers("2026-03-10", 10150.0),
-        ],
-        ..Dataset::default()
+        records: Records {
+            posts: vec![
+                ig(
+                    "ig1",
+                    "2026-03-02 09:15",
+                    "IG image",
+                    1000.0,
+                    50.0,
+                    10.0,
+                    5.0,
+                    15.0,
+                    Some(1500.0),
+                    Some(1500.0),
+                ),
+                ig(
+                    "ig2",
+                    "2026-03-03 19:40",
+                    "IG reel",
+                    4000.0,
+                    200.0,
+                    20.0,
+                    40.0,
+                    60.0,
+                    Some(6000.0),
+                    Some(10000.0),
+                ),
+                ig(
+                    "ig3",
+                    "2026-03-05 09:05",
+                    "IG carousel",
+                    500.0,
+                    20.0,
+                    5.0,
+                    0.0,
+                    5.0,
+                    None,
+                    None,
+                ),
+                fb1,
+                fb2,
+            ],
+            daily: vec![
+                followers("2026-03-01", 10000.0),
+                followers("2026-03-03", 10100.0),
+                followers("2026-03-10", 10150.0),
+            ],
+            ..Records::default()
+        },
     }
 }
 
@@ -671,8 +675,8 @@ fn rival_iq_divides_by_followers_at_posting_time() {
 #[test]
 fn rival_iq_without_followers_says_why() {
     let mut data = shop();
-    data.daily.clear();
-    data.posts[3].metrics.followers_at_post = None;
+    data.records.daily.clear();
+    data.records.posts[3].metrics.followers_at_post = None;
     let r = analyze(&data, &with_preset(Preset::RivalIq), Lang::En);
     check_invariants(&r);
     assert!(reason(&r.engagement.rate).contains("add a file of daily follower totals"));
@@ -694,7 +698,7 @@ fn metricool_per_thousand_reached_with_impressions_on_x_and_linkedin() {
     );
     // With an X post, X divides by impressions: 40 per 1 000 impressions.
     let mut data = shop();
-    data.posts.push(post(
+    data.records.posts.push(post(
         "x1",
         Network::X,
         Some("2026-03-04 10:00 +0000"),
@@ -758,7 +762,7 @@ fn top_and_bottom_posts_and_groups() {
         ..AnalysisOptions::default()
     };
     let r = analyze(&shop(), &o, Lang::En);
-    let ids = |rows: &[social_roi::metrics::engagement::PostRow]| -> Vec<String> {
+    let ids = |rows: &[social_roi::PostRow]| -> Vec<String> {
         rows.iter().map(|p| p.id.clone()).collect()
     };
     // ig1 and ig2 both 8 %: the one with more engagements first. fb2 (zero reach) has none.
@@ -852,7 +856,7 @@ fn the_default_rule_gives_every_network_a_rate() {
 }
 
 fn defaults_rule_of_custom() -> EngagementRule {
-    defaults(Lang::En)
+    analysis_defaults(Lang::En)
         .presets
         .into_iter()
         .find(|p| p.id == "custom")
@@ -897,7 +901,10 @@ fn follower_days() -> Vec<DailyRow> {
 #[test]
 fn growth_from_follows_net_changes_and_totals() {
     let data = Dataset {
-        daily: follower_days(),
+        records: Records {
+            daily: follower_days(),
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
@@ -949,10 +956,13 @@ fn growth_from_totals_only_and_one_day() {
         150.0 / 10000.0
     );
     let data = Dataset {
-        daily: vec![DailyRow {
-            followers: Some(10.0),
-            ..day(Network::TikTok, "2026-03-01")
-        }],
+        records: Records {
+            daily: vec![DailyRow {
+                followers: Some(10.0),
+                ..day(Network::TikTok, "2026-03-01")
+            }],
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
@@ -970,7 +980,10 @@ fn linkedin_new_followers_only() {
         ..day(Network::LinkedIn, d)
     };
     let data = Dataset {
-        daily: vec![li("2026-03-02", 4.0), li("2026-03-03", -1.0)],
+        records: Records {
+            daily: vec![li("2026-03-02", 4.0), li("2026-03-03", -1.0)],
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
@@ -981,16 +994,16 @@ fn linkedin_new_followers_only() {
         .contains("neither unfollows nor follower totals"));
     // The cost link still has its new followers.
     let patch = &r.costs.roi_patch;
-    assert_eq!(
-        patch.counts.new_followers,
-        social_roi::input::Entry::Number(3.0)
-    );
+    assert_eq!(patch.counts.new_followers, social_roi::Entry::Number(3.0));
 }
 
 #[test]
 fn posting_frequency_beside_unfollows() {
     let mut data = Dataset {
-        daily: follower_days(),
+        records: Records {
+            daily: follower_days(),
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     // Without posts files, the X overview's own post counts; 2026-03-02 is a Monday.
@@ -1005,7 +1018,7 @@ fn posting_frequency_beside_unfollows() {
     assert_eq!(weeks[1].days, 3);
     assert!(weeks[0].unfollows.is_some());
     // With posts, they are counted instead.
-    data.posts = shop().posts;
+    data.records.posts = shop().records.posts;
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
     assert_eq!(r.growth.weekly[1].posts.unwrap().get(), 5.0);
     assert_eq!(r.growth.weekly[0].posts.unwrap().get(), 0.0);
@@ -1023,7 +1036,10 @@ fn duplicate_days_are_read_once() {
     daily.push(daily[0].clone());
     let r = analyze(
         &Dataset {
-            daily,
+            records: Records {
+                daily,
+                ..Records::default()
+            },
             ..Dataset::default()
         },
         &AnalysisOptions::default(),
@@ -1049,8 +1065,8 @@ fn duplicate_days_are_read_once() {
 #[test]
 fn daily_weekly_monthly_series_with_change() {
     let mut data = shop();
-    data.daily.clear();
-    data.posts.push(post(
+    data.records.daily.clear();
+    data.records.posts.push(post(
         "ig4",
         Network::Instagram,
         Some("2026-03-10 08:00"),
@@ -1068,7 +1084,7 @@ fn daily_weekly_monthly_series_with_change() {
     check_invariants(&r);
     assert_eq!(r.range.from, Some(date("2026-03-02")));
     assert_eq!(r.range.to, Some(date("2026-03-10")));
-    let series = |set: &social_roi::metrics::series::SeriesSet, id: &str| {
+    let series = |set: &social_roi::SeriesSet, id: &str| {
         set.series.iter().find(|s| s.id == id).unwrap().clone()
     };
     let daily = series(&r.series.daily, "posts");
@@ -1106,7 +1122,10 @@ fn daily_weekly_monthly_series_with_change() {
 fn daily_rows_become_series_too() {
     let r = analyze(
         &Dataset {
-            daily: follower_days(),
+            records: Records {
+                daily: follower_days(),
+                ..Records::default()
+            },
             ..Dataset::default()
         },
         &AnalysisOptions::default(),
@@ -1149,15 +1168,18 @@ fn heatmap_offset_crosses_midnight_and_the_week() {
         )
     };
     let data = Dataset {
-        posts: vec![
-            // Sunday 23:30 UTC is Monday 00:30 in Paris (UTC+1): a new day and a new week.
-            p("a", "2026-03-08 23:30 +0000"),
-            // No offset: the account's local time, left as it is.
-            p("b", "2026-03-08 23:30"),
-            // Monday 00:15 in UTC+1 is still Sunday 23:15 in UTC.
-            p("c", "2026-03-09 00:15 +0100"),
-            p("d", "2026-03-09"),
-        ],
+        records: Records {
+            posts: vec![
+                // Sunday 23:30 UTC is Monday 00:30 in Paris (UTC+1): a new day and a new week.
+                p("a", "2026-03-08 23:30 +0000"),
+                // No offset: the account's local time, left as it is.
+                p("b", "2026-03-08 23:30"),
+                // Monday 00:15 in UTC+1 is still Sunday 23:15 in UTC.
+                p("c", "2026-03-09 00:15 +0100"),
+                p("d", "2026-03-09"),
+            ],
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let mut o = with_preset(Preset::X);
@@ -1177,7 +1199,7 @@ fn heatmap_offset_crosses_midnight_and_the_week() {
     assert_eq!(r.heatmap.best.len(), 1);
     assert_eq!((r.heatmap.best[0].weekday, r.heatmap.best[0].hour), (0, 0));
     // The period follows the same clock: from Monday 9 March, "a" is in, "b" is not.
-    o.period = Some(social_roi::metrics::analysis::Period {
+    o.period = Some(social_roi::Period {
         from: "2026-03-09".into(),
         to: String::new(),
     });
@@ -1216,7 +1238,7 @@ fn posts_per_week() {
     assert_close!(by[0], 2.0 / 10.0 * 7.0); // Facebook
     assert_close!(by[1], 3.0 / 10.0 * 7.0); // Instagram
     let mut data = shop();
-    data.daily.clear();
+    data.records.daily.clear();
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
     assert!(reason(&r.activity.posts_per_week).contains("covers 5 day(s)"));
 }
@@ -1240,7 +1262,10 @@ fn inbox() -> Vec<Message> {
 #[test]
 fn response_rate_and_times_with_business_hours_across_a_weekend() {
     let data = Dataset {
-        messages: inbox(),
+        records: Records {
+            messages: inbox(),
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let o = options(
@@ -1275,15 +1300,18 @@ fn response_rate_and_times_with_business_hours_across_a_weekend() {
 #[test]
 fn response_times_use_utc_when_both_times_have_an_offset() {
     let data = Dataset {
-        messages: vec![
-            message(
-                "2026-03-09 09:00 +0100",
-                Some("2026-03-09 09:00 +0000"),
-                None,
-            ),
-            message("2026-03-09 09:00", Some("2026-03-09"), None),
-            message("2026-03-09 10:00", Some("2026-03-09 09:00"), None),
-        ],
+        records: Records {
+            messages: vec![
+                message(
+                    "2026-03-09 09:00 +0100",
+                    Some("2026-03-09 09:00 +0000"),
+                    None,
+                ),
+                message("2026-03-09 09:00", Some("2026-03-09"), None),
+                message("2026-03-09 10:00", Some("2026-03-09 09:00"), None),
+            ],
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
@@ -1312,7 +1340,7 @@ fn response_times_use_utc_when_both_times_have_an_offset() {
 #[test]
 fn cost_link_from_ads_and_typed_costs() {
     let mut data = shop();
-    data.daily = follower_days();
+    data.records.daily = follower_days();
     let mut a = ad("Spring", Some("USD"), Some(100.5));
     a.impressions = Some(10000.0);
     a.clicks = Some(100.0);
@@ -1321,7 +1349,7 @@ fn cost_link_from_ads_and_typed_costs() {
     let mut b = ad("Boost", Some("USD"), Some(49.5));
     b.impressions = Some(5000.0);
     b.clicks = Some(50.0);
-    data.ads = vec![a, b];
+    data.records.ads = vec![a, b];
     let o = options(r#"{"costs": [{"label": "Prize", "amount": "50"}]}"#);
     let r = analyze(&data, &o, Lang::En);
     check_invariants(&r);
@@ -1377,7 +1405,7 @@ fn two_currencies_are_never_added() {
     let mut data = shop();
     let mut a = ad("EU", Some("EUR"), Some(100.0));
     a.clicks = Some(10.0);
-    data.ads = vec![
+    data.records.ads = vec![
         a,
         ad("US", Some("USD"), Some(80.0)),
         ad("?", None, Some(5.0)),
@@ -1415,7 +1443,7 @@ fn no_costs_says_so() {
     assert!(r.costs.roi_patch.costs.is_empty());
     assert_eq!(
         r.costs.roi_patch.counts.engagements,
-        social_roi::input::Entry::Number(533.0)
+        social_roi::Entry::Number(533.0)
     );
 }
 
@@ -1458,7 +1486,10 @@ fn zero_denominators_and_huge_numbers_stay_finite() {
         )
     };
     let zero = Dataset {
-        posts: vec![p("a", 0.0, 0.0), p("b", 0.0, 2.0)],
+        records: Records {
+            posts: vec![p("a", 0.0, 0.0), p("b", 0.0, 2.0)],
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let r = analyze(&zero, &AnalysisOptions::default(), Lang::En);
@@ -1473,7 +1504,10 @@ fn zero_denominators_and_huge_numbers_stay_finite() {
         "impressions add up to zero: nothing to divide by"
     );
     let huge = Dataset {
-        posts: vec![p("a", 1e308, 1e308), p("b", 1e308, 1e308)],
+        records: Records {
+            posts: vec![p("a", 1e308, 1e308), p("b", 1e308, 1e308)],
+            ..Records::default()
+        },
         ..Dataset::default()
     };
     let r = analyze(&huge, &AnalysisOptions::default(), Lang::En);
@@ -1484,7 +1518,7 @@ fn zero_denominators_and_huge_numbers_stay_finite() {
 #[test]
 fn posts_without_dates() {
     let mut data = shop();
-    data.posts[0].published = None;
+    data.records.posts[0].published = None;
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
     check_invariants(&r);
     assert_eq!(r.engagement.posts.len(), 5);
@@ -1514,7 +1548,7 @@ fn posts_without_dates() {
 #[test]
 fn a_post_missing_a_counted_interaction_is_left_out() {
     let mut data = shop();
-    data.posts[1].metrics.saves = None; // ig2, the reel
+    data.records.posts[1].metrics.saves = None; // ig2, the reel
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
     check_invariants(&r);
     // ig2 leaves both sums: its engagements and its reach.
@@ -1575,7 +1609,7 @@ fn bad_options_are_reported_by_path_and_ignored() {
 
 #[test]
 fn defaults_round_trip_and_list_every_preset() {
-    let d = defaults(Lang::Fr);
+    let d = analysis_defaults(Lang::Fr);
     let json = serde_json::to_string(&d).unwrap();
     let back: serde_json::Value = serde_json::from_str(&json).unwrap();
     let options: AnalysisOptions = serde_json::from_value(back["options"].clone()).unwrap();
@@ -1591,7 +1625,7 @@ fn defaults_round_trip_and_list_every_preset() {
         ["custom", "hootsuite", "later", "rival_iq", "metricool", "x"]
     );
     // A preset's rule, sent back as a custom rule, gives the same figures.
-    let later: social_roi::metrics::engagement::EngagementRule =
+    let later: social_roi::EngagementRule =
         serde_json::from_value(back["presets"][2]["rule"].clone()).unwrap();
     let custom = AnalysisOptions {
         engagement: later,
@@ -1608,16 +1642,22 @@ fn defaults_round_trip_and_list_every_preset() {
 fn several_networks_and_the_whole_report_in_both_languages() {
     let mut data = shop();
     // The X posts moved into March 2026, beside the others.
-    data.posts
-        .extend(x_posts().posts.into_iter().enumerate().map(|(i, mut p)| {
-            if let Some(w) = p.published.as_mut() {
-                w.date = date("2026-03-02").add_days(i as i64).unwrap();
-            }
-            p
-        }));
-    data.daily.extend(follower_days());
-    data.messages = inbox();
-    data.ads = vec![ad("Spring", Some("EUR"), Some(90.0))];
+    data.records.posts.extend(
+        x_posts()
+            .records
+            .posts
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                if let Some(w) = p.published.as_mut() {
+                    w.date = date("2026-03-02").add_days(i as i64).unwrap();
+                }
+                p
+            }),
+    );
+    data.records.daily.extend(follower_days());
+    data.records.messages = inbox();
+    data.records.ads = vec![ad("Spring", Some("EUR"), Some(90.0))];
     for preset in Preset::ALL {
         for lang in [Lang::En, Lang::Fr] {
             let mut o = with_preset(preset);

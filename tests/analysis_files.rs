@@ -4,12 +4,10 @@
 //! analysed with every preset. Every expected value is worked out by hand in the comments,
 //! from the numbers in the files.
 
-use social_roi::date::Date;
-use social_roi::import::ImportOptions;
-use social_roi::metrics::analysis::{analyze, AnalysisOptions, AnalysisReport};
-use social_roi::metrics::engagement::{EngagementRule, Preset};
-use social_roi::workspace::Workspace;
-use social_roi::{Figure, Lang};
+use social_roi::{
+    analyze, AnalysisOptions, AnalysisReport, Date, EngagementRule, Figure, ImportOptions, Lang,
+    Preset, Workspace,
+};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/analysis/");
 
@@ -48,7 +46,12 @@ fn workspace() -> Workspace {
     ws.apply_mapping(inbox.unwrap(), 0, &mapping).unwrap();
     let d = ws.dataset();
     assert_eq!(
-        (d.posts.len(), d.daily.len(), d.ads.len(), d.messages.len()),
+        (
+            d.records.posts.len(),
+            d.records.daily.len(),
+            d.records.ads.len(),
+            d.records.messages.len()
+        ),
         (9, 7, 1, 5)
     );
     ws
@@ -191,7 +194,7 @@ fn default_rule_reactions_comments_shares_saves_by_reach() {
         ]
     );
     // Top: I1, then I2 (more engagements than I3 at the same rate); bottom: F1, I4, F2.
-    let ids = |rows: &[social_roi::metrics::engagement::PostRow]| -> Vec<String> {
+    let ids = |rows: &[social_roi::PostRow]| -> Vec<String> {
         rows.iter()
             .map(|p| p.id[p.id.len() - 3..].to_string())
             .collect()

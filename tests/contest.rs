@@ -1,9 +1,9 @@
 //! The contest outcome against hand-computed values, follower lists, warnings and invariants.
 
-use social_roi::draw;
-use social_roi::metrics::contest::{self, ContestInput, ContestReport, FollowerList};
-use social_roi::model::EntryRow;
-use social_roi::{Figure, Lang};
+use social_roi::{
+    compute_contest, contest_example, read_entries, read_followers, ContestInput, ContestReport,
+    EntryRow, Figure, FollowerList, Lang, ListFormat,
+};
 use std::path::Path;
 
 fn input(json: &str) -> ContestInput {
@@ -74,13 +74,13 @@ fn check_invariants(r: &ContestReport) {
 }
 
 fn list(name: &str, handles: &[&str]) -> FollowerList {
-    contest::read_followers(name, &handles.join("\n"), Lang::En).unwrap()
+    read_followers(name, &handles.join("\n"), Lang::En).unwrap()
 }
 
 #[test]
 fn the_worked_example_by_hand() {
     for lang in [Lang::En, Lang::Fr] {
-        let r = contest::compute(&contest::example(lang, "EUR"), &[], lang);
+        let r = compute_contest(&contest_example(lang, "EUR"), &[], lang);
         check_invariants(&r);
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         // Costs: prizes 250 + ads 100 + 6 h × 35 + fees 29, by the ROI core.
@@ -110,7 +110,7 @@ fn the_worked_example_by_hand() {
             [7, 30]
         );
     }
-    let r = contest::compute(&contest::example(Lang::Fr, "EUR"), &[], Lang::Fr);
+    let r = compute_contest(&contest_example(Lang::Fr, "EUR"), &[], Lang::Fr);
     assert_eq!(
         find(&r, "cost_per_kept_30d").formula,
         "coût par abonné resté = coût du concours ÷ abonnés restés"
@@ -141,7 +141,7 @@ fn follower_lists_tell_who_joined_and_who_stayed() {
     i.followers.at_close.list = Some(close);
     i.followers.later[0].list = Some(week);
     i.followers.later[1].list = Some(month);
-    let r = contest::compute(&i, &[], Lang::En);
+    let r = compute_contest(&i, &[], Lang::En);
     check_invariants(&r);
     // Joined: eve, fay, gil, hal (not the net change 7 − 4 = 3).
     assert_eq!(value(&r, "new_followers"), 4.0);
@@ -168,10 +168,10 @@ fn a_list_missing_falls_back_on_the_counts() {
         r#"{"prize_value": 100, "followers": {"before": {"count": "1 000"}, "at_close": {"count": 1100},
             "later": [{"days": 7, "count": 1050}]}}"#,
     );
-    i.decimal_mark = Some(social_roi::input::Mark::Comma);
+    i.decimal_mark = Some(social_roi::Mark::Comma);
     // Only the list at close: the counts give the figures (the list's length is the count).
     i.followers.at_close.list = Some(list("close.txt", &["a", "b"]));
-    let r = contest::compute(&i, &[], Lang::En);
+    let r = compute_contest(&i, &[], Lang::En);
     check_invariants(&r);
     assert_eq!(value(&r, "new_followers"), -998.0); // 2 − 1 000: the list says 2 followers
     assert!(reason(&r, "cost_per_new_follower").contains("nothing to divide"));
@@ -181,14 +181,14 @@ fn a_list_missing_falls_back_on_the_counts() {
         "close.txt holds 2 followers but the count typed for the same moment is 1100: the list is used"
     );
     i.followers.at_close.list = None;
-    let r = contest::compute(&i, &[], Lang::En);
+    let r = compute_contest(&i, &[], Lang::En);
     assert_eq!(value(&r, "new_followers"), 100.0);
     assert_eq!(value(&r, "kept_7d"), 50.0);
     assert_close!(value(&r, "retention_7d"), 0.5);
 }
 
 fn comment(author: &str) -> EntryRow {
-    draw::read_entries("x.txt", author).unwrap().remove(0)
+    read_entries("x.txt", author).unwrap().remove(0)
 }
 
 #[test]
@@ -201,7 +201,7 @@ fn entries_and_participants_come_from_the_comment_file() {
         comment("cat"),
     ];
     let i = input(r#"{"prize_value": 60, "account": "@Brand", "comments_shown": 9, "shares": 3}"#);
-    let r = contest::compute(&i, &entries, Lang::En);
+    let r = compute_contest(&i, &entries, Lang::En);
     check_invariants(&r);
     // 4 entries (the brand's reply left out), 3 people.
     assert_eq!(value(&r, "cost_per_entry"), 15.0);
@@ -219,14 +219,14 @@ fn entries_and_participants_come_from_the_comment_file() {
     );
     // A typed count wins over the file.
     let typed = input(r#"{"prize_value": 60, "entries": 6}"#);
-    let r = contest::compute(&typed, &entries, Lang::En);
+    let r = compute_contest(&typed, &entries, Lang::En);
     assert_eq!(value(&r, "cost_per_entry"), 10.0);
     assert_eq!(find(&r, "cost_per_entry").inputs[1].name, "entries");
     // No account given: the brand's reply is one more participant (4).
     assert_eq!(value(&r, "cost_per_participant"), 15.0);
     // A typo is an error, not the file's count.
     let typo = input(r#"{"prize_value": 60, "participants": "x"}"#);
-    let r = contest::compute(&typo, &entries, Lang::Fr);
+    let r = compute_contest(&typo, &entries, Lang::Fr);
     assert_eq!(r.errors[0].field, "participants");
     assert_eq!(
         r.errors[0].message,
@@ -240,7 +240,7 @@ fn entries_and_participants_come_from_the_comment_file() {
 
 #[test]
 fn what_cannot_be_computed_says_why() {
-    let r = contest::compute(&ContestInput::default(), &[], Lang::En);
+    let r = compute_contest(&ContestInput::default(), &[], Lang::En);
     check_invariants(&r);
     assert!(r.errors.is_empty());
     assert!(r.costs.is_empty());
@@ -264,7 +264,7 @@ fn what_cannot_be_computed_says_why() {
         reason(&r, "contest_return"),
         "enter the revenue, or the conversions and their value"
     );
-    let r = contest::compute(
+    let r = compute_contest(
         &input(r#"{"prize_value": 100, "entries": 0, "conversions": 3, "clicks": 0}"#),
         &[],
         Lang::En,
@@ -286,7 +286,7 @@ fn what_cannot_be_computed_says_why() {
         "enter the revenue, or the conversions and their value, to compare it with the cost"
     );
     // Revenue wins over conversions × value, with its own formula.
-    let r = contest::compute(
+    let r = compute_contest(
         &input(
             r#"{"prize_value": 100, "revenue": "450", "margin_pct": "20 %", "conversions": 3, "value_per_conversion": 1000}"#,
         ),
@@ -303,7 +303,7 @@ fn what_cannot_be_computed_says_why() {
 
 #[test]
 fn bad_days_and_duplicates() {
-    let r = contest::compute(
+    let r = compute_contest(
         &input(
             r#"{"followers": {"later": [{"days": 7}, {"days": "7"}, {"days": 0}, {"count": 5}]}}"#,
         ),
@@ -338,8 +338,8 @@ fn instagram_followers_file() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/contest/followers_1.json");
     let text = std::fs::read_to_string(path).unwrap();
-    let l = contest::read_followers("followers_1.json", &text, Lang::En).unwrap();
-    assert_eq!(l.format, contest::ListFormat::InstagramJson);
+    let l = read_followers("followers_1.json", &text, Lang::En).unwrap();
+    assert_eq!(l.format, ListFormat::InstagramJson);
     assert_eq!(
         l.handles,
         ["chloé", "emma", "julie_m", "karim.b", "lea_b", "tom.r"]

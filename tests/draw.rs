@@ -1,10 +1,9 @@
 //! The draw core: the fixture certificate, verification, redraws, and fairness over many seeds.
 
-use social_roi::draw::{
-    self, Certificate, DrawOptions, EntryList, RedrawInput, RulesInput, SeedInput, SeedKind,
+use social_roi::{
+    draw_winners, read_entries, redraw, ticket_score, verify_certificate, Certificate, DrawOptions,
+    EntryList, EntryRow, Lang, Per, Pick, RedrawInput, RulesInput, SeedInput, SeedKind,
 };
-use social_roi::model::EntryRow;
-use social_roi::Lang;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -16,7 +15,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn entries() -> Vec<EntryRow> {
-    draw::read_entries("entries.json", &fixture("entries.json")).unwrap()
+    read_entries("entries.json", &fixture("entries.json")).unwrap()
 }
 
 fn rules() -> RulesInput {
@@ -33,7 +32,7 @@ fn seed(value: &str) -> SeedInput {
 
 /// The certificate the fixture's README example is drawn with.
 fn fixture_draw() -> Certificate {
-    draw::draw(
+    draw_winners(
         &entries(),
         &rules(),
         &SeedInput {
@@ -50,7 +49,7 @@ fn fixture_draw() -> Certificate {
     .unwrap()
 }
 
-fn names(picks: &[draw::Pick]) -> Vec<&str> {
+fn names(picks: &[Pick]) -> Vec<&str> {
     picks.iter().map(|p| p.entrant.as_str()).collect()
 }
 
@@ -76,21 +75,21 @@ fn the_fixture_certificate_natively() {
     assert_eq!(d.winners[0].tickets, 3, "lea_b's bonus of 2");
     assert_eq!(
         d.winners[0].score,
-        draw::score("04 11 23 38 47 + 02 09", &d.winners[0].ticket)
+        ticket_score("04 11 23 38 47 + 02 09", &d.winners[0].ticket)
     );
 }
 
 #[test]
 fn verification_confirms_and_says_what_differs() {
     let cert = fixture_draw();
-    let v = draw::verify(&cert, &entries(), Lang::En);
+    let v = verify_certificate(&cert, &entries(), Lang::En);
     assert!(v.confirmed, "{v:#?}");
     assert_eq!(v.checks.len(), 6);
 
     // A changed excluded comment: the draw file is the same, the entries are not.
     let mut changed = entries();
     changed[7].text = "#concours @tom".into(); // zoé.k now tags someone
-    let v = draw::verify(&cert, &changed, Lang::En);
+    let v = verify_certificate(&cert, &changed, Lang::En);
     assert!(!v.confirmed);
     let failed: Vec<&str> = v
         .checks
@@ -105,7 +104,7 @@ fn verification_confirms_and_says_what_differs() {
 
     let mut reworded = entries();
     reworded[6].text = "trop bien @julie_m !".into(); // sam, excluded, stays excluded
-    let v = draw::verify(&cert, &reworded, Lang::Fr);
+    let v = verify_certificate(&cert, &reworded, Lang::Fr);
     let failed: Vec<&str> = v
         .checks
         .iter()
@@ -123,7 +122,7 @@ fn verification_confirms_and_says_what_differs() {
     let mut renamed = entries();
     assert_eq!(renamed[14].author, "hugo");
     renamed[14].author = "hugo2".into();
-    let v = draw::verify(&cert, &renamed, Lang::Fr);
+    let v = verify_certificate(&cert, &renamed, Lang::Fr);
     assert!(
         v.summary.contains("seulement dans le certificat\u{a0}: hugo (1 ticket)\u{a0}; seulement dans ces participations\u{a0}: hugo2 (1 ticket)"),
         "{}",
@@ -133,7 +132,7 @@ fn verification_confirms_and_says_what_differs() {
     // A certificate whose winners were edited.
     let mut forged = cert.clone();
     forged.drawings[0].winners[1].entrant = "julie_m".into();
-    let v = draw::verify(&forged, &entries(), Lang::En);
+    let v = verify_certificate(&forged, &entries(), Lang::En);
     assert!(!v.confirmed);
     assert!(
         v.summary
@@ -145,20 +144,20 @@ fn verification_confirms_and_says_what_differs() {
     // A certificate whose draw file was edited (a ticket added) no longer matches its fingerprint.
     let mut forged = cert.clone();
     forged.draw_file.push_str("julie_m\t2\n");
-    let v = draw::verify(&forged, &entries(), Lang::En);
+    let v = verify_certificate(&forged, &entries(), Lang::En);
     assert_eq!(v.checks[0].id, "certificate");
     assert!(!v.checks[0].ok);
 
     // Rules edited after the fact.
     let mut forged = cert.clone();
     forged.rules.min_mentions = 0;
-    let v = draw::verify(&forged, &entries(), Lang::En);
+    let v = verify_certificate(&forged, &entries(), Lang::En);
     assert!(!v.confirmed);
     assert!(v.checks.iter().any(|c| c.id == "fingerprint" && !c.ok));
 
     let mut forged = cert;
     forged.format = "something else".into();
-    assert!(!draw::verify(&forged, &entries(), Lang::En).confirmed);
+    assert!(!verify_certificate(&forged, &entries(), Lang::En).confirmed);
 }
 
 #[test]
@@ -171,7 +170,7 @@ fn redraws_keep_history_and_prizes() {
         drawn_at: None,
     };
     // karim.b (prize 2) out: chloé, the first alternate, takes prize 2; lea_b keeps prize 1.
-    let two = draw::redraw(&cert, &entries(), &request(&["@KARIM.B"], None), Lang::En).unwrap();
+    let two = redraw(&cert, &entries(), &request(&["@KARIM.B"], None), Lang::En).unwrap();
     assert_eq!(two.drawings.len(), 2);
     assert_eq!(two.drawings[0], cert.drawings[0]);
     let d = &two.drawings[1];
@@ -181,10 +180,10 @@ fn redraws_keep_history_and_prizes() {
     assert_eq!(d.winners[1].place, 2);
     assert_eq!(d.winners[1].rank, 3);
     assert_eq!(names(&d.alternates), ["inès", "julie_m"]);
-    assert!(draw::verify(&two, &entries(), Lang::En).confirmed);
+    assert!(verify_certificate(&two, &entries(), Lang::En).confirmed);
 
     // Prize 1 freed with a new seed: chloé keeps prize 2, prize 1 goes to the new ranking's first.
-    let three = draw::redraw(
+    let three = redraw(
         &two,
         &entries(),
         &request(&["lea_b"], Some("beacon 42")),
@@ -196,39 +195,39 @@ fn redraws_keep_history_and_prizes() {
     assert_eq!(d.winners[1].place, 2);
     assert!(d.winners[0].entrant != "lea_b" && d.winners[0].entrant != "karim.b");
     assert_eq!(d.seed.value, "beacon 42");
-    assert!(draw::verify(&three, &entries(), Lang::En).confirmed);
+    assert!(verify_certificate(&three, &entries(), Lang::En).confirmed);
 
     // Errors: nobody named, someone unknown, someone already out, a blank reason.
-    let e = draw::redraw(&three, &entries(), &request(&[], None), Lang::En).unwrap_err();
+    let e = redraw(&three, &entries(), &request(&[], None), Lang::En).unwrap_err();
     assert_eq!(e.errors[0].field, "redraw.disqualify");
-    let e = draw::redraw(&three, &entries(), &request(&["sam"], None), Lang::En).unwrap_err();
+    let e = redraw(&three, &entries(), &request(&["sam"], None), Lang::En).unwrap_err();
     assert_eq!(
         e.errors[0].message,
         "\"sam\" is not among the people of this draw"
     );
-    let e = draw::redraw(&three, &entries(), &request(&["karim.b"], None), Lang::En).unwrap_err();
+    let e = redraw(&three, &entries(), &request(&["karim.b"], None), Lang::En).unwrap_err();
     assert_eq!(e.errors[0].message, "\"karim.b\" was already disqualified");
     let blank = RedrawInput {
         reason: " ".into(),
         ..request(&["emma"], None)
     };
-    let e = draw::redraw(&three, &entries(), &blank, Lang::En).unwrap_err();
+    let e = redraw(&three, &entries(), &blank, Lang::En).unwrap_err();
     assert_eq!(e.errors[0].field, "redraw.reason");
     // A redraw on other entries is refused.
     let mut other = entries();
     other.pop();
-    let e = draw::redraw(&three, &other, &request(&["emma"], None), Lang::En).unwrap_err();
+    let e = redraw(&three, &other, &request(&["emma"], None), Lang::En).unwrap_err();
     assert!(e.errors[0].message.starts_with("cannot redraw: refuted"));
     // A forged redraw (its winners edited) is refuted.
     let mut forged = three.clone();
     forged.drawings[2].alternates.reverse();
-    assert!(!draw::verify(&forged, &entries(), Lang::En).confirmed);
+    assert!(!verify_certificate(&forged, &entries(), Lang::En).confirmed);
 }
 
 #[test]
 fn draw_errors_name_their_field() {
     let bad_rules: RulesInput = serde_json::from_str(r#"{"winners": 0}"#).unwrap();
-    let e = draw::draw(
+    let e = draw_winners(
         &entries(),
         &bad_rules,
         &seed("  "),
@@ -251,12 +250,12 @@ fn the_ranking_does_not_depend_on_the_order_of_entries() {
     let mut reversed = entries();
     reversed.reverse();
     let rules = RulesInput {
-        per: draw::Per::Comment,
+        per: Per::Comment,
         winners: 3.0.into(),
         alternates: 3.0.into(),
         ..RulesInput::default()
     };
-    let a = draw::draw(
+    let a = draw_winners(
         &entries(),
         &rules,
         &seed("x"),
@@ -264,7 +263,7 @@ fn the_ranking_does_not_depend_on_the_order_of_entries() {
         Lang::En,
     )
     .unwrap();
-    let b = draw::draw(
+    let b = draw_winners(
         &reversed,
         &rules,
         &seed("x"),
@@ -285,7 +284,7 @@ fn the_ranking_does_not_depend_on_the_order_of_entries() {
 fn entries_pass_through_json_as_the_page_sends_them() {
     let list: EntryList = serde_json::from_str(&fixture("entries.json")).unwrap();
     assert_eq!(list.0, entries());
-    let plain = draw::read_entries("list.txt", &fixture("list.txt")).unwrap();
+    let plain = read_entries("list.txt", &fixture("list.txt")).unwrap();
     let authors: Vec<&str> = plain.iter().map(|e| e.author.as_str()).collect();
     assert_eq!(authors, ["@Anna", "bob", "Chloé", "@anna", "David"]);
     assert_eq!(plain[2].origin.line, 4);
@@ -303,7 +302,7 @@ fn large_draws_stay_fast() {
             date: None,
             text: format!("#concours @friend{i}"),
             likes: None,
-            origin: social_roi::model::Origin {
+            origin: social_roi::Origin {
                 file: 0,
                 line: u64::from(i) + 2,
             },
@@ -317,7 +316,7 @@ fn large_draws_stay_fast() {
         ..RulesInput::default()
     };
     let start = std::time::Instant::now();
-    let cert = draw::draw(
+    let cert = draw_winners(
         &entries,
         &rules,
         &seed("s"),
@@ -327,7 +326,7 @@ fn large_draws_stay_fast() {
     .unwrap();
     assert_eq!(cert.counts.people, 49_800);
     assert_eq!(cert.counts.excluded, 100_000 - 49_800);
-    assert!(draw::verify(&cert, &entries, Lang::En).confirmed);
+    assert!(verify_certificate(&cert, &entries, Lang::En).confirmed);
     let took = start.elapsed();
     assert!(took.as_secs() < 60, "took {took:?}");
 }
@@ -356,14 +355,14 @@ fn within_bounds(label: &str, count: usize, p: f64) {
 }
 
 fn plain(names: &[&str]) -> Vec<EntryRow> {
-    draw::read_entries("list.txt", &names.join("\n")).unwrap()
+    read_entries("list.txt", &names.join("\n")).unwrap()
 }
 
 /// Who comes first and second, over the fixed seeds.
 fn tally(entries: &[EntryRow], rules: &RulesInput) -> BTreeMap<(usize, String), usize> {
     let mut counts = BTreeMap::new();
     for i in 0..DRAWS {
-        let cert = draw::draw(
+        let cert = draw_winners(
             entries,
             rules,
             &seed(&format!("fairness {i}")),
@@ -417,7 +416,7 @@ fn weights_are_respected() {
 
     // One ticket per comment works the same: 3 comments are 3 tickets.
     let rules = RulesInput {
-        per: draw::Per::Comment,
+        per: Per::Comment,
         ..RulesInput::default()
     };
     let mut entries = plain(&["ana", "ana", "ana", "ben", "cid", "dan"]);

@@ -3,11 +3,7 @@
 //! Whatever comes in: no panic, and a report for every file. The generator is seeded, so a
 //! failure reproduces; `FUZZ_ROUNDS=2000 cargo test --release --test fuzz` runs longer.
 
-use social_roi::date::Date;
-use social_roi::import::report::Status;
-use social_roi::import::{ImportOptions, Importer};
-use social_roi::workspace::Workspace;
-use social_roi::Lang;
+use social_roi::{Date, ImportOptions, Importer, Lang, Status, Workspace};
 
 /// Panics of the `.xls` reader caught natively (see `check`).
 static CAUGHT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -2,13 +2,10 @@
 //! files: exact counts, sums, lines and columns. `tests/fixtures/import/make_binary.py` wrote
 //! the binary ones.
 
-use social_roi::date::Date;
-use social_roi::formats::fields::Field;
-use social_roi::formats::{FormatId, Records};
-use social_roi::import::report::{FileKind, FileReport, SkipReason, Status, TableReport};
-use social_roi::import::{import_bytes, ImportOptions, Imported, Importer};
-use social_roi::model::Network;
-use social_roi::Lang;
+use social_roi::{
+    import_bytes, Date, Field, FileKind, FileReport, FormatId, ImportOptions, Imported, Importer,
+    Lang, Network, Records, SkipReason, Status, TableReport,
+};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
 
@@ -56,7 +53,7 @@ fn skipped(t: &TableReport) -> Vec<(SkipReason, u64, Vec<u64>)> {
         .collect()
 }
 
-fn codes(problems: &[social_roi::import::report::Problem]) -> Vec<&str> {
+fn codes(problems: &[social_roi::Problem]) -> Vec<&str> {
     problems.iter().map(|p| p.code).collect()
 }
 

@@ -1,7 +1,8 @@
 //! The ROI calculator against hand-computed values, edge cases and invariants.
 
-use social_roi::metrics::roi::{self, RoiReport};
-use social_roi::{compute_roi, Figure, Lang, RoiInput};
+use social_roi::{
+    canonical_roi_input, compute_roi, roi_example, Figure, Lang, RoiInput, RoiReport,
+};
 
 fn input(json: &str) -> RoiInput {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("bad test input: {e}\n{json}"))
@@ -94,7 +95,7 @@ fn check_invariants(r: &RoiReport) {
 #[test]
 fn the_worked_example_by_hand() {
     for lang in [Lang::En, Lang::Fr] {
-        let r = compute_roi(&roi::example(lang, "EUR"), lang);
+        let r = compute_roi(&roi_example(lang, "EUR"), lang);
         check_invariants(&r);
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         // Costs: 60 × 35 + 99 × 1 + 500 + 400.
@@ -134,7 +135,7 @@ fn the_worked_example_by_hand() {
 
 #[test]
 fn formulas_and_inputs_are_shown() {
-    let r = compute_roi(&roi::example(Lang::Fr, "EUR"), Lang::Fr);
+    let r = compute_roi(&roi_example(Lang::Fr, "EUR"), Lang::Fr);
     let f = find(&r, "roi");
     assert_eq!(f.formula, "ROI = (retour total − coût total) ÷ coût total");
     let names: Vec<&str> = f.inputs.iter().map(|i| i.name.as_str()).collect();
@@ -489,7 +490,7 @@ fn canonical_keeps_values_when_the_language_changes() {
         r#"{"costs": [{"kind": "time", "hours": "1 234,5", "hourly_rate": "abc"}],
             "sales": [{"conversion_rate_pct": "2,5 %"}]}"#,
     );
-    let en = roi::canonical(&fr, Lang::Fr, Lang::En);
+    let en = canonical_roi_input(&fr, Lang::Fr, Lang::En);
     let json = serde_json::to_value(&en).unwrap();
     assert_eq!(json["costs"][0]["hours"], 1234.5);
     assert_eq!(json["costs"][0]["hourly_rate"], "abc");

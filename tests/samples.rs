@@ -3,10 +3,10 @@
 //! rate equal to our engagements ÷ impressions on every row. Skipped, and says so, when the
 //! folder is not there (a user's clone has none).
 
-use social_roi::date::Date;
-use social_roi::formats::{FormatId, Records};
-use social_roi::import::report::{SkipReason, Status};
-use social_roi::import::{import_bytes, ImportOptions, Imported};
+use social_roi::{
+    analyze, import_bytes, AnalysisOptions, Date, FormatId, ImportOptions, Imported, Preset,
+    Records, SkipReason, Status, Workspace,
+};
 use std::path::PathBuf;
 
 fn samples() -> Option<PathBuf> {
@@ -90,9 +90,8 @@ fn real_samples_conform() {
             assert!(p.published.and_then(|d| d.offset_minutes) == Some(0));
         }
         assert_eq!(checked, rows, "{name}");
-        let total = |f: fn(&social_roi::model::Post) -> Option<f64>| -> f64 {
-            r.posts.iter().filter_map(f).sum()
-        };
+        let total =
+            |f: fn(&social_roi::Post) -> Option<f64>| -> f64 { r.posts.iter().filter_map(f).sum() };
         assert_eq!(total(|p| p.metrics.impressions), impressions, "{name}");
         assert_eq!(total(|p| p.metrics.engagements), engagements, "{name}");
     }
@@ -153,9 +152,6 @@ fn real_samples_conform() {
 /// period's rate is Σ engagements ÷ Σ impressions.
 #[test]
 fn the_x_preset_equals_x_own_engagement_rate_on_the_samples() {
-    use social_roi::metrics::analysis::{analyze, AnalysisOptions};
-    use social_roi::metrics::engagement::Preset;
-    use social_roi::workspace::Workspace;
     let Some(dir) = samples() else {
         eprintln!("skipped: no shared/samples folder beside the repository");
         return;

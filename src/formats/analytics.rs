@@ -2,13 +2,14 @@
 //! then a table; several tables may follow one another, each after its own preamble; a
 //! `Grand total` row, or one whose dimensions are blank, may come first or last.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::Network;
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// Google Analytics 4.
-pub const GA4: Format = Format {
+pub(crate) const GA4: Format = Format {
     id: FormatId::Ga4,
     label: Text {
         en: "Google Analytics 4",
@@ -75,7 +76,7 @@ pub const GA4: Format = Format {
 };
 
 /// Universal Analytics (before July 2023).
-pub const UA: Format = Format {
+pub(crate) const UA: Format = Format {
     id: FormatId::Ua,
     label: Text {
         en: "Universal Analytics (Google Analytics, before 2023)",
@@ -119,7 +120,7 @@ pub const UA: Format = Format {
 
 /// Whether a row is a totals row: `Grand total`/`Total` in its first dimension, or every
 /// dimension blank while numbers are there.
-pub fn is_total_row(dimensions: &[&str], has_numbers: bool) -> bool {
+pub(crate) fn is_total_row(dimensions: &[&str], has_numbers: bool) -> bool {
     let first = dimensions
         .first()
         .map(|d| crate::formats::norm(d))

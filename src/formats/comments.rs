@@ -1,13 +1,14 @@
 //! Giveaway entries: comment exports (ExportComments' CSV and `.xlsx`, which puts a few rows
 //! above its header) and the like.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::Network;
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// A comment export: one row per comment or reply.
-pub const COMMENTS: Format = Format {
+pub(crate) const COMMENTS: Format = Format {
     id: FormatId::Comments,
     label: Text {
         en: "Comments (contest entries)",
@@ -54,4 +55,4 @@ pub const COMMENTS: Format = Format {
 };
 
 /// Names a comment column has, to recognise a comment export.
-pub const TEXT_COLUMNS: &[&str] = &["comment", "comment text", "commentaire"];
+pub(crate) const TEXT_COLUMNS: &[&str] = &["comment", "comment text", "commentaire"];

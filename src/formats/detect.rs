@@ -4,11 +4,12 @@
 //!
 //! [`norm`]: super::norm
 
-use super::{comments, youtube, FormatId};
+use super::{comments, youtube};
+use crate::schema::FormatId;
 
 /// What is known about a table when its header is found.
 #[derive(Clone, Debug, Default)]
-pub struct Probe<'a> {
+pub(crate) struct Probe<'a> {
     /// The header's names, normalised.
     pub names: &'a [String],
     /// The table's file name (inside its zip, if any), e.g. `Totals.csv`.
@@ -37,16 +38,7 @@ impl Probe<'_> {
 
 /// The format of a table whose header is `probe.names`, or `None` when no known export has
 /// that header.
-///
-/// ```
-/// use social_roi::formats::detect::{detect, Probe};
-/// use social_roi::formats::FormatId;
-/// let names: Vec<String> = ["date", "followers", "difference in followers from previous day"]
-///     .iter().map(|s| s.to_string()).collect();
-/// let probe = Probe { names: &names, ..Probe::default() };
-/// assert_eq!(detect(&probe), Some(FormatId::TiktokFollowers));
-/// ```
-pub fn detect(p: &Probe) -> Option<FormatId> {
+pub(crate) fn detect(p: &Probe) -> Option<FormatId> {
     use FormatId::*;
     let date = p.has_any(&["date", "data"]);
     // X.
@@ -220,6 +212,25 @@ pub fn detect(p: &Probe) -> Option<FormatId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_detect() {
+        use crate::formats::detect::{detect, Probe};
+        use crate::formats::FormatId;
+        let names: Vec<String> = [
+            "date",
+            "followers",
+            "difference in followers from previous day",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let probe = Probe {
+            names: &names,
+            ..Probe::default()
+        };
+        assert_eq!(detect(&probe), Some(FormatId::TiktokFollowers));
+    }
     use crate::formats::norm;
 
     fn detect_names(names: &str, file_name: &str) -> Option<FormatId> {

@@ -1,13 +1,14 @@
 //! Legacy Facebook Page Insights exports (post, page and video level), still in many
 //! archives: a second header row of descriptions, and twin columns only it tells apart.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::Network;
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// Post level: one row per post.
-pub const POST: Format = Format {
+pub(crate) const POST: Format = Format {
     id: FormatId::FacebookInsightsPost,
     label: Text {
         en: "Facebook Page Insights, posts (legacy)",
@@ -51,7 +52,7 @@ pub const POST: Format = Format {
 };
 
 /// Page level: one row per day, hundreds of breakdown columns.
-pub const PAGE: Format = Format {
+pub(crate) const PAGE: Format = Format {
     id: FormatId::FacebookInsightsPage,
     label: Text {
         en: "Facebook Page Insights, page (legacy, daily)",
@@ -77,7 +78,7 @@ pub const PAGE: Format = Format {
 };
 
 /// Video posts: one row per video.
-pub const VIDEO: Format = Format {
+pub(crate) const VIDEO: Format = Format {
     id: FormatId::FacebookInsightsVideo,
     label: Text {
         en: "Facebook Page Insights, videos (legacy)",
@@ -99,7 +100,7 @@ pub const VIDEO: Format = Format {
 
 /// Whether a row is the description row under the header: its key cell (`Post ID`, `Date`)
 /// is blank, and what is written elsewhere reads like `Lifetime: The total number…`.
-pub fn is_description_row(cells: &[String]) -> bool {
+pub(crate) fn is_description_row(cells: &[String]) -> bool {
     let key_blank = cells.first().is_none_or(|c| c.trim().is_empty());
     let described = cells.iter().all(|c| {
         let c = c.trim();
@@ -114,7 +115,7 @@ pub fn is_description_row(cells: &[String]) -> bool {
 /// Tells twin columns apart with the description row: of two columns with the same name, the
 /// one described as `(Unique Users)` is renamed `<name> (unique users)`; a column without a
 /// twin keeps its name.
-pub fn name_twins(names: &mut [String], descriptions: &[String]) {
+pub(crate) fn name_twins(names: &mut [String], descriptions: &[String]) {
     let original: Vec<String> = names.to_vec();
     for (i, name) in names.iter_mut().enumerate() {
         let twins = original.iter().filter(|n| *n == &original[i]).count();

@@ -2,13 +2,14 @@
 //! and `.csv` when re-saved). Row 1 of a sheet is a note; the header is below it. Headers
 //! follow the interface language: English, French and Portuguese are known.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::{Network, Post};
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// Content workbook, sheet `All posts`: one row per post.
-pub const CONTENT: Format = Format {
+pub(crate) const CONTENT: Format = Format {
     id: FormatId::LinkedinContent,
     label: Text {
         en: "LinkedIn Page posts",
@@ -79,7 +80,7 @@ pub const CONTENT: Format = Format {
 };
 
 /// Content workbook, sheet `Metrics`: one row per day.
-pub const METRICS: Format = Format {
+pub(crate) const METRICS: Format = Format {
     id: FormatId::LinkedinMetrics,
     label: Text {
         en: "LinkedIn Page metrics (daily)",
@@ -159,7 +160,7 @@ pub const METRICS: Format = Format {
 };
 
 /// Followers workbook, sheet `New followers`: follows gained per day.
-pub const FOLLOWERS: Format = Format {
+pub(crate) const FOLLOWERS: Format = Format {
     id: FormatId::LinkedinFollowers,
     label: Text {
         en: "LinkedIn Page new followers (daily)",
@@ -183,7 +184,7 @@ pub const FOLLOWERS: Format = Format {
 };
 
 /// Visitors workbook: page views per day.
-pub const VISITORS: Format = Format {
+pub(crate) const VISITORS: Format = Format {
     id: FormatId::LinkedinVisitors,
     label: Text {
         en: "LinkedIn Page visitors (daily)",
@@ -208,7 +209,7 @@ pub const VISITORS: Format = Format {
 };
 
 /// LinkedIn's quirks: a post has no id column; its link (`…urn:li:activity:712…`) is its id.
-pub fn finish_post(post: &mut Post) {
+pub(crate) fn finish_post(post: &mut Post) {
     if post.id.is_empty() {
         if let Some(link) = post.permalink.as_deref() {
             let digits = link

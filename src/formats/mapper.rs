@@ -2,18 +2,21 @@
 //! file's decimal mark, dates in every written form, ids as text), the platform's quirks
 //! (description rows, totals rows, ids in links), and everything the report says about it.
 
-use super::fields::{network_named, Draft, Field, RecordKind, Value, ValueKind};
+use super::fields::{network_named, Draft, Value};
 use super::{analytics, facebook, linkedin, meta, norm, tiktok, x, youtube};
-use super::{Format, FormatId, Records, GENERIC};
-use crate::date::{self, Date, DateTime, ParsedDate, SlashOrder};
+use super::{Format, GENERIC};
+use crate::date::{self, DateTime, ParsedDate, SlashOrder};
 use crate::finite::Finite;
-use crate::import::report::{
-    FormatInfo, IgnoredColumn, Issue, MappedColumn, MappingOffer, Problem, SkipReason, Skipped,
-    TableReport, TotalCheck, YearFrom, KEEP_LINES, KEEP_PROBLEMS,
-};
-use crate::import::{Cell, Row, Source};
 use crate::model::Origin;
+use crate::model::Records;
 use crate::number::{self, DecimalMark, NumberError};
+use crate::schema::FormatId;
+use crate::schema::{Field, RecordKind, ValueKind};
+use crate::table::report::{
+    FormatInfo, IgnoredColumn, Issue, MappedColumn, MappingOffer, Problem, SkipReason, Skipped,
+    TableReport, TotalCheck, KEEP_LINES, KEEP_PROBLEMS,
+};
+use crate::table::{Cell, Row, Source};
 use std::collections::BTreeMap;
 
 /// Rows kept as samples for the mapping step.
@@ -21,7 +24,7 @@ const SAMPLES: usize = 5;
 
 /// Which columns are read into which fields.
 #[derive(Clone, Debug)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// The format.
     pub format: &'static Format,
     /// `(column, field)`, in column order.
@@ -33,7 +36,7 @@ pub struct Plan {
 impl Plan {
     /// The plan of a known format over `names` (normalised): for each field, the first of its
     /// names found; a name used once is not used again.
-    pub fn of_format(format: &'static Format, names: &[String]) -> Plan {
+    pub(crate) fn of_format(format: &'static Format, names: &[String]) -> Plan {
         let mut used = vec![false; names.len()];
         let mut columns = Vec::new();
         for (field, aliases) in format.columns {
@@ -59,7 +62,7 @@ impl Plan {
 
     /// The plan of a user's mapping (one field or none per column). Fields must be of one
     /// kind of record; otherwise the kinds found are returned.
-    pub fn of_mapping(mapping: &[Option<Field>]) -> Result<Plan, Vec<RecordKind>> {
+    pub(crate) fn of_mapping(mapping: &[Option<Field>]) -> Result<Plan, Vec<RecordKind>> {
         let mut kinds: Vec<RecordKind> = mapping.iter().flatten().map(|f| f.kind()).collect();
         kinds.sort();
         kinds.dedup();
@@ -79,7 +82,7 @@ impl Plan {
 }
 
 /// A table with its header found, reading rows into records.
-pub struct Mapper {
+pub(crate) struct Mapper {
     source: Source,
     format: &'static Format,
     plan: Plan,
@@ -221,7 +224,7 @@ impl RawTable {
 impl Mapper {
     /// A mapper for a table of `format` whose header is `header_row` (on `header_line`), and
     /// whose first rows are `probe` (to settle the decimal mark and the date order).
-    pub fn new(
+    pub(crate) fn new(
         source: Source,
         format: &'static Format,
         header_row: Option<&Row>,
@@ -331,18 +334,18 @@ impl Mapper {
     }
 
     /// The format being read.
-    pub fn format(&self) -> &'static Format {
+    pub(crate) fn format(&self) -> &'static Format {
         self.format
     }
 
     /// Counts a row that is not read, for `reason` (a last row cut by the end of the file).
-    pub fn skip_row(&mut self, line: u64, reason: SkipReason) {
+    pub(crate) fn skip_row(&mut self, line: u64, reason: SkipReason) {
         self.rows += 1;
         self.skip(reason, line);
     }
 
     /// Reads one row.
-    pub fn row(&mut self, row: Row) {
+    pub(crate) fn row(&mut self, row: Row) {
         if row.cells.iter().all(Cell::is_blank) {
             return;
         }
@@ -733,7 +736,7 @@ impl Mapper {
     }
 
     /// Ends the table: totals compared, warnings written, the report made.
-    pub fn finish(mut self) -> Table {
+    pub(crate) fn finish(mut self) -> Table {
         let name = self.source.name.clone();
         let column_name = |m: &Mapper, i: usize| m.header.get(i).cloned().unwrap_or_default();
         // Totals row against our sums.
@@ -915,7 +918,7 @@ impl Mapper {
         });
         let delimiter = self.source.delimiter.map(|d| match d {
             b'\t' => "tab".to_string(),
-            crate::import::csv::NO_DELIMITER => "none".to_string(),
+            crate::table::NO_DELIMITER => "none".to_string(),
             d => (d as char).to_string(),
         });
         let report = TableReport {
@@ -923,6 +926,7 @@ impl Mapper {
             format: FormatInfo {
                 id: self.format.id,
                 label: String::new(),
+                names: self.format.label,
                 network: self.format.network,
                 kind: self.plan.kind,
             },
@@ -960,7 +964,7 @@ impl Mapper {
 
 /// A sum without the last-digit noise of binary fractions (`4343.720000000018` → `4343.72`):
 /// exports write at most a few decimals.
-pub fn tidy(sum: f64) -> f64 {
+pub(crate) fn tidy(sum: f64) -> f64 {
     if sum.abs() < 1e12 {
         (sum * 1e6).round() / 1e6
     } else {
@@ -1154,8 +1158,8 @@ fn sniff_slash(plan: &Plan, probe: &[Row], format: FormatId, mark: DecimalMark) 
 
 /// A fingerprint of a header, the same for every file with these column names (in order,
 /// normalised): 64-bit FNV-1a, in hex.
-pub fn signature(header: &[String]) -> String {
-    let mut h = crate::import::Fnv::new();
+pub(crate) fn signature(header: &[String]) -> String {
+    let mut h = crate::hash::Fnv::new();
     for name in header {
         h.write(norm(name).as_bytes());
         h.write(&[0x1f]);
@@ -1165,7 +1169,7 @@ pub fn signature(header: &[String]) -> String {
 
 /// A guess of each column's field from its name, for the mapping step: the kind of record
 /// most names point to, and in it each name's field.
-pub fn suggest(header: &[String]) -> Vec<Option<Field>> {
+pub(crate) fn suggest(header: &[String]) -> Vec<Option<Field>> {
     let names: Vec<String> = header.iter().map(|h| norm(h)).collect();
     let mut best: (usize, Vec<Option<Field>>) = (0, vec![None; header.len()]);
     for kind in RecordKind::ALL {
@@ -1173,7 +1177,7 @@ pub fn suggest(header: &[String]) -> Vec<Option<Field>> {
         let guess: Vec<Option<Field>> = names
             .iter()
             .map(|n| {
-                let f = super::fields::FIELDS
+                let f = crate::schema::FIELDS
                     .iter()
                     .copied()
                     .filter(|f| f.kind() == kind && !used.contains(f))
@@ -1188,16 +1192,6 @@ pub fn suggest(header: &[String]) -> Vec<Option<Field>> {
         }
     }
     best.1
-}
-
-/// Where yearless dates of a source get their year: a date in its name (or its archive's),
-/// else today.
-pub fn reference_day(names: &[&str], today: Option<Date>) -> Option<(Date, YearFrom)> {
-    names
-        .iter()
-        .find_map(|n| date::date_in_name(n))
-        .map(|d| (d, YearFrom::FileName))
-        .or_else(|| today.map(|d| (d, YearFrom::Today)))
 }
 
 #[cfg(test)]

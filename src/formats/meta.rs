@@ -1,12 +1,13 @@
 //! Meta Business Suite post exports (Facebook and Instagram) and Ads Manager campaigns.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::Network;
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// Facebook posts from Meta Business Suite (`Jul-19-2026_Jul-25-2026_<assetid>.csv`).
-pub const FACEBOOK_POSTS: Format = Format {
+pub(crate) const FACEBOOK_POSTS: Format = Format {
     id: FormatId::MetaFacebookPosts,
     label: Text {
         en: "Facebook posts (Meta Business Suite)",
@@ -34,7 +35,7 @@ pub const FACEBOOK_POSTS: Format = Format {
 };
 
 /// Instagram posts from Meta Business Suite.
-pub const INSTAGRAM_POSTS: Format = Format {
+pub(crate) const INSTAGRAM_POSTS: Format = Format {
     id: FormatId::MetaInstagramPosts,
     label: Text {
         en: "Instagram posts (Meta Business Suite)",
@@ -62,7 +63,7 @@ pub const INSTAGRAM_POSTS: Format = Format {
 };
 
 /// Ads Manager campaigns: the spend, in the currency its header names.
-pub const ADS: Format = Format {
+pub(crate) const ADS: Format = Format {
     id: FormatId::FacebookAds,
     label: Text {
         en: "Meta Ads Manager campaigns",
@@ -107,16 +108,26 @@ pub const ADS: Format = Format {
 };
 
 /// The ISO code a header names in parentheses: `Amount Spent (USD)` → `USD`.
-///
-/// ```
-/// use social_roi::formats::meta::currency_in_header;
-/// assert_eq!(currency_in_header("Amount Spent (USD)").as_deref(), Some("USD"));
-/// assert_eq!(currency_in_header("Montant dépensé (EUR)").as_deref(), Some("EUR"));
-/// assert_eq!(currency_in_header("Amount Spent"), None);
-/// ```
-pub fn currency_in_header(header: &str) -> Option<String> {
+pub(crate) fn currency_in_header(header: &str) -> Option<String> {
     let inner = header.trim().strip_suffix(')')?;
     let code = &inner[inner.rfind('(')? + 1..];
     (code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()))
         .then(|| code.to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_of_currency_in_header() {
+        use crate::formats::meta::currency_in_header;
+        assert_eq!(
+            currency_in_header("Amount Spent (USD)").as_deref(),
+            Some("USD")
+        );
+        assert_eq!(
+            currency_in_header("Montant dépensé (EUR)").as_deref(),
+            Some("EUR")
+        );
+        assert_eq!(currency_in_header("Amount Spent"), None);
+    }
 }

@@ -7,53 +7,22 @@
 //! Universal Analytics) and [`comments`] (giveaway entries). [`tables`] reads rows into
 //! tables and [`mapper`] turns a table's rows into records.
 
-pub mod analytics;
-pub mod comments;
-pub mod detect;
-pub mod facebook;
-pub mod fields;
-pub mod linkedin;
-pub mod mapper;
-pub mod meta;
-pub mod tables;
-pub mod tiktok;
-pub mod x;
-pub mod youtube;
+pub(crate) mod analytics;
+pub(crate) mod comments;
+pub(crate) mod detect;
+pub(crate) mod facebook;
+pub(crate) mod fields;
+pub(crate) mod linkedin;
+pub(crate) mod mapper;
+pub(crate) mod meta;
+pub(crate) mod tables;
+pub(crate) mod tiktok;
+pub(crate) mod x;
+pub(crate) mod youtube;
 
 use crate::i18n::{Lang, Text};
-use crate::model::{AdRow, DailyRow, EntryRow, Message, Network, Post, TrafficRow};
-use fields::{Field, RecordKind};
-use serde::Serialize;
-
-/// The stable id of a format, as reports name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-#[allow(missing_docs)]
-pub enum FormatId {
-    XTweetActivity,
-    XContent,
-    XOverview,
-    MetaFacebookPosts,
-    MetaInstagramPosts,
-    FacebookAds,
-    FacebookInsightsPost,
-    FacebookInsightsPage,
-    FacebookInsightsVideo,
-    LinkedinContent,
-    LinkedinMetrics,
-    LinkedinFollowers,
-    LinkedinVisitors,
-    YoutubeTable,
-    YoutubeChart,
-    YoutubeTotals,
-    TiktokOverview,
-    TiktokContent,
-    TiktokFollowers,
-    Ga4,
-    Ua,
-    Comments,
-    Generic,
-}
+use crate::model::Network;
+use crate::schema::{Field, FormatId, RecordKind};
 
 /// One export format: what it holds and which column names mean which field.
 #[derive(Debug)]
@@ -72,7 +41,7 @@ pub struct Format {
 }
 
 /// Every format, in detection order.
-pub const FORMATS: &[&Format] = &[
+pub(crate) const FORMATS: &[&Format] = &[
     &x::TWEET_ACTIVITY,
     &x::CONTENT,
     &x::OVERVIEW,
@@ -99,7 +68,7 @@ pub const FORMATS: &[&Format] = &[
 ];
 
 /// A file we do not recognise: the user maps its columns.
-pub const GENERIC: Format = Format {
+pub(crate) const GENERIC: Format = Format {
     id: FormatId::Generic,
     label: Text {
         en: "Unrecognised table",
@@ -111,35 +80,6 @@ pub const GENERIC: Format = Format {
 };
 
 impl FormatId {
-    /// Its id as reports write it (`x-tweet-activity`).
-    pub fn key(self) -> &'static str {
-        match self {
-            FormatId::XTweetActivity => "x-tweet-activity",
-            FormatId::XContent => "x-content",
-            FormatId::XOverview => "x-overview",
-            FormatId::MetaFacebookPosts => "meta-facebook-posts",
-            FormatId::MetaInstagramPosts => "meta-instagram-posts",
-            FormatId::FacebookAds => "facebook-ads",
-            FormatId::FacebookInsightsPost => "facebook-insights-post",
-            FormatId::FacebookInsightsPage => "facebook-insights-page",
-            FormatId::FacebookInsightsVideo => "facebook-insights-video",
-            FormatId::LinkedinContent => "linkedin-content",
-            FormatId::LinkedinMetrics => "linkedin-metrics",
-            FormatId::LinkedinFollowers => "linkedin-followers",
-            FormatId::LinkedinVisitors => "linkedin-visitors",
-            FormatId::YoutubeTable => "youtube-table",
-            FormatId::YoutubeChart => "youtube-chart",
-            FormatId::YoutubeTotals => "youtube-totals",
-            FormatId::TiktokOverview => "tiktok-overview",
-            FormatId::TiktokContent => "tiktok-content",
-            FormatId::TiktokFollowers => "tiktok-followers",
-            FormatId::Ga4 => "ga4",
-            FormatId::Ua => "ua",
-            FormatId::Comments => "comments",
-            FormatId::Generic => "generic",
-        }
-    }
-
     /// Its format.
     pub fn format(self) -> &'static Format {
         FORMATS
@@ -153,23 +93,11 @@ impl FormatId {
     pub fn label(self, lang: Lang) -> &'static str {
         self.format().label.get(lang)
     }
-
-    /// Whether its tables may follow one another in one file, each after a `#` preamble.
-    pub fn has_preambles(self) -> bool {
-        matches!(self, FormatId::Ga4 | FormatId::Ua)
-    }
 }
 
 /// A column name as formats list it: lower case, without accents, spaces collapsed, typographic
 /// apostrophes straightened, a byte order mark or quotes around it dropped.
-///
-/// ```
-/// use social_roi::formats::norm;
-/// assert_eq!(norm("\u{feff}\"Post ID\""), "post id");
-/// assert_eq!(norm("  Impressions   (organiques) "), "impressions (organiques)");
-/// assert_eq!(norm("Taux d’engagement"), "taux d'engagement");
-/// ```
-pub fn norm(name: &str) -> String {
+pub(crate) fn norm(name: &str) -> String {
     let trimmed = name.trim_matches(|c: char| {
         c.is_whitespace() || c == '\u{feff}' || c == '"' || c == '\u{200b}'
     });
@@ -197,93 +125,27 @@ pub fn norm(name: &str) -> String {
 
 /// Whether `alias` (normalised; a trailing `*` matches any end) names the column `name`
 /// (normalised).
-pub fn alias_matches(alias: &str, name: &str) -> bool {
+pub(crate) fn alias_matches(alias: &str, name: &str) -> bool {
     match alias.strip_suffix('*') {
         Some(prefix) => name.starts_with(prefix),
         None => alias == name,
     }
 }
 
-/// The records of one table, or of a whole dataset before it is one.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Records {
-    /// Posts.
-    pub posts: Vec<Post>,
-    /// Days of account totals.
-    pub daily: Vec<DailyRow>,
-    /// Ad spend rows.
-    pub ads: Vec<AdRow>,
-    /// Web traffic rows.
-    pub traffic: Vec<TrafficRow>,
-    /// Contest entries.
-    pub entries: Vec<EntryRow>,
-    /// Inbox messages.
-    pub messages: Vec<Message>,
-}
-
-/// How many records of each kind.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    /// Posts.
-    pub posts: u64,
-    /// Days of account totals.
-    pub daily: u64,
-    /// Ad spend rows.
-    pub ads: u64,
-    /// Web traffic rows.
-    pub traffic: u64,
-    /// Contest entries.
-    pub entries: u64,
-    /// Inbox messages.
-    pub messages: u64,
-}
-
-impl Counts {
-    /// The count of `kind`.
-    pub fn get(&self, kind: RecordKind) -> u64 {
-        match kind {
-            RecordKind::Posts => self.posts,
-            RecordKind::Daily => self.daily,
-            RecordKind::Ads => self.ads,
-            RecordKind::Traffic => self.traffic,
-            RecordKind::Entries => self.entries,
-            RecordKind::Messages => self.messages,
-        }
-    }
-
-    /// Every count added up.
-    pub fn total(&self) -> u64 {
-        RecordKind::ALL.iter().map(|k| self.get(*k)).sum()
-    }
-
-    /// Adds `other` to these.
-    pub fn add(&mut self, other: &Counts) {
-        self.posts += other.posts;
-        self.daily += other.daily;
-        self.ads += other.ads;
-        self.traffic += other.traffic;
-        self.entries += other.entries;
-        self.messages += other.messages;
-    }
-}
-
-impl Records {
-    /// How many records of each kind.
-    pub fn counts(&self) -> Counts {
-        Counts {
-            posts: self.posts.len() as u64,
-            daily: self.daily.len() as u64,
-            ads: self.ads.len() as u64,
-            traffic: self.traffic.len() as u64,
-            entries: self.entries.len() as u64,
-            messages: self.messages.len() as u64,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_norm() {
+        use crate::formats::norm;
+        assert_eq!(norm("\u{feff}\"Post ID\""), "post id");
+        assert_eq!(
+            norm("  Impressions   (organiques) "),
+            "impressions (organiques)"
+        );
+        assert_eq!(norm("Taux d’engagement"), "taux d'engagement");
+    }
 
     #[test]
     fn every_format_has_its_id_once_and_normalised_names() {

@@ -5,13 +5,14 @@
 
 use super::detect::{detect, Probe};
 use super::mapper::{Mapper, Table};
-use super::{norm, FormatId, GENERIC};
-use crate::import::{Cell, Row, Source};
+use super::{norm, GENERIC};
+use crate::table::report::SkipReason;
+use crate::table::{Cell, Encoding, Row, RowSink, Source};
 
 /// Rows held before the header and format are decided.
-pub const PROBE_ROWS: usize = 40;
+pub(crate) const PROBE_ROWS: usize = 40;
 /// How far down the header is looked for.
-pub const HEADER_SEARCH: usize = 12;
+pub(crate) const HEADER_SEARCH: usize = 12;
 
 enum State {
     /// Holding the first rows of a table, and the `#` lines above it.
@@ -24,7 +25,7 @@ enum State {
 }
 
 /// The sink every reader writes rows into; tables come out.
-pub struct Tables {
+pub(crate) struct Tables {
     source: Option<Source>,
     state: State,
     /// Tables finished so far, from every source.
@@ -41,7 +42,7 @@ impl Default for Tables {
 
 impl Tables {
     /// No tables yet.
-    pub fn new() -> Tables {
+    pub(crate) fn new() -> Tables {
         Tables {
             source: None,
             state: State::Probing {
@@ -53,54 +54,8 @@ impl Tables {
         }
     }
 
-    /// Starts a source (a text file, a sheet, a file of an archive).
-    pub fn begin(&mut self, source: Source) {
-        self.source = Some(source);
-        self.in_source = 0;
-        self.state = State::Probing {
-            rows: Vec::new(),
-            preamble: Vec::new(),
-        };
-    }
-
-    /// Updates what is known about the current source (its encoding, once all was decoded).
-    pub fn source_mut(&mut self) -> Option<&mut Source> {
-        self.source.as_mut()
-    }
-
-    /// One row of the current source.
-    pub fn row(&mut self, row: Row) {
-        let comment = is_comment(&row);
-        match &mut self.state {
-            State::Probing { rows, preamble } => {
-                if comment && rows.is_empty() {
-                    preamble.push(row_text(&row));
-                    return;
-                }
-                if rows.is_empty() && row.cells.iter().all(Cell::is_blank) {
-                    return;
-                }
-                rows.push(row);
-                if rows.len() >= PROBE_ROWS {
-                    self.start_table();
-                }
-            }
-            State::Mapping(mapper) => {
-                if comment && mapper.format().id.has_preambles() {
-                    self.finish_table();
-                    self.state = State::Probing {
-                        rows: Vec::new(),
-                        preamble: vec![row_text(&row)],
-                    };
-                    return;
-                }
-                mapper.row(row);
-            }
-        }
-    }
-
     /// Ends the current source; returns how many tables it held.
-    pub fn end(&mut self) -> usize {
+    fn end_source(&mut self) -> usize {
         loop {
             match &mut self.state {
                 State::Probing { rows, .. } if rows.is_empty() => break,
@@ -111,22 +66,9 @@ impl Tables {
         self.in_source
     }
 
-    /// Sets the encoding shown by the last `count` tables (a text source's encoding is only
-    /// certain once all of it was decoded).
-    pub fn set_encoding_of_last(
-        &mut self,
-        count: usize,
-        encoding: crate::import::decode::Encoding,
-    ) {
-        let n = self.done.len();
-        for t in &mut self.done[n.saturating_sub(count)..] {
-            t.report.encoding = Some(encoding);
-        }
-    }
-
     /// Every table read.
-    pub fn into_tables(mut self) -> Vec<Table> {
-        self.end();
+    pub(crate) fn into_tables(mut self) -> Vec<Table> {
+        self.end_source();
         self.done
     }
 
@@ -211,10 +153,52 @@ impl Tables {
             self.in_source += 1;
         }
     }
+}
+
+impl RowSink for Tables {
+    fn begin(&mut self, source: Source) {
+        self.source = Some(source);
+        self.in_source = 0;
+        self.state = State::Probing {
+            rows: Vec::new(),
+            preamble: Vec::new(),
+        };
+    }
+
+    /// One row of the current source.
+    fn row(&mut self, row: Row) {
+        let comment = is_comment(&row);
+        match &mut self.state {
+            State::Probing { rows, preamble } => {
+                if comment && rows.is_empty() {
+                    preamble.push(row_text(&row));
+                    return;
+                }
+                if rows.is_empty() && row.cells.iter().all(Cell::is_blank) {
+                    return;
+                }
+                rows.push(row);
+                if rows.len() >= PROBE_ROWS {
+                    self.start_table();
+                }
+            }
+            State::Mapping(mapper) => {
+                if comment && mapper.format().id.has_preambles() {
+                    self.finish_table();
+                    self.state = State::Probing {
+                        rows: Vec::new(),
+                        preamble: vec![row_text(&row)],
+                    };
+                    return;
+                }
+                mapper.row(row);
+            }
+        }
+    }
 
     /// Counts a row of the current source that is not read, for `reason` (a last row cut by
     /// the end of the file).
-    pub fn skip_row(&mut self, row: Row, reason: crate::import::report::SkipReason) {
+    fn skip_row(&mut self, row: Row, reason: SkipReason) {
         if let State::Probing { rows, .. } = &self.state {
             if !rows.is_empty() {
                 self.start_table();
@@ -224,6 +208,19 @@ impl Tables {
             State::Mapping(mapper) => mapper.skip_row(row.line, reason),
             // Nothing above it: it is the only row, read as it is.
             State::Probing { .. } => self.row(row),
+        }
+    }
+
+    fn end(&mut self, encoding: Option<Encoding>) {
+        let count = self.end_source();
+        if let Some(encoding) = encoding {
+            if let Some(source) = &mut self.source {
+                source.encoding = Some(encoding);
+            }
+            let n = self.done.len();
+            for t in &mut self.done[n.saturating_sub(count)..] {
+                t.report.encoding = Some(encoding);
+            }
         }
     }
 }
@@ -266,11 +263,4 @@ fn is_comment(row: &Row) -> bool {
 
 fn row_text(row: &Row) -> String {
     row.cells_text()
-}
-
-impl FormatId {
-    /// Whether tables of this format read as records without the user's help.
-    pub fn is_known(self) -> bool {
-        self != FormatId::Generic
-    }
 }

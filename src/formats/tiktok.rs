@@ -2,13 +2,14 @@
 //! `Followers_<handle>.zip`, `Content_<handle>.zip`) of one CSV, with dates that have no year
 //! (`April 12`): the year comes from the file name, else from today, and the report says so.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::{Network, Post};
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// `Overview.csv`: the account's values per day.
-pub const OVERVIEW: Format = Format {
+pub(crate) const OVERVIEW: Format = Format {
     id: FormatId::TiktokOverview,
     label: Text {
         en: "TikTok Studio overview (daily)",
@@ -30,7 +31,7 @@ pub const OVERVIEW: Format = Format {
 };
 
 /// `Content.csv`: one row per video.
-pub const CONTENT: Format = Format {
+pub(crate) const CONTENT: Format = Format {
     id: FormatId::TiktokContent,
     label: Text {
         en: "TikTok Studio videos",
@@ -73,7 +74,7 @@ pub const CONTENT: Format = Format {
 };
 
 /// `FollowerHistory.csv`: followers per day and the change from the day before.
-pub const FOLLOWERS: Format = Format {
+pub(crate) const FOLLOWERS: Format = Format {
     id: FormatId::TiktokFollowers,
     label: Text {
         en: "TikTok Studio followers (daily)",
@@ -97,7 +98,7 @@ pub const FOLLOWERS: Format = Format {
 
 /// TikTok's quirks: the id and the account are in the video link
 /// (`https://www.tiktok.com/@handle/video/7234…`).
-pub fn finish_post(post: &mut Post) {
+pub(crate) fn finish_post(post: &mut Post) {
     let Some(link) = post.permalink.as_deref() else {
         return;
     };

@@ -1,12 +1,13 @@
 //! X (Twitter): the old tweet activity export, and the new content and overview exports.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::{Network, Post};
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// Old "tweet activity": one row per tweet, 40 quoted columns, X's own engagement rate.
-pub const TWEET_ACTIVITY: Format = Format {
+pub(crate) const TWEET_ACTIVITY: Format = Format {
     id: FormatId::XTweetActivity,
     label: Text {
         en: "X tweet activity (old export)",
@@ -33,7 +34,7 @@ pub const TWEET_ACTIVITY: Format = Format {
 };
 
 /// New "content" export (`account_analytics_content_<from>_<to>.csv`).
-pub const CONTENT: Format = Format {
+pub(crate) const CONTENT: Format = Format {
     id: FormatId::XContent,
     label: Text {
         en: "X posts (content export)",
@@ -59,7 +60,7 @@ pub const CONTENT: Format = Format {
 };
 
 /// New "overview" export: one row per day, newest first.
-pub const OVERVIEW: Format = Format {
+pub(crate) const OVERVIEW: Format = Format {
     id: FormatId::XOverview,
     label: Text {
         en: "X account overview (daily)",
@@ -83,7 +84,7 @@ pub const OVERVIEW: Format = Format {
 };
 
 /// The account a status link names: `https://twitter.com/rOpenSci/status/8123…` → `rOpenSci`.
-pub fn account_in_link(link: &str) -> Option<String> {
+pub(crate) fn account_in_link(link: &str) -> Option<String> {
     let rest = link.split("://").nth(1).unwrap_or(link);
     let mut parts = rest.split('/');
     let host = parts.next()?;
@@ -96,7 +97,7 @@ pub fn account_in_link(link: &str) -> Option<String> {
 }
 
 /// X's own quirks: the account from the link, the id from the link when the column is blank.
-pub fn finish_post(post: &mut Post) {
+pub(crate) fn finish_post(post: &mut Post) {
     if let Some(link) = post.permalink.as_deref() {
         if post.account.is_none() {
             post.account = account_in_link(link);

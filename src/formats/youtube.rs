@@ -2,13 +2,14 @@
 //! the channel's `Total` row), `Chart data.csv` (one row per video per day) and `Totals.csv`
 //! (one row per day). Headers follow the interface language: English and French are known.
 
-use super::fields::{Field::*, RecordKind};
-use super::{Format, FormatId};
+use super::Format;
 use crate::i18n::Text;
 use crate::model::Network;
+use crate::schema::FormatId;
+use crate::schema::{Field::*, RecordKind};
 
 /// `Table data.csv`: each video's totals over the period.
-pub const TABLE: Format = Format {
+pub(crate) const TABLE: Format = Format {
     id: FormatId::YoutubeTable,
     label: Text {
         en: "YouTube Studio videos (Table data)",
@@ -50,7 +51,7 @@ pub const TABLE: Format = Format {
 
 /// `Chart data.csv`: each video's value per day. Read and checked, not imported: the channel's
 /// days come from `Totals.csv` and each video's totals from `Table data.csv`.
-pub const CHART: Format = Format {
+pub(crate) const CHART: Format = Format {
     id: FormatId::YoutubeChart,
     label: Text {
         en: "YouTube Studio daily values per video (Chart data)",
@@ -62,7 +63,7 @@ pub const CHART: Format = Format {
 };
 
 /// `Totals.csv`: the channel's value per day.
-pub const TOTALS: Format = Format {
+pub(crate) const TOTALS: Format = Format {
     id: FormatId::YoutubeTotals,
     label: Text {
         en: "YouTube Studio channel totals (daily)",
@@ -84,7 +85,7 @@ pub const TOTALS: Format = Format {
 };
 
 /// Column names only YouTube writes, to tell `Totals.csv` from any `Date, …` table.
-pub const OWN_METRICS: &[&str] = &[
+pub(crate) const OWN_METRICS: &[&str] = &[
     "watch time (hours)",
     "duree de visionnage (heures)",
     "subscribers",
@@ -100,6 +101,6 @@ pub const OWN_METRICS: &[&str] = &[
 ];
 
 /// Whether the first cell of a row makes it the channel's `Total` row.
-pub fn is_total_row(first: &str) -> bool {
+pub(crate) fn is_total_row(first: &str) -> bool {
     matches!(crate::formats::norm(first).as_str(), "total" | "totaux")
 }

@@ -2,23 +2,24 @@
 //! spreadsheet or JSON file inside is read as a file of its own, named `archive.zip › entry`.
 //! An archive inside an archive is opened too, one level deep.
 
-use super::report::{FileKind, Issue, Problem};
-use super::{extension, read_whole, sniff_kind, Context, FileProblems};
-use crate::formats::tables::Tables;
+use super::{extension, read_whole, sniff_kind, Context};
+use crate::table::report::{FileKind, Issue, Problem};
+use crate::table::FileProblems;
+use crate::table::RowSink;
 use std::io::{Cursor, Read};
 
 /// The largest file unpacked from an archive (a zip bomb stops here).
-pub const MAX_ENTRY_BYTES: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_ENTRY_BYTES: u64 = 512 * 1024 * 1024;
 /// Archives opened inside archives.
 const MAX_DEPTH: u8 = 2;
 
-/// Reads every table file of the archive `bytes` into `tables`.
+/// Reads every table file of the archive `bytes` into `sink`.
 pub(crate) fn read(
     display: &str,
     names: &[&str],
     bytes: &[u8],
     ctx: Context,
-    tables: &mut Tables,
+    sink: &mut dyn RowSink,
     problems: &mut FileProblems,
 ) -> FileKind {
     let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
@@ -41,7 +42,7 @@ pub(crate) fn read(
     if entries.iter().any(|n| n == "[Content_Types].xml")
         && entries.iter().any(|n| n.starts_with("xl/"))
     {
-        let reference = crate::formats::mapper::reference_day(names, ctx.options.today);
+        let reference = crate::table::reference_day(names, ctx.options.today);
         let file_name = names.first().copied().unwrap_or(display);
         return super::sheet::read(
             FileKind::Xlsx,
@@ -49,7 +50,7 @@ pub(crate) fn read(
             file_name,
             reference,
             bytes,
-            tables,
+            sink,
             problems,
         );
     }
@@ -151,7 +152,7 @@ pub(crate) fn read(
                 options: ctx.options,
                 depth: ctx.depth + 1,
             },
-            tables,
+            sink,
             problems,
         );
     }

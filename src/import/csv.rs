@@ -8,7 +8,7 @@
 
 /// One record: its fields and the 1-based line it starts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Record {
+pub(crate) struct Record {
     /// The line of the file the record starts on.
     pub line: u64,
     /// The fields, unquoted.
@@ -33,7 +33,7 @@ enum State {
 
 /// How the input ended.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct End {
+pub(crate) struct End {
     /// The input ended inside a quoted field that opened on this line: the file is cut short,
     /// and that last record was not emitted.
     pub open_quote_line: Option<u64>,
@@ -42,7 +42,7 @@ pub struct End {
 }
 
 /// A push parser of delimited text.
-pub struct CsvParser {
+pub(crate) struct CsvParser {
     delimiter: u8,
     state: State,
     field: String,
@@ -55,12 +55,11 @@ pub struct CsvParser {
     cr_in_quotes: bool,
 }
 
-/// The delimiter used when a file has a single column: a control character no text holds.
-pub const NO_DELIMITER: u8 = 0x1f;
+pub(crate) use crate::table::NO_DELIMITER;
 
 impl CsvParser {
     /// A parser splitting fields on `delimiter` (an ASCII byte).
-    pub fn new(delimiter: u8) -> CsvParser {
+    pub(crate) fn new(delimiter: u8) -> CsvParser {
         CsvParser {
             delimiter,
             state: State::LineStart,
@@ -74,7 +73,7 @@ impl CsvParser {
     }
 
     /// Parses `text`, calling `emit` for each complete record.
-    pub fn push(&mut self, text: &str, emit: &mut impl FnMut(Record)) {
+    pub(crate) fn push(&mut self, text: &str, emit: &mut impl FnMut(Record)) {
         let b = text.as_bytes();
         let d = self.delimiter;
         let mut i = 0;
@@ -185,7 +184,7 @@ impl CsvParser {
     }
 
     /// Ends the input, emitting the last record if it had no line end.
-    pub fn finish(&mut self, emit: &mut impl FnMut(Record)) -> End {
+    pub(crate) fn finish(&mut self, emit: &mut impl FnMut(Record)) -> End {
         let mut end = End::default();
         match self.state {
             State::LineStart | State::AfterCr => {}
@@ -230,20 +229,13 @@ impl CsvParser {
 }
 
 /// The delimiters tried, in order of preference on a tie.
-pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+pub(crate) const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Guesses the delimiter from the start of a file: the candidate that splits the most records
 /// into the same number of fields (more than one). `None` when none does: a single column.
 /// Lines starting with `#` (Google Analytics' preamble) are left out. `complete` says whether
 /// `sample` is the whole file (otherwise its last, maybe cut, record is left out).
-///
-/// ```
-/// use social_roi::import::csv::sniff_delimiter;
-/// assert_eq!(sniff_delimiter("Date;Vues\n1/1;1 234,5\n", true), Some(b';'));
-/// assert_eq!(sniff_delimiter("a,b\n\"1,5\",2\n", true), Some(b','));
-/// assert_eq!(sniff_delimiter("Alice\nBob, the builder\nCarol\n", true), None);
-/// ```
-pub fn sniff_delimiter(sample: &str, complete: bool) -> Option<u8> {
+pub(crate) fn sniff_delimiter(sample: &str, complete: bool) -> Option<u8> {
     let mut best: Option<(u8, (usize, usize, usize))> = None;
     for d in DELIMITERS {
         let mut parser = CsvParser::new(d);
@@ -296,6 +288,20 @@ pub fn sniff_delimiter(sample: &str, complete: bool) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_sniff_delimiter() {
+        use crate::import::csv::sniff_delimiter;
+        assert_eq!(
+            sniff_delimiter("Date;Vues\n1/1;1 234,5\n", true),
+            Some(b';')
+        );
+        assert_eq!(sniff_delimiter("a,b\n\"1,5\",2\n", true), Some(b','));
+        assert_eq!(
+            sniff_delimiter("Alice\nBob, the builder\nCarol\n", true),
+            None
+        );
+    }
 
     fn parse_chunks(delimiter: u8, chunks: &[&str]) -> (Vec<Record>, End) {
         let mut p = CsvParser::new(delimiter);

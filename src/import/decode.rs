@@ -10,45 +10,12 @@
 //! 4 KiB after it, the file is UTF-8 with damaged bytes: they become `�` and are counted. The
 //! decision looks at a fixed window of bytes, never at where a chunk ends.
 
+pub(crate) use crate::table::Encoding;
 use encoding_rs::{Decoder, UTF_16BE, UTF_16LE, WINDOWS_1252};
-use serde::Serialize;
 
 /// The bytes looked at after the first one that is not UTF-8, to tell a Windows-1252 file from
 /// a damaged UTF-8 one.
 const DECIDE_WINDOW: usize = 4096;
-
-/// How a file's text was encoded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Encoding {
-    /// UTF-8 without a byte order mark.
-    #[serde(rename = "utf-8")]
-    Utf8,
-    /// UTF-8 with a byte order mark.
-    #[serde(rename = "utf-8-bom")]
-    Utf8Bom,
-    /// UTF-16, little-endian (with a byte order mark, or ASCII text showing it).
-    #[serde(rename = "utf-16le")]
-    Utf16Le,
-    /// UTF-16, big-endian.
-    #[serde(rename = "utf-16be")]
-    Utf16Be,
-    /// Windows-1252, the superset of Latin-1 that Windows and old Excel write.
-    #[serde(rename = "windows-1252")]
-    Windows1252,
-}
-
-impl Encoding {
-    /// The name people know it by.
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 (BOM)",
-            Encoding::Utf16Le => "UTF-16 LE",
-            Encoding::Utf16Be => "UTF-16 BE",
-            Encoding::Windows1252 => "Windows-1252 (Latin-1)",
-        }
-    }
-}
 
 enum State {
     /// Fewer than 3 bytes seen: no BOM can be told yet.
@@ -62,7 +29,7 @@ enum State {
 }
 
 /// A streaming decoder: [`push`](TextDecoder::push) chunks, then [`finish`](TextDecoder::finish).
-pub struct TextDecoder {
+pub(crate) struct TextDecoder {
     state: State,
     encoding: Encoding,
     /// Whether any non-ASCII text was decoded as UTF-8 so far.
@@ -81,7 +48,7 @@ pub struct TextDecoder {
 
 /// What the decoder saw once the input ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     /// The encoding the text was read with.
     pub encoding: Encoding,
     /// UTF-8 sequences that were damaged and became `�`.
@@ -100,7 +67,7 @@ impl Default for TextDecoder {
 
 impl TextDecoder {
     /// A decoder that will sniff the encoding from the first bytes.
-    pub fn new() -> TextDecoder {
+    pub(crate) fn new() -> TextDecoder {
         TextDecoder {
             state: State::Start(Vec::new()),
             encoding: Encoding::Utf8,
@@ -114,12 +81,12 @@ impl TextDecoder {
     }
 
     /// The encoding chosen so far (UTF-8 until the bytes say otherwise).
-    pub fn encoding(&self) -> Encoding {
+    pub(crate) fn encoding(&self) -> Encoding {
         self.encoding
     }
 
     /// Decodes `bytes`, appending the text to `out`.
-    pub fn push(&mut self, bytes: &[u8], out: &mut String) {
+    pub(crate) fn push(&mut self, bytes: &[u8], out: &mut String) {
         let start = out.len();
         self.push_start = start;
         self.push_inner(bytes, out, false);
@@ -127,7 +94,7 @@ impl TextDecoder {
     }
 
     /// Ends the input: decodes what was waiting and says how it went.
-    pub fn finish(&mut self, out: &mut String) -> Decoded {
+    pub(crate) fn finish(&mut self, out: &mut String) -> Decoded {
         let start = out.len();
         self.push_start = start;
         self.push_inner(&[], out, true);

@@ -2,30 +2,26 @@
 //! (`{"data": [...]}`), read as a table whose header is every key met, in order of first
 //! appearance. Nested objects become `parent.child` columns.
 
-use super::report::{Issue, Problem, YearFrom};
-use super::{Cell, FileProblems, Row, Source};
 use crate::date::Date;
-use crate::formats::tables::Tables;
+use crate::table::report::{Issue, Problem, YearFrom};
+use crate::table::RowSink;
+use crate::table::{Cell, FileProblems, Row, Source};
 use serde_json::Value;
 
-/// Reads the JSON `bytes` into `tables`.
+/// Reads the JSON `bytes` into `sink`.
 pub(crate) fn read(
     display: &str,
     file_name: &str,
     reference: Option<(Date, YearFrom)>,
     bytes: &[u8],
-    tables: &mut Tables,
+    sink: &mut dyn RowSink,
     problems: &mut FileProblems,
 ) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            let detail = e.to_string();
-            let detail = detail
-                .rfind(" at line ")
-                .map_or(detail.as_str(), |i| &detail[..i])
-                .to_string();
+            let detail = crate::form::json_message(&e);
             let mut p = Problem::new(Issue::BadJson { detail }, display).at_line(e.line() as u64);
             p.column = u32::try_from(e.column()).ok();
             p.column_name = Some(String::new());
@@ -57,7 +53,7 @@ pub(crate) fn read(
         }
         rows.push(cells);
     }
-    tables.begin(Source {
+    sink.begin(Source {
         name: display.to_string(),
         file_name: file_name.to_string(),
         reference,
@@ -65,7 +61,7 @@ pub(crate) fn read(
         delimiter: None,
         encoding: None,
     });
-    tables.row(Row {
+    sink.row(Row {
         line: 1,
         cells: header.iter().map(|h| Cell::Text(h.clone())).collect(),
     });
@@ -75,12 +71,12 @@ pub(crate) fn read(
             row[i] = c;
         }
         // Records are numbered from 1, after the header's line 1.
-        tables.row(Row {
+        sink.row(Row {
             line: n as u64 + 2,
             cells: row,
         });
     }
-    tables.end();
+    sink.end(None);
 }
 
 /// The list of objects in `value`: itself, or the first (then largest) list of objects it

@@ -1,21 +1,21 @@
 //! Spreadsheets (`.xlsx`, `.xls`, `.ods`) with calamine: every sheet is a source of its own,
 //! `book.xlsx › Sheet`, its rows numbered as the spreadsheet numbers them.
 
-use super::report::{FileKind, Issue, Problem, YearFrom};
-use super::{Cell, FileProblems, Row, Source};
 use crate::date::{Date, DateTime, Time};
-use crate::formats::tables::Tables;
+use crate::table::report::{FileKind, Issue, Problem, YearFrom};
+use crate::table::RowSink;
+use crate::table::{Cell, FileProblems, Row, Source};
 use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, Xls, Xlsx};
 use std::io::Cursor;
 
-/// Reads every sheet of the workbook `bytes` into `tables`.
+/// Reads every sheet of the workbook `bytes` into `sink`.
 pub(crate) fn read(
     kind: FileKind,
     display: &str,
     file_name: &str,
     reference: Option<(Date, YearFrom)>,
     bytes: &[u8],
-    tables: &mut Tables,
+    sink: &mut dyn RowSink,
     problems: &mut FileProblems,
 ) -> FileKind {
     let checked = if kind == FileKind::Xls {
@@ -69,7 +69,7 @@ pub(crate) fn read(
             }
             continue;
         }
-        tables.begin(Source {
+        sink.begin(Source {
             name,
             file_name: file_name.to_string(),
             reference,
@@ -85,12 +85,12 @@ pub(crate) fn read(
             while cells.last().is_some_and(Cell::is_blank) {
                 cells.pop();
             }
-            tables.row(Row {
+            sink.row(Row {
                 line: u64::from(top) + i as u64 + 1,
                 cells,
             });
         }
-        tables.end();
+        sink.end(None);
     }
     kind
 }
@@ -414,7 +414,7 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
 
 /// The most cells a sheet may span here: the reader allocates every cell between the first
 /// and the last filled one.
-pub const MAX_CELLS: u64 = 5_000_000;
+pub(crate) const MAX_CELLS: u64 = 5_000_000;
 
 /// Checks a workbook's declared sizes before calamine allocates by them: an `.xls` DIMENSIONS
 /// record, an `.xlsx` sheet's cell references and shared-string count. A damaged or odd file

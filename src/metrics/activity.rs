@@ -11,43 +11,43 @@ use serde::{Deserialize, Serialize};
 
 formula! {
     /// Posting frequency.
-    POSTS_PER_WEEK = "posts_per_week",
+    pub(crate) POSTS_PER_WEEK = "posts_per_week",
     en: "posts per week = posts ÷ days of the period × 7",
     fr: "publications par semaine = publications ÷ jours de la période × 7"
 }
 formula! {
     /// Share of messages answered.
-    RESPONSE_RATE = "response_rate",
+    pub(crate) RESPONSE_RATE = "response_rate",
     en: "response rate = messages answered ÷ messages received",
     fr: "taux de réponse = messages répondus ÷ messages reçus"
 }
 formula! {
     /// Median first-response time.
-    MEDIAN_RESPONSE = "median_first_response_hours",
+    pub(crate) MEDIAN_RESPONSE = "median_first_response_hours",
     en: "median first response = middle value of (first reply − received), in hours",
     fr: "première réponse médiane = valeur du milieu de (première réponse − réception), en heures"
 }
 formula! {
     /// 90th percentile of first-response time.
-    P90_RESPONSE = "p90_first_response_hours",
+    pub(crate) P90_RESPONSE = "p90_first_response_hours",
     en: "90th percentile first response = (first reply − received) that 90 % of answered messages do not exceed, in hours (linear interpolation, as PERCENTILE.INC)",
     fr: "9e décile de première réponse = (première réponse − réception) que 90 % des messages répondus ne dépassent pas, en heures (interpolation linéaire, comme CENTILE.INCLURE)"
 }
 formula! {
     /// Median first-response time counting business hours only.
-    MEDIAN_BUSINESS = "median_first_response_business_hours",
+    pub(crate) MEDIAN_BUSINESS = "median_first_response_business_hours",
     en: "median first response in business hours = middle value of the business hours between received and first reply",
     fr: "première réponse médiane en heures ouvrées = valeur du milieu des heures ouvrées entre réception et première réponse"
 }
 formula! {
     /// 90th percentile counting business hours only.
-    P90_BUSINESS = "p90_first_response_business_hours",
+    pub(crate) P90_BUSINESS = "p90_first_response_business_hours",
     en: "90th percentile first response in business hours = business hours between received and first reply that 90 % of answered messages do not exceed (linear interpolation)",
     fr: "9e décile de première réponse en heures ouvrées = heures ouvrées entre réception et première réponse que 90 % des messages répondus ne dépassent pas (interpolation linéaire)"
 }
 
 /// Every formula of this module.
-pub const FORMULAS: &[formula::Formula] = &[
+pub(crate) const FORMULAS: &[formula::Formula] = &[
     POSTS_PER_WEEK,
     RESPONSE_RATE,
     MEDIAN_RESPONSE,
@@ -85,7 +85,7 @@ impl Weekday {
 
 /// Business hours as validated: days, and opening and closing in seconds after midnight.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Hours {
+pub(crate) struct Hours {
     /// Open days, by [`Date::weekday`] index.
     pub days: [bool; 7],
     /// Opening, seconds after midnight.
@@ -97,7 +97,7 @@ pub struct Hours {
 impl Hours {
     /// Seconds of business time between two wall-clock instants (seconds since 1970 on the
     /// same clock), `from` ≤ `to`.
-    pub fn between(&self, from: i64, to: i64) -> i64 {
+    pub(crate) fn between(&self, from: i64, to: i64) -> i64 {
         if to <= from {
             return 0;
         }
@@ -161,7 +161,7 @@ pub struct ActivityReport {
 
 /// The `p` quantile (0–1) of sorted `v`, interpolated linearly between closest ranks (R-7,
 /// Excel's PERCENTILE.INC); the median is `p = 0.5`.
-pub fn quantile(v: &[f64], p: f64) -> Option<f64> {
+pub(crate) fn quantile(v: &[f64], p: f64) -> Option<f64> {
     let n = v.len();
     if n == 0 {
         return None;
@@ -174,7 +174,7 @@ pub fn quantile(v: &[f64], p: f64) -> Option<f64> {
 }
 
 /// Posts per week over `days` days.
-pub fn posts_per_week(id: &str, label: &str, posts: usize, days: i64, lang: Lang) -> Figure {
+pub(crate) fn posts_per_week(id: &str, label: &str, posts: usize, days: i64, lang: Lang) -> Figure {
     let fig = Figure::custom(id, label, Unit::Count, POSTS_PER_WEEK.text(lang));
     if posts == 0 {
         return fig.unavailable(lang.pick(
@@ -205,7 +205,7 @@ pub fn posts_per_week(id: &str, label: &str, posts: usize, days: i64, lang: Lang
 }
 
 /// Posts per week for every network present.
-pub fn posts_per_week_by_network(
+pub(crate) fn posts_per_week_by_network(
     networks: &[(Network, usize)],
     days: i64,
     lang: Lang,
@@ -241,7 +241,7 @@ fn elapsed(a: DateTime, b: DateTime) -> Option<i64> {
 
 /// What the response figures found wrong with some messages, for the report's warnings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct MessageIssues {
+pub(crate) struct MessageIssues {
     /// Answered messages without a time of day on one side: no response time.
     pub without_time: usize,
     /// Answered "before" they arrived: left out of the times.
@@ -364,7 +364,7 @@ fn response_row(
 
 /// Response figures of `messages`, their times already on the report's clock; one row for
 /// all, and one per channel when the export names several.
-pub fn responses(
+pub(crate) fn responses(
     messages: &[(DateTime, Option<DateTime>, &Message)],
     hours: Option<&Hours>,
     lang: Lang,
@@ -425,7 +425,7 @@ pub fn responses(
 }
 
 /// Days from `a` to `b`, both included.
-pub fn days_between(a: Date, b: Date) -> i64 {
+pub(crate) fn days_between(a: Date, b: Date) -> i64 {
     b.days() - a.days() + 1
 }
 

@@ -16,9 +16,9 @@ use super::growth::{self, GrowthReport};
 use super::series::{self, Heatmap, SeriesReport};
 use crate::date::{Date, DateTime};
 use crate::figure::{Figure, Unit};
+use crate::form::{FieldError, Fields, Mark};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::input::{FieldError, Fields, Mark};
 use crate::model::{DailyRow, Dataset, Network, Post};
 use serde::{Deserialize, Serialize};
 
@@ -303,43 +303,43 @@ pub struct EngagementReport {
 
 formula! {
     /// Posts in the period.
-    TOTAL_POSTS = "posts",
+    pub(crate) TOTAL_POSTS = "posts",
     en: "posts = number of posts published in the period",
     fr: "publications = nombre de publications de la période"
 }
 formula! {
     /// Engagements of the posts, as the definition counts them.
-    TOTAL_ENGAGEMENTS = "total_engagements",
+    pub(crate) TOTAL_ENGAGEMENTS = "total_engagements",
     en: "engagements = Σ interactions counted on each post",
     fr: "engagements = Σ interactions comptées sur chaque publication"
 }
 formula! {
     /// Impressions of the posts.
-    TOTAL_IMPRESSIONS = "total_impressions",
+    pub(crate) TOTAL_IMPRESSIONS = "total_impressions",
     en: "impressions = Σ impressions of the posts",
     fr: "impressions = Σ impressions des publications"
 }
 formula! {
     /// Reach of the posts, added up: a person reached by two posts counts twice.
-    TOTAL_REACH = "total_reach",
+    pub(crate) TOTAL_REACH = "total_reach",
     en: "reach = Σ reach of the posts (a person reached by two posts counts twice)",
     fr: "portée = Σ portée des publications (une personne atteinte par deux publications compte deux fois)"
 }
 formula! {
     /// Views of the posts.
-    TOTAL_VIEWS = "total_views",
+    pub(crate) TOTAL_VIEWS = "total_views",
     en: "views = Σ views of the posts",
     fr: "vues = Σ vues des publications"
 }
 formula! {
     /// Clicks of the posts (link clicks when the files have them).
-    TOTAL_CLICKS = "total_clicks",
+    pub(crate) TOTAL_CLICKS = "total_clicks",
     en: "clicks = Σ clicks of the posts",
     fr: "clics = Σ clics des publications"
 }
 
 /// Every formula of this module.
-pub const FORMULAS: &[formula::Formula] = &[
+pub(crate) const FORMULAS: &[formula::Formula] = &[
     TOTAL_POSTS,
     TOTAL_ENGAGEMENTS,
     TOTAL_IMPRESSIONS,
@@ -550,15 +550,6 @@ impl<'a> FollowerIndex<'a> {
 }
 
 /// Analyses `data` with `options`, in `lang`.
-///
-/// ```
-/// use social_roi::metrics::analysis::{analyze, AnalysisOptions};
-/// use social_roi::model::Dataset;
-/// use social_roi::Lang;
-/// let report = analyze(&Dataset::default(), &AnalysisOptions::default(), Lang::En);
-/// assert_eq!(report.engagement.rate.reason.as_deref(),
-///            Some("no posts in the files for this period"));
-/// ```
 pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
     let mut errors = Vec::new();
     let s = read_options(options, lang, &mut errors);
@@ -568,7 +559,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     // Posts in the range, each with its publication time on the report's clock.
     let mut undated = 0;
     let mut posts: Vec<(&Post, Option<DateTime>)> = Vec::new();
-    for p in &data.posts {
+    for p in &data.records.posts {
         let when = p.published.map(|w| local(w, s.offset));
         match when {
             Some(w) if within(w.date, s.from, s.to) => posts.push((p, Some(w))),
@@ -617,7 +608,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
             });
         }
     }
-    let followers = FollowerIndex::new(&data.daily);
+    let followers = FollowerIndex::new(&data.records.daily);
     let (mut own_followers, mut day_followers, mut no_followers) = (0, 0, 0);
     let facts: Vec<PostFacts> = posts
         .iter()
@@ -723,6 +714,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
 
     // Daily rows in the range, by account, without duplicate days.
     let daily: Vec<&DailyRow> = data
+        .records
         .daily
         .iter()
         .filter(|r| within(r.date, s.from, s.to))
@@ -804,6 +796,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
         Vec::new()
     };
     let messages: Vec<(DateTime, Option<DateTime>, &crate::model::Message)> = data
+        .records
         .messages
         .iter()
         .map(|m| {
@@ -851,6 +844,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     // Costs.
     let mut beyond = 0;
     let ads: Vec<&crate::model::AdRow> = data
+        .records
         .ads
         .iter()
         .filter(|r| {
@@ -1086,5 +1080,20 @@ fn cost_counts(totals: &[Figure], growth: &GrowthReport, lang: Lang) -> CountsIn
             lang.pick("clicks of the posts", "clics des publications"),
         ),
         new_followers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_of_analyze() {
+        use crate::metrics::analysis::{analyze, AnalysisOptions};
+        use crate::model::Dataset;
+        use crate::Lang;
+        let report = analyze(&Dataset::default(), &AnalysisOptions::default(), Lang::En);
+        assert_eq!(
+            report.engagement.rate.reason.as_deref(),
+            Some("no posts in the files for this period")
+        );
     }
 }

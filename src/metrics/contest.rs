@@ -11,9 +11,9 @@
 
 use crate::draw::{normalise, sorted_unique, tally_entries, Warning};
 use crate::figure::{Figure, Unit};
+use crate::form::{canonicalise, Entry, FieldError, Fields, Kind, Mark};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::input::{canonicalise, Entry, FieldError, Fields, Kind, Mark};
 use crate::metrics::roi::{self, CostKind, CostLine, RoiInput, SalesLine};
 use crate::model::EntryRow;
 use serde::{Deserialize, Serialize};
@@ -196,16 +196,6 @@ fn json_handle(item: &serde_json::Value) -> Option<String> {
 /// list of `{"string_list_data": [{"href", "value", "timestamp"}]}`, or the newer shape with
 /// the name in `title`, or an object holding such a list), or plain text with one handle (or
 /// profile address) per line.
-///
-/// ```
-/// use social_roi::metrics::contest::read_followers;
-/// use social_roi::Lang;
-/// let json = r#"[{"title": "", "media_list_data": [], "string_list_data":
-///     [{"href": "https://www.instagram.com/lea.b", "value": "lea.b", "timestamp": 1749860021}]}]"#;
-/// assert_eq!(read_followers("followers_1.json", json, Lang::En).unwrap().handles, ["lea.b"]);
-/// let plain = read_followers("before.txt", "@Tom\ntom\n\nhttps://instagram.com/ana/\n", Lang::En).unwrap();
-/// assert_eq!((plain.handles.len(), plain.duplicates), (2, 1));
-/// ```
 pub fn read_followers(name: &str, text: &str, lang: Lang) -> Result<FollowerList, ListError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let body = text.trim_start();
@@ -222,11 +212,7 @@ pub fn read_followers(name: &str, text: &str, lang: Lang) -> Result<FollowerList
         ));
     } else if body.starts_with(['[', '{']) {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            let m = e.to_string();
-            let m = m
-                .rfind(" at line ")
-                .map_or(m.as_str(), |i| &m[..i])
-                .to_string();
+            let m = crate::form::json_message(&e);
             err(match lang {
                 Lang::En => format!("line {}, column {}: {m}", e.line(), e.column()),
                 Lang::Fr => format!("ligne {}, colonne {}\u{a0}: {m}", e.line(), e.column()),
@@ -324,86 +310,86 @@ pub fn join_lists(lists: &[FollowerList]) -> FollowerList {
 
 formula! {
     /// Cost of the contest per entry.
-    COST_PER_ENTRY = "cost_per_entry",
+    pub(crate) COST_PER_ENTRY = "cost_per_entry",
     en: "cost per entry = contest cost ÷ entries",
     fr: "coût par participation = coût du concours ÷ participations"
 }
 formula! {
     /// Cost of the contest per unique participant.
-    COST_PER_PARTICIPANT = "cost_per_participant",
+    pub(crate) COST_PER_PARTICIPANT = "cost_per_participant",
     en: "cost per participant = contest cost ÷ unique participants",
     fr: "coût par participant = coût du concours ÷ participants uniques"
 }
 formula! {
     /// Who joined during the contest, from the follower lists.
-    NEW_FOLLOWERS_FROM_LISTS = "new_followers",
+    pub(crate) NEW_FOLLOWERS_FROM_LISTS = "new_followers",
     en: "new followers = people in the list at close who are not in the list before",
     fr: "nouveaux abonnés = personnes de la liste à la clôture absentes de la liste d’avant"
 }
 formula! {
     /// The net follower gain during the contest, from the counts.
-    NEW_FOLLOWERS_FROM_COUNTS = "new_followers",
+    pub(crate) NEW_FOLLOWERS_FROM_COUNTS = "new_followers",
     en: "new followers = followers at close − followers before",
     fr: "nouveaux abonnés = abonnés à la clôture − abonnés avant"
 }
 formula! {
     /// Cost of the contest per new follower.
-    COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
+    pub(crate) COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
     en: "cost per new follower = contest cost ÷ new followers",
     fr: "coût par nouvel abonné = coût du concours ÷ nouveaux abonnés"
 }
 formula! {
     /// The contest's new followers still there some days after the close, from the lists.
-    KEPT_FROM_LISTS = "kept",
+    pub(crate) KEPT_FROM_LISTS = "kept",
     en: "followers kept = new followers still in the list taken N days after close",
     fr: "abonnés restés = nouveaux abonnés encore dans la liste prise N jours après la clôture"
 }
 formula! {
     /// The net gain still there some days after the close, from the counts.
-    KEPT_FROM_COUNTS = "kept",
+    pub(crate) KEPT_FROM_COUNTS = "kept",
     en: "followers kept = followers N days after close − followers before",
     fr: "abonnés restés = abonnés N jours après la clôture − abonnés avant"
 }
 formula! {
     /// Share of the contest's new followers still there.
-    RETENTION = "retention",
+    pub(crate) RETENTION = "retention",
     en: "retention = followers kept ÷ new followers",
     fr: "rétention = abonnés restés ÷ nouveaux abonnés"
 }
 formula! {
     /// Cost of the contest per follower still there.
-    COST_PER_KEPT = "cost_per_kept",
+    pub(crate) COST_PER_KEPT = "cost_per_kept",
     en: "cost per follower kept = contest cost ÷ followers kept",
     fr: "coût par abonné resté = coût du concours ÷ abonnés restés"
 }
 formula! {
     /// Shares or referrals per participant.
-    VIRAL_COEFFICIENT = "viral_coefficient",
+    pub(crate) VIRAL_COEFFICIENT = "viral_coefficient",
     en: "viral coefficient = shares and referrals ÷ unique participants",
     fr: "coefficient viral = partages et parrainages ÷ participants uniques"
 }
 formula! {
     /// Clicks that became sales or sign-ups.
-    CONVERSION_RATE = "conversion_rate",
+    pub(crate) CONVERSION_RATE = "conversion_rate",
     en: "conversion rate = conversions ÷ clicks",
     fr: "taux de conversion = conversions ÷ clics"
 }
 formula! {
     /// What the contest brought back, from its revenue.
-    RETURN_FROM_REVENUE = "contest_return",
+    pub(crate) RETURN_FROM_REVENUE = "contest_return",
     en: "contest return = revenue × margin",
     fr: "retour du concours = chiffre d’affaires × marge"
 }
 formula! {
     /// What the contest brought back, from its conversions.
-    RETURN_FROM_CONVERSIONS = "contest_return",
+    pub(crate) RETURN_FROM_CONVERSIONS = "contest_return",
     en: "contest return = conversions × value per conversion × margin",
     fr: "retour du concours = conversions × valeur par conversion × marge"
 }
 
 /// Every formula of the contest outcome (the cost lines, totals and ROI are the ROI
 /// calculator's).
-pub const FORMULAS: &[formula::Formula] = &[
+pub(crate) const FORMULAS: &[formula::Formula] = &[
     COST_PER_ENTRY,
     COST_PER_PARTICIPANT,
     NEW_FOLLOWERS_FROM_LISTS,
@@ -508,21 +494,6 @@ fn suffix(days: u32) -> String {
 
 /// Computes the contest outcome of `input`, with the contest's comments (`entries`, possibly
 /// none), in `lang`.
-///
-/// ```
-/// use social_roi::metrics::contest::{compute, ContestInput};
-/// use social_roi::Lang;
-/// let input: ContestInput = serde_json::from_str(r#"{
-///     "prize_value": 300, "entries": 1200, "participants": 800,
-///     "followers": {"before": {"count": 5000}, "at_close": {"count": 5600},
-///                   "later": [{"days": 30, "count": 5300}]}
-/// }"#).unwrap();
-/// let r = compute(&input, &[], Lang::En);
-/// let kept = &r.retention[0];
-/// assert_eq!(kept.kept.get(), Some(300.0));          // 5 300 − 5 000
-/// assert_eq!(kept.retention.get(), Some(0.5));       // 300 ÷ 600
-/// assert_eq!(kept.cost_per_kept.get(), Some(1.0));   // 300 ÷ 300
-/// ```
 pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> ContestReport {
     let mut f = Fields::new(lang, input.decimal_mark);
     let mut warnings = Vec::new();
@@ -1214,16 +1185,6 @@ fn no_cost_reason(lang: Lang, no_costs: bool) -> String {
 /// The same input with every readable number as a number, read with its decimal mark (the
 /// language's own when it names none), and the mark then set to `to`'s: what the page calls
 /// when the user switches language, so that no value changes meaning.
-///
-/// ```
-/// use social_roi::input::{Entry, Mark};
-/// use social_roi::metrics::contest::{canonical, ContestInput};
-/// use social_roi::Lang;
-/// let typed = ContestInput { hours: "3,5".into(), margin_pct: "40 %".into(), ..ContestInput::default() };
-/// let en = canonical(&typed, Lang::Fr, Lang::En);
-/// assert_eq!((en.hours, en.margin_pct), (Entry::Number(3.5), Entry::Number(40.0)));
-/// assert_eq!(en.decimal_mark, Some(Mark::Point));
-/// ```
 pub fn canonical(input: &ContestInput, lang: Lang, to: Lang) -> ContestInput {
     let mut out = input.clone();
     let mark = out.decimal_mark.unwrap_or(Mark::of(lang));
@@ -1308,6 +1269,64 @@ pub fn example(lang: Lang, currency: &str) -> ContestInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_read_followers() {
+        use crate::metrics::contest::read_followers;
+        use crate::Lang;
+        let json = r#"[{"title": "", "media_list_data": [], "string_list_data":
+            [{"href": "https://www.instagram.com/lea.b", "value": "lea.b", "timestamp": 1749860021}]}]"#;
+        assert_eq!(
+            read_followers("followers_1.json", json, Lang::En)
+                .unwrap()
+                .handles,
+            ["lea.b"]
+        );
+        let plain = read_followers(
+            "before.txt",
+            "@Tom\ntom\n\nhttps://instagram.com/ana/\n",
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!((plain.handles.len(), plain.duplicates), (2, 1));
+    }
+
+    #[test]
+    fn example_of_compute() {
+        use crate::metrics::contest::{compute, ContestInput};
+        use crate::Lang;
+        let input: ContestInput = serde_json::from_str(
+            r#"{
+            "prize_value": 300, "entries": 1200, "participants": 800,
+            "followers": {"before": {"count": 5000}, "at_close": {"count": 5600},
+                          "later": [{"days": 30, "count": 5300}]}
+        }"#,
+        )
+        .unwrap();
+        let r = compute(&input, &[], Lang::En);
+        let kept = &r.retention[0];
+        assert_eq!(kept.kept.get(), Some(300.0)); // 5 300 − 5 000
+        assert_eq!(kept.retention.get(), Some(0.5)); // 300 ÷ 600
+        assert_eq!(kept.cost_per_kept.get(), Some(1.0)); // 300 ÷ 300
+    }
+
+    #[test]
+    fn example_of_canonical() {
+        use crate::form::{Entry, Mark};
+        use crate::metrics::contest::{canonical, ContestInput};
+        use crate::Lang;
+        let typed = ContestInput {
+            hours: "3,5".into(),
+            margin_pct: "40 %".into(),
+            ..ContestInput::default()
+        };
+        let en = canonical(&typed, Lang::Fr, Lang::En);
+        assert_eq!(
+            (en.hours, en.margin_pct),
+            (Entry::Number(3.5), Entry::Number(40.0))
+        );
+        assert_eq!(en.decimal_mark, Some(Mark::Point));
+    }
 
     #[test]
     fn instagram_shapes_and_errors() {

@@ -8,46 +8,46 @@
 use super::roi::{CostKind, CostLine, Counts};
 use crate::date::Date;
 use crate::figure::{Figure, Unit};
+use crate::form::{Entry, Fields, Kind};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::input::{Entry, Fields, Kind};
 use crate::model::AdRow;
 use crate::money::{Currency, Money};
 use serde::{Deserialize, Serialize};
 
 formula! {
     /// Spend over the period.
-    SPEND = "spend",
+    pub(crate) SPEND = "spend",
     en: "spend = Σ amount spent of the ad rows + Σ typed costs",
     fr: "dépense = Σ montants dépensés des lignes publicitaires + Σ coûts saisis"
 }
 formula! {
     /// Cost of one engagement.
-    COST_PER_ENGAGEMENT = "cost_per_engagement",
+    pub(crate) COST_PER_ENGAGEMENT = "cost_per_engagement",
     en: "cost per engagement = spend ÷ engagements",
     fr: "coût par engagement = dépense ÷ engagements"
 }
 formula! {
     /// Cost of a thousand impressions.
-    CPM = "cpm",
+    pub(crate) CPM = "cpm",
     en: "CPM = spend ÷ impressions × 1000",
     fr: "CPM = dépense ÷ impressions × 1000"
 }
 formula! {
     /// Cost of one click.
-    CPC = "cpc",
+    pub(crate) CPC = "cpc",
     en: "CPC = spend ÷ clicks",
     fr: "CPC = dépense ÷ clics"
 }
 formula! {
     /// Cost of one new follower.
-    COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
+    pub(crate) COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
     en: "cost per new follower = spend ÷ new followers",
     fr: "coût par nouvel abonné = dépense ÷ nouveaux abonnés"
 }
 
 /// Every formula of this module.
-pub const FORMULAS: &[formula::Formula] =
+pub(crate) const FORMULAS: &[formula::Formula] =
     &[SPEND, COST_PER_ENGAGEMENT, CPM, CPC, COST_PER_NEW_FOLLOWER];
 
 /// A cost the user types: agency fees, a boost paid by card, a prize.
@@ -64,7 +64,7 @@ pub struct TypedCost {
 
 /// Counts the figures divide by, each with the words that say where it comes from.
 #[derive(Clone, Debug, Default)]
-pub struct CountsIn {
+pub(crate) struct CountsIn {
     /// Engagements and what they are.
     pub engagements: Option<(f64, String)>,
     /// Impressions.
@@ -115,7 +115,7 @@ pub struct CostReport {
 
 /// A typed cost, validated.
 #[derive(Clone, Debug)]
-pub struct Typed {
+pub(crate) struct Typed {
     /// Its amount.
     pub amount: f64,
     /// Its currency.
@@ -123,7 +123,7 @@ pub struct Typed {
 }
 
 /// Reads the typed costs, with a message per bad field.
-pub fn read_typed(
+pub(crate) fn read_typed(
     costs: &[TypedCost],
     default_currency: &str,
     f: &mut Fields,
@@ -155,7 +155,7 @@ pub fn read_typed(
 }
 
 /// The message for a currency code that is not offered.
-pub fn unknown_currency(code: &str, lang: Lang) -> String {
+pub(crate) fn unknown_currency(code: &str, lang: Lang) -> String {
     match lang {
         Lang::En => {
             format!("unknown currency \"{code}\": use an ISO 4217 code such as EUR, USD or GBP")
@@ -265,7 +265,7 @@ fn unit_costs(
 }
 
 /// Whether an ad row's dates meet the period; rows without dates are kept.
-pub fn in_period(r: &AdRow, from: Option<Date>, to: Option<Date>) -> (bool, bool) {
+pub(crate) fn in_period(r: &AdRow, from: Option<Date>, to: Option<Date>) -> (bool, bool) {
     let (s, e) = (r.start.or(r.end), r.end.or(r.start));
     match (s, e) {
         (Some(s), Some(e)) => {
@@ -278,7 +278,7 @@ pub fn in_period(r: &AdRow, from: Option<Date>, to: Option<Date>) -> (bool, bool
 }
 
 /// The cost link of `ads` (already in the period), `typed` costs and the analysis' `counts`.
-pub fn costs(
+pub(crate) fn costs(
     ads: &[&AdRow],
     ads_currency: Option<&str>,
     typed: &[Typed],

@@ -10,9 +10,9 @@
 
 use crate::figure::{Figure, Unit};
 use crate::finite::Finite;
+use crate::form::FieldError;
 use crate::formula;
 use crate::i18n::Lang;
-use crate::input::FieldError;
 use crate::model::{Network, Post, PostMetrics};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -231,7 +231,7 @@ impl Aggregation {
 }
 
 /// Every network, in a stable order.
-pub const NETWORKS: [Network; 8] = [
+pub(crate) const NETWORKS: [Network; 8] = [
     Network::X,
     Network::Facebook,
     Network::Instagram,
@@ -243,7 +243,7 @@ pub const NETWORKS: [Network; 8] = [
 ];
 
 /// The key of a network in JSON (`x`, `facebook`, `linkedin`…), as [`Network`] serialises.
-pub fn network_key(n: Network) -> &'static str {
+pub(crate) fn network_key(n: Network) -> &'static str {
     match n {
         Network::X => "x",
         Network::Facebook => "facebook",
@@ -263,7 +263,7 @@ fn parse_network_key(key: &str) -> Option<Network> {
 }
 
 /// The key that sets the interactions of every network not named.
-pub const DEFAULT_KEY: &str = "default";
+pub(crate) const DEFAULT_KEY: &str = "default";
 
 /// A definition of engagement rate: what counts, what it is divided by, how posts add up.
 /// Keys left out of the JSON take their value from [`EngagementRule::recommended`], so a
@@ -534,7 +534,7 @@ pub struct PresetInfo {
 }
 
 /// Every preset, in `lang`.
-pub fn presets(lang: Lang) -> Vec<PresetInfo> {
+pub(crate) fn presets(lang: Lang) -> Vec<PresetInfo> {
     Preset::ALL
         .iter()
         .map(|p| PresetInfo {
@@ -553,7 +553,7 @@ pub fn presets(lang: Lang) -> Vec<PresetInfo> {
 
 /// A rule with every network's interactions and denominator settled.
 #[derive(Clone, Debug)]
-pub struct Resolved {
+pub(crate) struct Resolved {
     /// The preset it came from.
     pub preset: Preset,
     /// The rule as given (or the preset's).
@@ -579,7 +579,7 @@ fn clean(list: &[Interaction]) -> Vec<Interaction> {
 impl Resolved {
     /// Settles `rule` (or the preset's), recording an error for each unknown network key
     /// under `path` (`engagement.interactions.twiter`).
-    pub fn new(
+    pub(crate) fn new(
         preset: Preset,
         custom: &EngagementRule,
         path: &str,
@@ -638,7 +638,7 @@ impl Resolved {
     }
 
     /// The interactions counted on `post`.
-    pub fn interactions(&self, post: &Post) -> &[Interaction] {
+    pub(crate) fn interactions(&self, post: &Post) -> &[Interaction] {
         let m = if is_video(post) {
             &self.videos
         } else {
@@ -648,7 +648,7 @@ impl Resolved {
     }
 
     /// The denominator of `network`.
-    pub fn denominator(&self, network: Network) -> Denominator {
+    pub(crate) fn denominator(&self, network: Network) -> Denominator {
         self.denominators
             .get(&network)
             .copied()
@@ -657,7 +657,7 @@ impl Resolved {
 
     /// Drops, for each network, the interactions no post of that network reports (a column
     /// the export does not have), and returns what is counted per network.
-    pub fn settle(&mut self, posts: &[&Post], lang: Lang) -> Vec<Counted> {
+    pub(crate) fn settle(&mut self, posts: &[&Post], lang: Lang) -> Vec<Counted> {
         let mut out = Vec::new();
         for n in NETWORKS {
             let of_n: Vec<&&Post> = posts.iter().filter(|p| p.network == n).collect();
@@ -737,7 +737,7 @@ pub struct Counted {
 }
 
 /// Reels, videos, TikToks and YouTube videos, as Later's per-format rule tells them apart.
-pub fn is_video(post: &Post) -> bool {
+pub(crate) fn is_video(post: &Post) -> bool {
     matches!(post.network, Network::TikTok | Network::YouTube)
         || post.kind.as_deref().is_some_and(|k| {
             let k = k.to_lowercase();
@@ -746,7 +746,7 @@ pub fn is_video(post: &Post) -> bool {
 }
 
 /// A post's engagements under `interactions`: their sum, or unknown when one of them is.
-pub fn engagements(metrics: &PostMetrics, interactions: &[Interaction]) -> Option<f64> {
+pub(crate) fn engagements(metrics: &PostMetrics, interactions: &[Interaction]) -> Option<f64> {
     if interactions.is_empty() {
         return None;
     }
@@ -755,7 +755,7 @@ pub fn engagements(metrics: &PostMetrics, interactions: &[Interaction]) -> Optio
 
 /// A post's value of `d`; `followers` is its follower count at posting time, found by the
 /// caller.
-pub fn denominator_of(
+pub(crate) fn denominator_of(
     metrics: &PostMetrics,
     d: Denominator,
     followers: Option<f64>,
@@ -774,76 +774,76 @@ pub fn denominator_of(
 
 formula! {
     /// Engagement rate by reach, ratio of totals.
-    ER_REACH_TOTALS = "engagement_rate_by_reach",
+    pub(crate) ER_REACH_TOTALS = "engagement_rate_by_reach",
     en: "engagement rate by reach = Σ engagements ÷ Σ reach",
     fr: "taux d’engagement par portée = Σ engagements ÷ Σ portée"
 }
 formula! {
     /// Engagement rate by reach, average of per-post ratios (Hootsuite's "Average ERR").
-    ER_REACH_AVERAGE = "engagement_rate_by_reach",
+    pub(crate) ER_REACH_AVERAGE = "engagement_rate_by_reach",
     en: "engagement rate by reach = average over posts of (engagements ÷ reach)",
     fr: "taux d’engagement par portée = moyenne sur les publications de (engagements ÷ portée)"
 }
 formula! {
     /// Engagement rate by impressions, ratio of totals (X's period figure).
-    ER_IMPRESSIONS_TOTALS = "engagement_rate_by_impressions",
+    pub(crate) ER_IMPRESSIONS_TOTALS = "engagement_rate_by_impressions",
     en: "engagement rate by impressions = Σ engagements ÷ Σ impressions",
     fr: "taux d’engagement par impressions = Σ engagements ÷ Σ impressions"
 }
 formula! {
     /// Engagement rate by impressions, average of per-post ratios.
-    ER_IMPRESSIONS_AVERAGE = "engagement_rate_by_impressions",
+    pub(crate) ER_IMPRESSIONS_AVERAGE = "engagement_rate_by_impressions",
     en: "engagement rate by impressions = average over posts of (engagements ÷ impressions)",
     fr: "taux d’engagement par impressions = moyenne sur les publications de (engagements ÷ impressions)"
 }
 formula! {
     /// Engagement rate by followers at posting time, ratio of totals (Rival IQ's
     /// follower-weighted average).
-    ER_FOLLOWERS_TOTALS = "engagement_rate_by_followers",
+    pub(crate) ER_FOLLOWERS_TOTALS = "engagement_rate_by_followers",
     en: "engagement rate by followers = Σ engagements ÷ Σ followers at posting time",
     fr: "taux d’engagement par abonnés = Σ engagements ÷ Σ abonnés au moment de la publication"
 }
 formula! {
     /// Engagement rate by followers at posting time, average of per-post ratios.
-    ER_FOLLOWERS_AVERAGE = "engagement_rate_by_followers",
+    pub(crate) ER_FOLLOWERS_AVERAGE = "engagement_rate_by_followers",
     en: "engagement rate by followers = average over posts of (engagements ÷ followers at posting time)",
     fr: "taux d’engagement par abonnés = moyenne sur les publications de (engagements ÷ abonnés au moment de la publication)"
 }
 formula! {
     /// Engagement rate by views, ratio of totals.
-    ER_VIEWS_TOTALS = "engagement_rate_by_views",
+    pub(crate) ER_VIEWS_TOTALS = "engagement_rate_by_views",
     en: "engagement rate by views = Σ engagements ÷ Σ views",
     fr: "taux d’engagement par vues = Σ engagements ÷ Σ vues"
 }
 formula! {
     /// Engagement rate by views, average of per-post ratios.
-    ER_VIEWS_AVERAGE = "engagement_rate_by_views",
+    pub(crate) ER_VIEWS_AVERAGE = "engagement_rate_by_views",
     en: "engagement rate by views = average over posts of (engagements ÷ views)",
     fr: "taux d’engagement par vues = moyenne sur les publications de (engagements ÷ vues)"
 }
 formula! {
     /// Engagement rate when networks divide by different things (each network's own
     /// denominator, named in the label), ratio of totals.
-    ER_MIXED_TOTALS = "engagement_rate",
+    pub(crate) ER_MIXED_TOTALS = "engagement_rate",
     en: "engagement rate = Σ engagements ÷ Σ denominator of each post’s network",
     fr: "taux d’engagement = Σ engagements ÷ Σ dénominateur du réseau de chaque publication"
 }
 formula! {
     /// Engagement rate when networks divide by different things, average of per-post ratios.
-    ER_MIXED_AVERAGE = "engagement_rate",
+    pub(crate) ER_MIXED_AVERAGE = "engagement_rate",
     en: "engagement rate = average over posts of (engagements ÷ denominator of the post’s network)",
     fr: "taux d’engagement = moyenne sur les publications de (engagements ÷ dénominateur du réseau de la publication)"
 }
 formula! {
     /// Engagements per 1,000 (Metricool's "ratio × 1000"), ratio of totals; the label names
     /// the denominator.
-    ER_PER_THOUSAND_TOTALS = "engagement_per_thousand",
+    pub(crate) ER_PER_THOUSAND_TOTALS = "engagement_per_thousand",
     en: "engagement per 1,000 = Σ engagements ÷ Σ denominator × 1000",
     fr: "engagement pour 1 000 = Σ engagements ÷ Σ dénominateur × 1000"
 }
 formula! {
     /// Engagements per 1,000, average of per-post values (Metricool).
-    ER_PER_THOUSAND_AVERAGE = "engagement_per_thousand",
+    pub(crate) ER_PER_THOUSAND_AVERAGE = "engagement_per_thousand",
     en: "engagement per 1,000 = average over posts of (engagements ÷ denominator × 1000)",
     fr: "engagement pour 1 000 = moyenne sur les publications de (engagements ÷ dénominateur × 1000)"
 }
@@ -853,19 +853,19 @@ formula! {
     /// Source: Avinash Kaushik, "Best Social Media Metrics: Conversation, Amplification,
     /// Applause, Economic Value",
     /// <https://www.kaushik.net/avinash/best-social-media-metrics-conversation-amplification-applause-economic-value/>.
-    CONVERSATION = "conversation_rate",
+    pub(crate) CONVERSATION = "conversation_rate",
     en: "conversation rate = comments ÷ posts",
     fr: "taux de conversation = commentaires ÷ publications"
 }
 formula! {
     /// Kaushik's amplification rate: shares per post.
-    AMPLIFICATION = "amplification_rate",
+    pub(crate) AMPLIFICATION = "amplification_rate",
     en: "amplification rate = shares ÷ posts",
     fr: "taux d’amplification = partages ÷ publications"
 }
 formula! {
     /// Kaushik's applause rate: likes (reactions) per post.
-    APPLAUSE = "applause_rate",
+    pub(crate) APPLAUSE = "applause_rate",
     en: "applause rate = reactions ÷ posts",
     fr: "taux d’applaudissement = réactions ÷ publications"
 }
@@ -875,37 +875,37 @@ formula! {
     /// (<https://www.truesocialmetrics.com/university/metric-introduction>). Over the posts
     /// with both counts, Σ comments ÷ Σ followers equals comments per post ÷ average
     /// followers.
-    CONVERSATION_PER_THOUSAND = "conversation_per_thousand_followers",
+    pub(crate) CONVERSATION_PER_THOUSAND = "conversation_per_thousand_followers",
     en: "conversation per 1,000 followers = Σ comments ÷ Σ followers at posting time × 1000",
     fr: "conversation pour 1 000 abonnés = Σ commentaires ÷ Σ abonnés au moment de la publication × 1000"
 }
 formula! {
     /// Amplification per 1,000 followers.
-    AMPLIFICATION_PER_THOUSAND = "amplification_per_thousand_followers",
+    pub(crate) AMPLIFICATION_PER_THOUSAND = "amplification_per_thousand_followers",
     en: "amplification per 1,000 followers = Σ shares ÷ Σ followers at posting time × 1000",
     fr: "amplification pour 1 000 abonnés = Σ partages ÷ Σ abonnés au moment de la publication × 1000"
 }
 formula! {
     /// Applause per 1,000 followers.
-    APPLAUSE_PER_THOUSAND = "applause_per_thousand_followers",
+    pub(crate) APPLAUSE_PER_THOUSAND = "applause_per_thousand_followers",
     en: "applause per 1,000 followers = Σ reactions ÷ Σ followers at posting time × 1000",
     fr: "applaudissement pour 1 000 abonnés = Σ réactions ÷ Σ abonnés au moment de la publication × 1000"
 }
 formula! {
     /// Virality: shares per impression.
-    VIRALITY = "virality",
+    pub(crate) VIRALITY = "virality",
     en: "virality = Σ shares ÷ Σ impressions",
     fr: "viralité = Σ partages ÷ Σ impressions"
 }
 formula! {
     /// Click-through rate.
-    CTR = "ctr",
+    pub(crate) CTR = "ctr",
     en: "CTR = Σ clicks ÷ Σ impressions",
     fr: "CTR = Σ clics ÷ Σ impressions"
 }
 
 /// Every formula of this module.
-pub const FORMULAS: &[formula::Formula] = &[
+pub(crate) const FORMULAS: &[formula::Formula] = &[
     ER_REACH_TOTALS,
     ER_REACH_AVERAGE,
     ER_IMPRESSIONS_TOTALS,
@@ -929,7 +929,7 @@ pub const FORMULAS: &[formula::Formula] = &[
 ];
 
 /// The formula of an engagement rate by `d` added up with `a`.
-pub fn rate_formula(d: Denominator, a: Aggregation) -> formula::Formula {
+pub(crate) fn rate_formula(d: Denominator, a: Aggregation) -> formula::Formula {
     use Aggregation::*;
     use Denominator::*;
     match (d, a) {
@@ -950,7 +950,7 @@ pub fn rate_formula(d: Denominator, a: Aggregation) -> formula::Formula {
 
 /// One post's numerator and denominator, as a rate needs them.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Pair {
+pub(crate) struct Pair {
     /// The numerator (engagements, comments, shares, clicks), if known.
     pub num: Option<f64>,
     /// The denominator, if known.
@@ -959,7 +959,7 @@ pub struct Pair {
 
 /// The sums and ratios of a set of pairs.
 #[derive(Clone, Debug, Default)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Pairs given.
     pub posts: usize,
     /// Pairs with a numerator.
@@ -978,7 +978,7 @@ pub struct Tally {
 
 impl Tally {
     /// Adds the pairs up.
-    pub fn of(pairs: impl IntoIterator<Item = Pair>) -> Tally {
+    pub(crate) fn of(pairs: impl IntoIterator<Item = Pair>) -> Tally {
         let mut t = Tally::default();
         for p in pairs {
             t.posts += 1;
@@ -998,7 +998,12 @@ impl Tally {
 
     /// The rate with `a`, or why there is none; `what` names the numerator and `den` the
     /// denominator in the reasons.
-    pub fn rate(&self, a: Aggregation, reasons: &Reasons, lang: Lang) -> Result<f64, String> {
+    pub(crate) fn rate(
+        &self,
+        a: Aggregation,
+        reasons: &Reasons,
+        lang: Lang,
+    ) -> Result<f64, String> {
         if self.posts == 0 {
             return Err(reasons.no_posts.clone());
         }
@@ -1035,7 +1040,7 @@ impl Tally {
 
 /// Why a rate has no value, in the words of the caller.
 #[derive(Clone, Debug)]
-pub struct Reasons {
+pub(crate) struct Reasons {
     /// Name of the numerator (`engagements`).
     pub num_name: String,
     /// Name of the denominator (`reach`).
@@ -1049,7 +1054,7 @@ pub struct Reasons {
 }
 
 /// The reason when a set of posts is empty.
-pub fn no_posts(lang: Lang) -> String {
+pub(crate) fn no_posts(lang: Lang) -> String {
     lang.pick(
         "no posts in the files for this period",
         "aucune publication dans les fichiers pour cette période",
@@ -1066,7 +1071,7 @@ fn no_count(what: &str, lang: Lang) -> String {
 
 /// Builds a rate figure from a tally.
 #[allow(clippy::too_many_arguments)]
-pub fn rate_figure(
+pub(crate) fn rate_figure(
     id: &str,
     label: &str,
     formula: &str,
@@ -1103,7 +1108,7 @@ pub fn rate_figure(
 
 /// A post as the engagement figures see it.
 #[derive(Clone, Copy, Debug)]
-pub struct PostFacts<'a> {
+pub(crate) struct PostFacts<'a> {
     /// The post.
     pub post: &'a Post,
     /// Its engagements under the rule.
@@ -1116,13 +1121,13 @@ pub struct PostFacts<'a> {
 
 impl PostFacts<'_> {
     /// Its value of `d`.
-    pub fn value_of(&self, d: Denominator) -> Option<f64> {
+    pub(crate) fn value_of(&self, d: Denominator) -> Option<f64> {
         denominator_of(&self.post.metrics, d, self.followers)
     }
 
     /// Its rate under the rule (× 1000 when the rule says so); `None` when unknown or when
     /// the denominator is zero.
-    pub fn rate(&self, scale: f64) -> Option<f64> {
+    pub(crate) fn rate(&self, scale: f64) -> Option<f64> {
         let e = self.engagements?;
         let d = self.value_of(self.denominator)?;
         (d > 0.0).then(|| e / d * scale).filter(|r| r.is_finite())
@@ -1130,7 +1135,7 @@ impl PostFacts<'_> {
 }
 
 /// The figures of a set of posts under a resolved rule.
-pub struct RateSet {
+pub(crate) struct RateSet {
     /// The rule's own rate (the headline).
     pub rate: Figure,
     /// The same with the other aggregation.
@@ -1181,7 +1186,7 @@ fn headline_text(
 }
 
 /// The engagement rates of `posts` under `resolved`.
-pub fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
+pub(crate) fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
     let rule = &resolved.rule;
     let networks: Vec<Network> = {
         let mut v: Vec<Network> = facts.iter().map(|f| f.post.network).collect();
@@ -1292,7 +1297,7 @@ pub fn rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
 }
 
 /// Kaushik's rates per post and per 1,000 followers, virality and CTR.
-pub fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
+pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
     let mut out = Vec::new();
     let n_posts = lang.pick("posts", "publications");
     let kaushik: [(formula::Formula, formula::Formula, &str, &str, Interaction); 3] = [
@@ -1416,7 +1421,7 @@ pub fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
 }
 
 /// Which clicks CTR counts: link clicks when any post has them, else all clicks.
-pub fn click_kind(facts: &[PostFacts]) -> (Interaction, Interaction) {
+pub(crate) fn click_kind(facts: &[PostFacts]) -> (Interaction, Interaction) {
     if facts.iter().any(|f| f.post.metrics.link_clicks.is_some()) {
         (Interaction::LinkClicks, Interaction::LinkClicks)
     } else {
@@ -1484,7 +1489,7 @@ fn fin(v: Option<f64>) -> Option<Finite> {
 }
 
 /// The row of a post.
-pub fn post_row(f: &PostFacts, scale: f64) -> PostRow {
+pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
     let p = f.post;
     let m = &p.metrics;
     PostRow {
@@ -1516,7 +1521,11 @@ pub fn post_row(f: &PostFacts, scale: f64) -> PostRow {
 
 /// The `n` posts with the highest rate and the `n` with the lowest (not repeating the top
 /// ones), best first and worst first. Ties go to more engagements, then to file order.
-pub fn top_and_bottom(facts: &[PostFacts], scale: f64, n: usize) -> (Vec<PostRow>, Vec<PostRow>) {
+pub(crate) fn top_and_bottom(
+    facts: &[PostFacts],
+    scale: f64,
+    n: usize,
+) -> (Vec<PostRow>, Vec<PostRow>) {
     let mut rated: Vec<(usize, f64, f64)> = facts
         .iter()
         .enumerate()
@@ -1556,7 +1565,7 @@ pub struct GroupRow {
 }
 
 /// Groups `facts` by `key` (with its label), in first-seen order, with their figures.
-pub fn groups<'a>(
+pub(crate) fn groups<'a>(
     facts: &[PostFacts<'a>],
     resolved: &Resolved,
     key: impl Fn(&Post) -> (String, String),
@@ -1591,7 +1600,7 @@ pub fn groups<'a>(
 }
 
 /// The key and label of a post's type: case and spaces ignored, the first spelling kept.
-pub fn kind_key(post: &Post, lang: Lang) -> (String, String) {
+pub(crate) fn kind_key(post: &Post, lang: Lang) -> (String, String) {
     match post
         .kind
         .as_deref()

@@ -16,67 +16,67 @@ use serde::Serialize;
 
 formula! {
     /// Follows gained over the period.
-    NEW_FOLLOWS = "new_follows",
+    pub(crate) NEW_FOLLOWS = "new_follows",
     en: "new follows = Σ daily new follows",
     fr: "nouveaux abonnements = Σ nouveaux abonnements du jour"
 }
 formula! {
     /// Follows lost over the period.
-    UNFOLLOWS = "unfollows",
+    pub(crate) UNFOLLOWS = "unfollows",
     en: "unfollows = Σ daily unfollows",
     fr: "désabonnements = Σ désabonnements du jour"
 }
 formula! {
     /// Net growth from new follows and unfollows.
-    NET_FROM_FOLLOWS = "net_follower_growth",
+    pub(crate) NET_FROM_FOLLOWS = "net_follower_growth",
     en: "net follower growth = Σ new follows − Σ unfollows",
     fr: "croissance nette des abonnés = Σ nouveaux abonnements − Σ désabonnements"
 }
 formula! {
     /// Net growth from daily net changes.
-    NET_FROM_CHANGES = "net_follower_growth",
+    pub(crate) NET_FROM_CHANGES = "net_follower_growth",
     en: "net follower growth = Σ daily net changes",
     fr: "croissance nette des abonnés = Σ variations nettes du jour"
 }
 formula! {
     /// Net growth from follower totals (the first day's own change is before the start).
-    NET_FROM_TOTALS = "net_follower_growth",
+    pub(crate) NET_FROM_TOTALS = "net_follower_growth",
     en: "net follower growth = followers at the end of the last day − followers at the end of the first day",
     fr: "croissance nette des abonnés = abonnés à la fin du dernier jour − abonnés à la fin du premier jour"
 }
 formula! {
     /// Followers before the first day, from a day's total and the changes up to it.
-    FOLLOWERS_START_DERIVED = "followers_start",
+    pub(crate) FOLLOWERS_START_DERIVED = "followers_start",
     en: "followers at the start = follower total of a day − net changes from the first day to that day",
     fr: "abonnés au départ = total d’abonnés d’un jour − variations nettes du premier jour à ce jour"
 }
 formula! {
     /// Followers at the start when only totals are known.
-    FOLLOWERS_START_TOTAL = "followers_start",
+    pub(crate) FOLLOWERS_START_TOTAL = "followers_start",
     en: "followers at the start = follower total at the end of the first day",
     fr: "abonnés au départ = total d’abonnés à la fin du premier jour"
 }
 formula! {
     /// Followers at the end of the period.
-    FOLLOWERS_END = "followers_end",
+    pub(crate) FOLLOWERS_END = "followers_end",
     en: "followers at the end = follower total of the last day that has one",
     fr: "abonnés à la fin = total d’abonnés du dernier jour qui en a un"
 }
 formula! {
     /// Growth rate over the period.
-    GROWTH_RATE = "follower_growth_rate",
+    pub(crate) GROWTH_RATE = "follower_growth_rate",
     en: "follower growth rate = net follower growth ÷ followers at the start",
     fr: "taux de croissance des abonnés = croissance nette ÷ abonnés au départ"
 }
 formula! {
     /// Churn rate over the period.
-    CHURN_RATE = "churn_rate",
+    pub(crate) CHURN_RATE = "churn_rate",
     en: "churn rate = Σ unfollows ÷ followers at the start",
     fr: "taux d’attrition = Σ désabonnements ÷ abonnés au départ"
 }
 
 /// Every formula of this module.
-pub const FORMULAS: &[formula::Formula] = &[
+pub(crate) const FORMULAS: &[formula::Formula] = &[
     NEW_FOLLOWS,
     UNFOLLOWS,
     NET_FROM_FOLLOWS,
@@ -189,7 +189,7 @@ pub struct GrowthReport {
 }
 
 /// A day's net change, when the row gives one.
-pub fn net_change(r: &DailyRow) -> Option<f64> {
+pub(crate) fn net_change(r: &DailyRow) -> Option<f64> {
     r.net_follows
         .or_else(|| Some(r.new_follows? - r.unfollows?))
 }
@@ -390,7 +390,7 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
 
 /// Groups daily rows by network and account, sorted by day; duplicate days (the same day in
 /// two files) keep the first row and are counted in the second value.
-pub fn by_account<'a>(rows: &[&'a DailyRow]) -> (Vec<Vec<&'a DailyRow>>, usize) {
+pub(crate) fn by_account<'a>(rows: &[&'a DailyRow]) -> (Vec<Vec<&'a DailyRow>>, usize) {
     let mut groups: Vec<Vec<&'a DailyRow>> = Vec::new();
     for r in rows {
         match groups
@@ -416,7 +416,7 @@ pub fn by_account<'a>(rows: &[&'a DailyRow]) -> (Vec<Vec<&'a DailyRow>>, usize) 
 
 /// Growth of every network, and the weeks' posts beside unfollows. `post_days` are the
 /// local days posts were published on (empty when the files have no dated posts).
-pub fn growth(groups: &[Vec<&DailyRow>], post_days: &[Date], lang: Lang) -> GrowthReport {
+pub(crate) fn growth(groups: &[Vec<&DailyRow>], post_days: &[Date], lang: Lang) -> GrowthReport {
     let networks: Vec<NetworkGrowth> = groups.iter().filter_map(|g| one(g, lang)).collect();
     let mut total = Vec::new();
     if networks.len() > 1 {

@@ -6,17 +6,33 @@
 //! and [`cost`]. [`roi`] is the calculator, [`share_count`] a small calculator of its own,
 //! [`contest`] a contest's outcome.
 
-pub mod activity;
-pub mod analysis;
-pub mod contest;
-pub mod cost;
-pub mod engagement;
-pub mod growth;
-pub mod roi;
-pub mod series;
-pub mod share_count;
+pub(crate) mod activity;
+pub(crate) mod analysis;
+pub(crate) mod contest;
+pub(crate) mod cost;
+pub(crate) mod engagement;
+pub(crate) mod growth;
+pub(crate) mod roi;
+pub(crate) mod series;
+pub(crate) mod share_count;
 
+use crate::formula::Formula;
 use std::cmp::Ordering;
+
+/// Every formula the metrics declare: the glossary of what the page can show.
+pub fn formulas() -> Vec<Formula> {
+    [
+        roi::FORMULAS,
+        engagement::FORMULAS,
+        growth::FORMULAS,
+        activity::FORMULAS,
+        cost::FORMULAS,
+        analysis::FORMULAS,
+        contest::FORMULAS,
+        share_count::FORMULAS,
+    ]
+    .concat()
+}
 
 /// Sorts `v` stably by `cmp`, through one shared instance of the sort algorithm.
 ///

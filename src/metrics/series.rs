@@ -104,10 +104,10 @@ pub struct SeriesReport {
 }
 
 /// At most this many points per series: beyond, the granularity says why it has none.
-pub const MAX_POINTS: usize = 4000;
+pub(crate) const MAX_POINTS: usize = 4000;
 
 /// What the series are made from.
-pub struct Inputs<'a, 'b> {
+pub(crate) struct Inputs<'a, 'b> {
     /// Dated posts with the local day they were published on.
     pub posts: &'b [(Date, PostFacts<'a>)],
     /// Daily rows grouped by network and account, sorted, without duplicate days.
@@ -123,7 +123,12 @@ pub struct Inputs<'a, 'b> {
 type DailyField = fn(&DailyRow) -> Option<f64>;
 
 /// The series of `inputs` over `from`–`to`.
-pub fn series(inputs: &Inputs, from: Option<Date>, to: Option<Date>, lang: Lang) -> SeriesReport {
+pub(crate) fn series(
+    inputs: &Inputs,
+    from: Option<Date>,
+    to: Option<Date>,
+    lang: Lang,
+) -> SeriesReport {
     let set = |g| one_granularity(inputs, from, to, g, lang);
     SeriesReport {
         daily: set(Granularity::Day),
@@ -406,10 +411,10 @@ pub struct Heatmap {
 }
 
 /// Fewest posts an hour needs to count as a best posting time.
-pub const MIN_POSTS_FOR_BEST: usize = 2;
+pub(crate) const MIN_POSTS_FOR_BEST: usize = 2;
 
 /// The words saying which clock times are shown on.
-pub fn clock_text(offset: Option<i32>, lang: Lang) -> String {
+pub(crate) fn clock_text(offset: Option<i32>, lang: Lang) -> String {
     match offset {
         Some(o) => {
             let sign = if o < 0 { '-' } else { '+' };
@@ -430,7 +435,7 @@ pub fn clock_text(offset: Option<i32>, lang: Lang) -> String {
 
 /// The weekday × hour map of `posts`, each with its publication time already moved to the
 /// report's clock.
-pub fn heatmap(
+pub(crate) fn heatmap(
     posts: &[(Option<DateTime>, PostFacts)],
     offset: Option<i32>,
     aggregation: Aggregation,

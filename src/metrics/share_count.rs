@@ -7,26 +7,26 @@
 //! Give the three parts to get the count, or the count and two parts to get the third.
 
 use crate::figure::{Figure, Unit};
+use crate::form::{Entry, FieldError, Fields, Kind, Mark};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::input::{Entry, FieldError, Fields, Kind, Mark};
 use serde::{Deserialize, Serialize};
 
 formula! {
     /// Facebook's share count of a link.
-    SHARE_COUNT = "share_count",
+    pub(crate) SHARE_COUNT = "share_count",
     en: "share count = shares + likes on those shares + comments on those shares",
     fr: "nombre de partages affiché = partages + j’aime sur ces partages + commentaires sur ces partages"
 }
 formula! {
     /// One part of the share count, from the count and the other two parts.
-    SHARE_COUNT_PART = "share_count_part",
+    pub(crate) SHARE_COUNT_PART = "share_count_part",
     en: "part = share count − the other two parts",
     fr: "partie = nombre de partages affiché − les deux autres parties"
 }
 
 /// Every formula of this module.
-pub const FORMULAS: &[formula::Formula] = &[SHARE_COUNT, SHARE_COUNT_PART];
+pub(crate) const FORMULAS: &[formula::Formula] = &[SHARE_COUNT, SHARE_COUNT_PART];
 
 /// What the user knows; blank is unknown.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -54,19 +54,6 @@ pub struct ShareCountReport {
 }
 
 /// Works out the missing part of a Facebook share count.
-///
-/// ```
-/// use social_roi::metrics::share_count::{decompose, ShareCountInput};
-/// use social_roi::Lang;
-/// let input = ShareCountInput {
-///     share_count: 34.0.into(),
-///     shares: 1.0.into(),
-///     likes_on_shares: 5.0.into(),
-///     ..Default::default()
-/// };
-/// let r = decompose(&input, Lang::En);
-/// assert_eq!(r.figures[3].get(), Some(28.0)); // comments on those shares
-/// ```
 pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
     let mut f = Fields::new(lang, input.decimal_mark);
     let values = [
@@ -164,6 +151,20 @@ pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn example_of_decompose() {
+        use crate::metrics::share_count::{decompose, ShareCountInput};
+        use crate::Lang;
+        let input = ShareCountInput {
+            share_count: 34.0.into(),
+            shares: 1.0.into(),
+            likes_on_shares: 5.0.into(),
+            ..Default::default()
+        };
+        let r = decompose(&input, Lang::En);
+        assert_eq!(r.figures[3].get(), Some(28.0)); // comments on those shares
+    }
 
     fn run(
         count: Entry,

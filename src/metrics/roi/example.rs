@@ -4,8 +4,8 @@ use super::input::{
     CostKind, CostLine, Counts, EarnedMedia, LeadsLine, RoiInput, SalesLine, Scenario, SupportLine,
     ValueBasis,
 };
+use crate::form::Entry;
 use crate::i18n::Lang;
-use crate::input::Entry;
 use crate::money::Currency;
 
 /// The worked example the page opens with: one month of a small online shop's social media.

@@ -1,7 +1,7 @@
 //! What the ROI calculator reads: the input JSON the README documents.
 
+use crate::form::{canonicalise, Entry, Mark};
 use crate::i18n::Lang;
-use crate::input::{canonicalise, Entry, Mark};
 use serde::{Deserialize, Serialize};
 
 /// Everything the ROI calculator reads. Every number may be a JSON number or typed text.

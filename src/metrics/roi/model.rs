@@ -1,8 +1,8 @@
 //! The input validated into plain numbers, with a message per bad field.
 
 use super::input::{CostKind, CostLine, RoiInput, ValueBasis};
+use crate::form::{Entry, FieldError, Fields, Kind};
 use crate::i18n::Lang;
-use crate::input::{Entry, FieldError, Fields, Kind};
 use crate::money::Currency;
 
 /// Longest period accepted: a century.

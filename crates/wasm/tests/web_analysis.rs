@@ -4,17 +4,19 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use social_roi::wasm;
+use social_roi_wasm as wasm;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const INSTAGRAM: &[u8] =
-    include_bytes!("fixtures/analysis/Jun-01-2026_Jun-08-2026_17841400000000000.csv");
+const INSTAGRAM: &[u8] = include_bytes!(
+    "../../../tests/fixtures/analysis/Jun-01-2026_Jun-08-2026_17841400000000000.csv"
+);
 const FACEBOOK: &[u8] =
-    include_bytes!("fixtures/analysis/Jun-01-2026_Jun-08-2026_104512345678901.csv");
-const X: &[u8] =
-    include_bytes!("fixtures/analysis/tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv");
-const PAGE: &[u8] = include_bytes!("fixtures/analysis/facebook_page_2026-06.csv");
+    include_bytes!("../../../tests/fixtures/analysis/Jun-01-2026_Jun-08-2026_104512345678901.csv");
+const X: &[u8] = include_bytes!(
+    "../../../tests/fixtures/analysis/tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv"
+);
+const PAGE: &[u8] = include_bytes!("../../../tests/fixtures/analysis/facebook_page_2026-06.csv");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()

@@ -4,21 +4,18 @@
 //! asked, and switching language re-renders them without reading anything again.
 
 use super::{error, from_js, to_js};
-use crate::date::{self, Date, ParsedDate, SlashOrder};
-use crate::formats::fields::FIELDS;
-use crate::i18n::Lang;
-use crate::import::report::FileReport;
-use crate::import::ImportOptions;
-use crate::model::Dataset;
-use crate::workspace::{self, WorkspaceError};
 use serde::Serialize;
+use social_roi::{
+    parse_date, Dataset, Date, FileReport, ImportOptions, Lang, ParsedDate, SlashOrder,
+    WorkspaceError, FIELDS,
+};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 /// The dropped files and the dataset they make.
 #[wasm_bindgen]
 pub struct Workspace {
-    inner: workspace::Workspace,
+    inner: social_roi::Workspace,
 }
 
 /// A file's report with the id the page uses for it.
@@ -38,7 +35,7 @@ fn thrown(e: WorkspaceError, lang: Lang) -> JsValue {
 }
 
 fn parse_day(text: &str) -> Option<Date> {
-    match date::parse(text, SlashOrder::MonthFirst) {
+    match parse_date(text, SlashOrder::MonthFirst) {
         Some(ParsedDate::Full(d)) => Some(d.date),
         _ => None,
     }
@@ -51,7 +48,7 @@ impl Workspace {
     #[wasm_bindgen(constructor)]
     pub fn new(today: Option<String>) -> Workspace {
         Workspace {
-            inner: workspace::Workspace::new(ImportOptions {
+            inner: social_roi::Workspace::new(ImportOptions {
                 today: today.as_deref().and_then(parse_day),
             }),
         }
@@ -137,14 +134,14 @@ impl Workspace {
     /// `drawWinners`, `verifyDraw`, `redrawWinners` and `computeContest` take:
     /// `[{id, parent_id, author, profile, date, text, likes, origin: {file, line}}]`.
     pub fn entries(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.dataset().entries)
+        to_js(&self.inner.dataset().records.entries)
     }
 
     /// The same entries as JSON text, which the draw and contest calls also take, and read
     /// many times faster than objects: the form for thousands of comments.
     #[wasm_bindgen(js_name = entriesJson)]
     pub fn entries_json(&self) -> Result<String, JsValue> {
-        serde_json::to_string(&self.inner.dataset().entries)
+        serde_json::to_string(&self.inner.dataset().records.entries)
             .map_err(|e| error("internal", e.to_string()))
     }
 
@@ -162,7 +159,7 @@ impl Workspace {
     }
 
     /// The workspace underneath.
-    pub fn inner(&self) -> &workspace::Workspace {
+    pub fn inner(&self) -> &social_roi::Workspace {
         &self.inner
     }
 }
@@ -173,7 +170,7 @@ struct FieldView {
     kind: &'static str,
     kind_label: &'static str,
     label: &'static str,
-    value: crate::formats::fields::ValueKind,
+    value: social_roi::ValueKind,
 }
 
 /// The canonical fields a column can be mapped to, grouped by kind of record, in `lang`:

@@ -1,18 +1,16 @@
 //! The contest's calls: the outcome figures, follower lists, and the verifiable draw.
 //!
-//! Entries travel as plain objects in the shape [`EntryRow`](crate::model::EntryRow)
+//! Entries travel as plain objects in the shape [`EntryRow`](social_roi::EntryRow)
 //! serialises to (`{author, text, date, id, parent_id, profile, likes, origin}`, only `author`
 //! required), so the export readers' comments pass through unchanged.
 
 use super::{error, from_js, to_js};
-use crate::draw::{
-    self, Certificate, DrawOptions, EntryList, Exclusion, RedrawInput, Rules, RulesInput, SeedInput,
-};
-use crate::i18n::Lang;
-use crate::input::FieldError;
-use crate::metrics::contest::{self, ContestInput, FollowerList};
-use crate::model::EntryRow;
 use serde::Serialize;
+use social_roi::{
+    contest_example, entries_from_json, join_lists, read_entries, redraw, verify_certificate,
+    Certificate, ContestInput, DrawError, DrawOptions, EntryList, EntryRow, Exclusion, FieldError,
+    FollowerList, Lang, RedrawInput, Rules, RulesInput, SeedInput,
+};
 use wasm_bindgen::prelude::*;
 
 /// A draw that cannot be made: `{ kind: "input", message, errors: [{field, message}] }`.
@@ -23,7 +21,7 @@ struct DrawJsError<'a> {
     errors: &'a [FieldError],
 }
 
-fn draw_error(e: &draw::DrawError) -> JsValue {
+fn draw_error(e: &DrawError) -> JsValue {
     let value = DrawJsError {
         kind: "input",
         message: e.to_string(),
@@ -42,8 +40,7 @@ fn entries(value: JsValue) -> Result<Vec<EntryRow>, JsValue> {
         return Ok(Vec::new());
     }
     if let Some(text) = value.as_string() {
-        return draw::entries_from_json("the entries", &text)
-            .map_err(|e| error("input", e.message));
+        return entries_from_json("the entries", &text).map_err(|e| error("input", e.message));
     }
     Ok(from_js::<EntryList>(value, "the entries")?.0)
 }
@@ -52,7 +49,7 @@ fn entries(value: JsValue) -> Result<Vec<EntryRow>, JsValue> {
 /// line) or JSON entries. Throws `{kind: "file", message}` naming the place.
 #[wasm_bindgen(js_name = readEntryList)]
 pub fn read_entry_list(name: &str, text: &str) -> Result<JsValue, JsValue> {
-    let list = draw::read_entries(name, text).map_err(|e| error("file", e.message))?;
+    let list = read_entries(name, text).map_err(|e| error("file", e.message))?;
     to_js(&list)
 }
 
@@ -68,7 +65,7 @@ pub fn default_draw_rules() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = prepareDraw)]
 pub fn prepare_draw(entries_js: JsValue, rules: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     let rules: RulesInput = from_js(rules, "the draw rules")?;
-    to_js(&draw::prepare_input(
+    to_js(&social_roi::prepare_draw(
         &entries(entries_js)?,
         &rules,
         Lang::from_tag(lang),
@@ -93,7 +90,7 @@ pub fn draw_winners(
     } else {
         from_js(options, "the draw options")?
     };
-    let cert = draw::draw(
+    let cert = social_roi::draw_winners(
         &entries(entries_js)?,
         &rules,
         &seed,
@@ -113,7 +110,7 @@ pub fn verify_draw(
     lang: &str,
 ) -> Result<JsValue, JsValue> {
     let cert: Certificate = from_js(certificate, "the certificate")?;
-    to_js(&draw::verify(
+    to_js(&verify_certificate(
         &cert,
         &entries(entries_js)?,
         Lang::from_tag(lang),
@@ -131,7 +128,7 @@ pub fn redraw_winners(
 ) -> Result<JsValue, JsValue> {
     let cert: Certificate = from_js(certificate, "the certificate")?;
     let request: RedrawInput = from_js(request, "the redraw")?;
-    let next = draw::redraw(&cert, &entries(entries_js)?, &request, Lang::from_tag(lang))
+    let next = redraw(&cert, &entries(entries_js)?, &request, Lang::from_tag(lang))
         .map_err(|e| draw_error(&e))?;
     to_js(&next)
 }
@@ -140,7 +137,7 @@ pub fn redraw_winners(
 /// in `lang`, naming the line and column of what cannot be read, as the command line does.
 #[wasm_bindgen(js_name = readCertificate)]
 pub fn read_certificate(name: &str, text: &str, lang: &str) -> Result<JsValue, JsValue> {
-    let cert = draw::read_certificate(name, text, Lang::from_tag(lang))
+    let cert = social_roi::read_certificate(name, text, Lang::from_tag(lang))
         .map_err(|e| error("file", e.message))?;
     to_js(&cert)
 }
@@ -150,20 +147,23 @@ pub fn read_certificate(name: &str, text: &str, lang: &str) -> Result<JsValue, J
 #[wasm_bindgen(js_name = exclusionsByReason)]
 pub fn exclusions_by_reason(exclusions: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     let list: Vec<Exclusion> = from_js(exclusions, "the exclusions")?;
-    to_js(&draw::exclusions_by_reason(&list, Lang::from_tag(lang)))
+    to_js(&social_roi::exclusions_by_reason(
+        &list,
+        Lang::from_tag(lang),
+    ))
 }
 
 /// The score of one ticket, for a page that shows how the ranking is made.
 #[wasm_bindgen(js_name = ticketScore)]
 pub fn ticket_score(seed: &str, ticket: &str) -> String {
-    draw::score(seed, ticket)
+    social_roi::ticket_score(seed, ticket)
 }
 
 /// Reads a follower list (Instagram's `followers_1.json`, or one handle per line): `{name,
 /// format, handles, duplicates}`. Throws `{kind: "file", message}` naming the place.
 #[wasm_bindgen(js_name = readFollowers)]
 pub fn read_followers(name: &str, text: &str, lang: &str) -> Result<JsValue, JsValue> {
-    let list = contest::read_followers(name, text, Lang::from_tag(lang))
+    let list = social_roi::read_followers(name, text, Lang::from_tag(lang))
         .map_err(|e| error("file", e.message))?;
     to_js(&list)
 }
@@ -172,7 +172,7 @@ pub fn read_followers(name: &str, text: &str, lang: &str) -> Result<JsValue, JsV
 #[wasm_bindgen(js_name = joinFollowerLists)]
 pub fn join_follower_lists(lists: JsValue) -> Result<JsValue, JsValue> {
     let lists: Vec<FollowerList> = from_js(lists, "the follower lists")?;
-    to_js(&contest::join_lists(&lists))
+    to_js(&join_lists(&lists))
 }
 
 /// The contest's outcome report of `input` (the JSON the README documents) with its comments
@@ -184,7 +184,7 @@ pub fn compute_contest(
     lang: &str,
 ) -> Result<JsValue, JsValue> {
     let input: ContestInput = from_js(input, "the contest's inputs")?;
-    to_js(&contest::compute(
+    to_js(&social_roi::compute_contest(
         &input,
         &entries(entries_js)?,
         Lang::from_tag(lang),
@@ -196,7 +196,7 @@ pub fn compute_contest(
 #[wasm_bindgen(js_name = canonicalContestInput)]
 pub fn canonical_contest_input(input: JsValue, lang: &str, to: &str) -> Result<JsValue, JsValue> {
     let input: ContestInput = from_js(input, "the contest's inputs")?;
-    to_js(&contest::canonical(
+    to_js(&social_roi::canonical_contest_input(
         &input,
         Lang::from_tag(lang),
         Lang::from_tag(to),
@@ -206,5 +206,5 @@ pub fn canonical_contest_input(input: JsValue, lang: &str, to: &str) -> Result<J
 /// The contest's worked example.
 #[wasm_bindgen(js_name = exampleContestInput)]
 pub fn example_contest_input(lang: &str, currency: &str) -> Result<JsValue, JsValue> {
-    to_js(&contest::example(Lang::from_tag(lang), currency))
+    to_js(&contest_example(Lang::from_tag(lang), currency))
 }

@@ -5,6 +5,10 @@
 //! `analysis.rs` for the analysis of those files, `contest.rs` for contests and draws.
 //! Without the `full` feature only `roi.rs` is exported: that is the page's light first
 //! bundle.
+//!
+//! Built for `wasm32` only: natively the crate is empty, so `cargo test` of the workspace
+//! needs no JavaScript.
+#![cfg(target_arch = "wasm32")]
 
 #[cfg(feature = "full")]
 mod analysis;
@@ -66,11 +70,8 @@ pub(crate) fn from_js<T: DeserializeOwned>(
             .ok_or_else(|| error("input", format!("{what} cannot be read: not JSON data")))?
     };
     serde_json::from_str(&text).map_err(|e| {
-        // serde_json ends with " at line 1 column 9": meaningless for an object in memory.
-        let message = e.to_string();
-        let message = message
-            .rfind(" at line ")
-            .map_or(message.as_str(), |i| &message[..i]);
+        // " at line 1 column 9" is meaningless for an object in memory.
+        let message = social_roi::json_message(&e);
         error("input", format!("{what} cannot be read: {message}"))
     })
 }

@@ -1,29 +1,49 @@
 //! `social-roi roi` and `social-roi example`.
 
-use super::{json_error, read_input, write, Fatal, Options};
-use social_roi::figure::Figure;
-use social_roi::metrics::roi::{self, RoiReport};
-use social_roi::{Lang, RoiInput};
+use super::{json_error, lang_value, read_input, to_json, write, Fatal};
+use clap::Args;
+use social_roi::{roi_example as example_roi_input, Figure, Lang, RoiInput, RoiReport};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Computes the ROI report of INPUTS.json: costs, returns, ROI, ROAS, break-even, unit costs.
+#[derive(Args)]
+pub(crate) struct RoiArgs {
+    /// Print the report as JSON (without it, a readable summary).
+    #[arg(long)]
+    json: bool,
+    /// The language of labels and messages.
+    #[arg(long, value_name = "en|fr", value_parser = lang_value, default_value = "en")]
+    lang: Lang,
+    /// The calculator's inputs (see `social-roi example`); '-' reads standard input.
+    #[arg(value_name = "INPUTS.json")]
+    path: String,
+}
+
+/// Prints the worked example's input JSON, a starting point for INPUTS.json.
+#[derive(Args)]
+pub(crate) struct ExampleArgs {
+    /// The language of the example's labels and decimal mark.
+    #[arg(long, value_name = "en|fr", value_parser = lang_value, default_value = "en")]
+    lang: Lang,
+    /// The example's currency.
+    #[arg(long, value_name = "CODE", default_value = "EUR")]
+    currency: String,
+}
+
 /// `roi [--json] [--lang] FILE`: the ROI report; exit 1 when the inputs hold errors.
-pub fn run(o: &Options, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
-    let [path] = o.files.as_slice() else {
-        return Err(Fatal("roi takes exactly one INPUTS.json file".into()));
-    };
+pub(crate) fn run(o: &RoiArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
+    let path = &o.path;
     let text = read_input(path)?;
     let input: RoiInput = serde_json::from_str(&text).map_err(|e| json_error(path, &e))?;
-    let report = roi::compute(&input, o.lang);
+    let report = social_roi::compute_roi(&input, o.lang);
     let status = if report.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     };
     if o.json {
-        let json = serde_json::to_string_pretty(&report)
-            .map_err(|e| Fatal(format!("cannot write the report: {e}")))?;
-        write(out, &json)?;
+        write(out, &to_json(&report)?)?;
     } else {
         write(out, &summary_text(&report, o.lang))?;
     }
@@ -31,10 +51,8 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
 }
 
 /// `example [--lang] [--currency]`: the worked example's input JSON.
-pub fn example(o: &Options, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
-    let json = serde_json::to_string_pretty(&roi::example(o.lang, &o.currency))
-        .map_err(|e| Fatal(format!("cannot write the example: {e}")))?;
-    write(out, &json)?;
+pub(crate) fn example(o: &ExampleArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
+    write(out, &to_json(&example_roi_input(o.lang, &o.currency))?)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,14 +4,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use social_roi::wasm;
+use social_roi_wasm as wasm;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const ENTRIES: &str = include_str!("fixtures/draw/entries.json");
-const RULES: &str = include_str!("fixtures/draw/rules.json");
-const CERTIFICATE: &str = include_str!("fixtures/draw/certificate.json");
-const FOLLOWERS: &str = include_str!("fixtures/contest/followers_1.json");
+const ENTRIES: &str = include_str!("../../../tests/fixtures/draw/entries.json");
+const RULES: &str = include_str!("../../../tests/fixtures/draw/rules.json");
+const CERTIFICATE: &str = include_str!("../../../tests/fixtures/draw/certificate.json");
+const FOLLOWERS: &str = include_str!("../../../tests/fixtures/contest/followers_1.json");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
@@ -163,7 +163,7 @@ fn a_generated_seed_and_a_plain_list() {
         .starts_with("seed.value: une graine générée"));
     assert_eq!(
         wasm::ticket_score("42", "alice\t1"),
-        social_roi::draw::sha256_hex(b"42\nalice\t1\n")
+        social_roi::sha256_hex(b"42\nalice\t1\n")
     );
     let err = wasm::read_entry_list("e.json", "[{\"text\": 1}]").unwrap_err();
     assert_eq!(get(&err, "kind").as_string().unwrap(), "file");
@@ -205,8 +205,9 @@ fn follower_lists_and_the_outcome() {
     assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
 }
 
-const COMMENTS: &[u8] = include_bytes!("fixtures/draw/exportcomments.csv");
-const COMMENTS_CERTIFICATE: &str = include_str!("fixtures/draw/exportcomments-certificate.json");
+const COMMENTS: &[u8] = include_bytes!("../../../tests/fixtures/draw/exportcomments.csv");
+const COMMENTS_CERTIFICATE: &str =
+    include_str!("../../../tests/fixtures/draw/exportcomments-certificate.json");
 
 /// The contest tab's path: a comment export read by a `Workspace` chunk by chunk, its entries
 /// handed to the draw.

@@ -5,13 +5,10 @@
 //! error: a row left out of a draw must not go unnoticed.
 
 use super::Fatal;
-use social_roi::draw;
-use social_roi::formats::fields::RecordKind;
-use social_roi::import::report::{FileReport, Status};
-use social_roi::import::ImportOptions;
-use social_roi::model::EntryRow;
-use social_roi::workspace::Workspace;
-use social_roi::Lang;
+use social_roi::{
+    is_entries_json, read_entries, EntryRow, FileReport, ImportOptions, Lang, RecordKind, Status,
+    Workspace,
+};
 use std::io::Read;
 
 /// Bytes read at a time: the readers stream, as the page's do.
@@ -20,7 +17,7 @@ const CHUNK: usize = 1 << 20;
 const SHOWN: usize = 20;
 
 /// The fields a `--column NAME=FIELD` may name: the comment fields of the export readers.
-pub const FIELDS: &[&str] = &[
+const FIELDS: &[&str] = &[
     "author",
     "text",
     "date",
@@ -31,17 +28,17 @@ pub const FIELDS: &[&str] = &[
 ];
 
 /// `--column NAME=FIELD`: a column of a comment file the readers did not recognise.
-pub fn column(value: &str) -> Result<(String, String), Fatal> {
+pub(crate) fn column_arg(value: &str) -> Result<(String, String), String> {
     let parsed = value
         .rsplit_once('=')
         .map(|(c, f)| (c.trim(), f.trim().to_ascii_lowercase()))
         .filter(|(c, f)| !c.is_empty() && FIELDS.contains(&f.as_str()));
     match parsed {
         Some((c, f)) => Ok((c.to_string(), format!("entry.{f}"))),
-        None => Err(Fatal(format!(
-            "--column: expected NAME=FIELD with FIELD one of {}, such as --column 'Pseudo=author', found \"{value}\"",
+        None => Err(format!(
+            "expected NAME=FIELD with FIELD one of {}, such as --column 'Pseudo=author', found \"{value}\"",
             FIELDS.join(", ")
-        ))),
+        )),
     }
 }
 
@@ -70,7 +67,7 @@ fn fill(r: &mut dyn Read, buf: &mut [u8], path: &str) -> Result<usize, Fatal> {
 
 /// Reads the entries of `paths`, mapping the columns of unrecognised tables with `columns`
 /// (`(column, field key)` pairs); what the readers skipped or doubted goes to standard error.
-pub fn load(
+pub(crate) fn load(
     paths: &[String],
     columns: &[(String, String)],
     lang: Lang,
@@ -88,7 +85,7 @@ pub fn load(
     for path in paths {
         let mut reader = open(path)?;
         let n = fill(reader.as_mut(), &mut buf, path)?;
-        if draw::is_json(path, &buf[..n]) {
+        if is_entries_json(path, &buf[..n]) {
             if paths.len() > 1 {
                 return Err(Fatal(format!(
                     "{path}: a JSON list of entries holds all of a draw's entries: give it alone, not with other files"
@@ -104,7 +101,7 @@ pub fn load(
                     e.utf8_error().valid_up_to() + 1
                 ))
             })?;
-            return draw::read_entries(path, &text).map_err(|e| Fatal(e.message));
+            return read_entries(path, &text).map_err(|e| Fatal(e.message));
         }
         let id = ws.begin(path);
         // The file was just begun: pushing cannot fail.
@@ -124,7 +121,7 @@ pub fn load(
         let Ok(report) = ws.report(id) else { continue };
         check(&report.localized(lang), lang)?;
     }
-    Ok(ws.dataset().entries.clone())
+    Ok(ws.dataset().records.entries.clone())
 }
 
 /// Applies `columns` to every table of file `id` that waits for its columns to be mapped.

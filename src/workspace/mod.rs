@@ -3,26 +3,29 @@
 //! and [`Workspace::totals`] what the dataset now holds.
 //!
 //! ```
-//! use social_roi::workspace::Workspace;
-//! use social_roi::import::ImportOptions;
+//! use social_roi::{ImportOptions, Workspace};
 //! let mut ws = Workspace::new(ImportOptions::default());
 //! let id = ws.add("Totals.csv", b"Date,Views,Subscribers\n2026-06-01,120,3\n2026-06-02,80,-1\n");
-//! assert_eq!(ws.dataset().daily.len(), 2);
+//! assert_eq!(ws.dataset().records.daily.len(), 2);
 //! assert_eq!(ws.report(id).unwrap().tables[0].format.id.key(), "youtube-totals");
 //! assert!(ws.remove(id));
-//! assert!(ws.dataset().daily.is_empty());
+//! assert!(ws.dataset().records.daily.is_empty());
 //! ```
 
 use crate::date::Date;
 use crate::finite::Finite;
-use crate::formats::fields::{Field, RecordKind, ValueKind, FIELDS};
 use crate::formats::mapper::RawTable;
-use crate::formats::{Counts, Records};
 use crate::i18n::Lang;
-use crate::import::report::{FileReport, Issue, Problem};
-use crate::import::{ImportOptions, Importer};
+pub use crate::import::ImportOptions;
+use crate::model::Records;
 use crate::model::{AdRow, DailyRow, Dataset, EntryRow, Message, Network, Post, TrafficRow};
+use crate::schema::Counts;
+use crate::schema::{Field, RecordKind, ValueKind, FIELDS};
+use crate::table::report::{FileReport, Issue, Problem};
 use serde::Serialize;
+
+mod importer;
+pub use importer::{import_bytes, Imported, Importer};
 
 /// Why a call on a workspace cannot be done.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -337,12 +340,30 @@ impl Workspace {
             }
         };
         let d = &mut self.dataset;
-        d.posts.iter_mut().for_each(|r| renumber(&mut r.origin));
-        d.daily.iter_mut().for_each(|r| renumber(&mut r.origin));
-        d.ads.iter_mut().for_each(|r| renumber(&mut r.origin));
-        d.traffic.iter_mut().for_each(|r| renumber(&mut r.origin));
-        d.entries.iter_mut().for_each(|r| renumber(&mut r.origin));
-        d.messages.iter_mut().for_each(|r| renumber(&mut r.origin));
+        d.records
+            .posts
+            .iter_mut()
+            .for_each(|r| renumber(&mut r.origin));
+        d.records
+            .daily
+            .iter_mut()
+            .for_each(|r| renumber(&mut r.origin));
+        d.records
+            .ads
+            .iter_mut()
+            .for_each(|r| renumber(&mut r.origin));
+        d.records
+            .traffic
+            .iter_mut()
+            .for_each(|r| renumber(&mut r.origin));
+        d.records
+            .entries
+            .iter_mut()
+            .for_each(|r| renumber(&mut r.origin));
+        d.records
+            .messages
+            .iter_mut()
+            .for_each(|r| renumber(&mut r.origin));
         for f in &mut self.files {
             if let State::Done(done) = &mut f.state {
                 for s in &mut done.sources {
@@ -362,22 +383,22 @@ fn append(d: &mut Dataset, mut r: Records, source: usize) {
     r.traffic.iter_mut().for_each(|x| x.origin.file = source);
     r.entries.iter_mut().for_each(|x| x.origin.file = source);
     r.messages.iter_mut().for_each(|x| x.origin.file = source);
-    d.posts.append(&mut r.posts);
-    d.daily.append(&mut r.daily);
-    d.ads.append(&mut r.ads);
-    d.traffic.append(&mut r.traffic);
-    d.entries.append(&mut r.entries);
-    d.messages.append(&mut r.messages);
+    d.records.posts.append(&mut r.posts);
+    d.records.daily.append(&mut r.daily);
+    d.records.ads.append(&mut r.ads);
+    d.records.traffic.append(&mut r.traffic);
+    d.records.entries.append(&mut r.entries);
+    d.records.messages.append(&mut r.messages);
 }
 
 fn remove_records(d: &mut Dataset, sources: &[usize]) {
     let keep = |file: usize| !sources.contains(&file);
-    d.posts.retain(|x| keep(x.origin.file));
-    d.daily.retain(|x| keep(x.origin.file));
-    d.ads.retain(|x| keep(x.origin.file));
-    d.traffic.retain(|x| keep(x.origin.file));
-    d.entries.retain(|x| keep(x.origin.file));
-    d.messages.retain(|x| keep(x.origin.file));
+    d.records.posts.retain(|x| keep(x.origin.file));
+    d.records.daily.retain(|x| keep(x.origin.file));
+    d.records.ads.retain(|x| keep(x.origin.file));
+    d.records.traffic.retain(|x| keep(x.origin.file));
+    d.records.entries.retain(|x| keep(x.origin.file));
+    d.records.messages.retain(|x| keep(x.origin.file));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,7 +454,7 @@ pub struct Sum {
 }
 
 /// The totals of `dataset`, with labels in `lang`.
-pub fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
+pub(crate) fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
     let mut groups: Vec<(GroupKey, Vec<Rec<'_>>)> = Vec::new();
     fn add<'a>(groups: &mut Vec<(GroupKey, Vec<Rec<'a>>)>, key: GroupKey, rec: Rec<'a>) {
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -442,19 +463,19 @@ pub fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
         }
     }
     let mut push = |key: GroupKey, rec| add(&mut groups, key, rec);
-    for p in &dataset.posts {
+    for p in &dataset.records.posts {
         push(GroupKey(RecordKind::Posts, p.network, None), Rec::Post(p));
     }
-    for d in &dataset.daily {
+    for d in &dataset.records.daily {
         push(GroupKey(RecordKind::Daily, d.network, None), Rec::Daily(d));
     }
-    for a in &dataset.ads {
+    for a in &dataset.records.ads {
         push(
             GroupKey(RecordKind::Ads, a.network, a.currency.clone()),
             Rec::Ad(a),
         );
     }
-    for t in &dataset.traffic {
+    for t in &dataset.records.traffic {
         let network = t.network.unwrap_or(Network::Web);
         let currency = t.revenue.and(t.currency.clone());
         push(
@@ -462,13 +483,13 @@ pub fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
             Rec::Traffic(t),
         );
     }
-    for e in &dataset.entries {
+    for e in &dataset.records.entries {
         push(
             GroupKey(RecordKind::Entries, Network::Other, None),
             Rec::Entry(e),
         );
     }
-    for m in &dataset.messages {
+    for m in &dataset.records.messages {
         push(
             GroupKey(RecordKind::Messages, Network::Other, None),
             Rec::Message(m),
@@ -507,12 +528,12 @@ pub fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
         })
         .collect();
     let records = Counts {
-        posts: dataset.posts.len() as u64,
-        daily: dataset.daily.len() as u64,
-        ads: dataset.ads.len() as u64,
-        traffic: dataset.traffic.len() as u64,
-        entries: dataset.entries.len() as u64,
-        messages: dataset.messages.len() as u64,
+        posts: dataset.records.posts.len() as u64,
+        daily: dataset.records.daily.len() as u64,
+        ads: dataset.records.ads.len() as u64,
+        traffic: dataset.records.traffic.len() as u64,
+        entries: dataset.records.entries.len() as u64,
+        messages: dataset.records.messages.len() as u64,
     };
     Totals {
         files,
@@ -640,13 +661,13 @@ mod tests {
         assert_eq!(ws.finish(a), Err(WorkspaceError::WrongState(a)));
         let b = ws.add("Totals.csv", b"Date,Views\n2026-06-01,7\n");
         assert_eq!(ws.dataset().files, ["Overview.csv", "Totals.csv"]);
-        assert_eq!(ws.dataset().daily.len(), 3);
-        assert_eq!(ws.dataset().daily[2].origin.file, 1);
+        assert_eq!(ws.dataset().records.daily.len(), 3);
+        assert_eq!(ws.dataset().records.daily[2].origin.file, 1);
         assert!(ws.remove(a));
         assert!(!ws.remove(a));
         assert_eq!(ws.dataset().files, ["Totals.csv"]);
-        assert_eq!(ws.dataset().daily.len(), 1);
-        assert_eq!(ws.dataset().daily[0].origin.file, 0);
+        assert_eq!(ws.dataset().records.daily.len(), 1);
+        assert_eq!(ws.dataset().records.daily[0].origin.file, 0);
         let t = ws.totals(Lang::En);
         assert_eq!(t.records.daily, 1);
         let g = &t.groups[0];
@@ -668,7 +689,7 @@ mod tests {
         let offer = r.tables[0].mapping.as_ref().unwrap();
         assert_eq!(offer.header, ["Opened", "Answered", "Where"]);
         assert!(offer.applied.is_none());
-        assert_eq!(r.status, crate::import::report::Status::NeedsMapping);
+        assert_eq!(r.status, crate::table::report::Status::NeedsMapping);
         let mapping = [
             ("0".to_string(), "message.received".to_string()),
             ("Answered".to_string(), "message.replied".to_string()),
@@ -676,7 +697,7 @@ mod tests {
         ];
         let r = ws.apply_mapping(id, 0, &mapping).unwrap();
         assert_eq!(r.tables[0].imported, 2);
-        let m = &ws.dataset().messages;
+        let m = &ws.dataset().records.messages;
         assert_eq!(m.len(), 2);
         // Day first: a file with decimal commas and semicolons is European.
         assert_eq!(m[0].received.to_string(), "2026-02-01T09:00:00");
@@ -688,8 +709,8 @@ mod tests {
         // Mapping again replaces the records.
         let r = ws.apply_mapping(id, 0, &mapping[..1]).unwrap();
         assert_eq!(r.tables[0].imported, 2);
-        assert_eq!(ws.dataset().messages.len(), 2);
-        assert_eq!(ws.dataset().messages[0].replied, None);
+        assert_eq!(ws.dataset().records.messages.len(), 2);
+        assert_eq!(ws.dataset().records.messages[0].replied, None);
         let mixed = [
             ("0".to_string(), "message.received".to_string()),
             ("1".to_string(), "post.id".to_string()),

@@ -2,16 +2,13 @@
 //! reads exports as the page does and prints, per file, what was understood, what the dataset
 //! holds, and the analysis of it (the page's Analysis tab, same core, same report).
 
-use super::{json_error, parse_options, read_input, value_text, write, Fatal};
+use super::{json_error, lang_value, read_input, to_json, value_text, write, Fatal};
+use clap::Args;
 use serde::Serialize;
-use social_roi::date::Date;
-use social_roi::figure::Figure;
-use social_roi::import::report::{FileReport, Status};
-use social_roi::import::ImportOptions;
-use social_roi::metrics::analysis::{analyze, AnalysisOptions, AnalysisReport};
-use social_roi::metrics::engagement::Preset;
-use social_roi::workspace::{Totals, Workspace};
-use social_roi::Lang;
+use social_roi::{
+    analyze, AnalysisOptions, AnalysisReport, Date, Figure, FileReport, ImportOptions, Lang,
+    Preset, Status, Totals, Workspace,
+};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,16 +16,35 @@ use std::process::ExitCode;
 /// Bytes read from a file at a time: the reader streams, as the page's does.
 const CHUNK: usize = 1 << 20;
 
-pub const USAGE: &str =
-    "  social-roi analyze [--json] [--lang en|fr] [--options OPTIONS.json] [--preset NAME]
-                     [--map COLUMN=FIELD...] FILE...
-      Reads exports (CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON; a folder reads every file in
-      it) and says, per file, what was understood, what the dataset holds, then the analysis:
-      engagement rates, Kaushik's rates, growth, activity, cost link. OPTIONS.json is the
-      analysis options JSON of the README; --preset (hootsuite, later, rival_iq, metricool, x,
-      custom) overrides its preset. --map maps a column of unrecognised tables (an inbox
-      export) to a field, such as \"Received at=message.received\"; repeat it per column.
-      Exit status: 0 fine, 1 a file or the options have errors, 2 nothing could be read.";
+/// Reads exports as the page does and says, per file, what was understood, what the dataset
+/// holds, then the analysis: engagement rates, Kaushik's rates, growth, activity, cost link.
+#[derive(Args)]
+#[command(
+    after_help = "Exit status: 0 fine, 1 a file or the options have errors, 2 nothing \
+could be read."
+)]
+pub(crate) struct AnalyzeArgs {
+    /// Print every figure as JSON (without it, a readable summary).
+    #[arg(long)]
+    json: bool,
+    /// The language of labels and messages.
+    #[arg(long, value_name = "en|fr", value_parser = lang_value, default_value = "en")]
+    lang: Lang,
+    /// The analysis options JSON (see docs/analysis.md).
+    #[arg(long, value_name = "OPTIONS.json")]
+    options: Option<String>,
+    /// The engagement definition: hootsuite, later, rival_iq, metricool, x or custom
+    /// (overrides the options').
+    #[arg(long, value_name = "NAME", value_parser = preset_arg)]
+    preset: Option<Preset>,
+    /// Maps a column of unrecognised tables (an inbox export) to a field, such as
+    /// "Received at=message.received"; repeat it per column.
+    #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = map_arg)]
+    map: Vec<(String, String)>,
+    /// Exports: CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON; a folder reads every file in it.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+}
 
 /// The JSON printed: what each file gave, what the dataset holds, and its analysis.
 #[derive(Serialize)]
@@ -38,71 +54,38 @@ struct Output<'a> {
     analysis: &'a AnalysisReport,
 }
 
-/// What `analyze` reads beside the common options.
-struct Extra {
-    options: AnalysisOptions,
-    /// `--map COLUMN=FIELD`, in order.
-    map: Vec<(String, String)>,
+/// `--preset NAME`.
+fn preset_arg(v: &str) -> Result<Preset, String> {
+    serde_json::from_value(serde_json::Value::String(v.to_string())).map_err(|_| {
+        format!("expected hootsuite, later, rival_iq, metricool, x or custom, found \"{v}\"")
+    })
 }
 
-/// Splits off `--options FILE`, `--preset NAME` and `--map COLUMN=FIELD`, reads them, and
-/// leaves the common options.
-fn extra_options(args: &[String]) -> Result<(Extra, Vec<String>), Fatal> {
-    let mut rest = Vec::new();
-    let mut file = None;
-    let mut preset = None;
-    let mut map = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--map" => {
-                let v = it.next().ok_or(Fatal(
-                    "--map needs a value: COLUMN=FIELD, such as \"Received at=message.received\""
-                        .into(),
-                ))?;
-                match v.rsplit_once('=') {
-                    Some((c, f)) if !c.trim().is_empty() && !f.trim().is_empty() => {
-                        map.push((c.to_string(), f.trim().to_string()))
-                    }
-                    _ => {
-                        return Err(Fatal(format!(
-                            "--map: expected COLUMN=FIELD, such as \"Received at=message.received\", found \"{v}\""
-                        )))
-                    }
-                }
-            }
-            "--options" => {
-                file = Some(it.next().cloned().ok_or(Fatal(
-                    "--options needs a value: the analysis options JSON file".into(),
-                ))?)
-            }
-            "--preset" => {
-                let v = it.next().ok_or(Fatal(
-                    "--preset needs a value: hootsuite, later, rival_iq, metricool, x or custom"
-                        .into(),
-                ))?;
-                let p: Preset = serde_json::from_value(serde_json::Value::String(v.clone()))
-                    .map_err(|_| {
-                        Fatal(format!(
-                            "--preset: expected hootsuite, later, rival_iq, metricool, x or custom, found \"{v}\""
-                        ))
-                    })?;
-                preset = Some(p);
-            }
-            _ => rest.push(a.clone()),
+/// `--map COLUMN=FIELD`.
+fn map_arg(v: &str) -> Result<(String, String), String> {
+    match v.rsplit_once('=') {
+        Some((c, f)) if !c.trim().is_empty() && !f.trim().is_empty() => {
+            Ok((c.to_string(), f.trim().to_string()))
         }
+        _ => Err(format!(
+            "expected COLUMN=FIELD, such as \"Received at=message.received\", found \"{v}\""
+        )),
     }
-    let mut options = match file {
+}
+
+/// The analysis options: `--options FILE`, then `--preset`.
+fn analysis_options(o: &AnalyzeArgs) -> Result<AnalysisOptions, Fatal> {
+    let mut options = match &o.options {
         Some(path) => {
-            let text = read_input(&path)?;
-            serde_json::from_str(&text).map_err(|e| json_error(&path, &e))?
+            let text = read_input(path)?;
+            serde_json::from_str(&text).map_err(|e| json_error(path, &e))?
         }
         None => AnalysisOptions::default(),
     };
-    if let Some(p) = preset {
+    if let Some(p) = o.preset {
         options.preset = p;
     }
-    Ok((Extra { options, map }, rest))
+    Ok(options)
 }
 
 /// Maps every unrecognised table whose header has all the columns of `map`; none is an error.
@@ -135,40 +118,18 @@ fn apply_map(ws: &mut Workspace, map: &[(String, String)], lang: Lang) -> Result
 
 /// Runs `analyze`. Exit status: 0 fine, 1 when a file or the options have errors, 2 when
 /// nothing can be read.
-pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
-    let (extra, rest) = extra_options(args)?;
-    let o = parse_options(&rest)?;
-    if o.files.is_empty() {
-        return Err(Fatal(
-            "analyze needs at least one FILE (CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON or a folder)"
-                .into(),
-        ));
-    }
+pub(crate) fn run(o: &AnalyzeArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
+    let options = analysis_options(o)?;
     let mut paths = Vec::new();
     for f in &o.files {
         collect(Path::new(f), &mut paths)?;
     }
     let mut ws = Workspace::new(ImportOptions { today: today() });
     for path in &paths {
-        let name = path.to_string_lossy().into_owned();
-        let id = ws.begin(&name);
-        let mut file =
-            std::fs::File::open(path).map_err(|e| Fatal(format!("{name}: cannot read: {e}")))?;
-        let mut buf = vec![0u8; CHUNK];
-        loop {
-            let n = file
-                .read(&mut buf)
-                .map_err(|e| Fatal(format!("{name}: cannot read: {e}")))?;
-            if n == 0 {
-                break;
-            }
-            // The file was just begun: pushing cannot fail.
-            let _ = ws.push(id, &buf[..n]);
-        }
-        let _ = ws.finish(id);
+        read_file(&mut ws, path)?;
     }
-    if !extra.map.is_empty() {
-        apply_map(&mut ws, &extra.map, o.lang)?;
+    if !o.map.is_empty() {
+        apply_map(&mut ws, &o.map, o.lang)?;
     }
     let reports: Vec<FileReport> = ws
         .reports()
@@ -176,7 +137,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         .map(|(_, r)| r.localized(o.lang))
         .collect();
     let totals = ws.totals(o.lang);
-    let analysis = analyze(ws.dataset(), &extra.options, o.lang);
+    let analysis = analyze(ws.dataset(), &options, o.lang);
     let status = if reports.iter().all(|r| r.status == Status::Unreadable) {
         ExitCode::from(2)
     } else if reports.iter().any(FileReport::has_errors) || !analysis.errors.is_empty() {
@@ -185,13 +146,12 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         ExitCode::SUCCESS
     };
     if o.json {
-        let json = serde_json::to_string_pretty(&Output {
+        let output = Output {
             files: reports,
             totals: &totals,
             analysis: &analysis,
-        })
-        .map_err(|e| Fatal(format!("cannot write the report: {e}")))?;
-        write(out, &json)?;
+        };
+        write(out, &to_json(&output)?)?;
     } else {
         let mut text = summary(&reports, &totals, o.lang);
         text.push('\n');
@@ -199,6 +159,25 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         write(out, text.trim_end())?;
     }
     Ok(status)
+}
+
+/// Reads the file at `path` into `ws`, chunk by chunk as the page does.
+fn read_file(ws: &mut Workspace, path: &Path) -> Result<(), Fatal> {
+    let name = path.to_string_lossy().into_owned();
+    let id = ws.begin(&name);
+    let cannot = |e: std::io::Error| Fatal(format!("{name}: cannot read: {e}"));
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        let n = file.read(&mut buf).map_err(cannot)?;
+        if n == 0 {
+            break;
+        }
+        // The file was just begun: pushing cannot fail.
+        let _ = ws.push(id, &buf[..n]);
+    }
+    let _ = ws.finish(id);
+    Ok(())
 }
 
 /// A file, or every file under a folder (sorted, hidden ones left out).
@@ -228,10 +207,10 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fatal> {
 
 /// Today's date in UTC, from the system clock (`SOCIAL_ROI_TODAY=2026-04-30` sets it, for
 /// reproducible runs of files with yearless dates).
-pub fn today() -> Option<Date> {
+pub(crate) fn today() -> Option<Date> {
     if let Ok(text) = std::env::var("SOCIAL_ROI_TODAY") {
-        if let Some(social_roi::date::ParsedDate::Full(d)) =
-            social_roi::date::parse(&text, social_roi::date::SlashOrder::MonthFirst)
+        if let Some(social_roi::ParsedDate::Full(d)) =
+            social_roi::parse_date(&text, social_roi::SlashOrder::MonthFirst)
         {
             return Some(d.date);
         }
@@ -443,7 +422,7 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
         }
     }
     if !r.heatmap.best.is_empty() {
-        let days = social_roi::metrics::analysis::defaults(lang).weekdays;
+        let days = social_roi::analysis_defaults(lang).weekdays;
         out.push_str(lang.pick("Best posting times\n", "Meilleurs moments pour publier\n"));
         out.push_str(&format!("  {}\n", r.heatmap.clock));
         for c in &r.heatmap.best {

@@ -5,17 +5,16 @@
 //! language with [`FileReport::localized`], so switching the interface language never reads
 //! a file again.
 
-use super::decode::Encoding;
-use crate::formats::fields::{Field, RecordKind};
-use crate::formats::{Counts, FormatId};
-use crate::i18n::Lang;
+use super::Encoding;
+use crate::i18n::{Lang, Text};
 use crate::number::DecimalMark;
+use crate::schema::{Counts, Field, FormatId, RecordKind};
 use serde::{Serialize, Serializer};
 
 /// The most problems of one kind a table keeps (the count goes on).
-pub const KEEP_PROBLEMS: usize = 50;
+pub(crate) const KEEP_PROBLEMS: usize = 50;
 /// The most line numbers a skipped-rows entry keeps.
-pub const KEEP_LINES: usize = 20;
+pub(crate) const KEEP_LINES: usize = 20;
 
 /// What happened, with what is needed to say it in either language.
 #[derive(Clone, Debug, PartialEq)]
@@ -490,7 +489,7 @@ impl Issue {
 }
 
 /// `"text"` in English, `« text »` in French.
-pub fn quote(s: &str, lang: Lang) -> String {
+pub(crate) fn quote(s: &str, lang: Lang) -> String {
     let shown: String = if s.chars().count() > 60 {
         s.chars().take(57).chain("…".chars()).collect()
     } else {
@@ -503,7 +502,7 @@ pub fn quote(s: &str, lang: Lang) -> String {
 }
 
 /// `1,234.5` in English, `1 234,5` in French (a narrow no-break space groups thousands).
-pub fn number(x: f64, lang: Lang) -> String {
+pub(crate) fn number(x: f64, lang: Lang) -> String {
     let rounded = (x * 100.0).round() / 100.0;
     let text = if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
         format!("{}", rounded as i64)
@@ -770,6 +769,9 @@ pub struct FormatInfo {
     pub id: FormatId,
     /// What people call it, in the report's language.
     pub label: String,
+    /// What people call it, in both languages.
+    #[serde(skip)]
+    pub names: Text,
     /// The network its records belong to (`other` for a mapped file).
     pub network: crate::model::Network,
     /// The kind of record it gives, if any.
@@ -921,7 +923,7 @@ impl FileReport {
         r.errors.iter_mut().for_each(|p| p.localize(lang));
         r.warnings.iter_mut().for_each(|p| p.localize(lang));
         for t in &mut r.tables {
-            t.format.label = t.format.id.label(lang).to_string();
+            t.format.label = t.format.names.get(lang).to_string();
             t.errors.iter_mut().for_each(|p| p.localize(lang));
             t.warnings.iter_mut().for_each(|p| p.localize(lang));
             for s in &mut t.skipped {

@@ -1,10 +1,8 @@
 //! The ROI calculator's calls.
 
 use super::{from_js, to_js};
-use crate::i18n::Lang;
-use crate::metrics::roi::{self, CostKind, RoiInput};
-use crate::money::CURRENCIES;
 use serde::Serialize;
+use social_roi::{roi_example, CostKind, Lang, RoiInput, CURRENCIES};
 use wasm_bindgen::prelude::*;
 
 fn roi_input(input: JsValue) -> Result<RoiInput, JsValue> {
@@ -14,7 +12,10 @@ fn roi_input(input: JsValue) -> Result<RoiInput, JsValue> {
 /// Computes the ROI report of `input` (the JSON the README documents), in `lang`.
 #[wasm_bindgen(js_name = computeRoi)]
 pub fn compute_roi(input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
-    to_js(&roi::compute(&roi_input(input)?, Lang::from_tag(lang)))
+    to_js(&social_roi::compute_roi(
+        &roi_input(input)?,
+        Lang::from_tag(lang),
+    ))
 }
 
 /// The same input with readable numbers as numbers and the decimal mark of `to`: call it
@@ -22,7 +23,7 @@ pub fn compute_roi(input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = canonicalRoiInput)]
 pub fn canonical_roi_input(input: JsValue, lang: &str, to: &str) -> Result<JsValue, JsValue> {
     let input = roi_input(input)?;
-    to_js(&roi::canonical(
+    to_js(&social_roi::canonical_roi_input(
         &input,
         Lang::from_tag(lang),
         Lang::from_tag(to),
@@ -32,7 +33,7 @@ pub fn canonical_roi_input(input: JsValue, lang: &str, to: &str) -> Result<JsVal
 /// The worked example the page opens with.
 #[wasm_bindgen(js_name = exampleRoiInput)]
 pub fn example_roi_input(lang: &str, currency: &str) -> Result<JsValue, JsValue> {
-    to_js(&roi::example(Lang::from_tag(lang), currency))
+    to_js(&roi_example(Lang::from_tag(lang), currency))
 }
 
 #[derive(Serialize)]

@@ -87,7 +87,9 @@ fn the_example_round_trips_and_errors_exit_1() {
         .contains("prize_value: expected a number, found \"abc\""));
     let o = run(&["contest", "--after", "week.txt", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--after: expected DAYS=LIST"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("'--after <DAYS=LIST>': expected DAYS=LIST")
+    );
     let o = run(&[
         "contest",
         "--before",

@@ -1,112 +1,91 @@
 //! `social-roi draw`: the fingerprint to announce, the draw, its verification and redraws,
 //! over the same core the page runs. It has its own options: the shared ones do not fit.
 
-use super::entries;
-use super::{json_error, read_input, write, Fatal};
-use social_roi::draw::{
-    self, Certificate, DrawOptions, Pick, Prepared, RedrawInput, RulesInput, SeedInput, SeedKind,
-    Verification,
+use super::entries::{self, column_arg};
+use super::{json_error, lang_value, read_input, to_json, write, Fatal};
+use clap::Args;
+use social_roi::{
+    draw_winners, prepare_draw, read_certificate, redraw, verify_certificate, Certificate,
+    DrawCounts, DrawOptions, DrawWarning, Entry, Exclusion, FieldError, Lang, Pick, Prepared,
+    RedrawInput, RulesInput, SeedInput, SeedKind, Verification,
 };
-use social_roi::input::{Entry, FieldError};
-use social_roi::Lang;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub const USAGE: &str =
-    "  social-roi draw [--json] [--lang en|fr] [--rules RULES.json] [--winners N] [--alternates N]
-                  [--draw-file OUT.txt] ENTRIES...
-      Without a seed: the fingerprint to announce before the draw, who is in and who is out.
-  social-roi draw ... (--seed TEXT [--seed-source TEXT] | --random-seed) [--title TEXT]
-                  [--at TIME] ENTRIES...
-      Draws winners and alternates: the certificate (JSON with --json, else a summary).
-  social-roi draw --verify CERTIFICATE.json [--json] [--lang en|fr] ENTRIES...
-      Confirms or refutes a certificate against the entries (exit 1 when refuted).
-  social-roi draw --redraw CERTIFICATE.json --disqualify NAME [--disqualify NAME...]
-                  --reason TEXT [--seed TEXT | --random-seed] [--at TIME] [--json] ENTRIES...
-      Appends a drawing: the disqualified leave, the next in the ranking take their prizes.
-      ENTRIES are comment exports (ExportComments CSV or XLSX, CSV, TSV, XLS, ODS, ZIP) or lists
-      with one entrant per line, read in the order given as the page reads them; or one JSON
-      list of entries. --column NAME=FIELD (author, text, date, id, parent_id, profile, likes)
-      maps a column of a comment file the readers do not recognise.";
-
-/// What `draw` is asked to do.
-#[derive(Default)]
-struct Options {
+/// A verifiable winner draw: the fingerprint to announce, the draw, its verification, redraws.
+///
+/// Without a seed: the fingerprint to announce before the draw, who is in and who is out.
+/// With --seed TEXT (or --random-seed): the draw's certificate (JSON with --json, else a
+/// summary). --verify CERTIFICATE.json confirms or refutes a certificate against the entries
+/// (exit 1 when refuted). --redraw CERTIFICATE.json --disqualify NAME --reason TEXT appends a
+/// drawing: the disqualified leave, the next in the ranking take their prizes.
+#[derive(Args)]
+#[command(
+    after_help = "ENTRIES are comment exports (ExportComments CSV or XLSX, CSV, TSV, XLS, \
+ODS, ZIP) or lists with one entrant per line, read in the order given as the page reads them; or \
+one JSON list of entries. docs/draw-protocol.md shows how to check a draw with standard tools."
+)]
+pub(crate) struct DrawArgs {
+    /// Print JSON (without it, a readable summary).
+    #[arg(long)]
     json: bool,
+    /// The language of labels and messages (a certificate's own, when verifying).
+    #[arg(long, value_name = "en|fr", value_parser = lang_value)]
     lang: Option<Lang>,
+    /// The draw's rules (see docs/contests.md).
+    #[arg(long, value_name = "RULES.json")]
     rules: Option<String>,
+    /// The number of winners (overrides the rules').
+    #[arg(long, value_name = "N")]
     winners: Option<String>,
+    /// The number of alternates (overrides the rules').
+    #[arg(long, value_name = "N")]
     alternates: Option<String>,
+    /// Write the draw file (the entries as they count, one per line) to OUT.txt.
+    #[arg(long, value_name = "OUT.txt")]
     draw_file: Option<String>,
+    /// The seed, as published.
+    #[arg(long, value_name = "TEXT", conflicts_with = "random_seed")]
     seed: Option<String>,
+    /// Where the seed comes from (a lottery's draw, a beacon's address).
+    #[arg(long, value_name = "TEXT")]
     seed_source: Option<String>,
+    /// A seed from the operating system's random numbers.
+    #[arg(long)]
     random_seed: bool,
+    /// The contest's name, printed on the certificate.
+    #[arg(long, value_name = "TEXT")]
     title: Option<String>,
+    /// The draw's date and time, such as 2026-06-14T18:30:00Z (else the clock's).
+    #[arg(long, value_name = "TIME")]
     at: Option<String>,
+    /// Confirm or refute a certificate against ENTRIES.
+    #[arg(long, value_name = "CERTIFICATE.json", conflicts_with = "redraw")]
     verify: Option<String>,
+    /// Append a drawing to a certificate, after disqualifications.
+    #[arg(long, value_name = "CERTIFICATE.json")]
     redraw: Option<String>,
+    /// An entrant disqualified (with --redraw; repeat for several).
+    #[arg(long, value_name = "NAME")]
     disqualify: Vec<String>,
+    /// Why (with --redraw).
+    #[arg(long, value_name = "TEXT")]
     reason: Option<String>,
+    /// Maps a column of a comment file the readers do not recognise to a FIELD (author, text,
+    /// date, id, parent_id, profile, likes); repeat it per column.
+    #[arg(long = "column", value_name = "NAME=FIELD", value_parser = column_arg)]
     columns: Vec<(String, String)>,
+    /// The entries: comment exports or lists, or one JSON list of entries.
+    #[arg(value_name = "ENTRIES", required = true)]
     files: Vec<String>,
-}
-
-fn parse(args: &[String]) -> Result<Options, Fatal> {
-    let mut o = Options::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |what: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Fatal(format!("{a} needs a value: {what}")))
-        };
-        match a.as_str() {
-            "--json" => o.json = true,
-            "--random-seed" => o.random_seed = true,
-            "--lang" => {
-                o.lang = Some(super::lang_value(&value("en or fr")?)?);
-            }
-            "--rules" => o.rules = Some(value("a rules JSON file")?),
-            "--winners" => o.winners = Some(value("a number of winners")?),
-            "--alternates" => o.alternates = Some(value("a number of alternates")?),
-            "--draw-file" => o.draw_file = Some(value("a file to write the draw file to")?),
-            "--seed" => o.seed = Some(value("the seed, as published")?),
-            "--seed-source" => o.seed_source = Some(value("where the seed comes from")?),
-            "--title" => o.title = Some(value("the contest's name")?),
-            "--at" => o.at = Some(value("a date and time such as 2026-06-14T18:30:00Z")?),
-            "--verify" => o.verify = Some(value("a certificate JSON file")?),
-            "--redraw" => o.redraw = Some(value("a certificate JSON file")?),
-            "--disqualify" => o.disqualify.push(value("the entrant disqualified")?),
-            "--reason" => o.reason = Some(value("why")?),
-            "--column" => o.columns.push(entries::column(&value("NAME=FIELD")?)?),
-            s if s.starts_with("--") => {
-                return Err(Fatal(format!(
-                    "draw: unknown option {s}; see social-roi --help"
-                )))
-            }
-            _ => o.files.push(a.clone()),
-        }
-    }
-    if o.seed.is_some() && o.random_seed {
-        return Err(Fatal(
-            "draw: give either --seed or --random-seed, not both".into(),
-        ));
-    }
-    if o.verify.is_some() && o.redraw.is_some() {
-        return Err(Fatal(
-            "draw: give either --verify or --redraw, not both".into(),
-        ));
-    }
-    Ok(o)
 }
 
 fn load_certificate(path: &str, lang: Option<Lang>) -> Result<Certificate, Fatal> {
     let text = read_input(path)?;
-    draw::read_certificate(path, &text, lang.unwrap_or(Lang::En)).map_err(|e| Fatal(e.message))
+    read_certificate(path, &text, lang.unwrap_or(Lang::En)).map_err(|e| Fatal(e.message))
 }
 
 /// A random seed from the operating system: 32 bytes, hexadecimal.
-#[cfg(not(target_arch = "wasm32"))]
 fn random_seed() -> Result<String, Fatal> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
@@ -121,7 +100,7 @@ fn now() -> Option<String> {
         .ok()?
         .as_secs();
     let secs = i64::try_from(secs).ok()?;
-    let date = social_roi::date::Date::from_days(secs.div_euclid(86_400))?;
+    let date = social_roi::Date::from_days(secs.div_euclid(86_400))?;
     let t = secs.rem_euclid(86_400);
     Some(format!(
         "{date}T{:02}:{:02}:{:02}Z",
@@ -131,14 +110,7 @@ fn now() -> Option<String> {
     ))
 }
 
-/// The command line is built for wasm32 only as a side effect of `cargo test --target`; it
-/// never runs there, and the page generates its seeds with `crypto.getRandomValues`.
-#[cfg(target_arch = "wasm32")]
-fn random_seed() -> Result<String, Fatal> {
-    Err(Fatal("--random-seed needs an operating system".into()))
-}
-
-fn seed_input(o: &Options) -> Result<Option<SeedInput>, Fatal> {
+fn seed_input(o: &DrawArgs) -> Result<Option<SeedInput>, Fatal> {
     Ok(if o.random_seed {
         Some(SeedInput {
             kind: SeedKind::Generated,
@@ -154,7 +126,7 @@ fn seed_input(o: &Options) -> Result<Option<SeedInput>, Fatal> {
     })
 }
 
-fn rules_input(o: &Options) -> Result<RulesInput, Fatal> {
+fn rules_input(o: &DrawArgs) -> Result<RulesInput, Fatal> {
     let mut rules: RulesInput = match &o.rules {
         Some(path) => {
             let text = read_input(path)?;
@@ -171,10 +143,6 @@ fn rules_input(o: &Options) -> Result<RulesInput, Fatal> {
     Ok(rules)
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Fatal> {
-    serde_json::to_string_pretty(value).map_err(|e| Fatal(format!("cannot write the output: {e}")))
-}
-
 fn errors_text(errors: &[FieldError], lang: Lang) -> String {
     let mut s = lang
         .pick("Input errors\n", "Erreurs de saisie\n")
@@ -186,18 +154,12 @@ fn errors_text(errors: &[FieldError], lang: Lang) -> String {
 }
 
 /// `draw`: runs one of its four modes.
-pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
-    let o = parse(args)?;
-    if o.files.is_empty() {
-        return Err(Fatal(
-            "draw needs the ENTRIES: a comment export or a list; see social-roi --help".into(),
-        ));
-    }
+pub(crate) fn run(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     if let Some(path) = &o.verify {
         let cert = load_certificate(path, o.lang)?;
         let lang = o.lang.unwrap_or(cert.lang);
         let entries = entries::load(&o.files, &o.columns, lang)?;
-        let v = draw::verify(&cert, &entries, lang);
+        let v = verify_certificate(&cert, &entries, lang);
         if o.json {
             write(out, &to_json(&v)?)?;
         } else {
@@ -216,10 +178,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         let input = RedrawInput {
             disqualify: o.disqualify.clone(),
             reason: o.reason.clone().unwrap_or_default(),
-            seed: seed_input(&o)?,
+            seed: seed_input(o)?,
             drawn_at: o.at.clone().or_else(now),
         };
-        return match draw::redraw(&cert, &entries, &input, lang) {
+        return match redraw(&cert, &entries, &input, lang) {
             Ok(next) => {
                 write(out, &certificate_output(&next, o.json, lang)?)?;
                 Ok(ExitCode::SUCCESS)
@@ -231,9 +193,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         };
     }
     let lang = o.lang.unwrap_or(Lang::En);
-    let rules = rules_input(&o)?;
+    let rules = rules_input(o)?;
     let entries = entries::load(&o.files, &o.columns, lang)?;
-    let prep = draw::prepare_input(&entries, &rules, lang);
+    let prep = prepare_draw(&entries, &rules, lang);
     let Some(prepared) = prep.prepared else {
         let errors: Vec<FieldError> = prep
             .errors
@@ -254,7 +216,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         std::fs::write(path, &prepared.draw_file)
             .map_err(|e| Fatal(format!("{path}: cannot write: {e}")))?;
     }
-    let Some(seed) = seed_input(&o)? else {
+    let Some(seed) = seed_input(o)? else {
         if o.json {
             write(out, &to_json(&prepared)?)?;
         } else {
@@ -266,7 +228,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         title: o.title.clone(),
         drawn_at: o.at.clone().or_else(now),
     };
-    match draw::draw(&entries, &rules, &seed, &options, lang) {
+    match draw_winners(&entries, &rules, &seed, &options, lang) {
         Ok(cert) => {
             write(out, &certificate_output(&cert, o.json, lang)?)?;
             Ok(ExitCode::SUCCESS)
@@ -286,7 +248,7 @@ fn certificate_output(cert: &Certificate, json: bool, lang: Lang) -> Result<Stri
     }
 }
 
-fn counts_line(c: &draw::Counts, lang: Lang) -> String {
+fn counts_line(c: &DrawCounts, lang: Lang) -> String {
     match lang {
         Lang::En => format!(
             "{} entries: {} counted, {} left out; {} people, {} tickets",
@@ -299,7 +261,7 @@ fn counts_line(c: &draw::Counts, lang: Lang) -> String {
     }
 }
 
-fn exclusions_text(s: &mut String, exclusions: &[draw::Exclusion], lang: Lang) {
+fn exclusions_text(s: &mut String, exclusions: &[Exclusion], lang: Lang) {
     if exclusions.is_empty() {
         return;
     }
@@ -313,7 +275,7 @@ fn exclusions_text(s: &mut String, exclusions: &[draw::Exclusion], lang: Lang) {
     }
 }
 
-fn warnings_text(s: &mut String, warnings: &[draw::Warning], lang: Lang) {
+fn warnings_text(s: &mut String, warnings: &[DrawWarning], lang: Lang) {
     for w in warnings {
         s.push_str(lang.pick("Warning: ", "Attention\u{a0}: "));
         s.push_str(&w.message);

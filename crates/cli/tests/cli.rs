@@ -92,7 +92,7 @@ fn missing_file_and_bad_usage_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["frobnicate"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown command"));
+    assert!(stderr(&o).contains("unrecognized subcommand 'frobnicate'"));
     let o = run(&["roi", "--lang", "de", "x.json"]);
     assert!(stderr(&o).contains("expected en or fr"));
 }
@@ -126,7 +126,17 @@ fn example_round_trips_through_roi() {
 fn help_and_version() {
     let o = run(&["--help"]);
     assert!(o.status.success());
-    assert!(stdout(&o).contains("social-roi roi [--json]"));
+    let help = stdout(&o);
+    for command in ["roi", "example", "draw", "contest", "analyze"] {
+        assert!(help.contains(&format!("\n  {command} ")), "{help}");
+        let o = run(&[command, "--help"]);
+        assert!(o.status.success(), "{command} --help");
+        let text = stdout(&o);
+        assert!(
+            text.contains(&format!("Usage: social-roi {command} ")) && text.contains("--lang"),
+            "{text}"
+        );
+    }
     let o = run(&["--version"]);
     assert!(stdout(&o).starts_with("social-roi "));
 }
@@ -140,10 +150,7 @@ fn analyze(args: &[&str]) -> Output {
         .arg("analyze")
         .args(args)
         .env("SOCIAL_ROI_TODAY", "2026-01-15")
-        .current_dir(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/import"
-        ))
+        .current_dir(std::path::Path::new(common::ROOT).join("tests/fixtures/import"))
         .output()
         .expect("the binary runs")
 }
@@ -216,7 +223,8 @@ fn analyze_exit_status_and_french_messages() {
     // Usage errors.
     let o = analyze(&[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("analyze needs at least one FILE"));
+    assert!(stderr(&o).contains("required arguments were not provided"));
+    assert!(stderr(&o).contains("<FILE>..."));
     let o = analyze(&["no/such/file.csv"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no/such/file.csv: cannot read"));
@@ -391,7 +399,7 @@ fn analyze_option_errors_and_usage() {
     let o = analyze(&["--preset", "twitter", "../analysis"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(
-        "--preset: expected hootsuite, later, rival_iq, metricool, x or custom, found \"twitter\""
+        "'--preset <NAME>': expected hootsuite, later, rival_iq, metricool, x or custom, found \"twitter\""
     ));
     let o = analyze(&["--options", "../roi/example-en.json", "../analysis"]);
     assert_eq!(o.status.code(), Some(2));
@@ -402,7 +410,7 @@ fn analyze_option_errors_and_usage() {
     );
     let o = analyze(&["--map", "Canal", "../analysis"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--map: expected COLUMN=FIELD"));
+    assert!(stderr(&o).contains("'--map <COLUMN=FIELD>': expected COLUMN=FIELD"));
     let o = analyze(&["--map", "Sujet=message.channel", "../analysis"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no unrecognised table has the columns Sujet"));

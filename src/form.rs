@@ -10,7 +10,16 @@ use serde::{Deserialize, Serialize};
 
 /// The largest amount or count accepted: 10^15, far above any real budget, far below where
 /// arithmetic would lose whole units.
-pub const MAX_INPUT: f64 = 1e15;
+pub(crate) const MAX_INPUT: f64 = 1e15;
+
+/// serde_json's message without the " at line L column C" it ends with: callers put the place
+/// first (a file's line and column), or drop it (an object in memory has no lines).
+pub fn json_message(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    m.rfind(" at line ")
+        .map_or(m.as_str(), |i| &m[..i])
+        .to_string()
+}
 
 /// One input value: blank, a JSON number, or text as typed (`"1 234,5"`, `"2,5 %"`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -76,7 +85,10 @@ impl Mark {
 /// Replaces every entry whose text reads as a valid number with that number, so the input
 /// means the same whatever language reads it next. Text that does not read (or a percentage
 /// typed where a plain number is expected) is kept as typed, with its error still to come.
-pub fn canonicalise<'a>(entries: impl IntoIterator<Item = (&'a mut Entry, bool)>, mark: Mark) {
+pub(crate) fn canonicalise<'a>(
+    entries: impl IntoIterator<Item = (&'a mut Entry, bool)>,
+    mark: Mark,
+) {
     for (entry, percent_allowed) in entries {
         if let Entry::Text(text) = entry {
             match number::parse(text, mark.decimal()) {
@@ -90,7 +102,7 @@ pub fn canonicalise<'a>(entries: impl IntoIterator<Item = (&'a mut Entry, bool)>
 
 /// Validates entries, collecting one [`FieldError`] per bad field.
 #[derive(Debug)]
-pub struct Fields {
+pub(crate) struct Fields {
     lang: Lang,
     mark: Mark,
     /// The errors found so far.
@@ -99,7 +111,7 @@ pub struct Fields {
 
 /// What kind of number a field holds.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Money or another non-negative quantity that may have decimals (hours).
     Amount,
     /// A whole, non-negative count (visits, leads).
@@ -113,7 +125,7 @@ pub enum Kind {
 impl Fields {
     /// A validator reading text with `mark` (the language's own when `None`) and writing
     /// messages in `lang`.
-    pub fn new(lang: Lang, mark: Option<Mark>) -> Fields {
+    pub(crate) fn new(lang: Lang, mark: Option<Mark>) -> Fields {
         Fields {
             lang,
             mark: mark.unwrap_or(Mark::of(lang)),
@@ -122,7 +134,7 @@ impl Fields {
     }
 
     /// Records an error on `field`.
-    pub fn error(&mut self, field: &str, message: String) {
+    pub(crate) fn error(&mut self, field: &str, message: String) {
         self.errors.push(FieldError {
             field: field.to_string(),
             message,
@@ -130,7 +142,7 @@ impl Fields {
     }
 
     /// Reads `entry` as a number of `kind`. Blank gives `None` and no error.
-    pub fn read(&mut self, entry: &Entry, field: &str, kind: Kind) -> Option<f64> {
+    pub(crate) fn read(&mut self, entry: &Entry, field: &str, kind: Kind) -> Option<f64> {
         let lang = self.lang;
         let (value, percent, shown) = match entry {
             Entry::Blank => return None,

@@ -3,9 +3,7 @@
 //! and choice (`analysisDefaults`), and the Facebook share-count calculator (`shareCount`).
 
 use super::{from_js, to_js, Workspace};
-use crate::i18n::Lang;
-use crate::metrics::analysis::{self, AnalysisOptions};
-use crate::metrics::share_count::{self, ShareCountInput};
+use social_roi::{analyze, AnalysisOptions, Lang, ShareCountInput};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -29,7 +27,7 @@ impl Workspace {
         } else {
             from_js(&options, "the analysis options")?
         };
-        let mut report = analysis::analyze(self.dataset(), &options, Lang::from_tag(lang));
+        let mut report = analyze(self.dataset(), &options, Lang::from_tag(lang));
         if with_posts == Some(false) {
             report.engagement.posts = Vec::new();
         }
@@ -41,7 +39,7 @@ impl Workspace {
 /// every interaction, denominator, aggregation, network and weekday, in `lang`.
 #[wasm_bindgen(js_name = analysisDefaults)]
 pub fn analysis_defaults(lang: &str) -> Result<JsValue, JsValue> {
-    to_js(&analysis::defaults(Lang::from_tag(lang)))
+    to_js(&social_roi::analysis_defaults(Lang::from_tag(lang)))
 }
 
 /// Facebook's share count from its parts, or the missing part from the count and the other
@@ -50,5 +48,5 @@ pub fn analysis_defaults(lang: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = shareCount)]
 pub fn share_count(input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     let input: ShareCountInput = from_js(&input, "the share count")?;
-    to_js(&share_count::decompose(&input, Lang::from_tag(lang)))
+    to_js(&social_roi::share_count(&input, Lang::from_tag(lang)))
 }

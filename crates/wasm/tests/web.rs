@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use social_roi::wasm;
+use social_roi_wasm as wasm;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -123,15 +123,15 @@ fn a_workspace_reads_chunks_and_reports() {
         .iter()
         .any(|w| get(&w, "code").as_string().as_deref() == Some("year_assumed")));
     assert!(get(&warnings.get(0), "column").as_f64().is_some());
-    assert_eq!(ws.dataset().daily[0].date.to_string(), "2025-04-12");
-    assert_eq!(ws.dataset().daily[0].profile_views, None);
+    assert_eq!(ws.dataset().records.daily[0].date.to_string(), "2025-04-12");
+    assert_eq!(ws.dataset().records.daily[0].profile_views, None);
 
     let totals = ws.totals("en").unwrap();
     assert_eq!(get(&get(&totals, "records"), "daily").as_f64(), Some(1.0));
     let reports: Array = ws.reports("en").unwrap().into();
     assert_eq!(reports.length(), 1);
     assert!(ws.remove_file(id));
-    assert!(ws.dataset().daily.is_empty());
+    assert!(ws.dataset().records.daily.is_empty());
     // A finished or unknown file cannot take more bytes: thrown as {kind, message}.
     let err = ws.push_chunk(id, b"x").unwrap_err();
     assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
@@ -148,7 +148,7 @@ fn a_workspace_maps_an_unknown_table() {
     let mapping = JSON::parse(r#"{"0": "message.received", "1": "message.channel"}"#).unwrap();
     let report = ws.apply_mapping(id, 0, mapping, "en").unwrap();
     assert_eq!(get(&report, "status").as_string().unwrap(), "ok");
-    assert_eq!(ws.dataset().messages.len(), 1);
+    assert_eq!(ws.dataset().records.messages.len(), 1);
     let bad = JSON::parse(r#"{"0": "post.id", "1": "message.channel"}"#).unwrap();
     let err = ws.apply_mapping(id, 0, bad, "fr").unwrap_err();
     assert!(get(&err, "message")
