@@ -1,5 +1,6 @@
-//! `social-roi draw` run as a user would, and the README's verification recipes run exactly as
-//! written, with standard tools, on the example in `tests/fixtures/draw/`.
+//! `social-roi draw` run as a user would, and the verification recipes of
+//! `docs/draw-protocol.md` run exactly as written, with standard tools, on the example in
+//! `tests/fixtures/draw/`.
 
 use std::path::{Path, PathBuf};
 mod common;
@@ -452,15 +453,19 @@ fn spreadsheets_several_files_and_mapped_columns() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The README's recipes, exactly as written
+// The recipes of docs/draw-protocol.md, exactly as written
 // ---------------------------------------------------------------------------------------------
 
-/// The first fenced block after `marker` in the README.
-fn readme_block(marker: &str) -> String {
-    let readme = std::fs::read_to_string(Path::new(common::ROOT).join("README.md")).unwrap();
-    let after = readme
+/// Where the recipes are written, from the repository's root.
+const PROTOCOL: &str = "docs/draw-protocol.md";
+
+/// The first fenced block after `marker` in `docs/draw-protocol.md`.
+fn protocol_block(marker: &str) -> String {
+    let path = Path::new(common::ROOT).join(PROTOCOL);
+    let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{PROTOCOL}: {e}"));
+    let after = doc
         .split_once(marker)
-        .unwrap_or_else(|| panic!("README has no {marker}"))
+        .unwrap_or_else(|| panic!("{PROTOCOL} has no {marker}"))
         .1;
     let start = after.find("```").unwrap();
     let body = &after[start..];
@@ -476,7 +481,7 @@ fn has(tool: &str) -> bool {
 }
 
 #[test]
-fn the_readme_shell_recipe_reproduces_the_draw() {
+fn the_shell_recipe_reproduces_the_draw() {
     let tools = [
         "sh",
         "sha256sum",
@@ -493,7 +498,7 @@ fn the_readme_shell_recipe_reproduces_the_draw() {
     }
     let dir = scratch("recipe-sh");
     std::fs::write(dir.join("draw.txt"), fixture("draw.txt")).unwrap();
-    let script = readme_block("<!-- recipe: sh -->");
+    let script = protocol_block("<!-- recipe: sh -->");
     let o = Command::new("sh")
         .args(["-c", &script])
         .current_dir(&dir)
@@ -501,7 +506,7 @@ fn the_readme_shell_recipe_reproduces_the_draw() {
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let printed = stdout(&o);
-    assert_eq!(printed, readme_block("<!-- recipe: output -->"));
+    assert_eq!(printed, protocol_block("<!-- recipe: output -->"));
 
     // And what it printed is the certificate's.
     let cert: serde_json::Value = serde_json::from_str(&fixture("certificate.json")).unwrap();
@@ -520,12 +525,12 @@ fn the_readme_shell_recipe_reproduces_the_draw() {
             "SEED='{}'",
             cert["drawings"][0]["seed"]["value"].as_str().unwrap()
         )),
-        "the README's seed is the certificate's"
+        "the recipe's seed is the certificate's"
     );
 }
 
 #[test]
-fn the_readme_python_recipe_reproduces_every_drawing() {
+fn the_python_recipe_reproduces_every_drawing() {
     if !has("python3") {
         eprintln!("skipped: python3 is not installed");
         return;
@@ -566,7 +571,7 @@ fn the_readme_python_recipe_reproduces_every_drawing() {
         "tests/fixtures/draw/entries.json",
     ]);
     assert!(second.status.success(), "{}", stdout(&second));
-    let script = readme_block("<!-- recipe: python -->");
+    let script = protocol_block("<!-- recipe: python -->");
     for (name, text) in [
         ("fixture", fixture("certificate.json")),
         ("redrawn", stdout(&second)),
