@@ -60,11 +60,10 @@ mod workspace;
 // The API: what the wasm bindings, the command line, the tests and the benchmarks use.
 pub use date::{parse as parse_date, Date, DateTime, ParsedDate, SlashOrder, Time};
 pub use draw::{
-    draw as draw_winners, entries_from_json, exclusions_by_reason, is_json as is_entries_json,
-    prepare_input as prepare_draw, read_certificate, read_entries, redraw, score as ticket_score,
-    sha256_hex, verify as verify_certificate, Certificate, Counts as DrawCounts, DrawError,
-    DrawOptions, EntryList, Exclusion, Per, Pick, Prepared, RedrawInput, Rules, RulesInput,
-    SeedInput, SeedKind, Verification, Warning as DrawWarning,
+    draw_winners, entries_from_json, exclusions_by_reason, is_entries_json, prepare_draw,
+    read_certificate, read_entries, redraw, sha256_hex, ticket_score, verify_certificate,
+    Certificate, DrawCounts, DrawError, DrawOptions, DrawWarning, EntryList, Exclusion, Per, Pick,
+    Prepared, RedrawInput, Rules, RulesInput, SeedInput, SeedKind, Verification,
 };
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;

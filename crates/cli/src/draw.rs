@@ -6,8 +6,8 @@ use super::{json_error, lang_value, read_input, to_json, write, Fatal};
 use clap::Args;
 use social_roi::{
     draw_winners, prepare_draw, read_certificate, redraw, verify_certificate, Certificate,
-    DrawCounts, DrawOptions, DrawWarning, Entry, Exclusion, FieldError, Lang, Pick, Prepared,
-    RedrawInput, RulesInput, SeedInput, SeedKind, Verification,
+    DrawCounts, DrawError, DrawOptions, DrawWarning, Entry, Exclusion, FieldError, Lang, Pick,
+    Prepared, RedrawInput, RulesInput, SeedInput, SeedKind, Verification,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -156,60 +156,54 @@ fn errors_text(errors: &[FieldError], lang: Lang) -> String {
 /// `draw`: runs one of its four modes.
 pub(crate) fn run(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     if let Some(path) = &o.verify {
-        let cert = load_certificate(path, o.lang)?;
-        let lang = o.lang.unwrap_or(cert.lang);
-        let entries = entries::load(&o.files, &o.columns, lang)?;
-        let v = verify_certificate(&cert, &entries, lang);
-        if o.json {
-            write(out, &to_json(&v)?)?;
-        } else {
-            write(out, &verification_text(&v, lang))?;
-        }
-        return Ok(if v.confirmed {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        });
+        return run_verify(o, path, out);
     }
     if let Some(path) = &o.redraw {
-        let cert = load_certificate(path, o.lang)?;
-        let lang = o.lang.unwrap_or(cert.lang);
-        let entries = entries::load(&o.files, &o.columns, lang)?;
-        let input = RedrawInput {
-            disqualify: o.disqualify.clone(),
-            reason: o.reason.clone().unwrap_or_default(),
-            seed: seed_input(o)?,
-            drawn_at: o.at.clone().or_else(now),
-        };
-        return match redraw(&cert, &entries, &input, lang) {
-            Ok(next) => {
-                write(out, &certificate_output(&next, o.json, lang)?)?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => {
-                write(out, &errors_text(&e.errors, lang))?;
-                Ok(ExitCode::from(1))
-            }
-        };
+        return run_redraw(o, path, out);
     }
+    run_draw(o, out)
+}
+
+/// `--verify CERTIFICATE.json`: exit 1 when the certificate is refuted.
+fn run_verify(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
+    let cert = load_certificate(path, o.lang)?;
+    let lang = o.lang.unwrap_or(cert.lang);
+    let entries = entries::load(&o.files, &o.columns, lang)?;
+    let v = verify_certificate(&cert, &entries, lang);
+    if o.json {
+        write(out, &to_json(&v)?)?;
+    } else {
+        write(out, &verification_text(&v, lang))?;
+    }
+    Ok(if v.confirmed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `--redraw CERTIFICATE.json`: the certificate with one more drawing.
+fn run_redraw(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
+    let cert = load_certificate(path, o.lang)?;
+    let lang = o.lang.unwrap_or(cert.lang);
+    let entries = entries::load(&o.files, &o.columns, lang)?;
+    let input = RedrawInput {
+        disqualify: o.disqualify.clone(),
+        reason: o.reason.clone().unwrap_or_default(),
+        seed: seed_input(o)?,
+        drawn_at: o.at.clone().or_else(now),
+    };
+    certificate_or_errors(redraw(&cert, &entries, &input, lang), o.json, lang, out)
+}
+
+/// Without a seed, the fingerprint to announce and who is in; with one, the certificate.
+fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let lang = o.lang.unwrap_or(Lang::En);
     let rules = rules_input(o)?;
     let entries = entries::load(&o.files, &o.columns, lang)?;
     let prep = prepare_draw(&entries, &rules, lang);
     let Some(prepared) = prep.prepared else {
-        let errors: Vec<FieldError> = prep
-            .errors
-            .into_iter()
-            .map(|e| FieldError {
-                field: if e.field == "entries" {
-                    e.field
-                } else {
-                    format!("rules.{}", e.field)
-                },
-                message: e.message,
-            })
-            .collect();
-        write(out, &errors_text(&errors, lang))?;
+        write(out, &errors_text(&rules_errors(prep.errors), lang))?;
         return Ok(ExitCode::from(1));
     };
     if let Some(path) = &o.draw_file {
@@ -228,9 +222,35 @@ pub(crate) fn run(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> 
         title: o.title.clone(),
         drawn_at: o.at.clone().or_else(now),
     };
-    match draw_winners(&entries, &rules, &seed, &options, lang) {
+    let drawn = draw_winners(&entries, &rules, &seed, &options, lang);
+    certificate_or_errors(drawn, o.json, lang, out)
+}
+
+/// The errors of a preparation named as `draw` names them: `rules.` before a rule's field.
+fn rules_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|e| FieldError {
+            field: if e.field == "entries" {
+                e.field
+            } else {
+                format!("rules.{}", e.field)
+            },
+            message: e.message,
+        })
+        .collect()
+}
+
+/// The certificate (exit 0), or the input errors (exit 1).
+fn certificate_or_errors(
+    result: Result<Certificate, DrawError>,
+    json: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Fatal> {
+    match result {
         Ok(cert) => {
-            write(out, &certificate_output(&cert, o.json, lang)?)?;
+            write(out, &certificate_output(&cert, json, lang)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -302,7 +322,7 @@ fn prepared_text(p: &Prepared, lang: Lang) -> String {
     s.trim_end().to_string()
 }
 
-fn picks(s: &mut String, title: &str, list: &[Pick], lang: Lang) {
+fn picks_text(s: &mut String, title: &str, list: &[Pick], lang: Lang) {
     if list.is_empty() {
         return;
     }
@@ -363,8 +383,8 @@ fn certificate_text(c: &Certificate, lang: Lang) -> String {
             s.push_str(&format!(" ({src})"));
         }
         s.push('\n');
-        picks(&mut s, lang.pick("Winners", "Gagnants"), &d.winners, lang);
-        picks(
+        picks_text(&mut s, lang.pick("Winners", "Gagnants"), &d.winners, lang);
+        picks_text(
             &mut s,
             lang.pick("Alternates", "Suppléants"),
             &d.alternates,

@@ -119,7 +119,7 @@ pub(crate) fn load(
     }
     for &id in &ids {
         let Ok(report) = ws.report(id) else { continue };
-        check(&report.localized(lang), lang)?;
+        check_report(&report.localized(lang), lang)?;
     }
     Ok(ws.dataset().records.entries.clone())
 }
@@ -176,67 +176,94 @@ fn quoted(items: &[&str]) -> String {
 
 /// Fails when a file gives no entries (unreadable, columns to map, another kind of export);
 /// says on standard error what was skipped or doubted.
-fn check(r: &FileReport, lang: Lang) -> Result<(), Fatal> {
-    if r.status == Status::Unreadable {
-        let why: Vec<&str> = r.errors.iter().map(|e| e.message.as_str()).collect();
-        return Err(Fatal(if why.is_empty() {
-            format!("{}: cannot be read", r.name)
+fn check_report(r: &FileReport, lang: Lang) -> Result<(), Fatal> {
+    require_readable(r)?;
+    require_mapped(r)?;
+    require_entries(r)?;
+    print_notes(r, lang);
+    Ok(())
+}
+
+/// Fails when the file could not be read at all.
+fn require_readable(r: &FileReport) -> Result<(), Fatal> {
+    if r.status != Status::Unreadable {
+        return Ok(());
+    }
+    let why: Vec<&str> = r.errors.iter().map(|e| e.message.as_str()).collect();
+    Err(Fatal(if why.is_empty() {
+        format!("{}: cannot be read", r.name)
+    } else {
+        why.join("; ")
+    }))
+}
+
+/// Fails on the first table whose columns wait to be mapped, with the `--column` options
+/// that would map them.
+fn require_mapped(r: &FileReport) -> Result<(), Fatal> {
+    let Some((source, m)) = r.tables.iter().find_map(|t| {
+        let m = t.mapping.as_ref().filter(|m| m.applied.is_none())?;
+        Some((&t.source, m))
+    }) else {
+        return Ok(());
+    };
+    let suggested: Vec<String> = m
+        .header
+        .iter()
+        .zip(&m.suggested)
+        .filter_map(|(h, f)| {
+            let key = f.as_ref()?.key();
+            let field = key.strip_prefix("entry.")?;
+            Some(format!("--column '{h}={field}'"))
+        })
+        .collect();
+    let hint = if suggested.is_empty() {
+        "such as --column 'Pseudo=author' --column 'Message=text'".to_string()
+    } else {
+        format!("here probably {}", suggested.join(" "))
+    };
+    Err(Fatal(format!(
+        "{}: these columns are not a comment export we know ({}); say which holds the entrant and the comment with --column NAME=FIELD ({}): {hint}",
+        source,
+        quoted(&m.header.iter().map(String::as_str).collect::<Vec<_>>()),
+        FIELDS.join(", ")
+    )))
+}
+
+/// Fails when the file gave no entry: what it reads as instead, or its first problem.
+fn require_entries(r: &FileReport) -> Result<(), Fatal> {
+    if r.records.entries != 0 {
+        return Ok(());
+    }
+    let read_as: Vec<String> = r
+        .tables
+        .iter()
+        .filter(|t| t.format.kind != Some(RecordKind::Entries))
+        .map(|t| format!("{} ({})", t.format.label, t.format.id.key()))
+        .collect();
+    let first = r
+        .tables
+        .iter()
+        .flat_map(|t| t.errors.first())
+        .chain(r.errors.first())
+        .next();
+    Err(Fatal(
+        if let (true, Some(p)) = (read_as.is_empty(), first) {
+            format!("{}: no comment or entrant found; {}", r.name, p.message)
+        } else if read_as.is_empty() {
+            format!("{}: no comment or entrant found", r.name)
         } else {
-            why.join("; ")
-        }));
-    }
-    for t in &r.tables {
-        if let Some(m) = t.mapping.as_ref().filter(|m| m.applied.is_none()) {
-            let suggested: Vec<String> = m
-                .header
-                .iter()
-                .zip(&m.suggested)
-                .filter_map(|(h, f)| {
-                    let key = f.as_ref()?.key();
-                    let field = key.strip_prefix("entry.")?;
-                    Some(format!("--column '{h}={field}'"))
-                })
-                .collect();
-            let hint = if suggested.is_empty() {
-                "such as --column 'Pseudo=author' --column 'Message=text'".to_string()
-            } else {
-                format!("here probably {}", suggested.join(" "))
-            };
-            return Err(Fatal(format!(
-                "{}: these columns are not a comment export we know ({}); say which holds the entrant and the comment with --column NAME=FIELD ({}): {hint}",
-                t.source,
-                quoted(&m.header.iter().map(String::as_str).collect::<Vec<_>>()),
-                FIELDS.join(", ")
-            )));
-        }
-    }
-    if r.records.entries == 0 {
-        let read_as: Vec<String> = r
-            .tables
-            .iter()
-            .filter(|t| t.format.kind != Some(RecordKind::Entries))
-            .map(|t| format!("{} ({})", t.format.label, t.format.id.key()))
-            .collect();
-        let first = r
-            .tables
-            .iter()
-            .flat_map(|t| t.errors.first())
-            .chain(r.errors.first())
-            .next();
-        return Err(Fatal(
-            if let (true, Some(p)) = (read_as.is_empty(), first) {
-                format!("{}: no comment or entrant found; {}", r.name, p.message)
-            } else if read_as.is_empty() {
-                format!("{}: no comment or entrant found", r.name)
-            } else {
-                format!(
-                    "{}: no comment or entrant found: it reads as {}, not a comment export",
-                    r.name,
-                    read_as.join(", ")
-                )
-            },
-        ));
-    }
+            format!(
+                "{}: no comment or entrant found: it reads as {}, not a comment export",
+                r.name,
+                read_as.join(", ")
+            )
+        },
+    ))
+}
+
+/// Says on standard error what the readers skipped or doubted: the first [`SHOWN`] problems,
+/// then how many more.
+fn print_notes(r: &FileReport, lang: Lang) {
     let mut notes: Vec<&str> = Vec::new();
     let mut more = 0u64;
     notes.extend(
@@ -266,5 +293,4 @@ fn check(r: &FileReport, lang: Lang) -> Result<(), Fatal> {
         };
         eprintln!("social-roi: {mark} {and}");
     }
-    Ok(())
 }

@@ -1,0 +1,315 @@
+//! Certificates: everything needed to check a draw (the parameters, the fingerprint, every
+//! drawing), read from its JSON, and written by the first drawing.
+
+use super::exclusion::Exclusion;
+use super::prepare::{prepare_entries, DrawCounts, Person, Prepared};
+use super::rules::{validate_rules, Rules, RulesInput};
+use super::seed::{validate_seed, Seed, SeedInput};
+use super::text::clean;
+use super::ticket::{pick_places, ranking, Pick};
+use super::warning::DrawWarning;
+use super::window::{iso, parse_iso};
+use crate::form::FieldError;
+use crate::i18n::Lang;
+use crate::model::EntryRow;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// The `format` of every certificate this version writes and verifies.
+pub(super) const CERTIFICATE_FORMAT: &str = "social-roi draw certificate 1";
+
+/// One drawing: the first, or a redraw after a disqualification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Drawing {
+    /// 1 for the first drawing, then 2, 3…
+    pub number: u32,
+    /// The seed.
+    pub seed: Seed,
+    /// When it was drawn, ISO 8601, as the drawing machine's clock said (not verified).
+    pub drawn_at: Option<String>,
+    /// Why this redraw (blank for the first drawing).
+    pub reason: Option<String>,
+    /// The people disqualified by this redraw.
+    pub disqualified: Vec<String>,
+    /// Winners, by prize.
+    pub winners: Vec<Pick>,
+    /// Alternates, in the order they are called.
+    pub alternates: Vec<Pick>,
+}
+
+/// Everything needed to check a draw: the parameters, the fingerprint, every drawing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    /// The scheme and its version: `social-roi draw certificate 1` for this version.
+    pub format: String,
+    /// The software and version that drew (informative).
+    pub software: String,
+    /// The contest's name.
+    pub title: Option<String>,
+    /// The language of messages.
+    pub lang: Lang,
+    /// The rules applied.
+    pub rules: Rules,
+    /// Entries, people, tickets.
+    pub counts: DrawCounts,
+    /// SHA-256 of the entries as read, in order: one line of JSON per entry, `[id, parent_id,
+    /// author, profile, date, text]`.
+    pub entries_sha256: String,
+    /// SHA-256 of `draw_file`.
+    pub fingerprint: String,
+    /// Every entry left out, with its reason.
+    pub exclusions: Vec<Exclusion>,
+    /// What the organiser was warned of.
+    pub warnings: Vec<DrawWarning>,
+    /// The drawings, oldest first; a redraw appends one, none is ever removed.
+    pub drawings: Vec<Drawing>,
+    /// The draw file the fingerprint is the SHA-256 of.
+    pub draw_file: String,
+}
+
+/// Why a certificate file cannot be read: the file, the place and the problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CertificateError {
+    /// The message, place first: `certificate.json, line 3, column 5: missing field "rules"`.
+    pub message: String,
+}
+
+impl fmt::Display for CertificateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CertificateError {}
+
+/// The message for a file that is not a certificate: the place, what was found, what is
+/// expected.
+fn not_a_certificate(place: &str, detail: &str, lang: Lang) -> CertificateError {
+    CertificateError {
+        message: match lang {
+            Lang::En => format!(
+                "{place}: {detail}: expected a draw certificate (the JSON file a draw gives)"
+            ),
+            Lang::Fr => format!(
+                "{place}\u{a0}: {detail}\u{a0}: un certificat de tirage est attendu (le fichier JSON que donne un tirage)"
+            ),
+        },
+    }
+}
+
+/// `name, line L, column C` and serde_json's message without its own " at line L column C".
+fn json_place(name: &str, e: &serde_json::Error, lang: Lang) -> (String, String) {
+    let m = crate::form::json_message(e);
+    let place = match lang {
+        Lang::En => format!("{name}, line {}, column {}", e.line(), e.column()),
+        Lang::Fr => format!("{name}, ligne {}, colonne {}", e.line(), e.column()),
+    };
+    (place, m)
+}
+
+/// Reads a certificate file (the JSON a draw writes), with the place of any problem first.
+/// Whether it holds is [`verify_certificate`](super::verify_certificate)'s question; this only reads it.
+pub fn read_certificate(
+    name: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<Certificate, CertificateError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
+        let (place, detail) = json_place(name, &e, lang);
+        not_a_certificate(&place, &detail, lang)
+    })
+}
+
+/// Options of a drawing that do not change its result.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DrawOptions {
+    /// The contest's name.
+    pub title: Option<String>,
+    /// When the draw happens (ISO 8601), from the caller's clock.
+    pub drawn_at: Option<String>,
+}
+
+/// Why a draw cannot be made: a message per field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DrawError {
+    /// The fields (`rules.winners`, `seed.value`, `drawn_at`, `redraw.reason`…).
+    pub errors: Vec<FieldError>,
+}
+
+impl fmt::Display for DrawError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+pub(super) fn prefixed(prefix: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|e| FieldError {
+            field: format!("{prefix}.{}", e.field),
+            message: e.message,
+        })
+        .collect()
+}
+
+pub(super) fn validate_drawn_at(
+    text: &Option<String>,
+    lang: Lang,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let t = text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+    match parse_iso(t) {
+        Some((dt, p)) => Some(iso(&dt, p)),
+        None => {
+            errors.push(FieldError {
+                field: "drawn_at".into(),
+                message: match lang {
+                    Lang::En => format!(
+                        "expected a date and time such as 2026-06-14T18:30:00Z, found \"{t}\""
+                    ),
+                    Lang::Fr => format!(
+                        "une date et une heure comme 2026-06-14T18:30:00Z sont attendues, trouvé «\u{a0}{t}\u{a0}»"
+                    ),
+                },
+            });
+            None
+        }
+    }
+}
+
+/// Draws winners and alternates: validates the rules, the seed and the date, prepares the
+/// entries and writes the certificate with its first drawing.
+pub fn draw_winners(
+    entries: &[EntryRow],
+    rules: &RulesInput,
+    seed: &SeedInput,
+    options: &DrawOptions,
+    lang: Lang,
+) -> Result<Certificate, DrawError> {
+    let mut errors = Vec::new();
+    let rules = validate_rules(rules, lang)
+        .map_err(|e| errors.extend(prefixed("rules", e)))
+        .ok();
+    let seed = validate_seed(seed, lang)
+        .map_err(|e| errors.extend(prefixed("seed", vec![e])))
+        .ok();
+    let at = validate_drawn_at(&options.drawn_at, lang, &mut errors);
+    let (Some(rules), Some(seed), true) = (rules, seed, errors.is_empty()) else {
+        return Err(DrawError { errors });
+    };
+    let prepared =
+        prepare_entries(entries, &rules, lang).map_err(|e| DrawError { errors: vec![e] })?;
+    let ranked = ranking(&prepared.people, &seed.value);
+    let (winners, alternates) = pick_places(
+        &prepared.people,
+        &ranked,
+        rules.winners,
+        rules.alternates,
+        &HashMap::new(),
+        &HashSet::new(),
+    );
+    let first = Drawing {
+        number: 1,
+        seed,
+        drawn_at: at,
+        reason: None,
+        disqualified: Vec::new(),
+        winners,
+        alternates,
+    };
+    Ok(Certificate::first(rules, prepared, options, lang, first))
+}
+
+impl Certificate {
+    /// The certificate of a preparation, with its first drawing.
+    fn first(
+        rules: Rules,
+        prepared: Prepared,
+        options: &DrawOptions,
+        lang: Lang,
+        drawing: Drawing,
+    ) -> Certificate {
+        Certificate {
+            format: CERTIFICATE_FORMAT.to_string(),
+            software: concat!("social-roi ", env!("CARGO_PKG_VERSION")).to_string(),
+            title: options
+                .title
+                .as_deref()
+                .map(clean)
+                .filter(|t| !t.is_empty()),
+            lang,
+            rules,
+            counts: prepared.counts,
+            entries_sha256: prepared.entries_sha256,
+            fingerprint: prepared.fingerprint,
+            exclusions: prepared.exclusions,
+            warnings: prepared.warnings,
+            drawings: vec![drawing],
+            draw_file: prepared.draw_file,
+        }
+    }
+}
+
+/// Recomputes every drawing of a certificate from its own seeds and disqualifications.
+pub(super) fn replay(cert: &Certificate, people: &[Person]) -> Vec<(Vec<Pick>, Vec<Pick>)> {
+    let mut out: Vec<(Vec<Pick>, Vec<Pick>)> = Vec::new();
+    let mut disqualified = HashSet::new();
+    for d in &cert.drawings {
+        disqualified.extend(d.disqualified.iter().cloned());
+        let kept: HashMap<u32, String> = out
+            .last()
+            .map(|(w, _)| {
+                w.iter()
+                    .filter(|p| !disqualified.contains(&p.entrant))
+                    .map(|p| (p.place, p.entrant.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ranked = ranking(people, &d.seed.value);
+        out.push(pick_places(
+            people,
+            &ranked,
+            cert.rules.winners,
+            cert.rules.alternates,
+            &kept,
+            &disqualified,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_of_read_certificate() {
+        let e = read_certificate("cert.json", "{\"format\": 1}", Lang::En).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("cert.json, line 1, column 12: invalid type"),
+            "{e}"
+        );
+        let e = read_certificate("notes.txt", "hello", Lang::Fr).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("notes.txt, ligne 1, colonne 1\u{a0}: "),
+            "{e}"
+        );
+        assert!(e.message.ends_with(
+            "un certificat de tirage est attendu (le fichier JSON que donne un tirage)"
+        ));
+    }
+}

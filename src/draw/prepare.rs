@@ -1,0 +1,437 @@
+//! Preparation: who is in, with how many tickets, every entry left out and why, and the
+//! draw file whose SHA-256 is the fingerprint announced before the draw.
+
+use super::digest::{entries_sha256, sha256_hex, sorted_unique};
+use super::entrant::normalise_profile;
+use super::exclusion::Exclusion;
+use super::rules::{validate_rules, Rules, RulesInput};
+use super::sieve::{sift, PersonTally};
+use super::warning::{warnings, DrawWarning, Found};
+use crate::form::FieldError;
+use crate::i18n::Lang;
+use crate::model::EntryRow;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// First line of every draw file: the scheme and its version.
+pub(super) const DRAW_FILE_HEADER: &str = "social-roi draw 1";
+/// Most tickets a draw may hold, bonus entries included.
+const MAX_TICKETS: u64 = 1_000_000;
+
+/// How many entries, people and tickets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrawCounts {
+    /// Entries read.
+    pub entries: usize,
+    /// Entries counted (one per person, or per eligible comment).
+    pub eligible: usize,
+    /// Entries left out (`eligible + excluded = entries`).
+    pub excluded: usize,
+    /// People with at least one ticket.
+    pub people: usize,
+    /// Tickets, bonus entries included.
+    pub tickets: u64,
+}
+
+/// One person in the draw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The entrant as the draw file names them.
+    pub entrant: String,
+    /// Their tickets.
+    pub tickets: u32,
+    /// Their counted entries.
+    pub entries: u32,
+    /// The line of their first counted entry.
+    pub line: u64,
+}
+
+/// Everything known before the seed: the fingerprint to announce, who is in and who is out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Prepared {
+    /// The rules applied.
+    pub rules: Rules,
+    /// Entries, people, tickets.
+    pub counts: DrawCounts,
+    /// SHA-256 of the entries as read, in order: one line of JSON per entry, `[id, parent_id,
+    /// author, profile, date, text]`.
+    pub entries_sha256: String,
+    /// SHA-256 of `draw_file`: announce it before the draw.
+    pub fingerprint: String,
+    /// The canonical list of rules and tickets the draw ranks.
+    pub draw_file: String,
+    /// The people in the draw, sorted by entrant.
+    pub people: Vec<Person>,
+    /// Every entry left out, in order, with its reason.
+    pub exclusions: Vec<Exclusion>,
+    /// What to check before drawing.
+    pub warnings: Vec<DrawWarning>,
+}
+
+/// Applies the rules to the entries: who is in with how many tickets, every exclusion with
+/// its reason, the draw file and its fingerprint. Fails only when the tickets exceed
+/// [`MAX_TICKETS`].
+pub(super) fn prepare_entries(
+    entries: &[EntryRow],
+    rules: &Rules,
+    lang: Lang,
+) -> Result<Prepared, FieldError> {
+    let mut sifted = sift(entries, rules, lang);
+    let bonus_unmatched = add_bonuses(&mut sifted.tallies, rules);
+    let (people, total) = people_of(sifted.tallies, rules);
+    if total > MAX_TICKETS {
+        return Err(too_many_tickets(total, lang));
+    }
+    let found = Found {
+        entries,
+        exclude_unmatched: rules
+            .exclude
+            .iter()
+            .map(String::as_str)
+            .filter(|x| !sifted.exclude_used.contains(x))
+            .collect(),
+        bonus_unmatched,
+        windowed: sifted.windowed,
+        people: people.len(),
+    };
+    let warnings = warnings(&found, rules, lang);
+    let entries_hash = entries_sha256(entries);
+    let draw_file = write_draw_file(rules, entries.len(), &entries_hash, &people, total);
+    Ok(Prepared {
+        rules: rules.clone(),
+        counts: DrawCounts {
+            entries: entries.len(),
+            eligible: sifted.eligible,
+            excluded: sifted.exclusions.len(),
+            people: people.len(),
+            tickets: total,
+        },
+        entries_sha256: entries_hash,
+        fingerprint: sha256_hex(draw_file.as_bytes()),
+        draw_file,
+        people,
+        exclusions: sifted.exclusions,
+        warnings,
+    })
+}
+
+/// Adds the bonus entries to the people they name (by entrant, name or profile), each bonus
+/// line once per person; gives the entrants of the bonus lines that named nobody.
+fn add_bonuses<'r>(tallies: &mut HashMap<String, PersonTally>, rules: &'r Rules) -> Vec<&'r str> {
+    let bonus: HashMap<&str, u32> = rules
+        .bonus
+        .iter()
+        .map(|b| (b.entrant.as_str(), b.entries))
+        .collect();
+    let bonus_profiles: HashMap<String, &str> = rules
+        .bonus
+        .iter()
+        .map(|b| (normalise_profile(&b.entrant), b.entrant.as_str()))
+        .collect();
+    let mut bonus_used: HashSet<&str> = HashSet::new();
+    for t in tallies.values_mut() {
+        for item in bonus_lines(t, &bonus, &bonus_profiles) {
+            t.tickets += u64::from(bonus.get(item).copied().unwrap_or(0));
+            bonus_used.insert(item);
+        }
+    }
+    rules
+        .bonus
+        .iter()
+        .map(|b| b.entrant.as_str())
+        .filter(|b| !bonus_used.contains(b))
+        .collect()
+}
+
+/// The bonus lines that name this person, each once.
+fn bonus_lines<'r>(
+    t: &PersonTally,
+    bonus: &HashMap<&'r str, u32>,
+    bonus_profiles: &HashMap<String, &'r str>,
+) -> Vec<&'r str> {
+    let mut mine: Vec<&str> = Vec::new();
+    for a in std::iter::once(&t.entrant).chain(t.aliases.iter()) {
+        let by_name = bonus.get_key_value(a.as_str()).map(|(k, _)| *k);
+        let by_profile = bonus_profiles.get(a).copied();
+        for item in [by_name, by_profile].into_iter().flatten() {
+            if !mine.contains(&item) {
+                mine.push(item);
+            }
+        }
+    }
+    mine
+}
+
+/// The people sorted by entrant, their tickets capped by `max_entries` (and just past
+/// [`MAX_TICKETS`]), and the total of their tickets.
+fn people_of(mut tallies: HashMap<String, PersonTally>, rules: &Rules) -> (Vec<Person>, u64) {
+    let mut people = Vec::with_capacity(tallies.len());
+    let mut total: u64 = 0;
+    for key in sorted_unique(tallies.keys().cloned().collect()) {
+        let Some(t) = tallies.remove(&key) else {
+            continue;
+        };
+        let cap = rules.max_entries.map_or(u64::MAX, u64::from);
+        let tickets = t.tickets.min(cap).min(MAX_TICKETS + 1);
+        total = total.saturating_add(tickets);
+        people.push(Person {
+            entrant: t.entrant,
+            tickets: tickets as u32,
+            entries: t.entries,
+            line: t.line,
+        });
+    }
+    (people, total)
+}
+
+fn too_many_tickets(total: u64, lang: Lang) -> FieldError {
+    FieldError {
+        field: "entries".to_string(),
+        message: match lang {
+            Lang::En => format!("too many tickets: {total}, at most {MAX_TICKETS}"),
+            Lang::Fr => format!("trop de tickets\u{a0}: {total}, au plus {MAX_TICKETS}"),
+        },
+    }
+}
+
+/// The draw file: the header lines, a blank line, then one line per ticket.
+fn write_draw_file(
+    rules: &Rules,
+    entries: usize,
+    hash: &str,
+    people: &[Person],
+    tickets: u64,
+) -> String {
+    let rules_json = serde_json::to_string(rules).unwrap_or_default();
+    let mut s = format!(
+        "{DRAW_FILE_HEADER}\nrules: {rules_json}\nentries: {entries}, SHA-256 {hash}\npeople: {}\ntickets: {tickets}\n\n",
+        people.len()
+    );
+    // `people` is sorted by entrant (bytes).
+    for p in people {
+        for n in 1..=p.tickets {
+            s.push_str(&p.entrant);
+            s.push('\t');
+            s.push_str(&n.to_string());
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The rules and the entries together: the fingerprint and who is in, or a message per field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Preparation {
+    /// Rules that could not be read (`winners`, `bonus[0].entries`…), or `entries` when there
+    /// are too many tickets.
+    pub errors: Vec<FieldError>,
+    /// The preparation, when there are no errors.
+    pub prepared: Option<Prepared>,
+}
+
+/// Validates the rules, then applies them to the entries: what the page shows before the draw.
+pub fn prepare_draw(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Preparation {
+    let result = validate_rules(rules, lang)
+        .and_then(|r| prepare_entries(entries, &r, lang).map_err(|e| vec![e]));
+    match result {
+        Ok(p) => Preparation {
+            errors: Vec::new(),
+            prepared: Some(p),
+        },
+        Err(errors) => Preparation {
+            errors,
+            prepared: None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draw::exclusion::Reason;
+    use crate::draw::window::parse_iso;
+    use crate::model::Origin;
+
+    fn comment(author: &str, text: &str) -> EntryRow {
+        EntryRow {
+            id: None,
+            parent_id: None,
+            author: author.into(),
+            profile: None,
+            date: None,
+            text: text.into(),
+            likes: None,
+            origin: Origin { file: 0, line: 1 },
+        }
+    }
+
+    fn lines(mut v: Vec<EntryRow>) -> Vec<EntryRow> {
+        for (i, e) in v.iter_mut().enumerate() {
+            e.origin.line = i as u64 + 2;
+        }
+        v
+    }
+
+    fn rules_from(json: &str) -> Rules {
+        let input: RulesInput = serde_json::from_str(json).unwrap();
+        validate_rules(&input, Lang::En).unwrap()
+    }
+
+    fn excluded_reasons(p: &Prepared) -> Vec<(usize, Reason)> {
+        p.exclusions.iter().map(|x| (x.index, x.reason)).collect()
+    }
+
+    #[test]
+    fn the_window_is_inclusive_to_what_was_typed() {
+        let r = rules_from(r#"{"from": "2026-06-01T09:00", "until": "2026-06-14"}"#);
+        let at = |s: &str| {
+            let mut e = comment("x", "");
+            e.date = parse_iso(s).map(|(d, _)| d);
+            e
+        };
+        let entries = vec![
+            at("2026-06-01T08:59:59"),
+            at("2026-06-01T09:00:00"),
+            at("2026-06-14T23:59:59"),
+            at("2026-06-15T00:00:00"),
+            at("2026-06-01"),
+            comment("y", ""),
+        ];
+        let mut entries = entries;
+        for (i, e) in entries.iter_mut().enumerate() {
+            e.author = format!("p{i}");
+        }
+        let p = prepare_entries(&entries, &r, Lang::En).unwrap();
+        assert_eq!(
+            excluded_reasons(&p),
+            [
+                (0, Reason::BeforeStart),
+                (3, Reason::AfterEnd),
+                (5, Reason::NoDate)
+            ]
+        );
+        // A minute bound covers its whole minute; offsets compare as instants when both have one.
+        let r = rules_from(r#"{"until": "2026-06-14T23:59+02:00"}"#);
+        let late = at("2026-06-14T21:59:30Z");
+        let later = at("2026-06-14T22:00:00Z");
+        let p = prepare_entries(&[late, later], &r, Lang::En).unwrap();
+        assert_eq!(excluded_reasons(&p), [(1, Reason::AfterEnd)]);
+    }
+
+    #[test]
+    fn every_rule_reports_its_reason() {
+        let mut reply = comment("dan", "@x @y #concours");
+        reply.parent_id = Some("1".into());
+        let mut dup_a = comment("eve", "@x @y #concours");
+        dup_a.id = Some("c9".into());
+        let mut dup_b = dup_a.clone();
+        dup_b.author = "eve2".into();
+        let entries = lines(vec![
+            comment("@Alice", "Je participe #Concours avec @bob et @carl"),
+            comment("bob", "#concours @alice"),
+            comment("Brand", "Merci @alice #concours @a @b"),
+            comment("staff1", "#concours @a @b"),
+            reply,
+            comment("carl", "@a @b sans hashtag"),
+            comment("ALICE", "#concours encore @x @y"),
+            dup_a,
+            dup_b,
+            comment("", "#concours @a @b"),
+            comment("frank", "#concours @frank @brand"),
+        ]);
+        let r = rules_from(
+            r##"{"min_mentions": 2, "keywords": ["#concours"], "organiser": "@brand",
+                 "exclude": ["Staff1", "nobody"]}"##,
+        );
+        let p = prepare_entries(&entries, &r, Lang::En).unwrap();
+        assert_eq!(
+            excluded_reasons(&p),
+            [
+                (1, Reason::TooFewMentions),
+                (2, Reason::Organiser),
+                (3, Reason::Excluded),
+                (4, Reason::Reply),
+                (5, Reason::MissingKeyword),
+                (6, Reason::AlreadyEntered),
+                (8, Reason::DuplicateId),
+                (9, Reason::NoAuthor),
+                (10, Reason::TooFewMentions),
+            ]
+        );
+        assert_eq!(p.counts.eligible, 2);
+        assert_eq!(p.counts.excluded, 9);
+        assert_eq!(p.counts.people, 2);
+        let who: Vec<&str> = p.people.iter().map(|x| x.entrant.as_str()).collect();
+        assert_eq!(who, ["alice", "eve"]);
+        assert_eq!(
+            p.exclusions[5].message,
+            "one entry per person: line 2 already counts"
+        );
+        assert_eq!(p.exclusions[0].message, "1 distinct @mention, 2 needed");
+        assert!(p
+            .warnings
+            .iter()
+            .any(|w| w.code == "exclude_unmatched" && w.message.contains("nobody")));
+        let fr = prepare_entries(&entries, &r, Lang::Fr).unwrap();
+        assert_eq!(
+            fr.exclusions[0].message,
+            "1 mention @ distincte, 2 demandées"
+        );
+        assert_eq!(
+            fr.fingerprint, p.fingerprint,
+            "the fingerprint does not depend on the language"
+        );
+    }
+
+    #[test]
+    fn tickets_per_comment_bonuses_and_cap() {
+        let entries = lines(vec![
+            comment("ann", "@a @b @c"),
+            comment("ann", "@a @b @c"),
+            comment("ann", "@d @e"),
+            comment("ben", "@a"),
+            comment("cat", "@a"),
+        ]);
+        let r = rules_from(
+            r#"{"per": "comment", "min_mentions": 1, "bonus_per_mention": 2,
+                "bonus": [{"entrant": "@Ben", "entries": 3}, {"entrant": "zed", "entries": 1}],
+                "max_entries": 6}"#,
+        );
+        let p = prepare_entries(&entries, &r, Lang::En).unwrap();
+        assert_eq!(excluded_reasons(&p), [(1, Reason::SameText)]);
+        let t: Vec<(&str, u32, u32)> = p
+            .people
+            .iter()
+            .map(|x| (x.entrant.as_str(), x.tickets, x.entries))
+            .collect();
+        // ann: (1 + 2×2) + (1 + 1×2) = 8, capped at 6; ben: 1 + 3 bonus; cat: 1.
+        assert_eq!(t, [("ann", 6, 2), ("ben", 4, 1), ("cat", 1, 1)]);
+        assert_eq!(p.counts.tickets, 11);
+        assert!(p.warnings.iter().any(|w| w.code == "bonus_unmatched"));
+        let body = p.draw_file.split_once("\n\n").unwrap().1;
+        assert!(body.starts_with("ann\t1\nann\t2\n"));
+        assert!(body.ends_with("ben\t4\ncat\t1\n"));
+    }
+
+    #[test]
+    fn profiles_tell_homonyms_apart() {
+        let mut a = comment("Marie Dupont", "");
+        a.profile = Some("https://facebook.com/100001".into());
+        let mut b = comment("Marie Dupont", "");
+        b.profile = Some("https://facebook.com/100002".into());
+        let mut c = comment("Marie D.", "");
+        c.profile = Some("facebook.com/100001/".into());
+        let p = prepare_entries(&lines(vec![a, b, c]), &Rules::default(), Lang::En).unwrap();
+        let who: Vec<&str> = p.people.iter().map(|x| x.entrant.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "marie dupont [facebook.com/100001]",
+                "marie dupont [facebook.com/100002]"
+            ]
+        );
+        assert_eq!(excluded_reasons(&p), [(2, Reason::AlreadyEntered)]);
+    }
+}

@@ -1,0 +1,196 @@
+//! Tickets: a ticket's score, the ranking of everyone by their best ticket for a seed, and the
+//! winners and alternates a ranking gives.
+
+use super::digest::{hex, sorted_unique};
+use super::prepare::Person;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+
+/// The score of a ticket: SHA-256 of the seed, a line feed, the ticket line (`entrant`, tab,
+/// number) and a line feed.
+///
+/// ```
+/// use social_roi::{sha256_hex, ticket_score};
+/// assert_eq!(ticket_score("42", "alice\t1"), sha256_hex(b"42\nalice\t1\n"));
+/// ```
+pub fn ticket_score(seed: &str, ticket: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(seed.as_bytes());
+    h.update(b"\n");
+    h.update(ticket.as_bytes());
+    h.update(b"\n");
+    hex(&h.finalize())
+}
+
+/// One person's place in a ranking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Ranked {
+    person: usize,
+    /// Their best ticket.
+    ticket: String,
+    /// Its score, hexadecimal.
+    score: String,
+}
+
+/// Every person, by their best ticket's score, smallest first (ties, which SHA-256 makes
+/// practically impossible, by ticket).
+pub(super) fn ranking(people: &[Person], seed: &str) -> Vec<Ranked> {
+    let mut base = Sha256::new();
+    base.update(seed.as_bytes());
+    base.update(b"\n");
+    let index: HashMap<&str, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.entrant.as_str(), i))
+        .collect();
+    // Each person's best ticket as "score<TAB>ticket": sorting these strings sorts by score,
+    // then by ticket, as the scheme says.
+    let best: Vec<String> = people
+        .iter()
+        .filter(|p| p.tickets > 0)
+        .map(|p| {
+            let mut best: Option<([u8; 32], u32)> = None;
+            for n in 1..=p.tickets {
+                let mut h = base.clone();
+                h.update(p.entrant.as_bytes());
+                h.update(b"\t");
+                h.update(n.to_string().as_bytes());
+                h.update(b"\n");
+                let s: [u8; 32] = h.finalize().into();
+                if best.is_none_or(|(b, _)| s < b) {
+                    best = Some((s, n));
+                }
+            }
+            let (score, n) = best.unwrap_or(([0xff; 32], 1));
+            format!("{}\t{}\t{n}", hex(&score), p.entrant)
+        })
+        .collect();
+    sorted_unique(best)
+        .into_iter()
+        .filter_map(|line| {
+            let (score, ticket) = line.split_once('\t')?;
+            let (entrant, _) = ticket.rsplit_once('\t')?;
+            Some(Ranked {
+                person: *index.get(entrant)?,
+                ticket: ticket.to_string(),
+                score: score.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A winner or an alternate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pick {
+    /// The prize (winners) or the order of call (alternates), from 1.
+    pub place: u32,
+    /// Place in the drawing's ranking of everyone, from 1 (the recipe's line number).
+    pub rank: u32,
+    /// The entrant.
+    pub entrant: String,
+    /// Their tickets.
+    pub tickets: u32,
+    /// Their best ticket: `entrant`, tab, number.
+    pub ticket: String,
+    /// Its score: SHA-256 of the seed, a line feed, the ticket and a line feed.
+    pub score: String,
+}
+
+/// Picks winners and alternates from a ranking: `kept` winners keep their prize, the other
+/// prizes go in order to the first people of the ranking who are neither kept nor
+/// disqualified, and the alternates are the next ones.
+pub(super) fn pick_places(
+    prepared_people: &[Person],
+    ranked: &[Ranked],
+    winners: u32,
+    alternates: u32,
+    kept: &HashMap<u32, String>,
+    disqualified: &HashSet<String>,
+) -> (Vec<Pick>, Vec<Pick>) {
+    let position: HashMap<&str, usize> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (prepared_people[r.person].entrant.as_str(), i))
+        .collect();
+    let to_pick = |place: u32, i: usize| -> Pick {
+        let r = &ranked[i];
+        let p = &prepared_people[r.person];
+        Pick {
+            place,
+            rank: i as u32 + 1,
+            entrant: p.entrant.clone(),
+            tickets: p.tickets,
+            ticket: r.ticket.clone(),
+            score: r.score.clone(),
+        }
+    };
+    let kept_names: HashSet<&str> = kept.values().map(String::as_str).collect();
+    let mut free = ranked.iter().enumerate().filter(|(_, r)| {
+        let name = prepared_people[r.person].entrant.as_str();
+        !disqualified.contains(name) && !kept_names.contains(name)
+    });
+    let mut won = Vec::new();
+    for place in 1..=winners {
+        if let Some(i) = kept.get(&place).and_then(|k| position.get(k.as_str())) {
+            won.push(to_pick(place, *i));
+        } else if let Some((i, _)) = free.next() {
+            won.push(to_pick(place, i));
+        }
+    }
+    let alt = (1..=alternates)
+        .map_while(|place| free.next().map(|(i, _)| to_pick(place, i)))
+        .collect();
+    (won, alt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ranking_is_the_sorted_scores() {
+        let people = vec![
+            Person {
+                entrant: "a".into(),
+                tickets: 2,
+                entries: 1,
+                line: 1,
+            },
+            Person {
+                entrant: "b".into(),
+                tickets: 1,
+                entries: 1,
+                line: 2,
+            },
+            Person {
+                entrant: "c".into(),
+                tickets: 3,
+                entries: 1,
+                line: 3,
+            },
+        ];
+        let ranked = ranking(&people, "seed");
+        // By hand: every ticket scored, sorted, first occurrence of each person kept.
+        let mut all: Vec<(String, String)> = people
+            .iter()
+            .flat_map(|p| (1..=p.tickets).map(move |n| format!("{}\t{n}", p.entrant)))
+            .map(|t| (ticket_score("seed", &t), t))
+            .collect();
+        all.sort();
+        let mut order: Vec<String> = Vec::new();
+        for (_, t) in &all {
+            let who = t.split('\t').next().unwrap().to_string();
+            if !order.contains(&who) {
+                order.push(who);
+            }
+        }
+        let got: Vec<String> = ranked
+            .iter()
+            .map(|r| people[r.person].entrant.clone())
+            .collect();
+        assert_eq!(got, order);
+        assert_eq!(ranked[0].score, all[0].0);
+    }
+}
