@@ -506,7 +506,7 @@ pub(crate) fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
                 .filter(|f| f.kind() == kind && f.value().is_number() && summable(*f))
                 .filter_map(|f| {
                     let values: Vec<f64> = recs.iter().filter_map(|r| r.value(f)).collect();
-                    let sum = Finite::new(crate::formats::mapper::tidy(values.iter().sum()))?;
+                    let sum = Finite::new(crate::number::tidy(values.iter().sum()))?;
                     (!values.is_empty()).then(|| Sum {
                         field: f,
                         label: f.label(lang).to_string(),
