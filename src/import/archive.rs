@@ -83,18 +83,9 @@ fn read_entry(
             return false;
         }
     };
-    if entry.is_dir() {
+    let Some((path, base)) = entry_path(&entry) else {
         return false;
-    }
-    let path = match entry.name() {
-        Ok(n) => n.into_owned(),
-        Err(_) => String::from_utf8_lossy(entry.name_raw()).into_owned(),
     };
-    let base = path.rsplit('/').next().unwrap_or(&path).to_string();
-    // macOS resource forks and hidden files are no tables.
-    if path.starts_with("__MACOSX/") || base.starts_with('.') || base.is_empty() {
-        return false;
-    }
     let shown = shown_name(file.display, &path, &base, entries);
     if !readable(&base) {
         problems.warnings.push(Problem::new(
@@ -110,23 +101,36 @@ fn read_entry(
             return false;
         }
     };
-    let kind = sniff_kind(&base, &data);
+    read_unpacked(file, &base, &shown, &data, sink, problems)
+}
+
+/// Reads an entry's bytes `data` as a file of its own; whether it was read (an empty file,
+/// or an archive too deep, is not).
+fn read_unpacked(
+    file: &WholeFile,
+    base: &str,
+    shown: &str,
+    data: &[u8],
+    sink: &mut dyn RowSink,
+    problems: &mut FileProblems,
+) -> bool {
+    let kind = sniff_kind(base, data);
     if kind == FileKind::Zip && file.context.depth + 1 >= MAX_DEPTH {
-        problems.errors.push(Problem::new(Issue::TooDeep, &shown));
+        problems.errors.push(Problem::new(Issue::TooDeep, shown));
         return false;
     }
     if data.is_empty() {
-        problems.errors.push(Problem::new(Issue::EmptyFile, &shown));
+        problems.errors.push(Problem::new(Issue::EmptyFile, shown));
         return false;
     }
-    let mut names: Vec<&str> = vec![&base];
+    let mut names: Vec<&str> = vec![base];
     names.extend_from_slice(file.names);
     let inner = WholeFile {
         kind,
-        display: &shown,
-        file_name: &base,
+        display: shown,
+        file_name: base,
         names: &names,
-        bytes: &data,
+        bytes: data,
         context: Context {
             options: file.context.options,
             depth: file.context.depth + 1,
@@ -134,6 +138,23 @@ fn read_entry(
     };
     read_whole(&inner, sink, problems);
     true
+}
+
+/// The entry's path and base name; `None` for a folder, and for macOS resource forks and
+/// hidden files, which are no tables.
+fn entry_path(entry: &Entry) -> Option<(String, String)> {
+    if entry.is_dir() {
+        return None;
+    }
+    let path = match entry.name() {
+        Ok(n) => n.into_owned(),
+        Err(_) => String::from_utf8_lossy(entry.name_raw()).into_owned(),
+    };
+    let base = path.rsplit('/').next().unwrap_or(&path).to_string();
+    if path.starts_with("__MACOSX/") || base.starts_with('.') || base.is_empty() {
+        return None;
+    }
+    Some((path, base))
 }
 
 /// The name reports show for the entry at `path`: `archive › base`, or `archive › path` when
