@@ -381,65 +381,77 @@ pub(crate) fn from_excel_serial(serial: f64) -> Option<DateTime> {
 /// `Jul-25-2026`, a 10-digit epoch in seconds or a 13-digit one in milliseconds): the day the
 /// export was made, or the last day it covers.
 pub(crate) fn date_in_name(name: &str) -> Option<Date> {
-    let mut best: Option<Date> = None;
-    let mut keep = |d: Option<Date>| {
-        if let Some(d) = d.filter(|d| (2000..=2100).contains(&d.year)) {
-            best = Some(best.map_or(d, |b| b.max(d)));
-        }
-    };
-    // Runs of digits: YYYYMMDD, epochs.
+    let mut found = digit_run_dates(name);
+    found.extend(separated_dates(name)?);
+    found
+        .into_iter()
+        .flatten()
+        .filter(|d| (2000..=2100).contains(&d.year))
+        .max()
+}
+
+/// The dates runs of digits in a name may be: `YYYYMMDD`, epochs in seconds or milliseconds.
+fn digit_run_dates(name: &str) -> Vec<Option<Date>> {
+    let mut found = Vec::new();
     let bytes = name.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            let run = &name[start..i];
-            match run.len() {
-                8 => keep(match parse(run, SlashOrder::MonthFirst) {
-                    Some(ParsedDate::Full(d)) => Some(d.date),
-                    _ => None,
-                }),
-                10 => keep(
-                    run.parse::<i64>()
-                        .ok()
-                        .and_then(|s| Date::from_days(s / 86_400)),
-                ),
-                13 => keep(
-                    run.parse::<i64>()
-                        .ok()
-                        .and_then(|ms| Date::from_days(ms / 86_400_000)),
-                ),
-                _ => {}
-            }
-        } else {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
+        let run = &name[start..i];
+        match run.len() {
+            8 => found.push(match parse(run, SlashOrder::MonthFirst) {
+                Some(ParsedDate::Full(d)) => Some(d.date),
+                _ => None,
+            }),
+            10 => found.push(
+                run.parse::<i64>()
+                    .ok()
+                    .and_then(|s| Date::from_days(s / 86_400)),
+            ),
+            13 => found.push(
+                run.parse::<i64>()
+                    .ok()
+                    .and_then(|ms| Date::from_days(ms / 86_400_000)),
+            ),
+            _ => {}
+        }
     }
-    // Separated dates: split the name into candidate pieces of up to three parts.
+    found
+}
+
+/// The dates written with separators in a name (`2026-04-30`, `Jul-25-2026`): the name split
+/// into pieces, read three at a time. `None` when a `YYYY-…-…` of digits does not fit its
+/// numbers (the name then gives no date at all).
+fn separated_dates(name: &str) -> Option<Vec<Option<Date>>> {
     let parts: Vec<&str> = name
         .split(|c: char| !(c.is_alphanumeric()))
         .filter(|p| !p.is_empty())
         .collect();
+    let mut found = Vec::new();
     for w in parts.windows(3) {
-        let candidate = w.join("-");
         if w[0].len() == 4 && w.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
-            keep(Date::new(
+            found.push(Date::new(
                 w[0].parse().ok()?,
                 w[1].parse().ok()?,
                 w[2].parse().ok()?,
             ));
         } else if w[2].len() == 4 && w[0].chars().all(char::is_alphabetic) {
+            let candidate = w.join("-");
             if let Some(ParsedDate::Full(d)) =
                 parse(&candidate.replacen('-', " ", 2), SlashOrder::MonthFirst)
             {
-                keep(Some(d.date));
+                found.push(Some(d.date));
             }
         }
     }
-    best
+    Some(found)
 }
 
 /// Splits off a time of day (`16:00`, `09:03:47 AM`, `2:00 p.m.`) and a UTC offset after it.
@@ -715,14 +727,21 @@ fn worded_date(s: &str) -> Option<(u8, u8, Option<i32>)> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/')
         .filter(|t| !t.is_empty())
         .collect();
+    let month = worded_month(&tokens)?;
+    let (day, year) = day_and_year(&tokens)?;
+    Some((month, day?, year))
+}
+
+/// The month the words of a worded date name. Every word must be a month or a weekday; a
+/// weekday that could also be a month (`mar.`, mardi or March) yields to a word that can only
+/// be a month.
+fn worded_month(tokens: &[&str]) -> Option<u8> {
     let words: Vec<&str> = tokens
         .iter()
         .copied()
         .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
         .filter(|t| !matches!(fold(t).as_str(), "de" | "del" | "of" | "le" | "the"))
         .collect();
-    // Every word must be a month or a weekday; a weekday that could also be a month (`mar.`,
-    // mardi or March) yields to a word that can only be a month.
     if words
         .iter()
         .any(|w| month_of(w).is_none() && !is_weekday(w))
@@ -744,10 +763,15 @@ fn worded_date(s: &str) -> Option<(u8, u8, Option<i32>)> {
             }
         }
     };
-    let month = month_of(month_word)?;
+    month_of(month_word)
+}
+
+/// The day (`1er`, `25th`, `3.`) and the four-digit year among the numbers of a worded date;
+/// `None` when a number is neither.
+fn day_and_year(tokens: &[&str]) -> Option<(Option<u8>, Option<i32>)> {
     let mut day = None;
     let mut year = None;
-    for t in &tokens {
+    for t in tokens {
         if t.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
@@ -770,7 +794,7 @@ fn worded_date(s: &str) -> Option<(u8, u8, Option<i32>)> {
             return None;
         }
     }
-    Some((month, day?, year))
+    Some((day, year))
 }
 
 #[cfg(test)]
