@@ -116,7 +116,7 @@ impl Date {
     }
 
     /// The first day of this date's month.
-    pub fn month_start(self) -> Date {
+    pub(crate) fn month_start(self) -> Date {
         Date { day: 1, ..self }
     }
 }
@@ -195,18 +195,18 @@ impl DateTime {
 
     /// Seconds since 1970-01-01 00:00 of the same wall clock (offset ignored; midnight when
     /// there is no time).
-    pub fn local_seconds(self) -> i64 {
+    pub(crate) fn local_seconds(self) -> i64 {
         self.date.days() * 86_400 + self.time.map_or(0, Time::seconds)
     }
 
     /// Seconds since the Unix epoch, when the offset is known.
-    pub fn utc_seconds(self) -> Option<i64> {
+    pub(crate) fn utc_seconds(self) -> Option<i64> {
         Some(self.local_seconds() - i64::from(self.offset_minutes?) * 60)
     }
 
     /// The same instant on the wall clock of `offset` minutes east of UTC. Unchanged when this
     /// one has no offset or no time (it is already local, or only a day).
-    pub fn at_offset(self, offset: i32) -> DateTime {
+    pub(crate) fn at_offset(self, offset: i32) -> DateTime {
         let (Some(own), Some(_)) = (self.offset_minutes, self.time) else {
             return self;
         };

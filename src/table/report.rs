@@ -184,7 +184,7 @@ pub enum YearFrom {
 
 impl Issue {
     /// A stable code for programs (`expected_number`, `totals_differ`…).
-    pub fn code(&self) -> &'static str {
+    pub(crate) fn code(&self) -> &'static str {
         match self {
             Issue::ExpectedNumber { .. } => "expected_number",
             Issue::UnexpectedPercent { .. } => "unexpected_percent",
@@ -224,7 +224,7 @@ impl Issue {
     }
 
     /// What was expected, when the issue is about a value.
-    pub fn expected(&self, lang: Lang) -> Option<String> {
+    pub(crate) fn expected(&self, lang: Lang) -> Option<String> {
         let s = match self {
             Issue::ExpectedNumber { .. } => lang.pick("a number", "un nombre"),
             Issue::UnexpectedPercent { .. } => lang.pick(
@@ -248,7 +248,7 @@ impl Issue {
     }
 
     /// What was found, when the issue is about a value.
-    pub fn found(&self) -> Option<String> {
+    pub(crate) fn found(&self) -> Option<String> {
         match self {
             Issue::ExpectedNumber { found }
             | Issue::UnexpectedPercent { found }
@@ -260,7 +260,10 @@ impl Issue {
     }
 
     /// The message, without its place.
-    pub fn text(&self, lang: Lang) -> String {
+    ///
+    /// A flat message table, one arm per issue and language, kept whole on purpose: the
+    /// English and French wording of each issue sit side by side.
+    pub(crate) fn text(&self, lang: Lang) -> String {
         let q = |s: &str| quote(s, lang);
         let n = |x: f64| number(x, lang);
         match (self, lang) {
@@ -574,7 +577,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem about `source` (and its line and column when given).
-    pub fn new(issue: Issue, source: &str) -> Problem {
+    pub(crate) fn new(issue: Issue, source: &str) -> Problem {
         Problem {
             code: issue.code(),
             source: source.to_string(),
@@ -589,20 +592,20 @@ impl Problem {
     }
 
     /// On `line`.
-    pub fn at_line(mut self, line: u64) -> Problem {
+    pub(crate) fn at_line(mut self, line: u64) -> Problem {
         self.line = Some(line);
         self
     }
 
     /// In the 0-based column `index`, named `name`.
-    pub fn at_column(mut self, index: usize, name: &str) -> Problem {
+    pub(crate) fn at_column(mut self, index: usize, name: &str) -> Problem {
         self.column = u32::try_from(index + 1).ok();
         self.column_name = Some(name.to_string());
         self
     }
 
     /// Writes `expected` and `message` in `lang`.
-    pub fn localize(&mut self, lang: Lang) {
+    pub(crate) fn localize(&mut self, lang: Lang) {
         self.expected = self.issue.expected(lang);
         self.found = self.issue.found();
         let mut place = self.source.clone();
@@ -655,7 +658,7 @@ pub enum SkipReason {
 
 impl SkipReason {
     /// Why, in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub(crate) fn label(self, lang: Lang) -> &'static str {
         match self {
             SkipReason::Description => lang.pick(
                 "description row under the header (legacy Facebook export)",
@@ -890,7 +893,7 @@ pub struct FileReport {
 
 impl FileReport {
     /// Recomputes `records` and `status` from the tables and problems.
-    pub fn settle(&mut self) {
+    pub(crate) fn settle(&mut self) {
         let mut counts = Counts::default();
         for t in &self.tables {
             counts.add(&t.records);
