@@ -6,6 +6,7 @@
 //! a file again.
 
 use super::Encoding;
+use crate::finite::Finite;
 use crate::i18n::{Lang, Text};
 use crate::number::DecimalMark;
 use crate::schema::{Counts, Field, FormatId, RecordKind};
@@ -743,9 +744,9 @@ pub struct TotalCheck {
     /// The field it was read into.
     pub field: Field,
     /// What the file's totals row says.
-    pub file_total: crate::Finite,
+    pub file_total: Finite,
     /// What the imported rows add up to.
-    pub our_sum: crate::Finite,
+    pub our_sum: Finite,
     /// Whether they agree (to a cent).
     pub agrees: bool,
 }
