@@ -2,7 +2,8 @@
 //! them into a [`RowSink`]. Text files (`.csv`, `.tsv`, `.txt`) stream: [`decode`] turns bytes
 //! into text and [`csv`] text into records, chunk by chunk, with boundaries anywhere.
 //! Spreadsheets ([`sheet`]: `.xlsx`, `.xls`, `.ods`), archives ([`archive`]: `.zip`) and
-//! [`json`] need their whole bytes (they are compressed, or one value).
+//! [`json`] need their whole bytes (they are compressed, or one value): each takes a
+//! [`WholeFile`], the sink and the file's problems, and [`read_whole`] picks the reader.
 //!
 //! The readers know nothing of the formats: `workspace` wires them to the formats' tables.
 
