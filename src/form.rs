@@ -143,94 +143,100 @@ impl Fields {
 
     /// Reads `entry` as a number of `kind`. Blank gives `None` and no error.
     pub(crate) fn read(&mut self, entry: &Entry, field: &str, kind: Kind) -> Option<f64> {
+        let checked = match self.parse(entry, kind)? {
+            Ok((value, percent, shown)) => check(self.lang, value, percent, &shown, kind),
+            Err(message) => Err(message),
+        };
+        match checked {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.error(field, message);
+                None
+            }
+        }
+    }
+
+    /// The number `entry` holds, whether it was a percentage, and how it was written; `None`
+    /// when blank, `Err` the message when it is no number.
+    fn parse(&self, entry: &Entry, kind: Kind) -> Option<Result<(f64, bool, String), String>> {
         let lang = self.lang;
-        let (value, percent, shown) = match entry {
-            Entry::Blank => return None,
-            Entry::Number(x) => (*x, false, format_plain(*x)),
+        match entry {
+            Entry::Blank => None,
+            Entry::Number(x) => Some(Ok((*x, false, format_plain(*x)))),
             Entry::Text(text) => match number::parse(text, self.mark.decimal()) {
-                Ok(p) => (p.value, p.percent, text.trim().to_string()),
-                Err(NumberError::Empty) => return None,
+                Ok(p) => Some(Ok((p.value, p.percent, text.trim().to_string()))),
+                Err(NumberError::Empty) => None,
                 Err(_) => {
                     let expected = match kind {
                         Kind::Percent(_) => lang.pick("a percentage", "un pourcentage"),
                         Kind::Count => lang.pick("a whole number", "un nombre entier"),
                         _ => lang.pick("a number", "un nombre"),
                     };
-                    self.error(field, found(lang, expected, text.trim()));
-                    return None;
+                    Some(Err(found(lang, expected, text.trim())))
                 }
             },
-        };
-        if !value.is_finite() {
-            self.error(
-                field,
-                found(lang, lang.pick("a number", "un nombre"), &shown),
-            );
-            return None;
         }
-        if percent && !matches!(kind, Kind::Percent(_)) {
+    }
+}
+
+/// Checks `value` (written `shown`; `percent` if it ended with `%`) against `kind`; `Err` is
+/// the message, in `lang`.
+fn check(lang: Lang, value: f64, percent: bool, shown: &str, kind: Kind) -> Result<f64, String> {
+    if !value.is_finite() {
+        return Err(found(lang, lang.pick("a number", "un nombre"), shown));
+    }
+    if percent && !matches!(kind, Kind::Percent(_)) {
+        let msg = lang.pick(
+            "a plain number is expected here, not a percentage",
+            "un nombre simple est attendu ici, pas un pourcentage",
+        );
+        return Err(msg.to_string());
+    }
+    if value < 0.0 {
+        return Err(match lang {
+            Lang::En => format!("must not be negative (found {shown})"),
+            Lang::Fr => format!("ne doit pas être négatif (trouvé {shown})"),
+        });
+    }
+    check_range(lang, value, shown, kind)
+}
+
+/// The bounds of `kind`: a percentage's or a positive number's maximum, the largest input, a
+/// count's whole units.
+fn check_range(lang: Lang, value: f64, shown: &str, kind: Kind) -> Result<f64, String> {
+    match kind {
+        Kind::Percent(max) if value > max => Err(match lang {
+            Lang::En => format!(
+                "a percentage from 0 to {} is expected, found {shown}",
+                format_plain(max)
+            ),
+            Lang::Fr => format!(
+                "un pourcentage de 0 à {} est attendu, trouvé {shown}",
+                format_plain(max)
+            ),
+        }),
+        Kind::Positive(max) if value == 0.0 || value > max => Err(match lang {
+            Lang::En => format!(
+                "a number above 0 and at most {} is expected, found {shown}",
+                format_plain(max)
+            ),
+            Lang::Fr => format!(
+                "un nombre supérieur à 0 et d’au plus {} est attendu, trouvé {shown}",
+                format_plain(max)
+            ),
+        }),
+        _ if value > MAX_INPUT => {
             let msg = lang.pick(
-                "a plain number is expected here, not a percentage",
-                "un nombre simple est attendu ici, pas un pourcentage",
+                "too large: at most 1 000 000 000 000 000 (10^15)",
+                "trop grand : au plus 1 000 000 000 000 000 (10^15)",
             );
-            self.error(field, msg.to_string());
-            return None;
+            Err(msg.to_string())
         }
-        if value < 0.0 {
-            let msg = match lang {
-                Lang::En => format!("must not be negative (found {shown})"),
-                Lang::Fr => format!("ne doit pas être négatif (trouvé {shown})"),
-            };
-            self.error(field, msg);
-            return None;
-        }
-        match kind {
-            Kind::Percent(max) if value > max => {
-                let msg = match lang {
-                    Lang::En => format!(
-                        "a percentage from 0 to {} is expected, found {shown}",
-                        format_plain(max)
-                    ),
-                    Lang::Fr => format!(
-                        "un pourcentage de 0 à {} est attendu, trouvé {shown}",
-                        format_plain(max)
-                    ),
-                };
-                self.error(field, msg);
-                None
-            }
-            Kind::Positive(max) if value == 0.0 || value > max => {
-                let msg = match lang {
-                    Lang::En => format!(
-                        "a number above 0 and at most {} is expected, found {shown}",
-                        format_plain(max)
-                    ),
-                    Lang::Fr => format!(
-                        "un nombre supérieur à 0 et d’au plus {} est attendu, trouvé {shown}",
-                        format_plain(max)
-                    ),
-                };
-                self.error(field, msg);
-                None
-            }
-            _ if value > MAX_INPUT => {
-                let msg = lang.pick(
-                    "too large: at most 1 000 000 000 000 000 (10^15)",
-                    "trop grand : au plus 1 000 000 000 000 000 (10^15)",
-                );
-                self.error(field, msg.to_string());
-                None
-            }
-            Kind::Count if value.fract() != 0.0 => {
-                let msg = match lang {
-                    Lang::En => format!("a whole number is expected, found {shown}"),
-                    Lang::Fr => format!("un nombre entier est attendu, trouvé {shown}"),
-                };
-                self.error(field, msg);
-                None
-            }
-            _ => Some(value),
-        }
+        Kind::Count if value.fract() != 0.0 => Err(match lang {
+            Lang::En => format!("a whole number is expected, found {shown}"),
+            Lang::Fr => format!("un nombre entier est attendu, trouvé {shown}"),
+        }),
+        _ => Ok(value),
     }
 }
 

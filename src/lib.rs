@@ -70,6 +70,7 @@ pub use finite::Finite;
 pub use form::{json_message, Entry, FieldError, Mark};
 pub use formula::Formula;
 pub use i18n::Lang;
+pub use import::ImportOptions;
 pub use metrics::analysis::{
     analyze, defaults as analysis_defaults, AnalysisOptions, AnalysisReport, BusinessHours, Period,
 };
@@ -91,6 +92,4 @@ pub use model::{
 pub use money::CURRENCIES;
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
 pub use table::report::{FileKind, FileReport, Problem, SkipReason, Status, TableReport};
-pub use workspace::{
-    import_bytes, ImportOptions, Imported, Importer, Totals, Workspace, WorkspaceError,
-};
+pub use workspace::{import_bytes, Imported, Importer, Totals, Workspace, WorkspaceError};

@@ -43,10 +43,10 @@ const fn c(code: &'static str, minor_digits: u8) -> Currency {
 
 impl Currency {
     /// The euro, the default.
-    pub const EUR: Currency = c("EUR", 2);
+    pub(crate) const EUR: Currency = c("EUR", 2);
 
     /// Finds a currency by its ISO code, case-insensitively.
-    pub fn find(code: &str) -> Option<Currency> {
+    pub(crate) fn find(code: &str) -> Option<Currency> {
         let code = code.trim();
         CURRENCIES
             .iter()

@@ -220,6 +220,16 @@ fn groups_are_well_formed(body: &str, decimal: Option<char>) -> bool {
     })
 }
 
+/// A sum without the last-digit noise of binary fractions (`4343.720000000018` → `4343.72`):
+/// exports write at most a few decimals.
+pub(crate) fn tidy(sum: f64) -> f64 {
+    if sum.abs() < 1e12 {
+        (sum * 1e6).round() / 1e6
+    } else {
+        sum
+    }
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -67,7 +67,7 @@ impl FormatId {
     }
 
     /// Whether its tables may follow one another in one file, each after a `#` preamble.
-    pub fn has_preambles(self) -> bool {
+    pub(crate) fn has_preambles(self) -> bool {
         matches!(self, FormatId::Ga4 | FormatId::Ua)
     }
 
@@ -191,12 +191,12 @@ macro_rules! fields {
             }
 
             /// Its name, in both languages.
-            pub fn text(self) -> Text {
+            pub(crate) fn text(self) -> Text {
                 match self { $(Field::$variant => Text { en: $en, fr: $fr }),* }
             }
 
             /// Column names (normalised) that suggest this field in an unknown file.
-            pub fn hints(self) -> &'static [&'static str] {
+            pub(crate) fn hints(self) -> &'static [&'static str] {
                 match self { $(Field::$variant => &[$($hint),*]),* }
             }
         }
@@ -292,7 +292,7 @@ impl Field {
     }
 
     /// The field with this key, if any.
-    pub fn from_key(key: &str) -> Option<Field> {
+    pub(crate) fn from_key(key: &str) -> Option<Field> {
         FIELDS.iter().copied().find(|f| f.key() == key)
     }
 

@@ -38,6 +38,10 @@ impl Probe<'_> {
 
 /// The format of a table whose header is `probe.names`, or `None` when no known export has
 /// that header.
+///
+/// One flat decision table, kept whole on purpose: its rules are tried in order and several
+/// depend on an earlier one failing (Meta before X content, a YouTube chart before its
+/// totals), so the order is the logic and reads best on one page.
 pub(crate) fn detect(p: &Probe) -> Option<FormatId> {
     use FormatId::*;
     let date = p.has_any(&["date", "data"]);

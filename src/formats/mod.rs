@@ -26,7 +26,7 @@ use crate::schema::{Field, FormatId, RecordKind};
 
 /// One export format: what it holds and which column names mean which field.
 #[derive(Debug)]
-pub struct Format {
+pub(crate) struct Format {
     /// Its id.
     pub id: FormatId,
     /// What people call it.
@@ -81,7 +81,7 @@ pub(crate) const GENERIC: Format = Format {
 
 impl FormatId {
     /// Its format.
-    pub fn format(self) -> &'static Format {
+    pub(crate) fn format(self) -> &'static Format {
         FORMATS
             .iter()
             .copied()

@@ -5,7 +5,7 @@
 
 use super::detect::{detect, Probe};
 use super::mapper::{Mapper, Table};
-use super::{norm, GENERIC};
+use super::{norm, Format, GENERIC};
 use crate::table::report::SkipReason;
 use crate::table::{Cell, Encoding, Row, RowSink, Source};
 
@@ -22,6 +22,16 @@ enum State {
     },
     /// Reading rows into records.
     Mapping(Box<Mapper>),
+}
+
+impl State {
+    /// Holding nothing yet.
+    fn empty() -> State {
+        State::Probing {
+            rows: Vec::new(),
+            preamble: Vec::new(),
+        }
+    }
 }
 
 /// The sink every reader writes rows into; tables come out.
@@ -45,10 +55,7 @@ impl Tables {
     pub(crate) fn new() -> Tables {
         Tables {
             source: None,
-            state: State::Probing {
-                rows: Vec::new(),
-                preamble: Vec::new(),
-            },
+            state: State::empty(),
             done: Vec::new(),
             in_source: 0,
         }
@@ -74,56 +81,14 @@ impl Tables {
 
     /// Decides the header and format from the rows held, then reads them.
     fn start_table(&mut self) {
-        let State::Probing { rows, preamble } = std::mem::replace(
-            &mut self.state,
-            State::Probing {
-                rows: Vec::new(),
-                preamble: Vec::new(),
-            },
-        ) else {
+        let State::Probing { rows, preamble } = std::mem::replace(&mut self.state, State::empty())
+        else {
             return;
         };
         let Some(source) = self.source.clone() else {
             return;
         };
-        // The header: the first of the first rows that a known format recognises; else the
-        // first row with two or more cells filled (a title row above is left out).
-        let mut found = None;
-        for (i, row) in rows.iter().take(HEADER_SEARCH).enumerate() {
-            let names: Vec<String> = row.cells.iter().map(|c| norm(&c.text())).collect();
-            let probe = Probe {
-                names: &names,
-                file_name: &source.file_name,
-                preamble: &preamble,
-            };
-            if let Some(id) = detect(&probe) {
-                found = Some((i, id));
-                break;
-            }
-        }
-        let single_column = rows
-            .iter()
-            .all(|r| r.cells.iter().filter(|c| !c.is_blank()).count() <= 1);
-        let (header, format) = match found {
-            Some((i, id)) => (Some(i), id.format()),
-            None if single_column => {
-                // A plain list: its first line is a header only if it reads like one.
-                let first = rows
-                    .first()
-                    .map(|r| norm(&r.cells_text()))
-                    .unwrap_or_default();
-                let header = LIST_HEADERS.contains(&first.as_str()).then_some(0);
-                (header, &GENERIC)
-            }
-            None => {
-                let i = rows
-                    .iter()
-                    .take(HEADER_SEARCH)
-                    .position(|r| r.cells.iter().filter(|c| !c.is_blank()).count() >= 2)
-                    .unwrap_or(0);
-                (Some(i), &GENERIC)
-            }
-        };
+        let (header, format) = find_header(&rows, &source.file_name, &preamble);
         let start = header.map_or(0, |h| h + 1);
         let probe = rows.get(start..).unwrap_or(&[]);
         let header_row = header.and_then(|h| rows.get(h));
@@ -136,13 +101,7 @@ impl Tables {
     }
 
     fn finish_table(&mut self) {
-        if let State::Mapping(mapper) = std::mem::replace(
-            &mut self.state,
-            State::Probing {
-                rows: Vec::new(),
-                preamble: Vec::new(),
-            },
-        ) {
+        if let State::Mapping(mapper) = std::mem::replace(&mut self.state, State::empty()) {
             let mut table = mapper.finish();
             // Analytics: a by-day table after a by-source one counts the same sessions again.
             let earlier = &self.done[self.done.len() - self.in_source..];
@@ -159,10 +118,7 @@ impl RowSink for Tables {
     fn begin(&mut self, source: Source) {
         self.source = Some(source);
         self.in_source = 0;
-        self.state = State::Probing {
-            rows: Vec::new(),
-            preamble: Vec::new(),
-        };
+        self.state = State::empty();
     }
 
     /// One row of the current source.
@@ -221,6 +177,51 @@ impl RowSink for Tables {
             for t in &mut self.done[n.saturating_sub(count)..] {
                 t.report.encoding = Some(encoding);
             }
+        }
+    }
+}
+
+/// The header of a table's first `rows` and its format: the first of the first rows that a
+/// known format recognises; else the first row with two or more cells filled (a title row
+/// above is left out); a one-column list has a header only if its first line reads like one.
+fn find_header(
+    rows: &[Row],
+    file_name: &str,
+    preamble: &[String],
+) -> (Option<usize>, &'static Format) {
+    let mut found = None;
+    for (i, row) in rows.iter().take(HEADER_SEARCH).enumerate() {
+        let names: Vec<String> = row.cells.iter().map(|c| norm(&c.text())).collect();
+        let probe = Probe {
+            names: &names,
+            file_name,
+            preamble,
+        };
+        if let Some(id) = detect(&probe) {
+            found = Some((i, id));
+            break;
+        }
+    }
+    let single_column = rows
+        .iter()
+        .all(|r| r.cells.iter().filter(|c| !c.is_blank()).count() <= 1);
+    match found {
+        Some((i, id)) => (Some(i), id.format()),
+        None if single_column => {
+            let first = rows
+                .first()
+                .map(|r| norm(&r.cells_text()))
+                .unwrap_or_default();
+            let header = LIST_HEADERS.contains(&first.as_str()).then_some(0);
+            (header, &GENERIC)
+        }
+        None => {
+            let i = rows
+                .iter()
+                .take(HEADER_SEARCH)
+                .position(|r| r.cells.iter().filter(|c| !c.is_blank()).count() >= 2)
+                .unwrap_or(0);
+            (Some(i), &GENERIC)
         }
     }
 }

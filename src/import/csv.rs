@@ -75,111 +75,134 @@ impl CsvParser {
     /// Parses `text`, calling `emit` for each complete record.
     pub(crate) fn push(&mut self, text: &str, emit: &mut impl FnMut(Record)) {
         let b = text.as_bytes();
-        let d = self.delimiter;
         let mut i = 0;
         while i < b.len() {
-            match self.state {
-                State::LineStart => match b[i] {
-                    // Blank lines are not records.
-                    b'\n' => {
+            i = match self.state {
+                State::LineStart => self.line_start(b[i], i),
+                State::AfterCr => self.after_cr(b[i], i),
+                State::FieldStart => self.field_start(b[i], i, emit),
+                State::Unquoted => self.unquoted(text, i, emit),
+                State::Quoted => self.quoted(text, i),
+                State::QuoteInQuoted => self.quote_in_quoted(b[i], i, emit),
+            };
+        }
+    }
+
+    // Each state reads from byte `i` (`c` is that byte) and returns where reading goes on.
+
+    fn line_start(&mut self, c: u8, i: usize) -> usize {
+        match c {
+            // Blank lines are not records.
+            b'\n' => {
+                self.line += 1;
+                i + 1
+            }
+            b'\r' => {
+                self.line += 1;
+                self.state = State::AfterCr;
+                i + 1
+            }
+            _ => {
+                self.record_line = self.line;
+                self.state = State::FieldStart;
+                i
+            }
+        }
+    }
+
+    fn after_cr(&mut self, c: u8, i: usize) -> usize {
+        self.state = State::LineStart;
+        if c == b'\n' {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn field_start(&mut self, c: u8, i: usize, emit: &mut impl FnMut(Record)) -> usize {
+        if c == b'"' {
+            self.state = State::Quoted;
+            self.quote_line = self.line;
+            self.cr_in_quotes = false;
+            i + 1
+        } else if c == self.delimiter {
+            self.end_field();
+            i + 1
+        } else if c == b'\n' || c == b'\r' {
+            i + self.end_line(c, emit)
+        } else {
+            self.state = State::Unquoted;
+            i
+        }
+    }
+
+    fn unquoted(&mut self, text: &str, mut i: usize, emit: &mut impl FnMut(Record)) -> usize {
+        let b = text.as_bytes();
+        let d = self.delimiter;
+        let start = i;
+        while i < b.len() && b[i] != d && b[i] != b'\n' && b[i] != b'\r' {
+            i += 1;
+        }
+        self.field.push_str(&text[start..i]);
+        if i < b.len() {
+            if b[i] == d {
+                self.end_field();
+                self.state = State::FieldStart;
+                i += 1;
+            } else {
+                i += self.end_line(b[i], emit);
+            }
+        }
+        i
+    }
+
+    fn quoted(&mut self, text: &str, mut i: usize) -> usize {
+        let b = text.as_bytes();
+        let start = i;
+        while i < b.len() && b[i] != b'"' && b[i] != b'\n' && b[i] != b'\r' {
+            i += 1;
+        }
+        if i > start {
+            self.cr_in_quotes = false;
+            self.field.push_str(&text[start..i]);
+        }
+        if i < b.len() {
+            match b[i] {
+                b'"' => self.state = State::QuoteInQuoted,
+                b'\n' => {
+                    if !self.cr_in_quotes {
                         self.line += 1;
-                        i += 1;
                     }
-                    b'\r' => {
-                        self.line += 1;
-                        self.state = State::AfterCr;
-                        i += 1;
-                    }
-                    _ => {
-                        self.record_line = self.line;
-                        self.state = State::FieldStart;
-                    }
-                },
-                State::AfterCr => {
-                    if b[i] == b'\n' {
-                        i += 1;
-                    }
-                    self.state = State::LineStart;
+                    self.cr_in_quotes = false;
+                    self.field.push('\n');
                 }
-                State::FieldStart => {
-                    let c = b[i];
-                    if c == b'"' {
-                        self.state = State::Quoted;
-                        self.quote_line = self.line;
-                        self.cr_in_quotes = false;
-                        i += 1;
-                    } else if c == d {
-                        self.end_field();
-                        i += 1;
-                    } else if c == b'\n' || c == b'\r' {
-                        i += self.end_line(c, emit);
-                    } else {
-                        self.state = State::Unquoted;
-                    }
-                }
-                State::Unquoted => {
-                    let start = i;
-                    while i < b.len() && b[i] != d && b[i] != b'\n' && b[i] != b'\r' {
-                        i += 1;
-                    }
-                    self.field.push_str(&text[start..i]);
-                    if i < b.len() {
-                        if b[i] == d {
-                            self.end_field();
-                            self.state = State::FieldStart;
-                            i += 1;
-                        } else {
-                            i += self.end_line(b[i], emit);
-                        }
-                    }
-                }
-                State::Quoted => {
-                    let start = i;
-                    while i < b.len() && b[i] != b'"' && b[i] != b'\n' && b[i] != b'\r' {
-                        i += 1;
-                    }
-                    if i > start {
-                        self.cr_in_quotes = false;
-                        self.field.push_str(&text[start..i]);
-                    }
-                    if i < b.len() {
-                        match b[i] {
-                            b'"' => self.state = State::QuoteInQuoted,
-                            b'\n' => {
-                                if !self.cr_in_quotes {
-                                    self.line += 1;
-                                }
-                                self.cr_in_quotes = false;
-                                self.field.push('\n');
-                            }
-                            _ => {
-                                self.line += 1;
-                                self.cr_in_quotes = true;
-                                self.field.push('\r');
-                            }
-                        }
-                        i += 1;
-                    }
-                }
-                State::QuoteInQuoted => {
-                    let c = b[i];
-                    if c == b'"' {
-                        self.field.push('"');
-                        self.state = State::Quoted;
-                        self.cr_in_quotes = false;
-                        i += 1;
-                    } else if c == d {
-                        self.end_field();
-                        self.state = State::FieldStart;
-                        i += 1;
-                    } else if c == b'\n' || c == b'\r' {
-                        i += self.end_line(c, emit);
-                    } else {
-                        // `"abc"def`: keep what follows the closing quote, as spreadsheets do.
-                        self.state = State::Unquoted;
-                    }
+                _ => {
+                    self.line += 1;
+                    self.cr_in_quotes = true;
+                    self.field.push('\r');
                 }
             }
+            i += 1;
+        }
+        i
+    }
+
+    fn quote_in_quoted(&mut self, c: u8, i: usize, emit: &mut impl FnMut(Record)) -> usize {
+        if c == b'"' {
+            self.field.push('"');
+            self.state = State::Quoted;
+            self.cr_in_quotes = false;
+            i + 1
+        } else if c == self.delimiter {
+            self.end_field();
+            self.state = State::FieldStart;
+            i + 1
+        } else if c == b'\n' || c == b'\r' {
+            i + self.end_line(c, emit)
+        } else {
+            // `"abc"def`: keep what follows the closing quote, as spreadsheets do.
+            self.state = State::Unquoted;
+            i
         }
     }
 

@@ -134,44 +134,12 @@ impl TextDecoder {
                     return;
                 }
                 let head = std::mem::take(head);
-                let (encoding, skip) = sniff(&head);
-                self.encoding = encoding;
-                self.state = match encoding {
-                    Encoding::Utf16Le => State::Legacy(UTF_16LE.new_decoder_without_bom_handling()),
-                    Encoding::Utf16Be => State::Legacy(UTF_16BE.new_decoder_without_bom_handling()),
-                    _ => State::Utf8 {
-                        pending: Vec::new(),
-                    },
-                };
-                self.push_inner(&head[skip..], out, last);
+                self.begin(&head, out, last);
             }
+            State::Utf8 { pending } if pending.is_empty() => self.utf8(bytes, out, last),
             State::Utf8 { pending } => {
-                if pending.is_empty() {
-                    self.utf8(bytes, out, last);
-                    return;
-                }
-                // Complete the sequence the previous chunk cut.
-                let len: usize = match pending[0] {
-                    0xE0..=0xEF => 3,
-                    0xF0..=0xF4 => 4,
-                    _ => 2,
-                };
-                let need = len.saturating_sub(pending.len());
-                if bytes.len() < need && !last {
-                    pending.extend_from_slice(bytes);
-                    return;
-                }
-                let mut seq = std::mem::take(pending);
-                let take = need.min(bytes.len());
-                seq.extend_from_slice(&bytes[..take]);
-                if std::str::from_utf8(&seq).is_ok() {
-                    self.utf8(&seq, out, false);
-                    self.push_inner(&bytes[take..], out, last);
-                } else {
-                    // Damaged: read the joined bytes from the start of the sequence.
-                    seq.extend_from_slice(&bytes[take..]);
-                    self.utf8(&seq, out, last);
-                }
+                let pending = std::mem::take(pending);
+                self.complete(pending, bytes, out, last);
             }
             State::Deciding(window) => {
                 window.extend_from_slice(bytes);
@@ -188,6 +156,46 @@ impl TextDecoder {
                 out.reserve(needed);
                 let (_, _, _) = decoder.decode_to_string(bytes, out, last);
             }
+        }
+    }
+
+    /// Sniffs the encoding from the first bytes (`head`), then decodes them.
+    fn begin(&mut self, head: &[u8], out: &mut String, last: bool) {
+        let (encoding, skip) = sniff(head);
+        self.encoding = encoding;
+        self.state = match encoding {
+            Encoding::Utf16Le => State::Legacy(UTF_16LE.new_decoder_without_bom_handling()),
+            Encoding::Utf16Be => State::Legacy(UTF_16BE.new_decoder_without_bom_handling()),
+            _ => State::Utf8 {
+                pending: Vec::new(),
+            },
+        };
+        self.push_inner(&head[skip..], out, last);
+    }
+
+    /// Completes the UTF-8 sequence the previous chunk cut (`seq`) with the first of `bytes`,
+    /// then decodes the rest; a sequence still short waits for the next chunk.
+    fn complete(&mut self, mut seq: Vec<u8>, bytes: &[u8], out: &mut String, last: bool) {
+        let len: usize = match seq[0] {
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 2,
+        };
+        let need = len.saturating_sub(seq.len());
+        if bytes.len() < need && !last {
+            seq.extend_from_slice(bytes);
+            self.state = State::Utf8 { pending: seq };
+            return;
+        }
+        let take = need.min(bytes.len());
+        seq.extend_from_slice(&bytes[..take]);
+        if std::str::from_utf8(&seq).is_ok() {
+            self.utf8(&seq, out, false);
+            self.push_inner(&bytes[take..], out, last);
+        } else {
+            // Damaged: read the joined bytes from the start of the sequence.
+            seq.extend_from_slice(&bytes[take..]);
+            self.utf8(&seq, out, last);
         }
     }
 

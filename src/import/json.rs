@@ -2,39 +2,61 @@
 //! (`{"data": [...]}`), read as a table whose header is every key met, in order of first
 //! appearance. Nested objects become `parent.child` columns.
 
-use crate::date::Date;
-use crate::table::report::{Issue, Problem, YearFrom};
+use super::WholeFile;
+use crate::table::report::{Issue, Problem};
 use crate::table::RowSink;
-use crate::table::{Cell, FileProblems, Row, Source};
+use crate::table::{Cell, FileProblems, Row};
 use serde_json::Value;
 
-/// Reads the JSON `bytes` into `sink`.
-pub(crate) fn read(
-    display: &str,
-    file_name: &str,
-    reference: Option<(Date, YearFrom)>,
-    bytes: &[u8],
-    sink: &mut dyn RowSink,
-    problems: &mut FileProblems,
-) {
+/// Reads the JSON `file` into `sink`.
+pub(crate) fn read(file: &WholeFile, sink: &mut dyn RowSink, problems: &mut FileProblems) {
+    let bytes = file.bytes;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            let detail = crate::form::json_message(&e);
-            let mut p = Problem::new(Issue::BadJson { detail }, display).at_line(e.line() as u64);
-            p.column = u32::try_from(e.column()).ok();
-            p.column_name = Some(String::new());
-            problems.errors.push(p);
+            problems.errors.push(bad_json(&e, file.display));
             return;
         }
     };
     let Some(list) = records(&value) else {
         problems
             .errors
-            .push(Problem::new(Issue::JsonShape, display));
+            .push(Problem::new(Issue::JsonShape, file.display));
         return;
     };
+    let (header, rows) = table(list);
+    sink.begin(file.source(file.display.to_string()));
+    sink.row(Row {
+        line: 1,
+        cells: header.iter().map(|h| Cell::Text(h.clone())).collect(),
+    });
+    for (n, cells) in rows.into_iter().enumerate() {
+        let mut row = vec![Cell::Empty; header.len()];
+        for (i, c) in cells {
+            row[i] = c;
+        }
+        // Records are numbered from 1, after the header's line 1.
+        sink.row(Row {
+            line: n as u64 + 2,
+            cells: row,
+        });
+    }
+    sink.end(None);
+}
+
+/// The error of a file that is not JSON, placed on its line and column.
+fn bad_json(e: &serde_json::Error, display: &str) -> Problem {
+    let detail = crate::form::json_message(e);
+    let mut p = Problem::new(Issue::BadJson { detail }, display).at_line(e.line() as u64);
+    p.column = u32::try_from(e.column()).ok();
+    p.column_name = Some(String::new());
+    p
+}
+
+/// The header (every key met, in order of first appearance) and each record's cells by their
+/// column.
+fn table(list: &[Value]) -> (Vec<String>, Vec<Vec<(usize, Cell)>>) {
     let mut header: Vec<String> = Vec::new();
     let mut rows: Vec<Vec<(usize, Cell)>> = Vec::with_capacity(list.len());
     for item in list {
@@ -53,30 +75,7 @@ pub(crate) fn read(
         }
         rows.push(cells);
     }
-    sink.begin(Source {
-        name: display.to_string(),
-        file_name: file_name.to_string(),
-        reference,
-        text: false,
-        delimiter: None,
-        encoding: None,
-    });
-    sink.row(Row {
-        line: 1,
-        cells: header.iter().map(|h| Cell::Text(h.clone())).collect(),
-    });
-    for (n, cells) in rows.into_iter().enumerate() {
-        let mut row = vec![Cell::Empty; header.len()];
-        for (i, c) in cells {
-            row[i] = c;
-        }
-        // Records are numbered from 1, after the header's line 1.
-        sink.row(Row {
-            line: n as u64 + 2,
-            cells: row,
-        });
-    }
-    sink.end(None);
+    (header, rows)
 }
 
 /// The list of objects in `value`: itself, or the first (then largest) list of objects it

@@ -2,7 +2,8 @@
 //! them into a [`RowSink`]. Text files (`.csv`, `.tsv`, `.txt`) stream: [`decode`] turns bytes
 //! into text and [`csv`] text into records, chunk by chunk, with boundaries anywhere.
 //! Spreadsheets ([`sheet`]: `.xlsx`, `.xls`, `.ods`), archives ([`archive`]: `.zip`) and
-//! [`json`] need their whole bytes (they are compressed, or one value).
+//! [`json`] need their whole bytes (they are compressed, or one value): each takes a
+//! [`WholeFile`], the sink and the file's problems, and [`read_whole`] picks the reader.
 //!
 //! The readers know nothing of the formats: `workspace` wires them to the formats' tables.
 
@@ -13,7 +14,7 @@ pub(crate) mod json;
 pub(crate) mod sheet;
 
 use crate::date::Date;
-use crate::table::report::{FileKind, Issue, Problem, SkipReason};
+use crate::table::report::{FileKind, Issue, Problem, SkipReason, YearFrom};
 use crate::table::{reference_day, Cell, FileProblems, Row, RowSink, Source};
 use decode::TextDecoder;
 
@@ -27,47 +28,82 @@ pub struct ImportOptions {
     pub today: Option<Date>,
 }
 
-/// Limits that travel down into archives.
+/// What travels down into archives: the import's options, and how deep in archives a file is.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Context {
+    /// What the import was given.
     pub options: ImportOptions,
+    /// Archives around the file (0 for a dropped file).
     pub depth: u8,
 }
 
-/// Reads bytes known whole, of any kind, into `sink`. `display` is the name reports show,
-/// `file_name` the file's own name, `names` every name whose date may date it.
-#[allow(clippy::too_many_arguments)]
+/// A file whose bytes are all here, and the names that show and date it: what every reader
+/// of whole files takes.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WholeFile<'a> {
+    /// What kind of file its first bytes and its name say it is.
+    pub kind: FileKind,
+    /// The name reports show: `data.csv`, `Content.zip › Content.csv`.
+    pub display: &'a str,
+    /// The file's own name (inside its archive, if any).
+    pub file_name: &'a str,
+    /// Every name whose date may date it: its own, then its archives'.
+    pub names: &'a [&'a str],
+    /// Its bytes.
+    pub bytes: &'a [u8],
+    /// The options, and how deep in archives it is.
+    pub context: Context,
+}
+
+impl WholeFile<'_> {
+    /// The day its yearless dates are placed before, and where it came from.
+    pub(crate) fn reference(&self) -> Option<(Date, YearFrom)> {
+        reference_day(self.names, self.context.options.today)
+    }
+
+    /// A source of cells that are not text (a sheet, a JSON file), named `name` in reports.
+    pub(crate) fn source(&self, name: String) -> Source {
+        Source {
+            name,
+            file_name: self.file_name.to_string(),
+            reference: self.reference(),
+            text: false,
+            delimiter: None,
+            encoding: None,
+        }
+    }
+}
+
+/// Reads `file` into `sink`, by its kind; returns the kind it was read as (a workbook saved
+/// with a `.zip` name reads as one).
 pub(crate) fn read_whole(
-    kind: FileKind,
-    display: &str,
-    file_name: &str,
-    names: &[&str],
-    bytes: &[u8],
-    ctx: Context,
+    file: &WholeFile,
     sink: &mut dyn RowSink,
     problems: &mut FileProblems,
 ) -> FileKind {
-    match kind {
-        FileKind::Xlsx | FileKind::Xls | FileKind::Ods => {
-            let reference = reference_day(names, ctx.options.today);
-            sheet::read(kind, display, file_name, reference, bytes, sink, problems)
-        }
-        FileKind::Zip => archive::read(display, names, bytes, ctx, sink, problems),
+    match file.kind {
+        FileKind::Xlsx | FileKind::Xls | FileKind::Ods => sheet::read(file, sink, problems),
+        FileKind::Zip => archive::read(file, sink, problems),
         FileKind::Json => {
-            let reference = reference_day(names, ctx.options.today);
-            json::read(display, file_name, reference, bytes, sink, problems);
+            json::read(file, sink, problems);
             FileKind::Json
         }
         FileKind::Text | FileKind::Unknown => {
-            let source = text_source(display, file_name, names, ctx.options);
+            let source = text_source(
+                file.display,
+                file.file_name,
+                file.names,
+                file.context.options,
+            );
             let mut reader = TextReader::new(source);
-            reader.push(bytes, sink, problems);
+            reader.push(file.bytes, sink, problems);
             reader.finish(sink, problems);
             FileKind::Text
         }
     }
 }
 
+/// The source of a text file (its delimiter and encoding are found as it is read).
 pub(crate) fn text_source(
     display: &str,
     file_name: &str,
@@ -128,13 +164,75 @@ pub(crate) struct TextReader {
     parser: Option<csv::CsvParser>,
     /// Nothing more is read: the bytes are not text.
     refused: bool,
+    shape: Shape,
+}
+
+/// What the records so far say of the current table: its header's width and the last record.
+#[derive(Debug, Default)]
+struct Shape {
     /// Fields of the current table's header (the first record after `#` lines).
     header_width: Option<usize>,
     last_fields: usize,
     last_line: u64,
 }
 
+impl Shape {
+    /// Writes `record` into `sink` as a row.
+    fn emit(&mut self, record: csv::Record, sink: &mut dyn RowSink) {
+        let comment = is_comment(&record);
+        if comment {
+            self.header_width = None;
+        } else if self.header_width.is_none() {
+            self.header_width = Some(record.fields.len());
+        }
+        self.last_fields = record.fields.len();
+        self.last_line = record.line;
+        sink.row(row_of(record));
+    }
+
+    /// Writes the last `record`, which has no line end: with fewer fields than its header it
+    /// was cut, and its last value may be cut too, so it is counted, not read.
+    fn emit_last(&mut self, record: csv::Record, sink: &mut dyn RowSink) {
+        let width = self.header_width.unwrap_or(0);
+        if !is_comment(&record) && width > 1 && record.fields.len() < width {
+            self.last_fields = record.fields.len();
+            self.last_line = record.line;
+            sink.skip_row(row_of(record), SkipReason::Cut);
+        } else {
+            self.emit(record, sink);
+        }
+    }
+
+    /// The warning for a last line without an end that has fewer fields than its header.
+    fn last_line_cut(&self, name: &str) -> Option<Problem> {
+        let width = self.header_width?;
+        (self.last_fields < width && self.last_line > 0).then(|| {
+            Problem::new(
+                Issue::LastLineCut {
+                    expected: width,
+                    found: self.last_fields,
+                },
+                name,
+            )
+            .at_line(self.last_line)
+        })
+    }
+}
+
+/// A `#` line (a Google Analytics preamble, or a comment).
+fn is_comment(record: &csv::Record) -> bool {
+    record.fields.first().is_some_and(|f| f.starts_with('#'))
+}
+
+fn row_of(record: csv::Record) -> Row {
+    Row {
+        line: record.line,
+        cells: record.fields.into_iter().map(Cell::from_text).collect(),
+    }
+}
+
 impl TextReader {
+    /// A reader of the text source `source`, its delimiter and encoding still to find.
     pub(crate) fn new(source: Source) -> TextReader {
         TextReader {
             source,
@@ -143,12 +241,11 @@ impl TextReader {
             sample: Some(String::new()),
             parser: None,
             refused: false,
-            header_width: None,
-            last_fields: 0,
-            last_line: 0,
+            shape: Shape::default(),
         }
     }
 
+    /// Reads the next chunk of bytes.
     pub(crate) fn push(
         &mut self,
         bytes: &[u8],
@@ -178,36 +275,44 @@ impl TextReader {
                 return;
             }
             let sample = self.sample.take().unwrap_or_default();
-            if let Some(issue) = refuse(&sample) {
-                problems.errors.push(Problem::new(issue, &self.source.name));
-                self.refused = true;
-                return;
-            }
-            let delimiter = csv::sniff_delimiter(&sample, last).unwrap_or(csv::NO_DELIMITER);
-            self.source.delimiter = Some(delimiter);
-            self.source.encoding = Some(self.decoder.encoding());
-            sink.begin(self.source.clone());
-            self.parser = Some(csv::CsvParser::new(delimiter));
-            self.parse(&sample, sink);
+            self.start(&sample, last, sink, problems);
             return;
         }
         self.parse(text, sink);
+    }
+
+    /// Guesses the delimiter from `sample` (the whole text if `last`), begins the source and
+    /// parses the sample; or refuses text that is no table.
+    fn start(
+        &mut self,
+        sample: &str,
+        last: bool,
+        sink: &mut dyn RowSink,
+        problems: &mut FileProblems,
+    ) {
+        if let Some(issue) = refuse(sample) {
+            problems.errors.push(Problem::new(issue, &self.source.name));
+            self.refused = true;
+            return;
+        }
+        let delimiter = csv::sniff_delimiter(sample, last).unwrap_or(csv::NO_DELIMITER);
+        self.source.delimiter = Some(delimiter);
+        self.source.encoding = Some(self.decoder.encoding());
+        sink.begin(self.source.clone());
+        self.parser = Some(csv::CsvParser::new(delimiter));
+        self.parse(sample, sink);
     }
 
     fn parse(&mut self, text: &str, sink: &mut dyn RowSink) {
         let Some(parser) = &mut self.parser else {
             return;
         };
-        let (header_width, last_fields, last_line) = (
-            &mut self.header_width,
-            &mut self.last_fields,
-            &mut self.last_line,
-        );
-        parser.push(text, &mut |record: csv::Record| {
-            emit(record, sink, header_width, last_fields, last_line)
-        });
+        let shape = &mut self.shape;
+        parser.push(text, &mut |record: csv::Record| shape.emit(record, sink));
     }
 
+    /// Ends the text: the last record, the source's end, and what the end says of the file
+    /// (damaged bytes, a cut character, an open quote, a cut last line).
     pub(crate) fn finish(mut self, sink: &mut dyn RowSink, problems: &mut FileProblems) {
         let mut text = String::new();
         let decoded = self.decoder.finish(&mut text);
@@ -218,42 +323,26 @@ impl TextReader {
         if self.refused {
             return;
         }
-        let name = self.source.name.clone();
         let end = match &mut self.parser {
             Some(parser) => {
-                let (header_width, last_fields, last_line) = (
-                    &mut self.header_width,
-                    &mut self.last_fields,
-                    &mut self.last_line,
-                );
-                parser.finish(&mut |record: csv::Record| {
-                    // A last line with no end and fewer fields than its header was cut: its
-                    // last value may be cut too, so it is counted, not read.
-                    let width = header_width.unwrap_or(0);
-                    let comment = record.fields.first().is_some_and(|f| f.starts_with('#'));
-                    if !comment && width > 1 && record.fields.len() < width {
-                        *last_fields = record.fields.len();
-                        *last_line = record.line;
-                        let row = Row {
-                            line: record.line,
-                            cells: record.fields.into_iter().map(Cell::from_text).collect(),
-                        };
-                        sink.skip_row(row, SkipReason::Cut);
-                    } else {
-                        emit(record, sink, header_width, last_fields, last_line)
-                    }
-                })
+                let shape = &mut self.shape;
+                parser.finish(&mut |record: csv::Record| shape.emit_last(record, sink))
             }
             None => csv::End::default(),
         };
         // The encoding may have been settled late (Windows-1252 after ASCII).
         sink.end(Some(decoded.encoding));
+        self.report_end(&decoded, end, problems);
+    }
+
+    fn report_end(&self, decoded: &decode::Decoded, end: csv::End, problems: &mut FileProblems) {
+        let name = &self.source.name;
         if decoded.invalid > 0 {
             let mut p = Problem::new(
                 Issue::InvalidBytes {
                     count: decoded.invalid,
                 },
-                &name,
+                name,
             );
             if let Some(line) = decoded.first_invalid_line {
                 p = p.at_line(line);
@@ -264,52 +353,20 @@ impl TextReader {
             problems.truncated = true;
             problems
                 .warnings
-                .push(Problem::new(Issue::CutInCharacter, &name));
+                .push(Problem::new(Issue::CutInCharacter, name));
         }
         if let Some(line) = end.open_quote_line {
             problems.truncated = true;
             problems
                 .warnings
-                .push(Problem::new(Issue::OpenQuote, &name).at_line(line));
+                .push(Problem::new(Issue::OpenQuote, name).at_line(line));
         } else if end.unterminated {
-            if let Some(width) = self.header_width {
-                if self.last_fields < width && self.last_line > 0 {
-                    problems.truncated = true;
-                    problems.warnings.push(
-                        Problem::new(
-                            Issue::LastLineCut {
-                                expected: width,
-                                found: self.last_fields,
-                            },
-                            &name,
-                        )
-                        .at_line(self.last_line),
-                    );
-                }
+            if let Some(p) = self.shape.last_line_cut(name) {
+                problems.truncated = true;
+                problems.warnings.push(p);
             }
         }
     }
-}
-
-fn emit(
-    record: csv::Record,
-    sink: &mut dyn RowSink,
-    header_width: &mut Option<usize>,
-    last_fields: &mut usize,
-    last_line: &mut u64,
-) {
-    let comment = record.fields.first().is_some_and(|f| f.starts_with('#'));
-    if comment {
-        *header_width = None;
-    } else if header_width.is_none() {
-        *header_width = Some(record.fields.len());
-    }
-    *last_fields = record.fields.len();
-    *last_line = record.line;
-    sink.row(Row {
-        line: record.line,
-        cells: record.fields.into_iter().map(Cell::from_text).collect(),
-    });
 }
 
 /// Why text cannot be a table, if it cannot: binary bytes, or a web page.

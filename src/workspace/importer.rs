@@ -17,7 +17,7 @@ use crate::formats::mapper::RawTable;
 use crate::formats::tables::Tables;
 use crate::hash::Fnv;
 use crate::import::ImportOptions;
-use crate::import::{read_whole, sniff_kind, text_source, Context, TextReader};
+use crate::import::{read_whole, sniff_kind, text_source, Context, TextReader, WholeFile};
 use crate::model::Records;
 use crate::schema::Counts;
 use crate::table::report::{FileKind, FileReport, Issue, Problem, Status};
@@ -105,40 +105,7 @@ impl Importer {
 
     /// Ends the file: reads what was kept whole, and reports.
     pub fn finish(mut self) -> Imported {
-        if let Mode::Start(head) = &mut self.mode {
-            let head = std::mem::take(head);
-            if head.is_empty() {
-                self.problems
-                    .errors
-                    .push(Problem::new(Issue::EmptyFile, &self.name));
-            } else {
-                self.decide(head);
-            }
-        }
-        let mode = std::mem::replace(&mut self.mode, Mode::Start(Vec::new()));
-        let kind = match mode {
-            Mode::Start(_) => FileKind::Unknown,
-            Mode::Text(reader) => {
-                reader.finish(&mut self.tables, &mut self.problems);
-                FileKind::Text
-            }
-            Mode::Whole(kind, bytes) => {
-                let ctx = Context {
-                    options: self.options,
-                    depth: 0,
-                };
-                read_whole(
-                    kind,
-                    &self.name,
-                    &self.name,
-                    &[&self.name],
-                    &bytes,
-                    ctx,
-                    &mut self.tables,
-                    &mut self.problems,
-                )
-            }
-        };
+        let kind = self.read_rest();
         let tables = self.tables.into_tables();
         let mut records = Vec::with_capacity(tables.len());
         let mut raw = Vec::with_capacity(tables.len());
@@ -170,6 +137,42 @@ impl Importer {
             report,
             records,
             raw,
+        }
+    }
+
+    /// Reads what is left: the end of a text, or the bytes kept whole. Returns the kind of
+    /// file read.
+    fn read_rest(&mut self) -> FileKind {
+        if let Mode::Start(head) = &mut self.mode {
+            let head = std::mem::take(head);
+            if head.is_empty() {
+                self.problems
+                    .errors
+                    .push(Problem::new(Issue::EmptyFile, &self.name));
+            } else {
+                self.decide(head);
+            }
+        }
+        match std::mem::replace(&mut self.mode, Mode::Start(Vec::new())) {
+            Mode::Start(_) => FileKind::Unknown,
+            Mode::Text(reader) => {
+                reader.finish(&mut self.tables, &mut self.problems);
+                FileKind::Text
+            }
+            Mode::Whole(kind, bytes) => {
+                let file = WholeFile {
+                    kind,
+                    display: &self.name,
+                    file_name: &self.name,
+                    names: &[&self.name],
+                    bytes: &bytes,
+                    context: Context {
+                        options: self.options,
+                        depth: 0,
+                    },
+                };
+                read_whole(&file, &mut self.tables, &mut self.problems)
+            }
         }
     }
 }

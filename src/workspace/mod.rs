@@ -13,19 +13,17 @@
 //! ```
 
 use crate::date::Date;
-use crate::finite::Finite;
 use crate::formats::mapper::RawTable;
 use crate::i18n::Lang;
-pub use crate::import::ImportOptions;
-use crate::model::Records;
-use crate::model::{AdRow, DailyRow, Dataset, EntryRow, Message, Network, Post, TrafficRow};
-use crate::schema::Counts;
-use crate::schema::{Field, RecordKind, ValueKind, FIELDS};
+use crate::import::ImportOptions;
+use crate::model::{Dataset, Origin, Records};
+use crate::schema::{Field, RecordKind};
 use crate::table::report::{FileReport, Issue, Problem};
-use serde::Serialize;
 
 mod importer;
+mod totals;
 pub use importer::{import_bytes, Imported, Importer};
+pub use totals::Totals;
 
 /// Why a call on a workspace cannot be done.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -307,7 +305,7 @@ impl Workspace {
 
     /// What the dataset holds: counts, and sums per kind of record and network.
     pub fn totals(&self, lang: Lang) -> Totals {
-        totals(&self.dataset, self.reports().len(), lang)
+        totals::totals(&self.dataset, self.reports().len(), lang)
     }
 
     fn index(&self, id: u32) -> Result<usize, WorkspaceError> {
@@ -334,36 +332,11 @@ impl Workspace {
                 self.dataset.files.push(name);
             }
         }
-        let renumber = |o: &mut crate::model::Origin| {
+        for_each_origin(&mut self.dataset.records, |o| {
             if let Some(&n) = new_index.get(o.file) {
                 o.file = n;
             }
-        };
-        let d = &mut self.dataset;
-        d.records
-            .posts
-            .iter_mut()
-            .for_each(|r| renumber(&mut r.origin));
-        d.records
-            .daily
-            .iter_mut()
-            .for_each(|r| renumber(&mut r.origin));
-        d.records
-            .ads
-            .iter_mut()
-            .for_each(|r| renumber(&mut r.origin));
-        d.records
-            .traffic
-            .iter_mut()
-            .for_each(|r| renumber(&mut r.origin));
-        d.records
-            .entries
-            .iter_mut()
-            .for_each(|r| renumber(&mut r.origin));
-        d.records
-            .messages
-            .iter_mut()
-            .for_each(|r| renumber(&mut r.origin));
+        });
         for f in &mut self.files {
             if let State::Done(done) = &mut f.state {
                 for s in &mut done.sources {
@@ -376,13 +349,19 @@ impl Workspace {
     }
 }
 
+/// Calls `f` on the origin of every record.
+fn for_each_origin(r: &mut Records, mut f: impl FnMut(&mut Origin)) {
+    r.posts.iter_mut().for_each(|x| f(&mut x.origin));
+    r.daily.iter_mut().for_each(|x| f(&mut x.origin));
+    r.ads.iter_mut().for_each(|x| f(&mut x.origin));
+    r.traffic.iter_mut().for_each(|x| f(&mut x.origin));
+    r.entries.iter_mut().for_each(|x| f(&mut x.origin));
+    r.messages.iter_mut().for_each(|x| f(&mut x.origin));
+}
+
+/// Adds the records of one table to the dataset, as from its source `source`.
 fn append(d: &mut Dataset, mut r: Records, source: usize) {
-    r.posts.iter_mut().for_each(|x| x.origin.file = source);
-    r.daily.iter_mut().for_each(|x| x.origin.file = source);
-    r.ads.iter_mut().for_each(|x| x.origin.file = source);
-    r.traffic.iter_mut().for_each(|x| x.origin.file = source);
-    r.entries.iter_mut().for_each(|x| x.origin.file = source);
-    r.messages.iter_mut().for_each(|x| x.origin.file = source);
+    for_each_origin(&mut r, |o| o.file = source);
     d.records.posts.append(&mut r.posts);
     d.records.daily.append(&mut r.daily);
     d.records.ads.append(&mut r.ads);
@@ -391,6 +370,7 @@ fn append(d: &mut Dataset, mut r: Records, source: usize) {
     d.records.messages.append(&mut r.messages);
 }
 
+/// Removes the records of the sources `sources` from the dataset.
 fn remove_records(d: &mut Dataset, sources: &[usize]) {
     let keep = |file: usize| !sources.contains(&file);
     d.records.posts.retain(|x| keep(x.origin.file));
@@ -401,247 +381,10 @@ fn remove_records(d: &mut Dataset, sources: &[usize]) {
     d.records.messages.retain(|x| keep(x.origin.file));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Totals
-// ---------------------------------------------------------------------------------------------
-
-/// What a dataset holds.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Totals {
-    /// Files read.
-    pub files: usize,
-    /// Tables read from them.
-    pub tables: usize,
-    /// Records, by kind.
-    pub records: Counts,
-    /// Per kind of record, network (and currency, for money): counts and sums.
-    pub groups: Vec<Group>,
-}
-
-/// The records of one kind and network (and currency).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Group {
-    /// The kind of record.
-    pub kind: RecordKind,
-    /// Its name, in the report's language.
-    pub kind_label: String,
-    /// The network (`web` for traffic from no social network; `other` for entries, messages
-    /// and mapped files).
-    pub network: Network,
-    /// The currency of its amounts, if it has amounts and they say.
-    pub currency: Option<String>,
-    /// How many records.
-    pub records: u64,
-    /// The first day they cover.
-    pub first: Option<Date>,
-    /// The last day they cover.
-    pub last: Option<Date>,
-    /// The sums of their numbers, field by field (fields with no known value left out).
-    pub sums: Vec<Sum>,
-}
-
-/// The sum of one field over a group's records.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Sum {
-    /// The field.
-    pub field: Field,
-    /// Its name, in the report's language.
-    pub label: String,
-    /// The sum of the known values.
-    pub sum: Finite,
-    /// How many records had a value (blank is unknown, not zero).
-    pub known: u64,
-}
-
-/// The totals of `dataset`, with labels in `lang`.
-pub(crate) fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
-    let mut groups: Vec<(GroupKey, Vec<Rec<'_>>)> = Vec::new();
-    fn add<'a>(groups: &mut Vec<(GroupKey, Vec<Rec<'a>>)>, key: GroupKey, rec: Rec<'a>) {
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(rec),
-            None => groups.push((key, vec![rec])),
-        }
-    }
-    let mut push = |key: GroupKey, rec| add(&mut groups, key, rec);
-    for p in &dataset.records.posts {
-        push(GroupKey(RecordKind::Posts, p.network, None), Rec::Post(p));
-    }
-    for d in &dataset.records.daily {
-        push(GroupKey(RecordKind::Daily, d.network, None), Rec::Daily(d));
-    }
-    for a in &dataset.records.ads {
-        push(
-            GroupKey(RecordKind::Ads, a.network, a.currency.clone()),
-            Rec::Ad(a),
-        );
-    }
-    for t in &dataset.records.traffic {
-        let network = t.network.unwrap_or(Network::Web);
-        let currency = t.revenue.and(t.currency.clone());
-        push(
-            GroupKey(RecordKind::Traffic, network, currency),
-            Rec::Traffic(t),
-        );
-    }
-    for e in &dataset.records.entries {
-        push(
-            GroupKey(RecordKind::Entries, Network::Other, None),
-            Rec::Entry(e),
-        );
-    }
-    for m in &dataset.records.messages {
-        push(
-            GroupKey(RecordKind::Messages, Network::Other, None),
-            Rec::Message(m),
-        );
-    }
-    groups.sort_by(|a, b| (a.0 .0, a.0 .1, &a.0 .2).cmp(&(b.0 .0, b.0 .1, &b.0 .2)));
-    let groups = groups
-        .into_iter()
-        .map(|(GroupKey(kind, network, currency), recs)| {
-            let days: Vec<Date> = recs.iter().filter_map(Rec::day).collect();
-            let sums = FIELDS
-                .iter()
-                .copied()
-                .filter(|f| f.kind() == kind && f.value().is_number() && summable(*f))
-                .filter_map(|f| {
-                    let values: Vec<f64> = recs.iter().filter_map(|r| r.value(f)).collect();
-                    let sum = Finite::new(crate::formats::mapper::tidy(values.iter().sum()))?;
-                    (!values.is_empty()).then(|| Sum {
-                        field: f,
-                        label: f.label(lang).to_string(),
-                        sum,
-                        known: values.len() as u64,
-                    })
-                })
-                .collect();
-            Group {
-                kind,
-                kind_label: kind.label(lang).to_string(),
-                network,
-                currency,
-                records: recs.len() as u64,
-                first: days.iter().min().copied(),
-                last: days.iter().max().copied(),
-                sums,
-            }
-        })
-        .collect();
-    let records = Counts {
-        posts: dataset.records.posts.len() as u64,
-        daily: dataset.records.daily.len() as u64,
-        ads: dataset.records.ads.len() as u64,
-        traffic: dataset.records.traffic.len() as u64,
-        entries: dataset.records.entries.len() as u64,
-        messages: dataset.records.messages.len() as u64,
-    };
-    Totals {
-        files,
-        tables: dataset.files.len(),
-        records,
-        groups,
-    }
-}
-
-/// Levels (followers) are not added up; flows are.
-fn summable(f: Field) -> bool {
-    !matches!(f, Field::DailyFollowers | Field::PostFollowersAtPost)
-        && f.value() != ValueKind::Ratio
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct GroupKey(RecordKind, Network, Option<String>);
-
-enum Rec<'a> {
-    Post(&'a Post),
-    Daily(&'a DailyRow),
-    Ad(&'a AdRow),
-    Traffic(&'a TrafficRow),
-    Entry(&'a EntryRow),
-    Message(&'a Message),
-}
-
-impl Rec<'_> {
-    fn day(&self) -> Option<Date> {
-        match self {
-            Rec::Post(p) => p.published.map(|d| d.date),
-            Rec::Daily(d) => Some(d.date),
-            Rec::Ad(a) => a.start.or(a.end),
-            Rec::Traffic(t) => t.date,
-            Rec::Entry(e) => e.date.map(|d| d.date),
-            Rec::Message(m) => Some(m.received.date),
-        }
-    }
-
-    fn value(&self, f: Field) -> Option<f64> {
-        use Field::*;
-        match self {
-            Rec::Post(p) => {
-                let m = &p.metrics;
-                match f {
-                    PostImpressions => m.impressions,
-                    PostReach => m.reach,
-                    PostViews => m.views,
-                    PostEngagements => m.engagements,
-                    PostReactions => m.reactions,
-                    PostComments => m.comments,
-                    PostShares => m.shares,
-                    PostSaves => m.saves,
-                    PostClicks => m.clicks,
-                    PostLinkClicks => m.link_clicks,
-                    PostProfileVisits => m.profile_visits,
-                    PostNewFollows => m.new_follows,
-                    PostVideoViews => m.video_views,
-                    PostWatchTimeHours => m.watch_time_hours,
-                    _ => None,
-                }
-            }
-            Rec::Daily(d) => match f {
-                DailyNewFollows => d.new_follows,
-                DailyUnfollows => d.unfollows,
-                DailyNetFollows => d.net_follows,
-                DailyImpressions => d.impressions,
-                DailyReach => d.reach,
-                DailyViews => d.views,
-                DailyProfileViews => d.profile_views,
-                DailyEngagements => d.engagements,
-                DailyEngagedUsers => d.engaged_users,
-                DailyReactions => d.reactions,
-                DailyComments => d.comments,
-                DailyShares => d.shares,
-                DailyClicks => d.clicks,
-                DailyPosts => d.posts,
-                _ => None,
-            },
-            Rec::Ad(a) => match f {
-                AdSpend => a.spend,
-                AdImpressions => a.impressions,
-                AdReach => a.reach,
-                AdClicks => a.clicks,
-                AdEngagements => a.engagements,
-                AdNewFollows => a.new_follows,
-                AdConversions => a.conversions,
-                _ => None,
-            },
-            Rec::Traffic(t) => match f {
-                TrafficSessions => t.sessions,
-                TrafficEngagedSessions => t.engaged_sessions,
-                TrafficConversions => t.conversions,
-                TrafficRevenue => t.revenue,
-                _ => None,
-            },
-            Rec::Entry(e) => match f {
-                EntryLikes => e.likes,
-                _ => None,
-            },
-            Rec::Message(_) => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Network;
 
     fn ws() -> Workspace {
         Workspace::new(ImportOptions {

@@ -1,0 +1,160 @@
+//! Which columns of a table are read into which fields: a known format's names, or the user's
+//! mapping; and, for a table the user maps, a guess of each column's field and a fingerprint
+//! of its header.
+
+use crate::formats::{alias_matches, norm, Format, GENERIC};
+use crate::schema::{Field, RecordKind, FIELDS};
+
+/// Which columns are read into which fields.
+#[derive(Clone, Debug)]
+pub(crate) struct Plan {
+    /// The format.
+    pub format: &'static Format,
+    /// `(column, field)`, in column order.
+    pub columns: Vec<(usize, Field)>,
+    /// The kind of record the fields make; `None` when rows are not imported.
+    pub kind: Option<RecordKind>,
+}
+
+impl Plan {
+    /// The plan of a known format over `names` (normalised): for each field, the first of its
+    /// names found; a name used once is not used again.
+    pub(crate) fn of_format(format: &'static Format, names: &[String]) -> Plan {
+        let mut used = vec![false; names.len()];
+        let mut columns = Vec::new();
+        for (field, aliases) in format.columns {
+            let found = aliases.iter().find_map(|alias| {
+                names
+                    .iter()
+                    .enumerate()
+                    .find(|(i, n)| !used[*i] && alias_matches(alias, n))
+                    .map(|(i, _)| i)
+            });
+            if let Some(i) = found {
+                used[i] = true;
+                columns.push((i, *field));
+            }
+        }
+        columns.sort_unstable();
+        Plan {
+            format,
+            columns,
+            kind: format.kind,
+        }
+    }
+
+    /// The plan of a user's mapping (one field or none per column). Fields must be of one
+    /// kind of record; otherwise the kinds found are returned.
+    pub(crate) fn of_mapping(mapping: &[Option<Field>]) -> Result<Plan, Vec<RecordKind>> {
+        let mut kinds: Vec<RecordKind> = mapping.iter().flatten().map(|f| f.kind()).collect();
+        kinds.sort();
+        kinds.dedup();
+        if kinds.len() > 1 {
+            return Err(kinds);
+        }
+        Ok(Plan {
+            format: &GENERIC,
+            columns: mapping
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| f.map(|f| (i, f)))
+                .collect(),
+            kind: kinds.first().copied(),
+        })
+    }
+
+    /// The plan of a one-column list: one entrant per line, the list is the entries.
+    pub(crate) fn of_list() -> Plan {
+        Plan::of_mapping(&[Some(Field::EntryAuthor)]).unwrap_or(Plan {
+            format: &GENERIC,
+            columns: Vec::new(),
+            kind: None,
+        })
+    }
+
+    /// The column field `field` is read from, if any.
+    pub(crate) fn column_of(&self, field: Field) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(_, f)| *f == field)
+            .map(|(c, _)| *c)
+    }
+}
+
+/// A fingerprint of a header, the same for every file with these column names (in order,
+/// normalised): 64-bit FNV-1a, in hex.
+pub(crate) fn signature(header: &[String]) -> String {
+    let mut h = crate::hash::Fnv::new();
+    for name in header {
+        h.write(norm(name).as_bytes());
+        h.write(&[0x1f]);
+    }
+    format!("{:016x}", h.finish())
+}
+
+/// A guess of each column's field from its name, for the mapping step: the kind of record
+/// most names point to, and in it each name's field.
+pub(crate) fn suggest(header: &[String]) -> Vec<Option<Field>> {
+    let names: Vec<String> = header.iter().map(|h| norm(h)).collect();
+    let mut best: (usize, Vec<Option<Field>>) = (0, vec![None; header.len()]);
+    for kind in RecordKind::ALL {
+        let mut used: Vec<Field> = Vec::new();
+        let guess: Vec<Option<Field>> = names
+            .iter()
+            .map(|n| {
+                let f = FIELDS
+                    .iter()
+                    .copied()
+                    .filter(|f| f.kind() == kind && !used.contains(f))
+                    .find(|f| f.hints().iter().any(|h| h == n))?;
+                used.push(f);
+                Some(f)
+            })
+            .collect();
+        let score = guess.iter().flatten().count();
+        if score > best.0 {
+            best = (score, guess);
+        }
+    }
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let h: Vec<String> = ["Name", "Comment", "Whatever"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            suggest(&h),
+            vec![Some(Field::EntryAuthor), Some(Field::EntryText), None]
+        );
+        let h: Vec<String> = ["date", "impressions", "reach", "likes"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // Posts and days both match every name: the first kind wins.
+        assert_eq!(
+            suggest(&h),
+            vec![
+                Some(Field::PostPublished),
+                Some(Field::PostImpressions),
+                Some(Field::PostReach),
+                Some(Field::PostReactions)
+            ]
+        );
+        assert_eq!(
+            signature(&h),
+            signature(&[
+                "Date ".into(),
+                "IMPRESSIONS".into(),
+                "Reach".into(),
+                "Likes".into()
+            ])
+        );
+    }
+}

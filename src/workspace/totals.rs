@@ -1,0 +1,250 @@
+//! What a dataset holds, for the files panel: counts, and per kind of record and network (and
+//! currency, for money) the days covered and the sum of each field that adds up.
+
+use crate::date::Date;
+use crate::finite::Finite;
+use crate::i18n::Lang;
+use crate::model::{AdRow, DailyRow, Dataset, EntryRow, Message, Network, Post, TrafficRow};
+use crate::number::tidy;
+use crate::schema::Counts;
+use crate::schema::{Field, RecordKind, ValueKind, FIELDS};
+use serde::Serialize;
+
+/// What a dataset holds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    /// Files read.
+    pub files: usize,
+    /// Tables read from them.
+    pub tables: usize,
+    /// Records, by kind.
+    pub records: Counts,
+    /// Per kind of record, network (and currency, for money): counts and sums.
+    pub groups: Vec<Group>,
+}
+
+/// The records of one kind and network (and currency).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The kind of record.
+    pub kind: RecordKind,
+    /// Its name, in the report's language.
+    pub kind_label: String,
+    /// The network (`web` for traffic from no social network; `other` for entries, messages
+    /// and mapped files).
+    pub network: Network,
+    /// The currency of its amounts, if it has amounts and they say.
+    pub currency: Option<String>,
+    /// How many records.
+    pub records: u64,
+    /// The first day they cover.
+    pub first: Option<Date>,
+    /// The last day they cover.
+    pub last: Option<Date>,
+    /// The sums of their numbers, field by field (fields with no known value left out).
+    pub sums: Vec<Sum>,
+}
+
+/// The sum of one field over a group's records.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sum {
+    /// The field.
+    pub field: Field,
+    /// Its name, in the report's language.
+    pub label: String,
+    /// The sum of the known values.
+    pub sum: Finite,
+    /// How many records had a value (blank is unknown, not zero).
+    pub known: u64,
+}
+
+/// The totals of `dataset` (read from `files` files), with labels in `lang`.
+pub(crate) fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
+    let groups = grouped(dataset)
+        .into_iter()
+        .map(|(key, recs)| group(key, &recs, lang))
+        .collect();
+    Totals {
+        files,
+        tables: dataset.files.len(),
+        records: dataset.records.counts(),
+        groups,
+    }
+}
+
+/// The records of `dataset` by kind, network and currency, in that order.
+fn grouped(dataset: &Dataset) -> Vec<(GroupKey, Vec<Rec<'_>>)> {
+    let mut groups: Vec<(GroupKey, Vec<Rec<'_>>)> = Vec::new();
+    let mut push = |key: GroupKey, rec| match groups.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, v)) => v.push(rec),
+        None => groups.push((key, vec![rec])),
+    };
+    let r = &dataset.records;
+    for p in &r.posts {
+        push(GroupKey(RecordKind::Posts, p.network, None), Rec::Post(p));
+    }
+    for d in &r.daily {
+        push(GroupKey(RecordKind::Daily, d.network, None), Rec::Daily(d));
+    }
+    for a in &r.ads {
+        let key = GroupKey(RecordKind::Ads, a.network, a.currency.clone());
+        push(key, Rec::Ad(a));
+    }
+    for t in &r.traffic {
+        let network = t.network.unwrap_or(Network::Web);
+        let currency = t.revenue.and(t.currency.clone());
+        push(
+            GroupKey(RecordKind::Traffic, network, currency),
+            Rec::Traffic(t),
+        );
+    }
+    for e in &r.entries {
+        let key = GroupKey(RecordKind::Entries, Network::Other, None);
+        push(key, Rec::Entry(e));
+    }
+    for m in &r.messages {
+        let key = GroupKey(RecordKind::Messages, Network::Other, None);
+        push(key, Rec::Message(m));
+    }
+    groups.sort_by(|a, b| (a.0 .0, a.0 .1, &a.0 .2).cmp(&(b.0 .0, b.0 .1, &b.0 .2)));
+    groups
+}
+
+/// One group's count, days and sums.
+fn group(GroupKey(kind, network, currency): GroupKey, recs: &[Rec], lang: Lang) -> Group {
+    let days: Vec<Date> = recs.iter().filter_map(Rec::day).collect();
+    let sums = FIELDS
+        .iter()
+        .copied()
+        .filter(|f| f.kind() == kind && f.value().is_number() && summable(*f))
+        .filter_map(|f| {
+            let values: Vec<f64> = recs.iter().filter_map(|r| r.value(f)).collect();
+            let sum = Finite::new(tidy(values.iter().sum()))?;
+            (!values.is_empty()).then(|| Sum {
+                field: f,
+                label: f.label(lang).to_string(),
+                sum,
+                known: values.len() as u64,
+            })
+        })
+        .collect();
+    Group {
+        kind,
+        kind_label: kind.label(lang).to_string(),
+        network,
+        currency,
+        records: recs.len() as u64,
+        first: days.iter().min().copied(),
+        last: days.iter().max().copied(),
+        sums,
+    }
+}
+
+/// Levels (followers) are not added up; flows are.
+fn summable(f: Field) -> bool {
+    !matches!(f, Field::DailyFollowers | Field::PostFollowersAtPost)
+        && f.value() != ValueKind::Ratio
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct GroupKey(RecordKind, Network, Option<String>);
+
+enum Rec<'a> {
+    Post(&'a Post),
+    Daily(&'a DailyRow),
+    Ad(&'a AdRow),
+    Traffic(&'a TrafficRow),
+    Entry(&'a EntryRow),
+    Message(&'a Message),
+}
+
+impl Rec<'_> {
+    fn day(&self) -> Option<Date> {
+        match self {
+            Rec::Post(p) => p.published.map(|d| d.date),
+            Rec::Daily(d) => Some(d.date),
+            Rec::Ad(a) => a.start.or(a.end),
+            Rec::Traffic(t) => t.date,
+            Rec::Entry(e) => e.date.map(|d| d.date),
+            Rec::Message(m) => Some(m.received.date),
+        }
+    }
+
+    /// The record's value of field `f`, if it has one.
+    fn value(&self, f: Field) -> Option<f64> {
+        match self {
+            Rec::Post(p) => post_value(p, f),
+            Rec::Daily(d) => daily_value(d, f),
+            Rec::Ad(a) => ad_value(a, f),
+            Rec::Traffic(t) => match f {
+                Field::TrafficSessions => t.sessions,
+                Field::TrafficEngagedSessions => t.engaged_sessions,
+                Field::TrafficConversions => t.conversions,
+                Field::TrafficRevenue => t.revenue,
+                _ => None,
+            },
+            Rec::Entry(e) => match f {
+                Field::EntryLikes => e.likes,
+                _ => None,
+            },
+            Rec::Message(_) => None,
+        }
+    }
+}
+
+fn post_value(p: &Post, f: Field) -> Option<f64> {
+    use Field::*;
+    let m = &p.metrics;
+    match f {
+        PostImpressions => m.impressions,
+        PostReach => m.reach,
+        PostViews => m.views,
+        PostEngagements => m.engagements,
+        PostReactions => m.reactions,
+        PostComments => m.comments,
+        PostShares => m.shares,
+        PostSaves => m.saves,
+        PostClicks => m.clicks,
+        PostLinkClicks => m.link_clicks,
+        PostProfileVisits => m.profile_visits,
+        PostNewFollows => m.new_follows,
+        PostVideoViews => m.video_views,
+        PostWatchTimeHours => m.watch_time_hours,
+        _ => None,
+    }
+}
+
+fn daily_value(d: &DailyRow, f: Field) -> Option<f64> {
+    use Field::*;
+    match f {
+        DailyNewFollows => d.new_follows,
+        DailyUnfollows => d.unfollows,
+        DailyNetFollows => d.net_follows,
+        DailyImpressions => d.impressions,
+        DailyReach => d.reach,
+        DailyViews => d.views,
+        DailyProfileViews => d.profile_views,
+        DailyEngagements => d.engagements,
+        DailyEngagedUsers => d.engaged_users,
+        DailyReactions => d.reactions,
+        DailyComments => d.comments,
+        DailyShares => d.shares,
+        DailyClicks => d.clicks,
+        DailyPosts => d.posts,
+        _ => None,
+    }
+}
+
+fn ad_value(a: &AdRow, f: Field) -> Option<f64> {
+    use Field::*;
+    match f {
+        AdSpend => a.spend,
+        AdImpressions => a.impressions,
+        AdReach => a.reach,
+        AdClicks => a.clicks,
+        AdEngagements => a.engagements,
+        AdNewFollows => a.new_follows,
+        AdConversions => a.conversions,
+        _ => None,
+    }
+}
