@@ -1,15 +1,13 @@
 //! The analysis written for other tools: the per-post CSV a spreadsheet opens
-//! ([`posts_csv`]), and the export document ([`export_json`]: what each file gave, what the
+//! ([`posts_csv`]), and the export document ([`export_document`]: what each file gave, what the
 //! dataset holds, the analysis, and the options that made it). The page's Export buttons (through
 //! the wasm `Workspace.postsCsv` and `Workspace.exportDocument`) and `social-roi analyze --csv`
 //! call these, so the columns, their names in each language and the way numbers are written live
 //! here once; [`network_names`] gives the names the CSV and the page show for each network.
 //!
-//! Written by hand, both: a CSV cell is six lines of quoting plus the formula guard no CSV
-//! library has, and the JSON must be byte for byte what `JSON.stringify(document, null, 2)`
-//! wrote when the page built it (whole numbers without `.0`, JavaScript's exponents), which
-//! serde_json's own formatters do not do: [`JsFormatter`] is its pretty formatter with
-//! JavaScript's numbers.
+//! The CSV is written by hand: a cell is six lines of quoting plus the formula guard no CSV
+//! library has, and its numbers are written as JavaScript writes them ([`js_number`]), so the
+//! file is byte for byte the one the page wrote before the core did.
 
 use super::analysis::{analyze, AnalysisOptions, AnalysisReport};
 use super::engagement::{network_key, PostRow, NETWORKS};
@@ -19,8 +17,7 @@ use crate::model::Network;
 use crate::table::report::FileReport;
 use crate::workspace::{Totals, Workspace};
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
-use std::io;
+use std::borrow::Cow;
 
 /// A network's key (as reports write it) and the name the page and the CSV show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -53,9 +50,10 @@ pub fn network_names() -> Vec<NetworkName> {
 
 // The per-post CSV.
 
-/// What a column holds: text from the files (guarded against formulas), or a number.
-enum Cell {
-    Text(Option<String>),
+/// What a column holds for a post: text from the files (guarded against formulas), or a
+/// number.
+enum Cell<'a> {
+    Text(Option<Cow<'a, str>>),
     Number(Option<f64>),
 }
 
@@ -67,35 +65,24 @@ enum Suffix {
     Ratio,
 }
 
-/// One column: its header in English and French, and its cell for a post.
-struct Column {
-    en: &'static str,
-    fr: &'static str,
-    suffix: Suffix,
-    cell: fn(&PostRow, &Context<'_>) -> Cell,
-}
-
 /// What a cell may need beside its post: the report's sources and the language.
 struct Context<'a> {
     sources: &'a [String],
     lang: Lang,
 }
 
-fn text(s: &Option<String>) -> Cell {
-    Cell::Text(s.clone())
-}
+/// How a column reads its cell from a post.
+type Read = for<'a> fn(&'a PostRow, &Context<'a>) -> Cell<'a>;
 
-fn number(v: Option<crate::finite::Finite>) -> Cell {
-    Cell::Number(v.map(|v| v.get()))
-}
-
-/// A column: its header in English and French, what follows it, and its cell.
-const fn col(
+/// One column: its header in English and French, what follows it, and its cell.
+struct Column {
     en: &'static str,
     fr: &'static str,
     suffix: Suffix,
-    cell: fn(&PostRow, &Context<'_>) -> Cell,
-) -> Column {
+    cell: Read,
+}
+
+const fn col(en: &'static str, fr: &'static str, suffix: Suffix, cell: Read) -> Column {
     Column {
         en,
         fr,
@@ -104,18 +91,30 @@ const fn col(
     }
 }
 
+fn text(s: &Option<String>) -> Cell<'_> {
+    Cell::Text(s.as_deref().map(Cow::Borrowed))
+}
+
+fn name(s: &'static str) -> Cell<'static> {
+    Cell::Text(Some(Cow::Borrowed(s)))
+}
+
+fn number(v: Option<crate::finite::Finite>) -> Cell<'static> {
+    Cell::Number(v.map(|v| v.get()))
+}
+
 /// The columns, in order: a flat table, one line per column.
 #[rustfmt::skip]
 const COLUMNS: [Column; 24] = [
-    col("id", "id", Suffix::None, |p, _| Cell::Text(Some(p.id.clone()))),
-    col("network", "réseau", Suffix::None, |p, _| Cell::Text(Some(network_name(p.network).to_string()))),
+    col("id", "id", Suffix::None, |p, _| Cell::Text(Some(Cow::Borrowed(&p.id)))),
+    col("network", "réseau", Suffix::None, |p, _| name(network_name(p.network))),
     col("account", "compte", Suffix::None, |p, _| text(&p.account)),
-    col("published", "publiée le", Suffix::None, |p, _| Cell::Text(p.published.map(|d| d.to_string()))),
+    col("published", "publiée le", Suffix::None, |p, _| Cell::Text(p.published.map(|d| Cow::Owned(d.to_string())))),
     col("type", "type", Suffix::None, |p, _| text(&p.kind)),
     col("text", "texte", Suffix::None, |p, _| text(&p.text)),
     col("link", "lien", Suffix::None, |p, _| text(&p.permalink)),
     col("engagements", "engagements", Suffix::None, |p, _| number(p.engagements)),
-    col("denominator", "dénominateur", Suffix::None, |p, c| Cell::Text(Some(p.denominator.name(c.lang).to_string()))),
+    col("denominator", "dénominateur", Suffix::None, |p, c| name(p.denominator.name(c.lang))),
     col("denominator value", "valeur du dénominateur", Suffix::None, |p, _| number(p.denominator_value)),
     col("rate", "taux", Suffix::RateUnit, |p, _| number(p.rate)),
     col("platform rate", "taux de la plateforme", Suffix::Ratio, |p, _| number(p.platform_rate)),
@@ -129,7 +128,7 @@ const COLUMNS: [Column; 24] = [
     col("clicks", "clics", Suffix::None, |p, _| number(p.clicks)),
     col("link clicks", "clics sur le lien", Suffix::None, |p, _| number(p.link_clicks)),
     col("followers at posting time", "abonnés au moment de la publication", Suffix::None, |p, _| number(p.followers)),
-    col("file", "fichier", Suffix::None, |p, c| Cell::Text(Some(c.sources.get(p.origin.file).cloned().unwrap_or_default()))),
+    col("file", "fichier", Suffix::None, |p, c| Cell::Text(c.sources.get(p.origin.file).map(|s| Cow::Borrowed(s.as_str())))),
     col("line", "ligne", Suffix::None, |p, _| Cell::Number(Some(p.origin.line as f64))),
 ];
 
@@ -142,67 +141,74 @@ const COLUMNS: [Column; 24] = [
 /// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`. The last two columns
 /// say which file and line each post came from.
 pub fn posts_csv(report: &AnalysisReport, lang: Lang) -> String {
-    let sep = lang.pick(",", ";");
-    let context = Context {
-        sources: &report.sources,
-        lang,
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::Fr => ';',
     };
     let rate_unit = match report.engagement.rate_unit {
         Unit::PerThousand => lang.pick("per 1,000", "pour 1 000"),
         _ => "ratio",
     };
-    let header: Vec<String> = COLUMNS
-        .iter()
-        .map(|c| {
-            let name = lang.pick(c.en, c.fr);
-            let cell = match c.suffix {
-                Suffix::None => name.to_string(),
-                Suffix::RateUnit => format!("{name} ({rate_unit})"),
-                Suffix::Ratio => format!("{name} (ratio)"),
-            };
-            csv_cell(&cell, sep, true)
-        })
-        .collect();
     let mut out = String::from("\u{feff}");
-    push_line(&mut out, &header, sep);
+    for (i, c) in COLUMNS.iter().enumerate() {
+        let name = lang.pick(c.en, c.fr);
+        let header = match c.suffix {
+            Suffix::None => Cow::Borrowed(name),
+            Suffix::RateUnit => Cow::Owned(format!("{name} ({rate_unit})")),
+            Suffix::Ratio => Cow::Owned(format!("{name} (ratio)")),
+        };
+        push_separated(&mut out, i, sep);
+        push_cell(&mut out, &header, sep, true);
+    }
+    out.push_str("\r\n");
+    let context = Context {
+        sources: &report.sources,
+        lang,
+    };
     for post in &report.engagement.posts {
-        let cells: Vec<String> = COLUMNS
-            .iter()
-            .map(|c| match (c.cell)(post, &context) {
-                Cell::Text(t) => t.map_or_else(String::new, |t| csv_cell(&t, sep, true)),
-                Cell::Number(v) => v.map_or_else(String::new, |v| {
+        for (i, c) in COLUMNS.iter().enumerate() {
+            push_separated(&mut out, i, sep);
+            match (c.cell)(post, &context) {
+                Cell::Text(t) => push_cell(&mut out, t.as_deref().unwrap_or(""), sep, true),
+                Cell::Number(None) => {}
+                Cell::Number(Some(v)) => {
                     let n = js_number(v);
-                    let n = match lang {
-                        Lang::En => n,
-                        Lang::Fr => n.replacen('.', ",", 1),
+                    let n = if sep == ';' {
+                        n.replacen('.', ",", 1)
+                    } else {
+                        n
                     };
-                    csv_cell(&n, sep, false)
-                }),
-            })
-            .collect();
-        push_line(&mut out, &cells, sep);
+                    push_cell(&mut out, &n, sep, false);
+                }
+            }
+        }
+        out.push_str("\r\n");
     }
     out
 }
 
-fn push_line(out: &mut String, cells: &[String], sep: &str) {
-    out.push_str(&cells.join(sep));
-    out.push_str("\r\n");
+fn push_separated(out: &mut String, column: usize, sep: char) {
+    if column > 0 {
+        out.push(sep);
+    }
 }
 
-/// One CSV cell. Text (`is_text`) that a spreadsheet could run as a formula (`=`, `+`, `-`,
-/// `@`, tab, CR first) gets a leading `'`; the cell is quoted when it holds the separator, a
-/// quote or a line break, its quotes doubled.
-pub(crate) fn csv_cell(value: &str, sep: &str, is_text: bool) -> String {
-    let guarded = if is_text && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
+/// Appends one CSV cell. Text (`is_text`) that a spreadsheet could run as a formula (`=`, `+`,
+/// `-`, `@`, tab, CR first) gets a leading `'`; the cell is quoted when it holds the
+/// separator, a quote or a line break, its quotes doubled.
+fn push_cell(out: &mut String, value: &str, sep: char, is_text: bool) {
+    let quoted = value.contains([sep, '"', '\r', '\n']);
+    if quoted {
+        out.push('"');
+    }
+    if is_text && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    if quoted {
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
     } else {
-        value.to_string()
-    };
-    if guarded.contains(sep) || guarded.contains(['"', '\r', '\n']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+        out.push_str(value);
     }
 }
 
@@ -229,102 +235,63 @@ pub(crate) fn js_number(v: f64) -> String {
 // The export document.
 
 /// A file's report with the id the page knows it by.
-#[derive(Serialize)]
-struct ExportedFile<'a> {
-    id: u32,
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportedFile {
+    /// The file's id in the workspace.
+    pub id: u32,
+    /// What the file gave, in the document's language.
     #[serde(flatten)]
-    report: &'a FileReport,
+    pub report: FileReport,
 }
 
-/// What the JSON export holds: `social-roi analyze --json`'s `{files, totals, analysis}` (each
-/// file with its id, the analysis with every post) and the `options` that made it.
-#[derive(Serialize)]
-struct ExportDocument<'a> {
-    files: Vec<ExportedFile<'a>>,
-    totals: Totals,
-    analysis: AnalysisReport,
-    options: &'a AnalysisOptions,
+/// The JSON export, to serialise: `social-roi analyze --json`'s `{files, totals, analysis}`
+/// (each file with its id, the analysis with every post) and the `options` that made it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportDocument {
+    /// Every file read, in the order it was added.
+    pub files: Vec<ExportedFile>,
+    /// What the dataset holds.
+    pub totals: Totals,
+    /// The analysis, with `engagement.posts`.
+    pub analysis: AnalysisReport,
+    /// The options, as the core read them.
+    pub options: AnalysisOptions,
 }
 
-/// The export document of `workspace` analysed with `options`, in `lang`, as JSON text
-/// indented by two spaces and ended by a line break.
-pub fn export_json(workspace: &Workspace, options: &AnalysisOptions, lang: Lang) -> String {
-    let reports: Vec<(u32, FileReport)> = workspace
-        .reports()
-        .into_iter()
-        .map(|(id, r)| (id, r.localized(lang)))
-        .collect();
-    let document = ExportDocument {
-        files: reports
-            .iter()
-            .map(|(id, report)| ExportedFile { id: *id, report })
+/// The export document of `workspace` analysed with `options`, in `lang`.
+///
+/// A value, not text: the page serialises it as `JSON.stringify(document, null, 2)` would (a
+/// text writer here would compile every report type's serialisation a second time into the
+/// WebAssembly, some 12 KiB of it compressed, for the same bytes).
+pub fn export_document(
+    workspace: &Workspace,
+    options: &AnalysisOptions,
+    lang: Lang,
+) -> ExportDocument {
+    ExportDocument {
+        files: workspace
+            .reports()
+            .into_iter()
+            .map(|(id, r)| ExportedFile {
+                id,
+                report: r.localized(lang),
+            })
             .collect(),
         totals: workspace.totals(lang),
         analysis: analyze(workspace.dataset(), options, lang),
-        options,
-    };
-    let mut out = Vec::new();
-    let mut writer = serde_json::Serializer::with_formatter(&mut out, JsFormatter::default());
-    // Serialising plain data into memory does not fail; were it to, the text says so.
-    if let Err(e) = document.serialize(&mut writer) {
-        return format!("{{\"error\": \"{e}\"}}\n");
-    }
-    let mut text = String::from_utf8(out).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// serde_json's two-space pretty formatter, with numbers as JavaScript writes them.
-#[derive(Default)]
-struct JsFormatter(PrettyFormatter<'static>);
-
-impl Formatter for JsFormatter {
-    fn write_f64<W: ?Sized + io::Write>(&mut self, w: &mut W, v: f64) -> io::Result<()> {
-        w.write_all(js_number(v).as_bytes())
-    }
-    fn write_f32<W: ?Sized + io::Write>(&mut self, w: &mut W, v: f32) -> io::Result<()> {
-        self.write_f64(w, f64::from(v))
-    }
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+        options: options.clone(),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{csv_cell, js_number};
+    use super::{js_number, push_cell};
+
+    fn csv_cell(value: &str, sep: &str, is_text: bool) -> String {
+        let mut out = String::new();
+        push_cell(&mut out, value, sep.chars().next().unwrap(), is_text);
+        out
+    }
 
     #[test]
     fn cells_are_quoted_when_they_hold_the_separator_a_quote_or_a_line_break() {

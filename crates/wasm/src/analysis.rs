@@ -1,11 +1,11 @@
 //! The Analysis tab's calls: `analyze` on the [`Workspace`] the Files tab filled (the dropped
 //! files stay in Rust memory; only the report crosses), its exports (`postsCsv`, the per-post
-//! CSV, and `exportDocument`, the JSON export, both text ready to save), the default options
+//! CSV as text ready to save, and `exportDocument`, the JSON export), the default options
 //! with every preset and choice (`analysisDefaults`), and the Facebook share-count calculator
 //! (`shareCount`).
 
 use super::{from_js, to_js, Workspace};
-use social_roi::{analyze, export_json, posts_csv, AnalysisOptions, Lang, ShareCountInput};
+use social_roi::{analyze, export_document, posts_csv, AnalysisOptions, Lang, ShareCountInput};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -43,13 +43,18 @@ impl Workspace {
         Ok(posts_csv(&analyze(self.dataset(), &options, lang), lang))
     }
 
-    /// The JSON export as text: `{files, totals, analysis, options}`, the shape of `social-roi
-    /// analyze --json` (each file with its id, the analysis with every post) and the options
-    /// as the core read them. Throws as `analyze` does.
+    /// The JSON export: `{files, totals, analysis, options}`, the shape of `social-roi analyze
+    /// --json` (each file with its id, the analysis with every post) and the options as the
+    /// core read them; the page saves `JSON.stringify(document, null, 2)`. Throws as `analyze`
+    /// does.
     #[wasm_bindgen(js_name = exportDocument)]
-    pub fn export_document(&self, options: JsValue, lang: &str) -> Result<String, JsValue> {
+    pub fn export_document(&self, options: JsValue, lang: &str) -> Result<JsValue, JsValue> {
         let options = analysis_options(&options)?;
-        Ok(export_json(self.inner(), &options, Lang::from_tag(lang)))
+        to_js(&export_document(
+            self.inner(),
+            &options,
+            Lang::from_tag(lang),
+        ))
     }
 }
 

@@ -247,7 +247,7 @@ fn share_count_works_out_the_missing_part() {
 }
 
 #[wasm_bindgen_test]
-fn exports_are_text_ready_to_save() {
+fn exports_the_csv_as_text_and_the_document_as_data() {
     let ws = workspace();
     let options = parse(r#"{"utc_offset_minutes": 60, "decimal_mark": "comma"}"#);
     let csv = ws.posts_csv(options.clone(), "fr").unwrap();
@@ -256,7 +256,7 @@ fn exports_are_text_ready_to_save() {
     assert_eq!(csv.matches("\r\n").count(), 10, "a header and 9 posts");
     let en = ws.posts_csv(JsValue::NULL, "en").unwrap();
     assert!(en.starts_with("\u{feff}id,network,account,published,"));
-    let doc = parse(&ws.export_document(options, "fr").unwrap());
+    let doc = ws.export_document(options, "fr").unwrap();
     assert_eq!(get(&doc, "files").dyn_into_array_len(), 4);
     assert_eq!(path(&doc, "files.0.id").as_f64(), Some(1.0));
     assert_eq!(
