@@ -34,8 +34,11 @@ function frame(kind, width, height, title, desc) {
   }, s('title', { text: title }), desc ? s('desc', { text: desc }) : null);
 }
 
-/** Nice round upper and lower bounds for an axis that holds `lo`..`hi` (and 0). */
-function bounds(lo, hi) {
+/**
+ * Nice round bounds for an axis that holds `lo`..`hi` and 0: `{ min, max, step }`, at most five
+ * steps of 1, 2, 2.5 or 5 times a power of ten.
+ */
+export function bounds(lo, hi) {
   let min = Math.min(0, lo);
   let max = Math.max(0, hi);
   if (max - min < 1e-12) max = min + 1;

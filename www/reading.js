@@ -1,12 +1,23 @@
-// Reading dropped files into the core: what the Files and Contest tabs share. A file is read
-// with `file.stream()` chunk by chunk and pushed to a Workspace, yielding to the page between
-// chunks so the tab never freezes, whatever the file's size.
+// Reading dropped files into the core: what the Files and Contest tabs share (and how they
+// write a file's size). A file is read with `file.stream()` chunk by chunk and pushed to a
+// Workspace, yielding to the page between chunks so the tab never freezes, whatever the
+// file's size.
 
 /** Today in the user's own time zone, as `2026-11-21` (yearless dates are placed before it). */
 export function today() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A file's size with `fmt` (format.js), `12,3 Ko` / `12.3 KB`: bytes whole, larger units (of
+ * 1,024) to a tenth. */
+export function fileSize(bytes, fmt) {
+  const units = fmt.locale.startsWith('fr') ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) { v /= 1024; u += 1; }
+  return `${fmt.count(u === 0 ? v : Math.round(v * 10) / 10)} ${units[u]}`;
 }
 
 /** Lets the page paint and respond between chunks. */
