@@ -43,13 +43,3 @@ export function uid(prefix = 'sr') {
   counter += 1;
   return `${prefix}-${counter}`;
 }
-
-/** Saves `text` as the file `name` of MIME `type`, as a download the browser offers. */
-export function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
-}

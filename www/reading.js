@@ -1,7 +1,10 @@
-// Reading dropped files into the core: what the Files and Contest tabs share (and how they
-// write a file's size). A file is read with `file.stream()` chunk by chunk and pushed to a
-// Workspace, yielding to the page between chunks so the tab never freezes, whatever the
-// file's size.
+// Files in and out, for the tabs that read them (never the first visit): reading dropped files
+// into the core, what the Files and Contest tabs share (a file is read with `file.stream()`
+// chunk by chunk and pushed to a Workspace, yielding to the page between chunks so the tab
+// never freezes, whatever the file's size), how a file's size is written, and saving a file
+// the page made (the Analysis tab's exports, the Contest tab's certificate).
+
+import { h } from './dom.js';
 
 /** Today in the user's own time zone, as `2026-11-21` (yearless dates are placed before it). */
 export function today() {
@@ -45,4 +48,14 @@ export async function streamInto(workspace, file, name, progress = () => {}) {
     await yieldToPage();
   }
   return id;
+}
+
+/** Saves `text` as the file `name` of MIME `type`, as a download the browser offers. */
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
 }

@@ -2,7 +2,7 @@
 // `social-roi analyze --csv`), and the JSON document it builds, saved indented; print is the
 // browser's own.
 
-import { download } from '../dom.js';
+import { download } from '../reading.js';
 
 /** `social-roi-publications-2026-06-01_2026-06-08`. */
 function fileStem(panel, what) {

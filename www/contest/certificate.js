@@ -2,8 +2,8 @@
 // draw file), and what follows a draw: a redraw after a disqualification, a new draw, checking
 // it in the Verify view.
 
-import { today } from '../reading.js';
-import { download, h, replace, uid } from '../dom.js';
+import { download, today } from '../reading.js';
+import { h, replace, uid } from '../dom.js';
 import { buildDraw, countsLine, exclusionsBlock, LIST_CHUNK, now, where } from './draw.js';
 
 /** The draw view once a certificate exists: the document, its downloads, a redraw. */

@@ -2,8 +2,8 @@
 // who is in and who is out and why, the seed (a public value typed, or one generated in this
 // browser), then the draw itself; the certificate it gives is certificate.js's.
 
-import { today } from '../reading.js';
-import { download, h, replace, uid } from '../dom.js';
+import { download, today } from '../reading.js';
+import { h, replace, uid } from '../dom.js';
 import { renderCertificateView } from './certificate.js';
 import { rulesForm, rulesInput } from './rules.js';
 
