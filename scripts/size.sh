@@ -17,12 +17,24 @@ const size = (files) => {
     brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 };
-// The modules the first visit loads: everything www/index.html imports before any other tab
-// opens. The rest (panels loaded with import()) come with the tabs that need them.
-const firstJs = ['social-roi.js', 'core.js', 'dom.js', 'format.js', 'i18n.js', 'state.js', 'styles.js', 'roi-panel.js']
-  .map((f) => path.join('www', f)).concat('www/pkg/lite/social_roi.js');
-const laterJs = fs.readdirSync('www').filter((f) => f.endsWith('.js')).map((f) => path.join('www', f))
-  .filter((f) => !firstJs.includes(f)).concat('www/pkg/full/social_roi.js');
+// The modules the first visit loads: the one www/index.html names and every module it imports,
+// statically, in turn (found by reading them, so the list follows the code). The rest (the
+// panels loaded with import(), and what they import) come with the tabs that need them.
+const entry = /<script type="module" src="\.\/([^"]+)"/.exec(fs.readFileSync('www/index.html', 'utf8'))[1];
+const firstJs = [];
+const visit = (file) => {
+  if (firstJs.includes(file)) return;
+  firstJs.push(file);
+  const text = fs.readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/^import\s[^'"]*?['"](\.{1,2}\/[^'"]+)['"]/gm)) visit(path.join(path.dirname(file), m[1]));
+};
+visit(path.join('www', entry));
+const modules = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+  const f = path.join(dir, d.name);
+  if (d.isDirectory()) return f === path.join('www', 'pkg') ? [] : modules(f);
+  return d.name.endsWith('.js') ? [f] : [];
+});
+const laterJs = modules('www').filter((f) => !firstJs.includes(f)).concat('www/pkg/full/social_roi.js');
 // Budgets in brotli bytes, as the README states.
 const rows = [
   ['first visit: wasm (lite)', ['www/pkg/lite/social_roi_bg.wasm'], 120 * KiB],

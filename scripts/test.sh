@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, command 2: installs what is missing, then runs every layer of tests:
 # formatting and lints, native unit/integration/doc tests, the wasm boundary tests
-# (wasm-bindgen-test in node), and the end-to-end tests of the real page in headless Chromium.
+# (wasm-bindgen-test in node), the unit tests of the page's pure modules (node --test), and the
+# end-to-end tests of the real page in headless Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_rust
 ensure_rust_tools
@@ -22,6 +23,9 @@ cargo test --locked --workspace
 say "wasm boundary tests (wasm-bindgen-test, in node): crates/wasm/tests"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked -p social-roi-wasm --target wasm32-unknown-unknown
+
+say "page unit tests (node --test): tests/www"
+node --test "$ROOT"/tests/www/*.test.mjs
 
 say "building the page"
 "$ROOT/scripts/build.sh"

@@ -79,6 +79,9 @@ pub use metrics::contest::{
     join_lists, read_followers, ContestInput, ContestReport, FollowerList, Later, ListFormat,
 };
 pub use metrics::engagement::{EngagementRule, PostRow, Preset};
+pub use metrics::export::{
+    export_document, network_names, posts_csv, ExportDocument, ExportedFile, NetworkName,
+};
 pub use metrics::formulas;
 pub use metrics::roi::{
     canonical as canonical_roi_input, compute as compute_roi, example as roi_example, CostKind,

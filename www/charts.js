@@ -34,14 +34,36 @@ function frame(kind, width, height, title, desc) {
   }, s('title', { text: title }), desc ? s('desc', { text: desc }) : null);
 }
 
-/** Nice round upper and lower bounds for an axis that holds `lo`..`hi` (and 0). */
-function bounds(lo, hi) {
+/**
+ * Nice round bounds for an axis that holds `lo`..`hi` and 0: `{ min, max, step }`, at most five
+ * steps of 1, 2, 2.5 or 5 times a power of ten.
+ */
+export function bounds(lo, hi) {
   let min = Math.min(0, lo);
   let max = Math.max(0, hi);
   if (max - min < 1e-12) max = min + 1;
   const step = 10 ** Math.floor(Math.log10(max - min));
   const nice = [1, 2, 2.5, 5, 10].map((m) => m * step).find((x) => (max - min) / x <= 5) || step * 10;
   return { min: Math.floor(min / nice) * nice, max: Math.ceil(max / nice) * nice, step: nice };
+}
+
+/** The value axis: a grid line and a label at each step of `b`, `y` placing a value. */
+function grid(svg, b, y, left, plotW, tick) {
+  for (let v = b.min; v <= b.max + b.step / 2; v += b.step) {
+    svg.append(s('line', { class: 'sr-grid', x1: left, x2: left + plotW, y1: round(y(v)), y2: round(y(v)) }),
+      s('text', { class: 'sr-tick', x: left - 6, y: round(y(v)) + 4, 'text-anchor': 'end', text: tick(v) }));
+  }
+}
+
+/** The path through `points`: segments join consecutive known points; a gap stays a gap. */
+function linePath(points, cx, y) {
+  let path = '';
+  points.forEach((p, i) => {
+    if (p.value == null) return;
+    const prev = points[i - 1];
+    path += `${prev && prev.value != null ? 'L' : 'M'}${round(cx(i))} ${round(y(p.value))}`;
+  });
+  return path;
 }
 
 /**
@@ -60,11 +82,7 @@ export function timeChart({ title, desc, points, kind = 'bars', tick, width = 64
   const values = points.map((p) => p.value).filter((v) => v != null);
   const b = bounds(values.length ? Math.min(...values) : 0, values.length ? Math.max(...values) : 1);
   const y = (v) => top + plotH - ((v - b.min) / (b.max - b.min)) * plotH;
-  // Axis lines and labels.
-  for (let v = b.min; v <= b.max + b.step / 2; v += b.step) {
-    svg.append(s('line', { class: 'sr-grid', x1: left, x2: left + plotW, y1: round(y(v)), y2: round(y(v)) }),
-      s('text', { class: 'sr-tick', x: left - 6, y: round(y(v)) + 4, 'text-anchor': 'end', text: tick(v) }));
-  }
+  grid(svg, b, y, left, plotW, tick);
   const n = Math.max(1, points.length);
   const slot = plotW / n;
   const cx = (i) => left + slot * (i + 0.5);
@@ -94,13 +112,7 @@ export function timeChart({ title, desc, points, kind = 'bars', tick, width = 64
       }, s('title', { text: p.title })));
     });
   } else {
-    // Segments join consecutive known points; a gap stays a gap.
-    let path = '';
-    points.forEach((p, i) => {
-      if (p.value == null) return;
-      const prev = points[i - 1];
-      path += `${prev && prev.value != null ? 'L' : 'M'}${round(cx(i))} ${round(y(p.value))}`;
-    });
+    const path = linePath(points, cx, y);
     if (path) svg.append(s('path', { class: 'sr-line', d: path }));
     points.forEach((p, i) => {
       if (p.value == null) return;
@@ -159,10 +171,7 @@ export function groupedBars({ title, desc, groups, series, tick, width = 640, he
   const all = groups.flatMap((g) => g.values).filter((v) => v != null);
   const b = bounds(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1);
   const y = (v) => top + plotH - ((v - b.min) / (b.max - b.min)) * plotH;
-  for (let v = b.min; v <= b.max + b.step / 2; v += b.step) {
-    svg.append(s('line', { class: 'sr-grid', x1: left, x2: left + plotW, y1: round(y(v)), y2: round(y(v)) }),
-      s('text', { class: 'sr-tick', x: left - 6, y: round(y(v)) + 4, 'text-anchor': 'end', text: tick(v) }));
-  }
+  grid(svg, b, y, left, plotW, tick);
   series.forEach((se, k) => {
     const x = left + k * 130;
     svg.append(s('rect', { class: `sr-bar ${se.class}`, x, y: 4, width: 12, height: 12 }),

@@ -11,14 +11,16 @@ import { sheet } from './styles.js';
 import { h, replace } from './dom.js';
 import { browserLang, defaultCurrency, langOf, localeFor, strings } from './i18n.js';
 import { decodeHash, encodeHash } from './state.js';
-import { RoiPanel } from './roi-panel.js';
+import { PART } from './theme.js';
+import { RoiPanel } from './roi/panel.js';
 
 const LANG_KEY = 'social-roi:lang';
 
 /**
- * The tabs. A tab's `create(ctx)` returns a panel: an object with `el` (its root element) and
- * optionally `destroy()`. `ctx` holds `core` (the wasm exports), `lang`, `locale`, `t` (the
- * page strings), `store` (an object the element keeps across re-renders and language
+ * The tabs, one folder each (roi/, files/, analysis/, contest/). A tab's `create(ctx)` returns
+ * a panel: an object with `el` (its root element) and optionally `destroy()`. `ctx` holds `core`
+ * (the wasm exports), `lang`, `locale`, `mark` (the decimal mark of `lang`, from the core), `t`
+ * (the element's strings), `store` (an object the element keeps across re-renders and language
  * switches: a panel keeps its state there), `shared` (one object for all tabs: what several
  * tabs read, such as the dropped files' workspace), `element` (the host) and `roi` (`input`, and
  * `update(fn)` to change the calculator's inputs from another tab). A panel may also have
@@ -30,10 +32,10 @@ const LANG_KEY = 'social-roi:lang';
  */
 const TABS = [
   { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
-  { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files-panel.js').then((m) => new m.FilesPanel(ctx)) },
+  { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files/panel.js').then((m) => new m.FilesPanel(ctx)) },
   // Reads the Files tab's workspace (ctx.shared.workspace): what the dropped files mean.
-  { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis-panel.js').then((m) => new m.AnalysisPanel(ctx)) },
-  { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest-panel.js').then((m) => new m.ContestPanel(ctx)) },
+  { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis/panel.js').then((m) => new m.AnalysisPanel(ctx)) },
+  { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest/panel.js').then((m) => new m.ContestPanel(ctx)) },
 ];
 
 function storedLang() {
@@ -117,8 +119,9 @@ export class SocialRoiElement extends HTMLElement {
     return localeFor(this.#lang);
   }
 
+  /** The decimal mark of this language, as the core says people of it type. */
   get #mark() {
-    return this.#lang === 'fr' ? 'comma' : 'point';
+    return this.#core.decimalMark(this.#lang);
   }
 
   #example() {
@@ -264,6 +267,7 @@ export class SocialRoiElement extends HTMLElement {
       core,
       lang: this.#lang,
       locale: this.#locale,
+      mark: this.#mark,
       t,
       store: this.#stores.get(this.#tab),
       shared: this.#shared,
@@ -375,12 +379,12 @@ export class SocialRoiElement extends HTMLElement {
         class: 'sr-tab',
         text: t[tab.label],
         dataset: { tab: tab.id },
-        attrs: { role: 'tab', 'aria-selected': String(tab.id === this.#tab), part: 'tab' },
+        attrs: { role: 'tab', 'aria-selected': String(tab.id === this.#tab), part: PART.tab },
         on: { click: () => this.#showTab(tab.id) },
       })))
       : null;
     replace(this.#root,
-      h('div', { class: 'sr-app', lang: this.#lang, attrs: { part: 'app' } },
+      h('div', { class: 'sr-app', lang: this.#lang, attrs: { part: PART.app } },
         h('header', { class: 'sr-head' },
           h('div', {},
             h(`h${level}`, { class: 'sr-title', text: t.title }),

@@ -11,6 +11,7 @@ pub(crate) mod analysis;
 pub(crate) mod contest;
 pub(crate) mod cost;
 pub(crate) mod engagement;
+pub(crate) mod export;
 pub(crate) mod growth;
 pub(crate) mod roi;
 pub(crate) mod series;

@@ -1,13 +1,14 @@
-//! `social-roi analyze FILE... [--json] [--lang fr|en] [--options FILE.json] [--preset NAME]`:
-//! reads exports as the page does and prints, per file, what was understood, what the dataset
-//! holds, and the analysis of it (the page's Analysis tab, same core, same report).
+//! `social-roi analyze FILE... [--json | --csv] [--lang fr|en] [--options FILE.json]
+//! [--preset NAME]`: reads exports as the page does and prints, per file, what was understood,
+//! what the dataset holds, and the analysis of it (the page's Analysis tab, same core, same
+//! report); `--csv` prints the per-post CSV instead, the bytes of the page's Export button.
 
 use super::{json_error, lang_value, read_input, to_json, value_text, write, Fatal};
 use clap::Args;
 use serde::Serialize;
 use social_roi::{
-    analyze, AnalysisOptions, AnalysisReport, Date, Figure, FileReport, ImportOptions, Lang,
-    Preset, Status, Totals, Workspace,
+    analyze, posts_csv, AnalysisOptions, AnalysisReport, Date, Figure, FileReport, ImportOptions,
+    Lang, Preset, Status, Totals, Workspace,
 };
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -27,6 +28,10 @@ pub(crate) struct AnalyzeArgs {
     /// Print every figure as JSON (without it, a readable summary).
     #[arg(long)]
     json: bool,
+    /// Print the per-post CSV instead, as the page's Export button saves it (UTF-8 with a
+    /// byte-order mark; `;` and decimal commas with --lang fr).
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
     /// The language of labels and messages.
     #[arg(long, value_name = "en|fr", value_parser = lang_value, default_value = "en")]
     lang: Lang,
@@ -145,7 +150,10 @@ pub(crate) fn run(o: &AnalyzeArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
     } else {
         ExitCode::SUCCESS
     };
-    if o.json {
+    if o.csv {
+        out.write_all(posts_csv(&analysis, o.lang).as_bytes())
+            .map_err(|e| Fatal(format!("cannot write the output: {e}")))?;
+    } else if o.json {
         let output = Output {
             files: reports,
             totals: &totals,

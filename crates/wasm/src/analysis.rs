@@ -1,9 +1,11 @@
 //! The Analysis tab's calls: `analyze` on the [`Workspace`] the Files tab filled (the dropped
-//! files stay in Rust memory; only the report crosses), the default options with every preset
-//! and choice (`analysisDefaults`), and the Facebook share-count calculator (`shareCount`).
+//! files stay in Rust memory; only the report crosses), its exports (`postsCsv`, the per-post
+//! CSV as text ready to save, and `exportDocument`, the JSON export), the default options
+//! with every preset and choice (`analysisDefaults`), and the Facebook share-count calculator
+//! (`shareCount`).
 
 use super::{from_js, to_js, Workspace};
-use social_roi::{analyze, AnalysisOptions, Lang, ShareCountInput};
+use social_roi::{analyze, export_document, posts_csv, AnalysisOptions, Lang, ShareCountInput};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -13,25 +15,55 @@ impl Workspace {
     /// listed in the report's `errors` and the rest is computed; a wrong shape (an unknown
     /// key, text where a number goes) throws `{kind: "input", message}`.
     ///
-    /// `with_posts: false` leaves `engagement.posts` (one row per post, for the CSV) empty:
-    /// the page asks for them only to export, since crossing tens of thousands of rows into
-    /// JavaScript takes longer than the analysis itself. Every figure is the same either way.
+    /// `with_posts: false` leaves `engagement.posts` (one row per post) empty: the page never
+    /// needs them (its exports are `postsCsv` and `exportDocument`), and crossing tens of
+    /// thousands of rows into JavaScript takes longer than the analysis itself. Every figure is the same either way.
     pub fn analyze(
         &self,
         options: JsValue,
         lang: &str,
         with_posts: Option<bool>,
     ) -> Result<JsValue, JsValue> {
-        let options: AnalysisOptions = if options.is_null() || options.is_undefined() {
-            AnalysisOptions::default()
-        } else {
-            from_js(&options, "the analysis options")?
-        };
+        let options = analysis_options(&options)?;
         let mut report = analyze(self.dataset(), &options, Lang::from_tag(lang));
         if with_posts == Some(false) {
             report.engagement.posts = Vec::new();
         }
         to_js(&report)
+    }
+
+    /// The per-post CSV of the analysis with `options`, in `lang` (what `social-roi analyze
+    /// --csv` prints): text to save as it is, with its byte-order mark, `;` and decimal commas
+    /// in French, `,` in English, text that reads as a formula guarded, the file and line of
+    /// each post last. Throws as `analyze` does.
+    #[wasm_bindgen(js_name = postsCsv)]
+    pub fn posts_csv(&self, options: JsValue, lang: &str) -> Result<String, JsValue> {
+        let options = analysis_options(&options)?;
+        let lang = Lang::from_tag(lang);
+        Ok(posts_csv(&analyze(self.dataset(), &options, lang), lang))
+    }
+
+    /// The JSON export: `{files, totals, analysis, options}`, the shape of `social-roi analyze
+    /// --json` (each file with its id, the analysis with every post) and the options as the
+    /// core read them; the page saves `JSON.stringify(document, null, 2)`. Throws as `analyze`
+    /// does.
+    #[wasm_bindgen(js_name = exportDocument)]
+    pub fn export_document(&self, options: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+        let options = analysis_options(&options)?;
+        to_js(&export_document(
+            self.inner(),
+            &options,
+            Lang::from_tag(lang),
+        ))
+    }
+}
+
+/// The analysis options from JavaScript; `null` or `undefined` for the defaults.
+fn analysis_options(options: &JsValue) -> Result<AnalysisOptions, JsValue> {
+    if options.is_null() || options.is_undefined() {
+        Ok(AnalysisOptions::default())
+    } else {
+        from_js(options, "the analysis options")
     }
 }
 

@@ -173,6 +173,13 @@ struct FieldView {
     value: social_roi::ValueKind,
 }
 
+/// Every network with the name the page shows for it: `[{key, name}]` (`{key: "linkedin",
+/// name: "LinkedIn"}`, and `other`, no network, as a dash).
+#[wasm_bindgen(js_name = networkNames)]
+pub fn network_names() -> Result<JsValue, JsValue> {
+    to_js(&social_roi::network_names())
+}
+
 /// The canonical fields a column can be mapped to, grouped by kind of record, in `lang`:
 /// `[{key, kind, kind_label, label, value}]`.
 #[wasm_bindgen(js_name = canonicalFields)]

@@ -76,6 +76,13 @@ pub(crate) fn from_js<T: DeserializeOwned>(
     })
 }
 
+/// The decimal mark people of `lang` type, `"comma"` or `"point"`: what the page puts in an
+/// input's `decimal_mark` when nothing was typed with another.
+#[wasm_bindgen(js_name = decimalMark)]
+pub fn decimal_mark(lang: &str) -> Result<JsValue, JsValue> {
+    to_js(&social_roi::Mark::of(social_roi::Lang::from_tag(lang)))
+}
+
 /// The core's version.
 #[wasm_bindgen]
 pub fn version() -> String {

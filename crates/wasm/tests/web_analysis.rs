@@ -245,3 +245,52 @@ fn share_count_works_out_the_missing_part() {
         wasm::share_count(parse(r#"{"count": 3}"#), "en").expect_err("an unknown key is refused");
     assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
 }
+
+#[wasm_bindgen_test]
+fn exports_the_csv_as_text_and_the_document_as_data() {
+    let ws = workspace();
+    let options = parse(r#"{"utc_offset_minutes": 60, "decimal_mark": "comma"}"#);
+    let csv = ws.posts_csv(options.clone(), "fr").unwrap();
+    assert!(csv.starts_with("\u{feff}id;réseau;compte;publiée le;"));
+    assert!(csv.contains(";'=1+1 : nos viennoiseries;"));
+    assert_eq!(csv.matches("\r\n").count(), 10, "a header and 9 posts");
+    let en = ws.posts_csv(JsValue::NULL, "en").unwrap();
+    assert!(en.starts_with("\u{feff}id,network,account,published,"));
+    let doc = ws.export_document(options, "fr").unwrap();
+    assert_eq!(get(&doc, "files").dyn_into_array_len(), 4);
+    assert_eq!(path(&doc, "files.0.id").as_f64(), Some(1.0));
+    assert_eq!(
+        path(&doc, "options.utc_offset_minutes").as_f64(),
+        Some(60.0)
+    );
+    assert_eq!(
+        path(&doc, "analysis.engagement.posts").dyn_into_array_len(),
+        9
+    );
+    let err = ws
+        .posts_csv(parse(r#"{"top": 3}"#), "en")
+        .expect_err("an unknown key is refused");
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+    assert!(ws.export_document(parse(r#"{"top": 3}"#), "en").is_err());
+}
+
+#[wasm_bindgen_test]
+fn network_names_and_the_decimal_mark_come_from_the_core() {
+    let names = wasm::network_names().unwrap();
+    let name = |key: &str| {
+        Array::from(&names)
+            .iter()
+            .find(|n| get(n, "key").as_string().as_deref() == Some(key))
+            .map(|n| get(&n, "name").as_string().unwrap())
+    };
+    assert_eq!(name("linkedin").as_deref(), Some("LinkedIn"));
+    assert_eq!(name("other").as_deref(), Some("—"));
+    assert_eq!(
+        wasm::decimal_mark("fr-CA").unwrap().as_string().unwrap(),
+        "comma"
+    );
+    assert_eq!(
+        wasm::decimal_mark("en").unwrap().as_string().unwrap(),
+        "point"
+    );
+}

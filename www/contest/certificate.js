@@ -1,0 +1,180 @@
+// The certificate of a draw: as a document (on screen and printed), its downloads (JSON, the
+// draw file), and what follows a draw: a redraw after a disqualification, a new draw, checking
+// it in the Verify view.
+
+import { download, today } from '../reading.js';
+import { h, replace, uid } from '../dom.js';
+import { buildDraw, countsLine, exclusionsBlock, LIST_CHUNK, now, where } from './draw.js';
+
+/** The draw view once a certificate exists: the document, its downloads, a redraw. */
+export function renderCertificateView(panel) {
+  const t = panel.t;
+  const cert = panel.store.cert;
+  const date = (cert.drawings[0].drawn_at || today()).slice(0, 10);
+  const confirmBox = h('div', { class: 'sr-row-actions', hidden: true },
+    h('span', { class: 'sr-warn-text', text: t.newDrawConfirm }),
+    h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'confirm-new-draw' }, text: t.confirm, on: { click: () => { panel.store.cert = null; buildDraw(panel); } } }),
+    h('button', { type: 'button', class: 'sr-btn', text: t.cancel, on: { click: () => { confirmBox.hidden = true; } } }));
+  const stale = panel.entryFiles.ready && entriesDiffer(panel, cert);
+  replace(panel.drawBox,
+    h('p', { class: 'sr-notice sr-noprint', text: t.locked }),
+    stale ? h('p', { class: 'sr-notice sr-warn sr-noprint', attrs: { role: 'alert' }, dataset: { stale: 'true' }, text: t.stale }) : null,
+    certificateDocument(panel, cert, panel.entryFiles.sources()),
+    h('div', { class: 'sr-row-actions sr-noprint' },
+      h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'download-certificate' }, text: t.downloadJson, on: { click: () => { download(t.certFileName(date), `${JSON.stringify(cert, null, 2)}\n`, 'application/json'); panel.store.certSaved = true; } } }),
+      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: () => download(t.drawFileName(date), cert.draw_file, 'text/plain;charset=utf-8') } }),
+      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'print' }, text: t.print, on: { click: () => window.print() } }),
+      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'verify-this' }, text: t.verifyThis, on: { click: () => verifyThis(panel) } }),
+      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'new-draw' }, text: t.newDraw, on: { click: () => { confirmBox.hidden = false; } } })),
+    confirmBox,
+    stale ? null : redrawForm(panel, cert));
+}
+
+/** Whether the contest's files are no longer those the certificate was drawn from. */
+function entriesDiffer(panel, cert) {
+  try {
+    const v = panel.core.verifyDraw(cert, panel.entryFiles.entries(), panel.lang);
+    return !v.checks.find((c) => c.id === 'entries')?.ok;
+  } catch {
+    return true;
+  }
+}
+
+/** Words for the rules a certificate records. */
+function rulesText(panel, r) {
+  const t = panel.t;
+  const c = panel.colon;
+  const lines = [
+    r.per === 'comment' ? t.perComment : t.perPerson,
+    `${t.winners}${c}${r.winners} · ${t.alternates}${c}${r.alternates}`,
+    r.include_replies ? t.replies : null,
+    r.min_mentions ? `${t.mentions}${c}${r.min_mentions}` : null,
+    r.keywords.length ? `${t.keywords}${c}${r.keywords.join(', ')}` : null,
+    r.from ? `${t.from}${c}${when(panel, r.from)}` : null,
+    r.until ? `${t.until}${c}${when(panel, r.until)}` : null,
+    r.organiser ? `${t.account}${c}${r.organiser}` : null,
+    r.exclude.length ? `${t.exclude}${c}${r.exclude.join(', ')}` : null,
+    r.bonus.length ? `${t.bonus}${c}${r.bonus.map((b) => `${b.entrant} +${b.entries}`).join(', ')}` : null,
+    r.bonus_per_mention ? `${t.perMention}${c}${r.bonus_per_mention}` : null,
+    r.max_entries != null ? `${t.maxEntries}${c}${r.max_entries}` : null,
+  ];
+  return lines.filter(Boolean);
+}
+
+/** An ISO 8601 date or time as the certificate wrote it, in the user's words. */
+function when(panel, iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/.exec(iso || '');
+  if (!m) return iso || '';
+  const [, y, mo, d, hh, mi, ss, off] = m;
+  const at = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh || 0), Number(mi || 0), Number(ss || 0)));
+  const opts = { timeZone: 'UTC', dateStyle: 'long' };
+  if (hh) opts.timeStyle = ss ? 'medium' : 'short';
+  const text = new Intl.DateTimeFormat(panel.locale, opts).format(at);
+  return off ? `${text} (UTC${off === 'Z' ? '' : off})` : text;
+}
+
+/** The winners or the alternates of a drawing, in order. */
+export function picks(panel, list, kind) {
+  const t = panel.t;
+  if (!list.length) return h('p', { class: 'sr-hint', text: t.none });
+  return h('ol', { class: 'sr-picks', dataset: { picks: kind } }, list.map((p) => h('li', { dataset: { entrant: p.entrant, place: p.place } },
+    h('span', { class: 'sr-place', text: `${p.place}.` }),
+    h('span', { class: 'sr-who', text: p.entrant }),
+    h('span', { class: 'sr-facts', text: `${t.tickets(p.tickets)} · ${t.rank} ${p.rank}` }),
+    h('span', { class: 'sr-score', text: `${t.score} ${p.score}` }))));
+}
+
+/** The certificate as a document: on screen, and what the printer gets. */
+function certificateDocument(panel, cert, sources) {
+  const t = panel.t;
+  const c = panel.colon;
+  const first = cert.drawings[0];
+  const last = cert.drawings[cert.drawings.length - 1];
+  const seedText = (d) => `${t.seedLine(d.seed.kind)}${c}${d.seed.value}${d.seed.source ? ` (${d.seed.source})` : ''}`;
+  const drawing = (d) => h('section', { class: 'sr-drawing', dataset: { drawing: d.number } },
+    h('h4', { text: t.drawing(d.number) }),
+    h('p', { class: 'sr-facts', text: [d.drawn_at ? `${t.drawnAt} ${when(panel, d.drawn_at)}` : null, seedText(d)].filter(Boolean).join(' · ') }),
+    d.reason ? h('p', { class: 'sr-warn-text', dataset: { reason: d.reason }, text: t.redrawReason(d.disqualified.join(', '), d.reason) }) : null,
+    h('strong', { text: t.winnersList }), picks(panel, d.winners, 'winners'),
+    h('strong', { text: t.alternatesList }), picks(panel, d.alternates, 'alternates'));
+  const printed = cert.exclusions.slice(0, LIST_CHUNK);
+  return h('article', { class: 'sr-cert', dataset: { fingerprint: cert.fingerprint } },
+    h('h3', { tabIndex: -1, text: t.certificate }),
+    cert.title ? h('p', { class: 'sr-cert-title', style: { fontSize: '1.1rem', fontWeight: '650', margin: 0 }, text: cert.title }) : null,
+    h('dl', { class: 'sr-kv' },
+      first.drawn_at ? [h('dt', { text: t.drawnAt }), h('dd', { text: when(panel, first.drawn_at) })] : null,
+      h('dt', { text: t.fingerprintShort }), h('dd', { class: 'sr-mono', dataset: { certFingerprint: '' }, text: cert.fingerprint }),
+      h('dt', { text: t.entriesHash }), h('dd', { class: 'sr-mono', text: cert.entries_sha256 }),
+      h('dt', { text: t.seed }), h('dd', { class: 'sr-mono', dataset: { seed: last.seed.kind }, text: `${last.seed.value}${last.seed.source ? ` (${last.seed.source})` : ''}` }),
+      h('dt', { text: t.software }), h('dd', { text: `${cert.software} · ${cert.format}` })),
+    countsLine(panel, cert.counts),
+    h('h4', { text: t.rulesApplied }),
+    h('ul', { class: 'sr-problems', dataset: { rules: '' } }, rulesText(panel, cert.rules).map((x) => h('li', { text: x }))),
+    cert.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list' }, cert.warnings.map((w) => h('li', { text: w.message }))) : null,
+    cert.drawings.length > 1 ? h('h4', { text: t.history }) : null,
+    cert.drawings.map(drawing),
+    h('div', { class: 'sr-noprint' }, exclusionsBlock(panel, cert.exclusions, sources)),
+    h('div', { class: 'sr-print-only' },
+      h('h4', { text: `${t.exclusionsTitle} (${cert.exclusions.length})` }),
+      cert.exclusions.length
+        ? h('table', { class: 'sr-print-table' }, h('tbody', {}, printed.map((x) => h('tr', {},
+          h('td', { text: where(panel, x, sources) }), h('td', { text: x.author || '—' }), h('td', { text: x.message })))))
+        : h('p', { text: t.noneExcluded }),
+      cert.exclusions.length > printed.length ? h('p', { text: t.printedMore(cert.exclusions.length - printed.length) }) : null),
+    h('details', { class: 'sr-noprint' }, h('summary', { text: t.howTo }), h('ol', { class: 'sr-problems' }, t.howToSteps.map((x) => h('li', { text: x })))),
+    h('div', { class: 'sr-print-only' }, h('h4', { text: t.howTo }), h('ol', {}, t.howToSteps.map((x) => h('li', { text: x })))));
+}
+
+function redrawForm(panel, cert) {
+  const t = panel.t;
+  const s = panel.store.redraw;
+  const last = cert.drawings[cert.drawings.length - 1];
+  const options = [...last.winners.map((p) => [p.entrant, t.winnerOption(p)]), ...last.alternates.map((p) => [p.entrant, t.alternateOption(p)])];
+  if (!options.some(([v]) => v === s.who)) s.who = options[0]?.[0] ?? '';
+  const whoId = uid('r');
+  const whyId = uid('r');
+  const status = h('p', { class: 'sr-warn-text', attrs: { role: 'alert' } });
+  const form = h('section', { class: 'sr-section sr-noprint', dataset: { section: 'redraw' } },
+    h('h3', { class: 'sr-section-title', text: t.redraw }),
+    h('p', { class: 'sr-hint', text: t.redrawHint }),
+    h('div', { class: 'sr-fields sr-wide-fields' },
+      h('label', { class: 'sr-field', htmlFor: whoId },
+        h('span', { class: 'sr-lbl', text: t.redrawWho }),
+        h('select', { id: whoId, dataset: { redraw: 'disqualify' }, on: { change: (e) => { s.who = e.target.value; } } },
+          options.map(([v, label]) => h('option', { value: v, text: label, selected: v === s.who }))),
+        h('span', { class: 'sr-msg', attrs: { role: 'alert' } })),
+      h('label', { class: 'sr-field', htmlFor: whyId },
+        h('span', { class: 'sr-lbl', text: t.redrawWhy }),
+        h('input', { id: whyId, type: 'text', autocomplete: 'off', value: s.reason, placeholder: t.redrawWhyHint, dataset: { redraw: 'reason' }, on: { input: (e) => { s.reason = e.target.value; } } }),
+        h('span', { class: 'sr-msg', attrs: { role: 'alert' } }))),
+    h('div', { class: 'sr-row-actions' },
+      h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'redraw' }, text: t.redrawGo, disabled: !options.length, on: { click: () => redraw(panel, form, status) } })),
+    status);
+  return form;
+}
+
+function redraw(panel, form, status) {
+  const s = panel.store.redraw;
+  try {
+    panel.store.cert = panel.core.redrawWinners(panel.store.cert, panel.entryFiles.entries(), { disqualify: [s.who], reason: s.reason, seed: null, drawn_at: now() }, panel.lang);
+  } catch (e) {
+    // `redraw.reason`, `redraw.disqualify[0]` next to their fields; `certificate` below.
+    const errors = (e?.errors || []).map((x) => ({ ...x, field: x.field.replace(/^redraw\./, '').replace(/\[\d+\]$/, '') }));
+    const unplaced = panel.showFieldErrors(form, errors, 'redraw');
+    status.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : e?.message || String(e);
+    return;
+  }
+  panel.store.redraw = { who: '', reason: '' };
+  panel.store.certSaved = false;
+  renderCertificateView(panel);
+  panel.drawBox.querySelector(`[data-drawing="${panel.store.cert.drawings.length}"]`)?.scrollIntoView({ block: 'nearest' });
+}
+
+async function verifyThis(panel) {
+  const v = panel.store.verify;
+  v.cert = panel.store.cert;
+  v.certName = panel.t.fromDraw;
+  v.certError = null;
+  panel.showView('verify');
+  await panel.verifyFiles.copyFrom(panel.entryFiles);
+}

@@ -1,0 +1,139 @@
+// The Outcome view: costs, counts and follower lists typed or dropped, the contest input the
+// core takes, and the core's figures on their cards.
+
+import { h, replace } from '../dom.js';
+import { Format } from '../format.js';
+import { PART } from '../theme.js';
+import { renderFollowers } from './followers.js';
+
+/** The Outcome view: the form, and the results beside it. */
+export function buildOutcome(panel) {
+  const t = panel.t;
+  const money = panel.fmt.currencySymbol();
+  panel.followersBox = h('div');
+  panel.outcomeForm = h('div', { class: 'sr-noprint', style: { display: 'grid', gap: '16px' } },
+    h('fieldset', { class: 'sr-section', dataset: { section: 'costs' } },
+      h('legend', { text: t.costs }),
+      h('div', { class: 'sr-fields' },
+        panel.numberField('prize_value', t.prize, money),
+        panel.numberField('ad_spend', t.ads, money),
+        panel.numberField('hours', t.hours, 'h'),
+        panel.numberField('hourly_rate', t.rate, `${money}/h`),
+        panel.numberField('fees', t.fees, money))),
+    h('fieldset', { class: 'sr-section', dataset: { section: 'participation' } },
+      h('legend', { text: t.audience }),
+      h('div', { class: 'sr-fields' },
+        panel.numberField('entries', t.entries, null, t.fromFile),
+        panel.numberField('participants', t.participants, null, t.fromFile),
+        panel.numberField('shares', t.shares),
+        panel.numberField('clicks', t.clicks),
+        panel.numberField('conversions', t.conversions),
+        panel.numberField('value_per_conversion', t.valuePer, money),
+        panel.numberField('revenue', t.revenue, money, t.revenueHint),
+        panel.numberField('margin_pct', t.margin, '%', t.marginHint))),
+    h('fieldset', { class: 'sr-section', dataset: { section: 'followers' } },
+      h('legend', { text: t.followers }),
+      h('p', { class: 'sr-hint', text: t.followersHint }),
+      panel.followersBox),
+    h('div', { class: 'sr-row-actions' },
+      h('button', { type: 'button', class: 'sr-btn', text: t.example, dataset: { action: 'example' }, on: { click: () => fillExample(panel) } }),
+      h('button', { type: 'button', class: 'sr-btn', text: t.clear, dataset: { action: 'clear' }, on: { click: () => clearOutcome(panel) } })));
+  panel.outcomeResults = h('section', { class: 'sr-results', attrs: { 'aria-live': 'polite', part: PART.results } });
+  // The calculator's layout: the form, and the results beside it on wide screens.
+  replace(panel.body, h('div', { class: 'sr-roi' }, h('div', { class: 'sr-form-col' }, panel.outcomeForm), panel.outcomeResults));
+  renderFollowers(panel);
+  computeOutcome(panel);
+}
+
+function fillExample(panel) {
+  const example = panel.core.exampleContestInput(panel.lang, panel.currency);
+  panel.store.title ||= example.label;
+  delete example.label;
+  delete example.currency;
+  delete example.account;
+  example.decimal_mark = panel.mark;
+  panel.store.input = example;
+  panel.store.lists = { before: [], at_close: [], later: example.followers.later.map(() => []) };
+  panel.buildShared();
+  buildOutcome(panel);
+}
+
+function clearOutcome(panel) {
+  const days = panel.store.input.followers.later.map(() => ({}));
+  panel.store.input = { decimal_mark: panel.mark, followers: { before: {}, at_close: {}, later: days } };
+  panel.store.lists = { before: [], at_close: [], later: days.map(() => []) };
+  panel.store.pendingLists = [];
+  panel.buildShared();
+  buildOutcome(panel);
+}
+
+/** The lists of one moment as the core takes them: one list, several joined, or none. */
+function joined(panel, items) {
+  const lists = items.filter((f) => f.list).map((f) => f.list);
+  if (lists.length < 2) return lists[0] ?? null;
+  return panel.core.joinFollowerLists(lists);
+}
+
+function contestInput(panel) {
+  const s = panel.store;
+  const f = s.input.followers;
+  return {
+    ...s.input,
+    currency: panel.currency,
+    label: s.title,
+    account: s.account,
+    decimal_mark: panel.mark,
+    followers: {
+      before: { ...f.before, list: joined(panel, s.lists.before) },
+      at_close: { ...f.at_close, list: joined(panel, s.lists.at_close) },
+      later: f.later.map((l, i) => ({ ...l, list: joined(panel, s.lists.later[i] ?? []) })),
+    },
+  };
+}
+
+/** Asks the core for the contest's figures and shows them, errors next to their fields. */
+export function computeOutcome(panel) {
+  let report;
+  try {
+    report = panel.core.computeContest(contestInput(panel), panel.entryFiles.entries(), panel.lang);
+  } catch (e) {
+    replace(panel.commentsWarning, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    return;
+  }
+  panel.report = report;
+  panel.fmt = new Format(panel.locale, report.currency, report.minor_digits);
+  // The comment file's completeness concerns the draw too: said beside the files.
+  const missing = report.warnings.filter((w) => w.code === 'comments_missing');
+  replace(panel.commentsWarning, missing.map((w) => h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, dataset: { warning: w.code }, text: w.message })));
+  panel.showFieldErrors(panel.el, report.errors.map((e) => ({ ...e, field: e.field.replace(/\[(\d+)\]/g, '.$1') })), 'field');
+  if (panel.store.view === 'outcome' && panel.outcomeResults) renderOutcome(panel, report);
+}
+
+function renderOutcome(panel, r) {
+  const t = panel.t;
+  const byId = (id) => r.summary.find((f) => f.id === id);
+  replace(panel.outcomeResults,
+    h('h2', { text: panel.store.title ? `${t.results} — ${panel.store.title}` : t.results }),
+    h('p', { class: 'sr-hint', text: t.resultsHint }),
+    r.errors.length
+      ? h('div', { class: 'sr-errors', attrs: { role: 'alert' } },
+        h('strong', { text: t.fixFirst(r.errors.length) }),
+        h('ul', {}, r.errors.map((e) => {
+          const input = panel.el.querySelector(`[data-field="${CSS.escape(e.field.replace(/\[(\d+)\]/g, '.$1'))}"]`);
+          const label = input?.closest('.sr-field')?.querySelector('.sr-lbl')?.textContent || e.field;
+          return h('li', { text: `${label}${panel.colon}${e.message}` });
+        })))
+      : null,
+    r.warnings.length
+      ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, r.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message })))
+      : null,
+    panel.card(byId('roi'), 'sr-headline'),
+    h('h3', { text: t.summary }),
+    h('div', { class: 'sr-cards' }, r.summary.filter((f) => f.id !== 'roi').map((f) => panel.card(f))),
+    h('h3', { text: t.audienceResults }),
+    h('div', { class: 'sr-cards' }, r.audience.map((f) => panel.card(f))),
+    r.retention.length ? h('h3', { text: t.retention }) : null,
+    r.retention.map((row) => h('div', { class: 'sr-cards', dataset: { days: row.days } }, panel.card(row.kept), panel.card(row.retention), panel.card(row.cost_per_kept))),
+    r.costs.length ? h('h3', { text: t.costLines }) : null,
+    r.costs.length ? h('div', { class: 'sr-cards' }, r.costs.map((f) => panel.card(f))) : null);
+}

@@ -1,0 +1,24 @@
+// What the dropped files hold, all together: records by kind, then by network (and currency).
+
+import { h, replace } from '../dom.js';
+
+/** Draws what the dataset holds, from the core's totals. */
+export function renderSummary(panel) {
+  const t = panel.t;
+  const totals = panel.ws.totals(panel.lang);
+  const kinds = Object.keys(t.kinds).filter((k) => totals.records[k] > 0);
+  replace(panel.summary,
+    h('h3', { class: 'sr-section-title', text: t.summary }),
+    kinds.length === 0
+      ? h('p', { class: 'sr-hint', text: t.nothing })
+      : [
+        h('ul', { class: 'sr-summary-list', dataset: { summary: 'records' } },
+          kinds.map((k) => h('li', { class: 'sr-chip', dataset: { kind: k, count: totals.records[k] } },
+            h('strong', { text: panel.fmt.count(totals.records[k]) }), ` ${t.kinds[k][totals.records[k] === 1 ? 0 : 1]}`))),
+        h('ul', { class: 'sr-summary-list', dataset: { summary: 'networks' } },
+          totals.groups.map((g) => h('li', { class: 'sr-chip', dataset: { kind: g.kind, network: g.network, count: g.records } },
+            h('span', { text: `${panel.networks.get(g.network) ?? g.network}${g.currency ? ` (${g.currency})` : ''} ·` }),
+            h('strong', { text: panel.fmt.count(g.records) }),
+            ` ${t.kinds[g.kind][g.records === 1 ? 0 : 1]}`))),
+      ]);
+}
