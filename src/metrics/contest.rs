@@ -322,31 +322,31 @@ formula! {
 }
 formula! {
     /// Who joined during the contest, from the follower lists.
-    pub(crate) NEW_FOLLOWERS_FROM_LISTS = "new_followers",
+    pub(crate) NEW_FOLLOWERS_FROM_LISTS = "new_followers.from_lists",
     en: "new followers = people in the list at close who are not in the list before",
     fr: "nouveaux abonnés = personnes de la liste à la clôture absentes de la liste d’avant"
 }
 formula! {
     /// The net follower gain during the contest, from the counts.
-    pub(crate) NEW_FOLLOWERS_FROM_COUNTS = "new_followers",
+    pub(crate) NEW_FOLLOWERS_FROM_COUNTS = "new_followers.from_counts",
     en: "new followers = followers at close − followers before",
     fr: "nouveaux abonnés = abonnés à la clôture − abonnés avant"
 }
 formula! {
     /// Cost of the contest per new follower.
-    pub(crate) COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
+    pub(crate) CONTEST_COST_PER_NEW_FOLLOWER = "contest_cost_per_new_follower",
     en: "cost per new follower = contest cost ÷ new followers",
     fr: "coût par nouvel abonné = coût du concours ÷ nouveaux abonnés"
 }
 formula! {
     /// The contest's new followers still there some days after the close, from the lists.
-    pub(crate) KEPT_FROM_LISTS = "kept",
+    pub(crate) KEPT_FROM_LISTS = "kept.from_lists",
     en: "followers kept = new followers still in the list taken N days after close",
     fr: "abonnés restés = nouveaux abonnés encore dans la liste prise N jours après la clôture"
 }
 formula! {
     /// The net gain still there some days after the close, from the counts.
-    pub(crate) KEPT_FROM_COUNTS = "kept",
+    pub(crate) KEPT_FROM_COUNTS = "kept.from_counts",
     en: "followers kept = followers N days after close − followers before",
     fr: "abonnés restés = abonnés N jours après la clôture − abonnés avant"
 }
@@ -376,13 +376,13 @@ formula! {
 }
 formula! {
     /// What the contest brought back, from its revenue.
-    pub(crate) RETURN_FROM_REVENUE = "contest_return",
+    pub(crate) RETURN_FROM_REVENUE = "contest_return.from_revenue",
     en: "contest return = revenue × margin",
     fr: "retour du concours = chiffre d’affaires × marge"
 }
 formula! {
     /// What the contest brought back, from its conversions.
-    pub(crate) RETURN_FROM_CONVERSIONS = "contest_return",
+    pub(crate) RETURN_FROM_CONVERSIONS = "contest_return.from_conversions",
     en: "contest return = conversions × value per conversion × margin",
     fr: "retour du concours = conversions × valeur par conversion × marge"
 }
@@ -394,7 +394,7 @@ pub(crate) const FORMULAS: &[formula::Formula] = &[
     COST_PER_PARTICIPANT,
     NEW_FOLLOWERS_FROM_LISTS,
     NEW_FOLLOWERS_FROM_COUNTS,
-    COST_PER_NEW_FOLLOWER,
+    CONTEST_COST_PER_NEW_FOLLOWER,
     KEPT_FROM_LISTS,
     KEPT_FROM_COUNTS,
     RETENTION,
@@ -427,7 +427,7 @@ pub struct ContestReport {
     /// The contest's return (id `contest_return`), then the ROI calculator's `total_cost`,
     /// `total_return`, `net_gain`, `roi` and `roas`.
     pub summary: Vec<Figure>,
-    /// `new_followers`, `cost_per_entry`, `cost_per_participant`, `cost_per_new_follower`,
+    /// `new_followers`, `cost_per_entry`, `cost_per_participant`, `contest_cost_per_new_follower`,
     /// `viral_coefficient`, `conversion_rate`.
     pub audience: Vec<Figure>,
     /// One row per later check, in the order given.
@@ -871,7 +871,7 @@ pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> Contes
     };
     let cost_per_new_follower = {
         let fig = per(
-            COST_PER_NEW_FOLLOWER,
+            CONTEST_COST_PER_NEW_FOLLOWER,
             lang.pick("Cost per new follower", "Coût par nouvel abonné"),
             new_count.map(|c| (c, new_name)),
             new_name,

@@ -23,7 +23,7 @@ formula! {
 }
 formula! {
     /// Cost of one engagement.
-    pub(crate) COST_PER_ENGAGEMENT = "cost_per_engagement",
+    pub(crate) SPEND_PER_ENGAGEMENT = "spend_per_engagement",
     en: "cost per engagement = spend ÷ engagements",
     fr: "coût par engagement = dépense ÷ engagements"
 }
@@ -41,14 +41,19 @@ formula! {
 }
 formula! {
     /// Cost of one new follower.
-    pub(crate) COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
+    pub(crate) SPEND_PER_NEW_FOLLOWER = "spend_per_new_follower",
     en: "cost per new follower = spend ÷ new followers",
     fr: "coût par nouvel abonné = dépense ÷ nouveaux abonnés"
 }
 
 /// Every formula of this module.
-pub(crate) const FORMULAS: &[formula::Formula] =
-    &[SPEND, COST_PER_ENGAGEMENT, CPM, CPC, COST_PER_NEW_FOLLOWER];
+pub(crate) const FORMULAS: &[formula::Formula] = &[
+    SPEND,
+    SPEND_PER_ENGAGEMENT,
+    CPM,
+    CPC,
+    SPEND_PER_NEW_FOLLOWER,
+];
 
 /// A cost the user types: agency fees, a boost paid by card, a prize.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -82,7 +87,8 @@ pub struct CurrencyCosts {
     pub currency: Option<String>,
     /// Ad rows counted.
     pub ad_rows: usize,
-    /// `spend`, `cost_per_engagement`, `cpm`, `cpc`, `cost_per_new_follower`.
+    /// `spend`, `spend_per_engagement`, `cpm`, `cpc`, `spend_per_new_follower` (prefixed
+    /// `ads_` for the ads' own figures).
     pub figures: Vec<Figure>,
 }
 
@@ -229,7 +235,7 @@ fn unit_costs(
     };
     vec![
         per(
-            COST_PER_ENGAGEMENT,
+            SPEND_PER_ENGAGEMENT,
             lang.pick("Cost per engagement", "Coût par engagement"),
             &counts.engagements,
             1.0,
@@ -250,7 +256,7 @@ fn unit_costs(
             lang.pick("clicks", "clics"),
         ),
         per(
-            COST_PER_NEW_FOLLOWER,
+            SPEND_PER_NEW_FOLLOWER,
             lang.pick("Cost per new follower", "Coût par nouvel abonné"),
             &counts.new_followers,
             1.0,

@@ -774,76 +774,76 @@ pub(crate) fn denominator_of(
 
 formula! {
     /// Engagement rate by reach, ratio of totals.
-    pub(crate) ER_REACH_TOTALS = "engagement_rate_by_reach",
+    pub(crate) ER_REACH_TOTALS = "engagement_rate_by_reach.ratio_of_totals",
     en: "engagement rate by reach = Σ engagements ÷ Σ reach",
     fr: "taux d’engagement par portée = Σ engagements ÷ Σ portée"
 }
 formula! {
     /// Engagement rate by reach, average of per-post ratios (Hootsuite's "Average ERR").
-    pub(crate) ER_REACH_AVERAGE = "engagement_rate_by_reach",
+    pub(crate) ER_REACH_AVERAGE = "engagement_rate_by_reach.average_of_ratios",
     en: "engagement rate by reach = average over posts of (engagements ÷ reach)",
     fr: "taux d’engagement par portée = moyenne sur les publications de (engagements ÷ portée)"
 }
 formula! {
     /// Engagement rate by impressions, ratio of totals (X's period figure).
-    pub(crate) ER_IMPRESSIONS_TOTALS = "engagement_rate_by_impressions",
+    pub(crate) ER_IMPRESSIONS_TOTALS = "engagement_rate_by_impressions.ratio_of_totals",
     en: "engagement rate by impressions = Σ engagements ÷ Σ impressions",
     fr: "taux d’engagement par impressions = Σ engagements ÷ Σ impressions"
 }
 formula! {
     /// Engagement rate by impressions, average of per-post ratios.
-    pub(crate) ER_IMPRESSIONS_AVERAGE = "engagement_rate_by_impressions",
+    pub(crate) ER_IMPRESSIONS_AVERAGE = "engagement_rate_by_impressions.average_of_ratios",
     en: "engagement rate by impressions = average over posts of (engagements ÷ impressions)",
     fr: "taux d’engagement par impressions = moyenne sur les publications de (engagements ÷ impressions)"
 }
 formula! {
     /// Engagement rate by followers at posting time, ratio of totals (Rival IQ's
     /// follower-weighted average).
-    pub(crate) ER_FOLLOWERS_TOTALS = "engagement_rate_by_followers",
+    pub(crate) ER_FOLLOWERS_TOTALS = "engagement_rate_by_followers.ratio_of_totals",
     en: "engagement rate by followers = Σ engagements ÷ Σ followers at posting time",
     fr: "taux d’engagement par abonnés = Σ engagements ÷ Σ abonnés au moment de la publication"
 }
 formula! {
     /// Engagement rate by followers at posting time, average of per-post ratios.
-    pub(crate) ER_FOLLOWERS_AVERAGE = "engagement_rate_by_followers",
+    pub(crate) ER_FOLLOWERS_AVERAGE = "engagement_rate_by_followers.average_of_ratios",
     en: "engagement rate by followers = average over posts of (engagements ÷ followers at posting time)",
     fr: "taux d’engagement par abonnés = moyenne sur les publications de (engagements ÷ abonnés au moment de la publication)"
 }
 formula! {
     /// Engagement rate by views, ratio of totals.
-    pub(crate) ER_VIEWS_TOTALS = "engagement_rate_by_views",
+    pub(crate) ER_VIEWS_TOTALS = "engagement_rate_by_views.ratio_of_totals",
     en: "engagement rate by views = Σ engagements ÷ Σ views",
     fr: "taux d’engagement par vues = Σ engagements ÷ Σ vues"
 }
 formula! {
     /// Engagement rate by views, average of per-post ratios.
-    pub(crate) ER_VIEWS_AVERAGE = "engagement_rate_by_views",
+    pub(crate) ER_VIEWS_AVERAGE = "engagement_rate_by_views.average_of_ratios",
     en: "engagement rate by views = average over posts of (engagements ÷ views)",
     fr: "taux d’engagement par vues = moyenne sur les publications de (engagements ÷ vues)"
 }
 formula! {
     /// Engagement rate when networks divide by different things (each network's own
     /// denominator, named in the label), ratio of totals.
-    pub(crate) ER_MIXED_TOTALS = "engagement_rate",
+    pub(crate) ER_MIXED_TOTALS = "engagement_rate.ratio_of_totals",
     en: "engagement rate = Σ engagements ÷ Σ denominator of each post’s network",
     fr: "taux d’engagement = Σ engagements ÷ Σ dénominateur du réseau de chaque publication"
 }
 formula! {
     /// Engagement rate when networks divide by different things, average of per-post ratios.
-    pub(crate) ER_MIXED_AVERAGE = "engagement_rate",
+    pub(crate) ER_MIXED_AVERAGE = "engagement_rate.average_of_ratios",
     en: "engagement rate = average over posts of (engagements ÷ denominator of the post’s network)",
     fr: "taux d’engagement = moyenne sur les publications de (engagements ÷ dénominateur du réseau de la publication)"
 }
 formula! {
     /// Engagements per 1,000 (Metricool's "ratio × 1000"), ratio of totals; the label names
     /// the denominator.
-    pub(crate) ER_PER_THOUSAND_TOTALS = "engagement_per_thousand",
+    pub(crate) ER_PER_THOUSAND_TOTALS = "engagement_per_thousand.ratio_of_totals",
     en: "engagement per 1,000 = Σ engagements ÷ Σ denominator × 1000",
     fr: "engagement pour 1 000 = Σ engagements ÷ Σ dénominateur × 1000"
 }
 formula! {
     /// Engagements per 1,000, average of per-post values (Metricool).
-    pub(crate) ER_PER_THOUSAND_AVERAGE = "engagement_per_thousand",
+    pub(crate) ER_PER_THOUSAND_AVERAGE = "engagement_per_thousand.average_of_ratios",
     en: "engagement per 1,000 = average over posts of (engagements ÷ denominator × 1000)",
     fr: "engagement pour 1 000 = moyenne sur les publications de (engagements ÷ dénominateur × 1000)"
 }
@@ -1362,7 +1362,7 @@ pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
             no_denominator: Denominator::Followers.absent(lang).to_string(),
         };
         out.push(rate_figure(
-            per_thousand.id,
+            per_thousand.metric(),
             label_k,
             per_thousand.text(lang),
             Unit::PerThousand,
@@ -1379,7 +1379,7 @@ pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         den: f.post.metrics.impressions,
     }));
     out.push(rate_figure(
-        VIRALITY.id,
+        VIRALITY.metric(),
         lang.pick("Virality", "Viralité"),
         VIRALITY.text(lang),
         Unit::Ratio,
@@ -1401,7 +1401,7 @@ pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         den: f.post.metrics.impressions,
     }));
     out.push(rate_figure(
-        CTR.id,
+        CTR.metric(),
         lang.pick("Click-through rate (CTR)", "Taux de clics (CTR)"),
         CTR.text(lang),
         Unit::Ratio,

@@ -28,31 +28,31 @@ formula! {
 }
 formula! {
     /// Net growth from new follows and unfollows.
-    pub(crate) NET_FROM_FOLLOWS = "net_follower_growth",
+    pub(crate) NET_FROM_FOLLOWS = "net_follower_growth.from_follows",
     en: "net follower growth = Σ new follows − Σ unfollows",
     fr: "croissance nette des abonnés = Σ nouveaux abonnements − Σ désabonnements"
 }
 formula! {
     /// Net growth from daily net changes.
-    pub(crate) NET_FROM_CHANGES = "net_follower_growth",
+    pub(crate) NET_FROM_CHANGES = "net_follower_growth.from_changes",
     en: "net follower growth = Σ daily net changes",
     fr: "croissance nette des abonnés = Σ variations nettes du jour"
 }
 formula! {
     /// Net growth from follower totals (the first day's own change is before the start).
-    pub(crate) NET_FROM_TOTALS = "net_follower_growth",
+    pub(crate) NET_FROM_TOTALS = "net_follower_growth.from_totals",
     en: "net follower growth = followers at the end of the last day − followers at the end of the first day",
     fr: "croissance nette des abonnés = abonnés à la fin du dernier jour − abonnés à la fin du premier jour"
 }
 formula! {
     /// Followers before the first day, from a day's total and the changes up to it.
-    pub(crate) FOLLOWERS_START_DERIVED = "followers_start",
+    pub(crate) FOLLOWERS_START_DERIVED = "followers_start.from_changes",
     en: "followers at the start = follower total of a day − net changes from the first day to that day",
     fr: "abonnés au départ = total d’abonnés d’un jour − variations nettes du premier jour à ce jour"
 }
 formula! {
     /// Followers at the start when only totals are known.
-    pub(crate) FOLLOWERS_START_TOTAL = "followers_start",
+    pub(crate) FOLLOWERS_START_TOTAL = "followers_start.from_totals",
     en: "followers at the start = follower total at the end of the first day",
     fr: "abonnés au départ = total d’abonnés à la fin du premier jour"
 }
@@ -209,7 +209,7 @@ fn label(id: &str, lang: Lang) -> &'static str {
 }
 
 fn fig(f: formula::Formula, unit: Unit, lang: Lang) -> Figure {
-    Figure::of(f, label(f.id, lang), unit, lang)
+    Figure::of(f, label(f.metric(), lang), unit, lang)
 }
 
 /// Growth of one network's rows, sorted by day and without duplicate days.
