@@ -3,7 +3,7 @@
 //! cost, each with its formula and inputs or the reason it has none. The page and
 //! `social-roi analyze --json` show exactly this.
 //!
-//! [`defaults`] gives the default [`AnalysisOptions`] and the presets with their labels,
+//! [`analysis_defaults`] gives the default [`AnalysisOptions`] and the presets with their labels,
 //! explanations and sources, so the page keeps no second copy.
 
 use super::activity::{self, ActivityReport, Hours, Weekday};
@@ -139,7 +139,7 @@ pub struct AnalysisDefaults {
 }
 
 /// The default options and every choice, in `lang`.
-pub fn defaults(lang: Lang) -> AnalysisDefaults {
+pub fn analysis_defaults(lang: Lang) -> AnalysisDefaults {
     let days = [
         (Weekday::Mon, "mon", lang.pick("Monday", "lundi")),
         (Weekday::Tue, "tue", lang.pick("Tuesday", "mardi")),

@@ -3,7 +3,7 @@
 //! coefficient and conversion rate, and its ROI, computed by the same ROI core as the
 //! calculator.
 //!
-//! [`compute`] takes a [`ContestInput`] (what the user typed, or JSON) and the contest's
+//! [`compute_contest`] takes a [`ContestInput`] (what the user typed, or JSON) and the contest's
 //! comments ([`EntryRow`]s, possibly none). Follower lists taken before the contest, at its
 //! close and later ([`read_followers`]: Instagram's `followers_1.json` or any list with one
 //! handle per line) tell exactly who joined during the contest and which of them are still
@@ -494,7 +494,7 @@ fn suffix(days: u32) -> String {
 
 /// Computes the contest outcome of `input`, with the contest's comments (`entries`, possibly
 /// none), in `lang`.
-pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> ContestReport {
+pub fn compute_contest(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> ContestReport {
     let mut f = Fields::new(lang, input.decimal_mark);
     let mut warnings = Vec::new();
 
@@ -657,7 +657,7 @@ pub fn compute(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> Contes
         sales: sales.iter().map(|(_, s)| s.clone()).collect(),
         ..RoiInput::default()
     };
-    let core = roi::compute(&roi_input, lang);
+    let core = roi::compute_roi(&roi_input, lang);
     let mut errors = f.errors;
     errors.extend(core.errors.iter().cloned());
     let blocked = (!errors.is_empty()).then(|| {
@@ -1185,7 +1185,7 @@ fn no_cost_reason(lang: Lang, no_costs: bool) -> String {
 /// The same input with every readable number as a number, read with its decimal mark (the
 /// language's own when it names none), and the mark then set to `to`'s: what the page calls
 /// when the user switches language, so that no value changes meaning.
-pub fn canonical(input: &ContestInput, lang: Lang, to: Lang) -> ContestInput {
+pub fn canonical_contest_input(input: &ContestInput, lang: Lang, to: Lang) -> ContestInput {
     let mut out = input.clone();
     let mark = out.decimal_mark.unwrap_or(Mark::of(lang));
     let mut entries: Vec<(&mut Entry, bool)> = vec![
@@ -1224,7 +1224,7 @@ pub fn canonical(input: &ContestInput, lang: Lang, to: Lang) -> ContestInput {
 /// 310 shares; 420 clicks to the shop, 18 orders of 45 at 40 % margin (a return of 324, ROI
 /// −45 %); followers 12 400 before, 13 050 at close, 12 880 after 7 days and 12 760 after 30:
 /// 650 new, 480 kept after a week (73.8 %), 360 after a month (55.4 %).
-pub fn example(lang: Lang, currency: &str) -> ContestInput {
+pub fn contest_example(lang: Lang, currency: &str) -> ContestInput {
     let n = |x: f64| Entry::Number(x);
     let count = |x: f64| Snapshot {
         count: n(x),
@@ -1292,8 +1292,8 @@ mod tests {
     }
 
     #[test]
-    fn example_of_compute() {
-        use crate::metrics::contest::{compute, ContestInput};
+    fn example_of_compute_contest() {
+        use crate::metrics::contest::{compute_contest, ContestInput};
         use crate::Lang;
         let input: ContestInput = serde_json::from_str(
             r#"{
@@ -1303,7 +1303,7 @@ mod tests {
         }"#,
         )
         .unwrap();
-        let r = compute(&input, &[], Lang::En);
+        let r = compute_contest(&input, &[], Lang::En);
         let kept = &r.retention[0];
         assert_eq!(kept.kept.get(), Some(300.0)); // 5 300 − 5 000
         assert_eq!(kept.retention.get(), Some(0.5)); // 300 ÷ 600
@@ -1311,16 +1311,16 @@ mod tests {
     }
 
     #[test]
-    fn example_of_canonical() {
+    fn example_of_canonical_contest_input() {
         use crate::form::{Entry, Mark};
-        use crate::metrics::contest::{canonical, ContestInput};
+        use crate::metrics::contest::{canonical_contest_input, ContestInput};
         use crate::Lang;
         let typed = ContestInput {
             hours: "3,5".into(),
             margin_pct: "40 %".into(),
             ..ContestInput::default()
         };
-        let en = canonical(&typed, Lang::Fr, Lang::En);
+        let en = canonical_contest_input(&typed, Lang::Fr, Lang::En);
         assert_eq!(
             (en.hours, en.margin_pct),
             (Entry::Number(3.5), Entry::Number(40.0))

@@ -54,7 +54,7 @@ pub struct ShareCountReport {
 }
 
 /// Works out the missing part of a Facebook share count.
-pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
+pub fn share_count(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
     let mut f = Fields::new(lang, input.decimal_mark);
     let values = [
         f.read(&input.share_count, "share_count", Kind::Count),
@@ -153,8 +153,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn example_of_decompose() {
-        use crate::metrics::share_count::{decompose, ShareCountInput};
+    fn example_of_share_count() {
+        use crate::metrics::share_count::{share_count, ShareCountInput};
         use crate::Lang;
         let input = ShareCountInput {
             share_count: 34.0.into(),
@@ -162,7 +162,7 @@ mod tests {
             likes_on_shares: 5.0.into(),
             ..Default::default()
         };
-        let r = decompose(&input, Lang::En);
+        let r = share_count(&input, Lang::En);
         assert_eq!(r.figures[3].get(), Some(28.0)); // comments on those shares
     }
 
@@ -173,7 +173,7 @@ mod tests {
         comments: Entry,
         lang: Lang,
     ) -> ShareCountReport {
-        decompose(
+        share_count(
             &ShareCountInput {
                 share_count: count,
                 shares,

@@ -14,7 +14,7 @@ use crate::money::Currency;
 /// 8 000 × 1.5 % × 65 × 40 % = 3 120, leads 25 × 30 = 750, support 180 × (6.50 − 2.00) = 810);
 /// ROI 51.02 %. The alternative, an agency at 2 400 a month with the same ads and content,
 /// costs 3 300.
-pub fn example(lang: Lang, currency: &str) -> RoiInput {
+pub fn roi_example(lang: Lang, currency: &str) -> RoiInput {
     let n = |x: f64| Entry::Number(x);
     let cost = |kind, label: &str| CostLine {
         kind,

@@ -1,6 +1,6 @@
 //! Return on investment of social-media work: costs against returns over one period.
 //!
-//! [`compute`] takes an [`RoiInput`] (what the user typed, or JSON) and gives an [`RoiReport`]:
+//! [`compute_roi`] takes an [`RoiInput`] (what the user typed, or JSON) and gives an [`RoiReport`]:
 //! each cost and return line, the totals, ROI, ROAS, break-even, cost per engagement, click,
 //! follower and acquisition, an optional second cost scenario and a ±20 % sensitivity table.
 //! Every figure carries its formula and inputs, or the reason it has no value.
@@ -11,7 +11,7 @@ mod lines;
 mod model;
 mod sensitivity;
 
-pub use example::example;
+pub use example::roi_example;
 pub use input::*;
 pub(crate) use lines::{
     COST_AMOUNT, COST_MONTHLY, COST_SALARY, COST_TIME, EARNED_MEDIA, LEADS_RETURN, SALES_RETURN,
@@ -320,7 +320,7 @@ fn roi_of(t: &Totals, cur: Currency) -> Option<f64> {
 /// let roi = report.summary.iter().find(|f| f.id == "roi").unwrap();
 /// assert_eq!(roi.get(), Some(0.5)); // (600 − 400) ÷ 400
 /// ```
-pub fn compute(input: &RoiInput, lang: Lang) -> RoiReport {
+pub fn compute_roi(input: &RoiInput, lang: Lang) -> RoiReport {
     let (m, errors) = validate(input, lang);
     let cur = m.currency;
     let blocked = (!errors.is_empty()).then(|| {
