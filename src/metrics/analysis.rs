@@ -689,7 +689,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     };
 
     // Engagement.
-    let set = engagement::rates(&facts, &resolved, lang);
+    let set = engagement::engagement_rates(&facts, &resolved, lang);
     let audience = engagement::audience_figures(&facts, lang);
     let (top_posts, bottom_posts) = engagement::top_and_bottom(&facts, scale, s.top);
     let top_posts_reason = top_posts.is_empty().then(|| {
@@ -965,7 +965,7 @@ fn totals(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         lang,
     )
     .value(facts.len() as f64, lang);
-    let (click_name, click) = engagement::click_kind(facts);
+    let click = engagement::click_kind(facts);
     let sum = |f: formula::Formula, label: &str, v: &dyn Fn(&PostFacts) -> Option<f64>| {
         let fig = Figure::of(f, label, Unit::Count, lang);
         let known: Vec<f64> = facts.iter().filter_map(v).collect();
@@ -1008,7 +1008,7 @@ fn totals(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         }),
         sum(
             TOTAL_CLICKS,
-            if click_name == Interaction::LinkClicks {
+            if click == Interaction::LinkClicks {
                 lang.pick("Link clicks", "Clics sur le lien")
             } else {
                 lang.pick("Clicks", "Clics")
