@@ -69,7 +69,7 @@ pub struct TypedCost {
 
 /// Counts the figures divide by, each with the words that say where it comes from.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct CountsIn {
+pub(crate) struct Divisors {
     /// Engagements and what they are.
     pub engagements: Option<(f64, String)>,
     /// Impressions.
@@ -192,7 +192,7 @@ fn add_up(amounts: impl Iterator<Item = f64>, code: Option<&str>) -> Option<f64>
 fn unit_costs(
     spend: Option<f64>,
     spend_inputs: &[(String, f64)],
-    counts: &CountsIn,
+    counts: &Divisors,
     lang: Lang,
 ) -> Vec<Figure> {
     let spend_name = lang.pick("spend", "dépense");
@@ -288,7 +288,7 @@ pub(crate) fn costs(
     ads: &[&AdRow],
     ads_currency: Option<&str>,
     typed: &[Typed],
-    counts: &CountsIn,
+    counts: &Divisors,
     lang: Lang,
 ) -> CostReport {
     let currency_of = |r: &AdRow| {
@@ -316,7 +316,7 @@ pub(crate) fn costs(
                 let v: Vec<f64> = rows.iter().filter_map(|r| f(r)).collect();
                 (!v.is_empty()).then(|| (v.iter().sum::<f64>(), name.to_string()))
             };
-            let own = CountsIn {
+            let own = Divisors {
                 engagements: sum(
                     |r| r.engagements,
                     lang.pick("engagements of the ads", "engagements des publicités"),
@@ -441,7 +441,7 @@ fn whole(v: Option<&(f64, String)>) -> Entry {
 fn patch(
     codes: &[Option<String>],
     ads: &[CurrencyCosts],
-    counts: &CountsIn,
+    counts: &Divisors,
     lang: Lang,
 ) -> RoiPatch {
     let mut notes = Vec::new();
