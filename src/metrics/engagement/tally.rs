@@ -95,8 +95,9 @@ impl Tally {
     }
 }
 
-/// Why a rate has no value, in the words of the caller.
-#[derive(Clone, Debug)]
+/// Why a rate has no value, in the words of the caller; empty for a rate whose reason is never
+/// shown (a point of a chart).
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Reasons {
     /// Name of the numerator (`engagements`).
     pub num_name: String,
