@@ -189,13 +189,15 @@ fn add_up(amounts: impl Iterator<Item = f64>, code: Option<&str>) -> Option<f64>
     Some(total.major(cur))
 }
 
+/// The spend figure, then the spend per engagement, per thousand impressions, per click and
+/// per new follower: `spend_inputs` are the parts the spend adds up, `counts` what it is
+/// divided by.
 fn unit_costs(
     spend: Option<f64>,
     spend_inputs: &[(String, f64)],
     counts: &Divisors,
     lang: Lang,
 ) -> Vec<Figure> {
-    let spend_name = lang.pick("spend", "dépense");
     let spend_fig = Figure::of(SPEND, lang.pick("Spend", "Dépense"), Unit::Money, lang);
     let spend_fig = match spend {
         Some(s) => spend_inputs
@@ -207,33 +209,11 @@ fn unit_costs(
             "les montants sont trop grands pour être additionnés",
         )),
     };
-    let per = |f: formula::Formula,
-               label: &str,
-               count: &Option<(f64, String)>,
-               scale: f64,
-               what: &str| {
-        let fig = Figure::of(f, label, Unit::Money, lang);
-        let Some(s) = spend else {
-            return fig.unavailable(spend_fig.reason.clone().unwrap_or_default());
-        };
-        let fig = fig.input(spend_name, s, Unit::Money);
-        match count {
-            None => fig.unavailable(match lang {
-                Lang::En => format!("no {what} in the files to divide the spend by"),
-                Lang::Fr => {
-                    format!("aucun chiffre de {what} dans les fichiers pour diviser la dépense")
-                }
-            }),
-            Some((c, name)) if *c <= 0.0 => {
-                fig.input(name, *c, Unit::Count).unavailable(match lang {
-                    Lang::En => format!("no {what}: nothing to divide the spend by"),
-                    Lang::Fr => format!("aucun {what} : rien par quoi diviser la dépense"),
-                })
-            }
-            Some((c, name)) => fig.input(name, *c, Unit::Count).value(s / c * scale, lang),
-        }
+    let per = |f, label: &str, count: &Option<(f64, String)>, scale, what: &str| {
+        let spend = spend.ok_or_else(|| spend_fig.reason.clone().unwrap_or_default());
+        per_unit(spend, f, label, count, scale, what, lang)
     };
-    vec![
+    let figures = vec![
         per(
             SPEND_PER_ENGAGEMENT,
             lang.pick("Cost per engagement", "Coût par engagement"),
@@ -262,12 +242,39 @@ fn unit_costs(
             1.0,
             lang.pick("new followers", "nouveaux abonnés"),
         ),
-    ]
-    .into_iter()
-    .fold(vec![spend_fig], |mut v, f| {
-        v.push(f);
-        v
-    })
+    ];
+    std::iter::once(spend_fig).chain(figures).collect()
+}
+
+/// `spend` ÷ `count` × `scale`, or why it cannot be; `what` names the count in the reasons.
+fn per_unit(
+    spend: Result<f64, String>,
+    f: formula::Formula,
+    label: &str,
+    count: &Option<(f64, String)>,
+    scale: f64,
+    what: &str,
+    lang: Lang,
+) -> Figure {
+    let fig = Figure::of(f, label, Unit::Money, lang);
+    let s = match spend {
+        Ok(s) => s,
+        Err(reason) => return fig.unavailable(reason),
+    };
+    let fig = fig.input(lang.pick("spend", "dépense"), s, Unit::Money);
+    match count {
+        None => fig.unavailable(match lang {
+            Lang::En => format!("no {what} in the files to divide the spend by"),
+            Lang::Fr => {
+                format!("aucun chiffre de {what} dans les fichiers pour diviser la dépense")
+            }
+        }),
+        Some((c, name)) if *c <= 0.0 => fig.input(name, *c, Unit::Count).unavailable(match lang {
+            Lang::En => format!("no {what}: nothing to divide the spend by"),
+            Lang::Fr => format!("aucun {what} : rien par quoi diviser la dépense"),
+        }),
+        Some((c, name)) => fig.input(name, *c, Unit::Count).value(s / c * scale, lang),
+    }
 }
 
 /// Whether an ad row's dates meet the period; rows without dates are kept.
@@ -283,7 +290,16 @@ pub(crate) fn in_period(r: &AdRow, from: Option<Date>, to: Option<Date>) -> (boo
     }
 }
 
-/// The cost link of `ads` (already in the period), `typed` costs and the analysis' `counts`.
+/// The currency of an ad row: its own, else the one given for the ads file.
+fn currency_of(r: &AdRow, ads_currency: Option<&str>) -> Option<String> {
+    r.currency
+        .as_deref()
+        .map(|c| c.trim().to_uppercase())
+        .filter(|c| !c.is_empty())
+        .or(ads_currency.map(str::to_string))
+}
+
+/// The cost link of `ads` (already in the period), `typed` costs and the analysis' counts.
 pub(crate) fn costs(
     ads: &[&AdRow],
     ads_currency: Option<&str>,
@@ -291,66 +307,17 @@ pub(crate) fn costs(
     counts: &Divisors,
     lang: Lang,
 ) -> CostReport {
-    let currency_of = |r: &AdRow| {
-        r.currency
-            .as_deref()
-            .map(|c| c.trim().to_uppercase())
-            .filter(|c| !c.is_empty())
-            .or(ads_currency.map(str::to_string))
-    };
-    // Ads, per currency.
     let mut codes: Vec<Option<String>> = Vec::new();
     for r in ads {
-        let c = currency_of(r);
+        let c = currency_of(r, ads_currency);
         if !codes.contains(&c) {
             codes.push(c);
         }
     }
-    let ads_name = lang.pick("ad spend", "dépenses publicitaires");
     let ads_costs: Vec<CurrencyCosts> = codes
         .iter()
-        .map(|code| {
-            let rows: Vec<&&AdRow> = ads.iter().filter(|r| currency_of(r) == *code).collect();
-            let spend = add_up(rows.iter().filter_map(|r| r.spend), code.as_deref());
-            let sum = |f: fn(&AdRow) -> Option<f64>, name: &str| {
-                let v: Vec<f64> = rows.iter().filter_map(|r| f(r)).collect();
-                (!v.is_empty()).then(|| (v.iter().sum::<f64>(), name.to_string()))
-            };
-            let own = Divisors {
-                engagements: sum(
-                    |r| r.engagements,
-                    lang.pick("engagements of the ads", "engagements des publicités"),
-                ),
-                impressions: sum(
-                    |r| r.impressions,
-                    lang.pick("impressions of the ads", "impressions des publicités"),
-                ),
-                clicks: sum(
-                    |r| r.clicks,
-                    lang.pick("clicks of the ads", "clics des publicités"),
-                ),
-                new_followers: sum(
-                    |r| r.new_follows,
-                    lang.pick("follows from the ads", "abonnements des publicités"),
-                ),
-            };
-            let mut figures = unit_costs(
-                spend,
-                &[(ads_name.to_string(), spend.unwrap_or(0.0))],
-                &own,
-                lang,
-            );
-            for f in &mut figures {
-                f.id = format!("ads_{}", f.id);
-            }
-            CurrencyCosts {
-                currency: code.clone(),
-                ad_rows: rows.len(),
-                figures,
-            }
-        })
+        .map(|code| ads_bought(ads, ads_currency, code, lang))
         .collect();
-    // Everything against the whole analysis.
     let mut all_codes: Vec<Option<String>> = codes.clone();
     for t in typed {
         let c = Some(t.currency.clone());
@@ -358,13 +325,6 @@ pub(crate) fn costs(
             all_codes.push(c);
         }
     }
-    let ads_spend_of = |code: &Option<String>| {
-        ads_costs
-            .iter()
-            .find(|c| c.currency == *code)
-            .and_then(|c| c.figures.first())
-            .and_then(Figure::get)
-    };
     let (overall, overall_reason) = match all_codes.as_slice() {
         [] => (
             None,
@@ -377,50 +337,15 @@ pub(crate) fn costs(
             ),
         ),
         [code] => {
-            let ad = ads_spend_of(code);
-            let typed_sum = add_up(typed.iter().map(|t| t.amount), code.as_deref());
-            let spend = match (ad, typed_sum) {
-                (a, Some(t)) => add_up([a.unwrap_or(0.0), t].into_iter(), code.as_deref()),
-                _ => None,
-            };
-            let mut inputs = Vec::new();
-            if let Some(a) = ad {
-                inputs.push((ads_name.to_string(), a));
-            }
-            if !typed.is_empty() {
-                inputs.push((
-                    lang.pick("typed costs", "coûts saisis").to_string(),
-                    typed_sum.unwrap_or(0.0),
-                ));
-            }
-            (
-                Some(CurrencyCosts {
-                    currency: code.clone(),
-                    ad_rows: ads.len(),
-                    figures: unit_costs(spend, &inputs, counts, lang),
-                }),
-                None,
-            )
-        }
-        many => {
-            let list: Vec<String> = many
+            let ad_spend = ads_costs
                 .iter()
-                .map(|c| c.clone().unwrap_or_else(|| "?".to_string()))
-                .collect();
-            (
-                None,
-                Some(match lang {
-                    Lang::En => format!(
-                        "the costs are in several currencies ({}): they are never added together; give every cost in one currency",
-                        list.join(", ")
-                    ),
-                    Lang::Fr => format!(
-                        "les coûts sont dans plusieurs devises ({}) : elles ne sont jamais additionnées ; donnez tous les coûts dans une seule devise",
-                        list.join(", ")
-                    ),
-                }),
-            )
+                .find(|c| c.currency == *code)
+                .and_then(|c| c.figures.first())
+                .and_then(Figure::get);
+            let all = all_costs(code, ad_spend, ads.len(), typed, counts, lang);
+            (Some(all), None)
         }
+        many => (None, Some(several_currencies(many, lang))),
     };
     let roi_patch = patch(&codes, &ads_costs, counts, lang);
     CostReport {
@@ -428,6 +353,110 @@ pub(crate) fn costs(
         overall,
         overall_reason,
         roi_patch,
+    }
+}
+
+/// What the ads in the currency `code` bought, from their own counts (ids `ads_spend` …).
+fn ads_bought(
+    ads: &[&AdRow],
+    ads_currency: Option<&str>,
+    code: &Option<String>,
+    lang: Lang,
+) -> CurrencyCosts {
+    let rows: Vec<&&AdRow> = ads
+        .iter()
+        .filter(|r| currency_of(r, ads_currency) == *code)
+        .collect();
+    let spend = add_up(rows.iter().filter_map(|r| r.spend), code.as_deref());
+    let sum = |f: fn(&AdRow) -> Option<f64>, name: &str| {
+        let v: Vec<f64> = rows.iter().filter_map(|r| f(r)).collect();
+        (!v.is_empty()).then(|| (v.iter().sum::<f64>(), name.to_string()))
+    };
+    let own = Divisors {
+        engagements: sum(
+            |r| r.engagements,
+            lang.pick("engagements of the ads", "engagements des publicités"),
+        ),
+        impressions: sum(
+            |r| r.impressions,
+            lang.pick("impressions of the ads", "impressions des publicités"),
+        ),
+        clicks: sum(
+            |r| r.clicks,
+            lang.pick("clicks of the ads", "clics des publicités"),
+        ),
+        new_followers: sum(
+            |r| r.new_follows,
+            lang.pick("follows from the ads", "abonnements des publicités"),
+        ),
+    };
+    let ads_name = lang.pick("ad spend", "dépenses publicitaires");
+    let mut figures = unit_costs(
+        spend,
+        &[(ads_name.to_string(), spend.unwrap_or(0.0))],
+        &own,
+        lang,
+    );
+    for f in &mut figures {
+        f.id = format!("ads_{}", f.id);
+    }
+    CurrencyCosts {
+        currency: code.clone(),
+        ad_rows: rows.len(),
+        figures,
+    }
+}
+
+/// Every cost, all in the currency `code` (`ad_spend` of the `ad_rows` ad rows and the typed
+/// costs), against the analysis' counts.
+fn all_costs(
+    code: &Option<String>,
+    ad_spend: Option<f64>,
+    ad_rows: usize,
+    typed: &[Typed],
+    counts: &Divisors,
+    lang: Lang,
+) -> CurrencyCosts {
+    let typed_sum = add_up(typed.iter().map(|t| t.amount), code.as_deref());
+    let spend = match (ad_spend, typed_sum) {
+        (a, Some(t)) => add_up([a.unwrap_or(0.0), t].into_iter(), code.as_deref()),
+        _ => None,
+    };
+    let mut inputs = Vec::new();
+    if let Some(a) = ad_spend {
+        inputs.push((
+            lang.pick("ad spend", "dépenses publicitaires").to_string(),
+            a,
+        ));
+    }
+    if !typed.is_empty() {
+        inputs.push((
+            lang.pick("typed costs", "coûts saisis").to_string(),
+            typed_sum.unwrap_or(0.0),
+        ));
+    }
+    CurrencyCosts {
+        currency: code.clone(),
+        ad_rows,
+        figures: unit_costs(spend, &inputs, counts, lang),
+    }
+}
+
+/// Why the costs are not added up: they are in the currencies `many`.
+fn several_currencies(many: &[Option<String>], lang: Lang) -> String {
+    let list: Vec<String> = many
+        .iter()
+        .map(|c| c.clone().unwrap_or_else(|| "?".to_string()))
+        .collect();
+    match lang {
+        Lang::En => format!(
+            "the costs are in several currencies ({}): they are never added together; give every cost in one currency",
+            list.join(", ")
+        ),
+        Lang::Fr => format!(
+            "les coûts sont dans plusieurs devises ({}) : elles ne sont jamais additionnées ; donnez tous les coûts dans une seule devise",
+            list.join(", ")
+        ),
     }
 }
 

@@ -53,6 +53,14 @@ pub struct ShareCountReport {
     pub figures: Vec<Figure>,
 }
 
+/// The four numbers' ids, in the report's order.
+const IDS: [&str; 4] = [
+    "share_count",
+    "shares",
+    "likes_on_shares",
+    "comments_on_shares",
+];
+
 /// Works out the missing part of a Facebook share count.
 pub fn share_count(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
     let mut f = Fields::new(lang, input.decimal_mark);
@@ -61,27 +69,6 @@ pub fn share_count(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
         f.read(&input.shares, "shares", Kind::Count),
         f.read(&input.likes_on_shares, "likes_on_shares", Kind::Count),
         f.read(&input.comments_on_shares, "comments_on_shares", Kind::Count),
-    ];
-    let names = [
-        lang.pick("share count", "nombre de partages affiché"),
-        lang.pick("shares", "partages"),
-        lang.pick("likes on those shares", "j’aime sur ces partages"),
-        lang.pick("comments on those shares", "commentaires sur ces partages"),
-    ];
-    let labels = [
-        lang.pick(
-            "Share count shown by Facebook",
-            "Nombre de partages affiché par Facebook",
-        ),
-        lang.pick("Shares", "Partages"),
-        lang.pick("Likes on those shares", "J’aime sur ces partages"),
-        lang.pick("Comments on those shares", "Commentaires sur ces partages"),
-    ];
-    let ids = [
-        "share_count",
-        "shares",
-        "likes_on_shares",
-        "comments_on_shares",
     ];
     if let [Some(count), Some(a), Some(b), Some(c)] = values {
         if (a + b + c - count).abs() > 0.5 {
@@ -100,51 +87,70 @@ pub fn share_count(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
             );
         }
     }
-    let missing: Vec<usize> = (0..4).filter(|i| values[*i].is_none()).collect();
-    let figures = (0..4)
-        .map(|i| {
-            let formula = if i == 0 { SHARE_COUNT } else { SHARE_COUNT_PART };
-            let fig = Figure::custom(ids[i], labels[i], Unit::Count, formula.text(lang));
-            if let Some(v) = values[i] {
-                // Given: shown as typed, with the sum it takes part in.
-                return fig.value(v, lang);
-            }
-            if !f.errors.is_empty() {
-                return fig.unavailable(lang.pick(
-                    "fix the inputs marked in red first",
-                    "corrigez d’abord les données signalées en rouge",
-                ));
-            }
-            if missing.len() > 1 {
-                return fig.unavailable(lang.pick(
-                    "give three of the four numbers to work out the fourth",
-                    "donnez trois des quatre nombres pour calculer le quatrième",
-                ));
-            }
-            let others: Vec<usize> = (0..4).filter(|j| *j != i).collect();
-            let fig = others.iter().fold(fig, |fig, j| {
-                fig.input(names[*j], values[*j].unwrap_or(0.0), Unit::Count)
-            });
-            let known = |j: usize| values[j].unwrap_or(0.0);
-            if i == 0 {
-                fig.value(known(1) + known(2) + known(3), lang)
-            } else {
-                let rest: f64 = (1..4).filter(|j| *j != i).map(known).sum();
-                let v = known(0) - rest;
-                if v < 0.0 {
-                    fig.unavailable(lang.pick(
-                        "the parts add up to more than the share count: check the numbers",
-                        "les parties dépassent le nombre de partages affiché : vérifiez les nombres",
-                    ))
-                } else {
-                    fig.value(v, lang)
-                }
-            }
-        })
-        .collect();
+    let errors = !f.errors.is_empty();
+    let figures = (0..4).map(|i| figure(i, &values, errors, lang)).collect();
     ShareCountReport {
         errors: f.errors,
         figures,
+    }
+}
+
+/// The `i`th of the four numbers: as given, else worked out from the three others, else why
+/// it cannot be (`errors`: some input cannot be read).
+fn figure(i: usize, values: &[Option<f64>; 4], errors: bool, lang: Lang) -> Figure {
+    let names = [
+        lang.pick("share count", "nombre de partages affiché"),
+        lang.pick("shares", "partages"),
+        lang.pick("likes on those shares", "j’aime sur ces partages"),
+        lang.pick("comments on those shares", "commentaires sur ces partages"),
+    ];
+    let labels = [
+        lang.pick(
+            "Share count shown by Facebook",
+            "Nombre de partages affiché par Facebook",
+        ),
+        lang.pick("Shares", "Partages"),
+        lang.pick("Likes on those shares", "J’aime sur ces partages"),
+        lang.pick("Comments on those shares", "Commentaires sur ces partages"),
+    ];
+    let formula = if i == 0 {
+        SHARE_COUNT
+    } else {
+        SHARE_COUNT_PART
+    };
+    let fig = Figure::custom(IDS[i], labels[i], Unit::Count, formula.text(lang));
+    if let Some(v) = values[i] {
+        // Given: shown as typed, with the sum it takes part in.
+        return fig.value(v, lang);
+    }
+    if errors {
+        return fig.unavailable(lang.pick(
+            "fix the inputs marked in red first",
+            "corrigez d’abord les données signalées en rouge",
+        ));
+    }
+    if values.iter().filter(|v| v.is_none()).count() > 1 {
+        return fig.unavailable(lang.pick(
+            "give three of the four numbers to work out the fourth",
+            "donnez trois des quatre nombres pour calculer le quatrième",
+        ));
+    }
+    let known = |j: usize| values[j].unwrap_or(0.0);
+    let fig = (0..4)
+        .filter(|j| *j != i)
+        .fold(fig, |fig, j| fig.input(names[j], known(j), Unit::Count));
+    if i == 0 {
+        return fig.value(known(1) + known(2) + known(3), lang);
+    }
+    let rest: f64 = (1..4).filter(|j| *j != i).map(known).sum();
+    let v = known(0) - rest;
+    if v < 0.0 {
+        fig.unavailable(lang.pick(
+            "the parts add up to more than the share count: check the numbers",
+            "les parties dépassent le nombre de partages affiché : vérifiez les nombres",
+        ))
+    } else {
+        fig.value(v, lang)
     }
 }
 
