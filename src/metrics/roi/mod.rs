@@ -214,6 +214,18 @@ pub struct Sensitivity {
     pub reason: Option<String>,
 }
 
+impl Sensitivity {
+    /// No table, for `reason`.
+    fn blocked(reason: &str, lang: Lang) -> Sensitivity {
+        Sensitivity {
+            formula: SENSITIVITY.text(lang).to_string(),
+            base_roi: None,
+            rows: Vec::new(),
+            reason: Some(reason.to_string()),
+        }
+    }
+}
+
 /// ROI when one input moves.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SensitivityRow {
@@ -330,14 +342,57 @@ pub fn compute_roi(input: &RoiInput, lang: Lang) -> RoiReport {
         )
         .to_string()
     });
+    let block = |fig: Figure| match &blocked {
+        Some(reason) => fig.blocked(reason.clone()),
+        None => fig,
+    };
     let t = totals(&m, &m.costs);
-    let money = |minor: Money| minor.major(cur);
-
     let costs: Vec<Figure> = m
         .costs
         .iter()
         .map(|c| cost_figure(c, m.months, m.currency, lang))
         .collect();
+    let (break_even_conversions, break_even_visits) = break_even(&t, cur, lang);
+    let summary = vec![
+        total_cost_figure(&t, costs.len(), cur, lang),
+        total_return_figure(&t, m.media.include, cur, lang),
+        net_gain_figure(&t, cur, lang),
+        roi_figure(&t, cur, lang),
+        roas_figure(&t, cur, lang),
+        break_even_conversions,
+        break_even_visits,
+    ];
+    let comparison = m.alternative.as_ref().map(|(label, alt)| {
+        let c = comparison(&m, label, alt, &t);
+        match &blocked {
+            Some(reason) => blocked_comparison(c, reason),
+            None => c,
+        }
+    });
+    let sensitivity = match &blocked {
+        Some(reason) => Sensitivity::blocked(reason, lang),
+        None => sensitivity::sensitivity(&m),
+    };
+    RoiReport {
+        currency: cur.code,
+        minor_digits: cur.minor_digits,
+        errors,
+        costs,
+        returns: return_figures(&m, lang),
+        earned_media: media_figure(&m.media, cur, lang),
+        summary: summary.into_iter().map(block).collect(),
+        unit_costs: unit_cost_figures(&m, &t, lang)
+            .into_iter()
+            .map(block)
+            .collect(),
+        comparison,
+        sensitivity,
+    }
+}
+
+/// One figure per return line: sales, then leads, then support savings.
+fn return_figures(m: &Model, lang: Lang) -> Vec<Figure> {
+    let cur = m.currency;
     let mut returns = Vec::new();
     for s in &m.sales {
         returns.push(sales_figure(s, cur, lang));
@@ -355,13 +410,17 @@ pub fn compute_roi(input: &RoiInput, lang: Lang) -> RoiReport {
         let fig = fig.maybe_input(Names::social(lang), s.social, Unit::Money);
         returns.push(fig.result(rounded(support_value(s, lang), cur, lang), lang));
     }
-    let earned_media = media_figure(&m.media, cur, lang);
+    returns
+}
 
-    let block = |fig: Figure| match &blocked {
-        Some(reason) => fig.blocked(reason.clone()),
-        None => fig,
+/// Sales, the other cash returns, and earned media when it is `included`.
+fn total_return_figure(t: &Totals, included: bool, cur: Currency, lang: Lang) -> Figure {
+    let money = |minor: Money| minor.major(cur);
+    let media = if included {
+        t.media.map_or(0.0, money)
+    } else {
+        0.0
     };
-    let total_cost = total_cost_figure(&t, costs.len(), cur, lang);
     let mut total_return = Figure::of(
         TOTAL_RETURN,
         lang.pick("Total return", "Retour total"),
@@ -374,28 +433,26 @@ pub fn compute_roi(input: &RoiInput, lang: Lang) -> RoiReport {
             "leads and support savings",
             "prospects et économies de support",
         ),
-        money(t.other_returns)
-            - if m.media.include {
-                t.media.map_or(0.0, money)
-            } else {
-                0.0
-            },
+        money(t.other_returns) - media,
         Unit::Money,
     );
-    if m.media.include {
+    if included {
         total_return = total_return.input(
             lang.pick("earned media", "médias gagnés"),
             t.media.map_or(0.0, money),
             Unit::Money,
         );
     }
-    let total_return = if t.overflow {
+    if t.overflow {
         total_return.unavailable(too_large(lang))
     } else {
         total_return.value(money(t.cash_return), lang)
-    };
-    let net_gain = net_gain_figure(&t, cur, lang);
-    let roi = roi_figure(&t, cur, lang);
+    }
+}
+
+/// Total return ÷ ad spend.
+fn roas_figure(t: &Totals, cur: Currency, lang: Lang) -> Figure {
+    let money = |minor: Money| minor.major(cur);
     let roas = Figure::of(ROAS, "ROAS", Unit::Multiple, lang)
         .input(
             lang.pick("total return", "retour total"),
@@ -407,67 +464,26 @@ pub fn compute_roi(input: &RoiInput, lang: Lang) -> RoiReport {
             money(t.ad_spend),
             Unit::Money,
         );
-    let roas = if t.ad_spend.0 > 0 {
+    if t.ad_spend.0 > 0 {
         roas.value(money(t.cash_return) / money(t.ad_spend), lang)
     } else {
         roas.unavailable(lang.pick(
             "no ad spend: add an ad spend cost line to compute ROAS",
             "aucune dépense publicitaire : ajoutez une ligne « Dépenses publicitaires » pour calculer le ROAS",
         ))
-    };
-    let (break_even_conversions, break_even_visits) = break_even(&t, cur, lang);
-
-    let mut summary = vec![
-        total_cost,
-        total_return,
-        net_gain,
-        roi,
-        roas,
-        break_even_conversions,
-        break_even_visits,
-    ];
-    summary = summary.into_iter().map(block).collect();
-
-    let unit_costs = unit_cost_figures(&m, &t, lang)
-        .into_iter()
-        .map(block)
-        .collect();
-
-    let comparison = m.alternative.as_ref().map(|(label, alt)| {
-        let mut c = comparison(&m, label, alt, &t);
-        if let Some(reason) = &blocked {
-            for s in &mut c.scenarios {
-                for f in [&mut s.total_cost, &mut s.net_gain, &mut s.roi] {
-                    *f = f.clone().blocked(reason.clone());
-                }
-            }
-            c.roi_difference = c.roi_difference.blocked(reason.clone());
-            c.cost_difference = c.cost_difference.blocked(reason.clone());
-        }
-        c
-    });
-    let sensitivity = match &blocked {
-        Some(reason) => Sensitivity {
-            formula: SENSITIVITY.text(lang).to_string(),
-            base_roi: None,
-            rows: Vec::new(),
-            reason: Some(reason.clone()),
-        },
-        None => sensitivity::sensitivity(&m),
-    };
-
-    RoiReport {
-        currency: cur.code,
-        minor_digits: cur.minor_digits,
-        errors,
-        costs,
-        returns,
-        earned_media,
-        summary,
-        unit_costs,
-        comparison,
-        sensitivity,
     }
+}
+
+/// The comparison `c` with every figure blocked for `reason`.
+fn blocked_comparison(mut c: Comparison, reason: &str) -> Comparison {
+    for s in &mut c.scenarios {
+        for f in [&mut s.total_cost, &mut s.net_gain, &mut s.roi] {
+            *f = f.clone().blocked(reason.to_string());
+        }
+    }
+    c.roi_difference = c.roi_difference.blocked(reason.to_string());
+    c.cost_difference = c.cost_difference.blocked(reason.to_string());
+    c
 }
 
 fn roi_figure(t: &Totals, cur: Currency, lang: Lang) -> Figure {
@@ -492,6 +508,7 @@ fn roi_figure(t: &Totals, cur: Currency, lang: Lang) -> Figure {
     }
 }
 
+/// The conversions, and the visits, needed for the return to cover the cost.
 fn break_even(t: &Totals, cur: Currency, lang: Lang) -> (Figure, Figure) {
     let conv = Figure::of(
         BREAK_EVEN_CONVERSIONS,
@@ -538,8 +555,13 @@ fn break_even(t: &Totals, cur: Currency, lang: Lang) -> (Figure, Figure) {
             Unit::Money,
         )
         .value(needed, lang);
+    (conv, break_even_visits(visits, needed, t, lang))
+}
+
+/// The visits that bring the `needed` conversions, at the sales lines' conversion rate.
+fn break_even_visits(visits: Figure, needed: f64, t: &Totals, lang: Lang) -> Figure {
     let rate = t.conversions / t.converting_visits;
-    let visits = visits
+    visits
         .input(
             lang.pick("break-even conversions", "conversions du point mort"),
             needed,
@@ -550,35 +572,28 @@ fn break_even(t: &Totals, cur: Currency, lang: Lang) -> (Figure, Figure) {
             rate,
             Unit::Ratio,
         )
-        .value(((needed / rate * 1e9).round() / 1e9).ceil(), lang);
-    (conv, visits)
+        .value(((needed / rate * 1e9).round() / 1e9).ceil(), lang)
 }
 
+/// A count a unit cost divides by: its value, its name as an input, and what it counts in the
+/// reasons.
+struct Per<'a> {
+    count: Option<f64>,
+    name: &'a str,
+    what: &'a str,
+}
+
+/// Cost per engagement, click, new follower and acquisition.
 fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
-    let cost = t.cost.major(m.currency);
-    let per = |formula, label: &str, name: &str, count: Option<f64>, what: &str| {
-        let fig = Figure::of(formula, label, Unit::Money, lang).input(
-            lang.pick("total cost", "coût total"),
-            cost,
-            Unit::Money,
-        );
-        match count {
-            None => fig.unavailable(match lang {
-                Lang::En => format!("enter the number of {what} to compute it"),
-                Lang::Fr => format!("indiquez le nombre de {what} pour le calculer"),
-            }),
-            Some(c) if c <= 0.0 => fig.input(name, c, Unit::Count).unavailable(match lang {
-                Lang::En => format!("no {what}: nothing to divide the cost by"),
-                Lang::Fr => format!("aucun {what} : rien par quoi diviser le coût"),
-            }),
-            Some(_) if t.overflow => fig.unavailable(too_large(lang)),
-            Some(c) => fig.input(name, c, Unit::Count).value(cost / c, lang),
-        }
+    let per = |count, name| Per {
+        count,
+        name,
+        what: name,
     };
     let acquisitions = m
         .acquisitions
         .or((t.conversions > 0.0).then_some(t.conversions));
-    let acq_name = if m.acquisitions.is_some() {
+    let acquisitions_name = if m.acquisitions.is_some() {
         lang.pick("acquisitions", "acquisitions")
     } else {
         lang.pick(
@@ -587,35 +602,76 @@ fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
         )
     };
     vec![
-        per(
+        cost_per(
             COST_PER_ENGAGEMENT,
             lang.pick("Cost per engagement", "Coût par engagement"),
-            lang.pick("engagements", "engagements"),
-            m.engagements,
-            lang.pick("engagements", "engagements"),
+            per(m.engagements, lang.pick("engagements", "engagements")),
+            t,
+            m.currency,
+            lang,
         ),
-        per(
+        cost_per(
             COST_PER_CLICK,
             lang.pick("Cost per click", "Coût par clic"),
-            lang.pick("clicks", "clics"),
-            m.clicks,
-            lang.pick("clicks", "clics"),
+            per(m.clicks, lang.pick("clicks", "clics")),
+            t,
+            m.currency,
+            lang,
         ),
-        per(
+        cost_per(
             COST_PER_NEW_FOLLOWER,
             lang.pick("Cost per new follower", "Coût par nouvel abonné"),
-            lang.pick("new followers", "nouveaux abonnés"),
-            m.new_followers,
-            lang.pick("new followers", "nouveaux abonnés"),
+            per(
+                m.new_followers,
+                lang.pick("new followers", "nouveaux abonnés"),
+            ),
+            t,
+            m.currency,
+            lang,
         ),
-        per(
+        cost_per(
             COST_PER_ACQUISITION,
             lang.pick("Cost per acquisition", "Coût par acquisition"),
-            acq_name,
-            acquisitions,
-            lang.pick("acquisitions", "acquisitions"),
+            Per {
+                count: acquisitions,
+                name: acquisitions_name,
+                what: lang.pick("acquisitions", "acquisitions"),
+            },
+            t,
+            m.currency,
+            lang,
         ),
     ]
+}
+
+/// The total cost divided by `per`'s count, or why it cannot be.
+fn cost_per(
+    formula: formula::Formula,
+    label: &str,
+    per: Per,
+    t: &Totals,
+    cur: Currency,
+    lang: Lang,
+) -> Figure {
+    let cost = t.cost.major(cur);
+    let fig = Figure::of(formula, label, Unit::Money, lang).input(
+        lang.pick("total cost", "coût total"),
+        cost,
+        Unit::Money,
+    );
+    let what = per.what;
+    match per.count {
+        None => fig.unavailable(match lang {
+            Lang::En => format!("enter the number of {what} to compute it"),
+            Lang::Fr => format!("indiquez le nombre de {what} pour le calculer"),
+        }),
+        Some(c) if c <= 0.0 => fig.input(per.name, c, Unit::Count).unavailable(match lang {
+            Lang::En => format!("no {what}: nothing to divide the cost by"),
+            Lang::Fr => format!("aucun {what} : rien par quoi diviser le coût"),
+        }),
+        Some(_) if t.overflow => fig.unavailable(too_large(lang)),
+        Some(c) => fig.input(per.name, c, Unit::Count).value(cost / c, lang),
+    }
 }
 
 fn total_cost_figure(t: &Totals, lines: usize, cur: Currency, lang: Lang) -> Figure {
