@@ -307,25 +307,25 @@ pub(crate) fn costs(
     counts: &Divisors,
     lang: Lang,
 ) -> CostReport {
-    let mut codes: Vec<Option<String>> = Vec::new();
+    let mut ad_currencies: Vec<Option<String>> = Vec::new();
     for r in ads {
         let c = currency_of(r, ads_currency);
-        if !codes.contains(&c) {
-            codes.push(c);
+        if !ad_currencies.contains(&c) {
+            ad_currencies.push(c);
         }
     }
-    let ads_costs: Vec<CurrencyCosts> = codes
+    let ads_costs: Vec<CurrencyCosts> = ad_currencies
         .iter()
         .map(|code| ads_bought(ads, ads_currency, code, lang))
         .collect();
-    let mut all_codes: Vec<Option<String>> = codes.clone();
+    let mut currencies: Vec<Option<String>> = ad_currencies.clone();
     for t in typed {
         let c = Some(t.currency.clone());
-        if !all_codes.contains(&c) {
-            all_codes.push(c);
+        if !currencies.contains(&c) {
+            currencies.push(c);
         }
     }
-    let (overall, overall_reason) = match all_codes.as_slice() {
+    let (overall, overall_reason) = match currencies.as_slice() {
         [] => (
             None,
             Some(
@@ -347,7 +347,7 @@ pub(crate) fn costs(
         }
         many => (None, Some(several_currencies(many, lang))),
     };
-    let roi_patch = patch(&codes, &ads_costs, counts, lang);
+    let roi_patch = patch(&ad_currencies, &ads_costs, counts, lang);
     CostReport {
         ads: ads_costs,
         overall,
@@ -468,13 +468,13 @@ fn whole(v: Option<&(f64, String)>) -> Entry {
 }
 
 fn patch(
-    codes: &[Option<String>],
+    ad_currencies: &[Option<String>],
     ads: &[CurrencyCosts],
     counts: &Divisors,
     lang: Lang,
 ) -> RoiPatch {
     let mut notes = Vec::new();
-    let mut note = |what: &str, c: &Option<(f64, String)>| {
+    let mut source_note = |what: &str, c: &Option<(f64, String)>| {
         if let Some((_, source)) = c {
             notes.push(match lang {
                 Lang::En => format!("{what}: {source}"),
@@ -482,15 +482,15 @@ fn patch(
             });
         }
     };
-    note(lang.pick("engagements", "engagements"), &counts.engagements);
-    note(lang.pick("clicks", "clics"), &counts.clicks);
-    note(
+    source_note(lang.pick("engagements", "engagements"), &counts.engagements);
+    source_note(lang.pick("clicks", "clics"), &counts.clicks);
+    source_note(
         lang.pick("new followers", "nouveaux abonnés"),
         &counts.new_followers,
     );
     let mut costs = Vec::new();
     let mut currency = None;
-    match codes {
+    match ad_currencies {
         [code] => {
             currency = code.clone();
             if let Some(spend) = ads.first().and_then(|c| c.figures.first()).and_then(Figure::get) {

@@ -214,7 +214,7 @@ fn fig(f: formula::Formula, unit: Unit, lang: Lang) -> Figure {
 
 /// Where one network's figures come from: follows and unfollows on every day, else net
 /// changes, else at least two follower totals (or the one of a single day).
-fn source_of(rows: &[&DailyRow], totals: &[(usize, f64)]) -> GrowthSource {
+fn source_of(rows: &[&DailyRow], follower_totals: &[(usize, f64)]) -> GrowthSource {
     if rows
         .iter()
         .all(|r| r.new_follows.is_some() && r.unfollows.is_some())
@@ -222,7 +222,7 @@ fn source_of(rows: &[&DailyRow], totals: &[(usize, f64)]) -> GrowthSource {
         GrowthSource::FollowsAndUnfollows
     } else if rows.iter().all(|r| net_change(r).is_some()) {
         GrowthSource::NetChanges
-    } else if totals.len() >= 2 || (totals.len() == 1 && rows.len() == 1) {
+    } else if follower_totals.len() >= 2 || (follower_totals.len() == 1 && rows.len() == 1) {
         GrowthSource::FollowerTotals
     } else if rows.iter().any(|r| r.new_follows.is_some()) {
         GrowthSource::NewFollowsOnly
@@ -265,19 +265,19 @@ fn summed(
 }
 
 /// Followers at the start, and the formula that found them.
-type Start = Option<(f64, formula::Formula)>;
+type FollowersAtStart = Option<(f64, formula::Formula)>;
 
 /// Net growth from `source`, and the followers at the start when a follower total gives them.
 fn net_growth(
     rows: &[&DailyRow],
     source: GrowthSource,
-    totals: &[(usize, f64)],
+    follower_totals: &[(usize, f64)],
     lang: Lang,
-) -> (Figure, Start) {
+) -> (Figure, FollowersAtStart) {
     match source {
         GrowthSource::FollowsAndUnfollows | GrowthSource::NetChanges => {
             let total: f64 = rows.iter().filter_map(|r| net_change(r)).sum();
-            let start = totals.first().map(|&(i, f)| {
+            let start = follower_totals.first().map(|&(i, f)| {
                 let before: f64 = rows[..=i].iter().filter_map(|r| net_change(r)).sum();
                 (f - before, FOLLOWERS_START_DERIVED)
             });
@@ -302,7 +302,7 @@ fn net_growth(
             };
             (f.value(total, lang), start)
         }
-        GrowthSource::FollowerTotals => net_from_totals(totals, lang),
+        GrowthSource::FollowerTotals => net_from_totals(follower_totals, lang),
         GrowthSource::None | GrowthSource::NewFollowsOnly => (
             fig(NET_FROM_CHANGES, Unit::Count, lang).unavailable(source.describe(lang)),
             None,
@@ -311,9 +311,9 @@ fn net_growth(
 }
 
 /// Net growth from the first and last follower totals, the first being the start.
-fn net_from_totals(totals: &[(usize, f64)], lang: Lang) -> (Figure, Start) {
+fn net_from_totals(follower_totals: &[(usize, f64)], lang: Lang) -> (Figure, FollowersAtStart) {
     let f = fig(NET_FROM_TOTALS, Unit::Count, lang);
-    match (totals.first(), totals.last()) {
+    match (follower_totals.first(), follower_totals.last()) {
         (Some(&(i, a)), Some(&(j, b))) if j > i => {
             let f = f
                 .input(
@@ -352,7 +352,7 @@ fn per_start(
     num: Option<f64>,
     num_name: &str,
     why: String,
-    start: Start,
+    start: FollowersAtStart,
     lang: Lang,
 ) -> Figure {
     let fig = fig(f, Unit::Ratio, lang);
@@ -375,15 +375,15 @@ fn per_start(
 }
 
 /// Growth of one network's rows, sorted by day and without duplicate days.
-fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
+fn network_growth(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
     let first = rows.first()?;
     let last = rows.last()?;
-    let totals: Vec<(usize, f64)> = rows
+    let follower_totals: Vec<(usize, f64)> = rows
         .iter()
         .enumerate()
         .filter_map(|(i, r)| Some((i, r.followers?)))
         .collect();
-    let source = source_of(rows, &totals);
+    let source = source_of(rows, &follower_totals);
     let new_follows = summed(
         rows,
         NEW_FOLLOWS,
@@ -406,7 +406,7 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
         ),
         lang,
     );
-    let (net, start) = net_growth(rows, source, &totals, lang);
+    let (net, start) = net_growth(rows, source, &follower_totals, lang);
     Some(NetworkGrowth {
         network: first.network,
         account: first.account.clone(),
@@ -415,25 +415,33 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
         first_day: first.date,
         last_day: last.date,
         days: rows.len(),
-        figures: figures(rows, &totals, new_follows, unfollows, net, start, lang),
+        figures: figures(
+            rows,
+            &follower_totals,
+            new_follows,
+            unfollows,
+            net,
+            start,
+            lang,
+        ),
     })
 }
 
 /// The figures of one network, in the order [`NetworkGrowth::figures`] lists them.
 fn figures(
     rows: &[&DailyRow],
-    totals: &[(usize, f64)],
+    follower_totals: &[(usize, f64)],
     new_follows: Figure,
     unfollows: Figure,
     net: Figure,
-    start: Start,
+    start: FollowersAtStart,
     lang: Lang,
 ) -> Vec<Figure> {
     let followers_start = match start {
         Some((v, f)) => fig(f, Unit::Count, lang).value(v, lang),
         None => fig(FOLLOWERS_START_TOTAL, Unit::Count, lang).unavailable(no_start(lang)),
     };
-    let followers_end = match totals.last() {
+    let followers_end = match follower_totals.last() {
         Some(&(_, v)) => fig(FOLLOWERS_END, Unit::Count, lang).value(v, lang),
         None => fig(FOLLOWERS_END, Unit::Count, lang).unavailable(no_start(lang)),
     };
@@ -494,7 +502,10 @@ pub(crate) fn by_account<'a>(rows: &[&'a DailyRow]) -> (Vec<Vec<&'a DailyRow>>, 
 /// Growth of every network, and the weeks' posts beside unfollows. `post_days` are the
 /// local days posts were published on (empty when the files have no dated posts).
 pub(crate) fn growth(groups: &[Vec<&DailyRow>], post_days: &[Date], lang: Lang) -> GrowthReport {
-    let networks: Vec<NetworkGrowth> = groups.iter().filter_map(|g| one(g, lang)).collect();
+    let networks: Vec<NetworkGrowth> = groups
+        .iter()
+        .filter_map(|g| network_growth(g, lang))
+        .collect();
     let total = if networks.len() > 1 {
         all_networks(&networks, lang)
     } else {

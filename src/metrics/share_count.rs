@@ -88,7 +88,9 @@ pub fn share_count(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
         }
     }
     let errors = !f.errors.is_empty();
-    let figures = (0..4).map(|i| figure(i, &values, errors, lang)).collect();
+    let figures = (0..4)
+        .map(|i| number_figure(i, &values, errors, lang))
+        .collect();
     ShareCountReport {
         errors: f.errors,
         figures,
@@ -97,7 +99,7 @@ pub fn share_count(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
 
 /// The `i`th of the four numbers: as given, else worked out from the three others, else why
 /// it cannot be (`errors`: some input cannot be read).
-fn figure(i: usize, values: &[Option<f64>; 4], errors: bool, lang: Lang) -> Figure {
+fn number_figure(i: usize, values: &[Option<f64>; 4], errors: bool, lang: Lang) -> Figure {
     let names = [
         lang.pick("share count", "nombre de partages affiché"),
         lang.pick("shares", "partages"),

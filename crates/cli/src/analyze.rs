@@ -373,7 +373,7 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
         out.push_str(&format!("  ! {w}\n"));
     }
     out.push_str(lang.pick("Totals\n", "Totaux\n"));
-    figures_text(&mut out, &r.totals.iter().collect::<Vec<_>>(), None, lang);
+    push_figures(&mut out, &r.totals.iter().collect::<Vec<_>>(), None, lang);
     out.push_str(&engagement_text(r, lang));
     out.push_str(&followers_text(r, lang));
     out.push_str(&activity_text(r, lang));
@@ -382,7 +382,7 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
 }
 
 /// `list`'s figures, one after the other, in `currency`.
-fn figures_text(out: &mut String, list: &[&Figure], currency: Option<&str>, lang: Lang) {
+fn push_figures(out: &mut String, list: &[&Figure], currency: Option<&str>, lang: Lang) {
     for f in list {
         out.push_str(&figure_text(f, currency, lang));
     }
@@ -434,7 +434,7 @@ fn engagement_text(r: &AnalysisReport, lang: Lang) -> String {
     let mut list = vec![&e.rate, &e.rate_other_aggregation];
     list.extend(&e.by_denominator);
     list.extend(&e.audience);
-    figures_text(&mut out, &list, None, lang);
+    push_figures(&mut out, &list, None, lang);
     if !e.top_posts.is_empty() {
         out.push_str(lang.pick("Top posts\n", "Meilleures publications\n"));
         for (i, p) in e.top_posts.iter().enumerate() {
@@ -511,11 +511,11 @@ fn followers_text(r: &AnalysisReport, lang: Lang) -> String {
             n.last_day,
             n.source_text
         ));
-        figures_text(&mut out, &n.figures.iter().collect::<Vec<_>>(), None, lang);
+        push_figures(&mut out, &n.figures.iter().collect::<Vec<_>>(), None, lang);
     }
     if !r.growth.total.is_empty() {
         out.push_str(lang.pick("  All networks\n", "  Tous réseaux\n"));
-        figures_text(
+        push_figures(
             &mut out,
             &r.growth.total.iter().collect::<Vec<_>>(),
             None,
@@ -533,7 +533,7 @@ fn activity_text(r: &AnalysisReport, lang: Lang) -> String {
     let mut list = vec![&a.posts_per_week];
     list.extend(&a.posts_per_week_by_network);
     list.extend(&a.responses.figures);
-    figures_text(&mut out, &list, None, lang);
+    push_figures(&mut out, &list, None, lang);
     for c in &a.by_channel {
         out.push_str(&format!(
             "  {}{colon}{} / {}\n",
@@ -541,7 +541,7 @@ fn activity_text(r: &AnalysisReport, lang: Lang) -> String {
             c.replied,
             c.received
         ));
-        figures_text(&mut out, &c.figures.iter().collect::<Vec<_>>(), None, lang);
+        push_figures(&mut out, &c.figures.iter().collect::<Vec<_>>(), None, lang);
     }
     out
 }
@@ -564,7 +564,7 @@ fn costs_text(r: &AnalysisReport, lang: Lang) -> String {
             ),
         });
         let list: Vec<&Figure> = ads.figures.iter().collect();
-        figures_text(&mut out, &list, ads.currency.as_deref(), lang);
+        push_figures(&mut out, &list, ads.currency.as_deref(), lang);
     }
     match (&c.overall, &c.overall_reason) {
         (Some(o), _) => {
@@ -573,7 +573,7 @@ fn costs_text(r: &AnalysisReport, lang: Lang) -> String {
                 "  Tous les coûts face à l’analyse\n",
             ));
             let list: Vec<&Figure> = o.figures.iter().collect();
-            figures_text(&mut out, &list, o.currency.as_deref(), lang);
+            push_figures(&mut out, &list, o.currency.as_deref(), lang);
         }
         (None, Some(reason)) => out.push_str(&format!("  — ({reason})\n")),
         (None, None) => {}

@@ -1,7 +1,7 @@
 //! The community manager's activity over the period: posts per week, overall and per network,
 //! and the responses to the messages received in it.
 
-use super::posts::{local, within, Timed};
+use super::posts::{local, within, PeriodPost};
 use super::settings::Settings;
 use crate::date::DateTime;
 use crate::i18n::Lang;
@@ -12,7 +12,7 @@ use crate::model::{Message, Network};
 /// The activity of `posts` over `span` days, and of the messages received in the period;
 /// with how many messages that is.
 pub(super) fn activity_report(
-    posts: &[Timed],
+    posts: &[PeriodPost],
     span: i64,
     messages: &[Message],
     s: &Settings,
@@ -57,7 +57,7 @@ pub(super) fn activity_report(
 }
 
 /// The dated posts of each network, by network.
-fn dated_per_network(posts: &[Timed]) -> Vec<(Network, usize)> {
+fn dated_per_network(posts: &[PeriodPost]) -> Vec<(Network, usize)> {
     let mut per_network: Vec<(Network, usize)> = Vec::new();
     for (p, _) in posts.iter().filter(|(_, w)| w.is_some()) {
         match per_network.iter_mut().find(|(n, _)| *n == p.network) {

@@ -90,19 +90,19 @@ pub(super) fn cost_link(
 
 /// The counts the cost link divides by, with where each comes from.
 fn divisors(totals: &[Figure], growth: &GrowthReport, lang: Lang) -> Divisors {
-    let total = |id: &str| totals.iter().find(|f| f.id == id).and_then(Figure::get);
+    let total_of = |id: &str| totals.iter().find(|f| f.id == id).and_then(Figure::get);
     let with = |v: Option<f64>, name: &str| v.map(|v| (v, name.to_string()));
     Divisors {
         engagements: with(
-            total("total_engagements"),
+            total_of("total_engagements"),
             lang.pick("engagements of the posts", "engagements des publications"),
         ),
         impressions: with(
-            total("total_impressions"),
+            total_of("total_impressions"),
             lang.pick("impressions of the posts", "impressions des publications"),
         ),
         clicks: with(
-            total("total_clicks"),
+            total_of("total_clicks"),
             lang.pick("clicks of the posts", "clics des publications"),
         ),
         new_followers: new_followers(growth, lang),

@@ -31,7 +31,7 @@ use cost_link::{ads_in_period, cost_link};
 use days::{daily_in_period, days_covered};
 use engagement_report::{definition, engagement_report};
 use over_time::series_and_heatmap;
-use posts::{days_of, facts_warnings, post_facts, posts_in_period, resolve};
+use posts::{days_of, facts_warnings, post_facts, posts_in_period, settle_rule};
 use report::Range;
 use settings::read_options;
 use totals::total_figures;
@@ -43,7 +43,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     let s = read_options(options, lang, &mut errors);
     let mut warnings: Vec<String> = Vec::new();
     let posts = posts_in_period(&records.posts, &s, lang, &mut warnings);
-    let (resolved, counted) = resolve(options, &posts, lang, &mut errors, &mut warnings);
+    let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
     let engagement = engagement_report(&facts, &resolved, s.top, lang);

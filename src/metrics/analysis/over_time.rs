@@ -2,7 +2,7 @@
 //! posting times.
 
 use super::engagement_report::rate_scale;
-use super::posts::Timed;
+use super::posts::PeriodPost;
 use crate::date::{Date, DateTime};
 use crate::i18n::Lang;
 use crate::metrics::engagement::{EngagementRule, PostFacts};
@@ -12,7 +12,7 @@ use crate::model::DailyRow;
 /// The series from `range.0` to `range.1` and the heatmap of `posts` (whose `facts` are in
 /// the same order) and of the daily rows `groups`, under `rule`, on the clock `offset`.
 pub(super) fn series_and_heatmap(
-    posts: &[Timed],
+    posts: &[PeriodPost],
     facts: &[PostFacts],
     groups: &[Vec<&DailyRow>],
     rule: &EngagementRule,

@@ -11,7 +11,7 @@ use crate::metrics::engagement::{self, Counted, PostFacts, Resolved};
 use crate::model::{DailyRow, Post};
 
 /// A post of the period and its publication time on the report's clock (`None`: undated).
-pub(super) type Timed<'a> = (&'a Post, Option<DateTime>);
+pub(super) type PeriodPost<'a> = (&'a Post, Option<DateTime>);
 
 /// `dt` on the report's clock.
 pub(super) fn local(dt: DateTime, offset: Option<i32>) -> DateTime {
@@ -30,10 +30,10 @@ pub(super) fn posts_in_period<'a>(
     s: &Settings,
     lang: Lang,
     warnings: &mut Vec<String>,
-) -> Vec<Timed<'a>> {
+) -> Vec<PeriodPost<'a>> {
     let filtered = s.from.is_some() || s.to.is_some();
     let mut undated = 0;
-    let mut out: Vec<Timed> = Vec::new();
+    let mut out: Vec<PeriodPost> = Vec::new();
     for p in posts {
         let when = p.published.map(|w| local(w, s.offset));
         match when {
@@ -59,7 +59,7 @@ pub(super) fn posts_in_period<'a>(
 }
 
 /// The days posts were published on, in the order of `posts`, undated ones left out.
-pub(super) fn days_of(posts: &[Timed]) -> Vec<Date> {
+pub(super) fn days_of(posts: &[PeriodPost]) -> Vec<Date> {
     posts
         .iter()
         .filter_map(|(_, w)| w.map(|w| w.date))
@@ -69,9 +69,9 @@ pub(super) fn days_of(posts: &[Timed]) -> Vec<Date> {
 /// The options' rule (or preset's), with an error for each unknown network key, settled on
 /// the networks of `posts`: a warning names, per network, the interactions the rule counts
 /// that its posts do not report.
-pub(super) fn resolve(
+pub(super) fn settle_rule(
     options: &AnalysisOptions,
-    posts: &[Timed],
+    posts: &[PeriodPost],
     lang: Lang,
     errors: &mut Vec<FieldError>,
     warnings: &mut Vec<String>,
@@ -137,7 +137,7 @@ impl<'a> FollowerIndex<'a> {
 /// Each post as the engagement figures see it, its followers at posting time from its own
 /// column, else from the `daily` follower totals; and where they came from, in words.
 pub(super) fn post_facts<'a>(
-    posts: &[Timed<'a>],
+    posts: &[PeriodPost<'a>],
     daily: &[DailyRow],
     resolved: &Resolved,
     lang: Lang,

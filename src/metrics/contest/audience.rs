@@ -155,7 +155,7 @@ fn cost_per_new_follower(new: &NewFollowers, o: &Outcome) -> Figure {
         new.count.map(|c| (c, name)),
         name,
     );
-    if new.count.is_none() && o.cost.is_some() {
+    if new.count.is_none() && o.total_cost.is_some() {
         fig.unavailable(new.figure.reason.clone().unwrap_or_default())
     } else {
         fig

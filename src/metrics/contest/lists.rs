@@ -36,7 +36,7 @@ fn handle_of_url(url: &str) -> Option<&str> {
 
 /// The handle of an item of Instagram's list: its `value`, else its `title`, else the end of
 /// its `href`.
-fn json_handle(item: &serde_json::Value) -> Option<String> {
+fn instagram_handle(item: &serde_json::Value) -> Option<String> {
     let data = item.get("string_list_data").and_then(|d| d.as_array());
     let first = data.and_then(|d| d.first());
     let value = first
@@ -74,7 +74,7 @@ pub fn read_followers(name: &str, text: &str, lang: Lang) -> Result<FollowerList
     } else if body.starts_with(['[', '{']) {
         (
             ListFormat::InstagramJson,
-            json_handles(text, lang).map_err(err)?,
+            json_list(text, lang).map_err(err)?,
         )
     } else {
         (ListFormat::Plain, plain_handles(text))
@@ -90,7 +90,7 @@ pub fn read_followers(name: &str, text: &str, lang: Lang) -> Result<FollowerList
 }
 
 /// The handles of a JSON list, in file order, or what is wrong with it, placed (`item 3: …`).
-fn json_handles(text: &str, lang: Lang) -> Result<Vec<String>, String> {
+fn json_list(text: &str, lang: Lang) -> Result<Vec<String>, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let m = crate::form::json_message(&e);
         match lang {
@@ -129,7 +129,7 @@ fn json_items(value: &serde_json::Value) -> Option<&Vec<serde_json::Value>> {
 fn item_handle(item: &serde_json::Value) -> Option<String> {
     let h = match item {
         serde_json::Value::String(s) => Some(normalise(s)),
-        _ => json_handle(item),
+        _ => instagram_handle(item),
     };
     h.filter(|h| !h.is_empty())
 }

@@ -10,7 +10,7 @@ use crate::metrics::roi::RoiReport;
 pub(super) struct Outcome {
     pub(super) lang: Lang,
     /// The contest's total cost; `None` when there are no costs or they cannot be added.
-    pub(super) cost: Option<f64>,
+    pub(super) total_cost: Option<f64>,
     /// No cost was given.
     pub(super) no_costs: bool,
     /// Why every figure is blocked: inputs in error.
@@ -21,7 +21,7 @@ impl Outcome {
     /// The outcome of the ROI calculator's report `core`; `no_costs` when no cost was given,
     /// `errors` when an input could not be read.
     pub(super) fn new(core: &RoiReport, no_costs: bool, errors: bool, lang: Lang) -> Outcome {
-        let cost = core
+        let total_cost = core
             .summary
             .iter()
             .find(|x| x.id == "total_cost")
@@ -36,7 +36,7 @@ impl Outcome {
         });
         Outcome {
             lang,
-            cost,
+            total_cost,
             no_costs,
             blocked,
         }
@@ -61,7 +61,7 @@ impl Outcome {
     ) -> Figure {
         let lang = self.lang;
         let fig = Figure::of(formula, label, Unit::Money, lang);
-        let Some(c) = self.cost else {
+        let Some(c) = self.total_cost else {
             return fig.unavailable(no_cost_reason(lang, self.no_costs));
         };
         let fig = fig.input(

@@ -171,7 +171,7 @@ fn cost_per_kept(days: u32, kept: &Kept, o: &Outcome) -> Figure {
         id: format!("cost_per_kept{}", suffix(days)),
         ..fig
     };
-    if kept.count.is_none() && o.cost.is_some() {
+    if kept.count.is_none() && o.total_cost.is_some() {
         fig.unavailable(kept.fig.reason.clone().unwrap_or_default())
     } else {
         fig

@@ -23,46 +23,48 @@ struct Kaushik {
     label_per_thousand: &'static str,
 }
 
-/// Conversation, amplification and applause.
-fn kaushik(lang: Lang) -> [Kaushik; 3] {
-    [
-        Kaushik {
-            interaction: Interaction::Comments,
-            per_post: CONVERSATION,
-            label: lang.pick("Conversation rate", "Taux de conversation"),
-            per_thousand: CONVERSATION_PER_THOUSAND,
-            label_per_thousand: lang.pick(
-                "Conversation per 1,000 followers",
-                "Conversation pour 1 000 abonnés",
-            ),
-        },
-        Kaushik {
-            interaction: Interaction::Shares,
-            per_post: AMPLIFICATION,
-            label: lang.pick("Amplification rate", "Taux d’amplification"),
-            per_thousand: AMPLIFICATION_PER_THOUSAND,
-            label_per_thousand: lang.pick(
-                "Amplification per 1,000 followers",
-                "Amplification pour 1 000 abonnés",
-            ),
-        },
-        Kaushik {
-            interaction: Interaction::Reactions,
-            per_post: APPLAUSE,
-            label: lang.pick("Applause rate", "Taux d’applaudissement"),
-            per_thousand: APPLAUSE_PER_THOUSAND,
-            label_per_thousand: lang.pick(
-                "Applause per 1,000 followers",
-                "Applaudissement pour 1 000 abonnés",
-            ),
-        },
-    ]
+impl Kaushik {
+    /// Conversation, amplification and applause.
+    fn all(lang: Lang) -> [Kaushik; 3] {
+        [
+            Kaushik {
+                interaction: Interaction::Comments,
+                per_post: CONVERSATION,
+                label: lang.pick("Conversation rate", "Taux de conversation"),
+                per_thousand: CONVERSATION_PER_THOUSAND,
+                label_per_thousand: lang.pick(
+                    "Conversation per 1,000 followers",
+                    "Conversation pour 1 000 abonnés",
+                ),
+            },
+            Kaushik {
+                interaction: Interaction::Shares,
+                per_post: AMPLIFICATION,
+                label: lang.pick("Amplification rate", "Taux d’amplification"),
+                per_thousand: AMPLIFICATION_PER_THOUSAND,
+                label_per_thousand: lang.pick(
+                    "Amplification per 1,000 followers",
+                    "Amplification pour 1 000 abonnés",
+                ),
+            },
+            Kaushik {
+                interaction: Interaction::Reactions,
+                per_post: APPLAUSE,
+                label: lang.pick("Applause rate", "Taux d’applaudissement"),
+                per_thousand: APPLAUSE_PER_THOUSAND,
+                label_per_thousand: lang.pick(
+                    "Applause per 1,000 followers",
+                    "Applaudissement pour 1 000 abonnés",
+                ),
+            },
+        ]
+    }
 }
 
 /// Kaushik's rates per post and per 1,000 followers, virality and CTR.
 pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
     let mut out = Vec::new();
-    for k in kaushik(lang) {
+    for k in Kaushik::all(lang) {
         out.push(per_post(facts, &k, lang));
         out.push(per_thousand_followers(facts, &k, lang));
     }

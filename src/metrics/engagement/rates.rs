@@ -35,39 +35,42 @@ struct Divisor {
     others: String,
 }
 
-fn divisor(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> Divisor {
-    let mut networks: Vec<Network> = facts.iter().map(|f| f.post.network).collect();
-    crate::metrics::sort_by_key(&mut networks, |n| *n);
-    networks.dedup();
-    let mut used: Vec<Denominator> = Vec::new();
-    for n in &networks {
-        let d = resolved.denominator(*n);
-        if !used.contains(&d) {
-            used.push(d);
+impl Divisor {
+    /// The divisor of the headline of `facts` under `resolved`.
+    fn of(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> Divisor {
+        let mut networks: Vec<Network> = facts.iter().map(|f| f.post.network).collect();
+        crate::metrics::sort_by_key(&mut networks, |n| *n);
+        networks.dedup();
+        let mut used: Vec<Denominator> = Vec::new();
+        for n in &networks {
+            let d = resolved.denominator(*n);
+            if !used.contains(&d) {
+                used.push(d);
+            }
         }
-    }
-    let mixed = used.len() > 1;
-    let base = match used.as_slice() {
-        [only] => *only,
-        _ => resolved.rule.denominator,
-    };
-    let others = if mixed {
-        let others: Vec<String> = networks
-            .iter()
-            .filter(|n| resolved.denominator(**n) != base)
-            .map(|n| match lang {
-                Lang::En => format!("{} on {}", resolved.denominator(*n).name(lang), n.name()),
-                Lang::Fr => format!("{} sur {}", resolved.denominator(*n).name(lang), n.name()),
-            })
-            .collect();
-        format!("{}{}", lang.pick("; ", "\u{a0}; "), others.join(", "))
-    } else {
-        String::new()
-    };
-    Divisor {
-        base,
-        mixed,
-        others,
+        let mixed = used.len() > 1;
+        let base = match used.as_slice() {
+            [only] => *only,
+            _ => resolved.rule.denominator,
+        };
+        let others = if mixed {
+            let named: Vec<String> = networks
+                .iter()
+                .filter(|n| resolved.denominator(**n) != base)
+                .map(|n| match lang {
+                    Lang::En => format!("{} on {}", resolved.denominator(*n).name(lang), n.name()),
+                    Lang::Fr => format!("{} sur {}", resolved.denominator(*n).name(lang), n.name()),
+                })
+                .collect();
+            format!("{}{}", lang.pick("; ", "\u{a0}; "), named.join(", "))
+        } else {
+            String::new()
+        };
+        Divisor {
+            base,
+            mixed,
+            others,
+        }
     }
 }
 
@@ -127,7 +130,7 @@ fn engagement_reasons(d: Denominator, den_name: String, lang: Lang) -> Reasons {
 /// The engagement rates of `facts` under `resolved`.
 pub(crate) fn engagement_rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
     let rule = &resolved.rule;
-    let divisor = divisor(facts, resolved, lang);
+    let divisor = Divisor::of(facts, resolved, lang);
     let own = Tally::of(facts.iter().map(|f| Pair {
         num: f.engagements,
         den: f.value_of(f.denominator),

@@ -109,7 +109,7 @@ impl Names {
     pub(super) fn leads(l: Lang) -> &'static str {
         l.pick("leads", "prospects")
     }
-    pub(super) fn lead_value(l: Lang) -> &'static str {
+    pub(super) fn value_per_lead(l: Lang) -> &'static str {
         l.pick("value per lead", "valeur par prospect")
     }
     pub(super) fn requests(l: Lang) -> &'static str {
@@ -260,7 +260,7 @@ pub(super) fn leads_value(l: &LeadsModel, lang: Lang) -> LineValue {
         (Some(c), Some(v)) => Ok(c * v),
         (c, v) => Err(missing(
             lang,
-            &[(c, Names::leads(lang)), (v, Names::lead_value(lang))],
+            &[(c, Names::leads(lang)), (v, Names::value_per_lead(lang))],
         )),
     }
 }

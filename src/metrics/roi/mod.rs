@@ -400,7 +400,7 @@ fn return_figures(m: &Model, lang: Lang) -> Vec<Figure> {
     for l in &m.leads {
         let fig = Figure::custom(&l.path, &l.label, Unit::Money, LEADS_RETURN.text(lang));
         let fig = fig.maybe_input(Names::leads(lang), l.count, Unit::Count);
-        let fig = fig.maybe_input(Names::lead_value(lang), l.value, Unit::Money);
+        let fig = fig.maybe_input(Names::value_per_lead(lang), l.value, Unit::Money);
         returns.push(fig.result(rounded(leads_value(l, lang), cur, lang), lang));
     }
     for s in &m.support {
@@ -577,7 +577,7 @@ fn break_even_visits(visits: Figure, needed: f64, t: &Totals, lang: Lang) -> Fig
 
 /// A count a unit cost divides by: its value, its name as an input, and what it counts in the
 /// reasons.
-struct Per<'a> {
+struct UnitCount<'a> {
     count: Option<f64>,
     name: &'a str,
     what: &'a str,
@@ -585,7 +585,7 @@ struct Per<'a> {
 
 /// Cost per engagement, click, new follower and acquisition.
 fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
-    let per = |count, name| Per {
+    let count_of = |count, name| UnitCount {
         count,
         name,
         what: name,
@@ -605,7 +605,7 @@ fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
         cost_per(
             COST_PER_ENGAGEMENT,
             lang.pick("Cost per engagement", "Coût par engagement"),
-            per(m.engagements, lang.pick("engagements", "engagements")),
+            count_of(m.engagements, lang.pick("engagements", "engagements")),
             t,
             m.currency,
             lang,
@@ -613,7 +613,7 @@ fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
         cost_per(
             COST_PER_CLICK,
             lang.pick("Cost per click", "Coût par clic"),
-            per(m.clicks, lang.pick("clicks", "clics")),
+            count_of(m.clicks, lang.pick("clicks", "clics")),
             t,
             m.currency,
             lang,
@@ -621,7 +621,7 @@ fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
         cost_per(
             COST_PER_NEW_FOLLOWER,
             lang.pick("Cost per new follower", "Coût par nouvel abonné"),
-            per(
+            count_of(
                 m.new_followers,
                 lang.pick("new followers", "nouveaux abonnés"),
             ),
@@ -632,7 +632,7 @@ fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
         cost_per(
             COST_PER_ACQUISITION,
             lang.pick("Cost per acquisition", "Coût par acquisition"),
-            Per {
+            UnitCount {
                 count: acquisitions,
                 name: acquisitions_name,
                 what: lang.pick("acquisitions", "acquisitions"),
@@ -644,11 +644,11 @@ fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
     ]
 }
 
-/// The total cost divided by `per`'s count, or why it cannot be.
+/// The total cost divided by `divisor`'s count, or why it cannot be.
 fn cost_per(
     formula: formula::Formula,
     label: &str,
-    per: Per,
+    divisor: UnitCount,
     t: &Totals,
     cur: Currency,
     lang: Lang,
@@ -659,18 +659,22 @@ fn cost_per(
         cost,
         Unit::Money,
     );
-    let what = per.what;
-    match per.count {
+    let what = divisor.what;
+    match divisor.count {
         None => fig.unavailable(match lang {
             Lang::En => format!("enter the number of {what} to compute it"),
             Lang::Fr => format!("indiquez le nombre de {what} pour le calculer"),
         }),
-        Some(c) if c <= 0.0 => fig.input(per.name, c, Unit::Count).unavailable(match lang {
-            Lang::En => format!("no {what}: nothing to divide the cost by"),
-            Lang::Fr => format!("aucun {what} : rien par quoi diviser le coût"),
-        }),
+        Some(c) if c <= 0.0 => fig
+            .input(divisor.name, c, Unit::Count)
+            .unavailable(match lang {
+                Lang::En => format!("no {what}: nothing to divide the cost by"),
+                Lang::Fr => format!("aucun {what} : rien par quoi diviser le coût"),
+            }),
         Some(_) if t.overflow => fig.unavailable(too_large(lang)),
-        Some(c) => fig.input(per.name, c, Unit::Count).value(cost / c, lang),
+        Some(c) => fig
+            .input(divisor.name, c, Unit::Count)
+            .value(cost / c, lang),
     }
 }
 

@@ -171,7 +171,7 @@ impl Varied for LeadsModel {
             p("count", Names::leads(l), Unit::Count, None, &mut self.count),
             p(
                 "value",
-                Names::lead_value(l),
+                Names::value_per_lead(l),
                 Unit::Money,
                 None,
                 &mut self.value,
