@@ -11,37 +11,37 @@ use serde::{Deserialize, Serialize};
 
 formula! {
     /// Posting frequency.
-    pub(crate) POSTS_PER_WEEK = "posts_per_week",
+    POSTS_PER_WEEK = "posts_per_week",
     en: "posts per week = posts ÷ days of the period × 7",
     fr: "publications par semaine = publications ÷ jours de la période × 7"
 }
 formula! {
     /// Share of messages answered.
-    pub(crate) RESPONSE_RATE = "response_rate",
+    RESPONSE_RATE = "response_rate",
     en: "response rate = messages answered ÷ messages received",
     fr: "taux de réponse = messages répondus ÷ messages reçus"
 }
 formula! {
     /// Median first-response time.
-    pub(crate) MEDIAN_RESPONSE = "median_first_response_hours",
+    MEDIAN_RESPONSE = "median_first_response_hours",
     en: "median first response = middle value of (first reply − received), in hours",
     fr: "première réponse médiane = valeur du milieu de (première réponse − réception), en heures"
 }
 formula! {
     /// 90th percentile of first-response time.
-    pub(crate) P90_RESPONSE = "p90_first_response_hours",
+    P90_RESPONSE = "p90_first_response_hours",
     en: "90th percentile first response = (first reply − received) that 90 % of answered messages do not exceed, in hours (linear interpolation, as PERCENTILE.INC)",
     fr: "9e décile de première réponse = (première réponse − réception) que 90 % des messages répondus ne dépassent pas, en heures (interpolation linéaire, comme CENTILE.INCLURE)"
 }
 formula! {
     /// Median first-response time counting business hours only.
-    pub(crate) MEDIAN_BUSINESS = "median_first_response_business_hours",
+    MEDIAN_BUSINESS = "median_first_response_business_hours",
     en: "median first response in business hours = middle value of the business hours between received and first reply",
     fr: "première réponse médiane en heures ouvrées = valeur du milieu des heures ouvrées entre réception et première réponse"
 }
 formula! {
     /// 90th percentile counting business hours only.
-    pub(crate) P90_BUSINESS = "p90_first_response_business_hours",
+    P90_BUSINESS = "p90_first_response_business_hours",
     en: "90th percentile first response in business hours = business hours between received and first reply that 90 % of answered messages do not exceed (linear interpolation)",
     fr: "9e décile de première réponse en heures ouvrées = heures ouvrées entre réception et première réponse que 90 % des messages répondus ne dépassent pas (interpolation linéaire)"
 }
@@ -97,7 +97,7 @@ pub(crate) struct Hours {
 impl Hours {
     /// Seconds of business time between two wall-clock instants (seconds since 1970 on the
     /// same clock), `from` ≤ `to`.
-    pub(crate) fn between(&self, from: i64, to: i64) -> i64 {
+    fn between(&self, from: i64, to: i64) -> i64 {
         if to <= from {
             return 0;
         }
@@ -161,7 +161,7 @@ pub struct ActivityReport {
 
 /// The `p` quantile (0–1) of sorted `v`, interpolated linearly between closest ranks (R-7,
 /// Excel's PERCENTILE.INC); the median is `p = 0.5`.
-pub(crate) fn quantile(v: &[f64], p: f64) -> Option<f64> {
+fn quantile(v: &[f64], p: f64) -> Option<f64> {
     let n = v.len();
     if n == 0 {
         return None;

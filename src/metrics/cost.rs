@@ -17,31 +17,31 @@ use serde::{Deserialize, Serialize};
 
 formula! {
     /// Spend over the period.
-    pub(crate) SPEND = "spend",
+    SPEND = "spend",
     en: "spend = Σ amount spent of the ad rows + Σ typed costs",
     fr: "dépense = Σ montants dépensés des lignes publicitaires + Σ coûts saisis"
 }
 formula! {
     /// Cost of one engagement.
-    pub(crate) SPEND_PER_ENGAGEMENT = "spend_per_engagement",
+    SPEND_PER_ENGAGEMENT = "spend_per_engagement",
     en: "cost per engagement = spend ÷ engagements",
     fr: "coût par engagement = dépense ÷ engagements"
 }
 formula! {
     /// Cost of a thousand impressions.
-    pub(crate) CPM = "cpm",
+    CPM = "cpm",
     en: "CPM = spend ÷ impressions × 1000",
     fr: "CPM = dépense ÷ impressions × 1000"
 }
 formula! {
     /// Cost of one click.
-    pub(crate) CPC = "cpc",
+    CPC = "cpc",
     en: "CPC = spend ÷ clicks",
     fr: "CPC = dépense ÷ clics"
 }
 formula! {
     /// Cost of one new follower.
-    pub(crate) SPEND_PER_NEW_FOLLOWER = "spend_per_new_follower",
+    SPEND_PER_NEW_FOLLOWER = "spend_per_new_follower",
     en: "cost per new follower = spend ÷ new followers",
     fr: "coût par nouvel abonné = dépense ÷ nouveaux abonnés"
 }

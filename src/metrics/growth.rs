@@ -16,61 +16,61 @@ use serde::Serialize;
 
 formula! {
     /// Follows gained over the period.
-    pub(crate) NEW_FOLLOWS = "new_follows",
+    NEW_FOLLOWS = "new_follows",
     en: "new follows = Σ daily new follows",
     fr: "nouveaux abonnements = Σ nouveaux abonnements du jour"
 }
 formula! {
     /// Follows lost over the period.
-    pub(crate) UNFOLLOWS = "unfollows",
+    UNFOLLOWS = "unfollows",
     en: "unfollows = Σ daily unfollows",
     fr: "désabonnements = Σ désabonnements du jour"
 }
 formula! {
     /// Net growth from new follows and unfollows.
-    pub(crate) NET_FROM_FOLLOWS = "net_follower_growth.from_follows",
+    NET_FROM_FOLLOWS = "net_follower_growth.from_follows",
     en: "net follower growth = Σ new follows − Σ unfollows",
     fr: "croissance nette des abonnés = Σ nouveaux abonnements − Σ désabonnements"
 }
 formula! {
     /// Net growth from daily net changes.
-    pub(crate) NET_FROM_CHANGES = "net_follower_growth.from_changes",
+    NET_FROM_CHANGES = "net_follower_growth.from_changes",
     en: "net follower growth = Σ daily net changes",
     fr: "croissance nette des abonnés = Σ variations nettes du jour"
 }
 formula! {
     /// Net growth from follower totals (the first day's own change is before the start).
-    pub(crate) NET_FROM_TOTALS = "net_follower_growth.from_totals",
+    NET_FROM_TOTALS = "net_follower_growth.from_totals",
     en: "net follower growth = followers at the end of the last day − followers at the end of the first day",
     fr: "croissance nette des abonnés = abonnés à la fin du dernier jour − abonnés à la fin du premier jour"
 }
 formula! {
     /// Followers before the first day, from a day's total and the changes up to it.
-    pub(crate) FOLLOWERS_START_DERIVED = "followers_start.from_changes",
+    FOLLOWERS_START_DERIVED = "followers_start.from_changes",
     en: "followers at the start = follower total of a day − net changes from the first day to that day",
     fr: "abonnés au départ = total d’abonnés d’un jour − variations nettes du premier jour à ce jour"
 }
 formula! {
     /// Followers at the start when only totals are known.
-    pub(crate) FOLLOWERS_START_TOTAL = "followers_start.from_totals",
+    FOLLOWERS_START_TOTAL = "followers_start.from_totals",
     en: "followers at the start = follower total at the end of the first day",
     fr: "abonnés au départ = total d’abonnés à la fin du premier jour"
 }
 formula! {
     /// Followers at the end of the period.
-    pub(crate) FOLLOWERS_END = "followers_end",
+    FOLLOWERS_END = "followers_end",
     en: "followers at the end = follower total of the last day that has one",
     fr: "abonnés à la fin = total d’abonnés du dernier jour qui en a un"
 }
 formula! {
     /// Growth rate over the period.
-    pub(crate) GROWTH_RATE = "follower_growth_rate",
+    GROWTH_RATE = "follower_growth_rate",
     en: "follower growth rate = net follower growth ÷ followers at the start",
     fr: "taux de croissance des abonnés = croissance nette ÷ abonnés au départ"
 }
 formula! {
     /// Churn rate over the period.
-    pub(crate) CHURN_RATE = "churn_rate",
+    CHURN_RATE = "churn_rate",
     en: "churn rate = Σ unfollows ÷ followers at the start",
     fr: "taux d’attrition = Σ désabonnements ÷ abonnés au départ"
 }

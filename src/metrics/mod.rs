@@ -6,13 +6,13 @@
 //! and [`cost`]. [`roi`] is the calculator, [`share_count`] a small calculator of its own,
 //! [`contest`] a contest's outcome.
 
-pub(crate) mod activity;
+mod activity;
 pub(crate) mod analysis;
 pub(crate) mod contest;
-pub(crate) mod cost;
+mod cost;
 pub(crate) mod engagement;
 pub(crate) mod export;
-pub(crate) mod growth;
+mod growth;
 pub(crate) mod roi;
 pub(crate) mod series;
 pub(crate) mod share_count;

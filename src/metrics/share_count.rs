@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize};
 
 formula! {
     /// Facebook's share count of a link.
-    pub(crate) SHARE_COUNT = "share_count",
+    SHARE_COUNT = "share_count",
     en: "share count = shares + likes on those shares + comments on those shares",
     fr: "nombre de partages affiché = partages + j’aime sur ces partages + commentaires sur ces partages"
 }
 formula! {
     /// One part of the share count, from the count and the other two parts.
-    pub(crate) SHARE_COUNT_PART = "share_count_part",
+    SHARE_COUNT_PART = "share_count_part",
     en: "part = share count − the other two parts",
     fr: "partie = nombre de partages affiché − les deux autres parties"
 }

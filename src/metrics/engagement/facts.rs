@@ -6,7 +6,7 @@ use super::interaction::Interaction;
 use crate::model::{Network, Post, PostMetrics};
 
 /// Reels, videos, TikToks and YouTube videos, as Later's per-format rule tells them apart.
-pub(crate) fn is_video(post: &Post) -> bool {
+pub(super) fn is_video(post: &Post) -> bool {
     matches!(post.network, Network::TikTok | Network::YouTube)
         || post.kind.as_deref().is_some_and(|k| {
             let k = k.to_lowercase();
@@ -24,11 +24,7 @@ pub(crate) fn engagements(metrics: &PostMetrics, interactions: &[Interaction]) -
 
 /// A post's value of `d`; `followers` is its follower count at posting time, found by the
 /// caller.
-pub(crate) fn denominator_of(
-    metrics: &PostMetrics,
-    d: Denominator,
-    followers: Option<f64>,
-) -> Option<f64> {
+fn denominator_of(metrics: &PostMetrics, d: Denominator, followers: Option<f64>) -> Option<f64> {
     match d {
         Denominator::Reach => metrics.reach,
         Denominator::Impressions => metrics.impressions,

@@ -129,7 +129,7 @@ pub(super) fn no_count(what: &str, lang: Lang) -> String {
 
 /// Builds a rate figure from a tally.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn rate_figure(
+pub(super) fn rate_figure(
     id: &str,
     label: &str,
     formula: &str,

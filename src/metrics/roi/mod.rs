@@ -11,114 +11,110 @@ mod lines;
 mod model;
 mod sensitivity;
 
-pub use example::roi_example;
-pub use input::*;
-pub(crate) use lines::{
-    COST_AMOUNT, COST_MONTHLY, COST_SALARY, COST_TIME, EARNED_MEDIA, LEADS_RETURN, SALES_RETURN,
-    SUPPORT_SAVINGS,
-};
-pub(crate) use sensitivity::SENSITIVITY;
-
 use crate::figure::{Figure, Unit};
 use crate::finite::Finite;
 use crate::form::FieldError;
 use crate::formula;
 use crate::i18n::Lang;
 use crate::money::{Currency, Money};
+pub use example::roi_example;
+pub use input::*;
 use lines::{
     cost_figure, cost_value, leads_value, media_figure, media_value, rounded, sales_figure,
-    sales_value, support_value, Names,
+    sales_value, support_value, Names, COST_AMOUNT, COST_MONTHLY, COST_SALARY, COST_TIME,
+    EARNED_MEDIA, LEADS_RETURN, SALES_RETURN, SUPPORT_SAVINGS,
 };
 use model::{validate, CostModel, Model};
+use sensitivity::SENSITIVITY;
 use serde::Serialize;
 
 formula! {
     /// Total cost of the period.
-    pub(crate) TOTAL_COST = "total_cost",
+    TOTAL_COST = "total_cost",
     en: "total cost = sum of the cost lines",
     fr: "coût total = somme des lignes de coût"
 }
 
 formula! {
     /// Total return of the period; earned media counts only when the user includes it.
-    pub(crate) TOTAL_RETURN = "total_return",
+    TOTAL_RETURN = "total_return",
     en: "total return = sales + leads + support savings (+ earned media when included)",
     fr: "retour total = ventes + prospects + économies de support (+ médias gagnés si inclus)"
 }
 
 formula! {
     /// Net gain.
-    pub(crate) NET_GAIN = "net_gain",
+    NET_GAIN = "net_gain",
     en: "net gain = total return − total cost",
     fr: "gain net = retour total − coût total"
 }
 
 formula! {
     /// Return on investment.
-    pub(crate) ROI = "roi",
+    ROI = "roi",
     en: "ROI = (total return − total cost) ÷ total cost",
     fr: "ROI = (retour total − coût total) ÷ coût total"
 }
 
 formula! {
     /// Return on ad spend.
-    pub(crate) ROAS = "roas",
+    ROAS = "roas",
     en: "ROAS = total return ÷ ad spend",
     fr: "ROAS = retour total ÷ dépenses publicitaires"
 }
 
 formula! {
     /// Conversions needed for the return to cover the cost.
-    pub(crate) BREAK_EVEN_CONVERSIONS = "break_even_conversions",
+    BREAK_EVEN_CONVERSIONS = "break_even_conversions",
     en: "break-even conversions = (total cost − returns other than sales) ÷ value per conversion",
     fr: "conversions du point mort = (coût total − retours hors ventes) ÷ valeur par conversion"
 }
 
 formula! {
     /// Visits needed to reach the break-even conversions.
-    pub(crate) BREAK_EVEN_VISITS = "break_even_visits",
+    BREAK_EVEN_VISITS = "break_even_visits",
     en: "break-even visits = break-even conversions ÷ conversion rate",
     fr: "visites du point mort = conversions du point mort ÷ taux de conversion"
 }
 
 formula! {
     /// Cost per engagement.
-    pub(crate) COST_PER_ENGAGEMENT = "cost_per_engagement",
+    COST_PER_ENGAGEMENT = "cost_per_engagement",
     en: "cost per engagement = total cost ÷ engagements",
     fr: "coût par engagement = coût total ÷ engagements"
 }
 
 formula! {
     /// Cost per click.
-    pub(crate) COST_PER_CLICK = "cost_per_click",
+    COST_PER_CLICK = "cost_per_click",
     en: "cost per click = total cost ÷ clicks",
     fr: "coût par clic = coût total ÷ clics"
 }
 
 formula! {
     /// Cost per new follower.
-    pub(crate) COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
+    COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
     en: "cost per new follower = total cost ÷ new followers",
     fr: "coût par nouvel abonné = coût total ÷ nouveaux abonnés"
 }
 
 formula! {
     /// Cost per acquisition.
-    pub(crate) COST_PER_ACQUISITION = "cost_per_acquisition",
+    COST_PER_ACQUISITION = "cost_per_acquisition",
     en: "cost per acquisition = total cost ÷ acquisitions",
     fr: "coût par acquisition = coût total ÷ acquisitions"
 }
 
 formula! {
     /// How much better the second scenario's ROI is, in percentage points.
-    pub(crate) ROI_DIFFERENCE = "roi_difference",
+    ROI_DIFFERENCE = "roi_difference",
     en: "ROI difference = ROI of the second scenario − ROI of the first",
     fr: "écart de ROI = ROI du second scénario − ROI du premier"
 }
 
 formula! {
     /// How much more the second scenario costs.
-    pub(crate) COST_DIFFERENCE = "cost_difference",
+    COST_DIFFERENCE = "cost_difference",
     en: "cost difference = total cost of the second scenario − total cost of the first",
     fr: "écart de coût = coût total du second scénario − coût total du premier"
 }

@@ -16,7 +16,7 @@ use crate::money::{Currency, Money};
 
 formula! {
     /// ROI when one input moves by −20 % and +20 %, everything else unchanged.
-    pub(crate) SENSITIVITY = "sensitivity",
+    pub(super) SENSITIVITY = "sensitivity",
     en: "ROI with one input × 0.8 and × 1.2, the others unchanged",
     fr: "ROI avec une donnée × 0,8 puis × 1,2, les autres inchangées"
 }

@@ -46,7 +46,7 @@ pub struct Heatmap {
 }
 
 /// Fewest posts an hour needs to count as a best posting time.
-pub(crate) const MIN_POSTS_FOR_BEST: usize = 2;
+const MIN_POSTS_FOR_BEST: usize = 2;
 
 /// The words saying which clock times are shown on.
 pub(crate) fn clock_text(offset: Option<i32>, lang: Lang) -> String {

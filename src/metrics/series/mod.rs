@@ -108,7 +108,7 @@ pub struct SeriesReport {
 }
 
 /// At most this many points per series: beyond, the granularity says why it has none.
-pub(crate) const MAX_POINTS: usize = 4000;
+const MAX_POINTS: usize = 4000;
 
 /// What the series are made from.
 pub(crate) struct Inputs<'a, 'b> {
