@@ -60,9 +60,9 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// A figure of a declared formula, not computed yet.
+    /// A figure of a declared formula, not computed yet; its id is the formula's metric.
     pub fn of(formula: Formula, label: &str, unit: Unit, lang: Lang) -> Figure {
-        Figure::custom(formula.id, label, unit, formula.text(lang))
+        Figure::custom(formula.metric(), label, unit, formula.text(lang))
     }
 
     /// A figure whose id and formula text are built by the caller (a cost line's own formula).

@@ -72,11 +72,11 @@ pub use formula::Formula;
 pub use i18n::Lang;
 pub use import::ImportOptions;
 pub use metrics::analysis::{
-    analyze, defaults as analysis_defaults, AnalysisOptions, AnalysisReport, BusinessHours, Period,
+    analysis_defaults, analyze, AnalysisOptions, AnalysisReport, BusinessHours, Period,
 };
 pub use metrics::contest::{
-    canonical as canonical_contest_input, compute as compute_contest, example as contest_example,
-    join_lists, read_followers, ContestInput, ContestReport, FollowerList, Later, ListFormat,
+    canonical_contest_input, compute_contest, contest_example, join_lists, read_followers,
+    ContestInput, ContestReport, FollowerList, Later, ListFormat,
 };
 pub use metrics::engagement::{EngagementRule, PostRow, Preset};
 pub use metrics::export::{
@@ -84,11 +84,10 @@ pub use metrics::export::{
 };
 pub use metrics::formulas;
 pub use metrics::roi::{
-    canonical as canonical_roi_input, compute as compute_roi, example as roi_example, CostKind,
-    RoiInput, RoiReport,
+    canonical_roi_input, compute_roi, roi_example, CostKind, RoiInput, RoiReport,
 };
 pub use metrics::series::SeriesSet;
-pub use metrics::share_count::{decompose as share_count, ShareCountInput};
+pub use metrics::share_count::{share_count, ShareCountInput};
 pub use model::{
     AdRow, DailyRow, Dataset, EntryRow, Message, Network, Origin, Post, PostMetrics, Records,
 };

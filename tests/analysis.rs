@@ -1357,23 +1357,26 @@ fn cost_link_from_ads_and_typed_costs() {
     let ads = &r.costs.ads[0];
     assert_eq!(ads.currency.as_deref(), Some("USD"));
     assert_eq!(value(find(&ads.figures, "ads_spend")), 150.0);
-    assert_eq!(value(find(&ads.figures, "ads_cost_per_engagement")), 0.5);
+    assert_eq!(value(find(&ads.figures, "ads_spend_per_engagement")), 0.5);
     assert_eq!(value(find(&ads.figures, "ads_cpm")), 10.0);
     assert_eq!(value(find(&ads.figures, "ads_cpc")), 1.0);
-    assert_eq!(value(find(&ads.figures, "ads_cost_per_new_follower")), 15.0);
+    assert_eq!(
+        value(find(&ads.figures, "ads_spend_per_new_follower")),
+        15.0
+    );
     // Everything (150 of ads + 50 typed, blank currency = the ads') against the analysis.
     let all = r.costs.overall.as_ref().unwrap();
     assert_eq!(all.currency.as_deref(), Some("USD"));
     assert_eq!(value(find(&all.figures, "spend")), 200.0);
     assert_close!(
-        value(find(&all.figures, "cost_per_engagement")),
+        value(find(&all.figures, "spend_per_engagement")),
         200.0 / 533.0
     );
     assert_close!(value(find(&all.figures, "cpm")), 200.0 / 10000.0 * 1000.0);
     assert_close!(value(find(&all.figures, "cpc")), 200.0 / 30.0);
     // New follows: X 23, TikTok has none, so the net growth of every network: 13 + 25 + 25.
     assert_close!(
-        value(find(&all.figures, "cost_per_new_follower")),
+        value(find(&all.figures, "spend_per_new_follower")),
         200.0 / 63.0
     );
     // The ROI calculator patch: counts and one ad spend line.

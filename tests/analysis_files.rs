@@ -462,18 +462,18 @@ fn cost_link_from_the_ads_file_and_the_roi_patch() {
     let ads = &r.costs.ads[0];
     assert_eq!(ads.currency.as_deref(), Some("EUR"));
     is(find(&ads.figures, "ads_spend"), 250.0);
-    is(find(&ads.figures, "ads_cost_per_engagement"), 0.25); // 250 ÷ 1000
+    is(find(&ads.figures, "ads_spend_per_engagement"), 0.25); // 250 ÷ 1000
     is(find(&ads.figures, "ads_cpm"), 12.5); // 250 ÷ 20 000 × 1000
     is(find(&ads.figures, "ads_cpc"), 0.625); // 250 ÷ 400
     is(
-        find(&ads.figures, "ads_cost_per_new_follower"),
+        find(&ads.figures, "ads_spend_per_new_follower"),
         250.0 / 30.0,
     );
     let all = r.costs.overall.as_ref().unwrap();
-    is(find(&all.figures, "cost_per_engagement"), 250.0 / 967.0);
+    is(find(&all.figures, "spend_per_engagement"), 250.0 / 967.0);
     is(find(&all.figures, "cpm"), 62.5); // 250 ÷ 4000 organic impressions × 1000
     is(find(&all.figures, "cpc"), 250.0 / 18.0);
-    is(find(&all.figures, "cost_per_new_follower"), 250.0 / 55.0);
+    is(find(&all.figures, "spend_per_new_follower"), 250.0 / 55.0);
     let patch = serde_json::to_value(&r.costs.roi_patch).unwrap();
     assert_eq!(patch["currency"], "EUR");
     assert_eq!(
@@ -488,7 +488,7 @@ fn cost_link_from_the_ads_file_and_the_roi_patch() {
     let r = run(&ws, &options);
     let all = r.costs.overall.as_ref().unwrap();
     is(find(&all.figures, "spend"), 400.0);
-    is(find(&all.figures, "cost_per_new_follower"), 400.0 / 55.0);
+    is(find(&all.figures, "spend_per_new_follower"), 400.0 / 55.0);
 }
 
 #[test]

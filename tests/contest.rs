@@ -96,7 +96,7 @@ fn the_worked_example_by_hand() {
         assert_close!(value(&r, "cost_per_entry"), 589.0 / 1240.0);
         assert_close!(value(&r, "cost_per_participant"), 589.0 / 860.0);
         assert_eq!(value(&r, "new_followers"), 650.0); // 13 050 − 12 400
-        assert_close!(value(&r, "cost_per_new_follower"), 589.0 / 650.0);
+        assert_close!(value(&r, "contest_cost_per_new_follower"), 589.0 / 650.0);
         assert_close!(value(&r, "viral_coefficient"), 310.0 / 860.0);
         assert_close!(value(&r, "conversion_rate"), 18.0 / 420.0);
         assert_eq!(value(&r, "kept_7d"), 480.0); // 12 880 − 12 400
@@ -149,7 +149,7 @@ fn follower_lists_tell_who_joined_and_who_stayed() {
         find(&r, "new_followers").formula,
         "new followers = people in the list at close who are not in the list before"
     );
-    assert_eq!(value(&r, "cost_per_new_follower"), 20.0);
+    assert_eq!(value(&r, "contest_cost_per_new_follower"), 20.0);
     // Kept after 7 days: eve, gil, hal (ivy joined later and does not count).
     assert_eq!(value(&r, "kept_7d"), 3.0);
     assert_close!(value(&r, "retention_7d"), 0.75);
@@ -174,7 +174,7 @@ fn a_list_missing_falls_back_on_the_counts() {
     let r = compute_contest(&i, &[], Lang::En);
     check_invariants(&r);
     assert_eq!(value(&r, "new_followers"), -998.0); // 2 − 1 000: the list says 2 followers
-    assert!(reason(&r, "cost_per_new_follower").contains("nothing to divide"));
+    assert!(reason(&r, "contest_cost_per_new_follower").contains("nothing to divide"));
     assert_eq!(r.warnings[0].code, "list_count_differs");
     assert_eq!(
         r.warnings[0].message,

@@ -11,37 +11,37 @@ use serde::{Deserialize, Serialize};
 
 formula! {
     /// Posting frequency.
-    pub(crate) POSTS_PER_WEEK = "posts_per_week",
+    POSTS_PER_WEEK = "posts_per_week",
     en: "posts per week = posts ÷ days of the period × 7",
     fr: "publications par semaine = publications ÷ jours de la période × 7"
 }
 formula! {
     /// Share of messages answered.
-    pub(crate) RESPONSE_RATE = "response_rate",
+    RESPONSE_RATE = "response_rate",
     en: "response rate = messages answered ÷ messages received",
     fr: "taux de réponse = messages répondus ÷ messages reçus"
 }
 formula! {
     /// Median first-response time.
-    pub(crate) MEDIAN_RESPONSE = "median_first_response_hours",
+    MEDIAN_RESPONSE = "median_first_response_hours",
     en: "median first response = middle value of (first reply − received), in hours",
     fr: "première réponse médiane = valeur du milieu de (première réponse − réception), en heures"
 }
 formula! {
     /// 90th percentile of first-response time.
-    pub(crate) P90_RESPONSE = "p90_first_response_hours",
+    P90_RESPONSE = "p90_first_response_hours",
     en: "90th percentile first response = (first reply − received) that 90 % of answered messages do not exceed, in hours (linear interpolation, as PERCENTILE.INC)",
     fr: "9e décile de première réponse = (première réponse − réception) que 90 % des messages répondus ne dépassent pas, en heures (interpolation linéaire, comme CENTILE.INCLURE)"
 }
 formula! {
     /// Median first-response time counting business hours only.
-    pub(crate) MEDIAN_BUSINESS = "median_first_response_business_hours",
+    MEDIAN_BUSINESS = "median_first_response_business_hours",
     en: "median first response in business hours = middle value of the business hours between received and first reply",
     fr: "première réponse médiane en heures ouvrées = valeur du milieu des heures ouvrées entre réception et première réponse"
 }
 formula! {
     /// 90th percentile counting business hours only.
-    pub(crate) P90_BUSINESS = "p90_first_response_business_hours",
+    P90_BUSINESS = "p90_first_response_business_hours",
     en: "90th percentile first response in business hours = business hours between received and first reply that 90 % of answered messages do not exceed (linear interpolation)",
     fr: "9e décile de première réponse en heures ouvrées = heures ouvrées entre réception et première réponse que 90 % des messages répondus ne dépassent pas (interpolation linéaire)"
 }
@@ -97,7 +97,7 @@ pub(crate) struct Hours {
 impl Hours {
     /// Seconds of business time between two wall-clock instants (seconds since 1970 on the
     /// same clock), `from` ≤ `to`.
-    pub(crate) fn between(&self, from: i64, to: i64) -> i64 {
+    fn between(&self, from: i64, to: i64) -> i64 {
         if to <= from {
             return 0;
         }
@@ -161,7 +161,7 @@ pub struct ActivityReport {
 
 /// The `p` quantile (0–1) of sorted `v`, interpolated linearly between closest ranks (R-7,
 /// Excel's PERCENTILE.INC); the median is `p = 0.5`.
-pub(crate) fn quantile(v: &[f64], p: f64) -> Option<f64> {
+fn quantile(v: &[f64], p: f64) -> Option<f64> {
     let n = v.len();
     if n == 0 {
         return None;
@@ -248,6 +248,8 @@ pub(crate) struct MessageIssues {
     pub reply_before_received: usize,
 }
 
+/// The response figures of the messages `msgs` (received, first reply) of one channel, or of
+/// all; what they leave out is counted in `issues`.
 fn response_row(
     channel: Option<String>,
     msgs: &[(DateTime, Option<DateTime>)],
@@ -257,74 +259,17 @@ fn response_row(
 ) -> ResponseRow {
     let received = msgs.len();
     let replied = msgs.iter().filter(|(_, r)| r.is_some()).count();
-    let mut calendar = Vec::new();
-    let mut business = Vec::new();
-    for (a, b) in msgs {
-        let Some(b) = b else { continue };
-        match elapsed(*a, *b) {
-            None => issues.without_time += 1,
-            Some(s) if s < 0 => issues.reply_before_received += 1,
-            Some(s) => {
-                calendar.push(s as f64 / 3600.0);
-                if let Some(h) = hours {
-                    let bs = h.between(a.local_seconds(), a.local_seconds() + s);
-                    business.push(bs as f64 / 3600.0);
-                }
-            }
-        }
-    }
-    super::sort_by(&mut calendar, f64::total_cmp);
-    super::sort_by(&mut business, f64::total_cmp);
-    let n_received = lang.pick("messages received", "messages reçus");
-    let n_replied = lang.pick("messages answered", "messages répondus");
-    let rate = Figure::of(
-        RESPONSE_RATE,
-        lang.pick("Response rate", "Taux de réponse"),
-        Unit::Ratio,
-        lang,
-    );
-    let rate = if received == 0 {
-        rate.unavailable(lang.pick(
-            "no messages in the files for this period",
-            "aucun message dans les fichiers pour cette période",
-        ))
-    } else {
-        rate.input(n_replied, replied as f64, Unit::Count)
-            .input(n_received, received as f64, Unit::Count)
-            .value(replied as f64 / received as f64, lang)
-    };
-    let timed = |f: formula::Formula, label: &str, v: &[f64], p: f64| {
-        let fig = Figure::of(f, label, Unit::Hours, lang);
-        match quantile(v, p) {
-            Some(q) => fig
-                .input(
-                    lang.pick(
-                        "answered messages with times",
-                        "messages répondus avec heures",
-                    ),
-                    v.len() as f64,
-                    Unit::Count,
-                )
-                .value(q, lang),
-            None if replied == 0 => fig.unavailable(lang.pick(
-                "no answered message in the files for this period",
-                "aucun message répondu dans les fichiers pour cette période",
-            )),
-            None => fig.unavailable(lang.pick(
-                "no answered message has both times of day",
-                "aucun message répondu n’a les deux heures",
-            )),
-        }
-    };
+    let (calendar, business) = response_times(msgs, hours, issues);
+    let time = |f, label, v: &[f64], p| time_figure(f, label, v, p, replied, lang);
     let mut figures = vec![
-        rate,
-        timed(
+        response_rate(received, replied, lang),
+        time(
             MEDIAN_RESPONSE,
             lang.pick("Median first response", "Première réponse médiane"),
             &calendar,
             0.5,
         ),
-        timed(
+        time(
             P90_RESPONSE,
             lang.pick(
                 "First response, 90th percentile",
@@ -335,7 +280,7 @@ fn response_row(
         ),
     ];
     if hours.is_some() {
-        figures.push(timed(
+        figures.push(time(
             MEDIAN_BUSINESS,
             lang.pick(
                 "Median first response (business hours)",
@@ -344,7 +289,7 @@ fn response_row(
             &business,
             0.5,
         ));
-        figures.push(timed(
+        figures.push(time(
             P90_BUSINESS,
             lang.pick(
                 "First response, 90th percentile (business hours)",
@@ -362,6 +307,95 @@ fn response_row(
     }
 }
 
+/// The first-response times of the answered messages, in hours, sorted: in calendar time,
+/// and in business time when `hours` are given. Messages without both times of day, or
+/// answered before they arrived, are left out and counted in `issues`.
+fn response_times(
+    msgs: &[(DateTime, Option<DateTime>)],
+    hours: Option<&Hours>,
+    issues: &mut MessageIssues,
+) -> (Vec<f64>, Vec<f64>) {
+    let mut calendar = Vec::new();
+    let mut business = Vec::new();
+    for (a, b) in msgs {
+        let Some(b) = b else { continue };
+        match elapsed(*a, *b) {
+            None => issues.without_time += 1,
+            Some(s) if s < 0 => issues.reply_before_received += 1,
+            Some(s) => {
+                calendar.push(s as f64 / 3600.0);
+                if let Some(h) = hours {
+                    let bs = h.between(a.local_seconds(), a.local_seconds() + s);
+                    business.push(bs as f64 / 3600.0);
+                }
+            }
+        }
+    }
+    crate::metrics::sort_by(&mut calendar, f64::total_cmp);
+    crate::metrics::sort_by(&mut business, f64::total_cmp);
+    (calendar, business)
+}
+
+/// Messages answered ÷ messages received.
+fn response_rate(received: usize, replied: usize, lang: Lang) -> Figure {
+    let rate = Figure::of(
+        RESPONSE_RATE,
+        lang.pick("Response rate", "Taux de réponse"),
+        Unit::Ratio,
+        lang,
+    );
+    if received == 0 {
+        rate.unavailable(lang.pick(
+            "no messages in the files for this period",
+            "aucun message dans les fichiers pour cette période",
+        ))
+    } else {
+        rate.input(
+            lang.pick("messages answered", "messages répondus"),
+            replied as f64,
+            Unit::Count,
+        )
+        .input(
+            lang.pick("messages received", "messages reçus"),
+            received as f64,
+            Unit::Count,
+        )
+        .value(replied as f64 / received as f64, lang)
+    }
+}
+
+/// The `p` quantile of the sorted response times `v`; `replied` messages were answered.
+fn time_figure(
+    f: formula::Formula,
+    label: &str,
+    v: &[f64],
+    p: f64,
+    replied: usize,
+    lang: Lang,
+) -> Figure {
+    let fig = Figure::of(f, label, Unit::Hours, lang);
+    match quantile(v, p) {
+        Some(q) => fig
+            .input(
+                lang.pick(
+                    "answered messages with times",
+                    "messages répondus avec heures",
+                ),
+                v.len() as f64,
+                Unit::Count,
+            )
+            .value(q, lang),
+        None if replied == 0 => fig.unavailable(lang.pick(
+            "no answered message in the files for this period",
+            "aucun message répondu dans les fichiers pour cette période",
+        )),
+        None => fig.unavailable(lang.pick(
+            "no answered message has both times of day",
+            "aucun message répondu n’a les deux heures",
+        )),
+    }
+}
+
 /// Response figures of `messages`, their times already on the report's clock; one row for
 /// all, and one per channel when the export names several.
 pub(crate) fn responses(
@@ -373,19 +407,7 @@ pub(crate) fn responses(
     let all: Vec<(DateTime, Option<DateTime>)> =
         messages.iter().map(|(a, b, _)| (*a, *b)).collect();
     let total = response_row(None, &all, hours, lang, &mut issues);
-    let mut channels: Vec<String> = Vec::new();
-    for (_, _, m) in messages {
-        if let Some(c) = m
-            .channel
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            if !channels.iter().any(|x| x.eq_ignore_ascii_case(c)) {
-                channels.push(c.to_string());
-            }
-        }
-    }
+    let channels = channels(messages);
     let mut ignored = MessageIssues::default();
     let by_channel = if channels.is_empty() {
         Vec::new()
@@ -422,6 +444,24 @@ pub(crate) fn responses(
         rows
     };
     (total, by_channel, issues)
+}
+
+/// The channels the messages name, case ignored, the first spelling kept, in first-seen order.
+fn channels(messages: &[(DateTime, Option<DateTime>, &Message)]) -> Vec<String> {
+    let mut channels: Vec<String> = Vec::new();
+    for (_, _, m) in messages {
+        if let Some(c) = m
+            .channel
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            if !channels.iter().any(|x| x.eq_ignore_ascii_case(c)) {
+                channels.push(c.to_string());
+            }
+        }
+    }
+    channels
 }
 
 /// Days from `a` to `b`, both included.

@@ -17,38 +17,43 @@ use serde::{Deserialize, Serialize};
 
 formula! {
     /// Spend over the period.
-    pub(crate) SPEND = "spend",
+    SPEND = "spend",
     en: "spend = Σ amount spent of the ad rows + Σ typed costs",
     fr: "dépense = Σ montants dépensés des lignes publicitaires + Σ coûts saisis"
 }
 formula! {
     /// Cost of one engagement.
-    pub(crate) COST_PER_ENGAGEMENT = "cost_per_engagement",
+    SPEND_PER_ENGAGEMENT = "spend_per_engagement",
     en: "cost per engagement = spend ÷ engagements",
     fr: "coût par engagement = dépense ÷ engagements"
 }
 formula! {
     /// Cost of a thousand impressions.
-    pub(crate) CPM = "cpm",
+    CPM = "cpm",
     en: "CPM = spend ÷ impressions × 1000",
     fr: "CPM = dépense ÷ impressions × 1000"
 }
 formula! {
     /// Cost of one click.
-    pub(crate) CPC = "cpc",
+    CPC = "cpc",
     en: "CPC = spend ÷ clicks",
     fr: "CPC = dépense ÷ clics"
 }
 formula! {
     /// Cost of one new follower.
-    pub(crate) COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
+    SPEND_PER_NEW_FOLLOWER = "spend_per_new_follower",
     en: "cost per new follower = spend ÷ new followers",
     fr: "coût par nouvel abonné = dépense ÷ nouveaux abonnés"
 }
 
 /// Every formula of this module.
-pub(crate) const FORMULAS: &[formula::Formula] =
-    &[SPEND, COST_PER_ENGAGEMENT, CPM, CPC, COST_PER_NEW_FOLLOWER];
+pub(crate) const FORMULAS: &[formula::Formula] = &[
+    SPEND,
+    SPEND_PER_ENGAGEMENT,
+    CPM,
+    CPC,
+    SPEND_PER_NEW_FOLLOWER,
+];
 
 /// A cost the user types: agency fees, a boost paid by card, a prize.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -64,7 +69,7 @@ pub struct TypedCost {
 
 /// Counts the figures divide by, each with the words that say where it comes from.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct CountsIn {
+pub(crate) struct Divisors {
     /// Engagements and what they are.
     pub engagements: Option<(f64, String)>,
     /// Impressions.
@@ -82,7 +87,8 @@ pub struct CurrencyCosts {
     pub currency: Option<String>,
     /// Ad rows counted.
     pub ad_rows: usize,
-    /// `spend`, `cost_per_engagement`, `cpm`, `cpc`, `cost_per_new_follower`.
+    /// `spend`, `spend_per_engagement`, `cpm`, `cpc`, `spend_per_new_follower` (prefixed
+    /// `ads_` for the ads' own figures).
     pub figures: Vec<Figure>,
 }
 
@@ -183,13 +189,15 @@ fn add_up(amounts: impl Iterator<Item = f64>, code: Option<&str>) -> Option<f64>
     Some(total.major(cur))
 }
 
+/// The spend figure, then the spend per engagement, per thousand impressions, per click and
+/// per new follower: `spend_inputs` are the parts the spend adds up, `counts` what it is
+/// divided by.
 fn unit_costs(
     spend: Option<f64>,
     spend_inputs: &[(String, f64)],
-    counts: &CountsIn,
+    counts: &Divisors,
     lang: Lang,
 ) -> Vec<Figure> {
-    let spend_name = lang.pick("spend", "dépense");
     let spend_fig = Figure::of(SPEND, lang.pick("Spend", "Dépense"), Unit::Money, lang);
     let spend_fig = match spend {
         Some(s) => spend_inputs
@@ -201,35 +209,13 @@ fn unit_costs(
             "les montants sont trop grands pour être additionnés",
         )),
     };
-    let per = |f: formula::Formula,
-               label: &str,
-               count: &Option<(f64, String)>,
-               scale: f64,
-               what: &str| {
-        let fig = Figure::of(f, label, Unit::Money, lang);
-        let Some(s) = spend else {
-            return fig.unavailable(spend_fig.reason.clone().unwrap_or_default());
-        };
-        let fig = fig.input(spend_name, s, Unit::Money);
-        match count {
-            None => fig.unavailable(match lang {
-                Lang::En => format!("no {what} in the files to divide the spend by"),
-                Lang::Fr => {
-                    format!("aucun chiffre de {what} dans les fichiers pour diviser la dépense")
-                }
-            }),
-            Some((c, name)) if *c <= 0.0 => {
-                fig.input(name, *c, Unit::Count).unavailable(match lang {
-                    Lang::En => format!("no {what}: nothing to divide the spend by"),
-                    Lang::Fr => format!("aucun {what} : rien par quoi diviser la dépense"),
-                })
-            }
-            Some((c, name)) => fig.input(name, *c, Unit::Count).value(s / c * scale, lang),
-        }
+    let per = |f, label: &str, count: &Option<(f64, String)>, scale, what: &str| {
+        let spend = spend.ok_or_else(|| spend_fig.reason.clone().unwrap_or_default());
+        per_unit(spend, f, label, count, scale, what, lang)
     };
-    vec![
+    let figures = vec![
         per(
-            COST_PER_ENGAGEMENT,
+            SPEND_PER_ENGAGEMENT,
             lang.pick("Cost per engagement", "Coût par engagement"),
             &counts.engagements,
             1.0,
@@ -250,18 +236,45 @@ fn unit_costs(
             lang.pick("clicks", "clics"),
         ),
         per(
-            COST_PER_NEW_FOLLOWER,
+            SPEND_PER_NEW_FOLLOWER,
             lang.pick("Cost per new follower", "Coût par nouvel abonné"),
             &counts.new_followers,
             1.0,
             lang.pick("new followers", "nouveaux abonnés"),
         ),
-    ]
-    .into_iter()
-    .fold(vec![spend_fig], |mut v, f| {
-        v.push(f);
-        v
-    })
+    ];
+    std::iter::once(spend_fig).chain(figures).collect()
+}
+
+/// `spend` ÷ `count` × `scale`, or why it cannot be; `what` names the count in the reasons.
+fn per_unit(
+    spend: Result<f64, String>,
+    f: formula::Formula,
+    label: &str,
+    count: &Option<(f64, String)>,
+    scale: f64,
+    what: &str,
+    lang: Lang,
+) -> Figure {
+    let fig = Figure::of(f, label, Unit::Money, lang);
+    let s = match spend {
+        Ok(s) => s,
+        Err(reason) => return fig.unavailable(reason),
+    };
+    let fig = fig.input(lang.pick("spend", "dépense"), s, Unit::Money);
+    match count {
+        None => fig.unavailable(match lang {
+            Lang::En => format!("no {what} in the files to divide the spend by"),
+            Lang::Fr => {
+                format!("aucun chiffre de {what} dans les fichiers pour diviser la dépense")
+            }
+        }),
+        Some((c, name)) if *c <= 0.0 => fig.input(name, *c, Unit::Count).unavailable(match lang {
+            Lang::En => format!("no {what}: nothing to divide the spend by"),
+            Lang::Fr => format!("aucun {what} : rien par quoi diviser la dépense"),
+        }),
+        Some((c, name)) => fig.input(name, *c, Unit::Count).value(s / c * scale, lang),
+    }
 }
 
 /// Whether an ad row's dates meet the period; rows without dates are kept.
@@ -277,89 +290,42 @@ pub(crate) fn in_period(r: &AdRow, from: Option<Date>, to: Option<Date>) -> (boo
     }
 }
 
-/// The cost link of `ads` (already in the period), `typed` costs and the analysis' `counts`.
+/// The currency of an ad row: its own, else the one given for the ads file.
+fn currency_of(r: &AdRow, ads_currency: Option<&str>) -> Option<String> {
+    r.currency
+        .as_deref()
+        .map(|c| c.trim().to_uppercase())
+        .filter(|c| !c.is_empty())
+        .or(ads_currency.map(str::to_string))
+}
+
+/// The cost link of `ads` (already in the period), `typed` costs and the analysis' counts.
 pub(crate) fn costs(
     ads: &[&AdRow],
     ads_currency: Option<&str>,
     typed: &[Typed],
-    counts: &CountsIn,
+    counts: &Divisors,
     lang: Lang,
 ) -> CostReport {
-    let currency_of = |r: &AdRow| {
-        r.currency
-            .as_deref()
-            .map(|c| c.trim().to_uppercase())
-            .filter(|c| !c.is_empty())
-            .or(ads_currency.map(str::to_string))
-    };
-    // Ads, per currency.
-    let mut codes: Vec<Option<String>> = Vec::new();
+    let mut ad_currencies: Vec<Option<String>> = Vec::new();
     for r in ads {
-        let c = currency_of(r);
-        if !codes.contains(&c) {
-            codes.push(c);
+        let c = currency_of(r, ads_currency);
+        if !ad_currencies.contains(&c) {
+            ad_currencies.push(c);
         }
     }
-    let ads_name = lang.pick("ad spend", "dépenses publicitaires");
-    let ads_costs: Vec<CurrencyCosts> = codes
+    let ads_costs: Vec<CurrencyCosts> = ad_currencies
         .iter()
-        .map(|code| {
-            let rows: Vec<&&AdRow> = ads.iter().filter(|r| currency_of(r) == *code).collect();
-            let spend = add_up(rows.iter().filter_map(|r| r.spend), code.as_deref());
-            let sum = |f: fn(&AdRow) -> Option<f64>, name: &str| {
-                let v: Vec<f64> = rows.iter().filter_map(|r| f(r)).collect();
-                (!v.is_empty()).then(|| (v.iter().sum::<f64>(), name.to_string()))
-            };
-            let own = CountsIn {
-                engagements: sum(
-                    |r| r.engagements,
-                    lang.pick("engagements of the ads", "engagements des publicités"),
-                ),
-                impressions: sum(
-                    |r| r.impressions,
-                    lang.pick("impressions of the ads", "impressions des publicités"),
-                ),
-                clicks: sum(
-                    |r| r.clicks,
-                    lang.pick("clicks of the ads", "clics des publicités"),
-                ),
-                new_followers: sum(
-                    |r| r.new_follows,
-                    lang.pick("follows from the ads", "abonnements des publicités"),
-                ),
-            };
-            let mut figures = unit_costs(
-                spend,
-                &[(ads_name.to_string(), spend.unwrap_or(0.0))],
-                &own,
-                lang,
-            );
-            for f in &mut figures {
-                f.id = format!("ads_{}", f.id);
-            }
-            CurrencyCosts {
-                currency: code.clone(),
-                ad_rows: rows.len(),
-                figures,
-            }
-        })
+        .map(|code| ads_bought(ads, ads_currency, code, lang))
         .collect();
-    // Everything against the whole analysis.
-    let mut all_codes: Vec<Option<String>> = codes.clone();
+    let mut currencies: Vec<Option<String>> = ad_currencies.clone();
     for t in typed {
         let c = Some(t.currency.clone());
-        if !all_codes.contains(&c) {
-            all_codes.push(c);
+        if !currencies.contains(&c) {
+            currencies.push(c);
         }
     }
-    let ads_spend_of = |code: &Option<String>| {
-        ads_costs
-            .iter()
-            .find(|c| c.currency == *code)
-            .and_then(|c| c.figures.first())
-            .and_then(Figure::get)
-    };
-    let (overall, overall_reason) = match all_codes.as_slice() {
+    let (overall, overall_reason) = match currencies.as_slice() {
         [] => (
             None,
             Some(
@@ -371,57 +337,126 @@ pub(crate) fn costs(
             ),
         ),
         [code] => {
-            let ad = ads_spend_of(code);
-            let typed_sum = add_up(typed.iter().map(|t| t.amount), code.as_deref());
-            let spend = match (ad, typed_sum) {
-                (a, Some(t)) => add_up([a.unwrap_or(0.0), t].into_iter(), code.as_deref()),
-                _ => None,
-            };
-            let mut inputs = Vec::new();
-            if let Some(a) = ad {
-                inputs.push((ads_name.to_string(), a));
-            }
-            if !typed.is_empty() {
-                inputs.push((
-                    lang.pick("typed costs", "coûts saisis").to_string(),
-                    typed_sum.unwrap_or(0.0),
-                ));
-            }
-            (
-                Some(CurrencyCosts {
-                    currency: code.clone(),
-                    ad_rows: ads.len(),
-                    figures: unit_costs(spend, &inputs, counts, lang),
-                }),
-                None,
-            )
-        }
-        many => {
-            let list: Vec<String> = many
+            let ad_spend = ads_costs
                 .iter()
-                .map(|c| c.clone().unwrap_or_else(|| "?".to_string()))
-                .collect();
-            (
-                None,
-                Some(match lang {
-                    Lang::En => format!(
-                        "the costs are in several currencies ({}): they are never added together; give every cost in one currency",
-                        list.join(", ")
-                    ),
-                    Lang::Fr => format!(
-                        "les coûts sont dans plusieurs devises ({}) : elles ne sont jamais additionnées ; donnez tous les coûts dans une seule devise",
-                        list.join(", ")
-                    ),
-                }),
-            )
+                .find(|c| c.currency == *code)
+                .and_then(|c| c.figures.first())
+                .and_then(Figure::get);
+            let all = all_costs(code, ad_spend, ads.len(), typed, counts, lang);
+            (Some(all), None)
         }
+        many => (None, Some(several_currencies(many, lang))),
     };
-    let roi_patch = patch(&codes, &ads_costs, counts, lang);
+    let roi_patch = patch(&ad_currencies, &ads_costs, counts, lang);
     CostReport {
         ads: ads_costs,
         overall,
         overall_reason,
         roi_patch,
+    }
+}
+
+/// What the ads in the currency `code` bought, from their own counts (ids `ads_spend` …).
+fn ads_bought(
+    ads: &[&AdRow],
+    ads_currency: Option<&str>,
+    code: &Option<String>,
+    lang: Lang,
+) -> CurrencyCosts {
+    let rows: Vec<&&AdRow> = ads
+        .iter()
+        .filter(|r| currency_of(r, ads_currency) == *code)
+        .collect();
+    let spend = add_up(rows.iter().filter_map(|r| r.spend), code.as_deref());
+    let sum = |f: fn(&AdRow) -> Option<f64>, name: &str| {
+        let v: Vec<f64> = rows.iter().filter_map(|r| f(r)).collect();
+        (!v.is_empty()).then(|| (v.iter().sum::<f64>(), name.to_string()))
+    };
+    let own = Divisors {
+        engagements: sum(
+            |r| r.engagements,
+            lang.pick("engagements of the ads", "engagements des publicités"),
+        ),
+        impressions: sum(
+            |r| r.impressions,
+            lang.pick("impressions of the ads", "impressions des publicités"),
+        ),
+        clicks: sum(
+            |r| r.clicks,
+            lang.pick("clicks of the ads", "clics des publicités"),
+        ),
+        new_followers: sum(
+            |r| r.new_follows,
+            lang.pick("follows from the ads", "abonnements des publicités"),
+        ),
+    };
+    let ads_name = lang.pick("ad spend", "dépenses publicitaires");
+    let mut figures = unit_costs(
+        spend,
+        &[(ads_name.to_string(), spend.unwrap_or(0.0))],
+        &own,
+        lang,
+    );
+    for f in &mut figures {
+        f.id = format!("ads_{}", f.id);
+    }
+    CurrencyCosts {
+        currency: code.clone(),
+        ad_rows: rows.len(),
+        figures,
+    }
+}
+
+/// Every cost, all in the currency `code` (`ad_spend` of the `ad_rows` ad rows and the typed
+/// costs), against the analysis' counts.
+fn all_costs(
+    code: &Option<String>,
+    ad_spend: Option<f64>,
+    ad_rows: usize,
+    typed: &[Typed],
+    counts: &Divisors,
+    lang: Lang,
+) -> CurrencyCosts {
+    let typed_sum = add_up(typed.iter().map(|t| t.amount), code.as_deref());
+    let spend = match (ad_spend, typed_sum) {
+        (a, Some(t)) => add_up([a.unwrap_or(0.0), t].into_iter(), code.as_deref()),
+        _ => None,
+    };
+    let mut inputs = Vec::new();
+    if let Some(a) = ad_spend {
+        inputs.push((
+            lang.pick("ad spend", "dépenses publicitaires").to_string(),
+            a,
+        ));
+    }
+    if !typed.is_empty() {
+        inputs.push((
+            lang.pick("typed costs", "coûts saisis").to_string(),
+            typed_sum.unwrap_or(0.0),
+        ));
+    }
+    CurrencyCosts {
+        currency: code.clone(),
+        ad_rows,
+        figures: unit_costs(spend, &inputs, counts, lang),
+    }
+}
+
+/// Why the costs are not added up: they are in the currencies `many`.
+fn several_currencies(many: &[Option<String>], lang: Lang) -> String {
+    let list: Vec<String> = many
+        .iter()
+        .map(|c| c.clone().unwrap_or_else(|| "?".to_string()))
+        .collect();
+    match lang {
+        Lang::En => format!(
+            "the costs are in several currencies ({}): they are never added together; give every cost in one currency",
+            list.join(", ")
+        ),
+        Lang::Fr => format!(
+            "les coûts sont dans plusieurs devises ({}) : elles ne sont jamais additionnées ; donnez tous les coûts dans une seule devise",
+            list.join(", ")
+        ),
     }
 }
 
@@ -433,13 +468,13 @@ fn whole(v: Option<&(f64, String)>) -> Entry {
 }
 
 fn patch(
-    codes: &[Option<String>],
+    ad_currencies: &[Option<String>],
     ads: &[CurrencyCosts],
-    counts: &CountsIn,
+    counts: &Divisors,
     lang: Lang,
 ) -> RoiPatch {
     let mut notes = Vec::new();
-    let mut note = |what: &str, c: &Option<(f64, String)>| {
+    let mut source_note = |what: &str, c: &Option<(f64, String)>| {
         if let Some((_, source)) = c {
             notes.push(match lang {
                 Lang::En => format!("{what}: {source}"),
@@ -447,15 +482,15 @@ fn patch(
             });
         }
     };
-    note(lang.pick("engagements", "engagements"), &counts.engagements);
-    note(lang.pick("clicks", "clics"), &counts.clicks);
-    note(
+    source_note(lang.pick("engagements", "engagements"), &counts.engagements);
+    source_note(lang.pick("clicks", "clics"), &counts.clicks);
+    source_note(
         lang.pick("new followers", "nouveaux abonnés"),
         &counts.new_followers,
     );
     let mut costs = Vec::new();
     let mut currency = None;
-    match codes {
+    match ad_currencies {
         [code] => {
             currency = code.clone();
             if let Some(spend) = ads.first().and_then(|c| c.figures.first()).and_then(Figure::get) {

@@ -16,61 +16,61 @@ use serde::Serialize;
 
 formula! {
     /// Follows gained over the period.
-    pub(crate) NEW_FOLLOWS = "new_follows",
+    NEW_FOLLOWS = "new_follows",
     en: "new follows = Σ daily new follows",
     fr: "nouveaux abonnements = Σ nouveaux abonnements du jour"
 }
 formula! {
     /// Follows lost over the period.
-    pub(crate) UNFOLLOWS = "unfollows",
+    UNFOLLOWS = "unfollows",
     en: "unfollows = Σ daily unfollows",
     fr: "désabonnements = Σ désabonnements du jour"
 }
 formula! {
     /// Net growth from new follows and unfollows.
-    pub(crate) NET_FROM_FOLLOWS = "net_follower_growth",
+    NET_FROM_FOLLOWS = "net_follower_growth.from_follows",
     en: "net follower growth = Σ new follows − Σ unfollows",
     fr: "croissance nette des abonnés = Σ nouveaux abonnements − Σ désabonnements"
 }
 formula! {
     /// Net growth from daily net changes.
-    pub(crate) NET_FROM_CHANGES = "net_follower_growth",
+    NET_FROM_CHANGES = "net_follower_growth.from_changes",
     en: "net follower growth = Σ daily net changes",
     fr: "croissance nette des abonnés = Σ variations nettes du jour"
 }
 formula! {
     /// Net growth from follower totals (the first day's own change is before the start).
-    pub(crate) NET_FROM_TOTALS = "net_follower_growth",
+    NET_FROM_TOTALS = "net_follower_growth.from_totals",
     en: "net follower growth = followers at the end of the last day − followers at the end of the first day",
     fr: "croissance nette des abonnés = abonnés à la fin du dernier jour − abonnés à la fin du premier jour"
 }
 formula! {
     /// Followers before the first day, from a day's total and the changes up to it.
-    pub(crate) FOLLOWERS_START_DERIVED = "followers_start",
+    FOLLOWERS_START_DERIVED = "followers_start.from_changes",
     en: "followers at the start = follower total of a day − net changes from the first day to that day",
     fr: "abonnés au départ = total d’abonnés d’un jour − variations nettes du premier jour à ce jour"
 }
 formula! {
     /// Followers at the start when only totals are known.
-    pub(crate) FOLLOWERS_START_TOTAL = "followers_start",
+    FOLLOWERS_START_TOTAL = "followers_start.from_totals",
     en: "followers at the start = follower total at the end of the first day",
     fr: "abonnés au départ = total d’abonnés à la fin du premier jour"
 }
 formula! {
     /// Followers at the end of the period.
-    pub(crate) FOLLOWERS_END = "followers_end",
+    FOLLOWERS_END = "followers_end",
     en: "followers at the end = follower total of the last day that has one",
     fr: "abonnés à la fin = total d’abonnés du dernier jour qui en a un"
 }
 formula! {
     /// Growth rate over the period.
-    pub(crate) GROWTH_RATE = "follower_growth_rate",
+    GROWTH_RATE = "follower_growth_rate",
     en: "follower growth rate = net follower growth ÷ followers at the start",
     fr: "taux de croissance des abonnés = croissance nette ÷ abonnés au départ"
 }
 formula! {
     /// Churn rate over the period.
-    pub(crate) CHURN_RATE = "churn_rate",
+    CHURN_RATE = "churn_rate",
     en: "churn rate = Σ unfollows ÷ followers at the start",
     fr: "taux d’attrition = Σ désabonnements ÷ abonnés au départ"
 }
@@ -209,76 +209,78 @@ fn label(id: &str, lang: Lang) -> &'static str {
 }
 
 fn fig(f: formula::Formula, unit: Unit, lang: Lang) -> Figure {
-    Figure::of(f, label(f.id, lang), unit, lang)
+    Figure::of(f, label(f.metric(), lang), unit, lang)
 }
 
-/// Growth of one network's rows, sorted by day and without duplicate days.
-fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
-    let first = rows.first()?;
-    let last = rows.last()?;
-    let all_follows = rows
+/// Where one network's figures come from: follows and unfollows on every day, else net
+/// changes, else at least two follower totals (or the one of a single day).
+fn source_of(rows: &[&DailyRow], follower_totals: &[(usize, f64)]) -> GrowthSource {
+    if rows
         .iter()
-        .all(|r| r.new_follows.is_some() && r.unfollows.is_some());
-    let all_changes = rows.iter().all(|r| net_change(r).is_some());
-    let totals: Vec<(usize, f64)> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| Some((i, r.followers?)))
-        .collect();
-    let source = if all_follows {
+        .all(|r| r.new_follows.is_some() && r.unfollows.is_some())
+    {
         GrowthSource::FollowsAndUnfollows
-    } else if all_changes {
+    } else if rows.iter().all(|r| net_change(r).is_some()) {
         GrowthSource::NetChanges
-    } else if totals.len() >= 2 || (totals.len() == 1 && rows.len() == 1) {
+    } else if follower_totals.len() >= 2 || (follower_totals.len() == 1 && rows.len() == 1) {
         GrowthSource::FollowerTotals
     } else if rows.iter().any(|r| r.new_follows.is_some()) {
         GrowthSource::NewFollowsOnly
     } else {
         GrowthSource::None
-    };
-    let days = rows.len() as f64;
-    let n_days = lang.pick("days", "jours");
-    let sum = |f: fn(&DailyRow) -> Option<f64>| -> Option<(f64, usize)> {
-        let v: Vec<f64> = rows.iter().filter_map(|r| f(r)).collect();
-        (!v.is_empty()).then(|| (v.iter().sum(), v.len()))
-    };
-    let partial = |n: usize, what: &str| match lang {
-        Lang::En => format!("only {n} of the {} days have {what}", rows.len()),
-        Lang::Fr => format!("seuls {n} des {} jours ont des {what}", rows.len()),
-    };
-    let new_follows = match sum(|r| r.new_follows) {
-        Some((s, n)) if n == rows.len() => fig(NEW_FOLLOWS, Unit::Count, lang)
-            .input(n_days, days, Unit::Count)
+    }
+}
+
+/// The sum of `field` over the days that have it, and how many do.
+fn sum_of(rows: &[&DailyRow], field: fn(&DailyRow) -> Option<f64>) -> Option<(f64, usize)> {
+    let v: Vec<f64> = rows.iter().filter_map(|r| field(r)).collect();
+    (!v.is_empty()).then(|| (v.iter().sum(), v.len()))
+}
+
+fn days_name(lang: Lang) -> &'static str {
+    lang.pick("days", "jours")
+}
+
+/// `formula`: the sum of `field` over the days, when every day has it; else that only some
+/// have `what`, or `none` when no day has it.
+fn summed(
+    rows: &[&DailyRow],
+    formula: formula::Formula,
+    field: fn(&DailyRow) -> Option<f64>,
+    what: &str,
+    none: &str,
+    lang: Lang,
+) -> Figure {
+    let fig = fig(formula, Unit::Count, lang);
+    match sum_of(rows, field) {
+        Some((s, n)) if n == rows.len() => fig
+            .input(days_name(lang), rows.len() as f64, Unit::Count)
             .value(s, lang),
-        Some((_, n)) => fig(NEW_FOLLOWS, Unit::Count, lang)
-            .unavailable(partial(n, lang.pick("new follows", "nouveaux abonnements"))),
-        None => fig(NEW_FOLLOWS, Unit::Count, lang).unavailable(lang.pick(
-            "the daily rows have no new follows",
-            "les lignes quotidiennes n’ont pas de nouveaux abonnements",
-        )),
-    };
-    let unfollows_sum = sum(|r| r.unfollows).filter(|(_, n)| *n == rows.len());
-    let unfollows = match sum(|r| r.unfollows) {
-        Some((s, n)) if n == rows.len() => fig(UNFOLLOWS, Unit::Count, lang)
-            .input(n_days, days, Unit::Count)
-            .value(s, lang),
-        Some((_, n)) => fig(UNFOLLOWS, Unit::Count, lang)
-            .unavailable(partial(n, lang.pick("unfollows", "désabonnements"))),
-        None => fig(UNFOLLOWS, Unit::Count, lang).unavailable(lang.pick(
-            "the daily rows have no unfollows",
-            "les lignes quotidiennes n’ont pas de désabonnements",
-        )),
-    };
-    // Net growth and followers at the start.
-    let mut start: Option<(f64, formula::Formula)> = None;
-    let net = match source {
+        Some((_, n)) => fig.unavailable(match lang {
+            Lang::En => format!("only {n} of the {} days have {what}", rows.len()),
+            Lang::Fr => format!("seuls {n} des {} jours ont des {what}", rows.len()),
+        }),
+        None => fig.unavailable(none),
+    }
+}
+
+/// Followers at the start, and the formula that found them.
+type FollowersAtStart = Option<(f64, formula::Formula)>;
+
+/// Net growth from `source`, and the followers at the start when a follower total gives them.
+fn net_growth(
+    rows: &[&DailyRow],
+    source: GrowthSource,
+    follower_totals: &[(usize, f64)],
+    lang: Lang,
+) -> (Figure, FollowersAtStart) {
+    match source {
         GrowthSource::FollowsAndUnfollows | GrowthSource::NetChanges => {
-            let changes: Vec<f64> = rows.iter().filter_map(|r| net_change(r)).collect();
-            let total: f64 = changes.iter().sum();
-            if let Some(&(i, f)) = totals.first() {
+            let total: f64 = rows.iter().filter_map(|r| net_change(r)).sum();
+            let start = follower_totals.first().map(|&(i, f)| {
                 let before: f64 = rows[..=i].iter().filter_map(|r| net_change(r)).sum();
-                start = Some((f - before, FOLLOWERS_START_DERIVED));
-            }
+                (f - before, FOLLOWERS_START_DERIVED)
+            });
             let f = if source == GrowthSource::FollowsAndUnfollows {
                 let (n, u) = (
                     rows.iter().filter_map(|r| r.new_follows).sum::<f64>(),
@@ -292,82 +294,119 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
                     )
                     .input(lang.pick("unfollows", "désabonnements"), u, Unit::Count)
             } else {
-                fig(NET_FROM_CHANGES, Unit::Count, lang).input(n_days, days, Unit::Count)
-            };
-            f.value(total, lang)
-        }
-        GrowthSource::FollowerTotals => {
-            let f = fig(NET_FROM_TOTALS, Unit::Count, lang);
-            match (totals.first(), totals.last()) {
-                (Some(&(i, a)), Some(&(j, b))) if j > i => {
-                    start = Some((a, FOLLOWERS_START_TOTAL));
-                    f.input(
-                        lang.pick("followers at the end", "abonnés à la fin"),
-                        b,
-                        Unit::Count,
-                    )
-                    .input(
-                        lang.pick("followers at the start", "abonnés au départ"),
-                        a,
-                        Unit::Count,
-                    )
-                    .value(b - a, lang)
-                }
-                _ => f.unavailable(lang.pick(
-                    "one day of follower totals only: growth needs at least two days",
-                    "un seul jour de totaux d’abonnés : la croissance en demande au moins deux",
-                )),
-            }
-        }
-        GrowthSource::None | GrowthSource::NewFollowsOnly => {
-            fig(NET_FROM_CHANGES, Unit::Count, lang).unavailable(source.describe(lang))
-        }
-    };
-    let no_start = || {
-        lang.pick(
-            "no follower total in the daily rows to start from",
-            "aucun total d’abonnés dans les lignes quotidiennes pour point de départ",
-        )
-    };
-    let followers_start = match start {
-        Some((v, f)) => fig(f, Unit::Count, lang).value(v, lang),
-        None => fig(FOLLOWERS_START_TOTAL, Unit::Count, lang).unavailable(no_start()),
-    };
-    let followers_end = match totals.last() {
-        Some(&(_, v)) => fig(FOLLOWERS_END, Unit::Count, lang).value(v, lang),
-        None => fig(FOLLOWERS_END, Unit::Count, lang).unavailable(no_start()),
-    };
-    let divide = |f: formula::Formula, num: Option<f64>, num_name: &str, why: String| {
-        let fig = fig(f, Unit::Ratio, lang);
-        match (num, start) {
-            (None, _) => fig.unavailable(why),
-            (Some(_), None) => fig.unavailable(no_start()),
-            (Some(_), Some((s, _))) if s <= 0.0 => fig.unavailable(lang.pick(
-                "followers at the start are zero: nothing to divide by",
-                "aucun abonné au départ : rien par quoi diviser",
-            )),
-            (Some(n), Some((s, _))) => fig
-                .input(num_name, n, Unit::Count)
-                .input(
-                    lang.pick("followers at the start", "abonnés au départ"),
-                    s,
+                fig(NET_FROM_CHANGES, Unit::Count, lang).input(
+                    days_name(lang),
+                    rows.len() as f64,
                     Unit::Count,
                 )
-                .value(n / s, lang),
+            };
+            (f.value(total, lang), start)
         }
-    };
-    let growth_rate = divide(
-        GROWTH_RATE,
-        net.get(),
-        lang.pick("net follower growth", "croissance nette des abonnés"),
-        net.reason.clone().unwrap_or_default(),
+        GrowthSource::FollowerTotals => net_from_totals(follower_totals, lang),
+        GrowthSource::None | GrowthSource::NewFollowsOnly => (
+            fig(NET_FROM_CHANGES, Unit::Count, lang).unavailable(source.describe(lang)),
+            None,
+        ),
+    }
+}
+
+/// Net growth from the first and last follower totals, the first being the start.
+fn net_from_totals(follower_totals: &[(usize, f64)], lang: Lang) -> (Figure, FollowersAtStart) {
+    let f = fig(NET_FROM_TOTALS, Unit::Count, lang);
+    match (follower_totals.first(), follower_totals.last()) {
+        (Some(&(i, a)), Some(&(j, b))) if j > i => {
+            let f = f
+                .input(
+                    lang.pick("followers at the end", "abonnés à la fin"),
+                    b,
+                    Unit::Count,
+                )
+                .input(
+                    lang.pick("followers at the start", "abonnés au départ"),
+                    a,
+                    Unit::Count,
+                )
+                .value(b - a, lang);
+            (f, Some((a, FOLLOWERS_START_TOTAL)))
+        }
+        _ => (
+            f.unavailable(lang.pick(
+                "one day of follower totals only: growth needs at least two days",
+                "un seul jour de totaux d’abonnés : la croissance en demande au moins deux",
+            )),
+            None,
+        ),
+    }
+}
+
+fn no_start(lang: Lang) -> &'static str {
+    lang.pick(
+        "no follower total in the daily rows to start from",
+        "aucun total d’abonnés dans les lignes quotidiennes pour point de départ",
+    )
+}
+
+/// `num` (named `num_name`) ÷ the followers at the start; `why` says why `num` is unknown.
+fn per_start(
+    f: formula::Formula,
+    num: Option<f64>,
+    num_name: &str,
+    why: String,
+    start: FollowersAtStart,
+    lang: Lang,
+) -> Figure {
+    let fig = fig(f, Unit::Ratio, lang);
+    match (num, start) {
+        (None, _) => fig.unavailable(why),
+        (Some(_), None) => fig.unavailable(no_start(lang)),
+        (Some(_), Some((s, _))) if s <= 0.0 => fig.unavailable(lang.pick(
+            "followers at the start are zero: nothing to divide by",
+            "aucun abonné au départ : rien par quoi diviser",
+        )),
+        (Some(n), Some((s, _))) => fig
+            .input(num_name, n, Unit::Count)
+            .input(
+                lang.pick("followers at the start", "abonnés au départ"),
+                s,
+                Unit::Count,
+            )
+            .value(n / s, lang),
+    }
+}
+
+/// Growth of one network's rows, sorted by day and without duplicate days.
+fn network_growth(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
+    let first = rows.first()?;
+    let last = rows.last()?;
+    let follower_totals: Vec<(usize, f64)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r.followers?)))
+        .collect();
+    let source = source_of(rows, &follower_totals);
+    let new_follows = summed(
+        rows,
+        NEW_FOLLOWS,
+        |r| r.new_follows,
+        lang.pick("new follows", "nouveaux abonnements"),
+        lang.pick(
+            "the daily rows have no new follows",
+            "les lignes quotidiennes n’ont pas de nouveaux abonnements",
+        ),
+        lang,
     );
-    let churn_rate = divide(
-        CHURN_RATE,
-        unfollows_sum.map(|(s, _)| s),
+    let unfollows = summed(
+        rows,
+        UNFOLLOWS,
+        |r| r.unfollows,
         lang.pick("unfollows", "désabonnements"),
-        unfollows.reason.clone().unwrap_or_default(),
+        lang.pick(
+            "the daily rows have no unfollows",
+            "les lignes quotidiennes n’ont pas de désabonnements",
+        ),
+        lang,
     );
+    let (net, start) = net_growth(rows, source, &follower_totals, lang);
     Some(NetworkGrowth {
         network: first.network,
         account: first.account.clone(),
@@ -376,16 +415,62 @@ fn one(rows: &[&DailyRow], lang: Lang) -> Option<NetworkGrowth> {
         first_day: first.date,
         last_day: last.date,
         days: rows.len(),
-        figures: vec![
+        figures: figures(
+            rows,
+            &follower_totals,
             new_follows,
             unfollows,
             net,
-            followers_start,
-            followers_end,
-            growth_rate,
-            churn_rate,
-        ],
+            start,
+            lang,
+        ),
     })
+}
+
+/// The figures of one network, in the order [`NetworkGrowth::figures`] lists them.
+fn figures(
+    rows: &[&DailyRow],
+    follower_totals: &[(usize, f64)],
+    new_follows: Figure,
+    unfollows: Figure,
+    net: Figure,
+    start: FollowersAtStart,
+    lang: Lang,
+) -> Vec<Figure> {
+    let followers_start = match start {
+        Some((v, f)) => fig(f, Unit::Count, lang).value(v, lang),
+        None => fig(FOLLOWERS_START_TOTAL, Unit::Count, lang).unavailable(no_start(lang)),
+    };
+    let followers_end = match follower_totals.last() {
+        Some(&(_, v)) => fig(FOLLOWERS_END, Unit::Count, lang).value(v, lang),
+        None => fig(FOLLOWERS_END, Unit::Count, lang).unavailable(no_start(lang)),
+    };
+    let growth_rate = per_start(
+        GROWTH_RATE,
+        net.get(),
+        lang.pick("net follower growth", "croissance nette des abonnés"),
+        net.reason.clone().unwrap_or_default(),
+        start,
+        lang,
+    );
+    let all_unfollows = sum_of(rows, |r| r.unfollows).filter(|(_, n)| *n == rows.len());
+    let churn_rate = per_start(
+        CHURN_RATE,
+        all_unfollows.map(|(s, _)| s),
+        lang.pick("unfollows", "désabonnements"),
+        unfollows.reason.clone().unwrap_or_default(),
+        start,
+        lang,
+    );
+    vec![
+        new_follows,
+        unfollows,
+        net,
+        followers_start,
+        followers_end,
+        growth_rate,
+        churn_rate,
+    ]
 }
 
 /// Groups daily rows by network and account, sorted by day; duplicate days (the same day in
@@ -403,12 +488,12 @@ pub(crate) fn by_account<'a>(rows: &[&'a DailyRow]) -> (Vec<Vec<&'a DailyRow>>, 
     }
     let mut duplicates = 0;
     for g in &mut groups {
-        super::sort_by_key(g, |r| r.date);
+        crate::metrics::sort_by_key(g, |r| r.date);
         let before = g.len();
         g.dedup_by_key(|r| r.date);
         duplicates += before - g.len();
     }
-    super::sort_by(&mut groups, |a, b| {
+    crate::metrics::sort_by(&mut groups, |a, b| {
         (a[0].network, &a[0].account).cmp(&(b[0].network, &b[0].account))
     });
     (groups, duplicates)
@@ -417,72 +502,15 @@ pub(crate) fn by_account<'a>(rows: &[&'a DailyRow]) -> (Vec<Vec<&'a DailyRow>>, 
 /// Growth of every network, and the weeks' posts beside unfollows. `post_days` are the
 /// local days posts were published on (empty when the files have no dated posts).
 pub(crate) fn growth(groups: &[Vec<&DailyRow>], post_days: &[Date], lang: Lang) -> GrowthReport {
-    let networks: Vec<NetworkGrowth> = groups.iter().filter_map(|g| one(g, lang)).collect();
-    let mut total = Vec::new();
-    if networks.len() > 1 {
-        let pick = |id: &str| -> Option<Vec<f64>> {
-            networks
-                .iter()
-                .map(|n| n.figures.iter().find(|f| f.id == id).and_then(Figure::get))
-                .collect()
-        };
-        let sum_fig = |f: formula::Formula, id: &str| {
-            let fig = Figure::custom(
-                &format!("total_{id}"),
-                &format!(
-                    "{} ({})",
-                    label(id, lang),
-                    lang.pick("all networks", "tous réseaux")
-                ),
-                Unit::Count,
-                f.text(lang),
-            );
-            match pick(id) {
-                Some(v) => networks
-                    .iter()
-                    .zip(&v)
-                    .fold(fig, |fig, (n, x)| {
-                        fig.input(n.network.name(), *x, Unit::Count)
-                    })
-                    .value(v.iter().sum(), lang),
-                None => fig.unavailable(lang.pick(
-                    "not every network has this figure",
-                    "tous les réseaux n’ont pas ce chiffre",
-                )),
-            }
-        };
-        let net = sum_fig(NET_FROM_CHANGES, "net_follower_growth");
-        let start = sum_fig(FOLLOWERS_START_DERIVED, "followers_start");
-        let rate = Figure::custom(
-            "total_follower_growth_rate",
-            &format!(
-                "{} ({})",
-                label("follower_growth_rate", lang),
-                lang.pick("all networks", "tous réseaux")
-            ),
-            Unit::Ratio,
-            GROWTH_RATE.text(lang),
-        );
-        let rate = match (net.get(), start.get()) {
-            (Some(n), Some(s)) if s > 0.0 => rate
-                .input(
-                    lang.pick("net follower growth", "croissance nette des abonnés"),
-                    n,
-                    Unit::Count,
-                )
-                .input(
-                    lang.pick("followers at the start", "abonnés au départ"),
-                    s,
-                    Unit::Count,
-                )
-                .value(n / s, lang),
-            _ => rate.unavailable(lang.pick(
-                "needs every network’s net growth and followers at the start",
-                "il faut la croissance nette et les abonnés au départ de chaque réseau",
-            )),
-        };
-        total = vec![net, start, rate];
-    }
+    let networks: Vec<NetworkGrowth> = groups
+        .iter()
+        .filter_map(|g| network_growth(g, lang))
+        .collect();
+    let total = if networks.len() > 1 {
+        all_networks(&networks, lang)
+    } else {
+        Vec::new()
+    };
     let (weekly, weekly_posts_source) = weekly(groups, post_days, lang);
     let reason = groups.is_empty().then(|| {
         lang.pick(
@@ -500,9 +528,79 @@ pub(crate) fn growth(groups: &[Vec<&DailyRow>], post_days: &[Date], lang: Lang) 
     }
 }
 
+/// The label of a figure of all networks together.
+fn all_label(id: &str, lang: Lang) -> String {
+    format!(
+        "{} ({})",
+        label(id, lang),
+        lang.pick("all networks", "tous réseaux")
+    )
+}
+
+/// The networks' net growth, followers at the start and growth rate added up.
+fn all_networks(networks: &[NetworkGrowth], lang: Lang) -> Vec<Figure> {
+    let net = network_sum(networks, NET_FROM_CHANGES, "net_follower_growth", lang);
+    let start = network_sum(networks, FOLLOWERS_START_DERIVED, "followers_start", lang);
+    let rate = Figure::custom(
+        "total_follower_growth_rate",
+        &all_label("follower_growth_rate", lang),
+        Unit::Ratio,
+        GROWTH_RATE.text(lang),
+    );
+    let rate = match (net.get(), start.get()) {
+        (Some(n), Some(s)) if s > 0.0 => rate
+            .input(
+                lang.pick("net follower growth", "croissance nette des abonnés"),
+                n,
+                Unit::Count,
+            )
+            .input(
+                lang.pick("followers at the start", "abonnés au départ"),
+                s,
+                Unit::Count,
+            )
+            .value(n / s, lang),
+        _ => rate.unavailable(lang.pick(
+            "needs every network’s net growth and followers at the start",
+            "il faut la croissance nette et les abonnés au départ de chaque réseau",
+        )),
+    };
+    vec![net, start, rate]
+}
+
+/// The sum of every network's figure `id` (id `total_…`, with the formula `f`), when every
+/// network has it.
+fn network_sum(networks: &[NetworkGrowth], f: formula::Formula, id: &str, lang: Lang) -> Figure {
+    let fig = Figure::custom(
+        &format!("total_{id}"),
+        &all_label(id, lang),
+        Unit::Count,
+        f.text(lang),
+    );
+    let values: Option<Vec<f64>> = networks
+        .iter()
+        .map(|n| n.figures.iter().find(|f| f.id == id).and_then(Figure::get))
+        .collect();
+    match values {
+        Some(v) => networks
+            .iter()
+            .zip(&v)
+            .fold(fig, |fig, (n, x)| {
+                fig.input(n.network.name(), *x, Unit::Count)
+            })
+            .value(v.iter().sum(), lang),
+        None => fig.unavailable(lang.pick(
+            "not every network has this figure",
+            "tous les réseaux n’ont pas ce chiffre",
+        )),
+    }
+}
+
 /// At most this many weeks in the weekly table.
 const MAX_WEEKS: i64 = 1000;
 
+/// Posting frequency beside follows and unfollows, week by week, over the daily rows and
+/// the posts' days; and where the weekly posts come from.
 fn weekly(
     groups: &[Vec<&DailyRow>],
     post_days: &[Date],
@@ -535,33 +633,45 @@ fn weekly(
     let end = last.week_start();
     while week <= end && (out.len() as i64) < MAX_WEEKS {
         let Some(next) = week.add_days(7) else { break };
-        let in_week = |d: Date| d >= week && d < next;
-        let these: Vec<&&DailyRow> = rows.iter().filter(|r| in_week(r.date)).collect();
-        let sum = |f: fn(&DailyRow) -> Option<f64>| {
-            let v: Vec<f64> = these.iter().filter_map(|r| f(r)).collect();
-            (!v.is_empty())
-                .then(|| v.iter().sum::<f64>())
-                .and_then(Finite::new)
-        };
-        let posts = if !post_days.is_empty() {
-            Finite::new(post_days.iter().filter(|d| in_week(**d)).count() as f64)
-        } else if daily_posts {
-            sum(|r| r.posts)
-        } else {
-            None
-        };
-        let mut days: Vec<Date> = these.iter().map(|r| r.date).collect();
-        super::sort_by_key(&mut days, |d| *d);
-        days.dedup();
-        out.push(WeekRow {
-            week_start: week,
-            posts,
-            new_follows: sum(|r| r.new_follows),
-            unfollows: sum(|r| r.unfollows),
-            net: sum(net_change),
-            days: days.len(),
-        });
+        out.push(week_row(week, next, &rows, post_days, daily_posts));
         week = next;
     }
     (out, source.map(str::to_string))
+}
+
+/// The week from `week` to the day before `next`; its posts from `post_days`, else from the
+/// daily rows when they count posts (`daily_posts`).
+fn week_row(
+    week: Date,
+    next: Date,
+    rows: &[&DailyRow],
+    post_days: &[Date],
+    daily_posts: bool,
+) -> WeekRow {
+    let in_week = |d: Date| d >= week && d < next;
+    let these: Vec<&&DailyRow> = rows.iter().filter(|r| in_week(r.date)).collect();
+    let sum = |f: fn(&DailyRow) -> Option<f64>| {
+        let v: Vec<f64> = these.iter().filter_map(|r| f(r)).collect();
+        (!v.is_empty())
+            .then(|| v.iter().sum::<f64>())
+            .and_then(Finite::new)
+    };
+    let posts = if !post_days.is_empty() {
+        Finite::new(post_days.iter().filter(|d| in_week(**d)).count() as f64)
+    } else if daily_posts {
+        sum(|r| r.posts)
+    } else {
+        None
+    };
+    let mut days: Vec<Date> = these.iter().map(|r| r.date).collect();
+    crate::metrics::sort_by_key(&mut days, |d| *d);
+    days.dedup();
+    WeekRow {
+        week_start: week,
+        posts,
+        new_follows: sum(|r| r.new_follows),
+        unfollows: sum(|r| r.unfollows),
+        net: sum(net_change),
+        days: days.len(),
+    }
 }

@@ -6,13 +6,13 @@
 //! and [`cost`]. [`roi`] is the calculator, [`share_count`] a small calculator of its own,
 //! [`contest`] a contest's outcome.
 
-pub(crate) mod activity;
+mod activity;
 pub(crate) mod analysis;
 pub(crate) mod contest;
-pub(crate) mod cost;
+mod cost;
 pub(crate) mod engagement;
 pub(crate) mod export;
-pub(crate) mod growth;
+mod growth;
 pub(crate) mod roi;
 pub(crate) mod series;
 pub(crate) mod share_count;
@@ -60,6 +60,65 @@ fn positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+    use std::path::Path;
+
+    #[test]
+    fn every_formula_has_its_own_id() {
+        let mut seen = HashSet::new();
+        for f in super::formulas() {
+            assert!(seen.insert(f.id), "two formulas share the id {}", f.id);
+        }
+    }
+
+    /// The `(id, English text)` of every `formula!` declared in the files under `dir`.
+    fn declared(dir: &Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let path = e.path();
+            if path.is_dir() {
+                declared(&path, out);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Each declaration starts a line: `formula! {`, `/// doc` lines, `NAME = "id",`,
+            // `en: "text",`.
+            for block in text.split("\nformula! {").skip(1) {
+                let literal = |after: &str| {
+                    let (_, rest) = block.split_once(after)?;
+                    Some(rest.split('"').next()?.to_string())
+                };
+                let (Some(id), Some(en)) = (literal("= \""), literal("en: \"")) else {
+                    panic!("{}: a formula! without an id or a text", path.display());
+                };
+                out.push((id, en));
+            }
+        }
+    }
+
+    #[test]
+    fn every_declared_formula_is_listed() {
+        let mut found = Vec::new();
+        declared(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/metrics"),
+            &mut found,
+        );
+        assert!(found.len() > 80, "{} formulas found", found.len());
+        let listed: Vec<(&str, &str)> = super::formulas().iter().map(|f| (f.id, f.en)).collect();
+        for (id, en) in &found {
+            assert!(
+                listed.contains(&(id.as_str(), en.as_str())),
+                "the formula {id} is in no FORMULAS list"
+            );
+        }
+        assert_eq!(
+            found.len(),
+            listed.len(),
+            "a FORMULAS list names a formula twice"
+        );
+    }
+
     #[test]
     fn sorts_stably() {
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];

@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize};
 
 formula! {
     /// Facebook's share count of a link.
-    pub(crate) SHARE_COUNT = "share_count",
+    SHARE_COUNT = "share_count",
     en: "share count = shares + likes on those shares + comments on those shares",
     fr: "nombre de partages affiché = partages + j’aime sur ces partages + commentaires sur ces partages"
 }
 formula! {
     /// One part of the share count, from the count and the other two parts.
-    pub(crate) SHARE_COUNT_PART = "share_count_part",
+    SHARE_COUNT_PART = "share_count_part",
     en: "part = share count − the other two parts",
     fr: "partie = nombre de partages affiché − les deux autres parties"
 }
@@ -53,35 +53,22 @@ pub struct ShareCountReport {
     pub figures: Vec<Figure>,
 }
 
+/// The four numbers' ids, in the report's order.
+const IDS: [&str; 4] = [
+    "share_count",
+    "shares",
+    "likes_on_shares",
+    "comments_on_shares",
+];
+
 /// Works out the missing part of a Facebook share count.
-pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
+pub fn share_count(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
     let mut f = Fields::new(lang, input.decimal_mark);
     let values = [
         f.read(&input.share_count, "share_count", Kind::Count),
         f.read(&input.shares, "shares", Kind::Count),
         f.read(&input.likes_on_shares, "likes_on_shares", Kind::Count),
         f.read(&input.comments_on_shares, "comments_on_shares", Kind::Count),
-    ];
-    let names = [
-        lang.pick("share count", "nombre de partages affiché"),
-        lang.pick("shares", "partages"),
-        lang.pick("likes on those shares", "j’aime sur ces partages"),
-        lang.pick("comments on those shares", "commentaires sur ces partages"),
-    ];
-    let labels = [
-        lang.pick(
-            "Share count shown by Facebook",
-            "Nombre de partages affiché par Facebook",
-        ),
-        lang.pick("Shares", "Partages"),
-        lang.pick("Likes on those shares", "J’aime sur ces partages"),
-        lang.pick("Comments on those shares", "Commentaires sur ces partages"),
-    ];
-    let ids = [
-        "share_count",
-        "shares",
-        "likes_on_shares",
-        "comments_on_shares",
     ];
     if let [Some(count), Some(a), Some(b), Some(c)] = values {
         if (a + b + c - count).abs() > 0.5 {
@@ -100,51 +87,72 @@ pub fn decompose(input: &ShareCountInput, lang: Lang) -> ShareCountReport {
             );
         }
     }
-    let missing: Vec<usize> = (0..4).filter(|i| values[*i].is_none()).collect();
+    let errors = !f.errors.is_empty();
     let figures = (0..4)
-        .map(|i| {
-            let formula = if i == 0 { SHARE_COUNT } else { SHARE_COUNT_PART };
-            let fig = Figure::custom(ids[i], labels[i], Unit::Count, formula.text(lang));
-            if let Some(v) = values[i] {
-                // Given: shown as typed, with the sum it takes part in.
-                return fig.value(v, lang);
-            }
-            if !f.errors.is_empty() {
-                return fig.unavailable(lang.pick(
-                    "fix the inputs marked in red first",
-                    "corrigez d’abord les données signalées en rouge",
-                ));
-            }
-            if missing.len() > 1 {
-                return fig.unavailable(lang.pick(
-                    "give three of the four numbers to work out the fourth",
-                    "donnez trois des quatre nombres pour calculer le quatrième",
-                ));
-            }
-            let others: Vec<usize> = (0..4).filter(|j| *j != i).collect();
-            let fig = others.iter().fold(fig, |fig, j| {
-                fig.input(names[*j], values[*j].unwrap_or(0.0), Unit::Count)
-            });
-            let known = |j: usize| values[j].unwrap_or(0.0);
-            if i == 0 {
-                fig.value(known(1) + known(2) + known(3), lang)
-            } else {
-                let rest: f64 = (1..4).filter(|j| *j != i).map(known).sum();
-                let v = known(0) - rest;
-                if v < 0.0 {
-                    fig.unavailable(lang.pick(
-                        "the parts add up to more than the share count: check the numbers",
-                        "les parties dépassent le nombre de partages affiché : vérifiez les nombres",
-                    ))
-                } else {
-                    fig.value(v, lang)
-                }
-            }
-        })
+        .map(|i| number_figure(i, &values, errors, lang))
         .collect();
     ShareCountReport {
         errors: f.errors,
         figures,
+    }
+}
+
+/// The `i`th of the four numbers: as given, else worked out from the three others, else why
+/// it cannot be (`errors`: some input cannot be read).
+fn number_figure(i: usize, values: &[Option<f64>; 4], errors: bool, lang: Lang) -> Figure {
+    let names = [
+        lang.pick("share count", "nombre de partages affiché"),
+        lang.pick("shares", "partages"),
+        lang.pick("likes on those shares", "j’aime sur ces partages"),
+        lang.pick("comments on those shares", "commentaires sur ces partages"),
+    ];
+    let labels = [
+        lang.pick(
+            "Share count shown by Facebook",
+            "Nombre de partages affiché par Facebook",
+        ),
+        lang.pick("Shares", "Partages"),
+        lang.pick("Likes on those shares", "J’aime sur ces partages"),
+        lang.pick("Comments on those shares", "Commentaires sur ces partages"),
+    ];
+    let formula = if i == 0 {
+        SHARE_COUNT
+    } else {
+        SHARE_COUNT_PART
+    };
+    let fig = Figure::custom(IDS[i], labels[i], Unit::Count, formula.text(lang));
+    if let Some(v) = values[i] {
+        // Given: shown as typed, with the sum it takes part in.
+        return fig.value(v, lang);
+    }
+    if errors {
+        return fig.unavailable(lang.pick(
+            "fix the inputs marked in red first",
+            "corrigez d’abord les données signalées en rouge",
+        ));
+    }
+    if values.iter().filter(|v| v.is_none()).count() > 1 {
+        return fig.unavailable(lang.pick(
+            "give three of the four numbers to work out the fourth",
+            "donnez trois des quatre nombres pour calculer le quatrième",
+        ));
+    }
+    let known = |j: usize| values[j].unwrap_or(0.0);
+    let fig = (0..4)
+        .filter(|j| *j != i)
+        .fold(fig, |fig, j| fig.input(names[j], known(j), Unit::Count));
+    if i == 0 {
+        return fig.value(known(1) + known(2) + known(3), lang);
+    }
+    let rest: f64 = (1..4).filter(|j| *j != i).map(known).sum();
+    let v = known(0) - rest;
+    if v < 0.0 {
+        fig.unavailable(lang.pick(
+            "the parts add up to more than the share count: check the numbers",
+            "les parties dépassent le nombre de partages affiché : vérifiez les nombres",
+        ))
+    } else {
+        fig.value(v, lang)
     }
 }
 
@@ -153,8 +161,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn example_of_decompose() {
-        use crate::metrics::share_count::{decompose, ShareCountInput};
+    fn example_of_share_count() {
+        use crate::metrics::share_count::{share_count, ShareCountInput};
         use crate::Lang;
         let input = ShareCountInput {
             share_count: 34.0.into(),
@@ -162,7 +170,7 @@ mod tests {
             likes_on_shares: 5.0.into(),
             ..Default::default()
         };
-        let r = decompose(&input, Lang::En);
+        let r = share_count(&input, Lang::En);
         assert_eq!(r.figures[3].get(), Some(28.0)); // comments on those shares
     }
 
@@ -173,7 +181,7 @@ mod tests {
         comments: Entry,
         lang: Lang,
     ) -> ShareCountReport {
-        decompose(
+        share_count(
             &ShareCountInput {
                 share_count: count,
                 shares,

@@ -112,7 +112,7 @@ test('KPIs, charts and tables match the hand-computed values; presets and intera
   assert.equal(await value(page, 'median_first_response_hours'), 2.75);
   assert.ok(close(await value(page, 'p90_first_response_hours'), 4 + 0.7 * 60));
   assert.equal(plain(await card(page, 'ads_cpc').locator('.sr-card-value').textContent()), '0,625 €');
-  assert.ok(close(await value(page, 'cost_per_new_follower'), 250 / 55));
+  assert.ok(close(await value(page, 'spend_per_new_follower'), 250 / 55));
 
   // Charts: weekly bars (2 weeks), the 7 × 24 map with 8 hours that have posts (X's UTC times
   // moved to the browser's UTC+01:00), bars per network (X by impressions) and per type,
@@ -293,7 +293,7 @@ test('the cost link carries counts and ad spend into the calculator; the share-c
   await opts.locator('input[data-key="cost-label-0"]').fill('Photographe');
   await opts.locator('input[data-key="cost-amount-0"]').fill('150,50');
   await waitFor(page, 'spend', 400.5);
-  assert.ok(close(await value(page, 'cost_per_new_follower'), 400.5 / 55));
+  assert.ok(close(await value(page, 'spend_per_new_follower'), 400.5 / 55));
   await opts.locator('input[data-key="cost-amount-0"]').fill('15O');
   await opts.locator('[data-path="costs[0].amount"] .sr-a-msg').filter({ hasText: /15O/ }).waitFor();
 

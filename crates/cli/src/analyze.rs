@@ -229,6 +229,7 @@ pub(crate) fn today() -> Option<Date> {
     Date::from_days((secs / 86_400) as i64)
 }
 
+/// What each file gave, then what the dataset holds.
 fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
     let mut out = String::new();
     for r in reports {
@@ -240,64 +241,77 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
             out.push_str(&format!("  ! {}\n", w.message));
         }
         for t in &r.tables {
-            out.push_str(&format!(
-                "  {} — {} ({})\n",
-                t.source,
-                t.format.label,
-                t.format.id.key()
-            ));
-            out.push_str(&match lang {
-                Lang::En => format!(
-                    "    {} rows read, {} imported, {} columns read, {} ignored\n",
-                    t.rows,
-                    t.imported,
-                    t.mapped.len(),
-                    t.ignored.len()
-                ),
-                Lang::Fr => format!(
-                    "    {} lignes lues, {} importées, {} colonnes lues, {} ignorées\n",
-                    t.rows,
-                    t.imported,
-                    t.mapped.len(),
-                    t.ignored.len()
-                ),
-            });
-            for s in &t.skipped {
-                out.push_str(&format!("    – {} × {}\n", s.count, s.label));
-            }
-            for c in &t.totals {
-                out.push_str(&format!(
-                    "    Σ {}: {} / {}\n",
-                    c.column,
-                    c.file_total.get(),
-                    c.our_sum.get()
-                ));
-            }
-            if t.mapping.as_ref().is_some_and(|m| m.applied.is_none()) {
-                out.push_str(lang.pick(
-                    "    unrecognised: map its columns with --map, or in the page's Files tab\n",
-                    "    non reconnu\u{a0}: associez ses colonnes avec --map, ou dans l’onglet Fichiers de la page\n",
-                ));
-            }
-            for e in &t.errors {
-                out.push_str(&format!("    ✗ {}\n", e.message));
-            }
-            if t.error_count > t.errors.len() as u64 {
-                out.push_str(&format!("    ✗ … ({})\n", t.error_count));
-            }
-            for w in &t.warnings {
-                out.push_str(&format!("    ! {}\n", w.message));
-            }
+            out.push_str(&table_text(t, lang));
         }
     }
-    out.push_str(lang.pick("Dataset\n", "Données\n"));
+    out.push_str(&dataset_text(totals, lang));
+    out.trim_end().to_string()
+}
+
+/// One table of a file: its format, what was read and skipped, its totals checked, its
+/// errors and warnings.
+fn table_text(t: &social_roi::TableReport, lang: Lang) -> String {
+    let mut out = format!(
+        "  {} — {} ({})\n",
+        t.source,
+        t.format.label,
+        t.format.id.key()
+    );
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "    {} rows read, {} imported, {} columns read, {} ignored\n",
+            t.rows,
+            t.imported,
+            t.mapped.len(),
+            t.ignored.len()
+        ),
+        Lang::Fr => format!(
+            "    {} lignes lues, {} importées, {} colonnes lues, {} ignorées\n",
+            t.rows,
+            t.imported,
+            t.mapped.len(),
+            t.ignored.len()
+        ),
+    });
+    for s in &t.skipped {
+        out.push_str(&format!("    – {} × {}\n", s.count, s.label));
+    }
+    for c in &t.totals {
+        out.push_str(&format!(
+            "    Σ {}: {} / {}\n",
+            c.column,
+            c.file_total.get(),
+            c.our_sum.get()
+        ));
+    }
+    if t.mapping.as_ref().is_some_and(|m| m.applied.is_none()) {
+        out.push_str(lang.pick(
+            "    unrecognised: map its columns with --map, or in the page's Files tab\n",
+            "    non reconnu\u{a0}: associez ses colonnes avec --map, ou dans l’onglet Fichiers de la page\n",
+        ));
+    }
+    for e in &t.errors {
+        out.push_str(&format!("    ✗ {}\n", e.message));
+    }
+    if t.error_count > t.errors.len() as u64 {
+        out.push_str(&format!("    ✗ … ({})\n", t.error_count));
+    }
+    for w in &t.warnings {
+        out.push_str(&format!("    ! {}\n", w.message));
+    }
+    out
+}
+
+/// What the dataset holds: records per kind, network and currency, and their sums.
+fn dataset_text(totals: &Totals, lang: Lang) -> String {
+    let mut out = lang.pick("Dataset\n", "Données\n").to_string();
+    let colon = lang.pick(": ", "\u{a0}: ");
     for g in &totals.groups {
         let currency = g
             .currency
             .as_deref()
             .map(|c| format!(" {c}"))
             .unwrap_or_default();
-        let colon = lang.pick(": ", "\u{a0}: ");
         out.push_str(&format!(
             "  {} · {}{currency}{colon}{}\n",
             g.kind_label,
@@ -316,7 +330,7 @@ fn summary(reports: &[FileReport], totals: &Totals, lang: Lang) -> String {
             ));
         }
     }
-    out.trim_end().to_string()
+    out
 }
 
 /// One figure: label, value and formula on a line, the inputs it used on the next.
@@ -347,13 +361,36 @@ fn figure_text(f: &Figure, currency: Option<&str>, lang: Lang) -> String {
 
 /// The analysis, readable: the definition used, then the main figures with their formulas.
 fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
-    let mut out = String::new();
+    let mut out = range_text(r, lang);
     let colon = lang.pick(": ", "\u{a0}: ");
-    let figures = |out: &mut String, list: &[&Figure], currency: Option<&str>| {
-        for f in list {
-            out.push_str(&figure_text(f, currency, lang));
+    if !r.errors.is_empty() {
+        out.push_str(lang.pick("Option errors\n", "Erreurs d’options\n"));
+        for e in &r.errors {
+            out.push_str(&format!("  ✗ {}{colon}{}\n", e.field, e.message));
         }
-    };
+    }
+    for w in &r.warnings {
+        out.push_str(&format!("  ! {w}\n"));
+    }
+    out.push_str(lang.pick("Totals\n", "Totaux\n"));
+    push_figures(&mut out, &r.totals.iter().collect::<Vec<_>>(), None, lang);
+    out.push_str(&engagement_text(r, lang));
+    out.push_str(&followers_text(r, lang));
+    out.push_str(&activity_text(r, lang));
+    out.push_str(&costs_text(r, lang));
+    out
+}
+
+/// `list`'s figures, one after the other, in `currency`.
+fn push_figures(out: &mut String, list: &[&Figure], currency: Option<&str>, lang: Lang) {
+    for f in list {
+        out.push_str(&figure_text(f, currency, lang));
+    }
+}
+
+/// The days analysed and what fell in them, then the definition used.
+fn range_text(r: &AnalysisReport, lang: Lang) -> String {
+    let colon = lang.pick(": ", "\u{a0}: ");
     let range = &r.range;
     let span = match (range.from, range.to, range.days) {
         (Some(a), Some(b), Some(d)) => match lang {
@@ -364,7 +401,7 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
             .pick("no dated record", "aucun enregistrement daté")
             .to_string(),
     };
-    out.push_str(&match lang {
+    let mut out = match lang {
         Lang::En => format!(
             "Analysis, {span}: {} posts, {} daily rows, {} ad rows, {} messages\n",
             range.posts, range.daily_rows, range.ad_rows, range.messages
@@ -373,7 +410,7 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
             "Analyse, {span}\u{a0}: {} publications, {} lignes quotidiennes, {} lignes publicitaires, {} messages\n",
             range.posts, range.daily_rows, range.ad_rows, range.messages
         ),
-    });
+    };
     let d = &r.definition;
     out.push_str(&format!("  {}{colon}{}\n", d.label, d.explanation));
     for c in &d.counted {
@@ -387,24 +424,17 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
     for s in &d.sources {
         out.push_str(&format!("    {s}\n"));
     }
-    if !r.errors.is_empty() {
-        out.push_str(lang.pick("Option errors\n", "Erreurs d’options\n"));
-        for e in &r.errors {
-            out.push_str(&format!("  ✗ {}{colon}{}\n", e.field, e.message));
-        }
-    }
-    for w in &r.warnings {
-        out.push_str(&format!("  ! {w}\n"));
-    }
+    out
+}
 
-    out.push_str(lang.pick("Totals\n", "Totaux\n"));
-    figures(&mut out, &r.totals.iter().collect::<Vec<_>>(), None);
+/// The engagement figures, the top posts and the best posting times.
+fn engagement_text(r: &AnalysisReport, lang: Lang) -> String {
     let e = &r.engagement;
-    out.push_str(lang.pick("Engagement\n", "Engagement\n"));
+    let mut out = lang.pick("Engagement\n", "Engagement\n").to_string();
     let mut list = vec![&e.rate, &e.rate_other_aggregation];
     list.extend(&e.by_denominator);
     list.extend(&e.audience);
-    figures(&mut out, &list, None);
+    push_figures(&mut out, &list, None, lang);
     if !e.top_posts.is_empty() {
         out.push_str(lang.pick("Top posts\n", "Meilleures publications\n"));
         for (i, p) in e.top_posts.iter().enumerate() {
@@ -429,28 +459,42 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
             ));
         }
     }
-    if !r.heatmap.best.is_empty() {
-        let days = social_roi::analysis_defaults(lang).weekdays;
-        out.push_str(lang.pick("Best posting times\n", "Meilleurs moments pour publier\n"));
-        out.push_str(&format!("  {}\n", r.heatmap.clock));
-        for c in &r.heatmap.best {
-            let rate = Figure {
-                value: c.rate,
-                ..Figure::custom("", "", r.heatmap.unit, "")
-            };
-            out.push_str(&format!(
-                "  {} {:02}:00  {}  ({} {})\n",
-                days.get(usize::from(c.weekday))
-                    .map_or("", |w| w.name.as_str()),
-                c.hour,
-                value_text(&rate, None, lang),
-                c.posts,
-                lang.pick("posts", "publications")
-            ));
-        }
-    }
+    out.push_str(&best_times_text(r, lang));
+    out
+}
 
-    out.push_str(lang.pick("Followers\n", "Abonnés\n"));
+/// The best posting times, on the report's clock.
+fn best_times_text(r: &AnalysisReport, lang: Lang) -> String {
+    if r.heatmap.best.is_empty() {
+        return String::new();
+    }
+    let days = social_roi::analysis_defaults(lang).weekdays;
+    let mut out = lang
+        .pick("Best posting times\n", "Meilleurs moments pour publier\n")
+        .to_string();
+    out.push_str(&format!("  {}\n", r.heatmap.clock));
+    for c in &r.heatmap.best {
+        let rate = Figure {
+            value: c.rate,
+            ..Figure::custom("", "", r.heatmap.unit, "")
+        };
+        out.push_str(&format!(
+            "  {} {:02}:00  {}  ({} {})\n",
+            days.get(usize::from(c.weekday))
+                .map_or("", |w| w.name.as_str()),
+            c.hour,
+            value_text(&rate, None, lang),
+            c.posts,
+            lang.pick("posts", "publications")
+        ));
+    }
+    out
+}
+
+/// Follower growth, per network and account, then all networks together.
+fn followers_text(r: &AnalysisReport, lang: Lang) -> String {
+    let colon = lang.pick(": ", "\u{a0}: ");
+    let mut out = lang.pick("Followers\n", "Abonnés\n").to_string();
     if let Some(reason) = &r.growth.reason {
         out.push_str(&format!("  — ({reason})\n"));
     }
@@ -467,19 +511,29 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
             n.last_day,
             n.source_text
         ));
-        figures(&mut out, &n.figures.iter().collect::<Vec<_>>(), None);
+        push_figures(&mut out, &n.figures.iter().collect::<Vec<_>>(), None, lang);
     }
     if !r.growth.total.is_empty() {
         out.push_str(lang.pick("  All networks\n", "  Tous réseaux\n"));
-        figures(&mut out, &r.growth.total.iter().collect::<Vec<_>>(), None);
+        push_figures(
+            &mut out,
+            &r.growth.total.iter().collect::<Vec<_>>(),
+            None,
+            lang,
+        );
     }
+    out
+}
 
+/// Posts per week and the responses to messages, all channels then each.
+fn activity_text(r: &AnalysisReport, lang: Lang) -> String {
+    let colon = lang.pick(": ", "\u{a0}: ");
     let a = &r.activity;
-    out.push_str(lang.pick("Activity\n", "Activité\n"));
+    let mut out = lang.pick("Activity\n", "Activité\n").to_string();
     let mut list = vec![&a.posts_per_week];
     list.extend(&a.posts_per_week_by_network);
     list.extend(&a.responses.figures);
-    figures(&mut out, &list, None);
+    push_figures(&mut out, &list, None, lang);
     for c in &a.by_channel {
         out.push_str(&format!(
             "  {}{colon}{} / {}\n",
@@ -487,11 +541,15 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
             c.replied,
             c.received
         ));
-        figures(&mut out, &c.figures.iter().collect::<Vec<_>>(), None);
+        push_figures(&mut out, &c.figures.iter().collect::<Vec<_>>(), None, lang);
     }
+    out
+}
 
+/// The cost link: what the ads bought per currency, then all costs against the analysis.
+fn costs_text(r: &AnalysisReport, lang: Lang) -> String {
     let c = &r.costs;
-    out.push_str(lang.pick("Costs\n", "Coûts\n"));
+    let mut out = lang.pick("Costs\n", "Coûts\n").to_string();
     for ads in &c.ads {
         out.push_str(&match lang {
             Lang::En => format!(
@@ -505,11 +563,8 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
                 ads.ad_rows
             ),
         });
-        figures(
-            &mut out,
-            &ads.figures.iter().collect::<Vec<_>>(),
-            ads.currency.as_deref(),
-        );
+        let list: Vec<&Figure> = ads.figures.iter().collect();
+        push_figures(&mut out, &list, ads.currency.as_deref(), lang);
     }
     match (&c.overall, &c.overall_reason) {
         (Some(o), _) => {
@@ -517,11 +572,8 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
                 "  All costs against the analysis\n",
                 "  Tous les coûts face à l’analyse\n",
             ));
-            figures(
-                &mut out,
-                &o.figures.iter().collect::<Vec<_>>(),
-                o.currency.as_deref(),
-            );
+            let list: Vec<&Figure> = o.figures.iter().collect();
+            push_figures(&mut out, &list, o.currency.as_deref(), lang);
         }
         (None, Some(reason)) => out.push_str(&format!("  — ({reason})\n")),
         (None, None) => {}

@@ -98,6 +98,24 @@ pub(crate) fn run(o: &ContestArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
     } else {
         entries::load(&o.entries, &o.columns, lang)?
     };
+    attach_lists(o, &mut input, lang)?;
+    let report = compute_contest(&input, &entries, lang);
+    let status = if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    if o.json {
+        write(out, &to_json(&report)?)?;
+    } else {
+        write(out, &summary_text(&report, lang))?;
+    }
+    Ok(status)
+}
+
+/// Puts the follower lists of `--before`, `--at-close` and `--after` into `input`: a later
+/// check of the same days takes the list, else a check is added.
+fn attach_lists(o: &ContestArgs, input: &mut ContestInput, lang: Lang) -> Result<(), Fatal> {
     if let Some(l) = lists(&o.before, lang)? {
         input.followers.before.list = Some(l);
     }
@@ -129,18 +147,7 @@ pub(crate) fn run(o: &ContestArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
             }),
         }
     }
-    let report = compute_contest(&input, &entries, lang);
-    let status = if report.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    };
-    if o.json {
-        write(out, &to_json(&report)?)?;
-    } else {
-        write(out, &summary_text(&report, lang))?;
-    }
-    Ok(status)
+    Ok(())
 }
 
 fn summary_text(r: &ContestReport, lang: Lang) -> String {

@@ -2,7 +2,7 @@
 
 use super::{json_error, lang_value, read_input, to_json, write, Fatal};
 use clap::Args;
-use social_roi::{roi_example as example_roi_input, Figure, Lang, RoiInput, RoiReport};
+use social_roi::{roi_example, Figure, Lang, RoiInput, RoiReport};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -52,7 +52,7 @@ pub(crate) fn run(o: &RoiArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
 
 /// `example [--lang] [--currency]`: the worked example's input JSON.
 pub(crate) fn example(o: &ExampleArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
-    write(out, &to_json(&example_roi_input(o.lang, &o.currency))?)?;
+    write(out, &to_json(&roi_example(o.lang, &o.currency))?)?;
     Ok(ExitCode::SUCCESS)
 }
 

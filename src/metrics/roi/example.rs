@@ -14,27 +14,8 @@ use crate::money::Currency;
 /// 8 000 × 1.5 % × 65 × 40 % = 3 120, leads 25 × 30 = 750, support 180 × (6.50 − 2.00) = 810);
 /// ROI 51.02 %. The alternative, an agency at 2 400 a month with the same ads and content,
 /// costs 3 300.
-pub fn example(lang: Lang, currency: &str) -> RoiInput {
-    let n = |x: f64| Entry::Number(x);
-    let cost = |kind, label: &str| CostLine {
-        kind,
-        label: label.to_string(),
-        ..CostLine::default()
-    };
-    let ads = CostLine {
-        amount: n(500.0),
-        ..cost(
-            CostKind::Ads,
-            lang.pick("Sponsored posts", "Posts sponsorisés"),
-        )
-    };
-    let content = CostLine {
-        amount: n(400.0),
-        ..cost(
-            CostKind::Content,
-            lang.pick("Photo shoot", "Shooting photo"),
-        )
-    };
+pub fn roi_example(lang: Lang, currency: &str) -> RoiInput {
+    let (costs, alternative) = example_costs(lang);
     RoiInput {
         currency: Currency::find(currency)
             .map_or(Currency::EUR.code, |c| c.code)
@@ -42,41 +23,8 @@ pub fn example(lang: Lang, currency: &str) -> RoiInput {
         decimal_mark: None,
         period_months: n(1.0),
         label: lang.pick("In-house", "En interne").to_string(),
-        costs: vec![
-            CostLine {
-                hours: n(60.0),
-                hourly_rate: n(35.0),
-                ..cost(
-                    CostKind::Time,
-                    lang.pick("Community manager", "Community manager"),
-                )
-            },
-            CostLine {
-                amount: n(99.0),
-                monthly: true,
-                ..cost(
-                    CostKind::Tools,
-                    lang.pick("Scheduling tool", "Outil de planification"),
-                )
-            },
-            ads.clone(),
-            content.clone(),
-        ],
-        alternative: Some(Scenario {
-            label: lang.pick("Agency", "Agence").to_string(),
-            costs: vec![
-                CostLine {
-                    amount: n(2400.0),
-                    monthly: true,
-                    ..cost(
-                        CostKind::Agency,
-                        lang.pick("Agency retainer", "Forfait agence"),
-                    )
-                },
-                ads,
-                content,
-            ],
-        }),
+        costs,
+        alternative: Some(alternative),
         sales: vec![SalesLine {
             label: lang.pick("Online shop", "Boutique en ligne").to_string(),
             visits: n(8000.0),
@@ -117,4 +65,67 @@ pub fn example(lang: Lang, currency: &str) -> RoiInput {
             acquisitions: Entry::Blank,
         },
     }
+}
+
+fn n(x: f64) -> Entry {
+    Entry::Number(x)
+}
+
+/// The example's costs in house, and the agency alternative with the same ads and content.
+fn example_costs(lang: Lang) -> (Vec<CostLine>, Scenario) {
+    let cost = |kind, label: &str| CostLine {
+        kind,
+        label: label.to_string(),
+        ..CostLine::default()
+    };
+    let ads = CostLine {
+        amount: n(500.0),
+        ..cost(
+            CostKind::Ads,
+            lang.pick("Sponsored posts", "Posts sponsorisés"),
+        )
+    };
+    let content = CostLine {
+        amount: n(400.0),
+        ..cost(
+            CostKind::Content,
+            lang.pick("Photo shoot", "Shooting photo"),
+        )
+    };
+    let in_house = vec![
+        CostLine {
+            hours: n(60.0),
+            hourly_rate: n(35.0),
+            ..cost(
+                CostKind::Time,
+                lang.pick("Community manager", "Community manager"),
+            )
+        },
+        CostLine {
+            amount: n(99.0),
+            monthly: true,
+            ..cost(
+                CostKind::Tools,
+                lang.pick("Scheduling tool", "Outil de planification"),
+            )
+        },
+        ads.clone(),
+        content.clone(),
+    ];
+    let agency = Scenario {
+        label: lang.pick("Agency", "Agence").to_string(),
+        costs: vec![
+            CostLine {
+                amount: n(2400.0),
+                monthly: true,
+                ..cost(
+                    CostKind::Agency,
+                    lang.pick("Agency retainer", "Forfait agence"),
+                )
+            },
+            ads,
+            content,
+        ],
+    };
+    (in_house, agency)
 }

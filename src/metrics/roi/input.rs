@@ -222,7 +222,7 @@ pub struct Counts {
 /// The same input with every readable number as a number, read with its decimal mark (the
 /// language's own when it names none), and the mark then set to `to`'s: what the page calls
 /// when the user switches language, so that no value changes meaning.
-pub fn canonical(input: &RoiInput, lang: Lang, to: Lang) -> RoiInput {
+pub fn canonical_roi_input(input: &RoiInput, lang: Lang, to: Lang) -> RoiInput {
     let mut out = input.clone();
     let mark = out.decimal_mark.unwrap_or(Mark::of(lang));
     let mut entries: Vec<(&mut Entry, bool)> = vec![(&mut out.period_months, false)];

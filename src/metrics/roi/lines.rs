@@ -9,56 +9,56 @@ use crate::money::{Currency, Money};
 
 formula! {
     /// Cost of community manager time.
-    pub(crate) COST_TIME = "cost_time",
+    pub(super) COST_TIME = "cost_time",
     en: "cost = hours × hourly rate",
     fr: "coût = heures × taux horaire"
 }
 
 formula! {
     /// Cost of a salary over the period.
-    pub(crate) COST_SALARY = "cost_salary",
+    pub(super) COST_SALARY = "cost_salary",
     en: "cost = monthly salary × (1 + employer charges) × share of time × months",
     fr: "coût = salaire mensuel × (1 + charges patronales) × part du temps × mois"
 }
 
 formula! {
     /// A one-off amount.
-    pub(crate) COST_AMOUNT = "cost_amount",
+    pub(super) COST_AMOUNT = "cost_amount",
     en: "cost = amount",
     fr: "coût = montant"
 }
 
 formula! {
     /// A monthly amount over the period.
-    pub(crate) COST_MONTHLY = "cost_monthly",
+    pub(super) COST_MONTHLY = "cost_monthly",
     en: "cost = amount per month × months",
     fr: "coût = montant mensuel × mois"
 }
 
 formula! {
     /// Sales brought by social traffic.
-    pub(crate) SALES_RETURN = "sales_return",
+    pub(super) SALES_RETURN = "sales_return",
     en: "sales = visits × conversion rate × value per customer × margin",
     fr: "ventes = visites × taux de conversion × valeur par client × marge"
 }
 
 formula! {
     /// Value of leads.
-    pub(crate) LEADS_RETURN = "leads_return",
+    pub(super) LEADS_RETURN = "leads_return",
     en: "leads value = leads × value per lead",
     fr: "valeur des prospects = prospects × valeur par prospect"
 }
 
 formula! {
     /// Support handled on social instead of phone or e-mail.
-    pub(crate) SUPPORT_SAVINGS = "support_savings",
+    pub(super) SUPPORT_SAVINGS = "support_savings",
     en: "savings = requests × (cost of a phone/e-mail contact − cost of a social contact)",
     fr: "économies = demandes × (coût d’un contact téléphone/e-mail − coût d’un contact social)"
 }
 
 formula! {
     /// Earned media value: what the same reach would have cost in ads.
-    pub(crate) EARNED_MEDIA = "earned_media_value",
+    pub(super) EARNED_MEDIA = "earned_media_value",
     en: "earned media = impressions ÷ 1000 × CPM + clicks × CPC",
     fr: "médias gagnés = impressions ÷ 1000 × CPM + clics × CPC"
 }
@@ -109,7 +109,7 @@ impl Names {
     pub(super) fn leads(l: Lang) -> &'static str {
         l.pick("leads", "prospects")
     }
-    pub(super) fn lead_value(l: Lang) -> &'static str {
+    pub(super) fn value_per_lead(l: Lang) -> &'static str {
         l.pick("value per lead", "valeur par prospect")
     }
     pub(super) fn requests(l: Lang) -> &'static str {
@@ -260,7 +260,7 @@ pub(super) fn leads_value(l: &LeadsModel, lang: Lang) -> LineValue {
         (Some(c), Some(v)) => Ok(c * v),
         (c, v) => Err(missing(
             lang,
-            &[(c, Names::leads(lang)), (v, Names::lead_value(lang))],
+            &[(c, Names::leads(lang)), (v, Names::value_per_lead(lang))],
         )),
     }
 }

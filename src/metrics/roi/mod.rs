@@ -1,6 +1,6 @@
 //! Return on investment of social-media work: costs against returns over one period.
 //!
-//! [`compute`] takes an [`RoiInput`] (what the user typed, or JSON) and gives an [`RoiReport`]:
+//! [`compute_roi`] takes an [`RoiInput`] (what the user typed, or JSON) and gives an [`RoiReport`]:
 //! each cost and return line, the totals, ROI, ROAS, break-even, cost per engagement, click,
 //! follower and acquisition, an optional second cost scenario and a ±20 % sensitivity table.
 //! Every figure carries its formula and inputs, or the reason it has no value.
@@ -11,114 +11,110 @@ mod lines;
 mod model;
 mod sensitivity;
 
-pub use example::example;
-pub use input::*;
-pub(crate) use lines::{
-    COST_AMOUNT, COST_MONTHLY, COST_SALARY, COST_TIME, EARNED_MEDIA, LEADS_RETURN, SALES_RETURN,
-    SUPPORT_SAVINGS,
-};
-pub(crate) use sensitivity::SENSITIVITY;
-
 use crate::figure::{Figure, Unit};
 use crate::finite::Finite;
 use crate::form::FieldError;
 use crate::formula;
 use crate::i18n::Lang;
 use crate::money::{Currency, Money};
+pub use example::roi_example;
+pub use input::*;
 use lines::{
     cost_figure, cost_value, leads_value, media_figure, media_value, rounded, sales_figure,
-    sales_value, support_value, Names,
+    sales_value, support_value, Names, COST_AMOUNT, COST_MONTHLY, COST_SALARY, COST_TIME,
+    EARNED_MEDIA, LEADS_RETURN, SALES_RETURN, SUPPORT_SAVINGS,
 };
 use model::{validate, CostModel, Model};
+use sensitivity::SENSITIVITY;
 use serde::Serialize;
 
 formula! {
     /// Total cost of the period.
-    pub(crate) TOTAL_COST = "total_cost",
+    TOTAL_COST = "total_cost",
     en: "total cost = sum of the cost lines",
     fr: "coût total = somme des lignes de coût"
 }
 
 formula! {
     /// Total return of the period; earned media counts only when the user includes it.
-    pub(crate) TOTAL_RETURN = "total_return",
+    TOTAL_RETURN = "total_return",
     en: "total return = sales + leads + support savings (+ earned media when included)",
     fr: "retour total = ventes + prospects + économies de support (+ médias gagnés si inclus)"
 }
 
 formula! {
     /// Net gain.
-    pub(crate) NET_GAIN = "net_gain",
+    NET_GAIN = "net_gain",
     en: "net gain = total return − total cost",
     fr: "gain net = retour total − coût total"
 }
 
 formula! {
     /// Return on investment.
-    pub(crate) ROI = "roi",
+    ROI = "roi",
     en: "ROI = (total return − total cost) ÷ total cost",
     fr: "ROI = (retour total − coût total) ÷ coût total"
 }
 
 formula! {
     /// Return on ad spend.
-    pub(crate) ROAS = "roas",
+    ROAS = "roas",
     en: "ROAS = total return ÷ ad spend",
     fr: "ROAS = retour total ÷ dépenses publicitaires"
 }
 
 formula! {
     /// Conversions needed for the return to cover the cost.
-    pub(crate) BREAK_EVEN_CONVERSIONS = "break_even_conversions",
+    BREAK_EVEN_CONVERSIONS = "break_even_conversions",
     en: "break-even conversions = (total cost − returns other than sales) ÷ value per conversion",
     fr: "conversions du point mort = (coût total − retours hors ventes) ÷ valeur par conversion"
 }
 
 formula! {
     /// Visits needed to reach the break-even conversions.
-    pub(crate) BREAK_EVEN_VISITS = "break_even_visits",
+    BREAK_EVEN_VISITS = "break_even_visits",
     en: "break-even visits = break-even conversions ÷ conversion rate",
     fr: "visites du point mort = conversions du point mort ÷ taux de conversion"
 }
 
 formula! {
     /// Cost per engagement.
-    pub(crate) COST_PER_ENGAGEMENT = "cost_per_engagement",
+    COST_PER_ENGAGEMENT = "cost_per_engagement",
     en: "cost per engagement = total cost ÷ engagements",
     fr: "coût par engagement = coût total ÷ engagements"
 }
 
 formula! {
     /// Cost per click.
-    pub(crate) COST_PER_CLICK = "cost_per_click",
+    COST_PER_CLICK = "cost_per_click",
     en: "cost per click = total cost ÷ clicks",
     fr: "coût par clic = coût total ÷ clics"
 }
 
 formula! {
     /// Cost per new follower.
-    pub(crate) COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
+    COST_PER_NEW_FOLLOWER = "cost_per_new_follower",
     en: "cost per new follower = total cost ÷ new followers",
     fr: "coût par nouvel abonné = coût total ÷ nouveaux abonnés"
 }
 
 formula! {
     /// Cost per acquisition.
-    pub(crate) COST_PER_ACQUISITION = "cost_per_acquisition",
+    COST_PER_ACQUISITION = "cost_per_acquisition",
     en: "cost per acquisition = total cost ÷ acquisitions",
     fr: "coût par acquisition = coût total ÷ acquisitions"
 }
 
 formula! {
     /// How much better the second scenario's ROI is, in percentage points.
-    pub(crate) ROI_DIFFERENCE = "roi_difference",
+    ROI_DIFFERENCE = "roi_difference",
     en: "ROI difference = ROI of the second scenario − ROI of the first",
     fr: "écart de ROI = ROI du second scénario − ROI du premier"
 }
 
 formula! {
     /// How much more the second scenario costs.
-    pub(crate) COST_DIFFERENCE = "cost_difference",
+    COST_DIFFERENCE = "cost_difference",
     en: "cost difference = total cost of the second scenario − total cost of the first",
     fr: "écart de coût = coût total du second scénario − coût total du premier"
 }
@@ -212,6 +208,18 @@ pub struct Sensitivity {
     pub rows: Vec<SensitivityRow>,
     /// Why there are no rows.
     pub reason: Option<String>,
+}
+
+impl Sensitivity {
+    /// No table, for `reason`.
+    fn blocked(reason: &str, lang: Lang) -> Sensitivity {
+        Sensitivity {
+            formula: SENSITIVITY.text(lang).to_string(),
+            base_roi: None,
+            rows: Vec::new(),
+            reason: Some(reason.to_string()),
+        }
+    }
 }
 
 /// ROI when one input moves.
@@ -320,7 +328,7 @@ fn roi_of(t: &Totals, cur: Currency) -> Option<f64> {
 /// let roi = report.summary.iter().find(|f| f.id == "roi").unwrap();
 /// assert_eq!(roi.get(), Some(0.5)); // (600 − 400) ÷ 400
 /// ```
-pub fn compute(input: &RoiInput, lang: Lang) -> RoiReport {
+pub fn compute_roi(input: &RoiInput, lang: Lang) -> RoiReport {
     let (m, errors) = validate(input, lang);
     let cur = m.currency;
     let blocked = (!errors.is_empty()).then(|| {
@@ -330,14 +338,57 @@ pub fn compute(input: &RoiInput, lang: Lang) -> RoiReport {
         )
         .to_string()
     });
+    let block = |fig: Figure| match &blocked {
+        Some(reason) => fig.blocked(reason.clone()),
+        None => fig,
+    };
     let t = totals(&m, &m.costs);
-    let money = |minor: Money| minor.major(cur);
-
     let costs: Vec<Figure> = m
         .costs
         .iter()
         .map(|c| cost_figure(c, m.months, m.currency, lang))
         .collect();
+    let (break_even_conversions, break_even_visits) = break_even(&t, cur, lang);
+    let summary = vec![
+        total_cost_figure(&t, costs.len(), cur, lang),
+        total_return_figure(&t, m.media.include, cur, lang),
+        net_gain_figure(&t, cur, lang),
+        roi_figure(&t, cur, lang),
+        roas_figure(&t, cur, lang),
+        break_even_conversions,
+        break_even_visits,
+    ];
+    let comparison = m.alternative.as_ref().map(|(label, alt)| {
+        let c = comparison(&m, label, alt, &t);
+        match &blocked {
+            Some(reason) => blocked_comparison(c, reason),
+            None => c,
+        }
+    });
+    let sensitivity = match &blocked {
+        Some(reason) => Sensitivity::blocked(reason, lang),
+        None => sensitivity::sensitivity(&m),
+    };
+    RoiReport {
+        currency: cur.code,
+        minor_digits: cur.minor_digits,
+        errors,
+        costs,
+        returns: return_figures(&m, lang),
+        earned_media: media_figure(&m.media, cur, lang),
+        summary: summary.into_iter().map(block).collect(),
+        unit_costs: unit_cost_figures(&m, &t, lang)
+            .into_iter()
+            .map(block)
+            .collect(),
+        comparison,
+        sensitivity,
+    }
+}
+
+/// One figure per return line: sales, then leads, then support savings.
+fn return_figures(m: &Model, lang: Lang) -> Vec<Figure> {
+    let cur = m.currency;
     let mut returns = Vec::new();
     for s in &m.sales {
         returns.push(sales_figure(s, cur, lang));
@@ -345,7 +396,7 @@ pub fn compute(input: &RoiInput, lang: Lang) -> RoiReport {
     for l in &m.leads {
         let fig = Figure::custom(&l.path, &l.label, Unit::Money, LEADS_RETURN.text(lang));
         let fig = fig.maybe_input(Names::leads(lang), l.count, Unit::Count);
-        let fig = fig.maybe_input(Names::lead_value(lang), l.value, Unit::Money);
+        let fig = fig.maybe_input(Names::value_per_lead(lang), l.value, Unit::Money);
         returns.push(fig.result(rounded(leads_value(l, lang), cur, lang), lang));
     }
     for s in &m.support {
@@ -355,13 +406,17 @@ pub fn compute(input: &RoiInput, lang: Lang) -> RoiReport {
         let fig = fig.maybe_input(Names::social(lang), s.social, Unit::Money);
         returns.push(fig.result(rounded(support_value(s, lang), cur, lang), lang));
     }
-    let earned_media = media_figure(&m.media, cur, lang);
+    returns
+}
 
-    let block = |fig: Figure| match &blocked {
-        Some(reason) => fig.blocked(reason.clone()),
-        None => fig,
+/// Sales, the other cash returns, and earned media when it is `included`.
+fn total_return_figure(t: &Totals, included: bool, cur: Currency, lang: Lang) -> Figure {
+    let money = |minor: Money| minor.major(cur);
+    let media = if included {
+        t.media.map_or(0.0, money)
+    } else {
+        0.0
     };
-    let total_cost = total_cost_figure(&t, costs.len(), cur, lang);
     let mut total_return = Figure::of(
         TOTAL_RETURN,
         lang.pick("Total return", "Retour total"),
@@ -374,28 +429,26 @@ pub fn compute(input: &RoiInput, lang: Lang) -> RoiReport {
             "leads and support savings",
             "prospects et économies de support",
         ),
-        money(t.other_returns)
-            - if m.media.include {
-                t.media.map_or(0.0, money)
-            } else {
-                0.0
-            },
+        money(t.other_returns) - media,
         Unit::Money,
     );
-    if m.media.include {
+    if included {
         total_return = total_return.input(
             lang.pick("earned media", "médias gagnés"),
             t.media.map_or(0.0, money),
             Unit::Money,
         );
     }
-    let total_return = if t.overflow {
+    if t.overflow {
         total_return.unavailable(too_large(lang))
     } else {
         total_return.value(money(t.cash_return), lang)
-    };
-    let net_gain = net_gain_figure(&t, cur, lang);
-    let roi = roi_figure(&t, cur, lang);
+    }
+}
+
+/// Total return ÷ ad spend.
+fn roas_figure(t: &Totals, cur: Currency, lang: Lang) -> Figure {
+    let money = |minor: Money| minor.major(cur);
     let roas = Figure::of(ROAS, "ROAS", Unit::Multiple, lang)
         .input(
             lang.pick("total return", "retour total"),
@@ -407,67 +460,26 @@ pub fn compute(input: &RoiInput, lang: Lang) -> RoiReport {
             money(t.ad_spend),
             Unit::Money,
         );
-    let roas = if t.ad_spend.0 > 0 {
+    if t.ad_spend.0 > 0 {
         roas.value(money(t.cash_return) / money(t.ad_spend), lang)
     } else {
         roas.unavailable(lang.pick(
             "no ad spend: add an ad spend cost line to compute ROAS",
             "aucune dépense publicitaire : ajoutez une ligne « Dépenses publicitaires » pour calculer le ROAS",
         ))
-    };
-    let (break_even_conversions, break_even_visits) = break_even(&t, cur, lang);
-
-    let mut summary = vec![
-        total_cost,
-        total_return,
-        net_gain,
-        roi,
-        roas,
-        break_even_conversions,
-        break_even_visits,
-    ];
-    summary = summary.into_iter().map(block).collect();
-
-    let unit_costs = unit_cost_figures(&m, &t, lang)
-        .into_iter()
-        .map(block)
-        .collect();
-
-    let comparison = m.alternative.as_ref().map(|(label, alt)| {
-        let mut c = comparison(&m, label, alt, &t);
-        if let Some(reason) = &blocked {
-            for s in &mut c.scenarios {
-                for f in [&mut s.total_cost, &mut s.net_gain, &mut s.roi] {
-                    *f = f.clone().blocked(reason.clone());
-                }
-            }
-            c.roi_difference = c.roi_difference.blocked(reason.clone());
-            c.cost_difference = c.cost_difference.blocked(reason.clone());
-        }
-        c
-    });
-    let sensitivity = match &blocked {
-        Some(reason) => Sensitivity {
-            formula: SENSITIVITY.text(lang).to_string(),
-            base_roi: None,
-            rows: Vec::new(),
-            reason: Some(reason.clone()),
-        },
-        None => sensitivity::sensitivity(&m),
-    };
-
-    RoiReport {
-        currency: cur.code,
-        minor_digits: cur.minor_digits,
-        errors,
-        costs,
-        returns,
-        earned_media,
-        summary,
-        unit_costs,
-        comparison,
-        sensitivity,
     }
+}
+
+/// The comparison `c` with every figure blocked for `reason`.
+fn blocked_comparison(mut c: Comparison, reason: &str) -> Comparison {
+    for s in &mut c.scenarios {
+        for f in [&mut s.total_cost, &mut s.net_gain, &mut s.roi] {
+            *f = f.clone().blocked(reason.to_string());
+        }
+    }
+    c.roi_difference = c.roi_difference.blocked(reason.to_string());
+    c.cost_difference = c.cost_difference.blocked(reason.to_string());
+    c
 }
 
 fn roi_figure(t: &Totals, cur: Currency, lang: Lang) -> Figure {
@@ -492,6 +504,7 @@ fn roi_figure(t: &Totals, cur: Currency, lang: Lang) -> Figure {
     }
 }
 
+/// The conversions, and the visits, needed for the return to cover the cost.
 fn break_even(t: &Totals, cur: Currency, lang: Lang) -> (Figure, Figure) {
     let conv = Figure::of(
         BREAK_EVEN_CONVERSIONS,
@@ -538,8 +551,13 @@ fn break_even(t: &Totals, cur: Currency, lang: Lang) -> (Figure, Figure) {
             Unit::Money,
         )
         .value(needed, lang);
+    (conv, break_even_visits(visits, needed, t, lang))
+}
+
+/// The visits that bring the `needed` conversions, at the sales lines' conversion rate.
+fn break_even_visits(visits: Figure, needed: f64, t: &Totals, lang: Lang) -> Figure {
     let rate = t.conversions / t.converting_visits;
-    let visits = visits
+    visits
         .input(
             lang.pick("break-even conversions", "conversions du point mort"),
             needed,
@@ -550,35 +568,28 @@ fn break_even(t: &Totals, cur: Currency, lang: Lang) -> (Figure, Figure) {
             rate,
             Unit::Ratio,
         )
-        .value(((needed / rate * 1e9).round() / 1e9).ceil(), lang);
-    (conv, visits)
+        .value(((needed / rate * 1e9).round() / 1e9).ceil(), lang)
 }
 
+/// A count a unit cost divides by: its value, its name as an input, and what it counts in the
+/// reasons.
+struct UnitCount<'a> {
+    count: Option<f64>,
+    name: &'a str,
+    what: &'a str,
+}
+
+/// Cost per engagement, click, new follower and acquisition.
 fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
-    let cost = t.cost.major(m.currency);
-    let per = |formula, label: &str, name: &str, count: Option<f64>, what: &str| {
-        let fig = Figure::of(formula, label, Unit::Money, lang).input(
-            lang.pick("total cost", "coût total"),
-            cost,
-            Unit::Money,
-        );
-        match count {
-            None => fig.unavailable(match lang {
-                Lang::En => format!("enter the number of {what} to compute it"),
-                Lang::Fr => format!("indiquez le nombre de {what} pour le calculer"),
-            }),
-            Some(c) if c <= 0.0 => fig.input(name, c, Unit::Count).unavailable(match lang {
-                Lang::En => format!("no {what}: nothing to divide the cost by"),
-                Lang::Fr => format!("aucun {what} : rien par quoi diviser le coût"),
-            }),
-            Some(_) if t.overflow => fig.unavailable(too_large(lang)),
-            Some(c) => fig.input(name, c, Unit::Count).value(cost / c, lang),
-        }
+    let count_of = |count, name| UnitCount {
+        count,
+        name,
+        what: name,
     };
     let acquisitions = m
         .acquisitions
         .or((t.conversions > 0.0).then_some(t.conversions));
-    let acq_name = if m.acquisitions.is_some() {
+    let acquisitions_name = if m.acquisitions.is_some() {
         lang.pick("acquisitions", "acquisitions")
     } else {
         lang.pick(
@@ -587,35 +598,80 @@ fn unit_cost_figures(m: &Model, t: &Totals, lang: Lang) -> Vec<Figure> {
         )
     };
     vec![
-        per(
+        cost_per(
             COST_PER_ENGAGEMENT,
             lang.pick("Cost per engagement", "Coût par engagement"),
-            lang.pick("engagements", "engagements"),
-            m.engagements,
-            lang.pick("engagements", "engagements"),
+            count_of(m.engagements, lang.pick("engagements", "engagements")),
+            t,
+            m.currency,
+            lang,
         ),
-        per(
+        cost_per(
             COST_PER_CLICK,
             lang.pick("Cost per click", "Coût par clic"),
-            lang.pick("clicks", "clics"),
-            m.clicks,
-            lang.pick("clicks", "clics"),
+            count_of(m.clicks, lang.pick("clicks", "clics")),
+            t,
+            m.currency,
+            lang,
         ),
-        per(
+        cost_per(
             COST_PER_NEW_FOLLOWER,
             lang.pick("Cost per new follower", "Coût par nouvel abonné"),
-            lang.pick("new followers", "nouveaux abonnés"),
-            m.new_followers,
-            lang.pick("new followers", "nouveaux abonnés"),
+            count_of(
+                m.new_followers,
+                lang.pick("new followers", "nouveaux abonnés"),
+            ),
+            t,
+            m.currency,
+            lang,
         ),
-        per(
+        cost_per(
             COST_PER_ACQUISITION,
             lang.pick("Cost per acquisition", "Coût par acquisition"),
-            acq_name,
-            acquisitions,
-            lang.pick("acquisitions", "acquisitions"),
+            UnitCount {
+                count: acquisitions,
+                name: acquisitions_name,
+                what: lang.pick("acquisitions", "acquisitions"),
+            },
+            t,
+            m.currency,
+            lang,
         ),
     ]
+}
+
+/// The total cost divided by `divisor`'s count, or why it cannot be.
+fn cost_per(
+    formula: formula::Formula,
+    label: &str,
+    divisor: UnitCount,
+    t: &Totals,
+    cur: Currency,
+    lang: Lang,
+) -> Figure {
+    let cost = t.cost.major(cur);
+    let fig = Figure::of(formula, label, Unit::Money, lang).input(
+        lang.pick("total cost", "coût total"),
+        cost,
+        Unit::Money,
+    );
+    let what = divisor.what;
+    match divisor.count {
+        None => fig.unavailable(match lang {
+            Lang::En => format!("enter the number of {what} to compute it"),
+            Lang::Fr => format!("indiquez le nombre de {what} pour le calculer"),
+        }),
+        Some(c) if c <= 0.0 => fig
+            .input(divisor.name, c, Unit::Count)
+            .unavailable(match lang {
+                Lang::En => format!("no {what}: nothing to divide the cost by"),
+                Lang::Fr => format!("aucun {what} : rien par quoi diviser le coût"),
+            }),
+        Some(_) if t.overflow => fig.unavailable(too_large(lang)),
+        Some(c) => fig
+            .input(divisor.name, c, Unit::Count)
+            .value(cost / c, lang),
+    }
 }
 
 fn total_cost_figure(t: &Totals, lines: usize, cur: Currency, lang: Lang) -> Figure {

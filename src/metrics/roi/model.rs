@@ -1,6 +1,8 @@
 //! The input validated into plain numbers, with a message per bad field.
 
-use super::input::{CostKind, CostLine, RoiInput, ValueBasis};
+use super::input::{
+    CostKind, CostLine, EarnedMedia, LeadsLine, RoiInput, SalesLine, SupportLine, ValueBasis,
+};
 use crate::form::{Entry, FieldError, Fields, Kind};
 use crate::i18n::Lang;
 use crate::money::Currency;
@@ -84,26 +86,11 @@ pub(super) struct Model {
     pub(super) acquisitions: Option<f64>,
 }
 
+/// Reads `input` into plain numbers, with a message per field that cannot be read, in the
+/// order the form shows the fields.
 pub(super) fn validate(input: &RoiInput, lang: Lang) -> (Model, Vec<FieldError>) {
     let mut f = Fields::new(lang, input.decimal_mark);
-    let currency = if input.currency.trim().is_empty() {
-        Currency::EUR
-    } else {
-        Currency::find(&input.currency).unwrap_or_else(|| {
-            let msg = match lang {
-                Lang::En => format!(
-                    "unknown currency \"{}\": use an ISO 4217 code such as EUR, USD or GBP",
-                    input.currency.trim()
-                ),
-                Lang::Fr => format!(
-                    "devise inconnue « {} » : utilisez un code ISO 4217 comme EUR, USD ou GBP",
-                    input.currency.trim()
-                ),
-            };
-            f.error("currency", msg);
-            Currency::EUR
-        })
-    };
+    let currency = read_currency(&mut f, &input.currency, lang);
     let months = f
         .read(
             &input.period_months,
@@ -119,8 +106,60 @@ pub(super) fn validate(input: &RoiInput, lang: Lang) -> (Model, Vec<FieldError>)
             cost_models(&mut f, &s.costs, "alternative.costs", lang),
         )
     });
-    let sales = input
-        .sales
+    let sales = sales_models(&mut f, &input.sales, lang);
+    let leads = leads_models(&mut f, &input.leads, lang);
+    let support = support_models(&mut f, &input.support, lang);
+    let media = media_model(&mut f, &input.earned_media);
+    let c = &input.counts;
+    let engagements = f.read(&c.engagements, "counts.engagements", Kind::Count);
+    let clicks = f.read(&c.clicks, "counts.clicks", Kind::Count);
+    let new_followers = f.read(&c.new_followers, "counts.new_followers", Kind::Count);
+    let acquisitions = f.read(&c.acquisitions, "counts.acquisitions", Kind::Count);
+    let model = Model {
+        lang,
+        currency,
+        months,
+        label: non_empty(
+            &input.label,
+            lang.pick("Main scenario", "Scénario principal"),
+        ),
+        costs,
+        alternative,
+        sales,
+        leads,
+        support,
+        media,
+        engagements,
+        clicks,
+        new_followers,
+        acquisitions,
+    };
+    (model, f.errors)
+}
+
+/// The currency `code`; blank is EUR, and so is an unknown code, with a message.
+fn read_currency(f: &mut Fields, code: &str, lang: Lang) -> Currency {
+    if code.trim().is_empty() {
+        return Currency::EUR;
+    }
+    Currency::find(code).unwrap_or_else(|| {
+        let msg = match lang {
+            Lang::En => format!(
+                "unknown currency \"{}\": use an ISO 4217 code such as EUR, USD or GBP",
+                code.trim()
+            ),
+            Lang::Fr => format!(
+                "devise inconnue « {} » : utilisez un code ISO 4217 comme EUR, USD ou GBP",
+                code.trim()
+            ),
+        };
+        f.error("currency", msg);
+        Currency::EUR
+    })
+}
+
+fn sales_models(f: &mut Fields, lines: &[SalesLine], lang: Lang) -> Vec<SalesModel> {
+    lines
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -149,9 +188,11 @@ pub(super) fn validate(input: &RoiInput, lang: Lang) -> (Model, Vec<FieldError>)
                 ..m
             }
         })
-        .collect();
-    let leads = input
-        .leads
+        .collect()
+}
+
+fn leads_models(f: &mut Fields, lines: &[LeadsLine], lang: Lang) -> Vec<LeadsModel> {
+    lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -167,9 +208,11 @@ pub(super) fn validate(input: &RoiInput, lang: Lang) -> (Model, Vec<FieldError>)
                 path,
             }
         })
-        .collect();
-    let support = input
-        .support
+        .collect()
+}
+
+fn support_models(f: &mut Fields, lines: &[SupportLine], lang: Lang) -> Vec<SupportModel> {
+    lines
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -194,9 +237,11 @@ pub(super) fn validate(input: &RoiInput, lang: Lang) -> (Model, Vec<FieldError>)
                 path,
             }
         })
-        .collect();
+        .collect()
+}
+
+fn media_model(f: &mut Fields, e: &EarnedMedia) -> MediaModel {
     let before = f.errors.len();
-    let e = &input.earned_media;
     let mut media = MediaModel {
         impressions: f.read(&e.impressions, "earned_media.impressions", Kind::Count),
         cpm: f.read(&e.cpm, "earned_media.cpm", Kind::Amount),
@@ -206,31 +251,7 @@ pub(super) fn validate(input: &RoiInput, lang: Lang) -> (Model, Vec<FieldError>)
         invalid: false,
     };
     media.invalid = f.errors.len() > before;
-    let c = &input.counts;
-    let engagements = f.read(&c.engagements, "counts.engagements", Kind::Count);
-    let clicks = f.read(&c.clicks, "counts.clicks", Kind::Count);
-    let new_followers = f.read(&c.new_followers, "counts.new_followers", Kind::Count);
-    let acquisitions = f.read(&c.acquisitions, "counts.acquisitions", Kind::Count);
-    let model = Model {
-        lang,
-        currency,
-        months,
-        label: non_empty(
-            &input.label,
-            lang.pick("Main scenario", "Scénario principal"),
-        ),
-        costs,
-        alternative,
-        sales,
-        leads,
-        support,
-        media,
-        engagements,
-        clicks,
-        new_followers,
-        acquisitions,
-    };
-    (model, f.errors)
+    media
 }
 
 fn cost_models(f: &mut Fields, lines: &[CostLine], prefix: &str, lang: Lang) -> Vec<CostModel> {

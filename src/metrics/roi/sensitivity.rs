@@ -16,7 +16,7 @@ use crate::money::{Currency, Money};
 
 formula! {
     /// ROI when one input moves by −20 % and +20 %, everything else unchanged.
-    pub(crate) SENSITIVITY = "sensitivity",
+    pub(super) SENSITIVITY = "sensitivity",
     en: "ROI with one input × 0.8 and × 1.2, the others unchanged",
     fr: "ROI avec une donnée × 0,8 puis × 1,2, les autres inchangées"
 }
@@ -171,7 +171,7 @@ impl Varied for LeadsModel {
             p("count", Names::leads(l), Unit::Count, None, &mut self.count),
             p(
                 "value",
-                Names::lead_value(l),
+                Names::value_per_lead(l),
                 Unit::Money,
                 None,
                 &mut self.value,
@@ -348,30 +348,7 @@ pub(super) fn sensitivity(m: &Model) -> Sensitivity {
         cost: t.cost,
         ret: t.cash_return,
     };
-    let rows = &mut s.rows;
-    m.costs
-        .iter()
-        .filter(|c| !c.invalid)
-        .for_each(|c| vary(c, true, m, &base, rows));
-    m.sales
-        .iter()
-        .filter(|x| !x.invalid)
-        .for_each(|x| vary(x, false, m, &base, rows));
-    m.leads
-        .iter()
-        .filter(|x| !x.invalid)
-        .for_each(|x| vary(x, false, m, &base, rows));
-    m.support
-        .iter()
-        .filter(|x| !x.invalid)
-        .for_each(|x| vary(x, false, m, &base, rows));
-    if m.media.include && !m.media.invalid {
-        let line = MediaLine(
-            m.media.clone(),
-            lang.pick("Earned media", "Médias gagnés").to_string(),
-        );
-        vary(&line, false, m, &base, rows);
-    }
+    vary_every_line(m, &base, &mut s.rows);
     // Largest swing first; equal swings keep the form's order.
     s.rows
         .sort_by(|a, b| b.swing.get().total_cmp(&a.swing.get()));
@@ -385,4 +362,32 @@ pub(super) fn sensitivity(m: &Model) -> Sensitivity {
         );
     }
     s
+}
+
+/// Adds the rows of every valid line of `m`: costs, sales, leads, support savings, and earned
+/// media when it counts.
+fn vary_every_line(m: &Model, base: &Base, rows: &mut Vec<SensitivityRow>) {
+    m.costs
+        .iter()
+        .filter(|c| !c.invalid)
+        .for_each(|c| vary(c, true, m, base, rows));
+    m.sales
+        .iter()
+        .filter(|x| !x.invalid)
+        .for_each(|x| vary(x, false, m, base, rows));
+    m.leads
+        .iter()
+        .filter(|x| !x.invalid)
+        .for_each(|x| vary(x, false, m, base, rows));
+    m.support
+        .iter()
+        .filter(|x| !x.invalid)
+        .for_each(|x| vary(x, false, m, base, rows));
+    if m.media.include && !m.media.invalid {
+        let line = MediaLine(
+            m.media.clone(),
+            m.lang.pick("Earned media", "Médias gagnés").to_string(),
+        );
+        vary(&line, false, m, base, rows);
+    }
 }

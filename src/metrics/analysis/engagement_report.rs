@@ -1,0 +1,85 @@
+//! The engagement figures of the posts of the period: the rule's rates, Kaushik's rates, every
+//! post with its rate, the top and bottom posts, and the posts by network and by type.
+
+use super::report::{Definition, EngagementReport};
+use crate::figure::Unit;
+use crate::i18n::Lang;
+use crate::metrics::engagement::{self, network_key, Counted, EngagementRule, PostFacts, Resolved};
+use crate::metrics::series;
+
+/// What the rule's rates are multiplied by (1, or 1000 per 1,000) and their unit.
+pub(super) fn rate_scale(rule: &EngagementRule) -> (f64, Unit) {
+    if rule.per_thousand {
+        (1000.0, Unit::PerThousand)
+    } else {
+        (1.0, Unit::Ratio)
+    }
+}
+
+/// The engagement figures of `facts` under `resolved`, with `top` posts listed each way.
+pub(super) fn engagement_report(
+    facts: &[PostFacts],
+    resolved: &Resolved,
+    top: usize,
+    lang: Lang,
+) -> EngagementReport {
+    let (scale, rate_unit) = rate_scale(&resolved.rule);
+    let set = engagement::engagement_rates(facts, resolved, lang);
+    let (top_posts, bottom_posts) = engagement::top_and_bottom(facts, scale, top);
+    let top_posts_reason = top_posts.is_empty().then(|| {
+        set.rate
+            .reason
+            .clone()
+            .unwrap_or_else(|| engagement::no_posts(lang))
+    });
+    let by_network = engagement::groups(
+        facts,
+        resolved,
+        |p| {
+            (
+                network_key(p.network).to_string(),
+                p.network.name().to_string(),
+            )
+        },
+        lang,
+    );
+    let by_type = engagement::groups(facts, resolved, |p| engagement::kind_key(p, lang), lang);
+    EngagementReport {
+        rate: set.rate,
+        rate_other_aggregation: set.rate_other_aggregation,
+        by_denominator: set.by_denominator,
+        audience: engagement::audience_figures(facts, lang),
+        posts: facts
+            .iter()
+            .map(|f| engagement::post_row(f, scale))
+            .collect(),
+        rate_unit,
+        top_posts,
+        bottom_posts,
+        top_posts_reason,
+        by_network,
+        by_type,
+    }
+}
+
+/// The engagement definition used: the preset, the rule settled on the files' networks
+/// (`counted`), where followers at posting time came from, and the clock `offset`.
+pub(super) fn definition(
+    resolved: Resolved,
+    counted: Vec<Counted>,
+    followers: String,
+    offset: Option<i32>,
+    lang: Lang,
+) -> Definition {
+    let preset = resolved.preset;
+    Definition {
+        preset: preset.key(),
+        label: preset.label(lang),
+        explanation: preset.explanation(lang),
+        sources: preset.sources().to_vec(),
+        rule: resolved.rule,
+        counted,
+        followers,
+        clock: series::clock_text(offset, lang),
+    }
+}

@@ -1,0 +1,109 @@
+//! The analysis of a [`Dataset`]: one call, [`analyze`], gives one serialisable
+//! [`AnalysisReport`] with every figure of engagement, growth, activity, time series and
+//! cost, each with its formula and inputs or the reason it has none. The page and
+//! `social-roi analyze --json` show exactly this.
+//!
+//! [`analysis_defaults`] gives the default [`AnalysisOptions`] and the presets with their labels,
+//! explanations and sources, so the page keeps no second copy.
+
+mod activity_report;
+mod cost_link;
+mod days;
+mod defaults;
+mod engagement_report;
+mod options;
+mod over_time;
+mod posts;
+mod report;
+mod settings;
+mod totals;
+
+pub use defaults::analysis_defaults;
+pub use options::{AnalysisOptions, BusinessHours, Period};
+pub use report::AnalysisReport;
+pub(crate) use totals::FORMULAS;
+
+use crate::i18n::Lang;
+use crate::metrics::growth;
+use crate::model::Dataset;
+use activity_report::activity_report;
+use cost_link::{ads_in_period, cost_link};
+use days::{daily_in_period, days_covered};
+use engagement_report::{definition, engagement_report};
+use over_time::series_and_heatmap;
+use posts::{days_of, facts_warnings, post_facts, posts_in_period, settle_rule};
+use report::Range;
+use settings::read_options;
+use totals::total_figures;
+
+/// Analyses `data` with `options`, in `lang`.
+pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
+    let records = &data.records;
+    let mut errors = Vec::new();
+    let s = read_options(options, lang, &mut errors);
+    let mut warnings: Vec<String> = Vec::new();
+    let posts = posts_in_period(&records.posts, &s, lang, &mut warnings);
+    let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
+    let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
+    facts_warnings(&facts, &resolved, lang, &mut warnings);
+    let engagement = engagement_report(&facts, &resolved, s.top, lang);
+    let totals = total_figures(&facts, lang);
+    let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
+    let post_days = days_of(&posts);
+    let (from, to, days) = days_covered(&s, &post_days, &groups);
+    let growth = growth::growth(&groups, &post_days, lang);
+    let (series, heatmap) = series_and_heatmap(
+        &posts,
+        &facts,
+        &groups,
+        &resolved.rule,
+        s.offset,
+        (from, to),
+        lang,
+    );
+    let span = days.unwrap_or(0);
+    let (activity, messages) =
+        activity_report(&posts, span, &records.messages, &s, lang, &mut warnings);
+    let ads = ads_in_period(&records.ads, &s, lang, &mut warnings);
+    let costs = cost_link(&ads, options, &totals, &growth, lang, &mut errors);
+    let range = Range {
+        from,
+        to,
+        days,
+        filtered: s.from.is_some() || s.to.is_some(),
+        posts: posts.len(),
+        daily_rows: groups.iter().map(Vec::len).sum(),
+        ad_rows: ads.len(),
+        messages,
+    };
+    let definition = definition(resolved, counted, followers_text, s.offset, lang);
+    AnalysisReport {
+        errors,
+        sources: data.files.clone(),
+        warnings,
+        range,
+        definition,
+        totals,
+        engagement,
+        growth,
+        series,
+        heatmap,
+        activity,
+        costs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_of_analyze() {
+        use crate::metrics::analysis::{analyze, AnalysisOptions};
+        use crate::model::Dataset;
+        use crate::Lang;
+        let report = analyze(&Dataset::default(), &AnalysisOptions::default(), Lang::En);
+        assert_eq!(
+            report.engagement.rate.reason.as_deref(),
+            Some("no posts in the files for this period")
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! Kaushik's conversation, amplification and applause rates per post and per 1,000 followers,
+//! virality and click-through rate.
+
+use super::denominator::{Aggregation, Denominator};
+use super::facts::PostFacts;
+use super::formulas::{
+    AMPLIFICATION, AMPLIFICATION_PER_THOUSAND, APPLAUSE, APPLAUSE_PER_THOUSAND, CONVERSATION,
+    CONVERSATION_PER_THOUSAND, CTR, VIRALITY,
+};
+use super::interaction::Interaction;
+use super::tally::{no_count, no_posts, rate_figure, Pair, Reasons, Tally};
+use crate::figure::{Figure, Unit};
+use crate::formula;
+use crate::i18n::Lang;
+
+/// One of Kaushik's rates: the interaction it counts, its formulas and labels per post and per
+/// 1,000 followers.
+struct Kaushik {
+    interaction: Interaction,
+    per_post: formula::Formula,
+    label: &'static str,
+    per_thousand: formula::Formula,
+    label_per_thousand: &'static str,
+}
+
+impl Kaushik {
+    /// Conversation, amplification and applause.
+    fn all(lang: Lang) -> [Kaushik; 3] {
+        [
+            Kaushik {
+                interaction: Interaction::Comments,
+                per_post: CONVERSATION,
+                label: lang.pick("Conversation rate", "Taux de conversation"),
+                per_thousand: CONVERSATION_PER_THOUSAND,
+                label_per_thousand: lang.pick(
+                    "Conversation per 1,000 followers",
+                    "Conversation pour 1 000 abonnés",
+                ),
+            },
+            Kaushik {
+                interaction: Interaction::Shares,
+                per_post: AMPLIFICATION,
+                label: lang.pick("Amplification rate", "Taux d’amplification"),
+                per_thousand: AMPLIFICATION_PER_THOUSAND,
+                label_per_thousand: lang.pick(
+                    "Amplification per 1,000 followers",
+                    "Amplification pour 1 000 abonnés",
+                ),
+            },
+            Kaushik {
+                interaction: Interaction::Reactions,
+                per_post: APPLAUSE,
+                label: lang.pick("Applause rate", "Taux d’applaudissement"),
+                per_thousand: APPLAUSE_PER_THOUSAND,
+                label_per_thousand: lang.pick(
+                    "Applause per 1,000 followers",
+                    "Applaudissement pour 1 000 abonnés",
+                ),
+            },
+        ]
+    }
+}
+
+/// Kaushik's rates per post and per 1,000 followers, virality and CTR.
+pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for k in Kaushik::all(lang) {
+        out.push(per_post(facts, &k, lang));
+        out.push(per_thousand_followers(facts, &k, lang));
+    }
+    out.push(virality(facts, lang));
+    out.push(ctr(facts, lang));
+    out
+}
+
+/// The interaction of `k` per post, over the posts that report it.
+fn per_post(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
+    let name = k.interaction.name(lang);
+    let known: Vec<f64> = facts
+        .iter()
+        .filter_map(|f| k.interaction.of(&f.post.metrics))
+        .collect();
+    let fig = Figure::of(k.per_post, k.label, Unit::Count, lang);
+    if facts.is_empty() {
+        fig.unavailable(no_posts(lang))
+    } else if known.is_empty() {
+        fig.unavailable(no_count(name, lang))
+    } else {
+        let sum: f64 = known.iter().sum();
+        fig.input(name, sum, Unit::Count)
+            .input(
+                lang.pick("posts", "publications"),
+                known.len() as f64,
+                Unit::Count,
+            )
+            .value(sum / known.len() as f64, lang)
+    }
+}
+
+/// The interaction of `k` per 1,000 followers at posting time.
+fn per_thousand_followers(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
+    let name = k.interaction.name(lang);
+    let t = Tally::of(facts.iter().map(|f| Pair {
+        num: k.interaction.of(&f.post.metrics),
+        den: f.followers,
+    }));
+    let followers = Denominator::Followers;
+    let reasons = Reasons {
+        num_name: name.to_string(),
+        den_name: followers.name(lang).to_string(),
+        no_posts: no_posts(lang),
+        no_numerator: no_count(name, lang),
+        no_denominator: followers.absent(lang).to_string(),
+    };
+    rate_figure(
+        k.per_thousand.metric(),
+        k.label_per_thousand,
+        k.per_thousand.text(lang),
+        Unit::PerThousand,
+        &t,
+        Aggregation::RatioOfTotals,
+        1000.0,
+        &reasons,
+        lang,
+    )
+}
+
+/// A ratio of totals of some count by impressions: `num` of each post, `num_name` naming it
+/// and `no_numerator` saying no post has it.
+fn per_impression(
+    facts: &[PostFacts],
+    formula: formula::Formula,
+    label: &str,
+    num: impl Fn(&PostFacts) -> Option<f64>,
+    num_name: &str,
+    no_numerator: String,
+    lang: Lang,
+) -> Figure {
+    let impressions = Denominator::Impressions;
+    let t = Tally::of(facts.iter().map(|f| Pair {
+        num: num(f),
+        den: f.post.metrics.impressions,
+    }));
+    let reasons = Reasons {
+        num_name: num_name.to_string(),
+        den_name: impressions.name(lang).to_string(),
+        no_posts: no_posts(lang),
+        no_numerator,
+        no_denominator: impressions.absent(lang).to_string(),
+    };
+    rate_figure(
+        formula.metric(),
+        label,
+        formula.text(lang),
+        Unit::Ratio,
+        &t,
+        Aggregation::RatioOfTotals,
+        1.0,
+        &reasons,
+        lang,
+    )
+}
+
+/// Shares per impression.
+fn virality(facts: &[PostFacts], lang: Lang) -> Figure {
+    let shares = Interaction::Shares.name(lang);
+    per_impression(
+        facts,
+        VIRALITY,
+        lang.pick("Virality", "Viralité"),
+        |f| f.post.metrics.shares,
+        shares,
+        no_count(shares, lang),
+        lang,
+    )
+}
+
+/// Clicks per impression: link clicks when any post has them, else all clicks.
+fn ctr(facts: &[PostFacts], lang: Lang) -> Figure {
+    let clicks = click_kind(facts);
+    per_impression(
+        facts,
+        CTR,
+        lang.pick("Click-through rate (CTR)", "Taux de clics (CTR)"),
+        |f| clicks.of(&f.post.metrics),
+        clicks.name(lang),
+        no_count(lang.pick("clicks", "clics"), lang),
+        lang,
+    )
+}
+
+/// Which clicks CTR counts: link clicks when any post has them, else all clicks.
+pub(crate) fn click_kind(facts: &[PostFacts]) -> Interaction {
+    if facts.iter().any(|f| f.post.metrics.link_clicks.is_some()) {
+        Interaction::LinkClicks
+    } else {
+        Interaction::Clicks
+    }
+}

@@ -1,0 +1,204 @@
+//! Posts one by one (the per-post table), the top and bottom posts, and the posts grouped by
+//! network or type.
+
+use super::audience::audience_figures;
+use super::denominator::Denominator;
+use super::facts::PostFacts;
+use super::rates::engagement_rates;
+use super::resolved::Resolved;
+use super::rule::network_key;
+use crate::figure::Figure;
+use crate::finite::Finite;
+use crate::i18n::Lang;
+use crate::model::{Network, Post};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One post with its counts and its rate under the rule: a row of the per-post table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PostRow {
+    /// The platform's id, as written.
+    pub id: String,
+    /// Where it was published.
+    pub network: Network,
+    /// The account, when the export names it.
+    pub account: Option<String>,
+    /// When it was published, as the export wrote it.
+    pub published: Option<crate::date::DateTime>,
+    /// Its type as the platform names it.
+    pub kind: Option<String>,
+    /// Its text.
+    pub text: Option<String>,
+    /// Its address.
+    pub permalink: Option<String>,
+    /// Engagements under the rule.
+    pub engagements: Option<Finite>,
+    /// Which denominator its rate divides by.
+    pub denominator: Denominator,
+    /// The value of that denominator.
+    pub denominator_value: Option<Finite>,
+    /// Its rate under the rule (a ratio, or per 1,000 when the rule says so).
+    pub rate: Option<Finite>,
+    /// Reach.
+    pub reach: Option<Finite>,
+    /// Impressions.
+    pub impressions: Option<Finite>,
+    /// Views.
+    pub views: Option<Finite>,
+    /// Reactions.
+    pub reactions: Option<Finite>,
+    /// Comments.
+    pub comments: Option<Finite>,
+    /// Shares.
+    pub shares: Option<Finite>,
+    /// Saves.
+    pub saves: Option<Finite>,
+    /// Clicks (all).
+    pub clicks: Option<Finite>,
+    /// Link clicks.
+    pub link_clicks: Option<Finite>,
+    /// Followers at posting time.
+    pub followers: Option<Finite>,
+    /// The platform's own engagement rate, when the export gives one (X).
+    pub platform_rate: Option<Finite>,
+    /// The file and line it came from.
+    pub origin: crate::model::Origin,
+}
+
+fn finite(v: Option<f64>) -> Option<Finite> {
+    v.and_then(Finite::new)
+}
+
+/// The row of a post.
+pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
+    let p = f.post;
+    let m = &p.metrics;
+    PostRow {
+        id: p.id.clone(),
+        network: p.network,
+        account: p.account.clone(),
+        published: p.published,
+        kind: p.kind.clone(),
+        text: p.text.clone(),
+        permalink: p.permalink.clone(),
+        engagements: finite(f.engagements),
+        denominator: f.denominator,
+        denominator_value: finite(f.value_of(f.denominator)),
+        rate: finite(f.rate(scale)),
+        reach: finite(m.reach),
+        impressions: finite(m.impressions),
+        views: finite(m.views),
+        reactions: finite(m.reactions),
+        comments: finite(m.comments),
+        shares: finite(m.shares),
+        saves: finite(m.saves),
+        clicks: finite(m.clicks),
+        link_clicks: finite(m.link_clicks),
+        followers: finite(f.followers),
+        platform_rate: finite(m.platform_engagement_rate),
+        origin: p.origin.clone(),
+    }
+}
+
+/// The `n` posts with the highest rate and the `n` with the lowest (not repeating the top
+/// ones), best first and worst first. Ties go to more engagements, then to file order.
+pub(crate) fn top_and_bottom(
+    facts: &[PostFacts],
+    scale: f64,
+    n: usize,
+) -> (Vec<PostRow>, Vec<PostRow>) {
+    let mut rated: Vec<(usize, f64, f64)> = facts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((i, f.rate(scale)?, f.engagements.unwrap_or(0.0))))
+        .collect();
+    crate::metrics::sort_by(&mut rated, |a, b| {
+        b.1.total_cmp(&a.1)
+            .then(b.2.total_cmp(&a.2))
+            .then(a.0.cmp(&b.0))
+    });
+    let top: Vec<usize> = rated.iter().take(n).map(|r| r.0).collect();
+    let bottom: Vec<usize> = rated
+        .iter()
+        .rev()
+        .filter(|r| !top.contains(&r.0))
+        .take(n)
+        .map(|r| r.0)
+        .collect();
+    let rows = |ix: Vec<usize>| ix.iter().map(|&i| post_row(&facts[i], scale)).collect();
+    (rows(top), rows(bottom))
+}
+
+/// One group of posts (a network, a post type) with its figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupRow {
+    /// Stable key (`facebook`, `ig reel`).
+    pub key: String,
+    /// Its name.
+    pub label: String,
+    /// Its posts.
+    pub posts: usize,
+    /// Σ engagements of its posts with a known count.
+    pub engagements: Finite,
+    /// The rule's rate, the same with the other aggregation, then Kaushik's rates,
+    /// virality and CTR for these posts.
+    pub figures: Vec<Figure>,
+}
+
+/// Groups `facts` by `key` (with its label), in first-seen order, with their figures.
+pub(crate) fn groups<'a>(
+    facts: &[PostFacts<'a>],
+    resolved: &Resolved,
+    key: impl Fn(&Post) -> (String, String),
+    lang: Lang,
+) -> Vec<GroupRow> {
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut members: BTreeMap<String, Vec<PostFacts<'a>>> = BTreeMap::new();
+    for f in facts {
+        let (k, label) = key(f.post);
+        if !members.contains_key(&k) {
+            order.push((k.clone(), label));
+        }
+        members.entry(k).or_default().push(*f);
+    }
+    order
+        .into_iter()
+        .map(|(k, label)| {
+            let fs = members.remove(&k).unwrap_or_default();
+            let set = engagement_rates(&fs, resolved, lang);
+            let mut figures = vec![set.rate, set.rate_other_aggregation];
+            figures.extend(audience_figures(&fs, lang));
+            GroupRow {
+                key: k,
+                label,
+                posts: fs.len(),
+                engagements: Finite::new(fs.iter().filter_map(|f| f.engagements).sum())
+                    .unwrap_or(Finite::ZERO),
+                figures,
+            }
+        })
+        .collect()
+}
+
+/// The key and label of a post's type: case and spaces ignored, the first spelling kept.
+pub(crate) fn kind_key(post: &Post, lang: Lang) -> (String, String) {
+    match post
+        .kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
+        Some(k) => (
+            format!("{}:{}", network_key(post.network), k.to_lowercase()),
+            format!("{} · {k}", post.network.name()),
+        ),
+        None => (
+            format!("{}:", network_key(post.network)),
+            format!(
+                "{} · {}",
+                post.network.name(),
+                lang.pick("(no type)", "(sans type)")
+            ),
+        ),
+    }
+}

@@ -1,0 +1,226 @@
+//! The rule, resolved for each network: its interactions (apart for reels and videos) and
+//! its denominator, without what the files do not report.
+
+use super::denominator::Denominator;
+use super::facts::is_video;
+use super::interaction::Interaction::{self, PlatformEngagements};
+use super::presets::Preset;
+use super::rule::{parse_network_key, EngagementRule, DEFAULT_KEY, NETWORKS};
+use crate::form::FieldError;
+use crate::i18n::Lang;
+use crate::model::{Network, Post};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A rule with every network's interactions and denominator settled.
+#[derive(Clone, Debug)]
+pub(crate) struct Resolved {
+    /// The preset it came from.
+    pub preset: Preset,
+    /// The rule as given (or the preset's).
+    pub rule: EngagementRule,
+    statics: BTreeMap<Network, Vec<Interaction>>,
+    videos: BTreeMap<Network, Vec<Interaction>>,
+    denominators: BTreeMap<Network, Denominator>,
+}
+
+fn clean(list: &[Interaction]) -> Vec<Interaction> {
+    if list.contains(&PlatformEngagements) {
+        return vec![PlatformEngagements];
+    }
+    let mut v: Vec<Interaction> = Vec::new();
+    for i in list {
+        if !v.contains(i) {
+            v.push(*i);
+        }
+    }
+    v
+}
+
+impl Resolved {
+    /// Settles `rule` (or the preset's), recording an error for each unknown network key
+    /// under `path` (`engagement.interactions.twiter`).
+    pub(crate) fn new(
+        preset: Preset,
+        custom: &EngagementRule,
+        path: &str,
+        lang: Lang,
+        errors: &mut Vec<FieldError>,
+    ) -> Resolved {
+        let rule = preset.rule().unwrap_or_else(|| custom.clone());
+        let mut check = |field: &str, key: &str| {
+            if key != DEFAULT_KEY && parse_network_key(key).is_none() {
+                errors.push(FieldError {
+                    field: format!("{path}.{field}.{key}"),
+                    message: match lang {
+                        Lang::En => format!("unknown network \"{key}\": expected default, x, facebook, instagram, linkedin, youtube, tiktok, web or other"),
+                        Lang::Fr => format!("réseau inconnu « {key} » : default, x, facebook, instagram, linkedin, youtube, tiktok, web ou other attendu"),
+                    },
+                });
+            }
+        };
+        rule.interactions
+            .keys()
+            .for_each(|k| check("interactions", k));
+        rule.video_interactions
+            .keys()
+            .for_each(|k| check("video_interactions", k));
+        rule.denominator_by_network
+            .keys()
+            .for_each(|k| check("denominator_by_network", k));
+        let lookup = |m: &BTreeMap<String, Vec<Interaction>>, n: Network| {
+            m.iter()
+                .find(|(k, _)| parse_network_key(k) == Some(n))
+                .or_else(|| m.get_key_value(DEFAULT_KEY))
+                .map(|(_, v)| clean(v))
+        };
+        let mut statics = BTreeMap::new();
+        let mut videos = BTreeMap::new();
+        let mut denominators = BTreeMap::new();
+        for n in NETWORKS {
+            let s = lookup(&rule.interactions, n).unwrap_or_default();
+            let v = lookup(&rule.video_interactions, n).unwrap_or_else(|| s.clone());
+            statics.insert(n, s);
+            videos.insert(n, v);
+            let d = rule
+                .denominator_by_network
+                .iter()
+                .find(|(k, _)| parse_network_key(k) == Some(n))
+                .map_or(rule.denominator, |(_, d)| *d);
+            denominators.insert(n, d);
+        }
+        Resolved {
+            preset,
+            rule,
+            statics,
+            videos,
+            denominators,
+        }
+    }
+
+    /// The interactions counted on `post`.
+    pub(crate) fn interactions(&self, post: &Post) -> &[Interaction] {
+        let m = if is_video(post) {
+            &self.videos
+        } else {
+            &self.statics
+        };
+        m.get(&post.network).map_or(&[], Vec::as_slice)
+    }
+
+    /// The denominator of `network`.
+    pub(crate) fn denominator(&self, network: Network) -> Denominator {
+        self.denominators
+            .get(&network)
+            .copied()
+            .unwrap_or(self.rule.denominator)
+    }
+
+    /// Drops, for each network, the interactions no post of that network reports (a column
+    /// the export does not have), and returns what is counted per network.
+    pub(crate) fn settle(&mut self, posts: &[&Post], lang: Lang) -> Vec<Counted> {
+        let mut out = Vec::new();
+        for n in NETWORKS {
+            let of_n: Vec<&&Post> = posts.iter().filter(|p| p.network == n).collect();
+            if of_n.is_empty() {
+                continue;
+            }
+            let reported = |i: &Interaction| of_n.iter().any(|p| i.of(&p.metrics).is_some());
+            let mut absent: Vec<Interaction> = Vec::new();
+            for list in [self.statics.get_mut(&n), self.videos.get_mut(&n)]
+                .into_iter()
+                .flatten()
+            {
+                list.retain(|i| {
+                    let keep = reported(i);
+                    if !keep && !absent.contains(i) {
+                        absent.push(*i);
+                    }
+                    keep
+                });
+            }
+            let statics = self.statics.get(&n).cloned().unwrap_or_default();
+            let videos = self.videos.get(&n).cloned().unwrap_or_default();
+            let has_static = of_n.iter().any(|p| !is_video(p));
+            let has_video = of_n.iter().any(|p| is_video(p));
+            let names = |l: &[Interaction]| -> String {
+                if l.is_empty() {
+                    lang.pick("nothing", "rien").to_string()
+                } else {
+                    l.iter()
+                        .map(|i| i.name(lang))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                }
+            };
+            let text = if statics == videos || !has_video {
+                names(&statics)
+            } else if !has_static {
+                names(&videos)
+            } else {
+                match lang {
+                    Lang::En => {
+                        format!("{} (reels and videos: {})", names(&statics), names(&videos))
+                    }
+                    Lang::Fr => {
+                        format!("{} (reels et vidéos : {})", names(&statics), names(&videos))
+                    }
+                }
+            };
+            out.push(Counted {
+                network: n,
+                interactions: statics,
+                video_interactions: videos,
+                not_in_files: absent,
+                denominator: self.denominator(n),
+                text,
+            });
+        }
+        out
+    }
+}
+
+/// What counts as an engagement on one network of the dataset.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Counted {
+    /// The network.
+    pub network: Network,
+    /// Interactions counted on its posts.
+    pub interactions: Vec<Interaction>,
+    /// Interactions counted on its reels and videos.
+    pub video_interactions: Vec<Interaction>,
+    /// Interactions the rule names but no post of this network reports: not counted.
+    pub not_in_files: Vec<Interaction>,
+    /// What its engagements are divided by.
+    pub denominator: Denominator,
+    /// The same, in words (`reactions + comments + shares`).
+    pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::engagement::facts::engagements;
+    use crate::model::PostMetrics;
+    use Interaction::{Comments, Reactions};
+
+    #[test]
+    fn platform_engagements_count_alone() {
+        assert_eq!(
+            clean(&[Reactions, PlatformEngagements, Comments]),
+            vec![PlatformEngagements]
+        );
+        assert_eq!(
+            clean(&[Reactions, Reactions, Comments]),
+            vec![Reactions, Comments]
+        );
+        let m = PostMetrics {
+            reactions: Some(3.0),
+            comments: None,
+            ..PostMetrics::default()
+        };
+        assert_eq!(engagements(&m, &[Reactions]), Some(3.0));
+        assert_eq!(engagements(&m, &[Reactions, Comments]), None);
+        assert_eq!(engagements(&m, &[]), None);
+    }
+}
