@@ -7,7 +7,7 @@ use super::detect::{detect, Probe};
 use super::mapper::{Mapper, Table};
 use super::{norm, Format, GENERIC};
 use crate::table::report::SkipReason;
-use crate::table::{Cell, Encoding, Row, RowSink, Source};
+use crate::table::{Cell, Encoding, Row, RowCells, RowSink, Source, TextRow};
 
 /// Rows held before the header and format are decided.
 pub(crate) const PROBE_ROWS: usize = 40;
@@ -147,8 +147,16 @@ impl RowSink for Tables {
                     };
                     return;
                 }
-                mapper.row(row);
+                mapper.row(&row);
             }
+        }
+    }
+
+    /// One record of a text source: read in place once the table is known.
+    fn text_row(&mut self, row: &TextRow<'_>) {
+        match &mut self.state {
+            State::Mapping(mapper) if !is_comment(row) => mapper.row(row),
+            _ => self.row(row.to_row()),
         }
     }
 
@@ -252,13 +260,14 @@ const LIST_HEADERS: &[&str] = &[
 
 /// A `#` line of a Google Analytics preamble: one filled cell starting with `#`, or a first
 /// cell starting with `# ` (a preamble line that happened to hold a delimiter).
-fn is_comment(row: &Row) -> bool {
-    let first = row.cells.first().map(|c| c.text()).unwrap_or_default();
+fn is_comment(row: &dyn RowCells) -> bool {
+    let first = row.cell(0);
+    let first = first.text();
     let first = first.trim_start();
     if !first.starts_with('#') {
         return false;
     }
-    let filled = row.cells.iter().filter(|c| !c.is_blank()).count();
+    let filled = (0..row.len()).filter(|&i| !row.cell(i).is_blank()).count();
     filled == 1 || first.starts_with("# ") || first == "#"
 }
 

@@ -1,258 +1,351 @@
-//! Delimited text, pushed chunk by chunk: RFC 4180 quoting (`""` inside quotes, delimiters and
-//! line breaks inside quoted fields), `\n`, `\r\n` or `\r` line ends, and the physical line
-//! each record starts on.
+//! Delimited text: RFC 4180 quoting (`""` inside quotes, delimiters and line breaks inside
+//! quoted fields), `\n`, `\r\n` or `\r` line ends, and the physical line each record starts
+//! on. The [`Tokenizer`] finds a record's fields as [`Span`]s over the decoded text, jumping
+//! from one structural byte (delimiter, quote, line end) to the next with `memchr`; nothing is
+//! copied or allocated per field, and a field is unquoted only when the formats read it.
 //!
-//! Written by hand rather than on `csv-core` because the reports need three things it does not
-//! give: the exact line a record starts on (its count lags on `\r\n`), blank lines, and whether
-//! the input ended inside a quoted field (a file cut short).
+//! Written by hand rather than on `csv-core` or `simd-csv` because the reports need what they
+//! do not give: the exact line a record starts on (their counts lag on `\r\n` and quoted line
+//! breaks), blank lines, text after a closing quote kept as spreadsheets keep it
+//! (`"abc"def`), and where a quote that never closes opened (a file cut short).
 
-/// One record: its fields and the 1-based line it starts on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Record {
-    /// The line of the file the record starts on.
-    pub line: u64,
-    /// The fields, unquoted.
-    pub fields: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum State {
-    /// At the start of a line, nothing read.
-    LineStart,
-    /// After a `\r` that ended a line: a `\n` right after belongs to it.
-    AfterCr,
-    /// At the start of a field.
-    FieldStart,
-    /// Inside a field that did not start with a quote.
-    Unquoted,
-    /// Inside a quoted field.
-    Quoted,
-    /// After a quote inside a quoted field: a second one is a literal quote.
-    QuoteInQuoted,
-}
-
-/// How the input ended.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct End {
-    /// The input ended inside a quoted field that opened on this line: the file is cut short,
-    /// and that last record was not emitted.
-    pub open_quote_line: Option<u64>,
-    /// The last record had no line end after it.
-    pub unterminated: bool,
-}
-
-/// A push parser of delimited text.
-pub(crate) struct CsvParser {
-    delimiter: u8,
-    state: State,
-    field: String,
-    fields: Vec<String>,
-    /// The line the cursor is on.
-    line: u64,
-    record_line: u64,
-    quote_line: u64,
-    /// A `\r` was the last character read inside a quoted field.
-    cr_in_quotes: bool,
-}
+use crate::table::{Quoting, Span};
+use memchr::{memchr, memchr3, memchr_iter};
 
 pub(crate) use crate::table::NO_DELIMITER;
 
-impl CsvParser {
-    /// A parser splitting fields on `delimiter` (an ASCII byte).
-    pub(crate) fn new(delimiter: u8) -> CsvParser {
-        CsvParser {
+/// What the tokenizer found at a position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Next {
+    /// A record starting on `line`, its fields in [`Tokenizer::spans`]; the next record
+    /// starts at `end`. `unterminated`: the input ended without a line end after it.
+    Record {
+        /// The line it starts on.
+        line: u64,
+        /// Where the next record starts.
+        end: usize,
+        /// It ends the input with no line end.
+        unterminated: bool,
+    },
+    /// The text ends inside a record: more is needed.
+    More,
+    /// The input ended inside a quoted field that opened on this line: the file is cut
+    /// short, and that last record is not given.
+    OpenQuote(u64),
+    /// Nothing more: the input ended on a record boundary.
+    End,
+}
+
+/// A tokenizer of delimited text, record by record.
+pub(crate) struct Tokenizer {
+    delimiter: u8,
+    /// The line the next record starts on, or a blank line before it.
+    line: u64,
+    spans: Vec<Span>,
+}
+
+/// The short fields most exports are made of end within this many bytes: a plain loop finds
+/// their end faster than a vector search that has to be set up.
+const SHORT: usize = 16;
+
+impl Tokenizer {
+    /// A tokenizer splitting fields on `delimiter` (an ASCII byte).
+    pub(crate) fn new(delimiter: u8) -> Tokenizer {
+        Tokenizer {
             delimiter,
-            state: State::LineStart,
-            field: String::new(),
-            fields: Vec::new(),
             line: 1,
-            record_line: 1,
-            quote_line: 1,
-            cr_in_quotes: false,
+            spans: Vec::with_capacity(64),
         }
     }
 
-    /// Parses `text`, calling `emit` for each complete record.
-    pub(crate) fn push(&mut self, text: &str, emit: &mut impl FnMut(Record)) {
+    /// The fields of the record [`next`](Tokenizer::next) last found.
+    pub(crate) fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// Reads the record at `from` in `text`. `last` says the text is all there is; without
+    /// it, a record the text ends inside gives [`Next::More`] and is read again, whole, once
+    /// more text came.
+    pub(crate) fn next(&mut self, text: &str, from: usize, last: bool) -> Next {
         let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            i = match self.state {
-                State::LineStart => self.line_start(b[i], i),
-                State::AfterCr => self.after_cr(b[i], i),
-                State::FieldStart => self.field_start(b[i], i, emit),
-                State::Unquoted => self.unquoted(text, i, emit),
-                State::Quoted => self.quoted(text, i),
-                State::QuoteInQuoted => self.quote_in_quoted(b[i], i, emit),
-            };
-        }
-    }
-
-    // Each state reads from byte `i` (`c` is that byte) and returns where reading goes on.
-
-    fn line_start(&mut self, c: u8, i: usize) -> usize {
-        match c {
-            // Blank lines are not records.
-            b'\n' => {
-                self.line += 1;
-                i + 1
-            }
-            b'\r' => {
-                self.line += 1;
-                self.state = State::AfterCr;
-                i + 1
-            }
-            _ => {
-                self.record_line = self.line;
-                self.state = State::FieldStart;
-                i
-            }
-        }
-    }
-
-    fn after_cr(&mut self, c: u8, i: usize) -> usize {
-        self.state = State::LineStart;
-        if c == b'\n' {
-            i + 1
-        } else {
-            i
-        }
-    }
-
-    fn field_start(&mut self, c: u8, i: usize, emit: &mut impl FnMut(Record)) -> usize {
-        if c == b'"' {
-            self.state = State::Quoted;
-            self.quote_line = self.line;
-            self.cr_in_quotes = false;
-            i + 1
-        } else if c == self.delimiter {
-            self.end_field();
-            i + 1
-        } else if c == b'\n' || c == b'\r' {
-            i + self.end_line(c, emit)
-        } else {
-            self.state = State::Unquoted;
-            i
-        }
-    }
-
-    fn unquoted(&mut self, text: &str, mut i: usize, emit: &mut impl FnMut(Record)) -> usize {
-        let b = text.as_bytes();
-        let d = self.delimiter;
-        let start = i;
-        while i < b.len() && b[i] != d && b[i] != b'\n' && b[i] != b'\r' {
-            i += 1;
-        }
-        self.field.push_str(&text[start..i]);
-        if i < b.len() {
-            if b[i] == d {
-                self.end_field();
-                self.state = State::FieldStart;
-                i += 1;
-            } else {
-                i += self.end_line(b[i], emit);
-            }
-        }
-        i
-    }
-
-    fn quoted(&mut self, text: &str, mut i: usize) -> usize {
-        let b = text.as_bytes();
-        let start = i;
-        while i < b.len() && b[i] != b'"' && b[i] != b'\n' && b[i] != b'\r' {
-            i += 1;
-        }
-        if i > start {
-            self.cr_in_quotes = false;
-            self.field.push_str(&text[start..i]);
-        }
-        if i < b.len() {
-            match b[i] {
-                b'"' => self.state = State::QuoteInQuoted,
-                b'\n' => {
-                    if !self.cr_in_quotes {
-                        self.line += 1;
-                    }
-                    self.cr_in_quotes = false;
-                    self.field.push('\n');
-                }
-                _ => {
-                    self.line += 1;
-                    self.cr_in_quotes = true;
-                    self.field.push('\r');
-                }
-            }
-            i += 1;
-        }
-        i
-    }
-
-    fn quote_in_quoted(&mut self, c: u8, i: usize, emit: &mut impl FnMut(Record)) -> usize {
-        if c == b'"' {
-            self.field.push('"');
-            self.state = State::Quoted;
-            self.cr_in_quotes = false;
-            i + 1
-        } else if c == self.delimiter {
-            self.end_field();
-            self.state = State::FieldStart;
-            i + 1
-        } else if c == b'\n' || c == b'\r' {
-            i + self.end_line(c, emit)
-        } else {
-            // `"abc"def`: keep what follows the closing quote, as spreadsheets do.
-            self.state = State::Unquoted;
-            i
-        }
-    }
-
-    /// Ends the input, emitting the last record if it had no line end.
-    pub(crate) fn finish(&mut self, emit: &mut impl FnMut(Record)) -> End {
-        let mut end = End::default();
-        match self.state {
-            State::LineStart | State::AfterCr => {}
-            State::Quoted => {
-                end.open_quote_line = Some(self.quote_line);
-                self.field.clear();
-                self.fields.clear();
-            }
-            State::FieldStart | State::Unquoted | State::QuoteInQuoted => {
-                self.end_field();
-                end.unterminated = true;
-                emit(Record {
-                    line: self.record_line,
-                    fields: std::mem::take(&mut self.fields),
-                });
-            }
-        }
-        self.state = State::LineStart;
-        end
-    }
-
-    fn end_field(&mut self) {
-        self.fields.push(std::mem::take(&mut self.field));
-        self.state = State::FieldStart;
-    }
-
-    /// Ends a record on the line end `c`; returns the bytes consumed (1).
-    fn end_line(&mut self, c: u8, emit: &mut impl FnMut(Record)) -> usize {
-        self.end_field();
-        emit(Record {
-            line: self.record_line,
-            fields: std::mem::take(&mut self.fields),
-        });
-        self.line += 1;
-        self.state = if c == b'\r' {
-            State::AfterCr
-        } else {
-            State::LineStart
+        let mut line = self.line;
+        let Some(start) = skip_blank_lines(b, from, last, &mut line) else {
+            return Next::More;
         };
-        1
+        if start >= b.len() {
+            if !last {
+                return Next::More;
+            }
+            self.line = line;
+            return Next::End;
+        }
+        self.spans.clear();
+        let record_line = line;
+        let mut p = start;
+        loop {
+            let field = if b[p] == b'"' {
+                self.quoted(b, p, last, &mut line)
+            } else {
+                self.unquoted(b, p, last)
+            };
+            let (span, end) = match field {
+                Field::Read(span, end) => (span, end),
+                Field::More => return Next::More,
+                Field::OpenQuote(opened) => {
+                    self.line = line;
+                    return Next::OpenQuote(opened);
+                }
+            };
+            self.spans.push(span);
+            match self.after_field(b, end, last) {
+                After::Field(next) => p = next,
+                After::EmptyLast => {
+                    self.spans.push(empty(end + 1));
+                    return self.record(record_line, line, b.len(), true);
+                }
+                After::Record(next) => return self.record(record_line, line + 1, next, false),
+                After::EndOfInput => return self.record(record_line, line, b.len(), true),
+                After::More => return Next::More,
+            }
+        }
+    }
+
+    fn record(&mut self, line: u64, next_line: u64, end: usize, unterminated: bool) -> Next {
+        self.line = next_line;
+        Next::Record {
+            line,
+            end,
+            unterminated,
+        }
+    }
+
+    /// A field that does not start with a quote: up to the next delimiter or line end.
+    fn unquoted(&self, b: &[u8], p: usize, last: bool) -> Field {
+        match find_field_end(self.delimiter, &b[p..]) {
+            Some(k) => Field::Read(plain(p, p + k), p + k),
+            None if last => Field::Read(plain(p, b.len()), b.len()),
+            None => Field::More,
+        }
+    }
+
+    /// A field starting with a quote at `p`: up to the quote that closes it (`""` is a quote
+    /// inside), counting the line breaks inside.
+    fn quoted(&self, b: &[u8], p: usize, last: bool, line: &mut u64) -> Field {
+        let inner = p + 1;
+        let mut q = inner;
+        let mut quoting = Quoting::Quoted;
+        let close = loop {
+            let Some(k) = find_quote(&b[q..]) else {
+                return if last {
+                    Field::OpenQuote(*line)
+                } else {
+                    Field::More
+                };
+            };
+            let at = q + k;
+            match b.get(at + 1) {
+                Some(b'"') => {
+                    quoting = Quoting::Escaped;
+                    q = at + 2;
+                }
+                None if !last => return Field::More,
+                _ => break at,
+            }
+        };
+        *line += line_breaks(&b[inner..close]);
+        let end = close + 1;
+        match b.get(end) {
+            // `"abc"def`: the text after the closing quote belongs to the field.
+            Some(&c) if c != self.delimiter && c != b'\n' && c != b'\r' => {
+                match find_field_end(self.delimiter, &b[end..]) {
+                    Some(k) => Field::Read(irregular(p, end + k), end + k),
+                    None if last => Field::Read(irregular(p, b.len()), b.len()),
+                    None => Field::More,
+                }
+            }
+            _ => Field::Read(
+                Span {
+                    start: offset(inner),
+                    end: offset(close),
+                    quoting,
+                },
+                end,
+            ),
+        }
+    }
+
+    /// What follows a field ending at `p`.
+    fn after_field(&self, b: &[u8], p: usize, last: bool) -> After {
+        match b.get(p) {
+            None if last => After::EndOfInput,
+            None => After::More,
+            Some(&c) if c == self.delimiter => match b.get(p + 1) {
+                Some(_) => After::Field(p + 1),
+                None if last => After::EmptyLast,
+                None => After::More,
+            },
+            Some(b'\n') => After::Record(p + 1),
+            // `\r`: a `\n` right after belongs to it.
+            Some(_) => match b.get(p + 1) {
+                Some(b'\n') => After::Record(p + 2),
+                Some(_) => After::Record(p + 1),
+                None if last => After::Record(p + 1),
+                None => After::More,
+            },
+        }
+    }
+}
+
+enum Field {
+    /// The field's span, and where it ends in the text.
+    Read(Span, usize),
+    More,
+    /// The input ended inside this quoted field, opened on this line.
+    OpenQuote(u64),
+}
+
+enum After {
+    /// Another field starts here.
+    Field(usize),
+    /// A delimiter ended the input: one more, empty, field.
+    EmptyLast,
+    /// The record ended; the next starts here.
+    Record(usize),
+    /// The input ended after the field.
+    EndOfInput,
+    More,
+}
+
+/// Skips the blank lines at `p`, counting them; `None` when a `\r` ends the text and more may
+/// come (a `\n` after it would belong to it).
+fn skip_blank_lines(b: &[u8], mut p: usize, last: bool, line: &mut u64) -> Option<usize> {
+    while p < b.len() {
+        match b[p] {
+            b'\n' => p += 1,
+            b'\r' => match b.get(p + 1) {
+                Some(b'\n') => p += 2,
+                None if !last => return None,
+                _ => p += 1,
+            },
+            _ => break,
+        }
+        *line += 1;
+    }
+    Some(p)
+}
+
+/// Line breaks inside a quoted field: `\n`, `\r\n` and a lone `\r` each count one.
+fn line_breaks(s: &[u8]) -> u64 {
+    let lf = memchr_iter(b'\n', s).count();
+    if memchr(b'\r', s).is_none() {
+        return lf as u64;
+    }
+    let lone_cr = memchr_iter(b'\r', s)
+        .filter(|&i| s.get(i + 1) != Some(&b'\n'))
+        .count();
+    (lf + lone_cr) as u64
+}
+
+/// The first delimiter or line end in `s`.
+#[inline]
+fn find_field_end(d: u8, s: &[u8]) -> Option<usize> {
+    let short = s.len().min(SHORT);
+    if let Some(i) = s[..short]
+        .iter()
+        .position(|&c| c == d || c == b'\n' || c == b'\r')
+    {
+        return Some(i);
+    }
+    memchr3(d, b'\n', b'\r', &s[short..]).map(|k| k + short)
+}
+
+/// The first quote in `s`.
+#[inline]
+fn find_quote(s: &[u8]) -> Option<usize> {
+    let short = s.len().min(SHORT);
+    if let Some(i) = s[..short].iter().position(|&c| c == b'"') {
+        return Some(i);
+    }
+    memchr(b'"', &s[short..]).map(|k| k + short)
+}
+
+/// A text position as a span offset: texts are held below 4 GiB (`import` bounds a record).
+fn offset(p: usize) -> u32 {
+    u32::try_from(p).unwrap_or(u32::MAX)
+}
+
+fn plain(start: usize, end: usize) -> Span {
+    Span {
+        start: offset(start),
+        end: offset(end),
+        quoting: Quoting::Plain,
+    }
+}
+
+fn irregular(start: usize, end: usize) -> Span {
+    Span {
+        start: offset(start),
+        end: offset(end),
+        quoting: Quoting::Irregular,
+    }
+}
+
+fn empty(at: usize) -> Span {
+    plain(at, at)
+}
+
+/// Every record of `text` (the whole input), read as the readers read it: each record's line
+/// and fields, unquoted, then how the input ended.
+#[cfg(test)]
+pub(crate) fn records(text: &str, delimiter: u8) -> (Vec<(u64, Vec<String>)>, Next) {
+    let mut t = Tokenizer::new(delimiter);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    loop {
+        match t.next(text, pos, true) {
+            Next::Record { line, end, .. } => {
+                out.push((
+                    line,
+                    t.spans()
+                        .iter()
+                        .map(|s| s.field(text).into_owned())
+                        .collect(),
+                ));
+                pos = end;
+            }
+            end => return (out, end),
+        }
     }
 }
 
 /// The delimiters tried, in order of preference on a tie.
 pub(crate) const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// How many fields each record of `sample` has when split on `d`, leaving out `#` lines,
+/// blank records and, unless `complete`, the last record (it may be cut).
+fn field_counts(sample: &str, d: u8, complete: bool) -> Vec<usize> {
+    let mut t = Tokenizer::new(d);
+    let mut counts = Vec::new();
+    let mut pos = 0;
+    while let Next::Record {
+        end, unterminated, ..
+    } = t.next(sample, pos, true)
+    {
+        pos = end;
+        if unterminated && !complete {
+            break;
+        }
+        let fields = t.spans();
+        let comment = fields
+            .first()
+            .is_some_and(|f| f.field(sample).starts_with('#'));
+        let blank = fields.iter().all(|f| f.field(sample).trim().is_empty());
+        if !comment && (unterminated || !blank) {
+            counts.push(fields.len());
+        }
+    }
+    counts
+}
 
 /// Guesses the delimiter from the start of a file: the candidate that splits the most records
 /// into the same number of fields (more than one). `None` when none does: a single column.
@@ -261,22 +354,7 @@ pub(crate) const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 pub(crate) fn sniff_delimiter(sample: &str, complete: bool) -> Option<u8> {
     let mut best: Option<(u8, (usize, usize, usize))> = None;
     for d in DELIMITERS {
-        let mut parser = CsvParser::new(d);
-        let mut counts: Vec<usize> = Vec::new();
-        parser.push(sample, &mut |r: Record| {
-            let comment = r.fields.first().is_some_and(|f| f.starts_with('#'));
-            let blank = r.fields.iter().all(|f| f.trim().is_empty());
-            if !comment && !blank {
-                counts.push(r.fields.len());
-            }
-        });
-        if complete {
-            parser.finish(&mut |r: Record| {
-                if !r.fields.first().is_some_and(|f| f.starts_with('#')) {
-                    counts.push(r.fields.len());
-                }
-            });
-        }
+        let counts = field_counts(sample, d, complete);
         if counts.is_empty() {
             continue;
         }
@@ -326,29 +404,53 @@ mod tests {
         );
     }
 
-    fn parse_chunks(delimiter: u8, chunks: &[&str]) -> (Vec<Record>, End) {
-        let mut p = CsvParser::new(delimiter);
-        let mut out = Vec::new();
-        for c in chunks {
-            p.push(c, &mut |r| out.push(r));
-        }
-        let end = p.finish(&mut |r| out.push(r));
-        (out, end)
-    }
+    type Record = (u64, Vec<String>);
 
     fn rec(line: u64, fields: &[&str]) -> Record {
-        Record {
-            line,
-            fields: fields.iter().map(|f| f.to_string()).collect(),
-        }
+        (line, fields.iter().map(|f| f.to_string()).collect())
     }
 
-    /// Parses `text` whole, then split at every character boundary, and checks they agree.
-    fn parse_everywhere(delimiter: u8, text: &str) -> (Vec<Record>, End) {
-        let whole = parse_chunks(delimiter, &[text]);
+    /// Reads `text` as the text reader does when it arrives cut at `cuts`: each record read
+    /// once its end is there, read again from its start when it was not.
+    fn parse_chunks(delimiter: u8, text: &str, cuts: &[usize]) -> (Vec<Record>, Next) {
+        let mut t = Tokenizer::new(delimiter);
+        let mut out = Vec::new();
+        let mut pending = String::new();
+        let mut ends = cuts.to_vec();
+        ends.push(text.len());
+        let mut from = 0;
+        for (k, &cut) in ends.iter().enumerate() {
+            pending.push_str(&text[from..cut]);
+            from = cut;
+            let last = k + 1 == ends.len();
+            let mut pos = 0;
+            loop {
+                match t.next(&pending, pos, last) {
+                    Next::Record { line, end, .. } => {
+                        out.push((
+                            line,
+                            t.spans()
+                                .iter()
+                                .map(|s| s.field(&pending).into_owned())
+                                .collect(),
+                        ));
+                        pos = end;
+                    }
+                    Next::More => break,
+                    end => return (out, end),
+                }
+            }
+            pending.drain(..pos);
+        }
+        (out, Next::More)
+    }
+
+    /// Parses `text` whole, then cut at every character boundary, and checks they agree.
+    fn parse_everywhere(delimiter: u8, text: &str) -> (Vec<Record>, Next) {
+        let whole = parse_chunks(delimiter, text, &[]);
+        assert_eq!(whole, records(text, delimiter));
         for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            let (a, b) = text.split_at(i);
-            assert_eq!(parse_chunks(delimiter, &[a, b]), whole, "split at {i}");
+            assert_eq!(parse_chunks(delimiter, text, &[i]), whole, "cut at {i}");
         }
         whole
     }
@@ -368,14 +470,24 @@ mod tests {
                 rec(7, &["6", "", ""]),
             ]
         );
-        assert_eq!(end, End::default());
+        assert_eq!(end, Next::End);
     }
 
     #[test]
     fn the_last_line_may_lack_its_end() {
         let (records, end) = parse_everywhere(b';', "a;b\n1;2");
         assert_eq!(records, vec![rec(1, &["a", "b"]), rec(2, &["1", "2"])]);
-        assert!(end.unterminated);
+        assert_eq!(end, Next::End);
+        let mut t = Tokenizer::new(b';');
+        assert!(matches!(
+            t.next("1;2", 0, true),
+            Next::Record {
+                unterminated: true,
+                ..
+            }
+        ));
+        let (records, _) = parse_everywhere(b';', "a;b\n1;");
+        assert_eq!(records[1], rec(2, &["1", ""]));
         let (records, _) = parse_everywhere(b';', "a;b\n1;\"2\"");
         assert_eq!(records[1], rec(2, &["1", "2"]));
     }
@@ -384,7 +496,10 @@ mod tests {
     fn an_open_quote_at_the_end_is_a_cut_file() {
         let (records, end) = parse_everywhere(b',', "a,b\n1,2\n3,\"never\nclosed");
         assert_eq!(records, vec![rec(1, &["a", "b"]), rec(2, &["1", "2"])]);
-        assert_eq!(end.open_quote_line, Some(3));
+        assert_eq!(end, Next::OpenQuote(3));
+        // The quote opened on the record's second line.
+        let (_, end) = parse_everywhere(b',', "a,b\n\"x\ny\",\"never\nclosed");
+        assert_eq!(end, Next::OpenQuote(3));
     }
 
     #[test]

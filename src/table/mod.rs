@@ -1,10 +1,14 @@
-//! The seam between the readers and the formats: a table's [`Cell`]s and [`Row`]s, the
+//! The seam between the readers and the formats: a table's [`Cell`]s and rows ([`Row`],
+//! [`TextRow`], both read through [`RowCells`]), the
 //! [`Source`] they come from, and the [`RowSink`] every reader writes into (the formats'
 //! tables implement it). [`report`] is what reading a file found, per file and per table.
 //!
 //! Readers (`import`) and formats both depend on this module, never on each other.
 
 pub(crate) mod report;
+mod row;
+
+pub(crate) use row::{CellRef, Quoting, RowCells, Span, TextRow};
 
 use crate::date::{self, Date, DateTime};
 use report::{Problem, SkipReason, YearFrom};
@@ -114,6 +118,11 @@ pub(crate) trait RowSink {
     fn begin(&mut self, source: Source);
     /// One row of the current source.
     fn row(&mut self, row: Row);
+    /// One record of the current (text) source, its fields borrowed: what the text reader
+    /// gives, so a sink that reads only some fields copies nothing else.
+    fn text_row(&mut self, row: &TextRow<'_>) {
+        self.row(row.to_row());
+    }
     /// Counts a row of the current source that is not read, for `reason` (a last row cut by
     /// the end of the file).
     fn skip_row(&mut self, row: Row, reason: SkipReason);

@@ -8,7 +8,7 @@ use crate::formats::fields::{network_named, Value};
 use crate::number::{self, DecimalMark, NumberError};
 use crate::schema::{Field, ValueKind};
 use crate::table::report::Issue;
-use crate::table::Cell;
+use crate::table::CellRef;
 
 /// How often something was seen, and where first.
 #[derive(Clone, Debug, Default)]
@@ -75,7 +75,7 @@ impl CellReader {
     /// or "not applicable".
     pub(crate) fn read(
         &mut self,
-        cell: &Cell,
+        cell: &CellRef<'_>,
         field: Field,
         p: usize,
         line: u64,
@@ -94,10 +94,10 @@ impl CellReader {
 
     /// An id, as text: a number Excel made of it is written back whole, and noted when it
     /// cannot be (too long, or in exponent notation).
-    fn id(&mut self, cell: &Cell, p: usize, line: u64) -> Option<Value> {
+    fn id(&mut self, cell: &CellRef<'_>, p: usize, line: u64) -> Option<Value> {
         let id = match cell {
-            Cell::Empty => return None,
-            Cell::Number(x) => {
+            CellRef::Empty => return None,
+            CellRef::Number(x) => {
                 let text = if x.fract() == 0.0 && x.abs() < 1e21 {
                     format!("{x:.0}")
                 } else {
@@ -122,15 +122,15 @@ impl CellReader {
     /// A count, an amount, hours or a ratio (`12,5 %` is 0.125): finite; negatives noted.
     fn number(
         &mut self,
-        cell: &Cell,
+        cell: &CellRef<'_>,
         kind: ValueKind,
         p: usize,
         line: u64,
     ) -> Result<Option<Value>, Issue> {
         let value = match cell {
-            Cell::Empty => return Ok(None),
-            Cell::Number(x) => *x,
-            Cell::Text(t) => match self.number_text(t, kind)? {
+            CellRef::Empty => return Ok(None),
+            CellRef::Number(x) => *x,
+            CellRef::Text(t) => match self.number_text(t, kind)? {
                 Some(x) => x,
                 None => return Ok(None),
             },
@@ -178,11 +178,11 @@ impl CellReader {
     }
 
     /// A date or a date and time: a spreadsheet's, an Excel serial number, or text.
-    fn date(&mut self, cell: &Cell, line: u64) -> Result<Option<Value>, Issue> {
+    fn date(&mut self, cell: &CellRef<'_>, line: u64) -> Result<Option<Value>, Issue> {
         let dt = match cell {
-            Cell::Empty => return Ok(None),
-            Cell::DateTime(d) => *d,
-            Cell::Number(x) => {
+            CellRef::Empty => return Ok(None),
+            CellRef::DateTime(d) => *d,
+            CellRef::Number(x) => {
                 let text = format!("{x}");
                 if (20_000.0..=80_000.0).contains(x) {
                     date::from_excel_serial(*x).ok_or(Issue::ExpectedDate { found: text })?
@@ -233,9 +233,9 @@ impl CellReader {
 }
 
 /// Text, trimmed, with X's HTML entities decoded.
-fn text(cell: &Cell) -> Option<Value> {
+fn text(cell: &CellRef<'_>) -> Option<Value> {
     match cell {
-        Cell::Empty => None,
+        CellRef::Empty => None,
         c => {
             let t = c.text();
             let t = t.trim();
@@ -245,7 +245,7 @@ fn text(cell: &Cell) -> Option<Value> {
 }
 
 /// A currency: a three-letter code, or a symbol.
-fn currency(cell: &Cell) -> Option<Value> {
+fn currency(cell: &CellRef<'_>) -> Option<Value> {
     let t = cell.text();
     let t = t.trim();
     if t.is_empty() {

@@ -14,7 +14,7 @@ use crate::table::report::{
     FormatInfo, IgnoredColumn, Issue, MappedColumn, MappingOffer, Problem, SkipReason, TableReport,
     TotalCheck,
 };
-use crate::table::{Cell, NO_DELIMITER};
+use crate::table::{RowCells, NO_DELIMITER};
 
 impl Mapper {
     /// Ends the table: totals compared, warnings written, the report made.
@@ -39,7 +39,7 @@ impl Mapper {
             if !field.value().is_number() {
                 continue;
             }
-            let cell = row.cells.get(col).cloned().unwrap_or(Cell::Empty);
+            let cell = row.cell(col);
             let Ok(Some(Value::Number(file_total))) = self.cells.read(&cell, field, p, row.line)
             else {
                 continue;

@@ -22,7 +22,7 @@ use crate::model::{Origin, PostMetrics, Records};
 use crate::number::DecimalMark;
 use crate::schema::{Field, FormatId, RecordKind, ValueKind};
 use crate::table::report::{Issue, Problem, SkipReason, Skipped, KEEP_LINES, KEEP_PROBLEMS};
-use crate::table::{Cell, Row, Source};
+use crate::table::{Row, RowCells, Source};
 use cell::{CellReader, Tally};
 use plan::Plan;
 use sniff::{sniff_mark, sniff_slash};
@@ -174,71 +174,75 @@ impl Mapper {
     }
 
     /// Reads one row: set apart by a quirk, refused, or made a record.
-    pub(crate) fn row(&mut self, row: Row) {
-        if row.cells.iter().all(Cell::is_blank) {
+    pub(crate) fn row(&mut self, row: &dyn RowCells) {
+        if row.is_blank() {
             return;
         }
-        self.keep(&row);
+        self.keep(row);
         let first = std::mem::replace(&mut self.first_data_row, false);
+        let line = row.line();
         let Some(kind) = self.plan.kind else {
             if self.format.id == FormatId::YoutubeChart {
-                self.skip(SkipReason::PerVideoDaily, row.line);
+                self.skip(SkipReason::PerVideoDaily, line);
             }
             // Otherwise the table waits for the user's mapping.
             return;
         };
-        if let Some(reason) = self.quirk(&row, first) {
+        if let Some(reason) = self.quirk(row, first) {
             if reason == SkipReason::Totals {
-                self.totals_row = Some(row.clone());
+                self.totals_row = Some(row.to_row());
             }
-            self.skip(reason, row.line);
+            self.skip(reason, line);
             return;
         }
-        if !self.fits(&row) {
-            self.skip(SkipReason::TooManyFields, row.line);
+        if !self.fits(row) {
+            self.skip(SkipReason::TooManyFields, line);
             return;
         }
-        if let Err(reason) = self.read_draft(&row) {
-            self.skip(reason, row.line);
+        if let Err(reason) = self.read_draft(row) {
+            self.skip(reason, line);
             return;
         }
-        match self.build(kind, row.line) {
+        match self.build(kind, line) {
             Ok(()) => {
                 self.imported += 1;
                 self.add_to_sums();
             }
             Err(field) => {
                 let mut problem =
-                    Problem::new(Issue::Missing { field }, &self.source.name).at_line(row.line);
+                    Problem::new(Issue::Missing { field }, &self.source.name).at_line(line);
                 if let Some(c) = self.plan.column_of(field) {
                     problem = problem.at_column(c, &self.column_name(c));
                 }
                 self.error(problem);
-                self.skip(SkipReason::Missing, row.line);
+                self.skip(SkipReason::Missing, line);
             }
         }
     }
 
     /// Counts a filled row, and keeps it as a sample (and whole, for a table the user maps).
-    fn keep(&mut self, row: &Row) {
+    fn keep(&mut self, row: &dyn RowCells) {
         self.rows += 1;
-        self.longest_row = self.longest_row.max(row.cells.len());
+        self.longest_row = self.longest_row.max(row.len());
         if self.samples.len() < SAMPLES {
-            self.samples
-                .push(row.cells.iter().map(|c| c.text().into_owned()).collect());
+            self.samples.push(
+                (0..row.len())
+                    .map(|i| row.cell(i).text().into_owned())
+                    .collect(),
+            );
         }
         if let Some(raw) = &mut self.raw {
-            raw.push(row.clone());
+            raw.push(row.to_row());
         }
     }
 
     /// Whether the row fits the header: filled cells past it are an error; fewer cells than
     /// it are counted (a warning at the end).
-    fn fits(&mut self, row: &Row) -> bool {
+    fn fits(&mut self, row: &dyn RowCells) -> bool {
         let width = self.header.len();
-        if width > 0 && row.cells.len() > width && row.cells[width..].iter().any(|c| !c.is_blank())
-        {
-            let found = row.cells.len();
+        let len = row.len();
+        if width > 0 && len > width && (width..len).any(|i| !row.cell(i).is_blank()) {
+            let found = len;
             self.error(
                 Problem::new(
                     Issue::TooManyFields {
@@ -247,30 +251,30 @@ impl Mapper {
                     },
                     &self.source.name,
                 )
-                .at_line(row.line),
+                .at_line(row.line()),
             );
             return false;
         }
-        if width > 0 && row.cells.len() < width {
-            self.short_rows.note(|| (), row.line);
+        if width > 0 && len < width {
+            self.short_rows.note(|| (), row.line());
         }
         true
     }
 
     /// Reads the row's planned cells into the draft; `Err` says why the row is skipped (a bad
     /// value, each with its error; or nothing to read).
-    fn read_draft(&mut self, row: &Row) -> Result<(), SkipReason> {
+    fn read_draft(&mut self, row: &dyn RowCells) -> Result<(), SkipReason> {
         self.draft.clear();
         let mut bad = false;
+        let line = row.line();
         for p in 0..self.plan.columns.len() {
             let (col, field) = self.plan.columns[p];
-            let cell = row.cells.get(col).unwrap_or(&Cell::Empty);
-            match self.cells.read(cell, field, p, row.line) {
+            match self.cells.read(&row.cell(col), field, p, line) {
                 Ok(Some(v)) => self.draft.set(field, v),
                 Ok(None) => {}
                 Err(issue) => {
                     let problem = Problem::new(issue, &self.source.name)
-                        .at_line(row.line)
+                        .at_line(line)
                         .at_column(col, &self.column_name(col));
                     self.error(problem);
                     bad = true;
@@ -331,17 +335,18 @@ impl Mapper {
     }
 
     /// A row the format's quirks set apart.
-    fn quirk(&self, row: &Row, first: bool) -> Option<SkipReason> {
+    fn quirk(&self, row: &dyn RowCells, first: bool) -> Option<SkipReason> {
         let cell = |field: Field| {
             self.plan
                 .column_of(field)
-                .and_then(|i| row.cells.get(i))
-                .map(|c| c.text().trim().to_string())
+                .map(|i| row.cell(i).text().trim().to_string())
                 .unwrap_or_default()
         };
         match self.format.id {
             id if is_legacy_facebook(id) && first => {
-                let cells: Vec<String> = row.cells.iter().map(|c| c.text().to_string()).collect();
+                let cells: Vec<String> = (0..row.len())
+                    .map(|i| row.cell(i).text().to_string())
+                    .collect();
                 facebook::is_description_row(&cells).then_some(SkipReason::Description)
             }
             FormatId::YoutubeTable => {
@@ -353,7 +358,8 @@ impl Mapper {
                     .columns
                     .iter()
                     .filter(|(_, f)| f.value() == ValueKind::Text || f.value() == ValueKind::Date)
-                    .filter_map(|(i, _)| row.cells.get(*i).map(|c| c.text().into_owned()))
+                    .filter(|(i, _)| *i < row.len())
+                    .map(|(i, _)| row.cell(*i).text().into_owned())
                     .collect();
                 let dims: Vec<&str> = dims.iter().map(String::as_str).collect();
                 let numbers = !cell(Field::TrafficSessions).is_empty();

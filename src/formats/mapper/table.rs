@@ -96,7 +96,7 @@ impl RawTable {
             true,
         );
         for row in &self.rows {
-            m.row(row.clone());
+            m.row(row);
         }
         let mut table = m.finish();
         if let Some(offer) = &mut table.report.mapping {
