@@ -40,6 +40,10 @@ pub(crate) struct TextDecoder {
     invalid: u64,
     /// Line of the first damaged sequence.
     first_invalid_line: Option<u64>,
+    /// Control characters decoded (NUL and the like; not tab, line ends or form feed).
+    control: u64,
+    /// Line of the first of them.
+    first_control_line: Option<u64>,
     /// Bytes given to a UTF-16 decoder, to notice an odd count.
     legacy_bytes: u64,
     /// Where this push's text starts in the caller's buffer.
@@ -57,6 +61,10 @@ pub(crate) struct Decoded {
     pub first_invalid_line: Option<u64>,
     /// The bytes stopped in the middle of a character: the file is cut short.
     pub cut_in_character: bool,
+    /// Control characters in the text (NUL and the like; not tab, line ends or form feed).
+    pub control: u64,
+    /// The line of the first of them.
+    pub first_control_line: Option<u64>,
 }
 
 impl Default for TextDecoder {
@@ -75,6 +83,8 @@ impl TextDecoder {
             newlines: 0,
             invalid: 0,
             first_invalid_line: None,
+            control: 0,
+            first_control_line: None,
             legacy_bytes: 0,
             push_start: 0,
         }
@@ -119,11 +129,22 @@ impl TextDecoder {
             invalid: self.invalid,
             first_invalid_line: self.first_invalid_line,
             cut_in_character: cut,
+            control: self.control,
+            first_control_line: self.first_control_line,
         }
     }
 
+    /// Counts the line ends and control characters of text just decoded.
     fn count_newlines(&mut self, text: &str) {
-        self.newlines += text.bytes().filter(|&b| b == b'\n').count() as u64;
+        let bytes = text.as_bytes();
+        let control = bytes.iter().filter(|&&b| is_control(b)).count() as u64;
+        if control > 0 && self.first_control_line.is_none() {
+            let at = bytes.iter().position(|&b| is_control(b)).unwrap_or(0);
+            let before = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.first_control_line = Some(self.newlines + before + 1);
+        }
+        self.control += control;
+        self.newlines += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
     }
 
     fn push_inner(&mut self, bytes: &[u8], out: &mut String, last: bool) {
@@ -266,6 +287,13 @@ impl TextDecoder {
     }
 }
 
+/// A control character no table holds: below space, but not tab, line feed, form feed or
+/// carriage return; or DEL.
+#[inline]
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && (0x3600u32 >> (b & 31)) & 1 == 0) || b == 0x7f
+}
+
 /// The encoding its first bytes announce, and the length of the byte order mark.
 fn sniff(head: &[u8]) -> (Encoding, usize) {
     match head {
@@ -391,6 +419,14 @@ mod tests {
         let (t, r) = decode_chunks(&[b"ok,\xc3"]);
         assert_eq!(t, "ok,\u{fffd}");
         assert!(r.cut_in_character);
+    }
+
+    #[test]
+    fn control_characters_are_counted_anywhere() {
+        let mut bytes = b"id,text\n".repeat(20_000);
+        bytes.extend_from_slice(b"12\0\0\0,x\n\t\x0c\r\n");
+        let (_, r) = decode_chunks(&[&bytes[..70_000], &bytes[70_000..]]);
+        assert_eq!((r.control, r.first_control_line), (3, Some(20_001)));
     }
 
     #[test]

@@ -16,6 +16,7 @@
 use crate::formats::mapper::RawTable;
 use crate::formats::tables::Tables;
 use crate::hash::Fnv;
+use crate::import::budget::Budget;
 use crate::import::ImportOptions;
 use crate::import::{read_whole, sniff_kind, text_source, Context, TextReader, WholeFile};
 use crate::model::Records;
@@ -160,6 +161,7 @@ impl Importer {
                 FileKind::Text
             }
             Mode::Whole(kind, bytes) => {
+                let budget = Budget::new();
                 let file = WholeFile {
                     kind,
                     display: &self.name,
@@ -169,6 +171,7 @@ impl Importer {
                     context: Context {
                         options: self.options,
                         depth: 0,
+                        budget: &budget,
                     },
                 };
                 read_whole(&file, &mut self.tables, &mut self.problems)

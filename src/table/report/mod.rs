@@ -7,7 +7,7 @@
 
 mod issue;
 
-pub(crate) use issue::{Issue, YearFrom};
+pub(crate) use issue::{Failure, Issue, YearFrom, FEW_LINES};
 
 use super::Encoding;
 use crate::finite::Finite;
