@@ -2,6 +2,13 @@
 //! remove them, map the columns of those we do not recognise; the reports say what each gave,
 //! and [`Workspace::totals`] what the dataset now holds.
 //!
+//! A workspace keeps no file's bytes. An unrecognised table keeps its rows while they are
+//! few (`RAW_CELLS`), so its mapping applies at once; a larger one keeps samples only, and its
+//! mapping, like a stray quote taken as a character, applies when the caller reads the file
+//! again: the report's status says `read_again`, and [`Workspace::reread`] then the usual
+//! `push` and `finish` do it (the command line reads the file from disk again, the page's
+//! worker from the `File` it holds). Memory stays flat in the file's size.
+//!
 //! ```
 //! use social_roi::{ImportOptions, Workspace};
 //! let mut ws = Workspace::new(ImportOptions::default());
@@ -18,11 +25,11 @@ use crate::i18n::Lang;
 use crate::import::ImportOptions;
 use crate::model::{Dataset, Origin, Records};
 use crate::schema::{Field, RecordKind};
-use crate::table::report::{FileReport, Issue, Problem};
+use crate::table::report::{Failure, FileReport, Issue, Problem};
 
 mod importer;
 mod totals;
-pub use importer::{import_bytes, Imported, Importer};
+pub use importer::{import_bytes, Imported, Importer, ReadAgain};
 pub use totals::Totals;
 
 /// Why a call on a workspace cannot be done.
@@ -111,6 +118,8 @@ struct File {
     id: u32,
     name: String,
     state: State,
+    /// What reading it again applies.
+    again: ReadAgain,
 }
 
 /// The dropped files and the dataset they make.
@@ -150,8 +159,47 @@ impl Workspace {
             id,
             name: name.to_string(),
             state: State::Reading(Box::new(Importer::new(name, self.options))),
+            again: ReadAgain::default(),
         });
         id
+    }
+
+    /// Starts reading file `id` again, with the mappings and literal quotes asked for since
+    /// (its status said `read_again`): its records leave the dataset until `finish`. Push
+    /// its bytes as for a new file.
+    pub fn reread(&mut self, id: u32) -> Result<(), WorkspaceError> {
+        let index = self.index(id)?;
+        let file = &self.files[index];
+        let State::Done(done) = &file.state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
+        let sources = done.sources.clone();
+        let importer = Importer::again(&file.name, self.options, &file.again);
+        self.files[index].state = State::Reading(Box::new(importer));
+        self.drop_sources(&sources);
+        Ok(())
+    }
+
+    /// Asks that the quote opening column `column` (1-based) on `line` of file `id` be read
+    /// as a character (a stray quote the report placed there): applied when the file is
+    /// read again; returns the report, whose status says so.
+    pub fn take_quote_literally(
+        &mut self,
+        id: u32,
+        line: u64,
+        column: u32,
+    ) -> Result<&FileReport, WorkspaceError> {
+        let index = self.index(id)?;
+        let file = &mut self.files[index];
+        let State::Done(done) = &mut file.state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
+        if !file.again.literal_quotes.contains(&(line, column)) {
+            file.again.literal_quotes.push((line, column));
+        }
+        done.report.read_again = true;
+        done.report.settle();
+        self.report(id)
     }
 
     /// Reads the next chunk of file `id`.
@@ -219,6 +267,39 @@ impl Workspace {
         id
     }
 
+    /// Adds the file `name` (of `bytes` bytes) as one that could not be read, for `why`:
+    /// what the command line's and the page's watchdogs say of a file whose reader crashed,
+    /// ran out of memory or made no progress. Its report says so; returns its id.
+    pub fn add_unreadable(&mut self, name: &str, bytes: u64, why: Failure) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut report = FileReport {
+            name: name.to_string(),
+            kind: crate::table::report::FileKind::Unknown,
+            bytes,
+            fingerprint: String::new(),
+            status: crate::table::report::Status::Unreadable,
+            truncated: false,
+            records: Default::default(),
+            tables: Vec::new(),
+            errors: vec![Problem::new(Issue::ReadFailed { why }, name)],
+            warnings: Vec::new(),
+            read_again: false,
+        };
+        report.settle();
+        self.files.push(File {
+            id,
+            name: name.to_string(),
+            state: State::Done(Box::new(Done {
+                report,
+                raw: Vec::new(),
+                sources: Vec::new(),
+            })),
+            again: ReadAgain::default(),
+        });
+        id
+    }
+
     /// Removes file `id` and its records; `false` if there was none.
     pub fn remove(&mut self, id: u32) -> bool {
         let Ok(index) = self.index(id) else {
@@ -233,7 +314,9 @@ impl Workspace {
 
     /// Applies the user's `mapping` to table `table` of file `id` (an unrecognised table):
     /// `(column, field key)` pairs, a column given by its 0-based index or its name. Its
-    /// records replace those of the previous mapping; returns the file's report.
+    /// records replace those of the previous mapping; returns the file's report. A table too
+    /// large to keep its rows is mapped when the file is read again: the report's status
+    /// then says `read_again` (see [`Workspace::reread`]).
     pub fn apply_mapping(
         &mut self,
         id: u32,
@@ -272,6 +355,21 @@ impl Workspace {
             fields[col] = Some(field);
         }
         let new = raw.apply(&fields).map_err(WorkspaceError::MixedKinds)?;
+        let whole = raw.whole();
+        let again = &mut self.files[index].again;
+        again.mappings.retain(|(t, _)| *t != table);
+        again.mappings.push((table, fields));
+        if !whole {
+            let State::Done(done) = &mut self.files[index].state else {
+                return Err(WorkspaceError::WrongState(id));
+            };
+            done.report.read_again = true;
+            done.report.settle();
+            return self.report(id);
+        }
+        let State::Done(done) = &self.files[index].state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
         let source = done.sources[table];
         // Replace the table's records: drop the old ones, append the new under the same source.
         remove_records(&mut self.dataset, &[source]);
