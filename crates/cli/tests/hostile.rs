@@ -41,11 +41,16 @@ struct Run {
 /// Runs `social-roi ARGS` with the heap capped; checks the time bound and that the cap was
 /// never reached.
 fn run(args: &[&str], cwd: &Path) -> Run {
+    run_within(args, cwd, MEMORY_MB)
+}
+
+/// [`run`] with the heap capped at `memory_mb`.
+fn run_within(args: &[&str], cwd: &Path, memory_mb: &str) -> Run {
     let start = Instant::now();
     let o = Command::new(env!("CARGO_BIN_EXE_social-roi"))
         .args(args)
         .current_dir(cwd)
-        .env("SOCIAL_ROI_MEMORY_MB", MEMORY_MB)
+        .env("SOCIAL_ROI_MEMORY_MB", memory_mb)
         .env("SOCIAL_ROI_TODAY", "2026-06-30")
         .output()
         .expect("the binary runs");
@@ -64,7 +69,7 @@ fn run(args: &[&str], cwd: &Path) -> Run {
     );
     assert!(
         !run.out.contains("of memory a file is given"),
-        "{args:?} needed more than {MEMORY_MB} MB: {}",
+        "{args:?} needed more than {memory_mb} MB: {}",
         run.out
     );
     run
@@ -370,7 +375,9 @@ fn large_files_stay_bounded() {
     messages(&v, "empty_rows.xlsx");
 }
 
-/// 1,000,001 entrants in one list: a draw prepared in bounded time and memory.
+/// 1,000,001 entrants in one list: read in bounded memory by the importer, then refused by
+/// the draw with its bound. The draw's preparation is linear but heavy (some 25 s and 1.2 GB
+/// here, docs/robustness.md): this case has a wider bound than the others.
 #[test]
 #[cfg_attr(debug_assertions, ignore = "large: run in release")]
 fn a_million_entrants() {
@@ -380,7 +387,19 @@ fn a_million_entrants() {
         list.push_str(&format!("person{i}\n"));
     }
     std::fs::write(d.join("list.txt"), list).unwrap();
-    let r = run(&["draw", "--json", "list.txt"], &d);
-    assert_eq!(r.code, 0, "{}", r.err);
-    assert!(r.out.contains("1000001"), "{}", &r.out[..r.out.len().min(500)]);
+    // A million records of entrants take some 300 MB (the dataset holds them).
+    let r = run_within(&["analyze", "--json", "list.txt"], &d, "512");
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(v["files"][0]["records"]["entries"], 1_000_001);
+    let start = Instant::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_social-roi"))
+        .args(["draw", "list.txt"])
+        .current_dir(&d)
+        .env("SOCIAL_ROI_MEMORY_MB", "2048")
+        .output()
+        .expect("the binary runs");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(start.elapsed() < Duration::from_secs(120), "{:?}", start.elapsed());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out.contains("too many tickets: 1000001, at most 1000000"), "{out}");
 }
