@@ -22,12 +22,27 @@ const TIME: Duration = Duration::from_secs(20);
 
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import/");
 
-/// A fresh folder for one test's files.
-fn dir(name: &str) -> PathBuf {
+/// A fresh folder for one test's files, removed when the test ends.
+struct Dir(PathBuf);
+
+impl std::ops::Deref for Dir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn dir(name: &str) -> Dir {
     let d = std::env::temp_dir().join(format!("social-roi-hostile-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    Dir(d)
 }
 
 /// What a run gave: its exit code, its output (JSON reports with `--json`), its time.
@@ -394,7 +409,7 @@ fn a_million_entrants() {
     let start = Instant::now();
     let o = Command::new(env!("CARGO_BIN_EXE_social-roi"))
         .args(["draw", "list.txt"])
-        .current_dir(&d)
+        .current_dir(&*d)
         .env("SOCIAL_ROI_MEMORY_MB", "2048")
         .output()
         .expect("the binary runs");
