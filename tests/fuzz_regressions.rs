@@ -13,7 +13,11 @@ fn every_regression_reads_as_a_report() {
     let mut seen = 0;
     for entry in std::fs::read_dir(DIR).expect("the regression folder") {
         let path = entry.expect("an entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if name.ends_with(".md") || path.is_dir() {
             continue;
         }

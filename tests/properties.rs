@@ -129,7 +129,10 @@ fn read(text: &str, cuts: &[usize]) -> String {
     let report = ws.finish(id).unwrap();
     let mut r = serde_json::to_value(report.localized(Lang::En)).unwrap();
     r["fingerprint"] = serde_json::Value::Null;
-    format!("{r}{}", serde_json::to_string(&ws.dataset().records).unwrap())
+    format!(
+        "{r}{}",
+        serde_json::to_string(&ws.dataset().records).unwrap()
+    )
 }
 
 /// The per-post CSV of the analysis, read back and mapped, gives the same posts (ids, dates,

@@ -3,8 +3,8 @@
 //! the same inputs draw the same winners.
 #![no_main]
 use social_roi::{
-    draw_winners, prepare_draw, verify_certificate, DrawOptions, ImportOptions, Lang,
-    RulesInput, SeedInput, SeedKind, Workspace,
+    draw_winners, prepare_draw, verify_certificate, DrawOptions, ImportOptions, Lang, RulesInput,
+    SeedInput, SeedKind, Workspace,
 };
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

@@ -215,43 +215,28 @@ struct Numbers {
 fn read_numbers(f: &mut Fields, input: &RulesInput) -> Numbers {
     Numbers {
         winners: whole(f, &input.winners, "winners", (1.0, MAX_WINNERS), 1),
-        alternates: whole(f,
-            &input.alternates,
-            "alternates",
-            (0.0, MAX_WINNERS),
-            0,
-        ),
-        min_mentions: whole(f,
+        alternates: whole(f, &input.alternates, "alternates", (0.0, MAX_WINNERS), 0),
+        min_mentions: whole(
+            f,
             &input.min_mentions,
             "min_mentions",
             (0.0, MAX_MENTIONS),
             0,
         ),
-        bonus_per_mention: whole(f,
+        bonus_per_mention: whole(
+            f,
             &input.bonus_per_mention,
             "bonus_per_mention",
             (0.0, 100.0),
             0,
         ),
-        max_entries: (!blank(&input.max_entries)).then(|| {
-            whole(f,
-                &input.max_entries,
-                "max_entries",
-                (1.0, MAX_BONUS),
-                1,
-            )
-        }),
+        max_entries: (!blank(&input.max_entries))
+            .then(|| whole(f, &input.max_entries, "max_entries", (1.0, MAX_BONUS), 1)),
     }
 }
 
 /// A whole number within `range`, `default` when blank or wrong (with a message).
-fn whole(
-    f: &mut Fields,
-    e: &Entry,
-    field: &str,
-    range: (f64, f64),
-    default: u32,
-) -> u32 {
+fn whole(f: &mut Fields, e: &Entry, field: &str, range: (f64, f64), default: u32) -> u32 {
     match f.read(e, field, Kind::Within(range.0, range.1)) {
         None => default,
         Some(v) => v as u32,

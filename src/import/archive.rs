@@ -235,18 +235,7 @@ fn unpack(
     };
     if matches!(kind, FileKind::Text | FileKind::Unknown) {
         let source = text_source(shown, base, &names, context.options);
-        let mut reader = TextReader::new(source);
-        let mut chunk = head;
-        loop {
-            reader.push(&chunk, sink, problems);
-            chunk.resize(CHUNK, 0);
-            let n = read_some(&mut entry, &mut chunk)?;
-            if n == 0 {
-                break;
-            }
-            chunk.truncate(n);
-        }
-        reader.finish(sink, problems);
+        stream_text(entry, head, TextReader::new(source), sink, problems)?;
         return Ok(true);
     }
     let limit = if kind == FileKind::Json {
@@ -272,6 +261,28 @@ fn unpack(
     };
     read_whole(&inner, sink, problems);
     Ok(true)
+}
+
+/// Streams a text entry into `reader`, its first bytes `head` already read.
+fn stream_text(
+    mut entry: impl Read,
+    head: Vec<u8>,
+    mut reader: TextReader,
+    sink: &mut dyn RowSink,
+    problems: &mut FileProblems,
+) -> Result<(), Issue> {
+    let mut chunk = head;
+    loop {
+        reader.push(&chunk, sink, problems);
+        chunk.resize(CHUNK, 0);
+        let n = read_some(&mut entry, &mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        chunk.truncate(n);
+    }
+    reader.finish(sink, problems);
+    Ok(())
 }
 
 /// Fills `buf` as far as the entry goes; the bytes read.

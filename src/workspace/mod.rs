@@ -332,28 +332,11 @@ impl Workspace {
             Some(None) => return Err(WorkspaceError::NotMappable(id, table)),
             None => return Err(WorkspaceError::NoTable(id, table)),
         };
-        let header = raw.header();
         let width = done.report.tables[table]
             .mapping
             .as_ref()
-            .map_or(header.len(), |m| m.header.len());
-        let mut fields: Vec<Option<Field>> = vec![None; width];
-        for (column, key) in mapping {
-            let key = key.trim();
-            if key.is_empty() {
-                continue;
-            }
-            let field =
-                Field::from_key(key).ok_or_else(|| WorkspaceError::NoField(key.to_string()))?;
-            let col = column
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|&i| i < width)
-                .or_else(|| header.iter().position(|h| h == column))
-                .ok_or_else(|| WorkspaceError::NoColumn(column.clone()))?;
-            fields[col] = Some(field);
-        }
+            .map_or(raw.header().len(), |m| m.header.len());
+        let fields = mapping_fields(raw.header(), width, mapping)?;
         let new = raw.apply(&fields).map_err(WorkspaceError::MixedKinds)?;
         let whole = raw.whole();
         let again = &mut self.files[index].again;
@@ -445,6 +428,32 @@ impl Workspace {
             }
         }
     }
+}
+
+/// A field or none per column of a table of `width` columns named `header`, from the user's
+/// `(column, field key)` pairs (a column by its 0-based index or its name).
+fn mapping_fields(
+    header: &[String],
+    width: usize,
+    mapping: &[(String, String)],
+) -> Result<Vec<Option<Field>>, WorkspaceError> {
+    let mut fields: Vec<Option<Field>> = vec![None; width];
+    for (column, key) in mapping {
+        let key = key.trim();
+        if key.is_empty() {
+            continue;
+        }
+        let field = Field::from_key(key).ok_or_else(|| WorkspaceError::NoField(key.to_string()))?;
+        let col = column
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&i| i < width)
+            .or_else(|| header.iter().position(|h| h == column))
+            .ok_or_else(|| WorkspaceError::NoColumn(column.clone()))?;
+        fields[col] = Some(field);
+    }
+    Ok(fields)
 }
 
 /// Calls `f` on the origin of every record.
@@ -570,6 +579,58 @@ mod tests {
             ws.apply_mapping(id, 0, &bad),
             Err(WorkspaceError::NoField(_))
         ));
+    }
+
+    /// Pushes `bytes` into file `id` again after `reread`, and finishes it.
+    fn read_again(ws: &mut Workspace, id: u32, bytes: &[u8]) -> FileReport {
+        ws.reread(id).unwrap();
+        for chunk in bytes.chunks(100_000) {
+            ws.push(id, chunk).unwrap();
+        }
+        ws.finish(id).unwrap().clone()
+    }
+
+    #[test]
+    fn a_large_table_is_mapped_by_reading_it_again() {
+        let mut ws = ws();
+        let mut csv = String::from("Opened;Answered;Where\n");
+        for i in 0..100_000 {
+            csv.push_str(&format!("01/02/2026 09:00;;Instagram {i}\n"));
+        }
+        let id = ws.add("inbox.csv", csv.as_bytes());
+        let mapping = [
+            ("0".to_string(), "message.received".to_string()),
+            ("2".to_string(), "message.channel".to_string()),
+        ];
+        let r = ws.apply_mapping(id, 0, &mapping).unwrap();
+        assert_eq!(r.status, crate::table::report::Status::ReadAgain);
+        assert!(ws.dataset().records.messages.is_empty());
+        let r = read_again(&mut ws, id, csv.as_bytes());
+        assert_eq!(r.tables[0].imported, 100_000);
+        assert!(r.tables[0].mapping.as_ref().unwrap().applied.is_some());
+        assert_eq!(ws.dataset().records.messages.len(), 100_000);
+        assert_eq!(ws.dataset().files, ["inbox.csv"]);
+    }
+
+    #[test]
+    fn a_stray_quote_is_read_as_a_character_when_asked() {
+        let mut ws = ws();
+        let mut csv = String::from("Date,Views,Subscribers\n");
+        for i in 1..=20 {
+            let views = if i == 5 { "\"12".to_string() } else { i.to_string() };
+            csv.push_str(&format!("2026-06-{i:02},{views},1\n"));
+        }
+        let id = ws.add("Totals.csv", csv.as_bytes());
+        let r = ws.report(id).unwrap();
+        let w = r.warnings.iter().find(|w| w.code == "open_quote").unwrap();
+        assert_eq!((w.line, w.column), (Some(6), Some(2)));
+        assert_eq!(ws.dataset().records.daily.len(), 4);
+        let r = ws.take_quote_literally(id, 6, 2).unwrap();
+        assert_eq!(r.status, crate::table::report::Status::ReadAgain);
+        let r = read_again(&mut ws, id, csv.as_bytes());
+        assert!(r.warnings.iter().all(|w| w.code != "open_quote"), "{r:?}");
+        // The value with the quote is an error of its own; every other row is read.
+        assert_eq!(ws.dataset().records.daily.len(), 19);
     }
 
     #[test]

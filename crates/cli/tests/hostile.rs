@@ -190,7 +190,7 @@ fn damaged_xls_files_end_as_messages() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let i = (seed % bytes.len() as u64) as usize;
-            bytes[i] ^= 1 << (seed >> 60) % 8;
+            bytes[i] ^= 1 << ((seed >> 60) % 8);
         }
         let name = format!("flip{k}.xls");
         std::fs::write(d.join(&name), &bytes).unwrap();
@@ -217,7 +217,10 @@ fn a_cut_ods_is_named_not_frozen() {
     let d = dir("ods");
     let content = r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Visitors"><table:table-row><table:table-cell office:value-type="string"><text:p>Date</text:p></table:table-cell></table:table-row>"#;
     let ods = zip_of(&[
-        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
         ("content.xml", content.as_bytes()),
     ]);
     std::fs::write(d.join("cut.ods"), ods).unwrap();
@@ -240,13 +243,18 @@ fn xlsx_references_in_any_form_are_bounded() {
     let cases = [
         (
             "order.xlsx",
-            sheet(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row><row r="1048576"><c t="n" r="XFD1048576"><v>1</v></c></row>"#),
+            sheet(
+                r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row><row r="1048576"><c t="n" r="XFD1048576"><v>1</v></c></row>"#,
+            ),
         ),
         (
             "quotes.xlsx",
             sheet(r#"<row r='1'><c r='A1'><v>1</v></c><c r='XFD1048576'><v>2</v></c></row>"#),
         ),
-        ("lower.xlsx", sheet(r#"<row r="1"><c r="zzzzzzA1"><v>1</v></c></row>"#)),
+        (
+            "lower.xlsx",
+            sheet(r#"<row r="1"><c r="zzzzzzA1"><v>1</v></c></row>"#),
+        ),
         (
             "no_r.xlsx",
             sheet(&format!("<row>{}</row>", "<c><v>1</v></c>".repeat(16_384))),
@@ -310,7 +318,10 @@ fn wide_headers_and_many_entries_are_linear() {
     header.push_str("\n,Lifetime: The total number of people who have liked your Page. (Unique Users),Daily: x\n2026-01-01,10,2\n");
     std::fs::write(d.join("page_level.csv"), header).unwrap();
     let names: Vec<String> = (0..20_000).map(|i| format!("d/{i}.csv")).collect();
-    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"a,b\n1,2\n"[..])).collect();
+    let entries: Vec<(&str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), &b"a,b\n1,2\n"[..]))
+        .collect();
     std::fs::write(d.join("many.zip"), zip_of(&entries)).unwrap();
     let (r, v) = analyze(&["page_level.csv", "many.zip"], &d);
     says(&v, "many.zip", "the first 10,000 are read");
@@ -325,7 +336,10 @@ fn a_stray_quote_is_placed_and_counted() {
     let mut csv = String::from("Date,Opened,Where\n");
     for i in 2..=60 {
         let second = if i == 10 { "\"01/02" } else { "01/02" };
-        csv.push_str(&format!("2026-02-{:02},{second} 09:00,Instagram\n", i % 28 + 1));
+        csv.push_str(&format!(
+            "2026-02-{:02},{second} 09:00,Instagram\n",
+            i % 28 + 1
+        ));
     }
     std::fs::write(d.join("inbox.csv"), csv).unwrap();
     let (_, v) = analyze(&["inbox.csv"], &d);
@@ -342,10 +356,17 @@ fn control_bytes_and_windows_paths() {
     }
     csv.push_str("2026-06-29,1\0\0\0,1\n");
     std::fs::write(d.join("Totals.csv"), csv).unwrap();
-    let tweets = std::fs::read(format!("{FIX}x/tweet_activity_metrics_acme_20260301_20260331_en.csv")).unwrap();
+    let tweets = std::fs::read(format!(
+        "{FIX}x/tweet_activity_metrics_acme_20260301_20260331_en.csv"
+    ))
+    .unwrap();
     std::fs::write(d.join("win.zip"), zip_of(&[(".\\tweets.csv", &tweets)])).unwrap();
     let (_, v) = analyze(&["Totals.csv", "win.zip"], &d);
-    says(&v, "Totals.csv", "Totals.csv, line 5002: 3 control characters");
+    says(
+        &v,
+        "Totals.csv",
+        "Totals.csv, line 5002: 3 control characters",
+    );
     let f = &v["files"][1];
     assert_eq!(f["tables"][0]["source"], "win.zip › tweets.csv");
     assert!(f["records"]["posts"].as_u64().unwrap() > 0);
@@ -372,14 +393,18 @@ fn number_messages_say_the_bound() {
 fn large_files_stay_bounded() {
     let d = dir("large");
     std::fs::write(d.join("line.csv"), "x,".repeat(25_000_000)).unwrap();
-    let mut wide = (0..10_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",");
+    let mut wide = (0..10_000)
+        .map(|i| format!("c{i}"))
+        .collect::<Vec<_>>()
+        .join(",");
     wide.push('\n');
     for _ in 0..100 {
         wide.push_str(&"1,".repeat(9_999));
         wide.push_str("1\n");
     }
     std::fs::write(d.join("wide.csv"), wide).unwrap();
-    let mut rows = String::from(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row>"#);
+    let mut rows =
+        String::from(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row>"#);
     for r in 2..=1_000_001 {
         rows.push_str(&format!(r#"<row r="{r}"><c r="A{r}" s="0"/></row>"#));
     }
@@ -414,7 +439,14 @@ fn a_million_entrants() {
         .output()
         .expect("the binary runs");
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(start.elapsed() < Duration::from_secs(120), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        start.elapsed()
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(out.contains("too many tickets: 1000001, at most 1000000"), "{out}");
+    assert!(
+        out.contains("too many tickets: 1000001, at most 1000000"),
+        "{out}"
+    );
 }
