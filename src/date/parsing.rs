@@ -355,8 +355,9 @@ fn parse_offset(tail: &str) -> Option<Option<i32>> {
 /// that shape but is no date; `None` when it is not that shape.
 fn numeric_date(s: &str, order: SlashOrder) -> Option<Option<Date>> {
     let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
-    let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
-    if parts.len() != 3
+    let mut split = s.split(sep).map(str::trim);
+    let parts = [split.next()?, split.next()?, split.next()?];
+    if split.next().is_some()
         || !parts
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
