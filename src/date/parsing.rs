@@ -614,12 +614,7 @@ mod tests {
         };
         let mut fast = 0;
         for _ in 0..100_000 {
-            let mut s = format!(
-                "{:04}-{:02}-{:02}",
-                1900 + next(200),
-                next(14),
-                next(33)
-            );
+            let mut s = format!("{:04}-{:02}-{:02}", 1900 + next(200), next(14), next(33));
             if next(4) > 0 {
                 s.push(if next(2) == 0 { ' ' } else { 'T' });
                 s.push_str(&format!("{:02}:{:02}", next(26), next(62)));
