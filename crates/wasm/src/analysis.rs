@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl Workspace {
-    /// Analyses every file read so far with `options` (the options JSON the README documents;
+    /// Analyses every file read so far with `options` (the options JSON docs/analysis.md documents;
     /// `null` or `undefined` for the defaults), in `lang`. Options that cannot be used are
     /// listed in the report's `errors` and the rest is computed; a wrong shape (an unknown
     /// key, text where a number goes) throws `{kind: "input", message}`.
