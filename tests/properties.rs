@@ -165,7 +165,14 @@ fn exported_posts_read_back_the_same() {
             .records
             .posts
             .iter()
-            .map(|p| format!("{} {:?} {:?}", p.id, p.published, p.metrics.impressions))
+            .map(|p| {
+                format!(
+                    "{} {:?} {:?}",
+                    p.id(),
+                    p.published(),
+                    p.metrics().impressions
+                )
+            })
             .collect();
         v.sort();
         v
