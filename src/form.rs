@@ -171,7 +171,9 @@ impl Fields {
                 Err(_) => {
                     let expected = match kind {
                         Kind::Percent(_) => lang.pick("a percentage", "un pourcentage"),
-                        Kind::Count => lang.pick("a whole number", "un nombre entier"),
+                        Kind::Count | Kind::Within(..) => {
+                            lang.pick("a whole number", "un nombre entier")
+                        }
                         _ => lang.pick("a number", "un nombre"),
                     };
                     Some(Err(found(lang, expected, text.trim())))
