@@ -227,7 +227,7 @@ function metaFile(plan, dir) {
   let minute = Date.UTC(2026, 6, 25, 21, 0) / 60_000;
   let post = 1234567890123456;
   while (out.bytes < plan.bytes) {
-    minute -= 20 + r.int(240);
+    minute -= 5 + r.int(55);
     post -= 1 + r.int(40);
     const [y, mo, d, hh, mm] = utc(minute);
     const kind = r.pick(['Photos', 'Photos', 'Reels', 'Links', 'Videos', 'Text']);

@@ -5,7 +5,7 @@
 // Every run is checked against the generator's manifest: a path that reads wrong fails.
 // Usage: node benches/run.mjs [--small] [--rounds N] [--only paths,memory,page,draw]
 // Writes target/bench-results/browser-{full,small}.json and prints tables.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixed, launch, manifest, mbps, median, mib, options, resultsDir, site, startServer, table } from './lib.mjs';
 
@@ -220,7 +220,8 @@ async function main() {
   const comments = m.files.filter((f) => f.kind === 'comments');
   const server = await startServer(site());
   const browser = await launch();
-  const results = { mode: opts.mode, rounds: opts.rounds, chromium: browser.version(), started: new Date().toISOString() };
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+  const results = { mode: opts.mode, rounds: opts.rounds, chromium: browser.version(), started: new Date().toISOString(), loadBefore: load() };
   try {
     if (opts.wants('paths')) results.paths = await paths(browser, server.url, exports);
     if (opts.wants('memory')) results.memory = await memory(browser, server.url, exports);
@@ -234,6 +235,7 @@ async function main() {
     await browser.close();
     server.stop();
   }
+  results.loadAfter = load();
   results.problems = problems;
   mkdirSync(resultsDir, { recursive: true });
   const path = join(resultsDir, `browser-${opts.mode}.json`);
