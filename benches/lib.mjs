@@ -35,7 +35,8 @@ export function median(values) {
 
 export const mbps = (bytes, ms) => (ms > 0 ? bytes / MB / (ms / 1000) : null);
 export const fixed = (x, d = 1) => (x == null || !Number.isFinite(x) ? '–' : x.toFixed(d));
-export const mib = (bytes) => (bytes == null ? '–' : `${(bytes / 1048576).toFixed(0)} MiB`);
+/** Bytes as MB (10^6), as issue 9 quotes memory. */
+export const mib = (bytes) => (bytes == null ? '–' : `${(bytes / MB).toFixed(0)} MB`);
 
 /** Prints rows of cells as an aligned table (first column left, the rest right). */
 export function table(header, rows) {

@@ -15,7 +15,6 @@ const read = (name) => {
 const browser = read('browser') || {};
 const native = read('native') || {};
 const KiB = 1024;
-const MiB = 1048576;
 
 const brotli = (path) => (existsSync(path)
   ? brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
@@ -47,7 +46,7 @@ const lite = brotli(join(root, 'www/pkg/lite/social_roi_bg.wasm'));
 const full = brotli(join(root, 'www/pkg/full/social_roi_bg.wasm'));
 const label = (p) => p?.input ?? '–';
 const kib = (b) => (b == null ? '–' : (b / KiB).toFixed(1));
-const mibs = (b) => (b == null ? '–' : `${(b / MiB).toFixed(0)} MiB`);
+const mibs = (b) => (b == null ? '–' : `${(b / 1e6).toFixed(0)} MB`);
 const ms = (v) => (v == null ? '–' : `${fixed(v, 0)} ms`);
 const s = (v) => (v == null ? '–' : `${fixed(v / 1000, 2)} s`);
 
@@ -78,7 +77,7 @@ if (paths.length) {
 }
 if (mem.length) {
   out.push('### Memory and analysis in Chromium (a fresh page per input, the file still listed)', '');
-  out.push(md(['input', 'posts', 'wasm memory', '× file', 'first analysis', 'preset switch', 'JS heap'],
+  out.push(md(['input', 'posts', 'wasm memory', '× file', 'first analysis', 'preset switch', 'JS heap (holds the file)'],
     mem.map((m) => [m.input, m.posts, mibs(m.wasmAfter), fixed(m.ratio, 2), ms(m.analyzeMs), ms(m.presetMs), mibs(m.jsHeap)])), '');
 }
 if (page) {

@@ -160,10 +160,7 @@ fn files(paths: &[String], rounds: usize, json: bool) -> Result<(), String> {
     let mut out = Vec::new();
     for (k, (path, bytes)) in inputs.iter().enumerate() {
         let mb = bytes.len() as f64 / 1e6;
-        let (import_s, scan_s) = (
-            median(import_secs[k].clone()),
-            median(scan_secs[k].clone()),
-        );
+        let (import_s, scan_s) = (median(import_secs[k].clone()), median(scan_secs[k].clone()));
         let (rows, records, scanned) = shape[k];
         let name = path.rsplit('/').next().unwrap_or(path);
         println!(

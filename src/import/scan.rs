@@ -35,3 +35,24 @@ pub fn scan_delimited(bytes: &[u8], delimiter: u8) -> ScanCounts {
     }
     counts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_what_the_tokenizer_yields() {
+        // A quoted line break, a `""` escape, a blank line (no record), CRLF, no final line end.
+        let text = b"\"id\",\"text\"\r\n\"1\",\"a\nb \"\"c\"\"\"\r\n\r\n\"2\",\"d\"";
+        assert_eq!(
+            scan_delimited(text, b','),
+            ScanCounts {
+                records: 3,
+                fields: 6
+            }
+        );
+        // Damaged UTF-8 is read, not refused.
+        assert_eq!(scan_delimited(b"a;\xff\n1;2\n", b';').records, 2);
+        assert_eq!(scan_delimited(b"", b',').records, 0);
+    }
+}
