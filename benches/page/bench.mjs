@@ -160,7 +160,8 @@ function decode() {
   return { ms: now() - t0, heapGrowth: watch.growth, lines };
 }
 
-const PATHS = { ours, papaparse, udsv, scan, decode };
+// Ours also times a preset switch after its run (outside its time): the analysis figures.
+const PATHS = { ours: (spec) => ours(spec, { analyzeAgain: true }), papaparse, udsv, scan, decode };
 
 /** One run of `path` on the loaded input. */
 async function run(path, spec) {
