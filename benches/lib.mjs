@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..');
-export const target = join(root, 'target');
+/** Cargo's target directory (CARGO_TARGET_DIR, as cargo reads it), where everything goes. */
+export const target = process.env.CARGO_TARGET_DIR || join(root, 'target');
 export const inputsDir = process.env.BENCH_INPUTS || join(target, 'bench-inputs');
 export const resultsDir = join(target, 'bench-results');
 export const MB = 1_000_000;

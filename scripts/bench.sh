@@ -66,5 +66,6 @@ node benches/run.mjs "${small[@]}" "${rounds[@]}"
 say "native"
 node benches/native.mjs "${small[@]}" "${rounds[@]}"
 
-say "summary (target/bench-results/summary-$mode.md)"
-node benches/report.mjs "${small[@]}" | tee "target/bench-results/summary-$mode.md"
+results="${CARGO_TARGET_DIR:-target}/bench-results"
+say "summary ($results/summary-$mode.md)"
+node benches/report.mjs "${small[@]}" | tee "$results/summary-$mode.md"
