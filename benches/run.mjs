@@ -113,6 +113,52 @@ async function memory(browser, url, files) {
   return out;
 }
 
+/**
+ * Runs in the real page: drops `name` (fetched from the inputs) on the element, waits for its
+ * report, then opens Analysis and waits for the engagement rate; the long tasks and frames of
+ * each phase, from the observers the init script installed.
+ */
+async function dropThenAnalyse(name) {
+  const w = globalThis;
+  const el = document.querySelector('social-roi');
+  const root = el.shadowRoot;
+  const file = new File([await (await fetch(`../inputs/${name}`)).arrayBuffer()], name, { type: 'text/csv' });
+  w.gc?.();
+  /** Resolves with the time `selector` first matches in the element's shadow root. */
+  const when = (selector) => new Promise((resolve) => {
+    const hit = () => root.querySelector(selector);
+    if (hit()) { resolve(performance.now()); return; }
+    const mo = new MutationObserver(() => { if (hit()) { mo.disconnect(); resolve(performance.now()); } });
+    mo.observe(root, { subtree: true, childList: true, attributes: true });
+  });
+  const settle = () => new Promise((r) => { setTimeout(r, 300); });
+  const phase = (from, to) => {
+    const tasks = w.__tasks.filter((t) => t.start >= from - 1 && t.start < to);
+    return { ms: to - from, longest: Math.max(0, ...tasks.map((t) => t.ms)), tasks: tasks.length, blocked: tasks.reduce((s, t) => s + t.ms, 0) };
+  };
+  await settle();
+  // Import: from the drop to the file's report (its status no longer "reading").
+  const done = when(`article.sr-file[data-file="${CSS.escape(name)}"] .sr-badge[data-status]:not([data-status="reading"])`);
+  const frames0 = w.__frames;
+  const t0 = performance.now();
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  for (const type of ['dragenter', 'dragover', 'drop']) el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
+  const t1 = await done;
+  const frames = w.__frames - frames0;
+  await settle();
+  const status = root.querySelector(`article.sr-file[data-file="${CSS.escape(name)}"] [data-status]`)?.dataset.status;
+  const imported = { ...phase(t0, t1 + 250), reportMs: t1 - t0, fps: (frames * 1000) / (t1 - t0), status };
+  // Analysis: from the click to the engagement rate on screen.
+  const shown = when('[data-panel="analysis"] [data-section] [data-id="engagement_rate"] .sr-card-value');
+  const t2 = performance.now();
+  root.querySelector('button[data-tab="analysis"]').click();
+  const t3 = await shown;
+  await settle();
+  const analysis = { ...phase(t2, t3 + 250), shownMs: t3 - t2 };
+  return { imported, analysis, cancel: root.querySelector('[data-action="cancel"]') ? 'present' : null };
+}
+
 /** The real page: drop the file, wait for its report, open Analysis; long tasks all along. */
 async function realPage(browser, url, f) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -129,46 +175,7 @@ async function realPage(browser, url, f) {
   });
   await page.goto(`${url}www/index.html`);
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
-  const res = await page.evaluate(async (name) => {
-    const w = globalThis;
-    const el = document.querySelector('social-roi');
-    const root = el.shadowRoot;
-    const file = new File([await (await fetch(`../inputs/${name}`)).arrayBuffer()], name, { type: 'text/csv' });
-    w.gc?.();
-    /** Resolves with the time `selector` first matches in the element's shadow root. */
-    const when = (selector) => new Promise((resolve) => {
-      const hit = () => root.querySelector(selector);
-      if (hit()) { resolve(performance.now()); return; }
-      const mo = new MutationObserver(() => { if (hit()) { mo.disconnect(); resolve(performance.now()); } });
-      mo.observe(root, { subtree: true, childList: true, attributes: true });
-    });
-    const settle = () => new Promise((r) => { setTimeout(r, 300); });
-    const phase = (from, to) => {
-      const tasks = w.__tasks.filter((t) => t.start >= from - 1 && t.start < to);
-      return { ms: to - from, longest: Math.max(0, ...tasks.map((t) => t.ms)), tasks: tasks.length, blocked: tasks.reduce((s, t) => s + t.ms, 0) };
-    };
-    await settle();
-    // Import: from the drop to the file's report (its status no longer "reading").
-    const done = when(`article.sr-file[data-file="${CSS.escape(name)}"] .sr-badge[data-status]:not([data-status="reading"])`);
-    const frames0 = w.__frames;
-    const t0 = performance.now();
-    const dt = new DataTransfer();
-    dt.items.add(file);
-    for (const type of ['dragenter', 'dragover', 'drop']) el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
-    const t1 = await done;
-    const frames = w.__frames - frames0;
-    await settle();
-    const status = root.querySelector(`article.sr-file[data-file="${CSS.escape(name)}"] [data-status]`)?.dataset.status;
-    const imported = { ...phase(t0, t1 + 250), reportMs: t1 - t0, fps: (frames * 1000) / (t1 - t0), status };
-    // Analysis: from the click to the engagement rate on screen.
-    const shown = when('[data-panel="analysis"] [data-section] [data-id="engagement_rate"] .sr-card-value');
-    const t2 = performance.now();
-    root.querySelector('button[data-tab="analysis"]').click();
-    const t3 = await shown;
-    await settle();
-    const analysis = { ...phase(t2, t3 + 250), shownMs: t3 - t2 };
-    return { imported, analysis, cancel: root.querySelector('[data-action="cancel"]') ? 'present' : null };
-  }, f.name);
+  const res = await page.evaluate(dropThenAnalyse, f.name);
   const cdp = await context.newCDPSession(page);
   const heap = await cdp.send('Runtime.getHeapUsage');
   await context.close();
