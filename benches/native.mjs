@@ -146,7 +146,9 @@ function main() {
   results.problems = problems;
   mkdirSync(resultsDir, { recursive: true });
   const path = join(resultsDir, `native-${opts.mode}.json`);
-  writeFileSync(path, JSON.stringify(results, null, 1) + '\n');
+  // With --only, the phases not run keep the figures of the last run.
+  const kept = opts.only && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  writeFileSync(path, JSON.stringify({ ...kept, ...results }, null, 1) + '\n');
   console.log(`\nresults: ${path}`);
   if (problems.length) {
     console.error(`${problems.length} check(s) failed`);

@@ -5,7 +5,7 @@
 // Every run is checked against the generator's manifest: a path that reads wrong fails.
 // Usage: node benches/run.mjs [--small] [--rounds N] [--only paths,memory,page,draw]
 // Writes target/bench-results/browser-{full,small}.json and prints tables.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixed, launch, manifest, mbps, median, mib, options, resultsDir, site, startServer, table } from './lib.mjs';
 
@@ -246,7 +246,9 @@ async function main() {
   results.problems = problems;
   mkdirSync(resultsDir, { recursive: true });
   const path = join(resultsDir, `browser-${opts.mode}.json`);
-  writeFileSync(path, JSON.stringify(results, null, 1) + '\n');
+  // With --only, the phases not run keep the figures of the last run.
+  const kept = opts.only && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  writeFileSync(path, JSON.stringify({ ...kept, ...results }, null, 1) + '\n');
   console.log(`\nresults: ${path}`);
   if (problems.length) {
     console.error(`${problems.length} check(s) failed`);
