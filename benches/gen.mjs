@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SPECS } from './page/aggregate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MB = 1_000_000;
@@ -153,8 +154,8 @@ const X_HEADER = ['Tweet id', 'Tweet permalink', 'Tweet text', 'time', 'impressi
   'promoted hashtag clicks', 'promoted detail expands', 'promoted permalink clicks', 'promoted app opens',
   'promoted app installs', 'promoted follows', 'promoted email tweet', 'promoted dial phone',
   'promoted media views', 'promoted media engagements'];
-/** The metrics our X reader maps (and the JS baselines sum): column name → manifest key. */
-export const X_SUMS = ['impressions', 'engagements', 'retweets', 'replies', 'likes', 'user profile clicks', 'url clicks', 'follows', 'media views'];
+/** The metrics our X reader maps (and the JS baselines sum), by lower-case column name. */
+const X_SUMS = SPECS.x.metrics;
 const PROMOTED = Array(18).fill('"-"').join(',');
 
 function xFiles(plans, dir) {
@@ -209,8 +210,8 @@ function xFiles(plans, dir) {
 // --- Meta Business Suite, French Excel --------------------------------------------------
 
 const META_HEADER = '"Post ID";"Page ID";"Page name";Title;Description;"Duration (sec)";"Publish time";"Caption type";Permalink;"Is crosspost";"Is share";"Post type";Languages;"Custom labels";"Funded content status";"Data comment";Date;Views;Reach;"Reactions, Comments and Shares";Reactions;Comments;Shares;"Total clicks";"Other Clicks";"Matched Audience Targeting Consumption (Photo Click)"';
-/** The metrics our Meta reader maps (and the JS baselines sum). */
-export const META_SUMS = ['Views', 'Reach', 'Reactions, Comments and Shares', 'Reactions', 'Comments', 'Shares', 'Total clicks'];
+/** The metrics our Meta reader maps (and the JS baselines sum), by lower-case column name. */
+const META_SUMS = SPECS.meta.metrics;
 
 /** A French Excel cell: quoted only when it must be. */
 const excel = (s) => (/[;"\n\r]/.test(s) ? quoted(s) : s);
@@ -238,7 +239,7 @@ function metaFile(plan, dir) {
     const comments = r.skewed(views / 200);
     const shares = r.skewed(views / 300);
     const clicks = kind === 'Text' ? null : r.skewed(views / 30);
-    const m = { Views: views, Reach: reach, 'Reactions, Comments and Shares': reactions + comments + shares, Reactions: reactions, Comments: comments, Shares: shares, 'Total clicks': clicks };
+    const m = { views, reach, 'reactions, comments and shares': reactions + comments + shares, reactions, comments, shares, 'total clicks': clicks };
     const duration = video ? `${5 + r.int(170)},${r.int(10)}` : '';
     const description = sentence(r, 400, { mentions: ['@Boulangerie Martin', '@Mairie de Lyon'] }).replaceAll('&amp;', '&');
     const link = kind === 'Reels' ? `https://www.facebook.com/reel/${post}` : `https://www.facebook.com/${page}/posts/${post}`;
@@ -246,7 +247,7 @@ function metaFile(plan, dir) {
     const row = [
       `${page}_${post}`, page, '"Boulangerie Martin"', r.chance(0.2) ? excel(r.pick(WORDS)) : '', excel(description),
       duration, `"${pad(mo)}/${pad(d)}/${y} ${pad(hh)}:${pad(mm)}"`, '', link, 'No', 'No', kind, '', '', '', '',
-      'Lifetime', num(views), num(reach), num(m['Reactions, Comments and Shares']), num(reactions), num(comments),
+      'Lifetime', num(views), num(reach), num(m['reactions, comments and shares']), num(reactions), num(comments),
       num(shares), num(clicks), clicks == null ? '' : num(Math.floor(clicks / 2)), kind === 'Photos' ? num(r.skewed(50)) : '',
     ].join(';') + '\r\n';
     out.write(row);
@@ -351,7 +352,9 @@ export async function generate({ small = false, dir }) {
   const mode = small ? 'small' : 'full';
   const plan = PLANS[mode];
   mkdirSync(dir, { recursive: true });
-  const generator = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  // This file and the column lists it takes from the aggregation make the inputs.
+  const generator = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(join(here, 'page', 'aggregate.mjs'))).digest('hex');
   const manifestPath = join(dir, `manifest-${mode}.json`);
   if (existsSync(manifestPath)) {
     const old = JSON.parse(readFileSync(manifestPath, 'utf8'));
