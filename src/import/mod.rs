@@ -14,6 +14,7 @@ pub(crate) mod csv;
 pub(crate) mod decode;
 pub(crate) mod guard;
 pub(crate) mod json;
+pub(crate) mod scan;
 pub(crate) mod sheet;
 mod text;
 
