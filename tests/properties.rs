@@ -93,6 +93,35 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The analysis's totals are the sums of its per-post values.
+    #[test]
+    fn per_post_values_sum_to_the_totals(rows in proptest::collection::vec((0u32..100_000, 0u32..5_000), 1..40)) {
+        let mut s = String::from("Tweet id,Tweet permalink,Tweet text,time,impressions,engagements,retweets,replies,likes\n");
+        for (i, (imp, eng)) in rows.iter().enumerate() {
+            s.push_str(&format!(
+                "{},https://x.com/a/status/{},t,2026-03-{:02} 10:00 +0000,{imp},{eng},{},{},{}\n",
+                1000 + i, 1000 + i, i % 28 + 1, eng / 3, eng / 5, eng / 2
+            ));
+        }
+        let mut ws = Workspace::new(ImportOptions::default());
+        ws.add("tweet_activity_metrics_acme_20260301_20260331_en.csv", s.as_bytes());
+        let a = analyze(ws.dataset(), &AnalysisOptions::default(), Lang::En);
+        let total = |id: &str| a.totals.iter().find(|f| f.id == id).and_then(Figure::get);
+        let sum = |f: fn(&social_roi::PostRow) -> Option<f64>| -> f64 {
+            a.engagement.posts.iter().filter_map(f).sum()
+        };
+        let impressions = sum(|p| p.impressions.map(|x| x.get()));
+        let engagements = sum(|p| p.engagements.map(|x| x.get()));
+        prop_assert_eq!(total("total_impressions"), Some(impressions));
+        if let Some(t) = total("total_engagements") {
+            prop_assert!((t - engagements).abs() < 1e-6, "{t} vs {engagements}");
+        }
+    }
+}
+
 /// A small X export, with a multi-line quoted text when `quote`.
 fn csv_text(quote: bool) -> String {
     let mut s = String::from("Tweet id,Tweet permalink,Tweet text,time,impressions,engagements\n");
