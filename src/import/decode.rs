@@ -137,14 +137,13 @@ impl TextDecoder {
     /// Counts the line ends and control characters of text just decoded.
     fn count_newlines(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        let control = bytes.iter().filter(|&&b| is_control(b)).count() as u64;
-        if control > 0 && self.first_control_line.is_none() {
-            let at = bytes.iter().position(|&b| is_control(b)).unwrap_or(0);
-            let before = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
+        let (control, first) = controls(bytes);
+        if let (Some(at), None) = (first, self.first_control_line) {
+            let before = memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64;
             self.first_control_line = Some(self.newlines + before + 1);
         }
         self.control += control;
-        self.newlines += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.newlines += memchr::memchr_iter(b'\n', bytes).count() as u64;
     }
 
     fn push_inner(&mut self, bytes: &[u8], out: &mut String, last: bool) {
@@ -291,7 +290,44 @@ impl TextDecoder {
 /// carriage return; or DEL.
 #[inline]
 fn is_control(b: u8) -> bool {
-    (b < 0x20 && (0x3600u32 >> (b & 31)) & 1 == 0) || b == 0x7f
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7f
+}
+
+/// The control characters of `bytes` and where the first is. Eight bytes at a time: a word
+/// with no byte below space and no DEL (most words of a text) is passed over at once.
+fn controls(bytes: &[u8]) -> (u64, Option<usize>) {
+    const LOW: u64 = 0x2020_2020_2020_2020;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const DEL: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut count = 0;
+    let mut first = None;
+    let mut at = 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w);
+        let below_space = x.wrapping_sub(LOW) & !x & HIGH;
+        let d = x ^ DEL;
+        let del = d.wrapping_sub(ONES) & !d & HIGH;
+        if below_space | del != 0 {
+            for (k, &b) in word.iter().enumerate() {
+                if is_control(b) {
+                    count += 1;
+                    first = first.or(Some(at + k));
+                }
+            }
+        }
+        at += 8;
+    }
+    for (k, &b) in words.remainder().iter().enumerate() {
+        if is_control(b) {
+            count += 1;
+            first = first.or(Some(at + k));
+        }
+    }
+    (count, first)
 }
 
 /// The encoding its first bytes announce, and the length of the byte order mark.
@@ -427,6 +463,16 @@ mod tests {
         bytes.extend_from_slice(b"12\0\0\0,x\n\t\x0c\r\n");
         let (_, r) = decode_chunks(&[&bytes[..70_000], &bytes[70_000..]]);
         assert_eq!((r.control, r.first_control_line), (3, Some(20_001)));
+    }
+
+    #[test]
+    fn controls_in_words_and_tails() {
+        assert_eq!(controls(b"abc"), (0, None));
+        assert_eq!(controls(b"ab\tc\r\nde\x0cfghij\x7f\x00"), (2, Some(14)));
+        assert_eq!(controls("é€\u{1}".as_bytes()), (1, Some(5)));
+        let mut long = vec![b'x'; 100];
+        long[77] = 0x1b;
+        assert_eq!(controls(&long), (1, Some(77)));
     }
 
     #[test]
