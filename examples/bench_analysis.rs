@@ -42,6 +42,7 @@ fn dataset(n: usize) -> Dataset {
                     clicks: Some(x / 30.0),
                     ..PostMetrics::default()
                 },
+                currency: None,
                 origin: origin(i as u64 + 2),
             }
         })
@@ -68,6 +69,8 @@ fn dataset(n: usize) -> Dataset {
                 shares: None,
                 clicks: None,
                 posts: None,
+                revenue: None,
+                currency: None,
                 origin: origin(i as u64 + 2),
             });
         }

@@ -116,6 +116,15 @@ impl Mapper {
                 self.warnings.push(problem);
             }
         }
+        let placeholders = &self.cells.placeholders;
+        if placeholders.count > 0 {
+            let issue = Issue::NotCountedYet {
+                count: placeholders.count,
+                example: placeholders.first.clone(),
+            };
+            let problem = Problem::new(issue, &name).at_line(placeholders.line);
+            self.warnings.push(problem);
+        }
         // A sheet's row ends at its last filled cell: only text files have short rows.
         if self.short_rows.count > 0 && self.source.text {
             let issue = Issue::ShortRows {
