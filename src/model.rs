@@ -252,6 +252,9 @@ pub struct EntryRow {
     pub author: String,
     /// The entrant's profile id or URL, when the export gives it.
     pub profile: Option<String>,
+    /// The comment's own address (`…/p/<post>/c/<comment>/`, `…?comment_id=…`), when the
+    /// export's link column holds that rather than the entrant's profile.
+    pub link: Option<String>,
     /// When the comment was written.
     pub date: Option<DateTime>,
     /// The comment's text.

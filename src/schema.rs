@@ -320,6 +320,7 @@ fields! {
     EntryParentId = "entry.parent_id", Entries, Id, "Replies to", "Répond à", ["subid", "parent id", "reply to"];
     EntryAuthor = "entry.author", Entries, Text, "Entrant", "Participant", ["name", "author", "user", "username", "nom", "auteur", "pseudo", "participant", "entrant", "handle"];
     EntryProfile = "entry.profile", Entries, Text, "Profile", "Profil", ["profile", "profile id", "profile url", "profil"];
+    EntryLink = "entry.link", Entries, Text, "Comment link", "Lien du commentaire", ["comment link", "comment url", "lien du commentaire"];
     EntryDate = "entry.date", Entries, DateTime, "Date", "Date", ["date", "time", "created at"];
     EntryText = "entry.text", Entries, Text, "Comment", "Commentaire", ["comment", "comments", "text", "commentaire", "message"];
     EntryLikes = "entry.likes", Entries, Count, "Likes", "J’aime", ["likes", "j'aime", "reactions"];
@@ -352,6 +353,16 @@ impl Field {
 
     pub(crate) fn index(self) -> usize {
         self as usize
+    }
+
+    /// Whether the values of several records add up: numbers that count what happened,
+    /// not levels (followers on a day) nor people (users who may come on several days).
+    pub(crate) fn adds_up(self) -> bool {
+        self.value().is_number()
+            && !matches!(
+                self,
+                Field::DailyFollowers | Field::PostFollowersAtPost | Field::TrafficUsers
+            )
     }
 }
 

@@ -1,6 +1,7 @@
 //! The canonical fields a column can map to, one list for every format and for the user's own
 //! mapping of an unknown file, and the [`Draft`] a row fills before it becomes a record.
 
+use super::comments::is_content_address;
 use crate::date::{Date, DateTime};
 use crate::model::{
     AdRow, DailyRow, EntryRow, Message, Network, Origin, Post, PostMetrics, SearchDimension,
@@ -287,11 +288,17 @@ impl Draft {
     /// A contest entry, or the field it lacks.
     pub(crate) fn entry(&self, origin: Origin) -> Result<EntryRow, Field> {
         use Field::*;
+        // A comment's or a post's address in the profile column is no person.
+        let (profile, link) = match self.text(EntryProfile) {
+            Some(p) if is_content_address(&p) => (None, Some(p)),
+            p => (p, self.text(EntryLink)),
+        };
         Ok(EntryRow {
             id: self.text(EntryId),
             parent_id: self.text(EntryParentId),
             author: self.text(EntryAuthor).ok_or(EntryAuthor)?,
-            profile: self.text(EntryProfile),
+            profile,
+            link,
             date: self.datetime(EntryDate),
             text: self.text(EntryText).unwrap_or_default(),
             likes: self.num(EntryLikes),

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::number::tidy;
 use crate::schema::Counts;
-use crate::schema::{Field, RecordKind, ValueKind, FIELDS};
+use crate::schema::{Field, RecordKind, FIELDS};
 use serde::Serialize;
 
 /// What a dataset holds.
@@ -133,7 +133,7 @@ fn group(
     let sums = FIELDS
         .iter()
         .copied()
-        .filter(|f| f.kind() == kind && f.value().is_number() && summable(*f))
+        .filter(|f| f.kind() == kind && f.adds_up())
         .filter_map(|f| {
             let values: Vec<f64> = recs.iter().filter_map(|r| r.value(f)).collect();
             let sum = Finite::new(tidy(values.iter().sum()))?;
@@ -156,15 +156,6 @@ fn group(
         last: days.iter().max().copied(),
         sums,
     }
-}
-
-/// Levels (followers) and people (users, who may come on several days) are not added up;
-/// flows are.
-fn summable(f: Field) -> bool {
-    !matches!(
-        f,
-        Field::DailyFollowers | Field::PostFollowersAtPost | Field::TrafficUsers
-    ) && f.value() != ValueKind::Ratio
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -36,7 +36,7 @@ impl Mapper {
         let whole_channel = self.format.id == FormatId::YoutubeTable;
         for p in 0..self.plan.columns.len() {
             let (col, field) = self.plan.columns[p];
-            if !field.value().is_number() {
+            if !field.adds_up() {
                 continue;
             }
             let cell = row.cell(col);

@@ -98,6 +98,8 @@ impl Mapper {
                 .all(|r| r.cells.iter().filter(|c| !c.is_blank()).count() <= 1);
         let plan = if list {
             Plan::of_list()
+        } else if format.id == FormatId::Comments {
+            Plan::of_format(format, &names).with_comment_links(probe)
         } else {
             Plan::of_format(format, &names)
         };

@@ -2,8 +2,10 @@
 //! mapping; and, for a table the user maps, a guess of each column's field and a fingerprint
 //! of its header.
 
+use crate::formats::comments::is_content_address;
 use crate::formats::{alias_matches, norm, Format, GENERIC};
 use crate::schema::{Field, RecordKind, FIELDS};
+use crate::table::Row;
 
 /// Which columns are read into which fields.
 #[derive(Clone, Debug)]
@@ -70,6 +72,29 @@ impl Plan {
             columns: Vec::new(),
             kind: None,
         })
+    }
+
+    /// For a comment export: a profile column whose first filled values are addresses of
+    /// posts or comments (`…/p/<post>/c/<comment>/`) is read as the comment's link instead.
+    pub(crate) fn with_comment_links(mut self, probe: &[Row]) -> Plan {
+        let Some(col) = self.column_of(Field::EntryProfile) else {
+            return self;
+        };
+        let mut values = probe
+            .iter()
+            .filter_map(|r| r.cells.get(col))
+            .map(|c| c.text())
+            .filter(|t| !t.trim().is_empty())
+            .peekable();
+        let content = values.peek().is_some() && values.all(|t| is_content_address(&t));
+        if content && self.column_of(Field::EntryLink).is_none() {
+            for (_, f) in &mut self.columns {
+                if *f == Field::EntryProfile {
+                    *f = Field::EntryLink;
+                }
+            }
+        }
+        self
     }
 
     /// The column field `field` is read from, if any.
