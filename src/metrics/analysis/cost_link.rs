@@ -6,7 +6,7 @@ use super::settings::Settings;
 use crate::figure::Figure;
 use crate::form::{FieldError, Fields};
 use crate::i18n::Lang;
-use crate::metrics::cost::{self, CostReport, Divisors};
+use crate::metrics::cost::{self, CostReport, Divisors, Revenue};
 use crate::metrics::growth::GrowthReport;
 use crate::model::AdRow;
 use crate::money::Currency;
@@ -53,8 +53,7 @@ pub(super) fn ads_in_period<'a>(
 pub(super) fn cost_link(
     ads: &[&AdRow],
     options: &AnalysisOptions,
-    totals: &[Figure],
-    growth: &GrowthReport,
+    link: &Link,
     lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> CostReport {
@@ -84,8 +83,21 @@ pub(super) fn cost_link(
     };
     let typed = cost::read_typed(&options.costs, default_currency, &mut fields, lang);
     errors.extend(fields.errors);
-    let divisors = divisors(totals, growth, lang);
-    cost::costs(ads, ads_currency, &typed, &divisors, lang)
+    let mut divisors = divisors(link.totals, link.growth, lang);
+    divisors.acquisitions = link.acquisitions.clone();
+    cost::costs(ads, ads_currency, &typed, &divisors, &link.revenue, lang)
+}
+
+/// What the cost link divides by and carries, from the rest of the analysis.
+pub(super) struct Link<'a> {
+    /// The totals of the posts.
+    pub(super) totals: &'a [Figure],
+    /// Follower growth.
+    pub(super) growth: &'a GrowthReport,
+    /// The key events credited to social traffic, and where they come from.
+    pub(super) acquisitions: Option<(f64, String)>,
+    /// Estimated revenue, per currency.
+    pub(super) revenue: Vec<Revenue>,
 }
 
 /// The counts the cost link divides by, with where each comes from.
@@ -106,6 +118,7 @@ fn divisors(totals: &[Figure], growth: &GrowthReport, lang: Lang) -> Divisors {
             lang.pick("clicks of the posts", "clics des publications"),
         ),
         new_followers: new_followers(growth, lang),
+        acquisitions: None,
     }
 }
 

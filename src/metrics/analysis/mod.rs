@@ -1,6 +1,6 @@
 //! The analysis of a [`Dataset`]: one call, [`analyze`], gives one serialisable
-//! [`AnalysisReport`] with every figure of engagement, growth, activity, time series and
-//! cost, each with its formula and inputs or the reason it has none. The page and
+//! [`AnalysisReport`] with every figure of engagement, growth, activity, time series, cost and
+//! search visibility, each with its formula and inputs or the reason it has none. The page and
 //! `social-roi analyze --json` show exactly this.
 //!
 //! [`analysis_defaults`] gives the default [`AnalysisOptions`] and the presets with their labels,
@@ -15,8 +15,10 @@ mod options;
 mod over_time;
 mod posts;
 mod report;
+mod returns;
 mod settings;
 mod totals;
+mod visibility;
 
 pub use defaults::analysis_defaults;
 pub use options::{AnalysisOptions, BusinessHours, Period};
@@ -27,7 +29,7 @@ use crate::i18n::Lang;
 use crate::metrics::growth;
 use crate::model::Dataset;
 use activity_report::activity_report;
-use cost_link::{ads_in_period, cost_link};
+use cost_link::{ads_in_period, cost_link, Link};
 use days::{daily_in_period, days_covered};
 use engagement_report::{definition, engagement_report};
 use over_time::series_and_heatmap;
@@ -35,6 +37,7 @@ use posts::{days_of, facts_warnings, post_facts, posts_in_period, settle_rule};
 use report::Range;
 use settings::read_options;
 use totals::total_figures;
+use visibility::visibility;
 
 /// Analyses `data` with `options`, in `lang`.
 pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
@@ -65,7 +68,13 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     let (activity, messages) =
         activity_report(&posts, span, &records.messages, &s, lang, &mut warnings);
     let ads = ads_in_period(&records.ads, &s, lang, &mut warnings);
-    let costs = cost_link(&ads, options, &totals, &growth, lang, &mut errors);
+    let link = Link {
+        totals: &totals,
+        growth: &growth,
+        acquisitions: returns::acquisitions(&records.traffic, &s, lang),
+        revenue: returns::revenue(&groups, &posts, lang),
+    };
+    let costs = cost_link(&ads, options, &link, lang, &mut errors);
     let range = Range {
         from,
         to,
@@ -76,6 +85,13 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
         ad_rows: ads.len(),
         messages,
     };
+    let search = visibility(
+        &records.search,
+        &s,
+        &options.brand_terms,
+        lang,
+        &mut warnings,
+    );
     let definition = definition(resolved, counted, followers_text, s.offset, lang);
     AnalysisReport {
         errors,
@@ -90,6 +106,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
         heatmap,
         activity,
         costs,
+        search,
     }
 }
 

@@ -30,6 +30,9 @@ pub struct AnalysisOptions {
     pub decimal_mark: Option<Mark>,
     /// How many top and bottom posts to list (1–100).
     pub top_posts: usize,
+    /// The brand's name and its spellings, separated by commas: a search query holding one
+    /// is a brand query. Blank: no brand split.
+    pub brand_terms: String,
 }
 
 impl Default for AnalysisOptions {
@@ -44,6 +47,7 @@ impl Default for AnalysisOptions {
             ads_currency: String::new(),
             decimal_mark: None,
             top_posts: 5,
+            brand_terms: String::new(),
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::metrics::activity::ActivityReport;
 use crate::metrics::cost::CostReport;
 use crate::metrics::engagement::{Counted, EngagementRule, GroupRow, PostRow};
 use crate::metrics::growth::GrowthReport;
+use crate::metrics::search::SearchReport;
 use crate::metrics::series::{Heatmap, SeriesReport};
 use serde::Serialize;
 
@@ -41,6 +42,9 @@ pub struct AnalysisReport {
     pub activity: ActivityReport,
     /// Spend and unit costs, and the ROI calculator patch.
     pub costs: CostReport,
+    /// Search visibility (Google Search Console): clicks, impressions, CTR, average
+    /// position, the trend by day, brand queries against the others.
+    pub search: SearchReport,
 }
 
 /// The days analysed.
