@@ -59,7 +59,11 @@ fn search_totals_come_from_the_table_by_day() {
     // (4.2 × 800 + 3.9 × 900 + 4.5 × 700 + 3.6 × 1600) ÷ 4000 = 15780 ÷ 4000, not the mean
     // of the four positions (4.05), and never their sum.
     assert!(close(value(&s.figures, "search_position"), 3.945));
-    let f = s.figures.iter().find(|f| f.id == "search_position").unwrap();
+    let f = s
+        .figures
+        .iter()
+        .find(|f| f.id == "search_position")
+        .unwrap();
     assert_eq!(
         f.formula,
         "average position = Σ (position × impressions) ÷ Σ impressions"
@@ -152,9 +156,9 @@ fn a_period_cuts_the_days_and_a_second_copy_counts_once() {
         "{:#?}",
         r.warnings
     );
-    assert!(r.warnings.iter().any(|w| w.starts_with(
-        "14 Search Console row(s) by query, page, country or device have no day"
-    )));
+    assert!(r.warnings.iter().any(
+        |w| w.starts_with("14 Search Console row(s) by query, page, country or device have no day")
+    ));
 }
 
 #[test]
@@ -165,7 +169,12 @@ fn without_a_table_by_day_the_totals_say_which_table_they_use() {
     assert_eq!(value(&r.search.figures, "search_clicks"), Some(270.0));
     let empty = run(&workspace(&[]), "");
     assert_eq!(empty.search.source, None);
-    let f = empty.search.figures.iter().find(|f| f.id == "search_ctr").unwrap();
+    let f = empty
+        .search
+        .figures
+        .iter()
+        .find(|f| f.id == "search_ctr")
+        .unwrap();
     assert_eq!(
         f.reason.as_deref(),
         Some("no Search Console rows in the files for this period")
@@ -182,12 +191,18 @@ fn key_events_of_social_traffic_are_the_calculators_acquisitions() {
     let patch = &r.costs.roi_patch;
     // Organic Social 3 + 2, Paid Social 1: the acquisition report's social rows win over
     // the Events report's whole-site 9.
-    assert_eq!(serde_json::to_value(&patch.counts.acquisitions).unwrap(), 6.0);
-    assert!(patch
-        .notes
-        .contains(&"customers acquired: key events of social traffic (Google Analytics)".to_string()));
+    assert_eq!(
+        serde_json::to_value(&patch.counts.acquisitions).unwrap(),
+        6.0
+    );
+    assert!(patch.notes.contains(
+        &"customers acquired: key events of social traffic (Google Analytics)".to_string()
+    ));
     // The Events report alone: its 6 sign-ups and 3 purchases.
-    let r = run(&workspace(&["analytics/ga4_events_20260601-20260607.csv"]), "");
+    let r = run(
+        &workspace(&["analytics/ga4_events_20260601-20260607.csv"]),
+        "",
+    );
     assert_eq!(
         serde_json::to_value(&r.costs.roi_patch.counts.acquisitions).unwrap(),
         9.0
@@ -209,8 +224,11 @@ fn youtube_revenue_is_a_return_of_the_roi_link() {
     let line = serde_json::to_value(&patch.returns[0]).unwrap();
     assert_eq!(line["value"], 4.15);
     assert_eq!(line["count"], 1.0);
-    assert!(patch.notes.iter().any(|n| n
-        == "estimated revenue of the channel’s days: 4.15 USD, carried as one return line"));
+    assert!(patch
+        .notes
+        .iter()
+        .any(|n| n
+            == "estimated revenue of the channel’s days: 4.15 USD, carried as one return line"));
     // The videos alone: their revenue, in euros.
     let ws = workspace(&["youtube/Content 2026-03-01_2026-03-07 Atelier/Table data.csv"]);
     let patch = run(&ws, "").costs.roi_patch;
@@ -220,10 +238,7 @@ fn youtube_revenue_is_a_return_of_the_roi_link() {
         8.8
     );
     // Churn: gained 13, lost 7 over the channel's days.
-    let r = run(
-        &workspace(&["youtube/channel_subscribers_2026-03.csv"]),
-        "",
-    );
+    let r = run(&workspace(&["youtube/channel_subscribers_2026-03.csv"]), "");
     let yt = &r.growth.networks[0];
     assert_eq!(value(&yt.figures, "new_follows"), Some(13.0));
     assert_eq!(value(&yt.figures, "unfollows"), Some(7.0));

@@ -479,7 +479,7 @@ fn search_console_zip() {
     let q = of(SearchDimension::Query).next().unwrap();
     assert_eq!(q.key.as_deref(), Some("atelier pain lyon"));
     assert_eq!((q.ctr, q.position), (Some(0.3), Some(1.5)));
-    let d = of(SearchDimension::Date).last().unwrap();
+    let d = of(SearchDimension::Date).next_back().unwrap();
     assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2026-06-04"));
     assert_eq!(d.ctr, Some(0.075));
     assert_eq!(d.key, None);

@@ -49,7 +49,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
-    let engagement = engagement_report(&facts, &resolved, s.top, lang);
+    let engagement = engagement_report(&facts, &resolved, (s.top, s.minimum), lang);
     let totals = total_figures(&facts, lang);
     let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
     let post_days = days_of(&posts);
