@@ -294,6 +294,19 @@ pub enum SearchDimension {
     Date,
 }
 
+impl SearchDimension {
+    /// What a table of it lists, in `lang` (plural): `queries`, `days`…
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            SearchDimension::Query => lang.pick("queries", "requêtes"),
+            SearchDimension::Page => lang.pick("pages", "pages"),
+            SearchDimension::Country => lang.pick("countries", "pays"),
+            SearchDimension::Device => lang.pick("devices", "appareils"),
+            SearchDimension::Date => lang.pick("days", "jours"),
+        }
+    }
+}
+
 /// One row of a Search Console performance export: the clicks and impressions Google Search
 /// gave one query, page, country, device or day.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -41,6 +41,8 @@ pub struct Group {
     /// For Search Console rows, what they are by (queries, pages, days…): each table slices
     /// the same clicks, so each is a group of its own and never added to another.
     pub dimension: Option<SearchDimension>,
+    /// What `dimension`'s table lists, in the report's language (`queries`, `days`).
+    pub dimension_label: Option<String>,
     /// How many records.
     pub records: u64,
     /// The first day they cover.
@@ -151,6 +153,7 @@ fn group(
         network,
         currency,
         dimension,
+        dimension_label: dimension.map(|d| d.label(lang).to_string()),
         records: recs.len() as u64,
         first: days.iter().min().copied(),
         last: days.iter().max().copied(),

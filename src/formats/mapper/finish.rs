@@ -186,6 +186,7 @@ impl Mapper {
             names: self.format.label,
             network: self.format.network,
             kind: self.plan.kind,
+            follower_list: self.format.id.is_follower_list(),
         };
         let delimiter = self.delimiter_name();
         let mapped = self.mapped_columns();
