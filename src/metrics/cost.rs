@@ -496,25 +496,7 @@ fn patch(
     counts: &Divisors,
     lang: Lang,
 ) -> RoiPatch {
-    let mut notes = Vec::new();
-    let mut source_note = |what: &str, c: &Option<(f64, String)>| {
-        if let Some((_, source)) = c {
-            notes.push(match lang {
-                Lang::En => format!("{what}: {source}"),
-                Lang::Fr => format!("{what}\u{a0}: {source}"),
-            });
-        }
-    };
-    source_note(lang.pick("engagements", "engagements"), &counts.engagements);
-    source_note(lang.pick("clicks", "clics"), &counts.clicks);
-    source_note(
-        lang.pick("new followers", "nouveaux abonnés"),
-        &counts.new_followers,
-    );
-    source_note(
-        lang.pick("customers acquired", "clients acquis"),
-        &counts.acquisitions,
-    );
+    let mut notes = source_notes(counts, lang);
     let mut costs = Vec::new();
     let mut currency = None;
     match ad_currencies {
@@ -552,6 +534,30 @@ fn patch(
         returns: Vec::new(),
         notes,
     }
+}
+
+/// Where each count carried comes from, in words.
+fn source_notes(counts: &Divisors, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut source_note = |what: &str, c: &Option<(f64, String)>| {
+        if let Some((_, source)) = c {
+            notes.push(match lang {
+                Lang::En => format!("{what}: {source}"),
+                Lang::Fr => format!("{what}\u{a0}: {source}"),
+            });
+        }
+    };
+    source_note(lang.pick("engagements", "engagements"), &counts.engagements);
+    source_note(lang.pick("clicks", "clics"), &counts.clicks);
+    source_note(
+        lang.pick("new followers", "nouveaux abonnés"),
+        &counts.new_followers,
+    );
+    source_note(
+        lang.pick("customers acquired", "clients acquis"),
+        &counts.acquisitions,
+    );
+    notes
 }
 
 /// Adds the revenue in the patch's currency as a return line (the patch takes the revenue's

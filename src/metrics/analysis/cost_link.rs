@@ -2,11 +2,12 @@
 //! of the analysis they are divided by.
 
 use super::options::AnalysisOptions;
+use super::returns::Returns;
 use super::settings::Settings;
 use crate::figure::Figure;
 use crate::form::{FieldError, Fields};
 use crate::i18n::Lang;
-use crate::metrics::cost::{self, CostReport, Divisors, Revenue};
+use crate::metrics::cost::{self, CostReport, Divisors};
 use crate::metrics::growth::GrowthReport;
 use crate::model::AdRow;
 use crate::money::Currency;
@@ -49,11 +50,13 @@ pub(super) fn ads_in_period<'a>(
 }
 
 /// The cost link of `ads` and the options' typed costs against the analysis' `totals` and
-/// `growth`, with a message in `errors` for each cost option that cannot be read.
+/// `growth`, carrying what the files say came `back`, with a message in `errors` for each
+/// cost option that cannot be read.
 pub(super) fn cost_link(
     ads: &[&AdRow],
     options: &AnalysisOptions,
-    link: &Link,
+    (totals, growth): (&[Figure], &GrowthReport),
+    back: Returns,
     lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> CostReport {
@@ -83,21 +86,9 @@ pub(super) fn cost_link(
     };
     let typed = cost::read_typed(&options.costs, default_currency, &mut fields, lang);
     errors.extend(fields.errors);
-    let mut divisors = divisors(link.totals, link.growth, lang);
-    divisors.acquisitions = link.acquisitions.clone();
-    cost::costs(ads, ads_currency, &typed, &divisors, &link.revenue, lang)
-}
-
-/// What the cost link divides by and carries, from the rest of the analysis.
-pub(super) struct Link<'a> {
-    /// The totals of the posts.
-    pub(super) totals: &'a [Figure],
-    /// Follower growth.
-    pub(super) growth: &'a GrowthReport,
-    /// The key events credited to social traffic, and where they come from.
-    pub(super) acquisitions: Option<(f64, String)>,
-    /// Estimated revenue, per currency.
-    pub(super) revenue: Vec<Revenue>,
+    let mut divisors = divisors(totals, growth, lang);
+    divisors.acquisitions = back.acquisitions;
+    cost::costs(ads, ads_currency, &typed, &divisors, &back.revenue, lang)
 }
 
 /// The counts the cost link divides by, with where each comes from.

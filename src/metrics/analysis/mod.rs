@@ -29,7 +29,7 @@ use crate::i18n::Lang;
 use crate::metrics::growth;
 use crate::model::Dataset;
 use activity_report::activity_report;
-use cost_link::{ads_in_period, cost_link, Link};
+use cost_link::{ads_in_period, cost_link};
 use days::{daily_in_period, days_covered};
 use engagement_report::{definition, engagement_report};
 use over_time::series_and_heatmap;
@@ -68,13 +68,8 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     let (activity, messages) =
         activity_report(&posts, span, &records.messages, &s, lang, &mut warnings);
     let ads = ads_in_period(&records.ads, &s, lang, &mut warnings);
-    let link = Link {
-        totals: &totals,
-        growth: &growth,
-        acquisitions: returns::acquisitions(&records.traffic, &s, lang),
-        revenue: returns::revenue(&groups, &posts, lang),
-    };
-    let costs = cost_link(&ads, options, &link, lang, &mut errors);
+    let back = returns::brought_back(&records.traffic, &groups, &posts, &s, lang);
+    let costs = cost_link(&ads, options, (&totals, &growth), back, lang, &mut errors);
     let range = Range {
         from,
         to,
@@ -85,13 +80,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
         ad_rows: ads.len(),
         messages,
     };
-    let search = visibility(
-        &records.search,
-        &s,
-        &options.brand_terms,
-        lang,
-        &mut warnings,
-    );
+    let search = visibility(&records.search, &s, options, lang, &mut warnings);
     let definition = definition(resolved, counted, followers_text, s.offset, lang);
     AnalysisReport {
         errors,

@@ -9,6 +9,28 @@ use crate::i18n::Lang;
 use crate::metrics::cost::Revenue;
 use crate::model::{DailyRow, Network, TrafficRow};
 
+/// What the files say came back: customers acquired, and revenue per currency.
+pub(super) struct Returns {
+    /// Key events credited to social traffic, and where they come from.
+    pub(super) acquisitions: Option<(f64, String)>,
+    /// Estimated revenue, per currency.
+    pub(super) revenue: Vec<Revenue>,
+}
+
+/// What the traffic rows, the daily rows and the posts of the period say came back.
+pub(super) fn brought_back(
+    traffic: &[TrafficRow],
+    groups: &[Vec<&DailyRow>],
+    posts: &[PeriodPost],
+    s: &Settings,
+    lang: Lang,
+) -> Returns {
+    Returns {
+        acquisitions: acquisitions(traffic, s, lang),
+        revenue: revenue(groups, posts, lang),
+    }
+}
+
 /// Whether a traffic row comes from social networks: a social source, or a social channel
 /// group (`Organic Social`, `Paid Social`, `Réseaux sociaux organiques`).
 fn is_social(t: &TrafficRow) -> bool {
@@ -22,11 +44,7 @@ fn is_social(t: &TrafficRow) -> bool {
 /// The key events the files credit to social traffic in the period, and where they come
 /// from: the social rows of an acquisition report, else the Events report's key events (the
 /// whole site, unless the report was filtered to the campaign).
-pub(super) fn acquisitions(
-    traffic: &[TrafficRow],
-    s: &Settings,
-    lang: Lang,
-) -> Option<(f64, String)> {
+fn acquisitions(traffic: &[TrafficRow], s: &Settings, lang: Lang) -> Option<(f64, String)> {
     let rows: Vec<&TrafficRow> = traffic
         .iter()
         .filter(|t| t.date.is_none_or(|d| within(d, s.from, s.to)))
@@ -59,7 +77,7 @@ pub(super) fn acquisitions(
 
 /// YouTube's estimated revenue of the period, per currency: the channel's days when the files
 /// have them (they count every video), else the videos of the period.
-pub(super) fn revenue(groups: &[Vec<&DailyRow>], posts: &[PeriodPost], lang: Lang) -> Vec<Revenue> {
+fn revenue(groups: &[Vec<&DailyRow>], posts: &[PeriodPost], lang: Lang) -> Vec<Revenue> {
     let days: Vec<(Option<&str>, f64)> = groups
         .iter()
         .flatten()

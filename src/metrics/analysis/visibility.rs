@@ -4,6 +4,7 @@
 //! the same counts (the zip and its CSV both dropped). Two months' exports list the same
 //! query with other counts: both are kept.
 
+use super::options::AnalysisOptions;
 use super::posts::within;
 use super::settings::Settings;
 use crate::i18n::Lang;
@@ -15,7 +16,7 @@ use std::collections::HashSet;
 pub(super) fn visibility(
     rows: &[SearchRow],
     s: &Settings,
-    brand: &str,
+    options: &AnalysisOptions,
     lang: Lang,
     warnings: &mut Vec<String>,
 ) -> SearchReport {
@@ -51,5 +52,5 @@ pub(super) fn visibility(
             Lang::Fr => format!("{undated} ligne(s) de la Search Console par requête, page, pays ou appareil n’ont pas de jour : elles couvrent tout l’export, quelle que soit la période choisie"),
         });
     }
-    search_report(&kept, brand, lang)
+    search_report(&kept, &options.brand_terms, lang)
 }
