@@ -1,4 +1,4 @@
-//! The analysis' details on a small X export (`tests/fixtures/analysis/ranking/`): the top and
+//! The analysis' details on a small X export (`tests/fixtures/analysis-ranking/`): the top and
 //! bottom posts ranked among the posts whose denominator reaches a minimum (a reply seen twice
 //! at 50 % leads no list), the minimum the page shows and lets the user change, replies
 //! marked, and the denominator each network is actually divided by.
@@ -7,7 +7,7 @@ use social_roi::{analyze, AnalysisOptions, AnalysisReport, Date, ImportOptions, 
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/analysis/ranking/account_analytics_content_2026-06-01_2026-06-05.csv"
+    "/tests/fixtures/analysis-ranking/account_analytics_content_2026-06-01_2026-06-05.csv"
 );
 
 fn run(options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
