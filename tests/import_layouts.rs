@@ -290,10 +290,12 @@ fn tiktok_days_not_counted_yet_are_unknown_with_one_note() {
     let m = messages(&i.report, Lang::En);
     assert!(
         m.iter().any(|m| m.ends_with(
-            "line 3: 10 values are written \"undefined\" (days the platform has not counted yet): kept unknown, not zero"
+            "line 3: 10 values written such as \"undefined\" (days the platform has not counted yet): unknown, not zero"
         )),
         "{m:#?}"
     );
+    let fr = messages(&i.report, Lang::Fr);
+    assert!(fr.iter().any(|m| m.ends_with("ligne 3\u{a0}: 10 valeurs écrites comme «\u{a0}undefined\u{a0}» (des jours que la plateforme n’a pas encore comptés)\u{a0}: inconnu, pas zéro")), "{fr:#?}");
     assert_eq!(r.daily[2].date.to_string(), "2026-05-29");
     assert_eq!(r.daily[2].views, None);
     assert_eq!(sum(r.daily.iter().map(|d| d.views)), (750.0, 3));

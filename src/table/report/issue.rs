@@ -486,13 +486,13 @@ impl Issue {
             (Issue::EmptySheet, Lang::En) => "this sheet is empty".into(),
             (Issue::EmptySheet, Lang::Fr) => "cette feuille est vide".into(),
             (Issue::NotCountedYet { count, example }, Lang::En) => format!(
-                "{} {} (days the platform has not counted yet): kept unknown, not zero",
-                plural(*count, "value is written", "values are written", lang),
+                "{} such as {} (days the platform has not counted yet): unknown, not zero",
+                plural(*count, "value written", "values written", lang),
                 q(example)
             ),
             (Issue::NotCountedYet { count, example }, Lang::Fr) => format!(
-                "{} {} (des jours que la plateforme n’a pas encore comptés)\u{a0}: gardées inconnues, pas à zéro",
-                plural(*count, "valeur est écrite", "valeurs sont écrites", lang),
+                "{} comme {} (des jours que la plateforme n’a pas encore comptés)\u{a0}: inconnu, pas zéro",
+                plural(*count, "valeur écrite", "valeurs écrites", lang),
                 q(example)
             ),
         }
@@ -583,6 +583,10 @@ mod tests {
             Issue::TooManyFields {
                 expected: 3,
                 found: 4,
+            },
+            Issue::NotCountedYet {
+                count: 2,
+                example: "--".into(),
             },
         ] {
             let t = issue.text(Lang::Fr);
