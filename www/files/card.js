@@ -88,7 +88,10 @@ function followerList(panel, entry, table) {
   const t = panel.t;
   return h('div', { class: 'sr-notice', dataset: { followerList: table.rows } },
     h('p', { text: t.followerList(panel.fmt.count(table.rows)), style: { margin: '0 0 6px' } }),
-    entry.offered
+    // The contest reads the list's own JSON: one inside an archive is placed from there.
+    entry.report.kind !== 'json'
+      ? h('p', { class: 'sr-hint', text: t.unpackList, style: { margin: 0 } })
+      : entry.offered
       ? [h('p', { text: t.offered, style: { margin: '0 0 6px' } }),
         h('button', { type: 'button', class: 'sr-btn', text: t.openContest, dataset: { action: 'open-contest' }, on: { click: () => panel.ctx.element.showTab('contest') } })]
       : h('button', { type: 'button', class: 'sr-btn sr-primary', text: t.toContest, dataset: { action: 'to-contest' }, on: { click: () => panel.offerToContest(entry) } }));
