@@ -109,15 +109,15 @@ fn facebook_page_level_with_a_row_of_descriptions() {
 fn facebook_post_level_with_a_nearly_empty_row_2() {
     let i = read("facebook/post_level_nearly_empty_2026-02.csv");
     let (t, r) = only_table(&i);
+    let posts = r.posts.to_vec();
     assert_eq!(t.format.id, FormatId::FacebookInsightsPost);
     assert_eq!(i.report.status, Status::Ok, "{:#?}", i.report);
     // Row 2 is a bare `,`: a blank row, neither read nor an error.
     assert_eq!((t.rows, t.imported), (3, 3));
     assert!(t.skipped.is_empty());
     assert_eq!((t.mapped.len(), t.ignored.len()), (12, 7));
-    assert_eq!(r.posts[0].origin.line, 3);
-    let published: Vec<String> = r
-        .posts
+    assert_eq!(posts[0].origin.line, 3);
+    let published: Vec<String> = posts
         .iter()
         .map(|p| p.published.unwrap().to_string())
         .collect();
@@ -129,9 +129,9 @@ fn facebook_post_level_with_a_nearly_empty_row_2() {
             "2026-02-07T18:45:12"
         ]
     );
-    assert_eq!(r.posts[1].text.as_deref(), Some("Horaires d'hiver"));
+    assert_eq!(posts[1].text.as_deref(), Some("Horaires d'hiver"));
     let m =
-        |f: fn(&social_roi::PostMetrics) -> Option<f64>| sum(r.posts.iter().map(|p| f(&p.metrics)));
+        |f: fn(&social_roi::PostMetrics) -> Option<f64>| sum(posts.iter().map(|p| f(&p.metrics)));
     // 800 + 400 + 1200 reached, 1500 + 650 + 2400 impressions, 60 + 21 + 95 engaged users.
     assert_eq!(m(|m| m.reach), (2400.0, 3));
     assert_eq!(m(|m| m.impressions), (4550.0, 3));
@@ -146,17 +146,18 @@ fn facebook_post_level_with_a_nearly_empty_row_2() {
 fn facebook_video_posts_with_a_nearly_empty_row_2() {
     let i = read("facebook/video_posts_nearly_empty_2026-02.csv");
     let (t, r) = only_table(&i);
+    let posts = r.posts.to_vec();
     assert_eq!(t.format.id, FormatId::FacebookInsightsVideo);
     assert_eq!(i.report.status, Status::Ok, "{:#?}", i.report);
     assert_eq!((t.rows, t.imported), (2, 2));
     assert_eq!((t.mapped.len(), t.ignored.len()), (8, 9));
-    assert_eq!(r.posts[0].text.as_deref(), Some("Façonnage"));
+    assert_eq!(posts[0].text.as_deref(), Some("Façonnage"));
     assert_eq!(
-        r.posts[1].published.unwrap().to_string(),
+        posts[1].published.unwrap().to_string(),
         "2026-02-12T19:30:00"
     );
     let m =
-        |f: fn(&social_roi::PostMetrics) -> Option<f64>| sum(r.posts.iter().map(|p| f(&p.metrics)));
+        |f: fn(&social_roi::PostMetrics) -> Option<f64>| sum(posts.iter().map(|p| f(&p.metrics)));
     assert_eq!(m(|m| m.impressions), (8000.0, 2));
     assert_eq!(m(|m| m.reach), (4900.0, 2));
     assert_eq!(m(|m| m.video_views), (2400.0, 2));
@@ -243,7 +244,7 @@ fn youtube_table_data_with_revenue_and_net_subscribers() {
             (Field::PostRevenue, 8.8, true),
         ]
     );
-    let p = &r.posts;
+    let p = r.posts.to_vec();
     assert_eq!(
         (p[0].metrics.new_follows, p[0].metrics.net_follows),
         (Some(10.0), Some(8.0))

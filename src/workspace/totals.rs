@@ -5,7 +5,7 @@ use crate::date::Date;
 use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::model::{
-    AdRow, DailyRow, Dataset, EntryRow, Message, Network, Post, SearchDimension, SearchRow,
+    AdRow, DailyRow, Dataset, EntryRow, Message, Network, PostRef, SearchDimension, SearchRow,
     TrafficRow,
 };
 use crate::number::tidy;
@@ -88,8 +88,9 @@ fn grouped(dataset: &Dataset) -> Vec<(GroupKey, Vec<Rec<'_>>)> {
         None => groups.push((key, vec![rec])),
     };
     let r = &dataset.records;
-    for p in &r.posts {
-        let key = GroupKey(RecordKind::Posts, p.network, p.currency.clone(), None);
+    for p in r.posts.iter() {
+        let currency = p.currency().map(str::to_string);
+        let key = GroupKey(RecordKind::Posts, p.network(), currency, None);
         push(key, Rec::Post(p));
     }
     for d in &r.daily {
@@ -165,7 +166,7 @@ fn group(
 struct GroupKey(RecordKind, Network, Option<String>, Option<SearchDimension>);
 
 enum Rec<'a> {
-    Post(&'a Post),
+    Post(PostRef<'a>),
     Daily(&'a DailyRow),
     Ad(&'a AdRow),
     Traffic(&'a TrafficRow),
@@ -177,7 +178,7 @@ enum Rec<'a> {
 impl Rec<'_> {
     fn day(&self) -> Option<Date> {
         match self {
-            Rec::Post(p) => p.published.map(|d| d.date),
+            Rec::Post(p) => p.published().map(|d| d.date),
             Rec::Daily(d) => Some(d.date),
             Rec::Ad(a) => a.start.or(a.end),
             Rec::Traffic(t) => t.date,
@@ -190,7 +191,7 @@ impl Rec<'_> {
     /// The record's value of field `f`, if it has one.
     fn value(&self, f: Field) -> Option<f64> {
         match self {
-            Rec::Post(p) => post_value(p, f),
+            Rec::Post(p) => post_value(*p, f),
             Rec::Daily(d) => daily_value(d, f),
             Rec::Ad(a) => ad_value(a, f),
             Rec::Traffic(t) => match f {
@@ -216,9 +217,9 @@ impl Rec<'_> {
     }
 }
 
-fn post_value(p: &Post, f: Field) -> Option<f64> {
+fn post_value(p: PostRef<'_>, f: Field) -> Option<f64> {
     use Field::*;
-    let m = &p.metrics;
+    let m = &p.metrics();
     match f {
         PostImpressions => m.impressions,
         PostReach => m.reach,

@@ -17,11 +17,13 @@ pub(super) fn rate_scale(rule: &EngagementRule) -> (f64, Unit) {
     }
 }
 
-/// The engagement figures of `facts` under `resolved`, with `top` posts listed each way.
+/// The engagement figures of `facts` under `resolved`, with `top` posts listed each way, and
+/// a row for every post when `rows`.
 pub(super) fn engagement_report(
     facts: &[PostFacts],
     resolved: &Resolved,
     (top, minimum): (usize, Option<f64>),
+    rows: bool,
     lang: Lang,
 ) -> EngagementReport {
     let (scale, rate_unit) = rate_scale(&resolved.rule);
@@ -40,8 +42,8 @@ pub(super) fn engagement_report(
         resolved,
         |p| {
             (
-                network_key(p.network).to_string(),
-                p.network.name().to_string(),
+                network_key(p.network()).to_string(),
+                p.network().name().to_string(),
             )
         },
         lang,
@@ -52,10 +54,14 @@ pub(super) fn engagement_report(
         rate_other_aggregation: set.rate_other_aggregation,
         by_denominator: set.by_denominator,
         audience: engagement::audience_figures(facts, lang),
-        posts: facts
-            .iter()
-            .map(|f| engagement::post_row(f, scale))
-            .collect(),
+        posts: if rows {
+            facts
+                .iter()
+                .map(|f| engagement::post_row(f, scale))
+                .collect()
+        } else {
+            Vec::new()
+        },
         rate_unit,
         top_posts,
         bottom_posts,

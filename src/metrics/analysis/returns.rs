@@ -7,7 +7,7 @@ use super::settings::Settings;
 use crate::date::fold;
 use crate::i18n::Lang;
 use crate::metrics::cost::Revenue;
-use crate::model::{DailyRow, Network, TrafficRow};
+use crate::model::{DailyRow, Metric, Network, TrafficRow};
 
 /// What the files say came back: customers acquired, and revenue per currency.
 pub(super) struct Returns {
@@ -86,7 +86,7 @@ fn revenue(groups: &[Vec<&DailyRow>], posts: &[PeriodPost], lang: Lang) -> Vec<R
     let (items, source) = if days.is_empty() {
         let videos = posts
             .iter()
-            .filter_map(|(p, _)| Some((p.currency.as_deref(), p.metrics.revenue?)))
+            .filter_map(|(p, _)| Some((p.currency(), p.metric(Metric::Revenue)?)))
             .collect();
         let what = lang.pick(
             "estimated revenue of the videos",
