@@ -10,6 +10,7 @@
 //! runs (in WebAssembly a panic in it would abort the page).
 
 use super::limits::{dimension_cells, too_many, MAX_CELLS};
+use super::records::{bof_version, check_global, check_sheet, check_sst, Biff};
 
 /// A free sector.
 const FREESECT: u32 = 0xFFFF_FFFF;
@@ -305,12 +306,25 @@ impl<'a> Compound<'a> {
 fn check_biff(stream: &[u8]) -> Result<(), String> {
     let mut sheets = Vec::new();
     let mut pos = 0usize;
+    // The workbook globals run to the first EOF; calamine takes the version from their BOFs.
+    let (mut globals, mut biff) = (true, Biff::Eight);
     while let Some(head) = stream.get(pos..pos + 4) {
         let typ = u16::from_le_bytes([head[0], head[1]]);
         let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
         let Some(d) = stream.get(pos + 4..pos + 4 + len) else {
             break;
         };
+        if globals {
+            check_global(typ, d, biff)?;
+            if typ == 0x00FC {
+                check_sst(d, &continues(&stream[pos + 4 + len..]))?;
+            }
+            match typ {
+                0x0809 => biff = bof_version(d),
+                0x000A => globals = false,
+                _ => {}
+            }
+        }
         match typ {
             // BOUNDSHEET: where the sheet's records start.
             0x0085 if d.len() >= 4 => {
@@ -332,7 +346,7 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
         pos += 4 + len;
     }
     for at in sheets {
-        let cells = cell_span(&stream[at..]);
+        let cells = cell_span(&stream[at..])?;
         if cells > MAX_CELLS {
             return Err(too_many(cells));
         }
@@ -340,9 +354,25 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// The CONTINUE records (0x003C) at the start of `next`, as calamine's record iterator
+/// gathers them (it stops with an error on one cut short: so do they).
+fn continues(mut next: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    while next.len() > 4 && u16::from_le_bytes([next[0], next[1]]) == 0x003C {
+        let len = usize::from(u16::from_le_bytes([next[2], next[3]]));
+        let Some(d) = next.get(4..4 + len) else {
+            break;
+        };
+        out.push(d);
+        next = &next[4 + len..];
+    }
+    out
+}
+
 /// The cells between the first and the last cell a sheet's records place, as calamine reads
 /// them: the sheet's records from its BOF to its EOF, nested substreams (charts) left out.
-fn cell_span(sheet: &[u8]) -> u64 {
+/// `Err` when one of them is cut short where calamine would read past it.
+fn cell_span(sheet: &[u8]) -> Result<u64, String> {
     let mut span = Span::default();
     let (mut pos, mut seen_bof, mut depth) = (0usize, false, 0usize);
     while let Some(head) = sheet.get(pos..pos + 4) {
@@ -357,7 +387,13 @@ fn cell_span(sheet: &[u8]) -> u64 {
             0x0809 => seen_bof = true,
             0x000A if depth == 0 => break,
             0x000A => depth -= 1,
-            _ if depth > 0 => {}
+            _ => {}
+        }
+        if depth > 0 || matches!(typ, 0x0809 | 0x000A) {
+            continue;
+        }
+        check_sheet(typ, d)?;
+        match typ {
             // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row and column first.
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if len >= 4 => {
                 let (row, col) = (u16_at(d, 0), u16_at(d, 2));
@@ -378,7 +414,7 @@ fn cell_span(sheet: &[u8]) -> u64 {
             _ => {}
         }
     }
-    span.cells()
+    Ok(span.cells())
 }
 
 /// The rows and columns between the first and the last cell seen.
@@ -443,11 +479,11 @@ mod tests {
         sheet.extend(record(0x000A, &[]));
         sheet.extend(record(0x000A, &[]));
         sheet.extend(number(65_000, 200));
-        assert_eq!(cell_span(&sheet), 4 * 3);
+        assert_eq!(cell_span(&sheet), Ok(4 * 3));
         // Two bytes changed: a column far to the right.
         let mut bomb = record(0x0809, &[0; 16]);
         bomb.extend(number(0, 0));
         bomb.extend(number(65_535, 0x8000));
-        assert!(cell_span(&bomb) > MAX_CELLS);
+        assert!(cell_span(&bomb).unwrap() > MAX_CELLS);
     }
 }

@@ -8,6 +8,7 @@
 mod compound;
 mod limits;
 mod ods;
+mod records;
 mod rows;
 mod scan;
 
