@@ -70,6 +70,7 @@ pub use finite::Finite;
 pub use form::{json_message, Entry, FieldError, Mark};
 pub use formula::Formula;
 pub use i18n::Lang;
+pub use import::scan::{scan_delimited, ScanCounts};
 pub use import::ImportOptions;
 pub use metrics::analysis::{
     analysis_defaults, analyze, analyze_summary, AnalysisOptions, AnalysisReport, BusinessHours,
