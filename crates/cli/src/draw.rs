@@ -168,8 +168,9 @@ pub(crate) fn run(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> 
 fn run_verify(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let cert = load_certificate(path, o.lang)?;
     let lang = o.lang.unwrap_or(cert.lang);
-    let entries = entries::load(&o.files, &o.columns, lang)?;
-    let v = DrawSession::new(&entries).verify(&entries, &cert, lang);
+    let loaded = entries::load_in_place(&o.files, &o.columns, lang)?;
+    let entries = loaded.entries();
+    let v = DrawSession::new(entries).verify(entries, &cert, lang);
     if o.json {
         write(out, &to_json(&v)?)?;
     } else {
@@ -186,18 +187,19 @@ fn run_verify(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode,
 fn run_redraw(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let cert = load_certificate(path, o.lang)?;
     let lang = o.lang.unwrap_or(cert.lang);
-    let entries = entries::load(&o.files, &o.columns, lang)?;
+    let loaded = entries::load_in_place(&o.files, &o.columns, lang)?;
+    let entries = loaded.entries();
     let input = RedrawInput {
         disqualify: o.disqualify.clone(),
         reason: o.reason.clone().unwrap_or_default(),
         seed: seed_input(o)?,
         drawn_at: o.at.clone().or_else(now),
     };
-    let mut session = DrawSession::new(&entries);
-    let next = session.redraw(&entries, &cert, &input, lang);
+    let mut session = DrawSession::new(entries);
+    let next = session.redraw(entries, &cert, &input, lang);
     let listed = Listed {
         session: &session,
-        entries: &entries,
+        entries,
     };
     certificate_or_errors(next, o.json, (lang, listed), out)
 }
@@ -214,9 +216,10 @@ struct Listed<'a> {
 fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let lang = o.lang.unwrap_or(Lang::En);
     let rules = rules_input(o)?;
-    let entries = entries::load(&o.files, &o.columns, lang)?;
-    let mut session = DrawSession::new(&entries);
-    if let Err(errors) = session.prepare(&entries, &rules, lang) {
+    let loaded = entries::load_in_place(&o.files, &o.columns, lang)?;
+    let entries = loaded.entries();
+    let mut session = DrawSession::new(entries);
+    if let Err(errors) = session.prepare(entries, &rules, lang) {
         write(out, &errors_text(&rules_errors(errors), lang))?;
         return Ok(ExitCode::from(1));
     }
@@ -233,7 +236,7 @@ fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         } else {
             let listed = Listed {
                 session: &session,
-                entries: &entries,
+                entries,
             };
             write(out, &prepared_text(prepared, listed, lang))?;
         }
@@ -243,10 +246,10 @@ fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         title: o.title.clone(),
         drawn_at: o.at.clone().or_else(now),
     };
-    let drawn = session.draw(&entries, &rules, &seed, &options, lang);
+    let drawn = session.draw(entries, &rules, &seed, &options, lang);
     let listed = Listed {
         session: &session,
-        entries: &entries,
+        entries,
     };
     certificate_or_errors(drawn, o.json, (lang, listed), out)
 }

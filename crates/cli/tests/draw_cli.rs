@@ -609,3 +609,38 @@ fn the_python_recipe_reproduces_every_drawing() {
         assert_eq!(stdout(&o).lines().collect::<Vec<_>>(), expected, "{name}");
     }
 }
+
+#[test]
+fn the_exclusions_recipe_lists_what_the_draw_left_out() {
+    if !has("python3") {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let dir = scratch("recipe-exclusions");
+    std::fs::write(dir.join("certificate.json"), fixture("certificate.json")).unwrap();
+    let script = protocol_block("<!-- recipe: exclusions -->");
+    let o = Command::new("python3")
+        .args(["-c", &script])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The entries the summary lists, by their index (the summary gives their lines).
+    let mut listed: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    listed.sort_by_key(|l| l.split(' ').next().unwrap().parse::<u32>().unwrap());
+    assert_eq!(
+        listed,
+        [
+            "2 organiser",
+            "4 already_entered",
+            "5 excluded",
+            "6 missing_keyword",
+            "7 too_few_mentions",
+            "8 before_start",
+            "9 after_end",
+            "12 reply",
+            "15 duplicate_id",
+            "17 no_author",
+        ]
+    );
+}
