@@ -51,6 +51,7 @@ fn dataset(n: usize) -> Dataset {
                     clicks: Some(x / 30.0),
                     ..PostMetrics::default()
                 },
+                currency: None,
                 origin: origin(i as u64 + 2),
             }
         })
@@ -77,6 +78,8 @@ fn dataset(n: usize) -> Dataset {
                 shares: None,
                 clicks: None,
                 posts: None,
+                revenue: None,
+                currency: None,
                 origin: origin(i as u64 + 2),
             });
         }

@@ -147,6 +147,14 @@ export class FilesPanel {
     }
   }
 
+  /** Hands a follower list to the contest's outcome: its panel places it on a moment. */
+  offerToContest(entry) {
+    this.shared.followerLists ??= [];
+    this.shared.followerLists.push(entry.file);
+    entry.offered = true;
+    this.render();
+  }
+
   remove(entry) {
     if (entry.id != null && entry.state !== 'reading') this.ws.removeFile(entry.id);
     this.store.files = this.store.files.filter((x) => x !== entry);
