@@ -218,6 +218,7 @@ mod tests {
             parent_id: None,
             author: author.into(),
             profile: profile.map(str::to_string),
+            link: None,
             date: None,
             text: String::new(),
             likes: None,

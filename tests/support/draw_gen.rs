@@ -247,6 +247,7 @@ pub(crate) fn entries(n: usize, seed: u64) -> Vec<EntryRow> {
             parent_id,
             author,
             profile,
+            link: None,
             date: date(&mut r, i, n),
             text,
             likes: r.chance(500).then(|| r.below(40) as f64),
