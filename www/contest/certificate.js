@@ -19,7 +19,7 @@ export function renderCertificateView(panel) {
   replace(panel.drawBox,
     h('p', { class: 'sr-notice sr-noprint', text: t.locked }),
     stale ? h('p', { class: 'sr-notice sr-warn sr-noprint', attrs: { role: 'alert' }, dataset: { stale: 'true' }, text: t.stale }) : null,
-    certificateDocument(panel, cert, panel.entryFiles.sources()),
+    certificateDocument(panel, cert, stale ? null : panel.entryFiles, panel.entryFiles.sources()),
     h('div', { class: 'sr-row-actions sr-noprint' },
       h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'download-certificate' }, text: t.downloadJson, on: { click: () => { download(t.certFileName(date), `${JSON.stringify(cert, null, 2)}\n`, 'application/json'); panel.store.certSaved = true; } } }),
       h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: () => download(t.drawFileName(date), cert.draw_file, 'text/plain;charset=utf-8') } }),
@@ -33,8 +33,7 @@ export function renderCertificateView(panel) {
 /** Whether the contest's files are no longer those the certificate was drawn from. */
 function entriesDiffer(panel, cert) {
   try {
-    const v = panel.core.verifyDraw(cert, panel.entryFiles.entries(), panel.lang);
-    return !v.checks.find((c) => c.id === 'entries')?.ok;
+    return panel.entryFiles.ws.drawEntriesSha256() !== cert.entries_sha256;
   } catch {
     return true;
   }
@@ -84,8 +83,12 @@ export function picks(panel, list, kind) {
     h('span', { class: 'sr-score', text: `${t.score} ${p.score}` }))));
 }
 
-/** The certificate as a document: on screen, and what the printer gets. */
-function certificateDocument(panel, cert, sources) {
+/**
+ * The certificate as a document: on screen, and what the printer gets. `files` are the
+ * entries it was drawn from (null when they changed since): the excluded entries are listed
+ * from the workspace's preparation, the certificate itself holding only their indices.
+ */
+function certificateDocument(panel, cert, files, sources) {
   const t = panel.t;
   const c = panel.colon;
   const first = cert.drawings[0];
@@ -97,7 +100,9 @@ function certificateDocument(panel, cert, sources) {
     d.reason ? h('p', { class: 'sr-warn-text', dataset: { reason: d.reason }, text: t.redrawReason(d.disqualified.join(', '), d.reason) }) : null,
     h('strong', { text: t.winnersList }), picks(panel, d.winners, 'winners'),
     h('strong', { text: t.alternatesList }), picks(panel, d.alternates, 'alternates'));
-  const printed = cert.exclusions.slice(0, LIST_CHUNK);
+  const excluded = cert.counts.excluded;
+  const page = files ? (reason, offset, limit) => files.ws.drawExclusions(reason, offset, limit, panel.lang) : null;
+  const printed = page ? page(null, 0, LIST_CHUNK) : [];
   return h('article', { class: 'sr-cert', dataset: { fingerprint: cert.fingerprint } },
     h('h3', { tabIndex: -1, text: t.certificate }),
     cert.title ? h('p', { class: 'sr-cert-title', style: { fontSize: '1.1rem', fontWeight: '650', margin: 0 }, text: cert.title }) : null,
@@ -113,14 +118,14 @@ function certificateDocument(panel, cert, sources) {
     cert.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list' }, cert.warnings.map((w) => h('li', { text: w.message }))) : null,
     cert.drawings.length > 1 ? h('h4', { text: t.history }) : null,
     cert.drawings.map(drawing),
-    h('div', { class: 'sr-noprint' }, exclusionsBlock(panel, cert.exclusions, sources)),
+    h('div', { class: 'sr-noprint' }, exclusionsBlock(panel, panel.core.exclusionsByReason(cert.exclusions, panel.lang), page, sources)),
     h('div', { class: 'sr-print-only' },
-      h('h4', { text: `${t.exclusionsTitle} (${cert.exclusions.length})` }),
-      cert.exclusions.length
+      h('h4', { text: `${t.exclusionsTitle} (${excluded})` }),
+      excluded
         ? h('table', { class: 'sr-print-table' }, h('tbody', {}, printed.map((x) => h('tr', {},
           h('td', { text: where(panel, x, sources) }), h('td', { text: x.author || '—' }), h('td', { text: x.message })))))
         : h('p', { text: t.noneExcluded }),
-      cert.exclusions.length > printed.length ? h('p', { text: t.printedMore(cert.exclusions.length - printed.length) }) : null),
+      excluded > printed.length ? h('p', { text: t.printedMore(excluded - printed.length) }) : null),
     h('details', { class: 'sr-noprint' }, h('summary', { text: t.howTo }), h('ol', { class: 'sr-problems' }, t.howToSteps.map((x) => h('li', { text: x })))),
     h('div', { class: 'sr-print-only' }, h('h4', { text: t.howTo }), h('ol', {}, t.howToSteps.map((x) => h('li', { text: x })))));
 }
@@ -156,7 +161,7 @@ function redrawForm(panel, cert) {
 function redraw(panel, form, status) {
   const s = panel.store.redraw;
   try {
-    panel.store.cert = panel.core.redrawWinners(panel.store.cert, panel.entryFiles.entries(), { disqualify: [s.who], reason: s.reason, seed: null, drawn_at: now() }, panel.lang);
+    panel.store.cert = panel.entryFiles.ws.redrawWinners(panel.store.cert, { disqualify: [s.who], reason: s.reason, seed: null, drawn_at: now() }, panel.lang);
   } catch (e) {
     // `redraw.reason`, `redraw.disqualify[0]` next to their fields; `certificate` below.
     const errors = (e?.errors || []).map((x) => ({ ...x, field: x.field.replace(/^redraw\./, '').replace(/\[\d+\]$/, '') }));

@@ -63,14 +63,20 @@ export class EntryFiles {
     return this.s.ws;
   }
 
-  /** The entries, in the shape the draw takes (cached until the files change). */
+  /**
+   * The entries as JSON text, for the contest's figures (cached until the files change). The
+   * draw reads them where they are: `this.ws.prepareDraw(…)` and the other draw calls of the
+   * workspace, which keeps its preparation until the rules or the files change.
+   */
   entries() {
-    if (!this.s.cache) {
-      const json = this.s.files.find((f) => f.json && f.state === 'done');
-      // JSON text crosses into WebAssembly many times faster than thousands of objects.
-      this.s.cache = json ? json.entries : this.ws.entriesJson();
-    }
+    // JSON text crosses into WebAssembly many times faster than thousands of objects.
+    this.s.cache ??= this.ws.entriesJson();
     return this.s.cache;
+  }
+
+  /** A number that changes whenever the files (and so the entries) do. */
+  get version() {
+    return this.s.version || 0;
   }
 
   /** The name of each source an entry's `origin.file` points to. */
@@ -84,6 +90,7 @@ export class EntryFiles {
 
   changed() {
     this.s.cache = null;
+    this.s.version = this.version + 1;
     this.render();
     this.onChange();
   }
@@ -109,7 +116,8 @@ export class EntryFiles {
     this.render();
     try {
       if (entry.json) {
-        entry.entries = this.core.readEntryList(file.name, await file.text());
+        // The list becomes the workspace's entries (no file is read into it).
+        entry.count = this.ws.useEntryList(file.name, await file.text());
       } else {
         await this.push(entry);
         entry.report = this.ws.finishFile(entry.id, this.panel.lang);
@@ -145,6 +153,7 @@ export class EntryFiles {
 
   remove(entry) {
     if (entry.id != null && !entry.json && entry.state === 'done') this.ws.removeFile(entry.id);
+    if (entry.json && entry.state === 'done') this.ws.useEntryList(entry.name, null);
     this.s.files = this.s.files.filter((f) => f !== entry);
     this.changed();
   }
@@ -181,7 +190,7 @@ export class EntryFiles {
     const body = [];
     if (f.state === 'reading') body.push(h('progress', { max: Math.max(1, f.size), value: f.read, style: { width: '100%' } }), h('span', { class: 'sr-facts', text: t.reading }));
     if (f.state === 'failed') body.push(h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, dataset: { error: 'file' }, text: f.error }));
-    if (f.state === 'done' && f.json) body.push(h('span', { class: 'sr-facts', dataset: { entries: f.entries.length }, text: `${t.jsonList} · ${t.entriesRead(f.entries.length)}` }));
+    if (f.state === 'done' && f.json) body.push(h('span', { class: 'sr-facts', dataset: { entries: f.count }, text: `${t.jsonList} · ${t.entriesRead(f.count)}` }));
     if (r) {
       const formats = r.tables.map((tb) => tb.format.label).filter((x, i, a) => a.indexOf(x) === i).join(', ');
       const skipped = r.tables.reduce((n, tb) => n + tb.rows - tb.imported, 0);

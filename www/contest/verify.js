@@ -68,7 +68,7 @@ export function renderVerify(panel) {
   }
   let result;
   try {
-    result = panel.core.verifyDraw(v.cert, panel.verifyFiles.entries(), panel.lang);
+    result = panel.verifyFiles.ws.verifyDraw(v.cert, panel.lang);
   } catch (e) {
     replace(panel.verdict, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
     return;
