@@ -7,19 +7,22 @@ import { h, replace, uid } from '../dom.js';
 import { buildDraw, countsLine, exclusionsBlock, LIST_CHUNK, now, where } from './draw.js';
 
 /** The draw view once a certificate exists: the document, its downloads, a redraw. */
-export function renderCertificateView(panel) {
+export async function renderCertificateView(panel) {
   const t = panel.t;
   const cert = panel.store.cert;
+  const box = panel.drawBox;
+  const [stale, sources] = await Promise.all([panel.entryFiles.ready ? entriesDiffer(panel, cert) : false, panel.entryFiles.sources()]);
+  const doc = await certificateDocument(panel, cert, sources);
+  if (box !== panel.drawBox || cert !== panel.store.cert) return;
   const date = (cert.drawings[0].drawn_at || today()).slice(0, 10);
   const confirmBox = h('div', { class: 'sr-row-actions', hidden: true },
     h('span', { class: 'sr-warn-text', text: t.newDrawConfirm }),
     h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'confirm-new-draw' }, text: t.confirm, on: { click: () => { panel.store.cert = null; buildDraw(panel); } } }),
     h('button', { type: 'button', class: 'sr-btn', text: t.cancel, on: { click: () => { confirmBox.hidden = true; } } }));
-  const stale = panel.entryFiles.ready && entriesDiffer(panel, cert);
   replace(panel.drawBox,
     h('p', { class: 'sr-notice sr-noprint', text: t.locked }),
     stale ? h('p', { class: 'sr-notice sr-warn sr-noprint', attrs: { role: 'alert' }, dataset: { stale: 'true' }, text: t.stale }) : null,
-    certificateDocument(panel, cert, panel.entryFiles.sources()),
+    doc,
     h('div', { class: 'sr-row-actions sr-noprint' },
       h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'download-certificate' }, text: t.downloadJson, on: { click: () => { download(t.certFileName(date), `${JSON.stringify(cert, null, 2)}\n`, 'application/json'); panel.store.certSaved = true; } } }),
       h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: () => download(t.drawFileName(date), cert.draw_file, 'text/plain;charset=utf-8') } }),
@@ -31,9 +34,9 @@ export function renderCertificateView(panel) {
 }
 
 /** Whether the contest's files are no longer those the certificate was drawn from. */
-function entriesDiffer(panel, cert) {
+async function entriesDiffer(panel, cert) {
   try {
-    const v = panel.core.verifyDraw(cert, panel.entryFiles.entries(), panel.lang);
+    const v = await panel.core.verifyDraw(cert, panel.entryFiles.entries(), panel.lang);
     return !v.checks.find((c) => c.id === 'entries')?.ok;
   } catch {
     return true;
@@ -85,7 +88,7 @@ export function picks(panel, list, kind) {
 }
 
 /** The certificate as a document: on screen, and what the printer gets. */
-function certificateDocument(panel, cert, sources) {
+async function certificateDocument(panel, cert, sources) {
   const t = panel.t;
   const c = panel.colon;
   const first = cert.drawings[0];
@@ -113,7 +116,7 @@ function certificateDocument(panel, cert, sources) {
     cert.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list' }, cert.warnings.map((w) => h('li', { text: w.message }))) : null,
     cert.drawings.length > 1 ? h('h4', { text: t.history }) : null,
     cert.drawings.map(drawing),
-    h('div', { class: 'sr-noprint' }, exclusionsBlock(panel, cert.exclusions, sources)),
+    h('div', { class: 'sr-noprint' }, await exclusionsBlock(panel, cert.exclusions, sources)),
     h('div', { class: 'sr-print-only' },
       h('h4', { text: `${t.exclusionsTitle} (${cert.exclusions.length})` }),
       cert.exclusions.length
@@ -153,10 +156,10 @@ function redrawForm(panel, cert) {
   return form;
 }
 
-function redraw(panel, form, status) {
+async function redraw(panel, form, status) {
   const s = panel.store.redraw;
   try {
-    panel.store.cert = panel.core.redrawWinners(panel.store.cert, panel.entryFiles.entries(), { disqualify: [s.who], reason: s.reason, seed: null, drawn_at: now() }, panel.lang);
+    panel.store.cert = await panel.core.redrawWinners(panel.store.cert, panel.entryFiles.entries(), { disqualify: [s.who], reason: s.reason, seed: null, drawn_at: now() }, panel.lang);
   } catch (e) {
     // `redraw.reason`, `redraw.disqualify[0]` next to their fields; `certificate` below.
     const errors = (e?.errors || []).map((x) => ({ ...x, field: x.field.replace(/^redraw\./, '').replace(/\[\d+\]$/, '') }));
@@ -166,7 +169,7 @@ function redraw(panel, form, status) {
   }
   panel.store.redraw = { who: '', reason: '' };
   panel.store.certSaved = false;
-  renderCertificateView(panel);
+  await renderCertificateView(panel);
   panel.drawBox.querySelector(`[data-drawing="${panel.store.cert.drawings.length}"]`)?.scrollIntoView({ block: 'nearest' });
 }
 

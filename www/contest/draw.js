@@ -1,9 +1,12 @@
 // The draw, before the seed and at it: the rules form (rules.js), the fingerprint to announce,
 // who is in and who is out and why, the seed (a public value typed, or one generated in this
-// browser), then the draw itself; the certificate it gives is certificate.js's.
+// browser), then the draw itself; the certificate it gives is certificate.js's. The core
+// prepares and draws in the worker: the preparation shows its progress and can be cancelled.
 
 import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
+import { strings } from '../i18n.js';
+import { isJobEnd, stepOutcome, stepProgress } from '../progress.js';
 import { renderCertificateView } from './certificate.js';
 import { rulesForm, rulesInput } from './rules.js';
 
@@ -82,7 +85,7 @@ function seedField(panel, key, label, hint) {
 }
 
 /** Before the seed: the fingerprint, who is in and who is out. */
-export function prepare(panel) {
+export async function prepare(panel) {
   if (!panel.prepared || panel.store.cert) return;
   const t = panel.t;
   if (!panel.entryFiles.ready) {
@@ -91,13 +94,23 @@ export function prepare(panel) {
     panel.drawButton.disabled = true;
     return;
   }
+  const box = panel.prepared;
+  const job = panel.job('prepare', 'prepareDraw', [panel.entryFiles.entries(), rulesInput(panel), panel.lang], panel.entryFiles.count);
+  const progress = stepProgress(job, { lang: panel.lang, fmt: panel.fmt, label: strings(panel.lang).jobs.prepare, kind: 'prepare' });
+  box.prepend(progress.el);
   let p;
+  let sources;
   try {
-    p = panel.core.prepareDraw(panel.entryFiles.entries(), rulesInput(panel), panel.lang);
+    [p, sources] = await Promise.all([job, panel.entryFiles.sources()]);
   } catch (e) {
-    replace(panel.prepared, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    progress.stop();
+    if (e?.kind === 'superseded' || box !== panel.prepared) return;
+    if (isJobEnd(e)) replace(box, stepOutcome(e, { lang: panel.lang, retry: () => prepare(panel) }));
+    else replace(box, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
     return;
   }
+  progress.stop();
+  if (box !== panel.prepared || panel.store.cert) return;
   panel.preparation = p;
   const unplaced = panel.showFieldErrors(panel.drawBox, p.errors.map((e) => ({ ...e, field: e.field.replace(/^keywords\[\d+\]$/, 'keywords').replace(/^from$/, 'from_date').replace(/^until$/, 'until_date') })), 'rule');
   panel.drawButton.disabled = !p.prepared;
@@ -108,6 +121,8 @@ export function prepare(panel) {
   }
   const pr = p.prepared;
   const copyStatus = h('span', { class: 'sr-status', attrs: { role: 'status' } });
+  const exclusions = await exclusionsBlock(panel, pr.exclusions, sources);
+  if (box !== panel.prepared) return;
   replace(panel.prepared,
     h('h3', { class: 'sr-section-title', text: t.fingerprint }),
     h('p', { class: 'sr-hint', text: t.fingerprintHint }),
@@ -118,7 +133,7 @@ export function prepare(panel) {
       copyStatus),
     countsLine(panel, pr.counts),
     pr.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, pr.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message }))) : null,
-    exclusionsBlock(panel, pr.exclusions, panel.entryFiles.sources()),
+    exclusions,
     peopleBlock(panel, pr.people));
 }
 
@@ -143,10 +158,10 @@ export function where(panel, x, sources) {
 }
 
 /** Every exclusion, summed up by reason, each reason's entries shown on demand. */
-export function exclusionsBlock(panel, exclusions, sources) {
+export async function exclusionsBlock(panel, exclusions, sources) {
   const t = panel.t;
   if (!exclusions.length) return h('p', { class: 'sr-hint', dataset: { exclusions: 0 }, text: t.noneExcluded });
-  const groups = panel.core.exclusionsByReason(exclusions, panel.lang);
+  const groups = await panel.core.exclusionsByReason(exclusions, panel.lang);
   return h('div', { dataset: { exclusions: exclusions.length } },
     h('h4', { text: t.excluded(exclusions.length) }),
     groups.map((g) => {
@@ -182,14 +197,16 @@ function peopleBlock(panel, people) {
   return d;
 }
 
-function draw(panel) {
+async function draw(panel) {
   const s = panel.store;
   const seed = s.seed.kind === 'generated'
     ? { kind: 'generated', value: randomSeed(), source: null }
     : { kind: 'public', value: s.seed.value, source: s.seed.source || null };
   try {
-    s.cert = panel.core.drawWinners(panel.entryFiles.entries(), rulesInput(panel), seed, { title: s.title || null, drawn_at: now() }, panel.lang);
+    panel.drawButton.disabled = true;
+    s.cert = await panel.core.drawWinners(panel.entryFiles.entries(), rulesInput(panel), seed, { title: s.title || null, drawn_at: now() }, panel.lang);
   } catch (e) {
+    panel.drawButton.disabled = false;
     // The seed's messages go next to its fields; the others (a rule, the clock) below.
     const errors = e?.errors || [];
     const seedErrors = errors.filter((x) => x.field.startsWith('seed.')).map((x) => ({ ...x, field: x.field.slice(5) }));
@@ -200,7 +217,7 @@ function draw(panel) {
   s.redraw = { who: '', reason: '' };
   s.certSaved = false;
   unsaved.add(s);
-  renderCertificateView(panel);
+  await renderCertificateView(panel);
   const heading = panel.drawBox.querySelector('.sr-cert h3');
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus({ preventScroll: true });

@@ -2,6 +2,7 @@
 // check by check.
 
 import { h, replace } from '../dom.js';
+import { textOf } from '../protocol.js';
 import { picks } from './certificate.js';
 
 /** Reads a certificate file (the core says what is wrong with it, if anything). */
@@ -10,7 +11,8 @@ export async function readCertificate(panel, file) {
   v.certFile = file;
   v.certName = file.name;
   try {
-    v.cert = panel.core.readCertificate(file.name, await file.text(), panel.lang);
+    // The worker reads the file's text itself.
+    v.cert = await panel.core.readCertificate(file.name, textOf(file), panel.lang);
     v.certError = null;
   } catch (e) {
     v.cert = null;
@@ -45,7 +47,7 @@ export function buildVerify(panel) {
 }
 
 /** The certificate's card and the core's verdict on it and the entry files. */
-export function renderVerify(panel) {
+export async function renderVerify(panel) {
   if (panel.store.view !== 'verify' || !panel.verdict) return;
   const t = panel.t;
   const v = panel.store.verify;
@@ -68,11 +70,13 @@ export function renderVerify(panel) {
   }
   let result;
   try {
-    result = panel.core.verifyDraw(v.cert, panel.verifyFiles.entries(), panel.lang);
+    result = await panel.job('verify', 'verifyDraw', [v.cert, panel.verifyFiles.entries(), panel.lang]);
   } catch (e) {
+    if (e?.kind === 'superseded') return;
     replace(panel.verdict, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
     return;
   }
+  if (panel.store.view !== 'verify') return;
   const last = v.cert.drawings[v.cert.drawings.length - 1];
   replace(panel.verdict,
     h('div', { class: `sr-verdict ${result.confirmed ? 'sr-ok' : 'sr-ko'}`, attrs: { role: 'status' }, dataset: { confirmed: String(result.confirmed) } },
