@@ -72,7 +72,8 @@ pub use formula::Formula;
 pub use i18n::Lang;
 pub use import::ImportOptions;
 pub use metrics::analysis::{
-    analysis_defaults, analyze, AnalysisOptions, AnalysisReport, BusinessHours, Period,
+    analysis_defaults, analyze, analyze_summary, AnalysisOptions, AnalysisReport, BusinessHours,
+    Period,
 };
 pub use metrics::contest::{
     canonical_contest_input, compute_contest, contest_example, join_lists, read_followers,
@@ -89,7 +90,8 @@ pub use metrics::roi::{
 pub use metrics::series::SeriesSet;
 pub use metrics::share_count::{share_count, ShareCountInput};
 pub use model::{
-    AdRow, DailyRow, Dataset, EntryRow, Message, Network, Origin, Post, PostMetrics, Records,
+    AdRow, DailyRow, Dataset, EntryRow, Message, Metric, Network, Origin, Post, PostMetrics,
+    PostRef, Posts, Records,
 };
 pub use money::CURRENCIES;
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};

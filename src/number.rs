@@ -99,8 +99,9 @@ fn parse_written(text: &str, mark: DecimalMark) -> Result<Parsed, NumberError> {
 }
 
 /// The fast path of [`parse`] for what exports mostly write: `-?digits` with at most one
-/// decimal mark (the caller's, `.` when unknown is not enough: `1.234` may be grouped) and at
-/// most 15 digits in all. The digits make an integer below 2^53 and the divisor a power of ten
+/// decimal mark (the caller's, `.` when unknown is not enough: `1.234` may be grouped), single
+/// spaces between digits as grouping (`1 234`, as the full parser reads them), and at most 15
+/// digits in all. The digits make an integer below 2^53 and the divisor a power of ten
 /// that `f64` holds exactly, so the one division rounds as parsing the text would: the same
 /// value, bit for bit. `None` sends the text to the full parser.
 fn plain_decimal(s: &[u8], mark: DecimalMark) -> Option<f64> {
@@ -119,8 +120,11 @@ fn plain_decimal(s: &[u8], mark: DecimalMark) -> Option<f64> {
     let mut value: u64 = 0;
     let mut count = 0usize;
     let mut scale: Option<usize> = None;
+    let mut last = 0u8;
     for &b in digits {
+        let previous = std::mem::replace(&mut last, b);
         match b {
+            b' ' if previous.is_ascii_digit() => {}
             b'0'..=b'9' => {
                 value = value * 10 + u64::from(b - b'0');
                 count += 1;
@@ -128,12 +132,17 @@ fn plain_decimal(s: &[u8], mark: DecimalMark) -> Option<f64> {
                     *k += 1;
                 }
             }
-            b if b == decimal && decimal != 0 && scale.is_none() && count > 0 => scale = Some(0),
+            b if b == decimal && decimal != 0 && scale.is_none() && previous.is_ascii_digit() => {
+                scale = Some(0)
+            }
             _ => return None,
         }
         if count > 15 {
             return None;
         }
+    }
+    if !last.is_ascii_digit() {
+        return None;
     }
     let k = scale.unwrap_or(0);
     if count == 0 || scale == Some(0) {
@@ -299,7 +308,7 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let alphabet = b"0123456789.,-";
+        let alphabet = b"0123456789.,- ";
         let mut checked = 0;
         for _ in 0..200_000 {
             let len = 1 + (next() % 18) as usize;

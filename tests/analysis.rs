@@ -399,7 +399,7 @@ fn the_x_preset_equals_x_own_engagement_rate_column() {
     check_invariants(&r);
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     assert_eq!(r.engagement.posts.len(), X_ROWS.len());
-    for row in &r.engagement.posts {
+    for row in r.engagement.posts.iter() {
         let ours = row.rate.expect("every X post has a rate").get();
         let theirs = row.platform_rate.unwrap().get();
         assert_eq!(ours, theirs, "post {}", row.id);
@@ -430,7 +430,9 @@ fn the_x_preset_equals_x_own_engagement_rate_column() {
 #[test]
 fn a_wrong_platform_rate_is_flagged() {
     let mut data = x_posts();
-    data.records.posts[0].metrics.platform_engagement_rate = Some(0.5);
+    data.records
+        .posts
+        .update(0, |p| p.metrics.platform_engagement_rate = Some(0.5));
     let r = analyze(&data, &with_preset(Preset::X), Lang::En);
     assert!(
         r.warnings
@@ -541,7 +543,8 @@ fn shop() -> Dataset {
                 ),
                 fb1,
                 fb2,
-            ],
+            ]
+            .into(),
             daily: vec![
                 followers("2026-03-01", 10000.0),
                 followers("2026-03-03", 10100.0),
@@ -676,7 +679,9 @@ fn rival_iq_divides_by_followers_at_posting_time() {
 fn rival_iq_without_followers_says_why() {
     let mut data = shop();
     data.records.daily.clear();
-    data.records.posts[3].metrics.followers_at_post = None;
+    data.records
+        .posts
+        .update(3, |p| p.metrics.followers_at_post = None);
     let r = analyze(&data, &with_preset(Preset::RivalIq), Lang::En);
     check_invariants(&r);
     assert!(reason(&r.engagement.rate).contains("add a file of daily follower totals"));
@@ -1177,7 +1182,8 @@ fn heatmap_offset_crosses_midnight_and_the_week() {
                 // Monday 00:15 in UTC+1 is still Sunday 23:15 in UTC.
                 p("c", "2026-03-09 00:15 +0100"),
                 p("d", "2026-03-09"),
-            ],
+            ]
+            .into(),
             ..Records::default()
         },
         ..Dataset::default()
@@ -1490,7 +1496,7 @@ fn zero_denominators_and_huge_numbers_stay_finite() {
     };
     let zero = Dataset {
         records: Records {
-            posts: vec![p("a", 0.0, 0.0), p("b", 0.0, 2.0)],
+            posts: vec![p("a", 0.0, 0.0), p("b", 0.0, 2.0)].into(),
             ..Records::default()
         },
         ..Dataset::default()
@@ -1508,7 +1514,7 @@ fn zero_denominators_and_huge_numbers_stay_finite() {
     );
     let huge = Dataset {
         records: Records {
-            posts: vec![p("a", 1e308, 1e308), p("b", 1e308, 1e308)],
+            posts: vec![p("a", 1e308, 1e308), p("b", 1e308, 1e308)].into(),
             ..Records::default()
         },
         ..Dataset::default()
@@ -1521,7 +1527,7 @@ fn zero_denominators_and_huge_numbers_stay_finite() {
 #[test]
 fn posts_without_dates() {
     let mut data = shop();
-    data.records.posts[0].published = None;
+    data.records.posts.update(0, |p| p.published = None);
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
     check_invariants(&r);
     assert_eq!(r.engagement.posts.len(), 5);
@@ -1551,7 +1557,7 @@ fn posts_without_dates() {
 #[test]
 fn a_post_missing_a_counted_interaction_is_left_out() {
     let mut data = shop();
-    data.records.posts[1].metrics.saves = None; // ig2, the reel
+    data.records.posts.update(1, |p| p.metrics.saves = None); // ig2, the reel
     let r = analyze(&data, &AnalysisOptions::default(), Lang::En);
     check_invariants(&r);
     // ig2 leaves both sums: its engagements and its reach.
@@ -1649,6 +1655,7 @@ fn several_networks_and_the_whole_report_in_both_languages() {
         x_posts()
             .records
             .posts
+            .to_vec()
             .into_iter()
             .enumerate()
             .map(|(i, mut p)| {

@@ -30,7 +30,7 @@ fn seed(value: &str) -> SeedInput {
     }
 }
 
-/// The certificate the fixture's README example is drawn with.
+/// The certificate the fixture's example in docs/draw-protocol.md is drawn with.
 fn fixture_draw() -> Certificate {
     draw_winners(
         &entries(),
@@ -53,7 +53,7 @@ fn names(picks: &[Pick]) -> Vec<&str> {
     picks.iter().map(|p| p.entrant.as_str()).collect()
 }
 
-/// `tests/fixtures/draw/certificate.json` is what `social-roi draw` writes for the README's
+/// `tests/fixtures/draw/certificate.json` is what `social-roi draw` writes for docs/draw-protocol.md's
 /// example; tests/draw_cli.rs and tests/web_contest.rs (wasm) compare with the same file. Should
 /// the scheme or the version (`software`) change on purpose, write it again with
 /// `cargo run -- draw --json --lang fr --rules tests/fixtures/draw/rules.json --seed '04 11 23 38 47 + 02 09'

@@ -105,8 +105,8 @@ fn check(name: &str, bytes: &[u8], rng: &mut Rng) {
     }
     for records in &imported.records {
         serde_json::to_string(records).expect("records serialise");
-        for p in &records.posts {
-            if let Some(v) = p.metrics.impressions {
+        for p in records.posts.iter() {
+            if let Some(v) = p.metrics().impressions {
                 assert!(v.is_finite());
             }
         }

@@ -112,7 +112,7 @@ fn x_tweet_activity() {
     assert_eq!(t.mapped.len(), 14);
     assert_eq!(t.ignored.len(), 26);
     assert!(ignored(t).contains(&"promoted impressions"));
-    let p = &r.posts[0];
+    let p = &r.posts.to_vec()[0];
     assert_eq!(p.id, "1770000000000000001");
     assert_eq!(p.account.as_deref(), Some("acme"));
     assert_eq!(
@@ -125,28 +125,34 @@ fn x_tweet_activity() {
     );
     assert_eq!(p.origin.line, 2);
     // The second tweet starts on line 4: the first one's text spans two lines.
-    assert_eq!(r.posts[1].origin.line, 4);
+    assert_eq!(r.posts.to_vec()[1].origin.line, 4);
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.impressions)),
+        sum(r.posts.iter().map(|p| p.metrics().impressions)),
         (2000.0, 3)
     );
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.engagements)),
+        sum(r.posts.iter().map(|p| p.metrics().engagements)),
         (46.0, 3)
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reactions)), (26.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.shares)), (5.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.link_clicks)), (7.0, 3));
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.video_views)),
+        sum(r.posts.iter().map(|p| p.metrics().reactions)),
+        (26.0, 3)
+    );
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().shares)), (5.0, 3));
+    assert_eq!(
+        sum(r.posts.iter().map(|p| p.metrics().link_clicks)),
+        (7.0, 3)
+    );
+    assert_eq!(
+        sum(r.posts.iter().map(|p| p.metrics().video_views)),
         (40.0, 3)
     );
     assert_eq!(p.metrics.platform_engagement_rate, Some(0.03));
-    for p in &r.posts {
+    for p in r.posts.iter() {
         if let (Some(e), Some(imp), Some(rate)) = (
-            p.metrics.engagements,
-            p.metrics.impressions,
-            p.metrics.platform_engagement_rate,
+            p.metrics().engagements,
+            p.metrics().impressions,
+            p.metrics().platform_engagement_rate,
         ) {
             if imp > 0.0 {
                 assert!((e / imp - rate).abs() < 1e-9);
@@ -175,21 +181,31 @@ fn x_content() {
             "Permalink Clicks"
         ]
     );
-    assert_eq!(r.posts[0].published.unwrap().to_string(), "2026-08-30");
-    assert_eq!(r.posts[2].published.unwrap().to_string(), "2026-08-01");
-    assert_eq!(r.posts[1].metrics.impressions, Some(12400.0));
     assert_eq!(
-        r.posts[2].metrics.reactions, None,
+        r.posts.to_vec()[0].published.unwrap().to_string(),
+        "2026-08-30"
+    );
+    assert_eq!(
+        r.posts.to_vec()[2].published.unwrap().to_string(),
+        "2026-08-01"
+    );
+    assert_eq!(r.posts.to_vec()[1].metrics.impressions, Some(12400.0));
+    assert_eq!(
+        r.posts.to_vec()[2].metrics.reactions,
+        None,
         "blank is unknown, not zero"
     );
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.impressions)),
+        sum(r.posts.iter().map(|p| p.metrics().impressions)),
         (18300.0, 3)
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reactions)), (430.0, 2));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.saves)), (40.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.shares)), (62.0, 3));
-    assert_eq!(r.posts[0].account.as_deref(), Some("acme"));
+    assert_eq!(
+        sum(r.posts.iter().map(|p| p.metrics().reactions)),
+        (430.0, 2)
+    );
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().saves)), (40.0, 3));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().shares)), (62.0, 3));
+    assert_eq!(r.posts.to_vec()[0].account.as_deref(), Some("acme"));
 }
 
 #[test]
@@ -219,7 +235,7 @@ fn meta_facebook_posts() {
     assert_eq!(t.format.id, FormatId::MetaFacebookPosts);
     assert_eq!(serde_json::to_value(t.encoding).unwrap(), "utf-8-bom");
     assert_eq!(r.posts.len(), 3);
-    let p = &r.posts[0];
+    let p = &r.posts.to_vec()[0];
     assert_eq!(p.id, "104512345678901_1234567890123456");
     assert_eq!(p.account.as_deref(), Some("Boulangerie Martin"));
     assert_eq!(
@@ -229,19 +245,23 @@ fn meta_facebook_posts() {
     assert_eq!(p.published.unwrap().to_string(), "2026-07-20T02:00:00");
     assert_eq!(p.kind.as_deref(), Some("Photos"));
     assert_eq!(
-        r.posts[2].origin.line, 5,
+        r.posts.to_vec()[2].origin.line,
+        5,
         "the first post's text spans two lines"
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.views)), (12700.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reach)), (7900.0, 2));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().views)), (12700.0, 3));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().reach)), (7900.0, 2));
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.engagements)),
+        sum(r.posts.iter().map(|p| p.metrics().engagements)),
         (535.0, 3)
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reactions)), (455.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.comments)), (53.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.shares)), (27.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.clicks)), (75.0, 2));
+    assert_eq!(
+        sum(r.posts.iter().map(|p| p.metrics().reactions)),
+        (455.0, 3)
+    );
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().comments)), (53.0, 3));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().shares)), (27.0, 3));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().clicks)), (75.0, 2));
     assert!(
         ignored(t).contains(&"Date"),
         "`Date` says Lifetime: not read"
@@ -255,19 +275,22 @@ fn meta_instagram_posts() {
     assert_eq!(t.format.id, FormatId::MetaInstagramPosts);
     assert_eq!(t.format.network, Network::Instagram);
     assert_eq!(r.posts.len(), 3);
-    assert_eq!(r.posts[1].kind.as_deref(), Some("IG reel"));
-    assert_eq!(r.posts[1].account.as_deref(), Some("boulangerie.martin"));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.views)), (20100.0, 3));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reach)), (14700.0, 3));
+    assert_eq!(r.posts.to_vec()[1].kind.as_deref(), Some("IG reel"));
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.reactions)),
+        r.posts.to_vec()[1].account.as_deref(),
+        Some("boulangerie.martin")
+    );
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().views)), (20100.0, 3));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().reach)), (14700.0, 3));
+    assert_eq!(
+        sum(r.posts.iter().map(|p| p.metrics().reactions)),
         (1290.0, 3)
     );
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.new_follows)),
+        sum(r.posts.iter().map(|p| p.metrics().new_follows)),
         (46.0, 3)
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.saves)), (240.0, 2));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().saves)), (240.0, 2));
 }
 
 #[test]
@@ -309,27 +332,27 @@ fn facebook_insights_post() {
     // Twin names told apart by the description row.
     assert!(ignored(t).contains(&"Lifetime Organic Video Views"));
     assert!(ignored(t).contains(&"Lifetime Organic Video Views (unique users)"));
-    assert_eq!(r.posts[0].text.as_deref(), Some("Hello \"world\""));
+    assert_eq!(r.posts.to_vec()[0].text.as_deref(), Some("Hello \"world\""));
     assert_eq!(
-        r.posts[0].published.unwrap().to_string(),
+        r.posts.to_vec()[0].published.unwrap().to_string(),
         "2017-01-19T09:03:47"
     );
     assert_eq!(
-        r.posts[1].published.unwrap().to_string(),
+        r.posts.to_vec()[1].published.unwrap().to_string(),
         "2015-10-01T21:00:00"
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reach)), (240.0, 2));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().reach)), (240.0, 2));
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.impressions)),
+        sum(r.posts.iter().map(|p| p.metrics().impressions)),
         (510.0, 2)
     );
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.engagements)),
+        sum(r.posts.iter().map(|p| p.metrics().engagements)),
         (19.0, 2)
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.clicks)), (39.0, 2));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reactions)), (8.0, 1));
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.shares)), (1.0, 1));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().clicks)), (39.0, 2));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().reactions)), (8.0, 1));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().shares)), (1.0, 1));
 }
 
 #[test]
@@ -364,18 +387,18 @@ fn facebook_insights_video() {
     assert_eq!(t.format.id, FormatId::FacebookInsightsVideo);
     assert_eq!((t.rows, t.imported), (3, 2));
     assert_eq!(
-        r.posts[1].published.unwrap().to_string(),
+        r.posts.to_vec()[1].published.unwrap().to_string(),
         "2026-01-12T18:30:00"
     );
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.video_views)),
+        sum(r.posts.iter().map(|p| p.metrics().video_views)),
         (1900.0, 2)
     );
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.impressions)),
+        sum(r.posts.iter().map(|p| p.metrics().impressions)),
         (7500.0, 2)
     );
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.reach)), (4600.0, 2));
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().reach)), (4600.0, 2));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,19 +430,26 @@ fn linkedin_xls_with_two_sheets() {
     assert_eq!(p.format.id, FormatId::LinkedinContent);
     assert_eq!(pr.posts.len(), 2);
     assert_eq!(
-        pr.posts[0].id, "7190000000000000001",
+        pr.posts.to_vec()[0].id,
+        "7190000000000000001",
         "the id is in the link"
     );
-    assert_eq!(pr.posts[1].published.unwrap().to_string(), "2024-04-29");
-    assert_eq!(pr.posts[1].metrics.platform_engagement_rate, Some(0.056));
     assert_eq!(
-        sum(pr.posts.iter().map(|p| p.metrics.impressions)),
+        pr.posts.to_vec()[1].published.unwrap().to_string(),
+        "2024-04-29"
+    );
+    assert_eq!(
+        pr.posts.to_vec()[1].metrics.platform_engagement_rate,
+        Some(0.056)
+    );
+    assert_eq!(
+        sum(pr.posts.iter().map(|p| p.metrics().impressions)),
         (4500.0, 2)
     );
-    assert_eq!(sum(pr.posts.iter().map(|p| p.metrics.views)), (800.0, 1));
-    assert_eq!(sum(pr.posts.iter().map(|p| p.metrics.clicks)), (130.0, 2));
+    assert_eq!(sum(pr.posts.iter().map(|p| p.metrics().views)), (800.0, 1));
+    assert_eq!(sum(pr.posts.iter().map(|p| p.metrics().clicks)), (130.0, 2));
     assert_eq!(
-        sum(pr.posts.iter().map(|p| p.metrics.new_follows)),
+        sum(pr.posts.iter().map(|p| p.metrics().new_follows)),
         (6.0, 2)
     );
 }
@@ -489,13 +519,16 @@ fn youtube_studio_zip() {
     let (t, r) = (&i.report.tables[1], &i.records[1]);
     assert_eq!((t.rows, t.imported), (4, 3));
     assert_eq!(skipped(t), [(SkipReason::Totals, 1, vec![2])]);
-    let ids: Vec<&str> = r.posts.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = r.posts.iter().map(|p| p.id()).collect();
     assert_eq!(
         ids,
         ["dQw4w9WgXcQ", "-abcDEF1234", "xyz987654_1"],
         "ids as written, trimmed"
     );
-    assert_eq!(r.posts[0].published.unwrap().to_string(), "2025-06-03");
+    assert_eq!(
+        r.posts.to_vec()[0].published.unwrap().to_string(),
+        "2025-06-03"
+    );
     // The Total row is the channel's: both are reported.
     let check = |field: Field| {
         let c = t.totals.iter().find(|c| c.field == field).unwrap();
@@ -581,11 +614,14 @@ fn tiktok_content() {
     let i = read("tiktok/Content_boulangerie.zip");
     let (t, r) = only_table(&i);
     assert_eq!(t.format.id, FormatId::TiktokContent);
-    assert_eq!(r.posts[0].id, "7350000000000000001");
-    assert_eq!(r.posts[0].account.as_deref(), Some("@boulangerie"));
-    assert_eq!(r.posts[0].text.as_deref(), Some("Le pétrissage"));
-    assert_eq!(r.posts[0].published.unwrap().to_string(), "2025-04-20");
-    assert_eq!(sum(r.posts.iter().map(|p| p.metrics.views)), (13000.0, 2));
+    assert_eq!(r.posts.to_vec()[0].id, "7350000000000000001");
+    assert_eq!(r.posts.to_vec()[0].account.as_deref(), Some("@boulangerie"));
+    assert_eq!(r.posts.to_vec()[0].text.as_deref(), Some("Le pétrissage"));
+    assert_eq!(
+        r.posts.to_vec()[0].published.unwrap().to_string(),
+        "2025-04-20"
+    );
+    assert_eq!(sum(r.posts.iter().map(|p| p.metrics().views)), (13000.0, 2));
     assert_eq!(ignored(t), ["Time"]);
 }
 
@@ -774,10 +810,10 @@ fn json_records_are_detected_like_csv() {
     assert_eq!(i.report.kind, FileKind::Json);
     let (t, r) = only_table(&i);
     assert_eq!(t.format.id, FormatId::XContent);
-    assert_eq!(r.posts[0].id, "1830000000000000009");
-    assert_eq!(r.posts[1].metrics.reactions, None);
+    assert_eq!(r.posts.to_vec()[0].id, "1830000000000000009");
+    assert_eq!(r.posts.to_vec()[1].metrics.reactions, None);
     assert_eq!(
-        sum(r.posts.iter().map(|p| p.metrics.impressions)),
+        sum(r.posts.iter().map(|p| p.metrics().impressions)),
         (2000.0, 2)
     );
 }
@@ -791,7 +827,7 @@ fn wrong_types_are_errors_with_place_and_the_rest_is_imported() {
     let i = read("broken/Table data.csv");
     let (t, r) = only_table(&i);
     assert_eq!((t.rows, t.imported), (5, 1));
-    assert_eq!(r.posts[0].id, "abc");
+    assert_eq!(r.posts.to_vec()[0].id, "abc");
     assert_eq!(
         skipped(t),
         [
@@ -912,7 +948,7 @@ fn files_that_hold_nothing() {
 fn excel_damaged_ids_are_kept_and_warned() {
     let i = read("broken/damaged_ids.csv");
     let (t, r) = only_table(&i);
-    assert_eq!(r.posts[0].id, "1.83E+18");
+    assert_eq!(r.posts.to_vec()[0].id, "1.83E+18");
     assert_eq!(codes(&t.warnings), ["damaged_ids"]);
     assert_eq!(
         (t.warnings[0].line, t.warnings[0].column),

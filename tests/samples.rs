@@ -65,8 +65,8 @@ fn real_samples_conform() {
         assert_eq!(r.posts.len(), rows, "{name}");
         assert_eq!(i.report.status, Status::Ok, "{name}");
         let mut checked = 0;
-        for p in &r.posts {
-            let m = &p.metrics;
+        for p in r.posts.iter() {
+            let m = &p.metrics();
             let (e, imp, rate) = (
                 m.engagements.expect("engagements"),
                 m.impressions.expect("impressions"),
@@ -76,24 +76,25 @@ fn real_samples_conform() {
                 assert!(
                     (e / imp - rate).abs() <= 1e-9,
                     "{name} {}: {e} ÷ {imp} ≠ {rate}",
-                    p.id
+                    p.id()
                 );
                 checked += 1;
             } else {
                 assert_eq!(rate, 0.0);
             }
             assert!(
-                p.id.len() >= 18 && p.id.bytes().all(|b| b.is_ascii_digit()),
+                p.id().len() >= 18 && p.id().bytes().all(|b| b.is_ascii_digit()),
                 "{}",
-                p.id
+                p.id()
             );
-            assert!(p.published.and_then(|d| d.offset_minutes) == Some(0));
+            assert!(p.published().and_then(|d| d.offset_minutes) == Some(0));
         }
         assert_eq!(checked, rows, "{name}");
-        let total =
-            |f: fn(&social_roi::Post) -> Option<f64>| -> f64 { r.posts.iter().filter_map(f).sum() };
-        assert_eq!(total(|p| p.metrics.impressions), impressions, "{name}");
-        assert_eq!(total(|p| p.metrics.engagements), engagements, "{name}");
+        let total = |f: fn(&social_roi::PostMetrics) -> Option<f64>| -> f64 {
+            r.posts.iter().filter_map(|p| f(&p.metrics())).sum()
+        };
+        assert_eq!(total(|m| m.impressions), impressions, "{name}");
+        assert_eq!(total(|m| m.engagements), engagements, "{name}");
     }
 
     let i = read(&dir, "facebook-ads-manager-campaigns-2017.csv");
@@ -135,8 +136,8 @@ fn real_samples_conform() {
         i.report.tables[0].skipped[0].reason,
         SkipReason::Description
     );
-    assert_eq!(r.posts[0].id, "518995791497187_10152225918189138");
-    assert_eq!(r.posts[0].metrics.reach, Some(76.0));
+    assert_eq!(r.posts.to_vec()[0].id, "518995791497187_10152225918189138");
+    assert_eq!(r.posts.to_vec()[0].metrics.reach, Some(76.0));
 
     let i = read(&dir, "facebook-insights-video-posts-2014-01.csv");
     let r = one(&i, FormatId::FacebookInsightsVideo);

@@ -52,6 +52,16 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `v` stably by `rank` (computed once per item), through one shared instance of the
+/// sort on `(rank, position)` pairs: for the long lists (every post), where [`sort_by`]'s
+/// comparisons through a closure cost more than the sort.
+pub(crate) fn sort_by_rank<T>(v: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
+    let mut keys: Vec<(u64, usize)> = v.iter().enumerate().map(|(i, x)| (rank(x), i)).collect();
+    keys.sort_unstable();
+    let mut items: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(keys.into_iter().filter_map(|(_, i)| items[i].take()));
+}
+
 fn positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| cmp(a, b));
@@ -127,6 +137,9 @@ mod tests {
         let mut f = vec![2.5, -1.0, 0.0];
         super::sort_by(&mut f, f64::total_cmp);
         assert_eq!(f, [-1.0, 0.0, 2.5]);
+        let mut r = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        super::sort_by_rank(&mut r, |x| x.0);
+        assert_eq!(r, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
         let mut empty: Vec<u8> = Vec::new();
         super::sort_by_key(&mut empty, |x| *x);
         assert!(empty.is_empty());

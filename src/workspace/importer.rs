@@ -15,7 +15,7 @@
 
 use crate::formats::mapper::RawTable;
 use crate::formats::tables::Tables;
-use crate::hash::Fnv;
+use crate::hash::Fingerprint;
 use crate::import::ImportOptions;
 use crate::import::{read_whole, sniff_kind, text_source, Context, TextReader, WholeFile};
 use crate::model::Records;
@@ -48,7 +48,7 @@ pub struct Importer {
     name: String,
     options: ImportOptions,
     bytes: u64,
-    fnv: Fnv,
+    fingerprint: Fingerprint,
     mode: Mode,
     tables: Tables,
     problems: FileProblems,
@@ -61,7 +61,7 @@ impl Importer {
             name: name.to_string(),
             options,
             bytes: 0,
-            fnv: Fnv::new(),
+            fingerprint: Fingerprint::new(),
             mode: Mode::Start(Vec::new()),
             tables: Tables::new(),
             problems: FileProblems::default(),
@@ -76,7 +76,7 @@ impl Importer {
     /// Reads the next `chunk`.
     pub fn push(&mut self, chunk: &[u8]) {
         self.bytes += chunk.len() as u64;
-        self.fnv.write(chunk);
+        self.fingerprint.write(chunk);
         match &mut self.mode {
             Mode::Start(head) => {
                 head.extend_from_slice(chunk);
@@ -124,7 +124,7 @@ impl Importer {
             name: self.name,
             kind,
             bytes: self.bytes,
-            fingerprint: format!("{:016x}", self.fnv.finish()),
+            fingerprint: self.fingerprint.hex(),
             status: Status::Ok,
             truncated: self.problems.truncated,
             records: Counts::default(),

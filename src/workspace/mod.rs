@@ -351,7 +351,7 @@ impl Workspace {
 
 /// Calls `f` on the origin of every record.
 fn for_each_origin(r: &mut Records, mut f: impl FnMut(&mut Origin)) {
-    r.posts.iter_mut().for_each(|x| f(&mut x.origin));
+    r.posts.origins_mut().for_each(&mut f);
     r.daily.iter_mut().for_each(|x| f(&mut x.origin));
     r.ads.iter_mut().for_each(|x| f(&mut x.origin));
     r.traffic.iter_mut().for_each(|x| f(&mut x.origin));
@@ -362,7 +362,7 @@ fn for_each_origin(r: &mut Records, mut f: impl FnMut(&mut Origin)) {
 /// Adds the records of one table to the dataset, as from its source `source`.
 fn append(d: &mut Dataset, mut r: Records, source: usize) {
     for_each_origin(&mut r, |o| o.file = source);
-    d.records.posts.append(&mut r.posts);
+    d.records.posts.append(std::mem::take(&mut r.posts));
     d.records.daily.append(&mut r.daily);
     d.records.ads.append(&mut r.ads);
     d.records.traffic.append(&mut r.traffic);
@@ -373,7 +373,7 @@ fn append(d: &mut Dataset, mut r: Records, source: usize) {
 /// Removes the records of the sources `sources` from the dataset.
 fn remove_records(d: &mut Dataset, sources: &[usize]) {
     let keep = |file: usize| !sources.contains(&file);
-    d.records.posts.retain(|x| keep(x.origin.file));
+    d.records.posts.retain(|o| keep(o.file));
     d.records.daily.retain(|x| keep(x.origin.file));
     d.records.ads.retain(|x| keep(x.origin.file));
     d.records.traffic.retain(|x| keep(x.origin.file));

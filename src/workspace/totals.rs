@@ -4,7 +4,7 @@
 use crate::date::Date;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::model::{AdRow, DailyRow, Dataset, EntryRow, Message, Network, Post, TrafficRow};
+use crate::model::{AdRow, DailyRow, Dataset, EntryRow, Message, Network, PostRef, TrafficRow};
 use crate::number::tidy;
 use crate::schema::Counts;
 use crate::schema::{Field, RecordKind, ValueKind, FIELDS};
@@ -80,8 +80,8 @@ fn grouped(dataset: &Dataset) -> Vec<(GroupKey, Vec<Rec<'_>>)> {
         None => groups.push((key, vec![rec])),
     };
     let r = &dataset.records;
-    for p in &r.posts {
-        push(GroupKey(RecordKind::Posts, p.network, None), Rec::Post(p));
+    for p in r.posts.iter() {
+        push(GroupKey(RecordKind::Posts, p.network(), None), Rec::Post(p));
     }
     for d in &r.daily {
         push(GroupKey(RecordKind::Daily, d.network, None), Rec::Daily(d));
@@ -150,7 +150,7 @@ fn summable(f: Field) -> bool {
 struct GroupKey(RecordKind, Network, Option<String>);
 
 enum Rec<'a> {
-    Post(&'a Post),
+    Post(PostRef<'a>),
     Daily(&'a DailyRow),
     Ad(&'a AdRow),
     Traffic(&'a TrafficRow),
@@ -161,7 +161,7 @@ enum Rec<'a> {
 impl Rec<'_> {
     fn day(&self) -> Option<Date> {
         match self {
-            Rec::Post(p) => p.published.map(|d| d.date),
+            Rec::Post(p) => p.published().map(|d| d.date),
             Rec::Daily(d) => Some(d.date),
             Rec::Ad(a) => a.start.or(a.end),
             Rec::Traffic(t) => t.date,
@@ -173,7 +173,7 @@ impl Rec<'_> {
     /// The record's value of field `f`, if it has one.
     fn value(&self, f: Field) -> Option<f64> {
         match self {
-            Rec::Post(p) => post_value(p, f),
+            Rec::Post(p) => post_value(*p, f),
             Rec::Daily(d) => daily_value(d, f),
             Rec::Ad(a) => ad_value(a, f),
             Rec::Traffic(t) => match f {
@@ -192,9 +192,9 @@ impl Rec<'_> {
     }
 }
 
-fn post_value(p: &Post, f: Field) -> Option<f64> {
+fn post_value(p: PostRef<'_>, f: Field) -> Option<f64> {
     use Field::*;
-    let m = &p.metrics;
+    let m = &p.metrics();
     match f {
         PostImpressions => m.impressions,
         PostReach => m.reach,

@@ -150,7 +150,7 @@ export const STRINGS = {
     howToSteps: [
       'Sur social-roi, onglet Concours › Vérifier un tirage : déposez ce certificat (JSON) et le fichier des commentaires. La page refait tout et dit ce qui diffère.',
       'En ligne de commande : social-roi draw --verify certificat.json commentaires.csv',
-      'Avec des outils standard : le fichier de tirage (clé draw_file du certificat) a pour SHA-256 l’empreinte ; le score d’un ticket est le SHA-256 de la graine, d’un saut de ligne, du ticket et d’un saut de ligne ; les tickets sont classés par score croissant ; chaque personne prend la place de son meilleur ticket. La recette pas à pas est dans le README.',
+      'Avec des outils standard : le fichier de tirage (clé draw_file du certificat) a pour SHA-256 l’empreinte ; le score d’un ticket est le SHA-256 de la graine, d’un saut de ligne, du ticket et d’un saut de ligne ; les tickets sont classés par score croissant ; chaque personne prend la place de son meilleur ticket. La recette pas à pas est dans docs/draw-protocol.md, avec le code source.',
     ],
     downloadJson: 'Télécharger le certificat (JSON)',
     print: 'Imprimer le certificat',
@@ -329,7 +329,7 @@ export const STRINGS = {
     howToSteps: [
       'On social-roi, Contest tab › Verify a draw: drop this certificate (JSON) and the comment file. The page redoes everything and says what differs.',
       'On the command line: social-roi draw --verify certificate.json comments.csv',
-      'With standard tools: the draw file (the certificate’s draw_file) has the fingerprint as its SHA-256; a ticket’s score is the SHA-256 of the seed, a line feed, the ticket and a line feed; tickets are ranked by score, smallest first; each person takes the place of their best ticket. The README has the recipe step by step.',
+      'With standard tools: the draw file (the certificate’s draw_file) has the fingerprint as its SHA-256; a ticket’s score is the SHA-256 of the seed, a line feed, the ticket and a line feed; tickets are ranked by score, smallest first; each person takes the place of their best ticket. docs/draw-protocol.md, beside the source code, has the recipe step by step.',
     ],
     downloadJson: 'Download the certificate (JSON)',
     print: 'Print the certificate',

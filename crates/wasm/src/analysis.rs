@@ -5,19 +5,22 @@
 //! (`shareCount`).
 
 use super::{from_js, to_js, Workspace};
-use social_roi::{analyze, export_document, posts_csv, AnalysisOptions, Lang, ShareCountInput};
+use social_roi::{
+    analyze, analyze_summary, export_document, posts_csv, AnalysisOptions, Lang, ShareCountInput,
+};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl Workspace {
-    /// Analyses every file read so far with `options` (the options JSON the README documents;
+    /// Analyses every file read so far with `options` (the options JSON docs/analysis.md documents;
     /// `null` or `undefined` for the defaults), in `lang`. Options that cannot be used are
     /// listed in the report's `errors` and the rest is computed; a wrong shape (an unknown
     /// key, text where a number goes) throws `{kind: "input", message}`.
     ///
     /// `with_posts: false` leaves `engagement.posts` (one row per post) empty: the page never
     /// needs them (its exports are `postsCsv` and `exportDocument`), and crossing tens of
-    /// thousands of rows into JavaScript takes longer than the analysis itself. Every figure is the same either way.
+    /// thousands of rows into JavaScript takes longer than the analysis itself; the core does
+    /// not build them either ([`analyze_summary`]). Every figure is the same either way.
     pub fn analyze(
         &self,
         options: JsValue,
@@ -25,10 +28,12 @@ impl Workspace {
         with_posts: Option<bool>,
     ) -> Result<JsValue, JsValue> {
         let options = analysis_options(&options)?;
-        let mut report = analyze(self.dataset(), &options, Lang::from_tag(lang));
-        if with_posts == Some(false) {
-            report.engagement.posts = Vec::new();
-        }
+        let lang = Lang::from_tag(lang);
+        let report = if with_posts == Some(false) {
+            analyze_summary(self.dataset(), &options, lang)
+        } else {
+            analyze(self.dataset(), &options, lang)
+        };
         to_js(&report)
     }
 

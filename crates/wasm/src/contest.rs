@@ -175,7 +175,7 @@ pub fn join_follower_lists(lists: JsValue) -> Result<JsValue, JsValue> {
     to_js(&join_lists(&lists))
 }
 
-/// The contest's outcome report of `input` (the JSON the README documents) with its comments
+/// The contest's outcome report of `input` (the JSON docs/contests.md documents) with its comments
 /// (`entries`, or null), in `lang`.
 #[wasm_bindgen(js_name = computeContest)]
 pub fn compute_contest(

@@ -125,7 +125,7 @@ impl Workspace {
         to_js(&views)
     }
 
-    /// What the dataset holds: `{files, tables, records, groups}` (see the README).
+    /// What the dataset holds: `{files, tables, records, groups}` (see docs/formats.md).
     pub fn totals(&self, lang: &str) -> Result<JsValue, JsValue> {
         to_js(&self.inner.totals(lang_of(lang)))
     }

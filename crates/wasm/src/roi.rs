@@ -9,7 +9,7 @@ fn roi_input(input: JsValue) -> Result<RoiInput, JsValue> {
     from_js(input, "the calculator's inputs")
 }
 
-/// Computes the ROI report of `input` (the JSON the README documents), in `lang`.
+/// Computes the ROI report of `input` (the JSON docs/roi.md documents), in `lang`.
 #[wasm_bindgen(js_name = computeRoi)]
 pub fn compute_roi(input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     to_js(&social_roi::compute_roi(

@@ -60,9 +60,9 @@ pub(super) fn activity_report(
 fn dated_per_network(posts: &[PeriodPost]) -> Vec<(Network, usize)> {
     let mut per_network: Vec<(Network, usize)> = Vec::new();
     for (p, _) in posts.iter().filter(|(_, w)| w.is_some()) {
-        match per_network.iter_mut().find(|(n, _)| *n == p.network) {
+        match per_network.iter_mut().find(|(n, _)| *n == p.network()) {
             Some(e) => e.1 += 1,
-            None => per_network.push((p.network, 1)),
+            None => per_network.push((p.network(), 1)),
         }
     }
     crate::metrics::sort_by_key(&mut per_network, |x| *x);

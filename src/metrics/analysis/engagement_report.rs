@@ -16,11 +16,13 @@ pub(super) fn rate_scale(rule: &EngagementRule) -> (f64, Unit) {
     }
 }
 
-/// The engagement figures of `facts` under `resolved`, with `top` posts listed each way.
+/// The engagement figures of `facts` under `resolved`, with `top` posts listed each way, and
+/// a row for every post when `rows`.
 pub(super) fn engagement_report(
     facts: &[PostFacts],
     resolved: &Resolved,
     top: usize,
+    rows: bool,
     lang: Lang,
 ) -> EngagementReport {
     let (scale, rate_unit) = rate_scale(&resolved.rule);
@@ -37,8 +39,8 @@ pub(super) fn engagement_report(
         resolved,
         |p| {
             (
-                network_key(p.network).to_string(),
-                p.network.name().to_string(),
+                network_key(p.network()).to_string(),
+                p.network().name().to_string(),
             )
         },
         lang,
@@ -49,10 +51,14 @@ pub(super) fn engagement_report(
         rate_other_aggregation: set.rate_other_aggregation,
         by_denominator: set.by_denominator,
         audience: engagement::audience_figures(facts, lang),
-        posts: facts
-            .iter()
-            .map(|f| engagement::post_row(f, scale))
-            .collect(),
+        posts: if rows {
+            facts
+                .iter()
+                .map(|f| engagement::post_row(f, scale))
+                .collect()
+        } else {
+            Vec::new()
+        },
         rate_unit,
         top_posts,
         bottom_posts,

@@ -36,8 +36,20 @@ use report::Range;
 use settings::read_options;
 use totals::total_figures;
 
-/// Analyses `data` with `options`, in `lang`.
+/// Analyses `data` with `options`, in `lang`, with a row for every post
+/// (`engagement.posts`): what the per-post CSV and `analyze --json` show.
 pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
+    analysis(data, options, lang, true)
+}
+
+/// [`analyze`] without the row of every post (`engagement.posts` is empty; the top and
+/// bottom posts are there): every figure is the same, and the page, which shows no list of
+/// every post, gets it without building tens of thousands of rows.
+pub fn analyze_summary(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
+    analysis(data, options, lang, false)
+}
+
+fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -> AnalysisReport {
     let records = &data.records;
     let mut errors = Vec::new();
     let s = read_options(options, lang, &mut errors);
@@ -46,7 +58,7 @@ pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> Analysi
     let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
-    let engagement = engagement_report(&facts, &resolved, s.top, lang);
+    let engagement = engagement_report(&facts, &resolved, s.top, rows, lang);
     let totals = total_figures(&facts, lang);
     let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
     let post_days = days_of(&posts);

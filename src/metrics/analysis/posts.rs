@@ -8,10 +8,10 @@ use crate::date::{Date, DateTime};
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::metrics::engagement::{self, Counted, PostFacts, Resolved};
-use crate::model::{DailyRow, Post};
+use crate::model::{DailyRow, Metric, PostRef, Posts};
 
 /// A post of the period and its publication time on the report's clock (`None`: undated).
-pub(super) type PeriodPost<'a> = (&'a Post, Option<DateTime>);
+pub(super) type PeriodPost<'a> = (PostRef<'a>, Option<DateTime>);
 
 /// `dt` on the report's clock.
 pub(super) fn local(dt: DateTime, offset: Option<i32>) -> DateTime {
@@ -26,7 +26,7 @@ pub(super) fn within(d: Date, from: Option<Date>, to: Option<Date>) -> bool {
 /// The posts of the period; undated ones too unless a period is chosen, with a warning that
 /// says what becomes of them.
 pub(super) fn posts_in_period<'a>(
-    posts: &'a [Post],
+    posts: &'a Posts,
     s: &Settings,
     lang: Lang,
     warnings: &mut Vec<String>,
@@ -34,8 +34,8 @@ pub(super) fn posts_in_period<'a>(
     let filtered = s.from.is_some() || s.to.is_some();
     let mut undated = 0;
     let mut out: Vec<PeriodPost> = Vec::new();
-    for p in posts {
-        let when = p.published.map(|w| local(w, s.offset));
+    for p in posts.iter() {
+        let when = p.published().map(|w| local(w, s.offset));
         match when {
             Some(w) if within(w.date, s.from, s.to) => out.push((p, Some(w))),
             Some(_) => {}
@@ -83,7 +83,7 @@ pub(super) fn settle_rule(
         lang,
         errors,
     );
-    let post_refs: Vec<&Post> = posts.iter().map(|(p, _)| *p).collect();
+    let post_refs: Vec<PostRef<'_>> = posts.iter().map(|(p, _)| *p).collect();
     let counted = resolved.settle(&post_refs, lang);
     for c in counted.iter().filter(|c| !c.not_in_files.is_empty()) {
         let names: Vec<&str> = c.not_in_files.iter().map(|i| i.name(lang)).collect();
@@ -117,16 +117,16 @@ impl<'a> FollowerIndex<'a> {
 
     /// The follower total of the posting day, or of the last day before it, on the post's
     /// network and account.
-    fn at(&self, post: &Post) -> Option<f64> {
-        let day = post.published?.date;
+    fn at(&self, post: PostRef<'_>) -> Option<f64> {
+        let day = post.published()?.date;
         let end = self
             .rows
-            .partition_point(|r| (r.network, r.date) <= (post.network, day));
+            .partition_point(|r| (r.network, r.date) <= (post.network(), day));
         self.rows[..end]
             .iter()
             .rev()
-            .take_while(|r| r.network == post.network)
-            .find(|r| match (&r.account, &post.account) {
+            .take_while(|r| r.network == post.network())
+            .find(|r| match (&r.account, &post.account()) {
                 (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
                 _ => true,
             })
@@ -147,12 +147,12 @@ pub(super) fn post_facts<'a>(
     let facts = posts
         .iter()
         .map(|(p, _)| {
-            let followers = match p.metrics.followers_at_post {
+            let followers = match p.metric(Metric::FollowersAtPost) {
                 Some(f) => {
                     own += 1;
                     Some(f)
                 }
-                None => match index.at(p) {
+                None => match index.at(*p) {
                     Some(f) => {
                         from_daily += 1;
                         Some(f)
@@ -164,10 +164,10 @@ pub(super) fn post_facts<'a>(
                 },
             };
             PostFacts {
-                post: p,
-                engagements: engagement::engagements(&p.metrics, resolved.interactions(p)),
+                post: *p,
+                engagements: engagement::engagements(*p, resolved.interactions(*p)),
                 followers,
-                denominator: resolved.denominator(p.network),
+                denominator: resolved.denominator(p.network()),
             }
         })
         .collect();
@@ -187,7 +187,7 @@ pub(super) fn facts_warnings(
     warnings: &mut Vec<String>,
 ) {
     for n in engagement::NETWORKS {
-        let of_n: Vec<&PostFacts> = facts.iter().filter(|f| f.post.network == n).collect();
+        let of_n: Vec<&PostFacts> = facts.iter().filter(|f| f.post.network() == n).collect();
         let lacking = of_n
             .iter()
             .filter(|f| f.engagements.is_none() && !resolved.interactions(f.post).is_empty())
@@ -210,7 +210,7 @@ pub(super) fn facts_warnings(
     let disagree = facts
         .iter()
         .filter(|f| {
-            let m = &f.post.metrics;
+            let m = &f.post.metrics();
             match (m.platform_engagement_rate, m.engagements, m.impressions) {
                 (Some(r), Some(e), Some(i)) if i > 0.0 => {
                     (r - e / i).abs() > 1e-9 * r.abs().max(1e-6)

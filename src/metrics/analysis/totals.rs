@@ -4,6 +4,7 @@ use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
 use crate::metrics::engagement::{self, Interaction, PostFacts};
+use crate::model::Metric;
 
 formula! {
     /// Posts in the period.
@@ -95,13 +96,13 @@ pub(super) fn total_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         sum(
             TOTAL_IMPRESSIONS,
             lang.pick("Impressions", "Impressions"),
-            &|f| f.post.metrics.impressions,
+            &|f| f.post.metric(Metric::Impressions),
         ),
         sum(TOTAL_REACH, lang.pick("Reach", "Portée"), &|f| {
-            f.post.metrics.reach
+            f.post.metric(Metric::Reach)
         }),
         sum(TOTAL_VIEWS, lang.pick("Views", "Vues"), &|f| {
-            f.post.metrics.views
+            f.post.metric(Metric::Views)
         }),
         sum(
             TOTAL_CLICKS,
@@ -110,7 +111,7 @@ pub(super) fn total_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
             } else {
                 lang.pick("Clicks", "Clics")
             },
-            &|f| click.of(&f.post.metrics),
+            &|f| click.of_post(f.post),
         ),
     ]
 }

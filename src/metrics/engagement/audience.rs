@@ -12,6 +12,7 @@ use super::tally::{no_count, no_posts, rate_figure, Pair, Reasons, Tally};
 use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
+use crate::model::Metric;
 
 /// One of Kaushik's rates: the interaction it counts, its formulas and labels per post and per
 /// 1,000 followers.
@@ -78,7 +79,7 @@ fn per_post(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
     let name = k.interaction.name(lang);
     let known: Vec<f64> = facts
         .iter()
-        .filter_map(|f| k.interaction.of(&f.post.metrics))
+        .filter_map(|f| k.interaction.of_post(f.post))
         .collect();
     let fig = Figure::of(k.per_post, k.label, Unit::Count, lang);
     if facts.is_empty() {
@@ -101,7 +102,7 @@ fn per_post(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
 fn per_thousand_followers(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
     let name = k.interaction.name(lang);
     let t = Tally::of(facts.iter().map(|f| Pair {
-        num: k.interaction.of(&f.post.metrics),
+        num: k.interaction.of_post(f.post),
         den: f.followers,
     }));
     let followers = Denominator::Followers;
@@ -139,7 +140,7 @@ fn per_impression(
     let impressions = Denominator::Impressions;
     let t = Tally::of(facts.iter().map(|f| Pair {
         num: num(f),
-        den: f.post.metrics.impressions,
+        den: f.post.metric(Metric::Impressions),
     }));
     let reasons = Reasons {
         num_name: num_name.to_string(),
@@ -168,7 +169,7 @@ fn virality(facts: &[PostFacts], lang: Lang) -> Figure {
         facts,
         VIRALITY,
         lang.pick("Virality", "Viralité"),
-        |f| f.post.metrics.shares,
+        |f| f.post.metric(Metric::Shares),
         shares,
         no_count(shares, lang),
         lang,
@@ -182,7 +183,7 @@ fn ctr(facts: &[PostFacts], lang: Lang) -> Figure {
         facts,
         CTR,
         lang.pick("Click-through rate (CTR)", "Taux de clics (CTR)"),
-        |f| clicks.of(&f.post.metrics),
+        |f| clicks.of_post(f.post),
         clicks.name(lang),
         no_count(lang.pick("clicks", "clics"), lang),
         lang,
@@ -191,7 +192,10 @@ fn ctr(facts: &[PostFacts], lang: Lang) -> Figure {
 
 /// Which clicks CTR counts: link clicks when any post has them, else all clicks.
 pub(crate) fn click_kind(facts: &[PostFacts]) -> Interaction {
-    if facts.iter().any(|f| f.post.metrics.link_clicks.is_some()) {
+    if facts
+        .iter()
+        .any(|f| f.post.metric(Metric::LinkClicks).is_some())
+    {
         Interaction::LinkClicks
     } else {
         Interaction::Clicks

@@ -1,7 +1,7 @@
 //! The interactions a post can receive, as the rule names them.
 
 use crate::i18n::Lang;
-use crate::model::PostMetrics;
+use crate::model::{Metric, PostMetrics, PostRef};
 use serde::{Deserialize, Serialize};
 
 /// One kind of interaction a post can receive.
@@ -81,19 +81,29 @@ impl Interaction {
         }
     }
 
+    /// The count that holds this interaction.
+    pub fn metric(self) -> Metric {
+        match self {
+            Interaction::Reactions => Metric::Reactions,
+            Interaction::Comments => Metric::Comments,
+            Interaction::Shares => Metric::Shares,
+            Interaction::Saves => Metric::Saves,
+            Interaction::Clicks => Metric::Clicks,
+            Interaction::LinkClicks => Metric::LinkClicks,
+            Interaction::ProfileVisits => Metric::ProfileVisits,
+            Interaction::Follows => Metric::NewFollows,
+            Interaction::VideoViews => Metric::VideoViews,
+            Interaction::PlatformEngagements => Metric::Engagements,
+        }
+    }
+
     /// The post's count of this interaction, if the export gave it.
     pub fn of(self, m: &PostMetrics) -> Option<f64> {
-        match self {
-            Interaction::Reactions => m.reactions,
-            Interaction::Comments => m.comments,
-            Interaction::Shares => m.shares,
-            Interaction::Saves => m.saves,
-            Interaction::Clicks => m.clicks,
-            Interaction::LinkClicks => m.link_clicks,
-            Interaction::ProfileVisits => m.profile_visits,
-            Interaction::Follows => m.new_follows,
-            Interaction::VideoViews => m.video_views,
-            Interaction::PlatformEngagements => m.engagements,
-        }
+        m.get(self.metric())
+    }
+
+    /// [`of`](Interaction::of), read from the store.
+    pub(crate) fn of_post(self, p: PostRef<'_>) -> Option<f64> {
+        p.metric(self.metric())
     }
 }

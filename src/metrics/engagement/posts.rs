@@ -10,7 +10,7 @@ use super::rule::network_key;
 use crate::figure::Figure;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::model::{Network, Post};
+use crate::model::{Network, PostRef};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -72,15 +72,15 @@ fn finite(v: Option<f64>) -> Option<Finite> {
 /// The row of a post.
 pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
     let p = f.post;
-    let m = &p.metrics;
+    let m = &p.metrics();
     PostRow {
-        id: p.id.clone(),
-        network: p.network,
-        account: p.account.clone(),
-        published: p.published,
-        kind: p.kind.clone(),
-        text: p.text.clone(),
-        permalink: p.permalink.clone(),
+        id: p.id().to_string(),
+        network: p.network(),
+        account: p.account().map(str::to_string),
+        published: p.published(),
+        kind: p.kind().map(str::to_string),
+        text: p.text().map(str::to_string),
+        permalink: p.permalink().map(str::to_string),
         engagements: finite(f.engagements),
         denominator: f.denominator,
         denominator_value: finite(f.value_of(f.denominator)),
@@ -96,7 +96,7 @@ pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
         link_clicks: finite(m.link_clicks),
         followers: finite(f.followers),
         platform_rate: finite(m.platform_engagement_rate),
-        origin: p.origin.clone(),
+        origin: p.origin().clone(),
     }
 }
 
@@ -149,7 +149,7 @@ pub struct GroupRow {
 pub(crate) fn groups<'a>(
     facts: &[PostFacts<'a>],
     resolved: &Resolved,
-    key: impl Fn(&Post) -> (String, String),
+    key: impl Fn(PostRef<'_>) -> (String, String),
     lang: Lang,
 ) -> Vec<GroupRow> {
     let mut order: Vec<(String, String)> = Vec::new();
@@ -181,22 +181,17 @@ pub(crate) fn groups<'a>(
 }
 
 /// The key and label of a post's type: case and spaces ignored, the first spelling kept.
-pub(crate) fn kind_key(post: &Post, lang: Lang) -> (String, String) {
-    match post
-        .kind
-        .as_deref()
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-    {
+pub(crate) fn kind_key(post: PostRef<'_>, lang: Lang) -> (String, String) {
+    match post.kind().map(str::trim).filter(|k| !k.is_empty()) {
         Some(k) => (
-            format!("{}:{}", network_key(post.network), k.to_lowercase()),
-            format!("{} · {k}", post.network.name()),
+            format!("{}:{}", network_key(post.network()), k.to_lowercase()),
+            format!("{} · {k}", post.network().name()),
         ),
         None => (
-            format!("{}:", network_key(post.network)),
+            format!("{}:", network_key(post.network())),
             format!(
                 "{} · {}",
-                post.network.name(),
+                post.network().name(),
                 lang.pick("(no type)", "(sans type)")
             ),
         ),

@@ -38,7 +38,7 @@ struct Divisor {
 impl Divisor {
     /// The divisor of the headline of `facts` under `resolved`.
     fn of(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> Divisor {
-        let mut networks: Vec<Network> = facts.iter().map(|f| f.post.network).collect();
+        let mut networks: Vec<Network> = facts.iter().map(|f| f.post.network()).collect();
         crate::metrics::sort_by_key(&mut networks, |n| *n);
         networks.dedup();
         let mut used: Vec<Denominator> = Vec::new();

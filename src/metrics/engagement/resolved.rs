@@ -8,7 +8,7 @@ use super::presets::Preset;
 use super::rule::{parse_network_key, EngagementRule, DEFAULT_KEY, NETWORKS};
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use crate::model::{Network, Post};
+use crate::model::{Network, PostRef};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -99,13 +99,13 @@ impl Resolved {
     }
 
     /// The interactions counted on `post`.
-    pub(crate) fn interactions(&self, post: &Post) -> &[Interaction] {
+    pub(crate) fn interactions(&self, post: PostRef<'_>) -> &[Interaction] {
         let m = if is_video(post) {
             &self.videos
         } else {
             &self.statics
         };
-        m.get(&post.network).map_or(&[], Vec::as_slice)
+        m.get(&post.network()).map_or(&[], Vec::as_slice)
     }
 
     /// The denominator of `network`.
@@ -118,14 +118,14 @@ impl Resolved {
 
     /// Drops, for each network, the interactions no post of that network reports (a column
     /// the export does not have), and returns what is counted per network.
-    pub(crate) fn settle(&mut self, posts: &[&Post], lang: Lang) -> Vec<Counted> {
+    pub(crate) fn settle(&mut self, posts: &[PostRef<'_>], lang: Lang) -> Vec<Counted> {
         let mut out = Vec::new();
         for n in NETWORKS {
-            let of_n: Vec<&&Post> = posts.iter().filter(|p| p.network == n).collect();
+            let of_n: Vec<&PostRef<'_>> = posts.iter().filter(|p| p.network() == n).collect();
             if of_n.is_empty() {
                 continue;
             }
-            let reported = |i: &Interaction| of_n.iter().any(|p| i.of(&p.metrics).is_some());
+            let reported = |i: &Interaction| of_n.iter().any(|p| i.of_post(**p).is_some());
             let mut absent: Vec<Interaction> = Vec::new();
             for list in [self.statics.get_mut(&n), self.videos.get_mut(&n)]
                 .into_iter()
@@ -141,8 +141,8 @@ impl Resolved {
             }
             let statics = self.statics.get(&n).cloned().unwrap_or_default();
             let videos = self.videos.get(&n).cloned().unwrap_or_default();
-            let has_static = of_n.iter().any(|p| !is_video(p));
-            let has_video = of_n.iter().any(|p| is_video(p));
+            let has_static = of_n.iter().any(|p| !is_video(**p));
+            let has_video = of_n.iter().any(|p| is_video(**p));
             let names = |l: &[Interaction]| -> String {
                 if l.is_empty() {
                     lang.pick("nothing", "rien").to_string()
@@ -214,13 +214,25 @@ mod tests {
             clean(&[Reactions, Reactions, Comments]),
             vec![Reactions, Comments]
         );
-        let m = PostMetrics {
-            reactions: Some(3.0),
-            comments: None,
-            ..PostMetrics::default()
-        };
-        assert_eq!(engagements(&m, &[Reactions]), Some(3.0));
-        assert_eq!(engagements(&m, &[Reactions, Comments]), None);
-        assert_eq!(engagements(&m, &[]), None);
+        let posts: crate::model::Posts = vec![crate::model::Post {
+            id: "1".into(),
+            network: crate::model::Network::X,
+            account: None,
+            published: None,
+            text: None,
+            kind: None,
+            permalink: None,
+            metrics: PostMetrics {
+                reactions: Some(3.0),
+                comments: None,
+                ..PostMetrics::default()
+            },
+            origin: crate::model::Origin { file: 0, line: 2 },
+        }]
+        .into();
+        let p = posts.get(0).unwrap();
+        assert_eq!(engagements(p, &[Reactions]), Some(3.0));
+        assert_eq!(engagements(p, &[Reactions, Comments]), None);
+        assert_eq!(engagements(p, &[]), None);
     }
 }

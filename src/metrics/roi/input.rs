@@ -1,4 +1,4 @@
-//! What the ROI calculator reads: the input JSON the README documents.
+//! What the ROI calculator reads: the input JSON docs/roi.md documents.
 
 use crate::form::{canonicalise, Entry, Mark};
 use crate::i18n::Lang;

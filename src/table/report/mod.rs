@@ -346,7 +346,7 @@ pub struct FileReport {
     pub kind: FileKind,
     /// Its size.
     pub bytes: u64,
-    /// A fingerprint of its bytes (64-bit FNV-1a, hex).
+    /// A fingerprint of its bytes (64-bit XXH3, hex).
     pub fingerprint: String,
     /// How it went.
     pub status: Status,

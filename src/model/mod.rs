@@ -9,6 +9,10 @@
 //! kept (TikTok, LinkedIn and YouTube report negative daily changes). Ids are strings, end to
 //! end: 19-digit post ids do not fit a JavaScript number.
 
+mod posts;
+
+pub use posts::{Metric, PostRef, Posts};
+
 use crate::date::{Date, DateTime};
 use crate::schema::Counts;
 use serde::Serialize;
@@ -260,8 +264,8 @@ pub struct Message {
 /// Canonical records, by kind: those of one table, or of a whole [`Dataset`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Records {
-    /// Posts.
-    pub posts: Vec<Post>,
+    /// Posts, stored by column.
+    pub posts: Posts,
     /// Days of account totals.
     pub daily: Vec<DailyRow>,
     /// Ad spend rows.

@@ -1,0 +1,525 @@
+//! The posts of a table or a dataset, stored by column: a few bytes per post for each count a
+//! file gives (none for the counts it does not), the texts of a column in one string, the few
+//! accounts and post types of a file once each. A post comes in as an owned [`Post`] and is
+//! read back through a [`PostRef`], which borrows the store and reads each field on demand.
+//!
+//! Written by hand: what it keeps (an arena per text column, counts as `u32` until a value
+//! needs an `f64`) is specific to exports, where most posts share their account and type and
+//! most counts are small integers. The store never holds NaN as a value: `None` is a sentinel
+//! inside a column, and what comes out is an `Option<f64>`.
+
+use super::{Network, Origin, Post, PostMetrics};
+use crate::date::DateTime;
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+use std::collections::HashMap;
+
+/// Texts of one column: one string holds them all; each post's is a range of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct TextColumn {
+    arena: String,
+    /// Per post: start and end in `arena`, or `NONE` for no text.
+    ranges: Vec<(u32, u32)>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl TextColumn {
+    fn push(&mut self, text: Option<&str>) {
+        let range = match text {
+            Some(t) => {
+                let start = self.arena.len();
+                self.arena.push_str(t);
+                (offset(start), offset(self.arena.len()))
+            }
+            None => (NONE, NONE),
+        };
+        self.ranges.push(range);
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let (start, end) = *self.ranges.get(i)?;
+        (start != NONE).then(|| self.arena.get(start as usize..end as usize).unwrap_or(""))
+    }
+}
+
+/// An arena position as a range bound: a column's texts are held below 4 GiB (the readers
+/// bound files well below it).
+fn offset(p: usize) -> u32 {
+    u32::try_from(p).unwrap_or(NONE - 1)
+}
+
+/// Texts that repeat (accounts, post types): each distinct one stored once.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct SymbolColumn {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+    /// Per post: its name's index, or `NONE`.
+    ids: Vec<u32>,
+}
+
+impl SymbolColumn {
+    fn push(&mut self, name: Option<&str>) {
+        let id = match name {
+            Some(n) => match self.index.get(n) {
+                Some(&id) => id,
+                None => {
+                    let id = offset(self.names.len());
+                    self.names.push(n.to_string());
+                    self.index.insert(n.to_string(), id);
+                    id
+                }
+            },
+            None => NONE,
+        };
+        self.ids.push(id);
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let id = *self.ids.get(i)?;
+        self.names.get(id as usize).map(String::as_str)
+    }
+}
+
+/// One count of every post: nothing while no post has it, `u32`s while every value is a whole
+/// number below `u32::MAX`, `f64`s from the first that is not.
+#[derive(Clone, Debug, PartialEq)]
+enum NumberColumn {
+    /// No post so far has a value.
+    Absent,
+    Small(Vec<u32>),
+    Wide(Vec<f64>),
+}
+
+/// `None` in a `Wide` column: a NaN no value can be (values are finite).
+const WIDE_NONE: u64 = 0x7ff8_dead_beef_0001;
+
+impl NumberColumn {
+    fn push(&mut self, len: usize, value: Option<f64>) {
+        match (&mut *self, value) {
+            (NumberColumn::Absent, None) => {}
+            (NumberColumn::Absent, Some(_)) => {
+                *self = NumberColumn::Small(vec![NONE; len]);
+                self.push(len, value);
+            }
+            (NumberColumn::Small(v), None) => v.push(NONE),
+            (NumberColumn::Small(v), Some(x)) => match small(x) {
+                Some(n) => v.push(n),
+                None => {
+                    let mut wide: Vec<f64> = v.iter().map(|&n| widen(n)).collect();
+                    wide.push(x);
+                    *self = NumberColumn::Wide(wide);
+                }
+            },
+            (NumberColumn::Wide(v), x) => v.push(x.unwrap_or(f64::from_bits(WIDE_NONE))),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<f64> {
+        match self {
+            NumberColumn::Absent => None,
+            NumberColumn::Small(v) => v.get(i).filter(|&&n| n != NONE).map(|&n| f64::from(n)),
+            NumberColumn::Wide(v) => v.get(i).copied().filter(|x| !x.is_nan()),
+        }
+    }
+}
+
+fn small(x: f64) -> Option<u32> {
+    (x >= 0.0 && x < f64::from(NONE) && x.fract() == 0.0 && !(x == 0.0 && x.is_sign_negative()))
+        .then_some(x as u32)
+}
+
+fn widen(n: u32) -> f64 {
+    if n == NONE {
+        f64::from_bits(WIDE_NONE)
+    } else {
+        f64::from(n)
+    }
+}
+
+/// One count of [`PostMetrics`]: what a column of [`Posts`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Metric {
+    Impressions,
+    Reach,
+    Views,
+    Engagements,
+    Reactions,
+    Comments,
+    Shares,
+    Saves,
+    Clicks,
+    LinkClicks,
+    ProfileVisits,
+    NewFollows,
+    VideoViews,
+    WatchTimeHours,
+    FollowersAtPost,
+    PlatformEngagementRate,
+}
+
+impl PostMetrics {
+    /// The count `m`.
+    pub fn get(&self, m: Metric) -> Option<f64> {
+        metrics_of(self)[m as usize]
+    }
+}
+
+const METRICS: usize = 16;
+
+fn metrics_of(m: &PostMetrics) -> [Option<f64>; METRICS] {
+    [
+        m.impressions,
+        m.reach,
+        m.views,
+        m.engagements,
+        m.reactions,
+        m.comments,
+        m.shares,
+        m.saves,
+        m.clicks,
+        m.link_clicks,
+        m.profile_visits,
+        m.new_follows,
+        m.video_views,
+        m.watch_time_hours,
+        m.followers_at_post,
+        m.platform_engagement_rate,
+    ]
+}
+
+fn metrics_from(v: [Option<f64>; METRICS]) -> PostMetrics {
+    let [impressions, reach, views, engagements, reactions, comments, shares, saves, clicks, link_clicks, profile_visits, new_follows, video_views, watch_time_hours, followers_at_post, platform_engagement_rate] =
+        v;
+    PostMetrics {
+        impressions,
+        reach,
+        views,
+        engagements,
+        reactions,
+        comments,
+        shares,
+        saves,
+        clicks,
+        link_clicks,
+        profile_visits,
+        new_follows,
+        video_views,
+        watch_time_hours,
+        followers_at_post,
+        platform_engagement_rate,
+    }
+}
+
+/// The posts of a table or a dataset, by column.
+#[derive(Clone, Debug)]
+pub struct Posts {
+    ids: TextColumn,
+    networks: Vec<Network>,
+    accounts: SymbolColumn,
+    published: Vec<Option<DateTime>>,
+    texts: TextColumn,
+    kinds: SymbolColumn,
+    permalinks: TextColumn,
+    metrics: [NumberColumn; METRICS],
+    origins: Vec<Origin>,
+}
+
+impl Default for Posts {
+    fn default() -> Self {
+        Posts {
+            ids: TextColumn::default(),
+            networks: Vec::new(),
+            accounts: SymbolColumn::default(),
+            published: Vec::new(),
+            texts: TextColumn::default(),
+            kinds: SymbolColumn::default(),
+            permalinks: TextColumn::default(),
+            metrics: std::array::from_fn(|_| NumberColumn::Absent),
+            origins: Vec::new(),
+        }
+    }
+}
+
+impl Posts {
+    /// No posts.
+    pub fn new() -> Posts {
+        Posts::default()
+    }
+
+    /// How many posts.
+    pub fn len(&self) -> usize {
+        self.networks.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.networks.is_empty()
+    }
+
+    /// Adds `post` at the end.
+    pub fn push(&mut self, post: Post) {
+        let len = self.len();
+        self.ids.push(Some(&post.id));
+        self.networks.push(post.network);
+        self.accounts.push(post.account.as_deref());
+        self.published.push(post.published);
+        self.texts.push(post.text.as_deref());
+        self.kinds.push(post.kind.as_deref());
+        self.permalinks.push(post.permalink.as_deref());
+        for (column, value) in self.metrics.iter_mut().zip(metrics_of(&post.metrics)) {
+            column.push(len, value);
+        }
+        self.origins.push(post.origin);
+    }
+
+    /// Changes post `i` with `change` (tests, and merging a later export's values).
+    pub fn update(&mut self, i: usize, change: impl FnOnce(&mut Post)) {
+        let Some(p) = self.get(i) else { return };
+        let mut post = p.to_post();
+        change(&mut post);
+        let mut all = self.to_vec();
+        all[i] = post;
+        *self = all.into();
+    }
+
+    /// Post `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<PostRef<'_>> {
+        (i < self.len()).then_some(PostRef { posts: self, i })
+    }
+
+    /// Every post, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = PostRef<'_>> + '_ {
+        (0..self.len()).map(move |i| PostRef { posts: self, i })
+    }
+
+    /// The posts as owned values (tests, and the rare caller that changes them).
+    pub fn to_vec(&self) -> Vec<Post> {
+        self.iter().map(|p| p.to_post()).collect()
+    }
+
+    /// Calls `f` on every post's origin.
+    pub(crate) fn origins_mut(&mut self) -> impl Iterator<Item = &mut Origin> {
+        self.origins.iter_mut()
+    }
+
+    /// Keeps the posts whose origin `keep` accepts, in order.
+    pub(crate) fn retain(&mut self, keep: impl Fn(&Origin) -> bool) {
+        if self.origins.iter().all(&keep) {
+            return;
+        }
+        *self = self
+            .iter()
+            .filter(|p| keep(&self.origins[p.i]))
+            .map(|p| p.to_post())
+            .collect();
+    }
+
+    /// Moves `other`'s posts to the end of these.
+    pub(crate) fn append(&mut self, other: Posts) {
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
+        other.iter().for_each(|p| self.push(p.to_post()));
+    }
+}
+
+/// Equal when they hold the same posts, however their columns are stored.
+impl PartialEq for Posts {
+    fn eq(&self, other: &Posts) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .zip(other.iter())
+                .all(|(a, b)| a.to_post() == b.to_post())
+    }
+}
+
+impl FromIterator<Post> for Posts {
+    fn from_iter<I: IntoIterator<Item = Post>>(iter: I) -> Posts {
+        let mut posts = Posts::new();
+        iter.into_iter().for_each(|p| posts.push(p));
+        posts
+    }
+}
+
+impl Extend<Post> for Posts {
+    fn extend<I: IntoIterator<Item = Post>>(&mut self, iter: I) {
+        iter.into_iter().for_each(|p| self.push(p));
+    }
+}
+
+impl From<Vec<Post>> for Posts {
+    fn from(v: Vec<Post>) -> Posts {
+        v.into_iter().collect()
+    }
+}
+
+impl Serialize for Posts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for p in self.iter() {
+            seq.serialize_element(&p.to_post())?;
+        }
+        seq.end()
+    }
+}
+
+/// One post of a [`Posts`], read field by field.
+#[derive(Clone, Copy, Debug)]
+pub struct PostRef<'a> {
+    posts: &'a Posts,
+    i: usize,
+}
+
+impl<'a> PostRef<'a> {
+    /// Its position in the store.
+    pub fn index(self) -> usize {
+        self.i
+    }
+
+    /// The platform's id, as written.
+    pub fn id(self) -> &'a str {
+        self.posts.ids.get(self.i).unwrap_or("")
+    }
+
+    /// Where it was published.
+    pub fn network(self) -> Network {
+        self.posts.networks[self.i]
+    }
+
+    /// The account or page, when the export names it.
+    pub fn account(self) -> Option<&'a str> {
+        self.posts.accounts.get(self.i)
+    }
+
+    /// When it was published.
+    pub fn published(self) -> Option<DateTime> {
+        self.posts.published[self.i]
+    }
+
+    /// Its text, title or caption.
+    pub fn text(self) -> Option<&'a str> {
+        self.posts.texts.get(self.i)
+    }
+
+    /// Its type as the platform names it.
+    pub fn kind(self) -> Option<&'a str> {
+        self.posts.kinds.get(self.i)
+    }
+
+    /// Its address.
+    pub fn permalink(self) -> Option<&'a str> {
+        self.posts.permalinks.get(self.i)
+    }
+
+    /// The count `m`, if the export gave it: one column read.
+    pub fn metric(self, m: Metric) -> Option<f64> {
+        self.posts.metrics[m as usize].get(self.i)
+    }
+
+    /// What the audience did, every count (prefer [`metric`](PostRef::metric) for one).
+    pub fn metrics(self) -> PostMetrics {
+        metrics_from(std::array::from_fn(|m| self.posts.metrics[m].get(self.i)))
+    }
+
+    /// The file and line it came from.
+    pub fn origin(self) -> Origin {
+        self.posts.origins[self.i].clone()
+    }
+
+    /// The post, owned.
+    pub fn to_post(self) -> Post {
+        Post {
+            id: self.id().to_string(),
+            network: self.network(),
+            account: self.account().map(str::to_string),
+            published: self.published(),
+            text: self.text().map(str::to_string),
+            kind: self.kind().map(str::to_string),
+            permalink: self.permalink().map(str::to_string),
+            metrics: self.metrics(),
+            origin: self.origin(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    fn post(i: u64, impressions: Option<f64>, rate: Option<f64>) -> Post {
+        Post {
+            id: format!("17{i:017}"),
+            network: if i.is_multiple_of(2) {
+                Network::X
+            } else {
+                Network::Facebook
+            },
+            account: (!i.is_multiple_of(3)).then(|| "acme".to_string()),
+            published: Date::new(2026, 6, 1 + (i % 28) as u8).map(DateTime::date),
+            text: (!i.is_multiple_of(5)).then(|| format!("post {i} ✓")),
+            kind: Some(
+                if i.is_multiple_of(2) {
+                    "photo"
+                } else {
+                    "video"
+                }
+                .to_string(),
+            ),
+            permalink: None,
+            metrics: PostMetrics {
+                impressions,
+                platform_engagement_rate: rate,
+                ..PostMetrics::default()
+            },
+            origin: Origin {
+                file: 0,
+                line: i + 2,
+            },
+        }
+    }
+
+    #[test]
+    fn posts_come_back_as_they_went_in() {
+        let mut all = Vec::new();
+        for i in 0..50u64 {
+            let impressions = match i % 4 {
+                0 => None,
+                1 => Some(i as f64 * 1000.0),
+                2 => Some(-3.0),
+                _ => Some(0.0),
+            };
+            let rate = i.is_multiple_of(3).then_some(0.0125 * i as f64);
+            all.push(post(i, impressions, rate));
+        }
+        // A big value and a fraction turn their columns wide midway.
+        all[30].metrics.impressions = Some(5e9);
+        all[31].metrics.reach = Some(12.5);
+        let posts: Posts = all.clone().into_iter().collect();
+        assert_eq!(posts.len(), 50);
+        assert_eq!(posts.to_vec(), all);
+        assert_eq!(
+            serde_json::to_value(&posts).unwrap(),
+            serde_json::to_value(&all).unwrap()
+        );
+        let p = posts.get(31).unwrap();
+        assert_eq!(
+            (p.metrics().reach, p.metrics().impressions),
+            (Some(12.5), Some(0.0))
+        );
+        assert!(posts.get(50).is_none());
+    }
+
+    #[test]
+    fn a_negative_zero_and_a_count_past_u32_stay_exact() {
+        let mut a = post(1, Some(-0.0), None);
+        a.metrics.views = Some(4_294_967_295.0);
+        let posts: Posts = vec![a.clone()].into();
+        let m = posts.get(0).unwrap().metrics();
+        assert!(m.impressions.unwrap().is_sign_negative());
+        assert_eq!(m.views, Some(4_294_967_295.0));
+    }
+}
