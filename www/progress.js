@@ -68,6 +68,12 @@ export function stepProgress(job, { lang, fmt, label, kind, delay = 200 }) {
       h('button', { type: 'button', class: 'sr-btn sr-job-cancel', dataset: { action: 'cancel-job' }, text: w.cancel, on: { click: () => job.cancel() } })));
   const draw = () => {
     el.hidden = false;
+    if (job.startedAt == null) {
+      // Sent, not begun: the worker is busy with what came before.
+      text.textContent = w.waiting;
+      bar.removeAttribute('value');
+      return;
+    }
     const left = job.left;
     const parts = [duration(job.elapsed, lang, fmt)];
     if (left != null && left >= 1000) parts.push(w.aboutLeft(duration(left, lang, fmt)));

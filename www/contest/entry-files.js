@@ -152,6 +152,14 @@ export class EntryFiles {
     const t = this.panel.t;
     const token = (this.rendering ?? 0) + 1;
     this.rendering = token;
+    const draw = () => {
+      this.s.files = this.s.files.filter((f) => f.state !== 'cancelled');
+      this.progressViews.clear();
+      replace(this.list, this.s.files.length ? this.s.files.map((f) => this.card(f)) : [h('p', { class: 'sr-hint', text: t.noFile }), this.emptyHint?.()]);
+    };
+    // At once as the files stand (a file just dropped shows, with its Cancel, even while the
+    // worker is busy), then with the reports in this language.
+    draw();
     let reports;
     try {
       reports = await this.set.reports(this.panel.lang);
@@ -160,10 +168,8 @@ export class EntryFiles {
     }
     if (token !== this.rendering) return;
     const byKey = new Map(reports.map((r) => [r.id, r]));
-    this.s.files = this.s.files.filter((f) => f.state !== 'cancelled');
     for (const f of this.s.files) if (f.state === 'done' && !f.json && byKey.has(f.key)) f.report = byKey.get(f.key);
-    this.progressViews.clear();
-    replace(this.list, this.s.files.length ? this.s.files.map((f) => this.card(f)) : [h('p', { class: 'sr-hint', text: t.noFile }), this.emptyHint?.()]);
+    draw();
   }
 
   card(f) {

@@ -176,12 +176,17 @@ export class FilesPanel {
     });
   }
 
+  /**
+   * The cards at once, as the files stand (a file just dropped shows, with its Cancel, even
+   * while the worker is busy), then again with the reports and totals the core gives in this
+   * language (a language switch re-renders without reading anything again).
+   */
   async render() {
     if (this.destroyed) return;
     const token = (this.rendering ?? 0) + 1;
     this.rendering = token;
-    // Reports are kept by the core; ask for them in this language (a language switch
-    // re-renders without reading anything again).
+    this.store.files = this.store.files.filter((entry) => entry.state !== 'cancelled');
+    this.drawCards();
     let reports;
     let totals;
     try {
@@ -197,6 +202,10 @@ export class FilesPanel {
       if (entry.state === 'done' && byId.has(entry.key)) entry.report = byId.get(entry.key);
     }
     renderSummary(this, totals);
+    this.drawCards();
+  }
+
+  drawCards() {
     this.progressViews.clear();
     replace(this.list, this.store.files.map((entry) => card(this, entry)));
   }
