@@ -117,6 +117,18 @@ export function isJobEnd(error) {
   return ['cancelled', 'superseded', 'stopped', 'restart'].includes(error?.kind);
 }
 
+/**
+ * What to say of an error from the worker: the core's own message, or, when the job ended
+ * without one (the core stopped, the job was cancelled), the page's words: never the bare
+ * text of a WebAssembly trap.
+ */
+export function errorText(error, lang) {
+  const w = strings(lang).jobs;
+  if (error?.kind === 'stopped' || error?.kind === 'restart') return w.stepStopped;
+  if (error?.kind === 'cancelled' || error?.kind === 'superseded') return w.cancelled;
+  return error?.message || String(error);
+}
+
 /** The words for a file that stopped the reader, after "could not be read:". */
 export function stoppedWords(reason, lang) {
   const w = strings(lang).jobs.stopped;

@@ -13,7 +13,7 @@ import { h, replace } from '../dom.js';
 import { describe, figureCard, figureCards } from '../figure.js';
 import { Format } from '../format.js';
 import { pick, strings } from '../i18n.js';
-import { isJobEnd, stepOutcome, stepProgress } from '../progress.js';
+import { errorText, isJobEnd, stepOutcome, stepProgress } from '../progress.js';
 import { activitySection } from './activity.js';
 import { compareSection } from './compare.js';
 import { costsSection } from './costs.js';
@@ -257,7 +257,7 @@ export class AnalysisPanel {
       progress.stop();
       if (token !== this.computing || this.destroyed || e?.kind === 'superseded') return;
       if (isJobEnd(e)) replace(this.jobBox, stepOutcome(e, { lang: this.lang, retry: () => this.compute(true) }));
-      else replace(this.reportBox, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${this.t.loadError} ${e?.message || e}` }));
+      else replace(this.reportBox, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${this.t.loadError} ${errorText(e, this.lang)}` }));
       return;
     }
     progress.stop();

@@ -1,6 +1,7 @@
 // The Facebook share-count calculator: three of the four numbers typed, the fourth the core's.
 
 import { h, replace, uid } from '../dom.js';
+import { errorText } from '../progress.js';
 
 const SHARE_FIELDS = ['share_count', 'shares', 'likes_on_shares', 'comments_on_shares'];
 
@@ -15,7 +16,7 @@ export async function renderShareCount(panel) {
   try {
     report = await panel.core.shareCount(input, panel.lang);
   } catch (e) {
-    report = { errors: [{ field: 'share_count', message: e?.message || String(e) }], figures: [] };
+    report = { errors: [{ field: 'share_count', message: errorText(e, panel.lang) }], figures: [] };
   }
   if (token !== panel.shareToken) return;
   for (const f of report.figures) labels[f.id] = f;

@@ -4,6 +4,7 @@
 
 import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
+import { errorText } from '../progress.js';
 import { buildDraw, countsLine, exclusionsBlock, LIST_CHUNK, now, where } from './draw.js';
 
 /** The draw view once a certificate exists: the document, its downloads, a redraw. */
@@ -164,7 +165,7 @@ async function redraw(panel, form, status) {
     // `redraw.reason`, `redraw.disqualify[0]` next to their fields; `certificate` below.
     const errors = (e?.errors || []).map((x) => ({ ...x, field: x.field.replace(/^redraw\./, '').replace(/\[\d+\]$/, '') }));
     const unplaced = panel.showFieldErrors(form, errors, 'redraw');
-    status.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : e?.message || String(e);
+    status.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : errorText(e, panel.lang);
     return;
   }
   panel.store.redraw = { who: '', reason: '' };

@@ -6,7 +6,7 @@
 import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
 import { strings } from '../i18n.js';
-import { isJobEnd, stepOutcome, stepProgress } from '../progress.js';
+import { errorText, isJobEnd, stepOutcome, stepProgress } from '../progress.js';
 import { renderCertificateView } from './certificate.js';
 import { rulesForm, rulesInput } from './rules.js';
 
@@ -106,7 +106,7 @@ export async function prepare(panel) {
     progress.stop();
     if (e?.kind === 'superseded' || box !== panel.prepared) return;
     if (isJobEnd(e)) replace(box, stepOutcome(e, { lang: panel.lang, retry: () => prepare(panel) }));
-    else replace(box, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    else replace(box, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
     return;
   }
   progress.stop();
@@ -211,7 +211,7 @@ async function draw(panel) {
     const errors = e?.errors || [];
     const seedErrors = errors.filter((x) => x.field.startsWith('seed.')).map((x) => ({ ...x, field: x.field.slice(5) }));
     const unplaced = [...panel.showFieldErrors(panel.seedBox, seedErrors, 'seed'), ...errors.filter((x) => !x.field.startsWith('seed.'))];
-    panel.drawStatus.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : e?.message || String(e);
+    panel.drawStatus.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : errorText(e, panel.lang);
     return;
   }
   s.redraw = { who: '', reason: '' };

@@ -6,7 +6,7 @@
 
 import { fileSize } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
-import { fileProgress, stoppedWords } from '../progress.js';
+import { errorText, fileProgress, stoppedWords } from '../progress.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.ods,.zip,.json';
 
@@ -142,7 +142,7 @@ export class EntryFiles {
       await this.set.map(entry, table, mapping, this.panel.lang);
       entry.mappingError = null;
     } catch (e) {
-      entry.mappingError = e?.message || String(e);
+      entry.mappingError = errorText(e, this.panel.lang);
     }
     this.changed();
   }

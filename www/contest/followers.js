@@ -2,6 +2,7 @@
 // on a moment's slot, or dropped anywhere and placed; the core reads and joins them.
 
 import { h, replace } from '../dom.js';
+import { errorText } from '../progress.js';
 import { textOf } from '../protocol.js';
 import { computeOutcome } from './outcome.js';
 
@@ -75,7 +76,7 @@ async function readList(panel, file) {
     // The worker reads the file's text itself.
     item.list = await panel.core.readFollowers(file.name, textOf(file), panel.lang);
   } catch (e) {
-    item.error = e?.message || String(e);
+    item.error = errorText(e, panel.lang);
   }
   return item;
 }

@@ -3,6 +3,7 @@
 // computation supersedes an older one).
 
 import { h, replace } from '../dom.js';
+import { errorText } from '../progress.js';
 import { Format } from '../format.js';
 import { PART } from '../theme.js';
 import { renderFollowers } from './followers.js';
@@ -102,7 +103,7 @@ export async function computeOutcome(panel) {
     report = await panel.job('outcome', 'computeContest', [input, panel.entryFiles.entries(), panel.lang]);
   } catch (e) {
     if (e?.kind === 'superseded' || panel.destroyed) return;
-    replace(panel.commentsWarning, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    replace(panel.commentsWarning, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
     return;
   }
   if (panel.destroyed) return;

@@ -2,6 +2,7 @@
 // check by check.
 
 import { h, replace } from '../dom.js';
+import { errorText } from '../progress.js';
 import { textOf } from '../protocol.js';
 import { picks } from './certificate.js';
 
@@ -16,7 +17,7 @@ export async function readCertificate(panel, file) {
     v.certError = null;
   } catch (e) {
     v.cert = null;
-    v.certError = e?.message || String(e);
+    v.certError = errorText(e, panel.lang);
   }
   renderVerify(panel);
 }
@@ -73,7 +74,7 @@ export async function renderVerify(panel) {
     result = await panel.job('verify', 'verifyDraw', [v.cert, panel.verifyFiles.entries(), panel.lang]);
   } catch (e) {
     if (e?.kind === 'superseded') return;
-    replace(panel.verdict, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    replace(panel.verdict, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
     return;
   }
   if (panel.store.view !== 'verify') return;

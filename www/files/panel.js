@@ -8,7 +8,7 @@
 import { h, replace, uid } from '../dom.js';
 import { Format } from '../format.js';
 import { pick, strings } from '../i18n.js';
-import { fileProgress } from '../progress.js';
+import { errorText, fileProgress } from '../progress.js';
 import { card } from './card.js';
 import { remember, remembered } from './mapping.js';
 import { STRINGS } from './strings.js';
@@ -156,7 +156,7 @@ export class FilesPanel {
       entry.mappingError = null;
       remember(offer.signature, mapping);
     } catch (e) {
-      entry.mappingError = e?.message || String(e);
+      entry.mappingError = errorText(e, this.lang);
     }
     await this.render();
   }
