@@ -1,11 +1,20 @@
-//! How long [`analyze`] takes and how large its JSON is, on a synthetic year of a busy
-//! account: `cargo run --release --example bench_analysis -- [POSTS]` (default 5 000 posts
-//! over 365 days on three networks, with daily rows, 2 000 inbox messages and 50 ad rows).
+//! How long [`analyze`] takes and how large its JSON is. Two modes:
+//!
+//! - `cargo run --release --example bench_analysis -- [--rounds N] [--json] FILE...`: each
+//!   file (the exports `scripts/bench.sh` generates) is read into its own [`Workspace`] once,
+//!   then analysed in interleaved rounds (every file, every preset, once per round). Prints the
+//!   median time of the first analysis (the default preset) and of each preset switch;
+//!   `--json` adds one line of JSON for `benches/native.mjs`.
+//! - `cargo run --release --example bench_analysis -- [POSTS]` (default 5 000 posts over 365
+//!   days on three networks, with daily rows, 2 000 inbox messages and 50 ad rows): a
+//!   synthetic year of a busy account, 5 runs per preset.
+//!
 //! Prints numbers; it asserts nothing.
 
 use social_roi::{
-    analyze, AdRow, AnalysisOptions, BusinessHours, DailyRow, Dataset, Date, DateTime, Lang,
-    Message, Network, Origin, Post, PostMetrics, Preset, Records, Time,
+    analyze, AdRow, AnalysisOptions, BusinessHours, DailyRow, Dataset, Date, DateTime,
+    ImportOptions, Lang, Message, Network, Origin, Post, PostMetrics, Preset, Records, Time,
+    Workspace,
 };
 use std::time::Instant;
 
@@ -42,6 +51,7 @@ fn dataset(n: usize) -> Dataset {
                     clicks: Some(x / 30.0),
                     ..PostMetrics::default()
                 },
+                currency: None,
                 origin: origin(i as u64 + 2),
             }
         })
@@ -68,6 +78,8 @@ fn dataset(n: usize) -> Dataset {
                 shares: None,
                 clicks: None,
                 posts: None,
+                revenue: None,
+                currency: None,
                 origin: origin(i as u64 + 2),
             });
         }
@@ -117,11 +129,7 @@ fn dataset(n: usize) -> Dataset {
     }
 }
 
-fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(5000);
+fn synthetic(n: usize) {
     let data = dataset(n);
     println!(
         "dataset: {} posts, {} daily rows, {} messages, {} ad rows",
@@ -130,7 +138,7 @@ fn main() {
         data.records.messages.len(),
         data.records.ads.len()
     );
-    for preset in [Preset::Custom, Preset::Later, Preset::RivalIq, Preset::X] {
+    for preset in PRESETS {
         let options = AnalysisOptions {
             preset,
             utc_offset_minutes: Some(60),
@@ -154,5 +162,102 @@ fn main() {
             serialise.as_secs_f64() * 1000.0,
             json.len() as f64 / 1024.0
         );
+    }
+}
+
+/// The presets timed, the first being the default.
+const PRESETS: [Preset; 4] = [Preset::Custom, Preset::Later, Preset::RivalIq, Preset::X];
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+/// Each file in its own workspace, analysed with every preset in interleaved rounds.
+fn files(paths: &[String], rounds: usize, json: bool) -> Result<(), String> {
+    let mut loaded = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+        let mut ws = Workspace::new(ImportOptions {
+            today: Date::new(2026, 12, 1),
+        });
+        let name = path.rsplit('/').next().unwrap_or(path);
+        ws.add(name, &bytes);
+        loaded.push((name.to_string(), ws));
+    }
+    // [file][preset] -> seconds per round.
+    let mut secs = vec![vec![Vec::new(); PRESETS.len()]; loaded.len()];
+    let mut sizes = vec![0usize; loaded.len()];
+    for round in 0..rounds {
+        for (k, (_, ws)) in loaded.iter().enumerate() {
+            for (p, preset) in PRESETS.iter().enumerate() {
+                let options = AnalysisOptions {
+                    preset: *preset,
+                    ..AnalysisOptions::default()
+                };
+                let t = Instant::now();
+                let report = analyze(ws.dataset(), &options, Lang::En);
+                secs[k][p].push(t.elapsed().as_secs_f64());
+                if p == 0 {
+                    sizes[k] = serde_json::to_string(&report).map_or(0, |j| j.len());
+                }
+            }
+        }
+        eprintln!("  round {}/{rounds}", round + 1);
+    }
+    println!(
+        "native analysis, medians of {rounds} interleaved rounds (ms)\n{:<36} {:>8} {:>10} {:>8} {:>9} {:>8} {:>10}",
+        "file", "posts", "custom", "later", "rival_iq", "x", "JSON KiB"
+    );
+    let mut out = Vec::new();
+    for (k, (name, ws)) in loaded.iter().enumerate() {
+        let ms: Vec<f64> = secs[k].iter().map(|s| median(s.clone()) * 1000.0).collect();
+        let posts = ws.dataset().records.posts.len();
+        println!(
+            "{name:<36} {posts:>8} {:>10.1} {:>8.1} {:>9.1} {:>8.1} {:>10.1}",
+            ms[0],
+            ms[1],
+            ms[2],
+            ms[3],
+            sizes[k] as f64 / 1024.0
+        );
+        out.push(format!(
+            "{{\"name\":{name:?},\"posts\":{posts},\"ms\":{{\"custom\":{},\"later\":{},\"rival_iq\":{},\"x\":{}}},\"json_bytes\":{}}}",
+            ms[0], ms[1], ms[2], ms[3], sizes[k]
+        ));
+    }
+    if json {
+        println!("JSON {{\"rounds\":{rounds},\"files\":[{}]}}", out.join(","));
+    }
+    Ok(())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut rounds = 5;
+    let mut json = false;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--rounds" => rounds = it.next().and_then(|n| n.parse().ok()).unwrap_or(rounds),
+            "--json" => json = true,
+            _ => paths.push(a.clone()),
+        }
+    }
+    match paths.as_slice() {
+        [] => synthetic(5000),
+        [one] if one.parse::<usize>().is_ok() => synthetic(one.parse().unwrap_or(5000)),
+        _ => {
+            if let Err(e) = files(&paths, rounds.max(1), json) {
+                eprintln!("bench_analysis: {e}");
+                std::process::exit(2);
+            }
+        }
     }
 }

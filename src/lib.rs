@@ -70,6 +70,7 @@ pub use finite::Finite;
 pub use form::{json_message, Entry, FieldError, Mark};
 pub use formula::Formula;
 pub use i18n::Lang;
+pub use import::scan::{scan_delimited, ScanCounts};
 pub use import::ImportOptions;
 pub use metrics::analysis::{
     analysis_defaults, analyze, analyze_summary, AnalysisOptions, AnalysisReport, BusinessHours,
@@ -91,7 +92,7 @@ pub use metrics::series::SeriesSet;
 pub use metrics::share_count::{share_count, ShareCountInput};
 pub use model::{
     AdRow, DailyRow, Dataset, EntryRow, Message, Metric, Network, Origin, Post, PostMetrics,
-    PostRef, Posts, Records,
+    PostRef, Posts, Records, SearchDimension, SearchRow, TrafficRow,
 };
 pub use money::CURRENCIES;
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};

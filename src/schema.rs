@@ -14,6 +14,7 @@ pub enum FormatId {
     XTweetActivity,
     XContent,
     XOverview,
+    XDailyActivity,
     MetaFacebookPosts,
     MetaInstagramPosts,
     FacebookAds,
@@ -31,7 +32,17 @@ pub enum FormatId {
     TiktokContent,
     TiktokFollowers,
     Ga4,
+    Ga4Events,
     Ua,
+    SearchConsoleQueries,
+    SearchConsolePages,
+    SearchConsoleCountries,
+    SearchConsoleDevices,
+    SearchConsoleDates,
+    SearchConsoleAppearance,
+    SearchConsoleFilters,
+    InstagramFollowers,
+    InstagramFollowing,
     Comments,
     Generic,
 }
@@ -43,6 +54,7 @@ impl FormatId {
             FormatId::XTweetActivity => "x-tweet-activity",
             FormatId::XContent => "x-content",
             FormatId::XOverview => "x-overview",
+            FormatId::XDailyActivity => "x-daily-activity",
             FormatId::MetaFacebookPosts => "meta-facebook-posts",
             FormatId::MetaInstagramPosts => "meta-instagram-posts",
             FormatId::FacebookAds => "facebook-ads",
@@ -60,7 +72,17 @@ impl FormatId {
             FormatId::TiktokContent => "tiktok-content",
             FormatId::TiktokFollowers => "tiktok-followers",
             FormatId::Ga4 => "ga4",
+            FormatId::Ga4Events => "ga4-events",
             FormatId::Ua => "ua",
+            FormatId::SearchConsoleQueries => "search-console-queries",
+            FormatId::SearchConsolePages => "search-console-pages",
+            FormatId::SearchConsoleCountries => "search-console-countries",
+            FormatId::SearchConsoleDevices => "search-console-devices",
+            FormatId::SearchConsoleDates => "search-console-dates",
+            FormatId::SearchConsoleAppearance => "search-console-appearance",
+            FormatId::SearchConsoleFilters => "search-console-filters",
+            FormatId::InstagramFollowers => "instagram-followers",
+            FormatId::InstagramFollowing => "instagram-following",
             FormatId::Comments => "comments",
             FormatId::Generic => "generic",
         }
@@ -68,7 +90,16 @@ impl FormatId {
 
     /// Whether its tables may follow one another in one file, each after a `#` preamble.
     pub(crate) fn has_preambles(self) -> bool {
-        matches!(self, FormatId::Ga4 | FormatId::Ua)
+        matches!(self, FormatId::Ga4 | FormatId::Ga4Events | FormatId::Ua)
+    }
+
+    /// Whether it is a follower list (Instagram's `followers_1.json`, `following.json`): not
+    /// records of the analysis, but a list the contest's outcome reads.
+    pub fn is_follower_list(self) -> bool {
+        matches!(
+            self,
+            FormatId::InstagramFollowers | FormatId::InstagramFollowing
+        )
     }
 
     /// Whether tables of this format read as records without the user's help.
@@ -77,7 +108,7 @@ impl FormatId {
     }
 }
 
-/// The six kinds of canonical record.
+/// The seven kinds of canonical record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RecordKind {
@@ -93,17 +124,20 @@ pub enum RecordKind {
     Entries,
     /// Inbox [`Message`](crate::model::Message)s.
     Messages,
+    /// Search Console [`SearchRow`](crate::model::SearchRow)s.
+    Search,
 }
 
 impl RecordKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::Posts,
         RecordKind::Daily,
         RecordKind::Ads,
         RecordKind::Traffic,
         RecordKind::Entries,
         RecordKind::Messages,
+        RecordKind::Search,
     ];
 
     /// Its key in JSON (`posts`, `daily`…).
@@ -115,6 +149,7 @@ impl RecordKind {
             RecordKind::Traffic => "traffic",
             RecordKind::Entries => "entries",
             RecordKind::Messages => "messages",
+            RecordKind::Search => "search",
         }
     }
 
@@ -127,6 +162,7 @@ impl RecordKind {
             RecordKind::Traffic => lang.pick("Web traffic rows", "Lignes de trafic web"),
             RecordKind::Entries => lang.pick("Contest entries", "Participations au concours"),
             RecordKind::Messages => lang.pick("Inbox messages", "Messages reçus"),
+            RecordKind::Search => lang.pick("Search Console rows", "Lignes de la Search Console"),
         }
     }
 }
@@ -155,6 +191,8 @@ pub enum ValueKind {
     Network,
     /// An ISO currency code (`EUR`) or symbol (`€`).
     Currency,
+    /// An average (a search position): a plain number, never summed.
+    Average,
 }
 
 impl ValueKind {
@@ -227,6 +265,8 @@ fields! {
     PostWatchTimeHours = "post.watch_time_hours", Posts, Hours, "Watch time (hours)", "Durée de visionnage (heures)", ["watch time (hours)", "watch time", "duree de visionnage (heures)"];
     PostFollowersAtPost = "post.followers_at_post", Posts, Count, "Followers when published", "Abonnés à la publication", ["followers", "abonnes"];
     PostEngagementRate = "post.engagement_rate", Posts, Ratio, "Engagement rate (platform’s)", "Taux d’engagement (de la plateforme)", ["engagement rate", "taux d'engagement"];
+    PostNetFollows = "post.net_follows", Posts, Count, "Net subscribers (gained − lost)", "Abonnés nets (gagnés − perdus)", ["net subscribers", "abonnes nets"];
+    PostRevenue = "post.revenue", Posts, Money, "Estimated revenue", "Revenus estimés", ["revenue", "estimated revenue", "revenus", "revenus estimes"];
 
     DailyDate = "daily.date", Daily, Date, "Date", "Date", ["date", "day", "jour"];
     DailyNetwork = "daily.network", Daily, Network, "Network", "Réseau", ["network", "platform", "reseau", "plateforme"];
@@ -246,6 +286,7 @@ fields! {
     DailyShares = "daily.shares", Daily, Count, "Shares or reposts", "Partages ou republications", ["shares", "reposts", "partages"];
     DailyClicks = "daily.clicks", Daily, Count, "Clicks", "Clics", ["clicks", "clics"];
     DailyPosts = "daily.posts", Daily, Count, "Posts published", "Publications publiées", ["posts", "create post", "publications"];
+    DailyRevenue = "daily.revenue", Daily, Money, "Estimated revenue", "Revenus estimés", ["revenue", "estimated revenue", "revenus", "revenus estimes"];
 
     AdNetwork = "ad.network", Ads, Network, "Network", "Réseau", ["network", "platform", "reseau"];
     AdCampaign = "ad.campaign", Ads, Text, "Campaign", "Campagne", ["campaign", "campaign name", "campagne", "nom de la campagne"];
@@ -271,11 +312,15 @@ fields! {
     TrafficConversions = "traffic.conversions", Traffic, Count, "Conversions", "Conversions", ["conversions", "key events", "goal completions", "transactions", "evenements cles"];
     TrafficRevenue = "traffic.revenue", Traffic, Money, "Revenue", "Revenus", ["revenue", "total revenue", "revenus", "chiffre d'affaires"];
     TrafficCurrency = "traffic.currency", Traffic, Currency, "Currency", "Devise", ["currency", "devise"];
+    TrafficEvent = "traffic.event", Traffic, Text, "Event name", "Nom de l’événement", ["event name", "event", "nom de l'evenement", "evenement"];
+    TrafficEventCount = "traffic.event_count", Traffic, Count, "Event count", "Nombre d’événements", ["event count", "nombre d'evenements"];
+    TrafficUsers = "traffic.users", Traffic, Count, "Users", "Utilisateurs", ["total users", "users", "utilisateurs", "nombre total d'utilisateurs"];
 
     EntryId = "entry.id", Entries, Id, "Comment id", "Identifiant du commentaire", ["id", "comment id"];
     EntryParentId = "entry.parent_id", Entries, Id, "Replies to", "Répond à", ["subid", "parent id", "reply to"];
     EntryAuthor = "entry.author", Entries, Text, "Entrant", "Participant", ["name", "author", "user", "username", "nom", "auteur", "pseudo", "participant", "entrant", "handle"];
     EntryProfile = "entry.profile", Entries, Text, "Profile", "Profil", ["profile", "profile id", "profile url", "profil"];
+    EntryLink = "entry.link", Entries, Text, "Comment link", "Lien du commentaire", ["comment link", "comment url", "lien du commentaire"];
     EntryDate = "entry.date", Entries, DateTime, "Date", "Date", ["date", "time", "created at"];
     EntryText = "entry.text", Entries, Text, "Comment", "Commentaire", ["comment", "comments", "text", "commentaire", "message"];
     EntryLikes = "entry.likes", Entries, Count, "Likes", "J’aime", ["likes", "j'aime", "reactions"];
@@ -283,6 +328,16 @@ fields! {
     MessageReceived = "message.received", Messages, DateTime, "Received at", "Reçu le", ["received", "received at", "date received", "recu le", "date de reception", "created at"];
     MessageReplied = "message.replied", Messages, DateTime, "Replied at", "Répondu le", ["replied", "replied at", "first reply", "first response", "repondu le", "date de reponse"];
     MessageChannel = "message.channel", Messages, Text, "Channel", "Canal", ["channel", "network", "canal", "reseau", "source"];
+
+    SearchQuery = "search.query", Search, Text, "Search query", "Requête", ["top queries", "query", "queries", "requetes les plus frequentes", "requete", "requetes"];
+    SearchPage = "search.page", Search, Text, "Page", "Page", ["top pages", "pages les plus populaires", "landing page"];
+    SearchCountry = "search.country", Search, Text, "Country", "Pays", ["country", "pays"];
+    SearchDevice = "search.device", Search, Text, "Device", "Appareil", ["device", "appareil"];
+    SearchDate = "search.date", Search, Date, "Date", "Date", ["date", "jour"];
+    SearchClicks = "search.clicks", Search, Count, "Clicks", "Clics", ["clicks", "clics"];
+    SearchImpressions = "search.impressions", Search, Count, "Impressions", "Impressions", ["impressions"];
+    SearchCtr = "search.ctr", Search, Ratio, "CTR", "CTR", ["ctr"];
+    SearchPosition = "search.position", Search, Average, "Average position", "Position moyenne", ["position", "position moyenne", "average position"];
 }
 
 impl Field {
@@ -298,6 +353,16 @@ impl Field {
 
     pub(crate) fn index(self) -> usize {
         self as usize
+    }
+
+    /// Whether the values of several records add up: numbers that count what happened,
+    /// not levels (followers on a day) nor people (users who may come on several days).
+    pub(crate) fn adds_up(self) -> bool {
+        self.value().is_number()
+            && !matches!(
+                self,
+                Field::DailyFollowers | Field::PostFollowersAtPost | Field::TrafficUsers
+            )
     }
 }
 
@@ -322,6 +387,8 @@ pub struct Counts {
     pub entries: u64,
     /// Inbox messages.
     pub messages: u64,
+    /// Search Console rows.
+    pub search: u64,
 }
 
 impl Counts {
@@ -334,6 +401,7 @@ impl Counts {
             RecordKind::Traffic => self.traffic,
             RecordKind::Entries => self.entries,
             RecordKind::Messages => self.messages,
+            RecordKind::Search => self.search,
         }
     }
 
@@ -350,6 +418,7 @@ impl Counts {
         self.traffic += other.traffic;
         self.entries += other.entries;
         self.messages += other.messages;
+        self.search += other.search;
     }
 }
 
@@ -373,6 +442,7 @@ mod tests {
                 RecordKind::Traffic => "traffic.",
                 RecordKind::Entries => "entry.",
                 RecordKind::Messages => "message.",
+                RecordKind::Search => "search.",
             }));
             assert_eq!(FIELDS[f.index()], *f);
         }

@@ -62,6 +62,7 @@ fn post(
         kind: kind.map(str::to_string),
         permalink: None,
         metrics,
+        currency: None,
         origin: origin(),
     }
 }
@@ -86,6 +87,8 @@ fn day(network: Network, d: &str) -> DailyRow {
         shares: None,
         clicks: None,
         posts: None,
+        revenue: None,
+        currency: None,
         origin: origin(),
     }
 }

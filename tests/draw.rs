@@ -299,6 +299,7 @@ fn large_draws_stay_fast() {
             parent_id: None,
             author: format!("@user{}", i % 50_000),
             profile: None,
+            link: None,
             date: None,
             text: format!("#concours @friend{i}"),
             likes: None,

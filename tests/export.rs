@@ -1,8 +1,8 @@
 //! The exports of an analysis, through the public API: the per-post CSV (`posts_csv`) of the
-//! bakery's exports in `tests/fixtures/analysis/`, byte for byte what the page wrote before
-//! the core did (`tests/fixtures/export/posts-*.csv`), its quoting, its guard against formulas,
-//! its decimal comma, its file and line columns; and the JSON export document
-//! (`export_document`).
+//! bakery's exports in `tests/fixtures/analysis/`, byte for byte `tests/fixtures/export/
+//! posts-*.csv` (what the page wrote before the core did, long ids now kept text), its
+//! quoting, its guard against formulas, its decimal comma, its ids that stay text in a
+//! spreadsheet, its file and line columns; and the JSON export document (`export_document`).
 
 use social_roi::{
     analyze, export_document, network_names, posts_csv, AnalysisOptions, AnalysisReport, Date,
@@ -90,7 +90,15 @@ fn french_cells_are_cut_by_semicolons_with_decimal_commas_and_guarded_text() {
     assert_eq!(&rows[0][..3], ["id", "réseau", "compte"]);
     assert_eq!(rows[0][10], "taux (ratio)");
     assert_eq!(rows[0][22..], ["fichier", "ligne"]);
-    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap().clone();
+    // Long ids are written `="…"` (quoted: the cell holds quotes), kept text by a
+    // spreadsheet; other ids as they are.
+    let row = |id: &str| {
+        let cell = format!("\"=\"\"{id}\"\"\"");
+        rows.iter()
+            .find(|r| r[0] == cell || r[0] == id)
+            .unwrap()
+            .clone()
+    };
     // Text a spreadsheet would run as a formula gets a quote; numbers keep their sign.
     let p = row("18000000000000103");
     assert_eq!(p[5], "'=1+1 : nos viennoiseries");
@@ -132,6 +140,21 @@ fn english_headers_and_cells_holding_the_separator_are_quoted() {
     assert!(fr.contains(";taux (pour 1 000);"));
     // Per 1,000: 120 ÷ 1 000 reach is 120 per 1,000.
     assert!(fr.contains(";120;portée;1000;120;"), "{fr}");
+}
+
+#[test]
+fn long_ids_stay_text_in_a_spreadsheet() {
+    let ws = workspace();
+    let en = posts_csv(&report(&ws, &options(Lang::En), Lang::En), Lang::En);
+    // A 19-digit X id: all its digits, as text (a bare number would lose four of them).
+    assert!(
+        en.contains("\r\n\"=\"\"1800000000000000003\"\"\",X,"),
+        "{en}"
+    );
+    // A Facebook id with its underscore is text already: written as it is.
+    assert!(en.contains("\r\n104512345678901_2000000000000202,Facebook,"));
+    let fr = posts_csv(&report(&ws, &options(Lang::Fr), Lang::Fr), Lang::Fr);
+    assert!(fr.contains("\r\n\"=\"\"1800000000000000003\"\"\";X;"));
 }
 
 #[test]
@@ -180,4 +203,18 @@ fn every_network_has_the_name_the_page_shows() {
     assert_eq!(name("x"), Some("X"));
     assert_eq!(name("other"), Some("—"));
     assert_eq!(names.len(), 8);
+}
+
+/// Writes the expected CSVs again from the core (`REGENERATE_EXPORT=1 cargo test --test
+/// export`), after a change of the CSV's format reviewed by hand.
+#[test]
+fn regenerate() {
+    if std::env::var_os("REGENERATE_EXPORT").is_none() {
+        return;
+    }
+    let ws = workspace();
+    for (lang, file) in [(Lang::Fr, "posts-fr.csv"), (Lang::En, "posts-en.csv")] {
+        let csv = posts_csv(&report(&ws, &options(lang), lang), lang);
+        std::fs::write(format!("{DIR}export/{file}"), csv).unwrap();
+    }
 }

@@ -536,7 +536,10 @@ fn youtube_studio_zip() {
     };
     assert_eq!(check(Field::PostViews), (12000.0, 11500.0, false));
     assert_eq!(check(Field::PostWatchTimeHours), (850.5, 800.375, false));
-    assert_eq!(check(Field::PostNewFollows), (40.0, 36.0, false));
+    // `Subscribers` is the net change (one video lost two): net, never new follows.
+    assert_eq!(check(Field::PostNetFollows), (40.0, 36.0, false));
+    assert!(r.posts.iter().all(|p| p.metrics().new_follows.is_none()));
+    assert_eq!(r.posts.to_vec()[1].metrics.net_follows, Some(-2.0));
     assert_eq!(check(Field::PostImpressions), (150000.0, 140000.0, false));
     assert_eq!(
         codes(&t.warnings),

@@ -36,6 +36,8 @@ struct EntryJson {
     author: String,
     #[serde(default)]
     profile: Option<String>,
+    #[serde(default)]
+    link: Option<String>,
     #[serde(default, deserialize_with = "date_time")]
     date: Option<DateTime>,
     #[serde(default)]
@@ -81,6 +83,7 @@ impl From<Vec<EntryJson>> for EntryList {
                     parent_id: e.parent_id,
                     author: e.author,
                     profile: e.profile,
+                    link: e.link,
                     date: e.date,
                     text: e.text,
                     likes: e.likes,
@@ -145,6 +148,7 @@ fn entries_from_list(text: &str) -> Vec<EntryRow> {
             parent_id: None,
             author: l.trim().to_string(),
             profile: None,
+            link: None,
             date: None,
             text: String::new(),
             likes: None,
@@ -203,6 +207,7 @@ mod tests {
             parent_id: Some("17952000000000000".into()),
             author: "@Alice".into(),
             profile: Some("https://instagram.com/alice".into()),
+            link: Some("https://instagram.com/p/Cx1/c/17952000000000001/".into()),
             date: parse_iso("2026-06-03T18:30:00+02:00").map(|(d, _)| d),
             text: "Hello\n\"quoted\" @bob".into(),
             likes: Some(4.0),

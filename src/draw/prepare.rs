@@ -260,6 +260,7 @@ mod tests {
             parent_id: None,
             author: author.into(),
             profile: None,
+            link: None,
             date: None,
             text: text.into(),
             likes: None,

@@ -1,5 +1,8 @@
 //! Giveaway entries: comment exports (ExportComments' CSV and `.xlsx`, which puts a few rows
-//! above its header) and the like.
+//! above its header) and the like. Their `Link` (`Lien`) column is the commenter's profile
+//! only when it holds profile addresses: some tools write the comment's own address there
+//! (`…/p/<post>/c/<comment>/`, `…?comment_id=`), which is kept as the comment's link, the
+//! person then being their name or handle.
 
 use super::Format;
 use crate::i18n::Text;
@@ -45,6 +48,10 @@ pub(crate) const COMMENTS: Format = Format {
                 "lien",
             ],
         ),
+        (
+            EntryLink,
+            &["comment link", "comment url", "lien du commentaire"],
+        ),
         (EntryDate, &["date", "time", "created at"]),
         (
             EntryText,
@@ -54,5 +61,59 @@ pub(crate) const COMMENTS: Format = Format {
     ],
 };
 
+/// Whether `url` is the address of a post or a comment rather than of a person: a post or
+/// reel (`/p/`, `/reel/`, `/status/`, `/posts/`, `/videos/`, `/video/`, `/watch`, `/shorts/`),
+/// or a comment (`/c/`, `comment_id=`, `/comment/`).
+pub(crate) fn is_content_address(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    if !(u.starts_with("http://") || u.starts_with("https://") || u.starts_with("www.")) {
+        return false;
+    }
+    [
+        "/p/",
+        "/reel/",
+        "/reels/",
+        "/tv/",
+        "/status/",
+        "/statuses/",
+        "/posts/",
+        "/videos/",
+        "/video/",
+        "/watch",
+        "/shorts/",
+        "/c/",
+        "/comment/",
+        "comment_id=",
+        "reply_comment_id=",
+        "story_fbid=",
+        "permalink.php",
+    ]
+    .iter()
+    .any(|part| u.contains(part))
+}
+
 /// Names a comment column has, to recognise a comment export.
 pub(crate) const TEXT_COLUMNS: &[&str] = &["comment", "comment text", "commentaire"];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_of_is_content_address() {
+        use crate::formats::comments::is_content_address;
+        assert!(is_content_address(
+            "https://www.instagram.com/p/DAbc123/c/17900000000000001/"
+        ));
+        assert!(is_content_address(
+            "https://www.facebook.com/atelier/posts/401?comment_id=99"
+        ));
+        assert!(is_content_address(
+            "https://x.com/acme/status/1770000000000000001"
+        ));
+        assert!(is_content_address("https://www.instagram.com/reel/C1x/"));
+        assert!(!is_content_address("https://www.instagram.com/lea.b/"));
+        assert!(!is_content_address(
+            "https://www.facebook.com/profile.php?id=1000"
+        ));
+        assert!(!is_content_address("100012345"));
+    }
+}

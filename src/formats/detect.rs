@@ -4,7 +4,7 @@
 //!
 //! [`norm`]: super::norm
 
-use super::{comments, youtube};
+use super::{analytics, comments, followers, search_console, youtube};
 use crate::schema::FormatId;
 
 /// What is known about a table when its header is found.
@@ -58,6 +58,9 @@ pub(crate) fn detect(p: &Probe) -> Option<FormatId> {
     }
     if p.has("post id") && p.has_any(&["post link", "link"]) && p.has("impressions") {
         return Some(XContent);
+    }
+    if date && p.has("tweets published") && p.has("impressions") {
+        return Some(XDailyActivity);
     }
     if date
         && p.has("impressions")
@@ -155,22 +158,16 @@ pub(crate) fn detect(p: &Probe) -> Option<FormatId> {
     }
     // Google Analytics.
     let sessions = p.has("sessions");
-    let ga4_names = [
-        "session source / medium",
-        "session source",
-        "session medium",
-        "session default channel group",
-        "first user source / medium",
-        "first user default channel group",
-        "engaged sessions",
-        "key events",
-        "source / support de la session",
-    ];
+    if p.has_any(&["event name", "nom de l'evenement"])
+        && p.has_any(&["event count", "key events", "nombre d'evenements"])
+    {
+        return Some(Ga4Events);
+    }
     let ga4_preamble = p
         .preamble
         .iter()
         .any(|l| l.to_ascii_lowercase().contains("start date"));
-    if sessions && (p.has_any(&ga4_names) || ga4_preamble) {
+    if p.has_any(analytics::GA4_METRICS) && (p.has_any(analytics::GA4_DIMENSIONS) || ga4_preamble) {
         return Some(Ga4);
     }
     let ua_names = [
@@ -185,6 +182,13 @@ pub(crate) fn detect(p: &Probe) -> Option<FormatId> {
     ];
     if sessions && (p.has_any(&ua_names) || !p.preamble.is_empty()) {
         return Some(Ua);
+    }
+    // Search Console and Instagram's follower lists.
+    if let Some(id) = search_console::detect(p.names) {
+        return Some(id);
+    }
+    if let Some(id) = followers::detect(p.names, p.file_name) {
+        return Some(id);
     }
     // Comments.
     if p.has("name (click to view profile)")
@@ -202,11 +206,10 @@ pub(crate) fn detect(p: &Probe) -> Option<FormatId> {
     {
         return Some(Comments);
     }
-    // YouTube's Totals.csv: a date and YouTube's own metrics (or its file name).
-    let file = super::norm(p.file_name);
+    // YouTube's Totals.csv: a date and YouTube's own metrics, or its file name in any folder.
     if date
         && p.names.len() >= 2
-        && (file == "totals.csv" || file == "totaux.csv" || p.has_any(youtube::OWN_METRICS))
+        && (youtube::is_totals_file(p.file_name) || p.has_any(youtube::OWN_METRICS))
     {
         return Some(YoutubeTotals);
     }
@@ -270,10 +273,20 @@ mod tests {
             ("Date,Content,Video title,Video publish time,Duration,Views", YoutubeChart),
             ("Date,Views", YoutubeTotals),
             ("Date,Watch time (hours)", YoutubeTotals),
+            ("Date,Subscribers", YoutubeTotals),
+            ("Date,Your estimated revenue (USD)", YoutubeTotals),
             ("\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"", TiktokOverview),
             ("\"Time\",\"Video title\",\"Video link\",\"Post time\",\"Total likes\"", TiktokContent),
             ("\"Date\",\"Followers\",\"Difference in followers from previous day\"", TiktokFollowers),
             ("Session source / medium,Sessions,Engaged sessions,Key events,Total revenue", Ga4),
+            ("Session primary channel group (Default channel group),Sessions,Engaged sessions,Key events,Total users", Ga4),
+            ("First user source / medium,Total users,New users,Key events", Ga4),
+            ("Date + hour (YYYYMMDDHH),Sessions,Total users", Ga4),
+            ("Event name,Event count,Total users,Key events", Ga4Events),
+            ("\"Date\",\"Tweets published\",\"impressions\",\"engagements\",\"engagement rate\",\"retweets\"", XDailyActivity),
+            ("Top queries,Clicks,Impressions,CTR,Position", SearchConsoleQueries),
+            ("Date,Clicks,Impressions,CTR,Position", SearchConsoleDates),
+            ("title,media_list_data,string_list_data", InstagramFollowers),
             ("Source / Medium,Sessions,% New Sessions,Bounce Rate,Goal Completions,Revenue", Ua),
             ("Id,SubId,Name (click to view profile),Date,Likes,Comment,Link", Comments),
             ("Name (click to view profile),Profile ID,Date,Likes,Comment,Live video timestamp", Comments),
@@ -286,6 +299,23 @@ mod tests {
             };
             assert_eq!(detect_names(header, file), Some(id), "{header}");
         }
+    }
+
+    #[test]
+    fn totals_by_name_in_any_folder() {
+        for name in [
+            "Totals.csv",
+            "dir/Totals.csv",
+            "Content 2025 Chaîne/Totals.csv",
+            "C:\\exports\\Totals.csv",
+        ] {
+            assert_eq!(
+                detect_names("Date,Views", name),
+                Some(FormatId::YoutubeTotals),
+                "{name}"
+            );
+        }
+        assert_eq!(detect_names("Date,Views", "dir/Totals.csv.bak"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::Format;
 use crate::i18n::Text;
 use crate::model::Network;
+use crate::number::DecimalMark;
 use crate::schema::FormatId;
 use crate::schema::{Field::*, RecordKind};
 
@@ -98,18 +99,26 @@ pub(crate) const VIDEO: Format = Format {
     ],
 };
 
-/// Whether a row is the description row under the header: its key cell (`Post ID`, `Date`)
-/// is blank, and what is written elsewhere reads like `Lifetime: The total number…`.
+/// Whether a row is the description row under the header (`Lifetime: The total number of
+/// people who have liked your Page. (Unique Users)`): its key cell (`Post ID`, `Date`) holds
+/// no value (blank, or a word without digits), no cell holds a number, and a cell reads like
+/// one of Facebook's descriptions (a period first, or a `(Unique Users)` / `(Total Count)`
+/// last). A nearly empty row 2 (`,`) is a blank row, skipped before this is asked.
 pub(crate) fn is_description_row(cells: &[String]) -> bool {
-    let key_blank = cells.first().is_none_or(|c| c.trim().is_empty());
-    let described = cells.iter().all(|c| {
-        let c = c.trim();
-        c.is_empty()
-            || ["lifetime:", "daily:", "weekly:", "28 days:"]
-                .iter()
-                .any(|p| c.to_ascii_lowercase().starts_with(p))
-    });
-    key_blank && described
+    let key = cells.first().map_or("", |c| c.trim());
+    let key_is_value = key.bytes().any(|b| b.is_ascii_digit());
+    let filled = || cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    let numbers = filled().any(|c| crate::number::parse(c, DecimalMark::Point).is_ok());
+    !key_is_value && !numbers && filled().any(is_description)
+}
+
+/// Whether a cell reads like a description of Facebook's legacy exports.
+fn is_description(cell: &str) -> bool {
+    let c = cell.to_ascii_lowercase();
+    let period = ["lifetime", "daily", "weekly", "28 days"]
+        .iter()
+        .any(|p| c.strip_prefix(p).is_some_and(|r| r.starts_with([':', ' '])));
+    period || c.contains("(unique users)") || c.contains("(total count)")
 }
 
 /// Tells twin columns apart with the description row: of two columns with the same name, the
@@ -139,7 +148,6 @@ mod tests {
     #[test]
     fn description_rows() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert!(is_description_row(&s(&["", ""])));
         assert!(is_description_row(&s(&[
             "",
             "",
@@ -147,6 +155,27 @@ mod tests {
         ])));
         assert!(!is_description_row(&s(&["1/1/2014", "0"])));
         assert!(!is_description_row(&s(&["", "12"])));
+        assert!(
+            !is_description_row(&s(&["", ""])),
+            "a blank row is no description"
+        );
+        // The key cell of some exports holds a word; a description may lack its period.
+        assert!(is_description_row(&s(&[
+            "Date",
+            "The number of new people who have liked your Page (Unique Users)",
+            ""
+        ])));
+        assert!(is_description_row(&s(&[
+            " ",
+            "Daily: The number of clicks on any of your content. (Total Count)",
+            "Weekly The number of people who engaged with your Page."
+        ])));
+        assert!(!is_description_row(&s(&[
+            "",
+            "Lifetime: The total number of people. (Unique Users)",
+            "12"
+        ])));
+        assert!(!is_description_row(&s(&["111_222", "Daily: a message"])));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The canonical fields a column can map to, one list for every format and for the user's own
 //! mapping of an unknown file, and the [`Draft`] a row fills before it becomes a record.
 
+use super::comments::is_content_address;
 use crate::date::{Date, DateTime};
 use crate::model::{
-    AdRow, DailyRow, EntryRow, Message, Network, Origin, Post, PostMetrics, TrafficRow,
+    AdRow, DailyRow, EntryRow, Message, Network, Origin, Post, PostMetrics, SearchDimension,
+    SearchRow, TrafficRow,
 };
 use crate::schema::{Field, FIELDS};
 
@@ -25,6 +27,8 @@ pub(crate) enum Value {
 pub(crate) struct Draft {
     values: Vec<Option<Value>>,
     set: Vec<usize>,
+    /// The currency of the table's amounts (a header's `(USD)`), for records that hold one.
+    currency: Option<String>,
 }
 
 impl Default for Draft {
@@ -39,7 +43,20 @@ impl Draft {
         Draft {
             values: vec![None; FIELDS.len()],
             set: Vec::new(),
+            currency: None,
         }
+    }
+
+    /// Sets the currency of the table's amounts.
+    pub(crate) fn set_currency(&mut self, currency: Option<&str>) {
+        if self.currency.as_deref() != currency {
+            self.currency = currency.map(str::to_string);
+        }
+    }
+
+    /// The currency of `amount`, when there is an amount.
+    fn currency_of(&self, amount: Option<f64>) -> Option<String> {
+        amount.and(self.currency.clone())
     }
 
     /// Forgets every value, keeping the memory.
@@ -133,7 +150,10 @@ impl Draft {
                 watch_time_hours: self.num(PostWatchTimeHours),
                 followers_at_post: self.num(PostFollowersAtPost),
                 platform_engagement_rate: self.num(PostEngagementRate),
+                net_follows: self.num(PostNetFollows),
+                revenue: self.num(PostRevenue),
             },
+            currency: self.currency_of(self.num(PostRevenue)),
             origin,
         }
     }
@@ -160,6 +180,8 @@ impl Draft {
             shares: self.num(DailyShares),
             clicks: self.num(DailyClicks),
             posts: self.num(DailyPosts),
+            revenue: self.num(DailyRevenue),
+            currency: self.currency_of(self.num(DailyRevenue)),
             origin,
         })
     }
@@ -214,18 +236,69 @@ impl Draft {
             conversions: self.num(TrafficConversions),
             revenue: self.num(TrafficRevenue),
             currency: self.text(TrafficCurrency).or(currency.map(str::to_string)),
+            event: self.text(TrafficEvent),
+            event_count: self.num(TrafficEventCount),
+            users: self.num(TrafficUsers),
             origin,
         }
+    }
+
+    /// A row of Search Console, by `dimension` (a format's), else by the first of query,
+    /// page, country, device and day the row has; or the field it lacks.
+    pub(crate) fn search(
+        &self,
+        dimension: Option<SearchDimension>,
+        origin: Origin,
+    ) -> Result<SearchRow, Field> {
+        use Field::*;
+        use SearchDimension as D;
+        let keys = [
+            (D::Query, SearchQuery),
+            (D::Page, SearchPage),
+            (D::Country, SearchCountry),
+            (D::Device, SearchDevice),
+        ];
+        let dimension = match dimension {
+            Some(d) => d,
+            None => keys
+                .iter()
+                .find(|(_, f)| self.get(*f).is_some())
+                .map_or(D::Date, |(d, _)| *d),
+        };
+        let key = match keys.iter().find(|(d, _)| *d == dimension) {
+            Some((_, field)) => Some(self.text(*field).ok_or(*field)?),
+            None => None,
+        };
+        let date = self.date(SearchDate);
+        if dimension == D::Date && date.is_none() {
+            return Err(SearchDate);
+        }
+        Ok(SearchRow {
+            dimension,
+            key,
+            date,
+            clicks: self.num(SearchClicks),
+            impressions: self.num(SearchImpressions),
+            ctr: self.num(SearchCtr),
+            position: self.num(SearchPosition),
+            origin,
+        })
     }
 
     /// A contest entry, or the field it lacks.
     pub(crate) fn entry(&self, origin: Origin) -> Result<EntryRow, Field> {
         use Field::*;
+        // A comment's or a post's address in the profile column is no person.
+        let (profile, link) = match self.text(EntryProfile) {
+            Some(p) if is_content_address(&p) => (None, Some(p)),
+            p => (p, self.text(EntryLink)),
+        };
         Ok(EntryRow {
             id: self.text(EntryId),
             parent_id: self.text(EntryParentId),
             author: self.text(EntryAuthor).ok_or(EntryAuthor)?,
-            profile: self.text(EntryProfile),
+            profile,
+            link,
             date: self.datetime(EntryDate),
             text: self.text(EntryText).unwrap_or_default(),
             likes: self.num(EntryLikes),

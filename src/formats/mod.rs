@@ -4,7 +4,8 @@
 //! Each platform has its file with its formats' column names and known spelling variants:
 //! [`x`], [`meta`] (Meta Business Suite posts and Ads Manager), [`facebook`] (legacy Page
 //! Insights), [`linkedin`], [`youtube`], [`tiktok`], [`analytics`] (Google Analytics 4 and
-//! Universal Analytics) and [`comments`] (giveaway entries). [`tables`] reads rows into
+//! Universal Analytics), [`search_console`] (Google Search Console), [`comments`] (giveaway
+//! entries) and [`followers`] (Instagram's follower lists, for the contest). [`tables`] reads rows into
 //! tables and [`mapper`] turns a table's rows into records.
 
 pub(crate) mod analytics;
@@ -12,9 +13,11 @@ pub(crate) mod comments;
 pub(crate) mod detect;
 pub(crate) mod facebook;
 pub(crate) mod fields;
+pub(crate) mod followers;
 pub(crate) mod linkedin;
 pub(crate) mod mapper;
 pub(crate) mod meta;
+pub(crate) mod search_console;
 pub(crate) mod tables;
 pub(crate) mod tiktok;
 pub(crate) mod x;
@@ -45,6 +48,7 @@ pub(crate) const FORMATS: &[&Format] = &[
     &x::TWEET_ACTIVITY,
     &x::CONTENT,
     &x::OVERVIEW,
+    &x::DAILY_ACTIVITY,
     &meta::FACEBOOK_POSTS,
     &meta::INSTAGRAM_POSTS,
     &meta::ADS,
@@ -62,7 +66,17 @@ pub(crate) const FORMATS: &[&Format] = &[
     &tiktok::CONTENT,
     &tiktok::FOLLOWERS,
     &analytics::GA4,
+    &analytics::GA4_EVENTS,
     &analytics::UA,
+    &search_console::QUERIES,
+    &search_console::PAGES,
+    &search_console::COUNTRIES,
+    &search_console::DEVICES,
+    &search_console::DATES,
+    &search_console::APPEARANCES,
+    &search_console::FILTERS,
+    &followers::FOLLOWERS,
+    &followers::FOLLOWING,
     &comments::COMMENTS,
     &GENERIC,
 ];
@@ -154,7 +168,7 @@ mod tests {
         let n = ids.len();
         ids.dedup();
         assert_eq!(ids.len(), n);
-        assert_eq!(n, 23);
+        assert_eq!(n, 34);
         for f in FORMATS {
             assert_eq!(f.id.format().id, f.id);
             assert_eq!(

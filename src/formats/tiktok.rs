@@ -1,6 +1,8 @@
 //! TikTok Studio: each section downloads as a zip (`Overview_<date>_<epoch>_<handle>.zip`,
 //! `Followers_<handle>.zip`, `Content_<handle>.zip`) of one CSV, with dates that have no year
 //! (`April 12`): the year comes from the file name, else from today, and the report says so.
+//! Days TikTok has not counted yet hold `undefined` (or `--`, or `-`): unknown, not zero, said
+//! once per file.
 
 use super::Format;
 use crate::i18n::Text;
@@ -95,6 +97,14 @@ pub(crate) const FOLLOWERS: Format = Format {
         ),
     ],
 };
+
+/// Whether the format writes a lone `-` for a value it has not counted yet.
+pub(crate) fn writes_dash_for_unknown(id: FormatId) -> bool {
+    matches!(
+        id,
+        FormatId::TiktokOverview | FormatId::TiktokContent | FormatId::TiktokFollowers
+    )
+}
 
 /// TikTok's quirks: the id and the account are in the video link
 /// (`https://www.tiktok.com/@handle/video/7234…`).

@@ -1,4 +1,5 @@
-//! X (Twitter): the old tweet activity export, and the new content and overview exports.
+//! X (Twitter): the old tweet activity exports (per tweet, and per day), and the new content
+//! and overview exports.
 
 use super::Format;
 use crate::i18n::Text;
@@ -83,6 +84,45 @@ pub(crate) const OVERVIEW: Format = Format {
     ],
 };
 
+/// Old "daily tweet activity" (`daily_tweet_activity_metrics_<handle>_<start>_<end>_<lang>.csv`):
+/// one row per day, every field quoted, then the same columns with `promoted` in front (not
+/// read: they count the ads). Its days include replies and tweets the per-tweet file may not
+/// list: the two are compared, never added (posts and days are records of two kinds).
+pub(crate) const DAILY_ACTIVITY: Format = Format {
+    id: FormatId::XDailyActivity,
+    label: Text {
+        en: "X daily tweet activity (old export)",
+        fr: "X, activité quotidienne des tweets (ancien export)",
+    },
+    network: Network::X,
+    kind: Some(RecordKind::Daily),
+    columns: &[
+        (DailyDate, &["date"]),
+        (DailyPosts, &["tweets published"]),
+        (DailyImpressions, &["impressions"]),
+        (DailyEngagements, &["engagements"]),
+        (DailyShares, &["retweets"]),
+        (DailyComments, &["replies"]),
+        (DailyReactions, &["likes", "favorites"]),
+        (DailyProfileViews, &["user profile clicks"]),
+        (DailyClicks, &["url clicks"]),
+        (DailyNewFollows, &["follows"]),
+        (DailyViews, &["media views"]),
+    ],
+};
+
+/// The account a daily tweet activity file name names:
+/// `daily_tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv` → `rOpenSci`.
+pub(crate) fn account_in_daily_name(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let rest = base.strip_prefix("daily_tweet_activity_metrics_")?;
+    let parts: Vec<&str> = rest.split('_').collect();
+    // <handle>_<start>_<end>_<lang>.csv: the handle may hold underscores itself.
+    (parts.len() >= 4)
+        .then(|| parts[..parts.len() - 3].join("_"))
+        .filter(|h| !h.is_empty())
+}
+
 /// The account a status link names: `https://twitter.com/rOpenSci/status/8123…` → `rOpenSci`.
 pub(crate) fn account_in_link(link: &str) -> Option<String> {
     let rest = link.split("://").nth(1).unwrap_or(link);
@@ -126,5 +166,20 @@ mod tests {
         );
         assert_eq!(account_in_link("https://x.com/i/web/status/1"), None);
         assert_eq!(account_in_link("https://example.com/a/status/1"), None);
+    }
+
+    #[test]
+    fn accounts_in_daily_file_names() {
+        assert_eq!(
+            account_in_daily_name("daily_tweet_activity_metrics_a_b_20211201_20211231_en.csv")
+                .as_deref(),
+            Some("a_b")
+        );
+        assert_eq!(
+            account_in_daily_name("dir/daily_tweet_activity_metrics_acme_20211201_20211231_fr.csv")
+                .as_deref(),
+            Some("acme")
+        );
+        assert_eq!(account_in_daily_name("Totals.csv"), None);
     }
 }

@@ -33,15 +33,10 @@ pub(crate) const TABLE: Format = Format {
             PostWatchTimeHours,
             &["watch time (hours)", "duree de visionnage (heures)"],
         ),
-        (
-            PostNewFollows,
-            &[
-                "subscribers gained",
-                "abonnes obtenus",
-                "subscribers",
-                "abonnes",
-            ],
-        ),
+        (PostNewFollows, &["subscribers gained", "abonnes obtenus"]),
+        // `Subscribers` is the net change: negative when more left than came.
+        (PostNetFollows, &["subscribers", "abonnes"]),
+        (PostRevenue, REVENUE),
         (PostImpressions, &["impressions"]),
         (PostReactions, &["likes", "j'aime"]),
         (PostShares, &["shares", "partages"]),
@@ -81,8 +76,21 @@ pub(crate) const TOTALS: Format = Format {
         (DailyReactions, &["likes", "j'aime"]),
         (DailyShares, &["shares", "partages"]),
         (DailyComments, &["comments added", "commentaires ajoutes"]),
+        (DailyRevenue, REVENUE),
     ],
 };
+
+/// The revenue columns of a monetised channel; the currency is in the header (`(USD)`) when
+/// it says. `RPM (USD)` is revenue per thousand views, not revenue: not read.
+const REVENUE: &[&str] = &[
+    "your estimated revenue (*",
+    "your estimated revenue",
+    "estimated revenue (*",
+    "estimated revenue",
+    "vos revenus estimes (*",
+    "revenus estimes (*",
+    "revenus estimes",
+];
 
 /// Column names only YouTube writes, to tell `Totals.csv` from any `Date, …` table.
 pub(crate) const OWN_METRICS: &[&str] = &[
@@ -98,7 +106,21 @@ pub(crate) const OWN_METRICS: &[&str] = &[
     "taux de clics des impressions (%)",
     "comments added",
     "your estimated revenue (usd)",
+    "estimated revenue",
+    "estimated revenue (usd)",
+    "rpm (usd)",
+    "unique viewers",
+    "spectateurs uniques",
 ];
+
+/// Whether `file_name` (a path or a name) is YouTube's `Totals.csv`, whatever folder holds it.
+pub(crate) fn is_totals_file(file_name: &str) -> bool {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    matches!(
+        crate::formats::norm(base).as_str(),
+        "totals.csv" | "totaux.csv"
+    )
+}
 
 /// Whether the first cell of a row makes it the channel's `Total` row.
 pub(crate) fn is_total_row(first: &str) -> bool {

@@ -11,6 +11,7 @@ pub(crate) mod archive;
 pub(crate) mod csv;
 pub(crate) mod decode;
 pub(crate) mod json;
+pub(crate) mod scan;
 pub(crate) mod sheet;
 mod text;
 

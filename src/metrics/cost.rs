@@ -1,11 +1,13 @@
 //! The cost link: spend from an ads export or typed costs, against the counts of the
 //! analysis, gives cost per engagement, CPM, CPC and cost per new follower; and the patch
-//! that carries those counts and the ad spend into the ROI calculator.
+//! that carries those counts, the ad spend and what the files say came back (the key events
+//! of social traffic as acquisitions, YouTube's estimated revenue as a return) into the ROI
+//! calculator.
 //!
 //! Two currencies are never added together: ads are summed per currency, and the figures
 //! against the whole dataset's counts need all costs in one currency.
 
-use super::roi::{CostKind, CostLine, Counts};
+use super::roi::{CostKind, CostLine, Counts, LeadsLine};
 use crate::date::Date;
 use crate::figure::{Figure, Unit};
 use crate::form::{Entry, Fields, Kind};
@@ -78,6 +80,20 @@ pub(crate) struct Divisors {
     pub clicks: Option<(f64, String)>,
     /// New followers.
     pub new_followers: Option<(f64, String)>,
+    /// Customers acquired (key events of social traffic), for the calculator only.
+    pub acquisitions: Option<(f64, String)>,
+}
+
+/// Money the files say the social presence earned (YouTube's estimated revenue), in one
+/// currency.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Revenue {
+    /// ISO code, when the export says.
+    pub currency: Option<String>,
+    /// The amount, in major units.
+    pub amount: f64,
+    /// Where it comes from, in words.
+    pub source: String,
 }
 
 /// Spend and unit costs in one currency.
@@ -101,6 +117,10 @@ pub struct RoiPatch {
     pub counts: Counts,
     /// An ad spend line, when the files have ad spend.
     pub costs: Vec<CostLine>,
+    /// A return line of the estimated revenue, when the files have revenue in the patch's
+    /// currency: one line whose value is the revenue (the calculator's returns are lines of
+    /// a count × a value).
+    pub returns: Vec<LeadsLine>,
     /// Where each number comes from.
     pub notes: Vec<String>,
 }
@@ -305,6 +325,7 @@ pub(crate) fn costs(
     ads_currency: Option<&str>,
     typed: &[Typed],
     counts: &Divisors,
+    revenue: &[Revenue],
     lang: Lang,
 ) -> CostReport {
     let mut ad_currencies: Vec<Option<String>> = Vec::new();
@@ -347,7 +368,8 @@ pub(crate) fn costs(
         }
         many => (None, Some(several_currencies(many, lang))),
     };
-    let roi_patch = patch(&ad_currencies, &ads_costs, counts, lang);
+    let mut roi_patch = patch(&ad_currencies, &ads_costs, counts, lang);
+    add_revenue(&mut roi_patch, revenue, lang);
     CostReport {
         ads: ads_costs,
         overall,
@@ -389,6 +411,7 @@ fn ads_bought(
             |r| r.new_follows,
             lang.pick("follows from the ads", "abonnements des publicités"),
         ),
+        acquisitions: None,
     };
     let ads_name = lang.pick("ad spend", "dépenses publicitaires");
     let mut figures = unit_costs(
@@ -473,21 +496,7 @@ fn patch(
     counts: &Divisors,
     lang: Lang,
 ) -> RoiPatch {
-    let mut notes = Vec::new();
-    let mut source_note = |what: &str, c: &Option<(f64, String)>| {
-        if let Some((_, source)) = c {
-            notes.push(match lang {
-                Lang::En => format!("{what}: {source}"),
-                Lang::Fr => format!("{what}\u{a0}: {source}"),
-            });
-        }
-    };
-    source_note(lang.pick("engagements", "engagements"), &counts.engagements);
-    source_note(lang.pick("clicks", "clics"), &counts.clicks);
-    source_note(
-        lang.pick("new followers", "nouveaux abonnés"),
-        &counts.new_followers,
-    );
+    let mut notes = source_notes(counts, lang);
     let mut costs = Vec::new();
     let mut currency = None;
     match ad_currencies {
@@ -519,9 +528,90 @@ fn patch(
             engagements: whole(counts.engagements.as_ref()),
             clicks: whole(counts.clicks.as_ref()),
             new_followers: whole(counts.new_followers.as_ref()),
-            acquisitions: Entry::Blank,
+            acquisitions: whole(counts.acquisitions.as_ref()),
         },
         costs,
+        returns: Vec::new(),
         notes,
     }
+}
+
+/// Where each count carried comes from, in words.
+fn source_notes(counts: &Divisors, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut source_note = |what: &str, c: &Option<(f64, String)>| {
+        if let Some((_, source)) = c {
+            notes.push(match lang {
+                Lang::En => format!("{what}: {source}"),
+                Lang::Fr => format!("{what}\u{a0}: {source}"),
+            });
+        }
+    };
+    source_note(lang.pick("engagements", "engagements"), &counts.engagements);
+    source_note(lang.pick("clicks", "clics"), &counts.clicks);
+    source_note(
+        lang.pick("new followers", "nouveaux abonnés"),
+        &counts.new_followers,
+    );
+    source_note(
+        lang.pick("customers acquired", "clients acquis"),
+        &counts.acquisitions,
+    );
+    notes
+}
+
+/// Adds the revenue in the patch's currency as a return line (the patch takes the revenue's
+/// currency when it has no ad spend to keep); revenue in another currency is named, not
+/// carried: two currencies are never added.
+fn add_revenue(patch: &mut RoiPatch, revenue: &[Revenue], lang: Lang) {
+    for r in revenue {
+        let code = r.currency.clone().or_else(|| patch.currency.clone());
+        let fits = patch.costs.is_empty() && patch.returns.is_empty() || patch.currency == code;
+        let shown = |a: f64| match &code {
+            Some(c) => format!("{} {c}", crate::number::tidy(a)),
+            None => crate::number::tidy(a).to_string(),
+        };
+        if !fits || code.is_none() {
+            patch.notes.push(match lang {
+                Lang::En => format!(
+                    "{}: {} not carried, its currency is not the calculator’s",
+                    r.source,
+                    shown(r.amount)
+                ),
+                Lang::Fr => format!(
+                    "{}\u{a0}: {} non reporté, sa devise n’est pas celle du calculateur",
+                    r.source,
+                    shown(r.amount)
+                ),
+            });
+            continue;
+        }
+        patch.currency = code.clone();
+        let label = lang.pick(
+            "YouTube estimated revenue (from the files)",
+            "Revenus estimés YouTube (fichiers)",
+        );
+        patch.returns.push(LeadsLine {
+            label: label.to_string(),
+            count: Entry::Number(1.0),
+            value: Entry::Number(money_rounded(r.amount)),
+        });
+        patch.notes.push(match lang {
+            Lang::En => format!(
+                "{}: {}, carried as one return line",
+                r.source,
+                shown(r.amount)
+            ),
+            Lang::Fr => format!(
+                "{}\u{a0}: {}, reporté en une ligne de retour",
+                r.source,
+                shown(r.amount)
+            ),
+        });
+    }
+}
+
+/// An amount to the cent.
+fn money_rounded(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }

@@ -6,8 +6,10 @@
 //! here once; [`network_names`] gives the names the CSV and the page show for each network.
 //!
 //! The CSV is written by hand: a cell is six lines of quoting plus the formula guard no CSV
-//! library has, and its numbers are written as JavaScript writes them ([`js_number`]), so the
-//! file is byte for byte the one the page wrote before the core did.
+//! library has, and its numbers are written as JavaScript writes them ([`js_number`]). A long
+//! numeric id (a 19-digit X id) is written `="1770000000000000001"`, which Excel, LibreOffice
+//! and Google Sheets all read as that text: as a bare number, Excel would keep 15 digits of
+//! it and show `1.77E+18`.
 
 use super::analysis::{analyze, AnalysisOptions, AnalysisReport};
 use super::engagement::{network_key, PostRow, NETWORKS};
@@ -55,6 +57,8 @@ pub fn network_names() -> Vec<NetworkName> {
 enum Cell<'a> {
     Text(Option<Cow<'a, str>>),
     Number(Option<f64>),
+    /// An id: text, kept text by spreadsheets when it is all digits.
+    Id(&'a str),
 }
 
 /// What a column's header adds after its name: nothing, the rate's unit, or "(ratio)".
@@ -106,7 +110,7 @@ fn number(v: Option<crate::finite::Finite>) -> Cell<'static> {
 /// The columns, in order: a flat table, one line per column.
 #[rustfmt::skip]
 const COLUMNS: [Column; 24] = [
-    col("id", "id", Suffix::None, |p, _| Cell::Text(Some(Cow::Borrowed(&p.id)))),
+    col("id", "id", Suffix::None, |p, _| Cell::Id(&p.id)),
     col("network", "réseau", Suffix::None, |p, _| name(network_name(p.network))),
     col("account", "compte", Suffix::None, |p, _| text(&p.account)),
     col("published", "publiée le", Suffix::None, |p, _| Cell::Text(p.published.map(|d| Cow::Owned(d.to_string())))),
@@ -170,6 +174,10 @@ pub fn posts_csv(report: &AnalysisReport, lang: Lang) -> String {
             push_separated(&mut out, i, sep);
             match (c.cell)(post, &context) {
                 Cell::Text(t) => push_cell(&mut out, t.as_deref().unwrap_or(""), sep, true),
+                Cell::Id(id) if is_long_number(id) => {
+                    push_cell(&mut out, &format!("=\"{id}\""), sep, false)
+                }
+                Cell::Id(id) => push_cell(&mut out, id, sep, true),
                 Cell::Number(None) => {}
                 Cell::Number(Some(v)) => {
                     let n = js_number(v);
@@ -185,6 +193,12 @@ pub fn posts_csv(report: &AnalysisReport, lang: Lang) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// Whether a spreadsheet would read `id` as a number it cannot keep whole: twelve digits or
+/// more (Excel shows them as `1.77E+18`, and keeps 15 of them).
+fn is_long_number(id: &str) -> bool {
+    id.len() >= 12 && id.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn push_separated(out: &mut String, column: usize, sep: char) {
@@ -285,7 +299,7 @@ pub fn export_document(
 
 #[cfg(test)]
 mod tests {
-    use super::{js_number, push_cell};
+    use super::{is_long_number, js_number, push_cell};
 
     fn csv_cell(value: &str, sep: &str, is_text: bool) -> String {
         let mut out = String::new();
@@ -322,6 +336,18 @@ mod tests {
         assert_eq!(csv_cell("=1,5", ",", true), "\"'=1,5\"");
         assert_eq!(csv_cell("-0,5", ";", false), "-0,5");
         assert_eq!(csv_cell("-1.5", ",", false), "-1.5");
+    }
+
+    #[test]
+    fn long_ids_stay_text() {
+        assert!(is_long_number("1770000000000000001"));
+        assert!(!is_long_number("111_222"));
+        assert!(!is_long_number("12345"));
+        assert!(!is_long_number("-abcDEF1234"));
+        assert_eq!(
+            csv_cell("=\"1770000000000000001\"", ";", false),
+            "\"=\"\"1770000000000000001\"\"\""
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! [`formula!`](crate::formula!).
 //!
 //! [`analysis::analyze`] is the one entry point of everything computed from a
-//! [`Dataset`](crate::model::Dataset): [`engagement`], [`growth`], [`series`], [`activity`]
-//! and [`cost`]. [`roi`] is the calculator, [`share_count`] a small calculator of its own,
+//! [`Dataset`](crate::model::Dataset): [`engagement`], [`growth`], [`series`], [`activity`],
+//! [`cost`] and [`search`] (search visibility). [`roi`] is the calculator, [`share_count`] a small calculator of its own,
 //! [`contest`] a contest's outcome.
 
 mod activity;
@@ -14,6 +14,7 @@ pub(crate) mod engagement;
 pub(crate) mod export;
 mod growth;
 pub(crate) mod roi;
+pub(crate) mod search;
 pub(crate) mod series;
 pub(crate) mod share_count;
 
@@ -31,6 +32,7 @@ pub fn formulas() -> Vec<Formula> {
         analysis::FORMULAS,
         contest::FORMULAS,
         share_count::FORMULAS,
+        search::FORMULAS,
     ]
     .concat()
 }

@@ -1,8 +1,8 @@
 //! The canonical records every export maps into, whatever platform wrote it.
 //!
-//! A [`Dataset`] holds what the dropped files said, in six kinds of record: [`Post`]s,
+//! A [`Dataset`] holds what the dropped files said, in seven kinds of record: [`Post`]s,
 //! [`DailyRow`]s of account totals, [`AdRow`]s of spend, [`TrafficRow`]s of web analytics,
-//! contest [`EntryRow`]s (comments) and inbox [`Message`]s. Metrics read only these, so a
+//! contest [`EntryRow`]s (comments), inbox [`Message`]s and Search Console [`SearchRow`]s. Metrics read only these, so a
 //! formula never depends on which platform's spelling a column had.
 //!
 //! Counts are `Option<f64>`: `None` is unknown (a blank cell), never zero; negative values are
@@ -101,6 +101,12 @@ pub struct PostMetrics {
     /// The platform's own engagement rate as a ratio (X's `engagement rate` column), kept to
     /// check our arithmetic against.
     pub platform_engagement_rate: Option<f64>,
+    /// Net subscribers the video brought, gained minus lost (YouTube's `Subscribers`): may be
+    /// negative, never counted as new follows.
+    pub net_follows: Option<f64>,
+    /// Estimated revenue, in major units of the post's `currency` (YouTube's `Your estimated
+    /// revenue (USD)`).
+    pub revenue: Option<f64>,
 }
 
 /// One post, tweet, video or reel.
@@ -122,6 +128,8 @@ pub struct Post {
     pub permalink: Option<String>,
     /// What the audience did.
     pub metrics: PostMetrics,
+    /// ISO code of `metrics.revenue` (from the header, e.g. `(USD)`), if known.
+    pub currency: Option<String>,
     /// The file and line it came from.
     pub origin: Origin,
 }
@@ -165,6 +173,10 @@ pub struct DailyRow {
     pub clicks: Option<f64>,
     /// Posts the account published that day (X overview "Create Post").
     pub posts: Option<f64>,
+    /// Estimated revenue that day, in major units of `currency` (YouTube).
+    pub revenue: Option<f64>,
+    /// ISO code of `revenue`, if known.
+    pub currency: Option<String>,
     /// The file and line it came from.
     pub origin: Origin,
 }
@@ -223,6 +235,12 @@ pub struct TrafficRow {
     pub revenue: Option<f64>,
     /// ISO code of the revenue, if the file says.
     pub currency: Option<String>,
+    /// The event, for a table by event name (GA4's Events report: `sign_up`, `purchase`).
+    pub event: Option<String>,
+    /// Times the event happened (GA4 `Event count`).
+    pub event_count: Option<f64>,
+    /// Users (GA4 `Total users`).
+    pub users: Option<f64>,
     /// The file and line it came from.
     pub origin: Origin,
 }
@@ -238,6 +256,9 @@ pub struct EntryRow {
     pub author: String,
     /// The entrant's profile id or URL, when the export gives it.
     pub profile: Option<String>,
+    /// The comment's own address (`…/p/<post>/c/<comment>/`, `…?comment_id=…`), when the
+    /// export's link column holds that rather than the entrant's profile.
+    pub link: Option<String>,
     /// When the comment was written.
     pub date: Option<DateTime>,
     /// The comment's text.
@@ -261,6 +282,57 @@ pub struct Message {
     pub origin: Origin,
 }
 
+/// What a Search Console table's rows are by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchDimension {
+    /// One row per search query (`Queries.csv`).
+    Query,
+    /// One row per page (`Pages.csv`).
+    Page,
+    /// One row per country (`Countries.csv`).
+    Country,
+    /// One row per device (`Devices.csv`).
+    Device,
+    /// One row per day (`Dates.csv`).
+    Date,
+}
+
+impl SearchDimension {
+    /// What a table of it lists, in `lang` (plural): `queries`, `days`…
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            SearchDimension::Query => lang.pick("queries", "requêtes"),
+            SearchDimension::Page => lang.pick("pages", "pages"),
+            SearchDimension::Country => lang.pick("countries", "pays"),
+            SearchDimension::Device => lang.pick("devices", "appareils"),
+            SearchDimension::Date => lang.pick("days", "jours"),
+        }
+    }
+}
+
+/// One row of a Search Console performance export: the clicks and impressions Google Search
+/// gave one query, page, country, device or day.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchRow {
+    /// What the table's rows are by.
+    pub dimension: SearchDimension,
+    /// The query, page, country or device, as written (`None` for a row by day).
+    pub key: Option<String>,
+    /// The day, for a row by day.
+    pub date: Option<Date>,
+    /// Clicks from Google Search.
+    pub clicks: Option<f64>,
+    /// Times a link to the site was shown in results.
+    pub impressions: Option<f64>,
+    /// Google's own click-through rate, as a ratio (`61.97%` is 0.6197).
+    pub ctr: Option<f64>,
+    /// The average position in results (1 is the top): an average, never summed.
+    pub position: Option<f64>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
 /// Canonical records, by kind: those of one table, or of a whole [`Dataset`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Records {
@@ -276,6 +348,8 @@ pub struct Records {
     pub entries: Vec<EntryRow>,
     /// Inbox messages.
     pub messages: Vec<Message>,
+    /// Search Console rows.
+    pub search: Vec<SearchRow>,
 }
 
 impl Records {
@@ -288,6 +362,7 @@ impl Records {
             traffic: self.traffic.len() as u64,
             entries: self.entries.len() as u64,
             messages: self.messages.len() as u64,
+            search: self.search.len() as u64,
         }
     }
 }

@@ -156,6 +156,8 @@ pub enum Metric {
     WatchTimeHours,
     FollowersAtPost,
     PlatformEngagementRate,
+    NetFollows,
+    Revenue,
 }
 
 impl PostMetrics {
@@ -165,7 +167,7 @@ impl PostMetrics {
     }
 }
 
-const METRICS: usize = 16;
+const METRICS: usize = 18;
 
 fn metrics_of(m: &PostMetrics) -> [Option<f64>; METRICS] {
     [
@@ -185,11 +187,13 @@ fn metrics_of(m: &PostMetrics) -> [Option<f64>; METRICS] {
         m.watch_time_hours,
         m.followers_at_post,
         m.platform_engagement_rate,
+        m.net_follows,
+        m.revenue,
     ]
 }
 
 fn metrics_from(v: [Option<f64>; METRICS]) -> PostMetrics {
-    let [impressions, reach, views, engagements, reactions, comments, shares, saves, clicks, link_clicks, profile_visits, new_follows, video_views, watch_time_hours, followers_at_post, platform_engagement_rate] =
+    let [impressions, reach, views, engagements, reactions, comments, shares, saves, clicks, link_clicks, profile_visits, new_follows, video_views, watch_time_hours, followers_at_post, platform_engagement_rate, net_follows, revenue] =
         v;
     PostMetrics {
         impressions,
@@ -208,6 +212,8 @@ fn metrics_from(v: [Option<f64>; METRICS]) -> PostMetrics {
         watch_time_hours,
         followers_at_post,
         platform_engagement_rate,
+        net_follows,
+        revenue,
     }
 }
 
@@ -222,6 +228,7 @@ pub struct Posts {
     kinds: SymbolColumn,
     permalinks: TextColumn,
     metrics: [NumberColumn; METRICS],
+    currencies: SymbolColumn,
     origins: Vec<Origin>,
 }
 
@@ -236,6 +243,7 @@ impl Default for Posts {
             kinds: SymbolColumn::default(),
             permalinks: TextColumn::default(),
             metrics: std::array::from_fn(|_| NumberColumn::Absent),
+            currencies: SymbolColumn::default(),
             origins: Vec::new(),
         }
     }
@@ -270,6 +278,7 @@ impl Posts {
         for (column, value) in self.metrics.iter_mut().zip(metrics_of(&post.metrics)) {
             column.push(len, value);
         }
+        self.currencies.push(post.currency.as_deref());
         self.origins.push(post.origin);
     }
 
@@ -424,6 +433,11 @@ impl<'a> PostRef<'a> {
         metrics_from(std::array::from_fn(|m| self.posts.metrics[m].get(self.i)))
     }
 
+    /// The currency of its revenue, if known.
+    pub fn currency(self) -> Option<&'a str> {
+        self.posts.currencies.get(self.i)
+    }
+
     /// The file and line it came from.
     pub fn origin(self) -> Origin {
         self.posts.origins[self.i].clone()
@@ -440,6 +454,7 @@ impl<'a> PostRef<'a> {
             kind: self.kind().map(str::to_string),
             permalink: self.permalink().map(str::to_string),
             metrics: self.metrics(),
+            currency: self.currency().map(str::to_string),
             origin: self.origin(),
         }
     }
@@ -475,6 +490,7 @@ mod tests {
                 platform_engagement_rate: rate,
                 ..PostMetrics::default()
             },
+            currency: None,
             origin: Origin {
                 file: 0,
                 line: i + 2,

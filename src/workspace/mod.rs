@@ -357,6 +357,7 @@ fn for_each_origin(r: &mut Records, mut f: impl FnMut(&mut Origin)) {
     r.traffic.iter_mut().for_each(|x| f(&mut x.origin));
     r.entries.iter_mut().for_each(|x| f(&mut x.origin));
     r.messages.iter_mut().for_each(|x| f(&mut x.origin));
+    r.search.iter_mut().for_each(|x| f(&mut x.origin));
 }
 
 /// Adds the records of one table to the dataset, as from its source `source`.
@@ -368,6 +369,7 @@ fn append(d: &mut Dataset, mut r: Records, source: usize) {
     d.records.traffic.append(&mut r.traffic);
     d.records.entries.append(&mut r.entries);
     d.records.messages.append(&mut r.messages);
+    d.records.search.append(&mut r.search);
 }
 
 /// Removes the records of the sources `sources` from the dataset.
@@ -379,6 +381,7 @@ fn remove_records(d: &mut Dataset, sources: &[usize]) {
     d.records.traffic.retain(|x| keep(x.origin.file));
     d.records.entries.retain(|x| keep(x.origin.file));
     d.records.messages.retain(|x| keep(x.origin.file));
+    d.records.search.retain(|x| keep(x.origin.file));
 }
 
 #[cfg(test)]

@@ -4,10 +4,13 @@
 use crate::date::Date;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::model::{AdRow, DailyRow, Dataset, EntryRow, Message, Network, PostRef, TrafficRow};
+use crate::model::{
+    AdRow, DailyRow, Dataset, EntryRow, Message, Network, PostRef, SearchDimension, SearchRow,
+    TrafficRow,
+};
 use crate::number::tidy;
 use crate::schema::Counts;
-use crate::schema::{Field, RecordKind, ValueKind, FIELDS};
+use crate::schema::{Field, RecordKind, FIELDS};
 use serde::Serialize;
 
 /// What a dataset holds.
@@ -35,6 +38,11 @@ pub struct Group {
     pub network: Network,
     /// The currency of its amounts, if it has amounts and they say.
     pub currency: Option<String>,
+    /// For Search Console rows, what they are by (queries, pages, days…): each table slices
+    /// the same clicks, so each is a group of its own and never added to another.
+    pub dimension: Option<SearchDimension>,
+    /// What `dimension`'s table lists, in the report's language (`queries`, `days`).
+    pub dimension_label: Option<String>,
     /// How many records.
     pub records: u64,
     /// The first day they cover.
@@ -81,42 +89,54 @@ fn grouped(dataset: &Dataset) -> Vec<(GroupKey, Vec<Rec<'_>>)> {
     };
     let r = &dataset.records;
     for p in r.posts.iter() {
-        push(GroupKey(RecordKind::Posts, p.network(), None), Rec::Post(p));
+        let currency = p.currency().map(str::to_string);
+        let key = GroupKey(RecordKind::Posts, p.network(), currency, None);
+        push(key, Rec::Post(p));
     }
     for d in &r.daily {
-        push(GroupKey(RecordKind::Daily, d.network, None), Rec::Daily(d));
+        let key = GroupKey(RecordKind::Daily, d.network, d.currency.clone(), None);
+        push(key, Rec::Daily(d));
     }
     for a in &r.ads {
-        let key = GroupKey(RecordKind::Ads, a.network, a.currency.clone());
+        let key = GroupKey(RecordKind::Ads, a.network, a.currency.clone(), None);
         push(key, Rec::Ad(a));
     }
     for t in &r.traffic {
         let network = t.network.unwrap_or(Network::Web);
         let currency = t.revenue.and(t.currency.clone());
         push(
-            GroupKey(RecordKind::Traffic, network, currency),
+            GroupKey(RecordKind::Traffic, network, currency, None),
             Rec::Traffic(t),
         );
     }
     for e in &r.entries {
-        let key = GroupKey(RecordKind::Entries, Network::Other, None);
+        let key = GroupKey(RecordKind::Entries, Network::Other, None, None);
         push(key, Rec::Entry(e));
     }
     for m in &r.messages {
-        let key = GroupKey(RecordKind::Messages, Network::Other, None);
+        let key = GroupKey(RecordKind::Messages, Network::Other, None, None);
         push(key, Rec::Message(m));
     }
-    groups.sort_by(|a, b| (a.0 .0, a.0 .1, &a.0 .2).cmp(&(b.0 .0, b.0 .1, &b.0 .2)));
+    for q in &r.search {
+        let key = GroupKey(RecordKind::Search, Network::Web, None, Some(q.dimension));
+        push(key, Rec::Search(q));
+    }
+    groups
+        .sort_by(|a, b| (a.0 .0, a.0 .1, &a.0 .2, a.0 .3).cmp(&(b.0 .0, b.0 .1, &b.0 .2, b.0 .3)));
     groups
 }
 
 /// One group's count, days and sums.
-fn group(GroupKey(kind, network, currency): GroupKey, recs: &[Rec], lang: Lang) -> Group {
+fn group(
+    GroupKey(kind, network, currency, dimension): GroupKey,
+    recs: &[Rec],
+    lang: Lang,
+) -> Group {
     let days: Vec<Date> = recs.iter().filter_map(Rec::day).collect();
     let sums = FIELDS
         .iter()
         .copied()
-        .filter(|f| f.kind() == kind && f.value().is_number() && summable(*f))
+        .filter(|f| f.kind() == kind && f.adds_up())
         .filter_map(|f| {
             let values: Vec<f64> = recs.iter().filter_map(|r| r.value(f)).collect();
             let sum = Finite::new(tidy(values.iter().sum()))?;
@@ -133,6 +153,8 @@ fn group(GroupKey(kind, network, currency): GroupKey, recs: &[Rec], lang: Lang) 
         kind_label: kind.label(lang).to_string(),
         network,
         currency,
+        dimension,
+        dimension_label: dimension.map(|d| d.label(lang).to_string()),
         records: recs.len() as u64,
         first: days.iter().min().copied(),
         last: days.iter().max().copied(),
@@ -140,14 +162,8 @@ fn group(GroupKey(kind, network, currency): GroupKey, recs: &[Rec], lang: Lang) 
     }
 }
 
-/// Levels (followers) are not added up; flows are.
-fn summable(f: Field) -> bool {
-    !matches!(f, Field::DailyFollowers | Field::PostFollowersAtPost)
-        && f.value() != ValueKind::Ratio
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct GroupKey(RecordKind, Network, Option<String>);
+struct GroupKey(RecordKind, Network, Option<String>, Option<SearchDimension>);
 
 enum Rec<'a> {
     Post(PostRef<'a>),
@@ -156,6 +172,7 @@ enum Rec<'a> {
     Traffic(&'a TrafficRow),
     Entry(&'a EntryRow),
     Message(&'a Message),
+    Search(&'a SearchRow),
 }
 
 impl Rec<'_> {
@@ -167,6 +184,7 @@ impl Rec<'_> {
             Rec::Traffic(t) => t.date,
             Rec::Entry(e) => e.date.map(|d| d.date),
             Rec::Message(m) => Some(m.received.date),
+            Rec::Search(q) => q.date,
         }
     }
 
@@ -181,6 +199,8 @@ impl Rec<'_> {
                 Field::TrafficEngagedSessions => t.engaged_sessions,
                 Field::TrafficConversions => t.conversions,
                 Field::TrafficRevenue => t.revenue,
+                Field::TrafficEventCount => t.event_count,
+                Field::TrafficUsers => t.users,
                 _ => None,
             },
             Rec::Entry(e) => match f {
@@ -188,6 +208,11 @@ impl Rec<'_> {
                 _ => None,
             },
             Rec::Message(_) => None,
+            Rec::Search(q) => match f {
+                Field::SearchClicks => q.clicks,
+                Field::SearchImpressions => q.impressions,
+                _ => None,
+            },
         }
     }
 }
@@ -210,6 +235,8 @@ fn post_value(p: PostRef<'_>, f: Field) -> Option<f64> {
         PostNewFollows => m.new_follows,
         PostVideoViews => m.video_views,
         PostWatchTimeHours => m.watch_time_hours,
+        PostNetFollows => m.net_follows,
+        PostRevenue => m.revenue,
         _ => None,
     }
 }
@@ -231,6 +258,7 @@ fn daily_value(d: &DailyRow, f: Field) -> Option<f64> {
         DailyShares => d.shares,
         DailyClicks => d.clicks,
         DailyPosts => d.posts,
+        DailyRevenue => d.revenue,
         _ => None,
     }
 }

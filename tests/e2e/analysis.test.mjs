@@ -234,7 +234,10 @@ test('exports: the per-post CSV neutralises formulas, the JSON is the full repor
   const lines = text.split('\r\n');
   assert.equal(lines.length, 11, 'header, 9 posts, final line break');
   assert.match(lines[0], /^id;réseau;compte;publiée le;type;texte;lien;engagements;dénominateur;valeur du dénominateur;taux \(ratio\);/);
-  const row = (id) => lines.find((l) => l.startsWith(id)).split(';');
+  // Long numeric ids are written ="…" (quoted, as the cell holds quotes): a spreadsheet keeps
+  // them as text, all 19 digits of an X id.
+  const row = (id) => lines.find((l) => l.startsWith(id) || l.startsWith(`"=""${id}"""`)).split(';');
+  assert.ok(lines.some((l) => l.startsWith('"=""1800000000000000003""";X;')), 'an X id kept text');
   // Text a spreadsheet would run as a formula starts with a quote; numbers stay numbers.
   assert.equal(row('18000000000000101')[5], "'@atelier merci pour la photo !");
   assert.equal(row('18000000000000101')[10], '0,12');

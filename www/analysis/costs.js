@@ -1,5 +1,6 @@
 // Costs: ad spend by currency, all spend against the analysis' counts, and the link that
-// carries the counts and the spend into the ROI calculator (the core's patch, said line by line).
+// carries the counts, the spend and the returns the files show (YouTube revenue) into the ROI
+// calculator (the core's patch, said line by line).
 
 import { h, replace } from '../dom.js';
 import { Format } from '../format.js';
@@ -12,7 +13,7 @@ export function costsSection(panel, r) {
   const c = r.costs;
   const patch = c.roi_patch;
   const status = h('div', { class: 'sr-a-status', attrs: { role: 'status' }, dataset: { status: 'roi' } });
-  const canApply = patch.costs.length || Object.values(patch.counts).some((x) => x != null);
+  const canApply = patch.costs.length || patch.returns.length || Object.values(patch.counts).some((x) => x != null);
   return panel.section('costs', t.costs,
     c.ads.map((a) => h('div', { dataset: { ads: a.currency ?? '' } },
       h('h4', { text: a.currency ? t.ads(a.currency, a.ad_rows) : t.adsUnknown(a.ad_rows) }),
@@ -45,7 +46,7 @@ function applyPatch(panel, patch, status) {
       const was = old == null || old === '' ? '—' : (typeof old === 'number' ? panel.fmt.count(old) : old);
       changes.push(`${labels[k]}${panel.colon}${was} → ${panel.fmt.count(v)}`);
     }
-    if (patch.costs.length) {
+    if (patch.costs.length || patch.returns.length) {
       if (patch.currency && patch.currency !== (input.currency || 'EUR')) {
         changes.push(t.currencyChanged(input.currency || 'EUR', patch.currency));
         next.currency = patch.currency;
@@ -54,6 +55,12 @@ function applyPatch(panel, patch, status) {
       const labelsOf = new Set(patch.costs.map((l) => l.label));
       next.costs = [...(input.costs || []).filter((l) => !labelsOf.has(l.label)), ...structuredClone(patch.costs)];
       for (const l of patch.costs) changes.push(t.costAdded(l.label, fmtIn(next, l.amount)));
+    }
+    if (patch.returns.length) {
+      // A return carried before is replaced too: the calculator's leads lines.
+      const labelsOf = new Set(patch.returns.map((l) => l.label));
+      next.leads = [...(input.leads || []).filter((l) => !labelsOf.has(l.label)), ...structuredClone(patch.returns)];
+      for (const l of patch.returns) changes.push(t.returnAdded(l.label, fmtIn(next, l.value)));
     }
     return next;
   });

@@ -31,6 +31,9 @@ export function definitionFields(panel) {
       : null,
     h('div', { class: 'sr-a-row', style: { marginTop: '10px' } },
       field(t.denominator, select('denominator', d.denominators.map((x) => [x.key, x.name]), rule.denominator, (v) => panel.set(() => { panel.customise().denominator = v; }))),
+      panel.report?.definition.denominators
+        ? h('p', { class: 'sr-hint', dataset: { denominators: '' }, text: `${t.dividedByNetwork}${panel.colon}${panel.report.definition.denominators}` })
+        : null,
       h('div', { class: 'sr-field', attrs: { role: 'radiogroup', 'aria-label': t.aggregation } },
         h('span', { class: 'sr-lbl', text: t.aggregation }),
         h('div', {}, d.aggregations.map((a) => h('label', { class: 'sr-radio' },

@@ -52,6 +52,11 @@ export class ContestPanel {
     this.client = ctx.client;
     this.fields = fields;
     this.init(example, rules);
+    // Follower lists offered from the Files tab wait to be placed on a moment.
+    if (ctx.shared.followerLists?.length) {
+      s.pendingLists.push(...ctx.shared.followerLists);
+      ctx.shared.followerLists = [];
+    }
     // The element's currency selector is the contest's currency too.
     this.onElementChange = (e) => {
       const c = e.detail?.input?.currency;

@@ -1,7 +1,8 @@
 // A file's card: its name, status and size, then per table what the core understood (format,
 // rows read and imported, encoding, delimiter, decimal mark, header line), rows skipped and
 // why, errors and warnings with their line and column, the file's total row beside our sums,
-// the columns read and ignored, and the mapping step when the table needs one.
+// the columns read and ignored, the mapping step when the table needs one, and for a follower
+// list the button that offers it to the contest's outcome.
 
 import { h } from '../dom.js';
 import { stoppedWords } from '../progress.js';
@@ -74,10 +75,25 @@ function tableBlock(panel, entry, table, index) {
       : null,
     problems(panel, table.errors, 'errors', table.error_count - table.errors.length),
     problems(panel, table.warnings, 'warnings'),
+    table.format.follower_list ? followerList(panel, entry, table) : null,
     table.totals.length ? totalsTable(panel, table) : null,
     waiting ? null : columnsDetails(panel, table),
     table.mapping ? mappingStep(panel, entry, table, index) : null);
   return block;
+}
+
+/** A follower list: what it is for, and the button that offers it to the contest's outcome. */
+function followerList(panel, entry, table) {
+  const t = panel.t;
+  return h('div', { class: 'sr-notice', dataset: { followerList: table.rows } },
+    h('p', { text: t.followerList(panel.fmt.count(table.rows)), style: { margin: '0 0 6px' } }),
+    // The contest reads the list's own JSON: one inside an archive is placed from there.
+    entry.report.kind !== 'json'
+      ? h('p', { class: 'sr-hint', text: t.unpackList, style: { margin: 0 } })
+      : entry.offered
+      ? [h('p', { text: t.offered, style: { margin: '0 0 6px' } }),
+        h('button', { type: 'button', class: 'sr-btn', text: t.openContest, dataset: { action: 'open-contest' }, on: { click: () => panel.ctx.element.showTab('contest') } })]
+      : h('button', { type: 'button', class: 'sr-btn sr-primary', text: t.toContest, dataset: { action: 'to-contest' }, on: { click: () => panel.offerToContest(entry) } }));
 }
 
 function totalsTable(panel, table) {

@@ -134,6 +134,14 @@ export class FilesPanel {
     }
   }
 
+  /** Hands a follower list to the contest's outcome: its panel places it on a moment. */
+  offerToContest(entry) {
+    this.shared.followerLists ??= [];
+    this.shared.followerLists.push(entry.file);
+    entry.offered = true;
+    this.render();
+  }
+
   /** Takes a file out (a file being read is cancelled: it stops at its next chunk). */
   async remove(entry) {
     if (entry.state === 'reading') {

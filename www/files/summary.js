@@ -16,7 +16,7 @@ export function renderSummary(panel, totals) {
             h('strong', { text: panel.fmt.count(totals.records[k]) }), ` ${t.kinds[k][totals.records[k] === 1 ? 0 : 1]}`))),
         h('ul', { class: 'sr-summary-list', dataset: { summary: 'networks' } },
           totals.groups.map((g) => h('li', { class: 'sr-chip', dataset: { kind: g.kind, network: g.network, count: g.records } },
-            h('span', { text: `${panel.networks.get(g.network) ?? g.network}${g.currency ? ` (${g.currency})` : ''} ·` }),
+            h('span', { text: `${panel.networks.get(g.network) ?? g.network}${g.currency ? ` (${g.currency})` : ''}${g.dimension_label ? ` (${g.dimension_label})` : ''} ·` }),
             h('strong', { text: panel.fmt.count(g.records) }),
             ` ${t.kinds[g.kind][g.records === 1 ? 0 : 1]}`))),
       ]);

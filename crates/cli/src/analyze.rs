@@ -377,6 +377,7 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
     out.push_str(&engagement_text(r, lang));
     out.push_str(&followers_text(r, lang));
     out.push_str(&activity_text(r, lang));
+    out.push_str(&search_text(r, lang));
     out.push_str(&costs_text(r, lang));
     out
 }
@@ -547,6 +548,28 @@ fn activity_text(r: &AnalysisReport, lang: Lang) -> String {
 }
 
 /// The cost link: what the ads bought per currency, then all costs against the analysis.
+/// Search visibility, when the files hold Search Console rows: where the totals come from,
+/// the four figures, and the brand split.
+fn search_text(r: &AnalysisReport, lang: Lang) -> String {
+    let s = &r.search;
+    if s.source.is_none() {
+        return String::new();
+    }
+    let mut out = lang
+        .pick("Search visibility\n", "Visibilité dans la recherche\n")
+        .to_string();
+    out.push_str(&format!("  {}\n", s.note));
+    push_figures(&mut out, &s.figures.iter().collect::<Vec<_>>(), None, lang);
+    for g in &s.brand_split {
+        out.push_str(&format!("  {} ({})\n", g.label, g.queries));
+        push_figures(&mut out, &g.figures.iter().collect::<Vec<_>>(), None, lang);
+    }
+    if let Some(reason) = &s.brand_reason {
+        out.push_str(&format!("  — ({reason})\n"));
+    }
+    out
+}
+
 fn costs_text(r: &AnalysisReport, lang: Lang) -> String {
     let c = &r.costs;
     let mut out = lang.pick("Costs\n", "Coûts\n").to_string();

@@ -63,7 +63,7 @@ fn the_csv_follows_the_options_and_the_preset() {
     // X's own definition: the engagements X counts, over impressions.
     let x = text
         .lines()
-        .find(|l| l.starts_with("1800000000000000001,"))
+        .find(|l| l.starts_with("\"=\"\"1800000000000000001\"\"\","))
         .unwrap();
     // 60 engagements ÷ 2 000 impressions = 0.03, the rate X itself gives.
     assert!(

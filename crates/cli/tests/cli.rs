@@ -218,8 +218,11 @@ fn analyze_exit_status_and_french_messages() {
     let o = analyze(&["--json", "youtube"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // The Studio zip, then the Atelier download folder (Table data, Totals), then the
+    // channel's subscribers: folders are read too, in name order.
+    assert_eq!(v["files"].as_array().unwrap().len(), 4);
     assert_eq!(v["files"][0]["tables"].as_array().unwrap().len(), 3);
-    assert_eq!(v["totals"]["records"]["posts"], 3);
+    assert_eq!(v["totals"]["records"]["posts"], 3 + 2);
     // Usage errors.
     let o = analyze(&[]);
     assert_eq!(o.status.code(), Some(2));

@@ -2,7 +2,8 @@
 //! `serde_wasm_bindgen`. One coarse call per thing the user does; plain data in and out
 //! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
 //! One file per area of the page: `roi.rs` for the calculator, `files.rs` for the files,
-//! `analysis.rs` for the analysis of those files, `contest.rs` for contests and draws.
+//! `analysis.rs` for the analysis of those files, `contest.rs` for contests and draws;
+//! `bench.rs` holds the benchmark's raw scan.
 //! Without the `full` feature only `roi.rs` is exported: that is the page's light first
 //! bundle.
 //!
@@ -13,6 +14,8 @@
 #[cfg(feature = "full")]
 mod analysis;
 #[cfg(feature = "full")]
+mod bench;
+#[cfg(feature = "full")]
 mod contest;
 #[cfg(feature = "full")]
 mod files;
@@ -20,6 +23,8 @@ mod roi;
 
 #[cfg(feature = "full")]
 pub use analysis::*;
+#[cfg(feature = "full")]
+pub use bench::*;
 #[cfg(feature = "full")]
 pub use contest::*;
 #[cfg(feature = "full")]

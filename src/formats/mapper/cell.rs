@@ -49,6 +49,11 @@ pub(crate) struct CellReader {
     pub damaged: Vec<Tally<String>>,
     /// Dates without a year, as written.
     pub yearless: Tally<String>,
+    /// Numbers written as a placeholder for "not known yet" (`undefined`, `--`), as written.
+    pub placeholders: Tally<String>,
+    /// Whether a lone `-` is such a placeholder (TikTok), rather than "not applicable" (old
+    /// X's promoted columns), which goes unsaid.
+    pub dash_is_placeholder: bool,
 }
 
 impl CellReader {
@@ -68,6 +73,8 @@ impl CellReader {
             negatives: vec![Tally::default(); columns],
             damaged: vec![Tally::default(); columns],
             yearless: Tally::default(),
+            placeholders: Tally::default(),
+            dash_is_placeholder: false,
         }
     }
 
@@ -83,9 +90,11 @@ impl CellReader {
         match field.value() {
             ValueKind::Text => Ok(text(cell)),
             ValueKind::Id => Ok(self.id(cell, p, line)),
-            kind @ (ValueKind::Count | ValueKind::Money | ValueKind::Hours | ValueKind::Ratio) => {
-                self.number(cell, kind, p, line)
-            }
+            kind @ (ValueKind::Count
+            | ValueKind::Money
+            | ValueKind::Hours
+            | ValueKind::Ratio
+            | ValueKind::Average) => self.number(cell, kind, p, line),
             ValueKind::DateTime | ValueKind::Date => self.date(cell, line),
             ValueKind::Network => Ok(network_named(&cell.text()).map(Value::Network)),
             ValueKind::Currency => Ok(currency(cell)),
@@ -130,6 +139,10 @@ impl CellReader {
         let value = match cell {
             CellRef::Empty => return Ok(None),
             CellRef::Number(x) => *x,
+            CellRef::Text(t) if self.is_placeholder(t) => {
+                self.placeholders.note(|| t.trim().to_string(), line);
+                return Ok(None);
+            }
             CellRef::Text(t) => match self.number_text(t, kind)? {
                 Some(x) => x,
                 None => return Ok(None),
@@ -149,6 +162,16 @@ impl CellReader {
             self.negatives[p].note(|| value, line);
         }
         Ok(Some(Value::Number(value)))
+    }
+
+    /// Whether `t` stands for a value the platform has not counted yet: `undefined`, `--`
+    /// (TikTok), `null`, and a lone `-` where the format writes it so.
+    fn is_placeholder(&self, t: &str) -> bool {
+        let t = t.trim();
+        t.eq_ignore_ascii_case("undefined")
+            || t.eq_ignore_ascii_case("null")
+            || t == "--"
+            || (self.dash_is_placeholder && matches!(t, "-" | "–" | "—"))
     }
 
     /// A number written as text: a percentage only for a ratio; the first amount naming a
@@ -187,8 +210,8 @@ impl CellReader {
                 if (20_000.0..=80_000.0).contains(x) {
                     date::from_excel_serial(*x).ok_or(Issue::ExpectedDate { found: text })?
                 } else {
-                    match date::parse(&text, self.slash) {
-                        Some(ParsedDate::Full(d)) => d,
+                    match (date_and_hour(&text), date::parse(&text, self.slash)) {
+                        (Some(Some(d)), _) | (None, Some(ParsedDate::Full(d))) => d,
                         _ => return Err(Issue::ExpectedDate { found: text }),
                     }
                 }
@@ -211,6 +234,9 @@ impl CellReader {
         let expected = || Issue::ExpectedDate {
             found: t.to_string(),
         };
+        if let Some(hour) = date_and_hour(t) {
+            return hour.ok_or_else(expected);
+        }
         match date::parse(t, self.slash) {
             Some(ParsedDate::Full(d)) => Ok(d),
             Some(ParsedDate::Yearless { month, day, time }) => {
@@ -230,6 +256,28 @@ impl CellReader {
             None => Err(expected()),
         }
     }
+}
+
+/// GA4's `Date + hour (YYYYMMDDHH)`: `2026050114` is 14:00 on 2026-05-01. `None` when `t`
+/// is not ten digits; `Some(None)` when they are no date and hour.
+fn date_and_hour(t: &str) -> Option<Option<DateTime>> {
+    if t.len() != 10 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| t[r].parse::<u32>().ok();
+    Some((|| {
+        let date = Date::new(
+            i32::try_from(n(0..4)?).ok()?,
+            u8::try_from(n(4..6)?).ok()?,
+            u8::try_from(n(6..8)?).ok()?,
+        )?;
+        let time = date::Time::new(u8::try_from(n(8..10)?).ok()?, 0, 0)?;
+        Some(DateTime {
+            date,
+            time: Some(time),
+            offset_minutes: None,
+        })
+    })())
 }
 
 /// Text, trimmed, with X's HTML entities decoded.
@@ -348,6 +396,16 @@ mod tests {
             decode_entities("a &amp; b &lt;3 &#233;t&#xE9; &x; &"),
             "a & b <3 été &x; &"
         );
+    }
+
+    #[test]
+    fn ga4_hours() {
+        assert_eq!(
+            date_and_hour("2026050114").map(|d| d.map(|d| d.to_string())),
+            Some(Some("2026-05-01T14:00:00".to_string()))
+        );
+        assert_eq!(date_and_hour("2026053125"), Some(None));
+        assert_eq!(date_and_hour("20260501"), None);
     }
 
     #[test]

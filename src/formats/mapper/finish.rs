@@ -36,7 +36,7 @@ impl Mapper {
         let whole_channel = self.format.id == FormatId::YoutubeTable;
         for p in 0..self.plan.columns.len() {
             let (col, field) = self.plan.columns[p];
-            if !field.value().is_number() {
+            if !field.adds_up() {
                 continue;
             }
             let cell = row.cell(col);
@@ -116,6 +116,15 @@ impl Mapper {
                 self.warnings.push(problem);
             }
         }
+        let placeholders = &self.cells.placeholders;
+        if placeholders.count > 0 {
+            let issue = Issue::NotCountedYet {
+                count: placeholders.count,
+                example: placeholders.first.clone(),
+            };
+            let problem = Problem::new(issue, &name).at_line(placeholders.line);
+            self.warnings.push(problem);
+        }
         // A sheet's row ends at its last filled cell: only text files have short rows.
         if self.short_rows.count > 0 && self.source.text {
             let issue = Issue::ShortRows {
@@ -177,6 +186,7 @@ impl Mapper {
             names: self.format.label,
             network: self.format.network,
             kind: self.plan.kind,
+            follower_list: self.format.id.is_follower_list(),
         };
         let delimiter = self.delimiter_name();
         let mapped = self.mapped_columns();

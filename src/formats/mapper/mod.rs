@@ -16,7 +16,7 @@ pub(crate) use table::{RawTable, Table};
 
 use super::fields::Draft;
 use super::Format;
-use super::{analytics, facebook, linkedin, meta, norm, tiktok, x, youtube};
+use super::{analytics, facebook, linkedin, meta, norm, search_console, tiktok, x, youtube};
 use crate::date::SlashOrder;
 use crate::model::{Origin, PostMetrics, Records};
 use crate::number::DecimalMark;
@@ -98,6 +98,8 @@ impl Mapper {
                 .all(|r| r.cells.iter().filter(|c| !c.is_blank()).count() <= 1);
         let plan = if list {
             Plan::of_list()
+        } else if format.id == FormatId::Comments {
+            Plan::of_format(format, &names).with_comment_links(probe)
         } else {
             Plan::of_format(format, &names)
         };
@@ -107,6 +109,7 @@ impl Mapper {
             DecimalMark::Point
         };
         let slash = sniff_slash(&plan, probe, format.id, mark);
+        let dash_is_placeholder = tiktok::writes_dash_for_unknown(format.id);
         let mut m = Mapper::with_plan(
             source,
             plan,
@@ -117,6 +120,7 @@ impl Mapper {
             format.id == FormatId::Generic,
         );
         m.format = format;
+        m.cells.dash_is_placeholder = dash_is_placeholder;
         m
     }
 
@@ -281,6 +285,7 @@ impl Mapper {
                 }
             }
         }
+        self.draft.set_currency(self.cells.currency.as_deref());
         if bad {
             Err(SkipReason::BadValue)
         } else if self.draft.is_empty() {
@@ -307,7 +312,13 @@ impl Mapper {
                 self.check_rate(&post.metrics, line);
                 self.records.posts.push(post);
             }
-            RecordKind::Daily => self.records.daily.push(self.draft.daily(network, origin)?),
+            RecordKind::Daily => {
+                let mut day = self.draft.daily(network, origin)?;
+                if self.format.id == FormatId::XDailyActivity && day.account.is_none() {
+                    day.account = x::account_in_daily_name(&self.source.file_name);
+                }
+                self.records.daily.push(day)
+            }
             RecordKind::Ads => self
                 .records
                 .ads
@@ -318,6 +329,12 @@ impl Mapper {
                 .push(self.draft.traffic(currency, origin)),
             RecordKind::Entries => self.records.entries.push(self.draft.entry(origin)?),
             RecordKind::Messages => self.records.messages.push(self.draft.message(origin)?),
+            RecordKind::Search => {
+                let dimension = search_console::dimension(self.format.id);
+                self.records
+                    .search
+                    .push(self.draft.search(dimension, origin)?)
+            }
         }
         Ok(())
     }
@@ -352,7 +369,7 @@ impl Mapper {
             FormatId::YoutubeTable => {
                 youtube::is_total_row(&cell(Field::PostId)).then_some(SkipReason::Totals)
             }
-            FormatId::Ga4 | FormatId::Ua => {
+            FormatId::Ga4 | FormatId::Ga4Events | FormatId::Ua => {
                 let dims: Vec<String> = self
                     .plan
                     .columns
@@ -362,7 +379,13 @@ impl Mapper {
                     .map(|(i, _)| row.cell(*i).text().into_owned())
                     .collect();
                 let dims: Vec<&str> = dims.iter().map(String::as_str).collect();
-                let numbers = !cell(Field::TrafficSessions).is_empty();
+                let numbers = [
+                    Field::TrafficSessions,
+                    Field::TrafficUsers,
+                    Field::TrafficEventCount,
+                ]
+                .iter()
+                .any(|f| !cell(*f).is_empty());
                 analytics::is_total_row(&dims, numbers).then_some(SkipReason::Totals)
             }
             FormatId::FacebookAds => (cell(Field::AdCampaign).is_empty()

@@ -2,8 +2,10 @@
 //! mapping; and, for a table the user maps, a guess of each column's field and a fingerprint
 //! of its header.
 
+use crate::formats::comments::is_content_address;
 use crate::formats::{alias_matches, norm, Format, GENERIC};
 use crate::schema::{Field, RecordKind, FIELDS};
+use crate::table::Row;
 
 /// Which columns are read into which fields.
 #[derive(Clone, Debug)]
@@ -72,6 +74,29 @@ impl Plan {
         })
     }
 
+    /// For a comment export: a profile column whose first filled values are addresses of
+    /// posts or comments (`…/p/<post>/c/<comment>/`) is read as the comment's link instead.
+    pub(crate) fn with_comment_links(mut self, probe: &[Row]) -> Plan {
+        let Some(col) = self.column_of(Field::EntryProfile) else {
+            return self;
+        };
+        let mut values = probe
+            .iter()
+            .filter_map(|r| r.cells.get(col))
+            .map(|c| c.text())
+            .filter(|t| !t.trim().is_empty())
+            .peekable();
+        let content = values.peek().is_some() && values.all(|t| is_content_address(&t));
+        if content && self.column_of(Field::EntryLink).is_none() {
+            for (_, f) in &mut self.columns {
+                if *f == Field::EntryProfile {
+                    *f = Field::EntryLink;
+                }
+            }
+        }
+        self
+    }
+
     /// The column field `field` is read from, if any.
     pub(crate) fn column_of(&self, field: Field) -> Option<usize> {
         self.columns
@@ -93,7 +118,9 @@ pub(crate) fn signature(header: &[String]) -> String {
 }
 
 /// A guess of each column's field from its name, for the mapping step: the kind of record
-/// most names point to, and in it each name's field.
+/// most names point to, and in it each name's field. A table with a date and no column that
+/// names a post (id, text, link, type) is a table of days: its date is never guessed to be a
+/// post's publication time.
 pub(crate) fn suggest(header: &[String]) -> Vec<Option<Field>> {
     let names: Vec<String> = header.iter().map(|h| norm(h)).collect();
     let mut best: (usize, Vec<Option<Field>>) = (0, vec![None; header.len()]);
@@ -111,12 +138,26 @@ pub(crate) fn suggest(header: &[String]) -> Vec<Option<Field>> {
                 Some(f)
             })
             .collect();
+        if kind == RecordKind::Posts && !names_a_post(&guess) {
+            continue;
+        }
         let score = guess.iter().flatten().count();
         if score > best.0 {
             best = (score, guess);
         }
     }
     best.1
+}
+
+/// Whether a guess of post fields holds one that names a post, rather than a day.
+fn names_a_post(guess: &[Option<Field>]) -> bool {
+    use Field::*;
+    let published = guess.contains(&Some(PostPublished));
+    !published
+        || guess
+            .iter()
+            .flatten()
+            .any(|f| matches!(f, PostId | PostText | PostPermalink | PostKind))
 }
 
 #[cfg(test)]
@@ -137,14 +178,26 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        // Posts and days both match every name: the first kind wins.
+        // A date and counts, nothing that names a post: a table of days.
         assert_eq!(
             suggest(&h),
             vec![
+                Some(Field::DailyDate),
+                Some(Field::DailyImpressions),
+                Some(Field::DailyReach),
+                Some(Field::DailyReactions)
+            ]
+        );
+        let with_link: Vec<String> = ["date", "link", "impressions"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            suggest(&with_link),
+            vec![
                 Some(Field::PostPublished),
-                Some(Field::PostImpressions),
-                Some(Field::PostReach),
-                Some(Field::PostReactions)
+                Some(Field::PostPermalink),
+                Some(Field::PostImpressions)
             ]
         );
         assert_eq!(

@@ -2,6 +2,7 @@
 //! of the analysis they are divided by.
 
 use super::options::AnalysisOptions;
+use super::returns::Returns;
 use super::settings::Settings;
 use crate::figure::Figure;
 use crate::form::{FieldError, Fields};
@@ -49,12 +50,13 @@ pub(super) fn ads_in_period<'a>(
 }
 
 /// The cost link of `ads` and the options' typed costs against the analysis' `totals` and
-/// `growth`, with a message in `errors` for each cost option that cannot be read.
+/// `growth`, carrying what the files say came `back`, with a message in `errors` for each
+/// cost option that cannot be read.
 pub(super) fn cost_link(
     ads: &[&AdRow],
     options: &AnalysisOptions,
-    totals: &[Figure],
-    growth: &GrowthReport,
+    (totals, growth): (&[Figure], &GrowthReport),
+    back: Returns,
     lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> CostReport {
@@ -84,8 +86,9 @@ pub(super) fn cost_link(
     };
     let typed = cost::read_typed(&options.costs, default_currency, &mut fields, lang);
     errors.extend(fields.errors);
-    let divisors = divisors(totals, growth, lang);
-    cost::costs(ads, ads_currency, &typed, &divisors, lang)
+    let mut divisors = divisors(totals, growth, lang);
+    divisors.acquisitions = back.acquisitions;
+    cost::costs(ads, ads_currency, &typed, &divisors, &back.revenue, lang)
 }
 
 /// The counts the cost link divides by, with where each comes from.
@@ -106,6 +109,7 @@ fn divisors(totals: &[Figure], growth: &GrowthReport, lang: Lang) -> Divisors {
             lang.pick("clicks of the posts", "clics des publications"),
         ),
         new_followers: new_followers(growth, lang),
+        acquisitions: None,
     }
 }
 

@@ -1,8 +1,9 @@
 //! The engagement figures of the posts of the period: the rule's rates, Kaushik's rates, every
 //! post with its rate, the top and bottom posts, and the posts by network and by type.
 
-use super::report::{Definition, EngagementReport};
+use super::report::{Definition, EngagementReport, RankingMinimum};
 use crate::figure::Unit;
+use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::metrics::engagement::{self, network_key, Counted, EngagementRule, PostFacts, Resolved};
 use crate::metrics::series;
@@ -21,13 +22,15 @@ pub(super) fn rate_scale(rule: &EngagementRule) -> (f64, Unit) {
 pub(super) fn engagement_report(
     facts: &[PostFacts],
     resolved: &Resolved,
-    top: usize,
+    (top, minimum): (usize, Option<f64>),
     rows: bool,
     lang: Lang,
 ) -> EngagementReport {
     let (scale, rate_unit) = rate_scale(&resolved.rule);
     let set = engagement::engagement_rates(facts, resolved, lang);
-    let (top_posts, bottom_posts) = engagement::top_and_bottom(facts, scale, top);
+    let chosen = minimum.unwrap_or_else(|| engagement::default_minimum(facts, scale));
+    let (top_posts, bottom_posts, left_out) = engagement::top_and_bottom(facts, scale, top, chosen);
+    let top_posts_minimum = ranking_minimum(chosen, minimum.is_none(), left_out, lang);
     let top_posts_reason = top_posts.is_empty().then(|| {
         set.rate
             .reason
@@ -63,9 +66,45 @@ pub(super) fn engagement_report(
         top_posts,
         bottom_posts,
         top_posts_reason,
+        top_posts_minimum,
         by_network,
         by_type,
     }
+}
+
+/// The minimum denominator of the ranking, in words.
+fn ranking_minimum(value: f64, default: bool, left_out: usize, lang: Lang) -> RankingMinimum {
+    let share = engagement::MINIMUM_SHARE * 100.0;
+    let text = match (lang, default) {
+        (Lang::En, true) => format!("ranked: posts whose denominator (reach, impressions…) reaches {value}, a quarter ({share} %) of the posts’ median; {left_out} post(s) below it left out"),
+        (Lang::Fr, true) => format!("classées : les publications dont le dénominateur (portée, impressions…) atteint {value}, le quart ({share} %) de la médiane des publications ; {left_out} publication(s) en dessous laissée(s) de côté"),
+        (Lang::En, false) => format!("ranked: posts whose denominator (reach, impressions…) reaches {value}, as chosen; {left_out} post(s) below it left out"),
+        (Lang::Fr, false) => format!("classées : les publications dont le dénominateur (portée, impressions…) atteint {value}, comme choisi ; {left_out} publication(s) en dessous laissée(s) de côté"),
+    };
+    RankingMinimum {
+        value: Finite::new(value).unwrap_or(Finite::ZERO),
+        default,
+        text,
+        left_out,
+    }
+}
+
+/// What each network of `counted` is divided by: `impressions: X · reach: Facebook,
+/// Instagram`.
+fn denominators_text(counted: &[Counted], lang: Lang) -> String {
+    let mut groups: Vec<(engagement::Denominator, Vec<&str>)> = Vec::new();
+    for c in counted {
+        match groups.iter_mut().find(|(d, _)| *d == c.denominator) {
+            Some((_, names)) => names.push(c.network.name()),
+            None => groups.push((c.denominator, vec![c.network.name()])),
+        }
+    }
+    let colon = lang.pick(": ", "\u{a0}: ");
+    groups
+        .iter()
+        .map(|(d, names)| format!("{}{colon}{}", d.name(lang), names.join(", ")))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The engagement definition used: the preset, the rule settled on the files' networks
@@ -84,6 +123,7 @@ pub(super) fn definition(
         explanation: preset.explanation(lang),
         sources: preset.sources().to_vec(),
         rule: resolved.rule,
+        denominators: denominators_text(&counted, lang),
         counted,
         followers,
         clock: series::clock_text(offset, lang),

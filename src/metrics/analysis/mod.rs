@@ -1,6 +1,6 @@
 //! The analysis of a [`Dataset`]: one call, [`analyze`], gives one serialisable
-//! [`AnalysisReport`] with every figure of engagement, growth, activity, time series and
-//! cost, each with its formula and inputs or the reason it has none. The page and
+//! [`AnalysisReport`] with every figure of engagement, growth, activity, time series, cost and
+//! search visibility, each with its formula and inputs or the reason it has none. The page and
 //! `social-roi analyze --json` show exactly this.
 //!
 //! [`analysis_defaults`] gives the default [`AnalysisOptions`] and the presets with their labels,
@@ -15,8 +15,10 @@ mod options;
 mod over_time;
 mod posts;
 mod report;
+mod returns;
 mod settings;
 mod totals;
+mod visibility;
 
 pub use defaults::analysis_defaults;
 pub use options::{AnalysisOptions, BusinessHours, Period};
@@ -35,6 +37,7 @@ use posts::{days_of, facts_warnings, post_facts, posts_in_period, settle_rule};
 use report::Range;
 use settings::read_options;
 use totals::total_figures;
+use visibility::visibility;
 
 /// Analyses `data` with `options`, in `lang`, with a row for every post
 /// (`engagement.posts`): what the per-post CSV and `analyze --json` show.
@@ -58,7 +61,7 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
     let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
-    let engagement = engagement_report(&facts, &resolved, s.top, rows, lang);
+    let engagement = engagement_report(&facts, &resolved, (s.top, s.minimum), rows, lang);
     let totals = total_figures(&facts, lang);
     let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
     let post_days = days_of(&posts);
@@ -77,7 +80,8 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
     let (activity, messages) =
         activity_report(&posts, span, &records.messages, &s, lang, &mut warnings);
     let ads = ads_in_period(&records.ads, &s, lang, &mut warnings);
-    let costs = cost_link(&ads, options, &totals, &growth, lang, &mut errors);
+    let back = returns::brought_back(&records.traffic, &groups, &posts, &s, lang);
+    let costs = cost_link(&ads, options, (&totals, &growth), back, lang, &mut errors);
     let range = Range {
         from,
         to,
@@ -88,6 +92,7 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
         ad_rows: ads.len(),
         messages,
     };
+    let search = visibility(&records.search, &s, options, lang, &mut warnings);
     let definition = definition(resolved, counted, followers_text, s.offset, lang);
     AnalysisReport {
         errors,
@@ -102,6 +107,7 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
         heatmap,
         activity,
         costs,
+        search,
     }
 }
 

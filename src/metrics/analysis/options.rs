@@ -30,6 +30,12 @@ pub struct AnalysisOptions {
     pub decimal_mark: Option<Mark>,
     /// How many top and bottom posts to list (1–100).
     pub top_posts: usize,
+    /// The denominator (reach, impressions…) a post needs to be among the top and bottom
+    /// posts; `null`: a quarter of the median of the posts'.
+    pub top_posts_minimum: Option<f64>,
+    /// The brand's name and its spellings, separated by commas: a search query holding one
+    /// is a brand query. Blank: no brand split.
+    pub brand_terms: String,
 }
 
 impl Default for AnalysisOptions {
@@ -44,6 +50,8 @@ impl Default for AnalysisOptions {
             ads_currency: String::new(),
             decimal_mark: None,
             top_posts: 5,
+            top_posts_minimum: None,
+            brand_terms: String::new(),
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::metrics::activity::ActivityReport;
 use crate::metrics::cost::CostReport;
 use crate::metrics::engagement::{Counted, EngagementRule, GroupRow, PostRow};
 use crate::metrics::growth::GrowthReport;
+use crate::metrics::search::SearchReport;
 use crate::metrics::series::{Heatmap, SeriesReport};
 use serde::Serialize;
 
@@ -41,6 +42,9 @@ pub struct AnalysisReport {
     pub activity: ActivityReport,
     /// Spend and unit costs, and the ROI calculator patch.
     pub costs: CostReport,
+    /// Search visibility (Google Search Console): clicks, impressions, CTR, average
+    /// position, the trend by day, brand queries against the others.
+    pub search: SearchReport,
 }
 
 /// The days analysed.
@@ -79,6 +83,10 @@ pub struct Definition {
     pub rule: EngagementRule,
     /// What counts on each network of the files, and what the files lack.
     pub counted: Vec<Counted>,
+    /// What each network of the files is actually divided by, in words (`impressions: X ·
+    /// reach: Facebook, Instagram`): the rule's denominator is only the networks' without one
+    /// of their own.
+    pub denominators: String,
     /// Where followers at posting time come from.
     pub followers: String,
     /// Which clock times and days are on.
@@ -108,8 +116,23 @@ pub struct EngagementReport {
     pub bottom_posts: Vec<PostRow>,
     /// Why there are no top posts.
     pub top_posts_reason: Option<String>,
+    /// The denominator a post needs to be among the top and bottom posts.
+    pub top_posts_minimum: RankingMinimum,
     /// One row per network.
     pub by_network: Vec<GroupRow>,
     /// One row per network and post type.
     pub by_type: Vec<GroupRow>,
+}
+
+/// The denominator a post needs to be ranked among the top and bottom posts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RankingMinimum {
+    /// The minimum.
+    pub value: crate::finite::Finite,
+    /// Whether it is the default (a share of the median), not the user's.
+    pub default: bool,
+    /// How it is set, in words.
+    pub text: String,
+    /// Posts with a rate left out of the ranking for falling short of it.
+    pub left_out: usize,
 }

@@ -36,6 +36,8 @@ pub(super) struct Settings {
     pub(super) hours: Option<Hours>,
     /// How many top and bottom posts to list.
     pub(super) top: usize,
+    /// The denominator a post needs to be ranked, when the user gave one.
+    pub(super) minimum: Option<f64>,
 }
 
 /// Reports an option that cannot be used: its path, and why.
@@ -71,12 +73,27 @@ pub(super) fn read_options(
         );
         5
     };
+    let minimum = match o.top_posts_minimum {
+        Some(m) if m.is_finite() && m >= 0.0 => Some(m),
+        Some(m) => {
+            err(
+                "top_posts_minimum",
+                match lang {
+                    Lang::En => format!("expected a number of 0 or more, found {m}"),
+                    Lang::Fr => format!("un nombre positif ou nul attendu, trouvé {m}"),
+                },
+            );
+            None
+        }
+        None => None,
+    };
     Settings {
         from,
         to,
         offset,
         hours,
         top,
+        minimum,
     }
 }
 

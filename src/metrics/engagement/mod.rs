@@ -26,7 +26,9 @@ pub(crate) use facts::{engagements, PostFacts};
 pub(crate) use formulas::FORMULAS;
 pub(crate) use interaction::Interaction;
 pub use posts::PostRow;
-pub(crate) use posts::{groups, kind_key, post_row, top_and_bottom, GroupRow};
+pub(crate) use posts::{
+    default_minimum, groups, kind_key, post_row, top_and_bottom, GroupRow, MINIMUM_SHARE,
+};
 pub use presets::Preset;
 pub(crate) use presets::{presets, PresetInfo};
 pub(crate) use rates::engagement_rates;

@@ -61,8 +61,20 @@ pub struct PostRow {
     pub followers: Option<Finite>,
     /// The platform's own engagement rate, when the export gives one (X).
     pub platform_rate: Option<Finite>,
+    /// Whether it replies to another post (an X reply, `@handle …`): a reply is seen by few,
+    /// so its rate is no measure of what the account published.
+    pub reply: bool,
     /// The file and line it came from.
     pub origin: crate::model::Origin,
+}
+
+/// Whether `post` is a reply: a post of type `reply`, or an X post whose text starts with a
+/// handle (the old export lists replies among the tweets).
+pub(crate) fn is_reply(post: PostRef) -> bool {
+    let kind = post.kind().map(str::to_lowercase);
+    kind.is_some_and(|k| k.contains("reply") || k.contains("réponse"))
+        || (post.network() == Network::X
+            && post.text().is_some_and(|t| t.trim_start().starts_with('@')))
 }
 
 fn finite(v: Option<f64>) -> Option<Finite> {
@@ -96,21 +108,32 @@ pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
         link_clicks: finite(m.link_clicks),
         followers: finite(f.followers),
         platform_rate: finite(m.platform_engagement_rate),
+        reply: is_reply(p),
         origin: p.origin().clone(),
     }
 }
 
 /// The `n` posts with the highest rate and the `n` with the lowest (not repeating the top
-/// ones), best first and worst first. Ties go to more engagements, then to file order.
+/// ones), best first and worst first, among the posts whose denominator reaches `minimum` (a
+/// reply seen twice at 50 % leads no list); and how many rated posts fell short of it. Ties
+/// go to more engagements, then to file order.
 pub(crate) fn top_and_bottom(
     facts: &[PostFacts],
     scale: f64,
     n: usize,
-) -> (Vec<PostRow>, Vec<PostRow>) {
+    minimum: f64,
+) -> (Vec<PostRow>, Vec<PostRow>, usize) {
+    let mut short = 0;
     let mut rated: Vec<(usize, f64, f64)> = facts
         .iter()
         .enumerate()
-        .filter_map(|(i, f)| Some((i, f.rate(scale)?, f.engagements.unwrap_or(0.0))))
+        .filter_map(|(i, f)| Some((i, f, f.rate(scale)?)))
+        .filter(|(_, f, _)| {
+            let enough = f.value_of(f.denominator).is_some_and(|d| d >= minimum);
+            short += usize::from(!enough);
+            enough
+        })
+        .map(|(i, f, rate)| (i, rate, f.engagements.unwrap_or(0.0)))
         .collect();
     crate::metrics::sort_by(&mut rated, |a, b| {
         b.1.total_cmp(&a.1)
@@ -126,8 +149,32 @@ pub(crate) fn top_and_bottom(
         .map(|r| r.0)
         .collect();
     let rows = |ix: Vec<usize>| ix.iter().map(|&i| post_row(&facts[i], scale)).collect();
-    (rows(top), rows(bottom))
+    (rows(top), rows(bottom), short)
 }
+
+/// The default minimum denominator of the top and bottom posts: a quarter of the median
+/// denominator of the posts with a rate, rounded down; 0 when none has one.
+pub(crate) fn default_minimum(facts: &[PostFacts], scale: f64) -> f64 {
+    let mut values: Vec<f64> = facts
+        .iter()
+        .filter(|f| f.rate(scale).is_some())
+        .filter_map(|f| f.value_of(f.denominator))
+        .collect();
+    if values.is_empty() {
+        return 0.0;
+    }
+    crate::metrics::sort_by(&mut values, f64::total_cmp);
+    let mid = values.len() / 2;
+    let median = if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    };
+    (median * MINIMUM_SHARE).floor()
+}
+
+/// The share of the median denominator a post needs to be ranked, by default.
+pub(crate) const MINIMUM_SHARE: f64 = 0.25;
 
 /// One group of posts (a network, a post type) with its figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -227,6 +227,7 @@ mod tests {
                 comments: None,
                 ..PostMetrics::default()
             },
+            currency: None,
             origin: crate::model::Origin { file: 0, line: 2 },
         }]
         .into();

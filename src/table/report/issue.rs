@@ -160,6 +160,13 @@ pub enum Issue {
     PerVideoDaily,
     /// A spreadsheet sheet with nothing in it.
     EmptySheet,
+    /// Values written as a placeholder for "not counted yet" (TikTok's `undefined`, `--`).
+    NotCountedYet {
+        /// How many cells.
+        count: u64,
+        /// The first, as written.
+        example: String,
+    },
 }
 
 /// Where the year of yearless dates came from.
@@ -210,6 +217,7 @@ impl Issue {
             Issue::SkippedEntry { .. } => "skipped_entry",
             Issue::PerVideoDaily => "per_video_daily",
             Issue::EmptySheet => "empty_sheet",
+            Issue::NotCountedYet { .. } => "not_counted_yet",
         }
     }
 
@@ -477,6 +485,16 @@ impl Issue {
             (Issue::PerVideoDaily, Lang::Fr) => "les valeurs quotidiennes par vidéo sont vérifiées mais pas importées\u{a0}: les jours de la chaîne viennent de Totals.csv et les totaux de chaque vidéo de Table data.csv".into(),
             (Issue::EmptySheet, Lang::En) => "this sheet is empty".into(),
             (Issue::EmptySheet, Lang::Fr) => "cette feuille est vide".into(),
+            (Issue::NotCountedYet { count, example }, Lang::En) => format!(
+                "{} such as {} (days the platform has not counted yet): unknown, not zero",
+                plural(*count, "value written", "values written", lang),
+                q(example)
+            ),
+            (Issue::NotCountedYet { count, example }, Lang::Fr) => format!(
+                "{} comme {} (des jours que la plateforme n’a pas encore comptés)\u{a0}: inconnu, pas zéro",
+                plural(*count, "valeur écrite", "valeurs écrites", lang),
+                q(example)
+            ),
         }
     }
 }
@@ -565,6 +583,10 @@ mod tests {
             Issue::TooManyFields {
                 expected: 3,
                 found: 4,
+            },
+            Issue::NotCountedYet {
+                count: 2,
+                example: "--".into(),
             },
         ] {
             let t = issue.text(Lang::Fr);

@@ -250,6 +250,9 @@ pub struct FormatInfo {
     pub network: crate::model::Network,
     /// The kind of record it gives, if any.
     pub kind: Option<RecordKind>,
+    /// Whether it is a follower list (Instagram's `followers_1.json`): no records, a list the
+    /// contest's outcome reads.
+    pub follower_list: bool,
 }
 
 /// One table read from a file: a CSV, a sheet, a file of an archive, or one of the tables of a
