@@ -39,6 +39,7 @@ export class FilesPanel {
     this.fields = fields;
     // The set is shared: the analysis and contest tabs read the same dropped files.
     this.set = ctx.set('files');
+    this.shared = ctx.shared;
     // [{ key, file, name, size, state: 'reading'|'done'|'failed', read, lines, report, error, stopped }]
     this.store.files ??= [];
     this.store.pasted ??= 0;
