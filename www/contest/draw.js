@@ -1,9 +1,12 @@
 // The draw, before the seed and at it: the rules form (rules.js), the fingerprint to announce,
 // who is in and who is out and why, the seed (a public value typed, or one generated in this
-// browser), then the draw itself; the certificate it gives is certificate.js's.
+// browser), then the draw itself; the certificate it gives is certificate.js's. The core
+// prepares and draws in the worker: the preparation shows its progress and can be cancelled.
 
 import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
+import { strings } from '../i18n.js';
+import { errorText, isJobEnd, stepOutcome, stepProgress } from '../progress.js';
 import { renderCertificateView } from './certificate.js';
 import { rulesForm, rulesInput } from './rules.js';
 
@@ -82,10 +85,10 @@ function seedField(panel, key, label, hint) {
 }
 
 /**
- * Before the seed: the fingerprint, who is in and who is out. The workspace keeps the
+ * Before the seed: the fingerprint, who is in and who is out. The set's workspace keeps the
  * preparation, so nothing is prepared again while the rules and the files stay the same.
  */
-export function prepare(panel) {
+export async function prepare(panel) {
   if (!panel.prepared || panel.store.cert) return;
   const t = panel.t;
   const files = panel.entryFiles;
@@ -99,13 +102,23 @@ export function prepare(panel) {
   const rules = rulesInput(panel);
   const key = JSON.stringify([rules, panel.lang, files.version]);
   if (key === panel.preparedKey && panel.prepared.isConnected && panel.prepared.childElementCount) return;
+  const box = panel.prepared;
+  const job = files.call('prepareDraw', [rules, panel.lang], { key: 'prepare', units: files.count });
+  const progress = stepProgress(job, { lang: panel.lang, fmt: panel.fmt, label: strings(panel.lang).jobs.prepare, kind: 'prepare' });
+  box.prepend(progress.el);
   let p;
+  let sources;
   try {
-    p = files.ws.prepareDraw(rules, panel.lang);
+    [p, sources] = await Promise.all([job, files.sources()]);
   } catch (e) {
-    replace(panel.prepared, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    progress.stop();
+    if (e?.kind === 'superseded' || box !== panel.prepared) return;
+    if (isJobEnd(e)) replace(box, stepOutcome(e, { lang: panel.lang, retry: () => prepare(panel) }));
+    else replace(box, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
     return;
   }
+  progress.stop();
+  if (box !== panel.prepared || panel.store.cert) return;
   panel.preparedKey = key;
   panel.preparation = p;
   const unplaced = panel.showFieldErrors(panel.drawBox, p.errors.map((e) => ({ ...e, field: e.field.replace(/^keywords\[\d+\]$/, 'keywords').replace(/^from$/, 'from_date').replace(/^until$/, 'until_date') })), 'rule');
@@ -117,18 +130,18 @@ export function prepare(panel) {
   }
   const pr = p.prepared;
   const copyStatus = h('span', { class: 'sr-status', attrs: { role: 'status' } });
-  const page = (reason, offset, limit) => files.ws.drawExclusions(reason, offset, limit, panel.lang);
+  const page = (reason, offset, limit) => files.call('drawExclusions', [reason, offset, limit, panel.lang], { key: `exclusions:${reason}` });
   replace(panel.prepared,
     h('h3', { class: 'sr-section-title', text: t.fingerprint }),
     h('p', { class: 'sr-hint', text: t.fingerprintHint }),
     h('p', { class: 'sr-fp', dataset: { fingerprint: pr.fingerprint }, text: pr.fingerprint }),
     h('div', { class: 'sr-row-actions' },
       h('button', { type: 'button', class: 'sr-btn', text: t.copy, on: { click: () => copy(panel, pr.fingerprint, copyStatus) } }),
-      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: () => download(t.drawFileName(today()), files.ws.drawFile(), 'text/plain;charset=utf-8') } }),
+      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: async () => download(t.drawFileName(today()), await files.call('drawFile'), 'text/plain;charset=utf-8') } }),
       copyStatus),
     countsLine(panel, pr.counts),
     pr.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, pr.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message }))) : null,
-    exclusionsBlock(panel, pr.by_reason, page, files.sources()),
+    exclusionsBlock(panel, pr.by_reason, page, sources),
     peopleBlock(panel, pr.counts.people));
 }
 
@@ -167,8 +180,14 @@ export function exclusionsBlock(panel, groups, page, sources) {
       const list = h('ul', { class: 'sr-entry-list' });
       let shown = 0;
       const more = h('button', { type: 'button', class: 'sr-btn', hidden: true });
-      const fill = () => {
-        const items = page ? page(g.reason, shown, LIST_CHUNK) : [];
+      const fill = async () => {
+        let items = [];
+        try {
+          items = page ? await page(g.reason, shown, LIST_CHUNK) : [];
+        } catch (e) {
+          if (e?.kind === 'superseded') return;
+          list.append(h('li', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
+        }
         list.append(...items.map((x) => h('li', { dataset: { line: x.line } },
           h('span', { class: 'sr-where', text: `${where(panel, x, sources)} · ` }),
           h('strong', { text: x.author || '—' }), ` — ${x.message}`)));
@@ -191,31 +210,39 @@ function peopleBlock(panel, count) {
   const list = h('ul', { class: 'sr-entry-list' });
   const d = h('details', { class: 'sr-reason-group', dataset: { people: count } },
     h('summary', { text: t.people(count) }), list);
-  d.addEventListener('toggle', () => {
-    if (d.open && !list.childElementCount) list.append(...panel.entryFiles.ws.drawPeople(0, 5000).map((p) => h('li', {}, h('strong', { text: p.entrant }), ` — ${t.tickets(p.tickets)}`)));
+  d.addEventListener('toggle', async () => {
+    if (!d.open || list.childElementCount) return;
+    try {
+      const people = await panel.entryFiles.call('drawPeople', [0, 5000]);
+      if (!list.childElementCount) list.append(...people.map((p) => h('li', {}, h('strong', { text: p.entrant }), ` — ${t.tickets(p.tickets)}`)));
+    } catch (e) {
+      if (e?.kind !== 'superseded') list.append(h('li', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
+    }
   });
   return d;
 }
 
-function draw(panel) {
+async function draw(panel) {
   const s = panel.store;
   const seed = s.seed.kind === 'generated'
     ? { kind: 'generated', value: randomSeed(), source: null }
     : { kind: 'public', value: s.seed.value, source: s.seed.source || null };
   try {
-    s.cert = panel.entryFiles.ws.drawWinners(rulesInput(panel), seed, { title: s.title || null, drawn_at: now() }, panel.lang);
+    panel.drawButton.disabled = true;
+    s.cert = await panel.entryFiles.call('drawWinners', [rulesInput(panel), seed, { title: s.title || null, drawn_at: now() }, panel.lang], { units: panel.entryFiles.count });
   } catch (e) {
+    panel.drawButton.disabled = false;
     // The seed's messages go next to its fields; the others (a rule, the clock) below.
     const errors = e?.errors || [];
     const seedErrors = errors.filter((x) => x.field.startsWith('seed.')).map((x) => ({ ...x, field: x.field.slice(5) }));
     const unplaced = [...panel.showFieldErrors(panel.seedBox, seedErrors, 'seed'), ...errors.filter((x) => !x.field.startsWith('seed.'))];
-    panel.drawStatus.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : e?.message || String(e);
+    panel.drawStatus.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : errorText(e, panel.lang);
     return;
   }
   s.redraw = { who: '', reason: '' };
   s.certSaved = false;
   unsaved.add(s);
-  renderCertificateView(panel);
+  await renderCertificateView(panel);
   const heading = panel.drawBox.querySelector('.sr-cert h3');
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus({ preventScroll: true });
