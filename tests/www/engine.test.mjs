@@ -57,8 +57,19 @@ function fakeCore({ pushMs = 0 } = {}) {
       return { files: this.reports().length };
     }
 
+    /** A JSON list replaces the files' entries (null forgets it), as the core's does. */
+    useEntryList(name, text) {
+      this.list = text == null ? null : JSON.parse(text);
+      return this.list ? this.list.length : 0;
+    }
+
     entriesJson() {
+      if (this.list) return JSON.stringify(this.list);
       return `[${this.reports().map((r) => `{"author":"${r.name}"}`).join(',')}]`;
+    }
+
+    prepareDraw(rules) {
+      return { entries: JSON.parse(this.entriesJson()), rules };
     }
   }
   return {
@@ -68,7 +79,6 @@ function fakeCore({ pushMs = 0 } = {}) {
       version: () => '0.0.0-test',
       prepareDraw: (entries, rules) => ({ entries, rules }),
       readFollowers: (name, text) => ({ name, handles: text.trim().split('\n') }),
-      readEntryList: (name, text) => JSON.parse(text),
       explode: () => { throw new WebAssembly.RuntimeError('unreachable'); },
       refuse: () => { throw { kind: 'input', message: 'the rules cannot be read' }; },
     },
@@ -186,10 +196,14 @@ test('a JSON list of entries is a set\'s entries', async () => {
   const { until, call } = start(core);
   const id = call('add', { set: 'v', key: 'j', json: true, file: new File(['[{"author":"ann"},{"author":"bob"}]'], 'entries.json'), name: 'entries.json' });
   assert.deepEqual((await until((m) => m.id === id && m.t === 'done')).r, { count: 2 });
-  const draw = call('core', { fn: 'prepareDraw', args: [{ $entries: 'v' }, {}] });
+  const figures = call('core', { fn: 'prepareDraw', args: [{ $entries: 'v' }, {}] });
+  assert.equal((await until((m) => m.id === figures && m.t === 'done')).r.entries, '[{"author":"ann"},{"author":"bob"}]');
+  const draw = call('ws', { set: 'v', method: 'prepareDraw', args: [{}] });
   assert.deepEqual((await until((m) => m.id === draw && m.t === 'done')).r.entries, [{ author: 'ann' }, { author: 'bob' }]);
   const range = call('range', { set: 'v', key: 'j', start: 2, end: 8 });
   assert.equal(new TextDecoder().decode((await until((m) => m.id === range && m.t === 'done')).r), '"autho');
   const gone = call('remove', { set: 'v', key: 'j' });
   assert.equal((await until((m) => m.id === gone && m.t === 'done')).r, true);
+  const after = call('ws', { set: 'v', method: 'prepareDraw', args: [{}] });
+  assert.deepEqual((await until((m) => m.id === after && m.t === 'done')).r.entries, []);
 });
