@@ -11,7 +11,7 @@ use super::decode::{Decoded, TextDecoder};
 use crate::table::report::{Issue, Problem, SkipReason, FEW_LINES};
 use crate::table::{FileProblems, Quoting, RowCells, RowSink, Source, Span, TextRow};
 
-/// Decoded text gathered before the delimiter is guessed.
+/// Decoded text gathered before the delimiter is guessed, and looked at to guess it.
 const SAMPLE_BYTES: usize = 64 * 1024;
 /// The longest record read: 16 MiB (a post's text is a few KiB; a longer record is a file
 /// with no line ends, or a quote that never closes).
@@ -192,7 +192,14 @@ impl TextReader {
             self.refused = true;
             return;
         }
-        let delimiter = csv::sniff_delimiter(&self.pending, last).unwrap_or(csv::NO_DELIMITER);
+        // The first 64 KiB decide, however the bytes came in chunks.
+        let mut cut = self.pending.len().min(SAMPLE_BYTES);
+        while !self.pending.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let complete = last && cut == self.pending.len();
+        let delimiter =
+            csv::sniff_delimiter(&self.pending[..cut], complete).unwrap_or(csv::NO_DELIMITER);
         self.source.delimiter = Some(delimiter);
         self.source.encoding = Some(self.decoder.encoding());
         sink.begin(self.source.clone());

@@ -2,10 +2,9 @@
 
 import { h, replace } from '../dom.js';
 
-/** Draws what the dataset holds, from the core's totals. */
-export function renderSummary(panel) {
+/** Draws what the dataset holds, from the core's `totals`. */
+export function renderSummary(panel, totals) {
   const t = panel.t;
-  const totals = panel.ws.totals(panel.lang);
   const kinds = Object.keys(t.kinds).filter((k) => totals.records[k] > 0);
   replace(panel.summary,
     h('h3', { class: 'sr-section-title', text: t.summary }),
