@@ -93,3 +93,27 @@ test('an endless-loop ODS and allocation bombs beside a good export: the good on
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an unknown table larger than the sample kept: its mapping applies as the worker reads the file again', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { locale: 'en-GB' });
+  await page.goto(server.url);
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  // 70,000 rows of 4 cells: more than the 250,000 cells the core keeps for a mapping.
+  const rows = ['who,note,amount,day'];
+  for (let i = 0; i < 70_000; i += 1) rows.push(`person${i},some text,67.5,2026-06-01`);
+  await drop(page, [{ name: 'big_unknown.csv', base64: Buffer.from(`${rows.join('\n')}\n`).toString('base64') }]);
+  const big = card(page, 'big_unknown.csv');
+  await big.locator('.sr-badge[data-status]:not([data-status="reading"])').waitFor({ timeout: 20_000 });
+  assert.equal(await big.locator('[data-status]').first().getAttribute('data-status'), 'needs_mapping');
+  const selects = big.locator('.sr-mapping select');
+  await selects.nth(0).selectOption('entry.author');
+  for (let i = 1; i < await selects.count(); i += 1) await selects.nth(i).selectOption('');
+  await big.locator('button[data-action="apply-mapping"]').click();
+  await page.waitForFunction(() => {
+    const c = document.querySelector('social-roi').shadowRoot.querySelector('[data-file="big_unknown.csv"]');
+    return c && !['needs_mapping', 'reading'].includes(c.querySelector('[data-status]')?.dataset.status);
+  }, null, { timeout: 20_000 });
+  assert.equal(await big.locator('.sr-counts').getAttribute('data-imported'), '70000');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
