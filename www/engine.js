@@ -158,6 +158,7 @@ export class Engine {
       case 'add': return a.json ? this.#addList(id, a) : this.#add(id, a);
       case 'remove': return this.#remove(id, a);
       case 'map': return this.#map(id, a);
+      case 'quote': return this.#quote(id, a);
       case 'ws': return this.#ws(id, a);
       case 'core': return this.#call(id, a);
       case 'range': return this.#range(a);
@@ -279,6 +280,18 @@ export class Engine {
     s.cache = null;
     // A table too large to keep its rows (more than the core's sample): the mapping applies
     // as the file is read again from the File the worker holds (the core keeps no bytes).
+    if (report.read_again) report = await this.#again(id, s, f, lang);
+    if (report === CANCELLED) return CANCELLED;
+    return { ...report, id: key };
+  }
+
+  /** Reads the quote at `line`, `column` of a file as a character: the file is read again. */
+  async #quote(id, { set, key, line, column, lang, today }) {
+    const s = this.#set(set, today);
+    const f = s.files.get(key);
+    if (!f) throw { kind: 'input', message: `no file ${key}` };
+    this.#enter(id);
+    let report = s.ws.takeQuoteLiterally(f.id, line, column, lang);
     if (report.read_again) report = await this.#again(id, s, f, lang);
     if (report === CANCELLED) return CANCELLED;
     return { ...report, id: key };

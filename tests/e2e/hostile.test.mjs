@@ -117,3 +117,25 @@ test('an unknown table larger than the sample kept: its mapping applies as the w
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a stray quote is said where it opened, and the file is read again with it as a character', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { locale: 'en-GB' });
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('[data-panel="files"]').waitFor();
+  const rows = ['Date,Opened,Where'];
+  for (let i = 2; i <= 60; i += 1) rows.push(`2026-02-${String((i % 28) + 1).padStart(2, '0')},${i === 10 ? '"' : ''}01/02 09:00,Instagram`);
+  await drop(page, [{ name: 'inbox.csv', base64: Buffer.from(`${rows.join('\n')}\n`).toString('base64') }]);
+  const inbox = card(page, 'inbox.csv');
+  await inbox.locator('.sr-badge[data-status]:not([data-status="reading"])').waitFor();
+  const quote = inbox.locator('li[data-code="open_quote"]');
+  assert.equal(await quote.getAttribute('data-line'), '10');
+  assert.match(plain(await quote.textContent()), /^inbox\.csv, line 10, column 2 \("Opened"\): a quote opens this field and never closes: the 51 lines after it/);
+  assert.equal(await inbox.locator('.sr-counts').getAttribute('data-rows'), '8');
+  await quote.locator('button[data-action="quote-literal"]').click();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot
+    .querySelector('[data-file="inbox.csv"] .sr-counts')?.dataset.rows === '59');
+  assert.equal(await inbox.locator('li[data-code="open_quote"]').count(), 0);
+  await shot(page, 'hostile-quote', { fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
