@@ -8,7 +8,7 @@
 mod issue;
 
 pub use issue::Failure;
-pub(crate) use issue::{Issue, YearFrom, FEW_LINES};
+pub(crate) use issue::{counted, Issue, Why, YearFrom, FEW_LINES};
 
 use super::Encoding;
 use crate::finite::Finite;
