@@ -98,5 +98,7 @@ pub use model::{
 };
 pub use money::CURRENCIES;
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
-pub use table::report::{FileKind, FileReport, Problem, SkipReason, Status, TableReport};
-pub use workspace::{import_bytes, Imported, Importer, Totals, Workspace, WorkspaceError};
+pub use table::report::{Failure, FileKind, FileReport, Problem, SkipReason, Status, TableReport};
+pub use workspace::{
+    import_bytes, Imported, Importer, ReadAgain, Totals, Workspace, WorkspaceError,
+};

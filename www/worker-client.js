@@ -508,6 +508,10 @@ export class FileSet {
         // eslint-disable-next-line no-await-in-loop
         entry.report = await this.#client.request('map', { set: this.name, key: entry.key, table, mapping, lang: this.lang, today: today() }, { internal });
       }
+      for (const [line, column] of f.quotes ?? []) {
+        // eslint-disable-next-line no-await-in-loop
+        entry.report = await this.#client.request('quote', { set: this.name, key: entry.key, line, column, lang: this.lang, today: today() }, { internal });
+      }
       entry.state = 'done';
     } catch (e) {
       if (e?.kind === 'restart') return;
@@ -558,6 +562,20 @@ export class FileSet {
     const report = await this.#client.request('map', { set: this.name, key: entry.key, table, mapping, lang, today: today() });
     const f = this.#files.find((x) => x.entry === entry);
     f?.mappings.set(table, mapping);
+    entry.report = report;
+    this.#emit(entry, 'data');
+    return report;
+  }
+
+  /**
+   * Reads the stray quote at `line`, `column` of `entry` as a character (the file is read
+   * again; see Workspace.takeQuoteLiterally); kept, and asked again after a restart.
+   */
+  async quote(entry, line, column, lang = this.lang) {
+    this.lang = lang;
+    const report = await this.#client.request('quote', { set: this.name, key: entry.key, line, column, lang, today: today() });
+    const f = this.#files.find((x) => x.entry === entry);
+    if (f) (f.quotes ??= []).push([line, column]);
     entry.report = report;
     this.#emit(entry, 'data');
     return report;

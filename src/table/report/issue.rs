@@ -81,9 +81,79 @@ pub enum Issue {
     },
     /// A password-protected file.
     Encrypted,
+    /// A reader stopped on data it did not expect (its panic, caught): the file is damaged.
+    ReaderStopped {
+        /// What the reader said.
+        detail: String,
+    },
+    /// The file could not be read at all: its reader crashed, ran out of its memory or made
+    /// no progress (said by the command line's or the page's watchdog).
+    ReadFailed {
+        /// What happened.
+        why: Failure,
+    },
+    /// Unpacking the file (its archives and workbooks together) would pass the budget.
+    UnpackBudget {
+        /// The budget, in bytes.
+        limit: u64,
+    },
+    /// An entry unpacks to far more than its packed size: a zip bomb.
+    ZipBomb {
+        /// The most times its packed size an entry may unpack to.
+        ratio: u64,
+    },
+    /// A file read whole (a workbook, an archive, JSON) larger than we read.
+    FileTooLarge {
+        /// Its size, in bytes.
+        bytes: u64,
+        /// The most read here, in bytes.
+        limit: u64,
+    },
+    /// A workbook with more cells than we read.
+    SheetTooLarge {
+        /// The most cells read.
+        limit: u64,
+    },
+    /// A cell past the last column a sheet may have.
+    ColumnOutOfRange {
+        /// Its column, 1-based.
+        column: u64,
+    },
+    /// A line (a record) longer than we read: no table, or a quote that never closes.
+    LineTooLong {
+        /// The most bytes a record may have.
+        limit: u64,
+        /// The record is one quoted field that never closed, opened in this column.
+        quote_column: Option<u32>,
+    },
+    /// A record with more fields than we read.
+    TooManyColumns {
+        /// The most fields a record may have.
+        limit: usize,
+    },
+    /// An archive with more entries than we read.
+    TooManyEntries {
+        /// Its entries.
+        count: usize,
+        /// Those read.
+        limit: usize,
+    },
     // -- warnings ----------------------------------------------------------------------------
-    /// The file ends inside a quoted field.
-    OpenQuote,
+    /// The file ends inside a quoted field, opened here.
+    OpenQuote {
+        /// The lines from the quote to the end of the file, read as one value.
+        lines: u64,
+    },
+    /// A quoted field that runs over many lines that read like records: a stray quote.
+    QuoteSwallowed {
+        /// The lines the quoted value takes, after the one it opens on.
+        lines: u64,
+    },
+    /// Control characters (NUL…) in the text.
+    ControlCharacters {
+        /// How many.
+        count: u64,
+    },
     /// The file ends in the middle of a character.
     CutInCharacter,
     /// The last line has no end and fewer fields than the header.
@@ -204,6 +274,24 @@ pub enum Why {
     SameValues,
 }
 
+/// Why a file could not be read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Failure {
+    /// Its reader crashed.
+    Crashed,
+    /// Its reader needed more memory than it is given.
+    Memory {
+        /// The memory it is given, in bytes.
+        limit: u64,
+    },
+    /// Its reader made no progress for this long.
+    Time {
+        /// Seconds.
+        seconds: u64,
+    },
+}
+
 /// Where the year of yearless dates came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -237,7 +325,19 @@ impl Issue {
             Issue::TooDeep => "too_deep",
             Issue::TooLarge { .. } => "too_large",
             Issue::Encrypted => "encrypted",
-            Issue::OpenQuote => "open_quote",
+            Issue::ReaderStopped { .. } => "reader_stopped",
+            Issue::ReadFailed { .. } => "read_failed",
+            Issue::UnpackBudget { .. } => "unpack_budget",
+            Issue::ZipBomb { .. } => "zip_bomb",
+            Issue::FileTooLarge { .. } => "file_too_large",
+            Issue::SheetTooLarge { .. } => "sheet_too_large",
+            Issue::ColumnOutOfRange { .. } => "column_out_of_range",
+            Issue::LineTooLong { .. } => "line_too_long",
+            Issue::TooManyColumns { .. } => "too_many_columns",
+            Issue::TooManyEntries { .. } => "too_many_entries",
+            Issue::OpenQuote { .. } => "open_quote",
+            Issue::QuoteSwallowed { .. } => "quote_swallowed",
+            Issue::ControlCharacters { .. } => "control_characters",
             Issue::CutInCharacter => "cut_in_character",
             Issue::LastLineCut { .. } => "last_line_cut",
             Issue::InvalidBytes { .. } => "invalid_bytes",
@@ -402,8 +502,128 @@ impl Issue {
             (Issue::Encrypted, Lang::Fr) => {
                 "le fichier est protégé par un mot de passe\u{a0}: exportez-le de nouveau sans".into()
             }
-            (Issue::OpenQuote, Lang::En) => "a quoted field opens here and is never closed: the file is cut short, and this last row is not imported".into(),
-            (Issue::OpenQuote, Lang::Fr) => "un champ entre guillemets s’ouvre ici et n’est jamais fermé\u{a0}: le fichier est tronqué, et cette dernière ligne n’est pas importée".into(),
+            (Issue::OpenQuote { lines }, Lang::En) if *lines > FEW_LINES => format!(
+                "a quote opens this field and never closes: the {} after it were read as one value and are not imported. A stray quote? Read the file again with this quote taken as a character",
+                plural(*lines, "line", "lines", lang)
+            ),
+            (Issue::OpenQuote { lines }, Lang::Fr) if *lines > FEW_LINES => format!(
+                "un guillemet ouvre ce champ et ne se ferme jamais\u{a0}: les {} suivantes ont été lues comme une seule valeur et ne sont pas importées. Un guillemet égaré\u{a0}? Relisez le fichier en prenant ce guillemet comme un caractère",
+                plural(*lines, "ligne", "lignes", lang)
+            ),
+            (Issue::OpenQuote { .. }, Lang::En) => "a quoted field opens here and is never closed: the file is cut short, and this last row is not imported".into(),
+            (Issue::OpenQuote { .. }, Lang::Fr) => "un champ entre guillemets s’ouvre ici et n’est jamais fermé\u{a0}: le fichier est tronqué, et cette dernière ligne n’est pas importée".into(),
+            (Issue::QuoteSwallowed { lines }, Lang::En) => format!(
+                "a quote opens this field and closes only {} further down, which read like rows: they were read as one value. A stray quote? Read the file again with this quote taken as a character",
+                plural(*lines, "line", "lines", lang)
+            ),
+            (Issue::QuoteSwallowed { lines }, Lang::Fr) => format!(
+                "un guillemet ouvre ce champ et ne se ferme que {} plus bas, qui ressemblent à des lignes du tableau\u{a0}: elles ont été lues comme une seule valeur. Un guillemet égaré\u{a0}? Relisez le fichier en prenant ce guillemet comme un caractère",
+                plural(*lines, "ligne", "lignes", lang)
+            ),
+            (Issue::ControlCharacters { count }, Lang::En) => format!(
+                "{} (such as NUL) in the text, the first here: the values holding them are damaged, check them",
+                plural(*count, "control character", "control characters", lang)
+            ),
+            (Issue::ControlCharacters { count }, Lang::Fr) => format!(
+                "{} (comme NUL) dans le texte, le premier ici\u{a0}: les valeurs qui les contiennent sont abîmées, vérifiez-les",
+                plural(*count, "caractère de contrôle", "caractères de contrôle", lang)
+            ),
+            (Issue::ReaderStopped { detail }, Lang::En) => format!(
+                "the reader stopped on data it did not expect ({detail}): the file is damaged; export it again"
+            ),
+            (Issue::ReaderStopped { detail }, Lang::Fr) => format!(
+                "le lecteur s’est arrêté sur des données inattendues ({detail})\u{a0}: le fichier est abîmé\u{a0}; exportez-le de nouveau"
+            ),
+            (Issue::ReadFailed { why: Failure::Crashed }, Lang::En) => "could not be read: its reader stopped on damaged data; every other file is read".into(),
+            (Issue::ReadFailed { why: Failure::Crashed }, Lang::Fr) => "illisible\u{a0}: son lecteur s’est arrêté sur des données abîmées\u{a0}; tous les autres fichiers sont lus".into(),
+            (Issue::ReadFailed { why: Failure::Memory { limit } }, Lang::En) => format!(
+                "could not be read: it needs more than the {} of memory a file is given; every other file is read",
+                size(*limit, lang)
+            ),
+            (Issue::ReadFailed { why: Failure::Memory { limit } }, Lang::Fr) => format!(
+                "illisible\u{a0}: il lui faut plus que les {} de mémoire donnés à un fichier\u{a0}; tous les autres fichiers sont lus",
+                size(*limit, lang)
+            ),
+            (Issue::ReadFailed { why: Failure::Time { seconds } }, Lang::En) => format!(
+                "could not be read: its reader made no progress for {seconds} s and was stopped; every other file is read"
+            ),
+            (Issue::ReadFailed { why: Failure::Time { seconds } }, Lang::Fr) => format!(
+                "illisible\u{a0}: son lecteur n’a pas avancé pendant {seconds}\u{a0}s et a été arrêté\u{a0}; tous les autres fichiers sont lus"
+            ),
+            (Issue::UnpackBudget { limit }, Lang::En) => format!(
+                "once unpacked, its archives and workbooks pass {}, the most read from one file: not read further",
+                size(*limit, lang)
+            ),
+            (Issue::UnpackBudget { limit }, Lang::Fr) => format!(
+                "une fois décompressés, ses archives et classeurs dépassent {}, le maximum lu pour un fichier\u{a0}: lecture arrêtée",
+                size(*limit, lang)
+            ),
+            (Issue::ZipBomb { ratio }, Lang::En) => format!(
+                "unpacks to more than {ratio} times its packed size (a zip bomb?): not read"
+            ),
+            (Issue::ZipBomb { ratio }, Lang::Fr) => format!(
+                "se décompresse en plus de {ratio} fois sa taille compressée (une bombe de décompression\u{a0}?)\u{a0}: non lu"
+            ),
+            (Issue::FileTooLarge { bytes, limit }, Lang::En) => format!(
+                "{}: larger than the {} read here for this kind of file; export a shorter period, or as CSV",
+                size(*bytes, lang),
+                size(*limit, lang)
+            ),
+            (Issue::FileTooLarge { bytes, limit }, Lang::Fr) => format!(
+                "{}\u{a0}: plus que les {} lus ici pour ce type de fichier\u{a0}; exportez une période plus courte, ou en CSV",
+                size(*bytes, lang),
+                size(*limit, lang)
+            ),
+            (Issue::SheetTooLarge { limit }, Lang::En) => format!(
+                "the workbook holds more than {} cells, the most read here: the rest is not read",
+                number(*limit as f64, lang)
+            ),
+            (Issue::SheetTooLarge { limit }, Lang::Fr) => format!(
+                "le classeur contient plus de {} cellules, le maximum lu ici\u{a0}: la suite n’est pas lue",
+                number(*limit as f64, lang)
+            ),
+            (Issue::ColumnOutOfRange { column }, Lang::En) => format!(
+                "a cell is in column {}, past the last a sheet may have (16,384, XFD): the file is damaged",
+                number(*column as f64, lang)
+            ),
+            (Issue::ColumnOutOfRange { column }, Lang::Fr) => format!(
+                "une cellule est dans la colonne {}, au-delà de la dernière possible (16\u{202f}384, XFD)\u{a0}: le fichier est abîmé",
+                number(*column as f64, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: Some(c) }, Lang::En) => format!(
+                "a quote opens column {c} here and runs past {} without closing: a stray quote? Read the file again with this quote taken as a character",
+                size(*limit, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: Some(c) }, Lang::Fr) => format!(
+                "un guillemet ouvre la colonne {c} ici et dépasse {} sans se fermer\u{a0}: un guillemet égaré\u{a0}? Relisez le fichier en prenant ce guillemet comme un caractère",
+                size(*limit, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: None }, Lang::En) => format!(
+                "this line runs past {} without ending: is it a table? Reading stops here",
+                size(*limit, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: None }, Lang::Fr) => format!(
+                "cette ligne dépasse {} sans finir\u{a0}: est-ce bien un tableau\u{a0}? La lecture s’arrête ici",
+                size(*limit, lang)
+            ),
+            (Issue::TooManyColumns { limit }, Lang::En) => format!(
+                "this line has more than {} fields, the most read here: reading stops here",
+                number(*limit as f64, lang)
+            ),
+            (Issue::TooManyColumns { limit }, Lang::Fr) => format!(
+                "cette ligne a plus de {} champs, le maximum lu ici\u{a0}: la lecture s’arrête ici",
+                number(*limit as f64, lang)
+            ),
+            (Issue::TooManyEntries { count, limit }, Lang::En) => format!(
+                "the archive holds {} files: the first {} are read",
+                number(*count as f64, lang),
+                number(*limit as f64, lang)
+            ),
+            (Issue::TooManyEntries { count, limit }, Lang::Fr) => format!(
+                "l’archive contient {} fichiers\u{a0}: les {} premiers sont lus",
+                number(*count as f64, lang),
+                number(*limit as f64, lang)
+            ),
             (Issue::CutInCharacter, Lang::En) => {
                 "the file ends in the middle of a character: it is cut short".into()
             }
@@ -536,6 +756,9 @@ impl Issue {
         }
     }
 }
+
+/// Past this many lines, a quote that never closes is a stray quote rather than a cut file.
+pub(crate) const FEW_LINES: u64 = 3;
 
 /// `"text"` in English, `« text »` in French.
 /// Why the values counted were chosen, in words.
@@ -754,7 +977,16 @@ mod tests {
             Issue::Missing {
                 field: Field::DailyDate,
             },
-            Issue::OpenQuote,
+            Issue::OpenQuote { lines: 1 },
+            Issue::OpenQuote { lines: 40 },
+            Issue::QuoteSwallowed { lines: 40 },
+            Issue::ReadFailed {
+                why: Failure::Memory { limit: 1 << 30 },
+            },
+            Issue::LineTooLong {
+                limit: 1 << 24,
+                quote_column: Some(2),
+            },
             Issue::TooManyFields {
                 expected: 3,
                 found: 4,
