@@ -35,19 +35,19 @@ export function figureCards(figs, fmt, lang) {
 
 /** The cards' styles, part of the element's shared stylesheet (styles.js). */
 export const figureCss = `
-.sr-card.sr-headline { background: ${v.accent}; color: #fff; border-color: transparent; padding: 16px 18px; }
-.sr-headline .sr-card-label { color: #d6efed; }
-.sr-headline .sr-card-value { font-size: 2.4rem; }
-.sr-headline .sr-formula, .sr-headline .sr-inputs { color: #e5f4f3; }
-.sr-headline .sr-reason { color: #fff; }
+.sr-card.sr-headline { background: ${v.accent}; color: ${v.onAccent}; border-color: transparent; padding: 16px 18px; }
+.sr-headline .sr-card-label { color: ${v.onAccentMuted}; }
+.sr-headline .sr-card-value { font-size: 38.4px; }
+.sr-headline .sr-formula, .sr-headline .sr-inputs { color: ${v.onAccentMuted}; }
+.sr-headline .sr-reason { color: ${v.onAccent}; }
 .sr-cards { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); }
 .sr-card { border: 1px solid ${v.line}; border-radius: ${v.radius}; padding: 10px 12px; background: ${v.bg}; }
-.sr-card-label { font-size: 0.85rem; color: ${v.muted}; font-weight: 600; }
-.sr-card-value { font-size: 1.45rem; font-weight: 700; margin: 2px 0; font-variant-numeric: tabular-nums; }
+.sr-card-label { font-size: 13.6px; color: ${v.muted}; font-weight: 600; }
+.sr-card-value { font-size: 23.2px; font-weight: 700; margin: 2px 0; font-variant-numeric: tabular-nums; }
 .sr-card-value.sr-na { color: ${v.muted}; }
-.sr-reason { font-size: 0.85rem; color: ${v.danger}; margin: 0 0 4px; }
-.sr-formula { font-size: 0.8rem; color: ${v.muted}; margin: 4px 0 0; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-.sr-inputs { list-style: none; margin: 4px 0 0; padding: 0; font-size: 0.8rem; color: ${v.muted}; }
+.sr-reason { font-size: 13.6px; color: ${v.danger}; margin: 0 0 4px; }
+.sr-formula { font-size: 12.8px; color: ${v.muted}; margin: 4px 0 0; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.sr-inputs { list-style: none; margin: 4px 0 0; padding: 0; font-size: 12.8px; color: ${v.muted}; }
 .sr-inputs li { display: inline; }
 .sr-inputs li + li::before { content: " · "; }
 `;

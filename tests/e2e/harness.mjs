@@ -60,3 +60,28 @@ export function plain(text) {
 export function shot(page, name, options = {}) {
   return page.screenshot({ path: join(artifacts, `${name}.png`), ...options });
 }
+
+const AXE = join(root, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core (from npm) in `page` and resolves to its violations as `{ id, impact, nodes,
+ * help }`. axe is served as a same-origin file (the page's Content-Security-Policy refuses an
+ * inline script): a route on `base` answers `__axe.js` with it.
+ */
+export async function axe(page, base) {
+  const url = `${base}__axe.js`;
+  if (!page.__axeRouted) {
+    await page.route(url, (route) => route.fulfill({ path: AXE, contentType: 'text/javascript' }));
+    page.__axeRouted = true;
+  }
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((x) => ({ id: x.id, impact: x.impact, help: x.help, nodes: x.nodes.map((n) => `${n.target.join(' > ')}: ${n.failureSummary.split('\n').slice(1, 2).join('')}`) }));
+  });
+}
+
+/** The violations of `axe` that count (critical, serious, moderate), each said in one line. */
+export function blocking(violations) {
+  return violations.filter((x) => x.impact !== 'minor').map((x) => `${x.impact} ${x.id} (${x.help}): ${x.nodes.slice(0, 4).join(' | ')}`);
+}
