@@ -12,13 +12,17 @@ export function describe(fig, fmt) {
   return inputs ? `${fig.formula}\n${inputs}` : fig.formula;
 }
 
-/** The card of `fig` (none for none), its values written by `fmt`, in `lang`; `extra` classes. */
-export function figureCard(fig, fmt, lang, extra = '') {
+/**
+ * The card of `fig` (none for none), its values written by `fmt`, in `lang`; `extra` classes;
+ * its label a heading of `level` (4: a card sits under a section's h3; a card right under an h2
+ * says 3, so that headings go down one level at a time).
+ */
+export function figureCard(fig, fmt, lang, extra = '', level = 4) {
   if (!fig) return null;
   const t = strings(lang);
   const has = fig.value != null;
   return h('article', { class: `sr-card ${extra}`, dataset: { id: fig.id }, title: describe(fig, fmt), attrs: { part: PART.figure } },
-    h('h4', { class: 'sr-card-label', text: fig.label }),
+    h(`h${level}`, { class: 'sr-card-label', text: fig.label }),
     h('p', { class: `sr-card-value${has ? '' : ' sr-na'}`, text: has ? fmt.value(fig.value, fig.unit) : '—', dataset: has ? { value: fig.value } : {} }),
     has ? null : h('p', { class: 'sr-reason', text: fig.reason }),
     h('p', { class: 'sr-formula', text: fig.formula }),

@@ -52,6 +52,8 @@ ${darkDefaults}
 h1, h2, h3, h4 { margin: 0; line-height: 1.25; }
 button, input, select, textarea { font: inherit; color: inherit; }
 textarea { background: ${v.field}; }
+.sr-skip { position: absolute; left: 16px; top: 4px; z-index: 20; background: ${v.accent}; color: ${v.onAccent}; padding: 6px 12px; border-radius: 6px; font-weight: 650; transform: translateY(-200%); }
+.sr-skip:focus { transform: none; }
 .sr-app { padding: 16px; max-width: 1280px; margin: 0 auto; position: relative; }
 .sr-drop { position: absolute; inset: 0; z-index: 10; display: grid; place-items: center; background: rgb(11 110 105 / 0.12); border: 3px dashed ${v.accent}; border-radius: ${v.radius}; pointer-events: none; }
 .sr-drop p { background: ${v.bg}; color: ${v.accent}; font-weight: 700; font-size: 18.4px; padding: 14px 20px; border-radius: ${v.radius}; box-shadow: 0 4px 18px rgb(0 0 0 / 0.15); margin: 16px; text-align: center; }
@@ -75,6 +77,7 @@ textarea { background: ${v.field}; }
   .sr-results { position: sticky; top: 12px; max-height: calc(100vh - 24px); overflow: auto; }
 }
 .sr-section { border: 1px solid ${v.line}; border-radius: ${v.radius}; padding: 14px 16px 16px; margin: 0 0 16px; background: ${v.bg}; }
+.sr-legend { font: inherit; margin: 0; }
 .sr-section > legend, .sr-section-title { font-weight: 700; font-size: 17.6px; padding: 0 4px; }
 .sr-hint { color: ${v.muted}; font-size: 14px; margin: 2px 0 10px; }
 .sr-fields { display: grid; gap: 8px 12px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); margin-top: 8px; align-items: start; }
@@ -109,6 +112,11 @@ ${figureCss}
 .sr-errors { border: 1px solid ${v.danger}; background: ${v.dangerSoft}; color: ${v.danger}; border-radius: ${v.radius}; padding: 10px 14px; }
 .sr-errors ul { margin: 6px 0 0; padding-left: 18px; }
 .sr-errors a { color: inherit; }
+.sr-embed { margin-top: 16px; }
+.sr-embed > summary { cursor: pointer; }
+.sr-embed-tabs { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0 12px; }
+.sr-embed-code { width: 100%; font: 12.8px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; border: 1px solid ${v.fieldLine}; border-radius: 6px; padding: 6px 8px; }
+.sr-embed-box { margin-top: 10px; }
 @media print {
   .sr-form-col, .sr-controls, .sr-actions, .sr-remove, .sr-btn, .sr-mini { display: none !important; }
   .sr-roi { display: block; }

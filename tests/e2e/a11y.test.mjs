@@ -53,6 +53,9 @@ test('axe finds nothing on any tab or state, light or dark', async () => {
   await page.goto(server.url);
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
   await audit(page, 'ROI, the example', found);
+  await page.locator('[data-panel="embed"] > summary').click();
+  await page.locator('textarea[data-snippet="script"]').waitFor();
+  await audit(page, 'ROI, the embed panel open', found);
   for (const tab of ['files', 'analysis', 'contest']) {
     await page.locator(`button[data-tab="${tab}"]`).click();
     await page.locator(`[data-panel="${tab}"]`).waitFor();
@@ -118,4 +121,39 @@ test('both themes at 1280 and 360 px, `auto` following the system; print is ligh
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test('the keyboard: Home and End in the tab list, the skip link to the results', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  const selected = () => page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
+  await page.locator('[role="tab"][data-tab="roi"]').focus();
+  await page.keyboard.press('End');
+  await page.locator('[data-panel="contest"]').waitFor();
+  assert.equal(await selected(), 'contest');
+  assert.equal(await page.evaluate(() => document.querySelector('social-roi').shadowRoot.activeElement?.dataset.tab), 'contest');
+  await page.keyboard.press('Home');
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  assert.equal(await selected(), 'roi');
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('[data-panel="contest"]').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  assert.equal(await selected(), 'roi');
+
+  // The skip link comes first (before the title): focused, it shows; Enter lands on the results.
+  await page.locator('.sr-title').click();
+  await page.keyboard.press('Shift+Tab');
+  const skip = page.locator('a.sr-skip');
+  assert.equal(await page.evaluate(() => document.querySelector('social-roi').shadowRoot.activeElement?.className), 'sr-skip');
+  assert.ok((await skip.boundingBox()).y >= 0, 'the focused skip link is in sight');
+  await shot(page, 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('social-roi').shadowRoot.activeElement?.classList.contains('sr-results')), true);
+  // One more Tab: the first control of the results, not the form's 40 fields.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.querySelector('social-roi').shadowRoot.activeElement?.closest('.sr-results')), true);
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -306,8 +306,8 @@ export class ContestPanel {
   }
 
   /** A figure's card (figure.js). */
-  card(fig, extra = '') {
-    return figureCard(fig, this.fmt, this.lang, extra);
+  card(fig, extra = '', level = 4) {
+    return figureCard(fig, this.fmt, this.lang, extra, level);
   }
 
   /**
