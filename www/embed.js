@@ -39,18 +39,22 @@ const STRINGS = {
   },
 };
 
-/** The keys of `input` whose values differ from `example`'s (what a snippet needs to carry). */
+/**
+ * The keys of `input` whose values differ from `example`'s (what a snippet needs to carry; the
+ * currency is an attribute of its own).
+ */
 export function changedInputs(input, example) {
   const out = {};
   for (const [key, value] of Object.entries(input)) {
-    if (JSON.stringify(value) !== JSON.stringify(example[key])) out[key] = value;
+    if (key !== 'currency' && JSON.stringify(value) !== JSON.stringify(example[key])) out[key] = value;
   }
   return out;
 }
 
-/** Escapes text for an HTML attribute value in double quotes or single quotes. */
-function attr(text) {
-  return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;');
+/** Escapes text for an HTML attribute value between `quote`s. */
+function attr(text, quote = '"') {
+  const out = String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return quote === '"' ? out.replace(/"/g, '&quot;') : out.replace(/'/g, '&#39;');
 }
 
 /**
@@ -61,7 +65,7 @@ export function snippets(o, base) {
   const attrs = [`lang="${o.lang}"`, `currency="${attr(o.currency)}"`];
   if (o.theme !== 'auto') attrs.push(`theme="${o.theme}"`);
   if (o.tabs) attrs.push(`tabs="${o.tabs.join(' ')}"`);
-  if (o.inputs && Object.keys(o.inputs).length) attrs.push(`inputs='${attr(JSON.stringify(o.inputs))}'`);
+  if (o.inputs && Object.keys(o.inputs).length) attrs.push(`inputs='${attr(JSON.stringify(o.inputs), "'")}'`);
   const script = `<script type="module" src="${new URL('social-roi.js', base).href}"></script>\n<social-roi ${attrs.join(' ')}></social-roi>`;
   const params = new URLSearchParams({ lang: o.lang, currency: o.currency });
   if (o.theme !== 'auto') params.set('theme', o.theme);

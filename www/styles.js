@@ -11,7 +11,6 @@ export const css = `
 :host {
 ${defaults}
   color-scheme: light;
-  background: ${v.bg};
 }
 /* A host page's own rules (\`* { all: revert }\`, a 30 px serif body) outrank :host's plain
    declarations; its !important ones do not. What the layout needs, and the inherited text
@@ -21,6 +20,7 @@ ${defaults}
   display: block !important;
   container-type: inline-size !important;
   color: ${v.fg} !important;
+  background: ${v.bg} !important;
   font: 15px/1.45 ${v.font} !important;
   font-synthesis: none !important;
   letter-spacing: normal !important;
@@ -52,8 +52,8 @@ ${darkDefaults}
 h1, h2, h3, h4 { margin: 0; line-height: 1.25; }
 button, input, select, textarea { font: inherit; color: inherit; }
 textarea { background: ${v.field}; }
-.sr-skip { position: absolute; left: 16px; top: 4px; z-index: 20; background: ${v.accent}; color: ${v.onAccent}; padding: 6px 12px; border-radius: 6px; font-weight: 650; transform: translateY(-200%); }
-.sr-skip:focus { transform: none; }
+.sr-skip { position: absolute; left: 16px; top: 4px; z-index: 20; background: ${v.accent}; color: ${v.onAccent}; padding: 6px 12px; border-radius: 6px; font-weight: 650; }
+.sr-skip:not(:focus) { width: 1px; height: 1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .sr-app { padding: 16px; max-width: 1280px; margin: 0 auto; position: relative; }
 .sr-drop { position: absolute; inset: 0; z-index: 10; display: grid; place-items: center; background: rgb(11 110 105 / 0.12); border: 3px dashed ${v.accent}; border-radius: ${v.radius}; pointer-events: none; }
 .sr-drop p { background: ${v.bg}; color: ${v.accent}; font-weight: 700; font-size: 18.4px; padding: 14px 20px; border-radius: ${v.radius}; box-shadow: 0 4px 18px rgb(0 0 0 / 0.15); margin: 16px; text-align: center; }
@@ -104,7 +104,7 @@ textarea { background: ${v.field}; }
 .sr-remove { border: 0; background: transparent; color: ${v.muted}; cursor: pointer; font-size: 20.8px; line-height: 1; padding: 4px 8px; border-radius: 6px; }
 .sr-remove:hover { color: ${v.danger}; background: ${v.dangerSoft}; }
 .sr-results { display: flex; flex-direction: column; gap: 16px; }
-.sr-results h2, .sr-results h3 { font-size: 17.6px; }
+.sr-results > h2, .sr-results > h3 { font-size: 17.6px; }
 ${figureCss}
 .sr-good { color: ${v.good}; }
 .sr-bad { color: ${v.bad}; }
