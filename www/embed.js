@@ -100,12 +100,24 @@ function copyBox(t, label, key) {
 }
 
 /**
+ * The URL of the folder this module was loaded from; inside the single file (no such folder),
+ * a placeholder for the site that will host the files.
+ */
+function filesUrl() {
+  try {
+    return new URL('./', import.meta.url);
+  } catch {
+    return new URL('file:///');
+  }
+}
+
+/**
  * The panel for `element`; `o` gives `lang`, `input()` and `example()` (the current inputs and
  * the worked example), `tabs()` (the ids shown) and `all` (every tab's id).
  */
 export function embedPanel(element, o) {
   const t = pick(STRINGS, o.lang);
-  const base = new URL('./', import.meta.url);
+  const base = filesUrl();
   const theme = h('select', { dataset: { embed: 'theme' } },
     ['auto', 'light', 'dark'].map((x) => h('option', { value: x, text: t.themes[x], selected: x === (element.getAttribute('theme') || 'auto') })));
   const shown = new Set(o.tabs());
@@ -124,10 +136,11 @@ export function embedPanel(element, o) {
       theme: theme.value,
       tabs: tabs.length && tabs.length < o.all.length ? tabs : null,
       inputs: withInputs.checked ? changedInputs(input, o.example()) : null,
-    }, base);
+    }, where);
     script.area.value = out.script;
     iframe.area.value = out.iframe;
   };
+  const where = base.protocol === 'file:' ? new URL('https://example.org/social-roi/') : base;
   const panel = h('details', { class: 'sr-section sr-embed', dataset: { panel: 'embed' }, on: { toggle: update, change: update } },
     h('summary', { class: 'sr-section-title', text: t.title }),
     h('p', { class: 'sr-hint', text: t.hint }),

@@ -43,6 +43,7 @@ export const figureCss = `
 .sr-headline .sr-card-label { color: ${v.onAccentMuted}; }
 .sr-headline .sr-card-value { font-size: 38.4px; }
 .sr-headline .sr-formula, .sr-headline .sr-inputs { color: ${v.onAccentMuted}; }
+.sr-headline .sr-card-value.sr-na { color: ${v.onAccent}; }
 .sr-headline .sr-reason { color: ${v.onAccent}; }
 .sr-cards { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); }
 .sr-card { border: 1px solid ${v.line}; border-radius: ${v.radius}; padding: 10px 12px; background: ${v.bg}; }

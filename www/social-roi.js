@@ -347,7 +347,7 @@ export class SocialRoiElement extends HTMLElement {
         this.#input = this.#example();
         this.#panel.load(this.#input);
       },
-      shareUrl: this.syncUrl ? () => `${location.origin}${location.pathname}${location.search}${this.#hash()}` : null,
+      shareUrl: this.syncUrl ? () => `${location.href.split('#')[0]}${this.#hash()}` : null,
     });
     this.#panel = panel;
     return panel;
