@@ -90,6 +90,7 @@ textarea { background: ${v.field}; }
 .sr-field > input:focus, .sr-field select:focus { outline: 2px solid ${v.accent}; outline-offset: 1px; }
 .sr-unit { padding: 0 8px 0 0; color: ${v.muted}; white-space: nowrap; font-size: 14px; }
 .sr-field.sr-invalid .sr-input { border-color: ${v.danger}; background: ${v.dangerSoft}; }
+.sr-field-hint { font-size: 12.8px; color: ${v.muted}; }
 .sr-msg { color: ${v.danger}; font-size: 12.8px; min-height: 0; }
 .sr-msg:empty { display: none; }
 .sr-check { display: flex; gap: 8px; align-items: center; margin-top: 8px; }

@@ -66,6 +66,20 @@ const css = `
 .sr-a-table th, .sr-a-table td { border-bottom: 1px solid ${v.line}; padding: 4px 8px; text-align: right; vertical-align: top; }
 .sr-a-table th:first-child, .sr-a-table td:first-child, .sr-a-table .sr-txt { text-align: left; }
 .sr-a-table td.sr-txt { min-width: 9em; max-width: 22em; overflow-wrap: break-word; }
+.sr-a-table td.sr-date { white-space: nowrap; }
+/* A phone: each post a card, every figure on its own line beside its column's name; the sort
+   buttons a row of chips above. */
+@container (max-width: 480px) {
+  [data-posts] .sr-scroll { overflow: visible; }
+  [data-posts] .sr-a-table, [data-posts] .sr-a-table thead, [data-posts] .sr-a-table tbody, [data-posts] .sr-a-table tr, [data-posts] .sr-a-table td { display: block; min-width: 0; }
+  [data-posts] .sr-a-table thead tr { display: flex; flex-wrap: wrap; gap: 4px 6px; margin-bottom: 8px; }
+  [data-posts] .sr-a-table thead th { border: 1px solid ${v.line}; border-radius: 999px; padding: 2px 8px; }
+  [data-posts] .sr-a-table tbody tr { border: 1px solid ${v.line}; border-radius: 8px; padding: 6px 10px; margin-bottom: 8px; background: ${v.bg}; }
+  [data-posts] .sr-a-table td { border: 0; padding: 2px 0; text-align: right; display: flex; justify-content: space-between; gap: 12px; }
+  [data-posts] .sr-a-table td::before { content: attr(data-label); color: ${v.muted}; font-size: 12px; text-align: left; flex: 0 0 auto; }
+  [data-posts] .sr-a-table td.sr-txt { max-width: none; text-align: left; display: block; }
+  [data-posts] .sr-a-table td.sr-txt::before { display: block; }
+}
 .sr-a-table thead th { color: ${v.muted}; font-size: 12.8px; white-space: nowrap; }
 .sr-a-table th button { border: 0; background: none; font: inherit; color: inherit; cursor: pointer; padding: 0; text-align: inherit; }
 .sr-a-table th[aria-sort="ascending"] button::after { content: " ▲"; }

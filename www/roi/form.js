@@ -155,11 +155,12 @@ export function field(panel, path, label, unit = null, hint = null) {
         autocomplete: 'off',
         spellcheck: false,
         value: fieldText(getPath(panel.input, path), panel.mark),
-        placeholder: hint || '',
         dataset: { field: path },
-        attrs: { 'aria-describedby': msg },
+        attrs: { 'aria-describedby': hint ? `${msg} ${msg}h` : msg },
       }),
       shown ? h('span', { class: 'sr-unit', attrs: { 'aria-hidden': 'true' }, text: shown }) : null),
+    // A hint is a line of its own, not a placeholder: it stays whole and in sight as one types.
+    hint ? h('span', { class: 'sr-field-hint', id: `${msg}h`, text: hint }) : null,
     h('span', { class: 'sr-msg', id: msg, attrs: { role: 'alert' } }));
 }
 
