@@ -6,7 +6,7 @@
 
 import { h } from './dom.js';
 import { pick } from './i18n.js';
-import { encodeHash } from './state.js';
+import { changesFrom, encodeHash } from './state.js';
 
 const STRINGS = {
   fr: {
@@ -39,18 +39,6 @@ const STRINGS = {
   },
 };
 
-/**
- * The keys of `input` whose values differ from `example`'s (what a snippet needs to carry; the
- * currency is an attribute of its own).
- */
-export function changedInputs(input, example) {
-  const out = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (key !== 'currency' && JSON.stringify(value) !== JSON.stringify(example[key])) out[key] = value;
-  }
-  return out;
-}
-
 /** Escapes text for an HTML attribute value between `quote`s. */
 function attr(text, quote = '"') {
   const out = String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -58,19 +46,23 @@ function attr(text, quote = '"') {
 }
 
 /**
- * The two snippets for `o`: `{ lang, currency, theme, tabs (ids, or null for all), inputs
- * (the changed keys, or null) }`, for the element's files at `base` (the URL of www/).
+ * The two snippets for `o`: `{ lang, currency, theme, tabs (ids, or null for all), input and
+ * example (or no input: the example's) }`, for the element's files at `base` (www/'s URL).
  */
-export function snippets(o, base) {
+export async function snippets(o, base) {
   const attrs = [`lang="${o.lang}"`, `currency="${attr(o.currency)}"`];
   if (o.theme !== 'auto') attrs.push(`theme="${o.theme}"`);
   if (o.tabs) attrs.push(`tabs="${o.tabs.join(' ')}"`);
-  if (o.inputs && Object.keys(o.inputs).length) attrs.push(`inputs='${attr(JSON.stringify(o.inputs), "'")}'`);
+  if (o.input) {
+    // The attribute says the currency; the inputs, what differs from the example.
+    const { currency, ...changes } = changesFrom(o.input, o.example);
+    attrs.push(`inputs='${attr(JSON.stringify(changes), "'")}'`);
+  }
   const script = `<script type="module" src="${new URL('social-roi.js', base).href}"></script>\n<social-roi ${attrs.join(' ')}></social-roi>`;
   const params = new URLSearchParams({ lang: o.lang, currency: o.currency });
   if (o.theme !== 'auto') params.set('theme', o.theme);
   if (o.tabs) params.set('tabs', o.tabs.join(' '));
-  const roi = o.inputs && Object.keys(o.inputs).length ? `&${encodeHash(o.inputs).slice(1)}` : '';
+  const roi = o.input ? `&${(await encodeHash(o.input, o.example)).slice(1)}` : '';
   const src = `${new URL('index.html', base).href}#${params.toString().replace(/\+/g, '%20')}${roi}`;
   const iframe = `<iframe src="${attr(src)}" title="${o.lang === 'fr' ? 'Calculateur de ROI des réseaux sociaux' : 'Social media ROI calculator'}" style="width: 100%; height: 900px; border: 0" loading="lazy"></iframe>`;
   return { script, iframe };
@@ -127,18 +119,23 @@ export function embedPanel(element, o) {
   const withInputs = h('input', { type: 'checkbox', dataset: { embed: 'inputs' } });
   const script = copyBox(t, t.script, 'script');
   const iframe = copyBox(t, t.iframe, 'iframe');
-  const update = () => {
+  let made = 0;
+  const update = async () => {
     const input = o.input();
     const tabs = tabBoxes.map((b) => b.querySelector('input')).filter((x) => x.checked).map((x) => x.dataset.embedTab);
-    const out = snippets({
+    const n = ++made;
+    const out = await snippets({
       lang: o.lang,
       currency: input.currency || 'EUR',
       theme: theme.value,
       tabs: tabs.length && tabs.length < o.all.length ? tabs : null,
-      inputs: withInputs.checked ? changedInputs(input, o.example()) : null,
+      input: withInputs.checked ? input : null,
+      example: o.example(),
     }, where);
+    if (n !== made) return;
     script.area.value = out.script;
     iframe.area.value = out.iframe;
+    panel.dataset.ready = String(n);
   };
   const where = base.protocol === 'file:' ? new URL('https://example.org/social-roi/') : base;
   const panel = h('details', { class: 'sr-section sr-embed', dataset: { panel: 'embed' }, on: { toggle: update, change: update } },

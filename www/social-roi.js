@@ -150,7 +150,7 @@ export class SocialRoiElement extends HTMLElement {
     else if (name === 'inputs') this.#applyInputs(value);
     else if (name === 'sync-url') {
       this.#listen(this.syncUrl);
-      if (this.syncUrl) history.replaceState(history.state, '', this.#hash());
+      this.#writeHash();
     } else if (name === 'tabs' || name === 'heading-level' || name === 'embed-panel') this.#render();
     // theme: the stylesheet reads the attribute itself.
   }
@@ -170,23 +170,36 @@ export class SocialRoiElement extends HTMLElement {
    * The inputs the `inputs` attribute gives (input JSON, or only what differs from the
    * example, or a share link's fragment), or null and a notice when they cannot be read.
    */
-  #fromAttribute(value) {
+  async #fromAttribute(value) {
     if (!value) return null;
     try {
       const text = value.trim();
-      const given = text.startsWith('{') ? JSON.parse(text) : decodeHash(text.replace(/^[^#]*#?/, '#')).input;
-      if (!given || typeof given !== 'object' || Array.isArray(given)) throw new Error('not an object');
-      const input = { ...this.#example(), ...given };
-      this.#core.computeRoi(input, this.#lang); // throws if its shape is wrong
-      return this.#adopt(input);
+      if (text.startsWith('{')) {
+        const given = JSON.parse(text);
+        if (!given || typeof given !== 'object' || Array.isArray(given)) throw new Error('not an object');
+        return this.#inputOf({ changes: given });
+      }
+      return this.#inputOf(await decodeHash(text.includes('#') ? text.slice(text.indexOf('#')) : text));
     } catch {
       this.#notice = { warn: true, key: 'badInputs' };
       return null;
     }
   }
 
-  #applyInputs(value) {
-    const input = this.#fromAttribute(value) ?? (value ? null : this.#example());
+  /**
+   * The input that `found` (what decodeHash gives) holds: a whole input, or changes put over
+   * the example; null for none; throws when it cannot be read or has the wrong shape.
+   */
+  #inputOf(found) {
+    if (!found) return null;
+    if (found.error) throw new Error(found.error);
+    const input = found.input ?? { ...this.#example(), ...found.changes };
+    this.#core.computeRoi(input, this.#lang); // throws if its shape is wrong
+    return this.#adopt(input);
+  }
+
+  async #applyInputs(value) {
+    const input = (await this.#fromAttribute(value)) ?? (value ? null : this.#example());
     if (!input) {
       this.#render();
       return;
@@ -233,24 +246,18 @@ export class SocialRoiElement extends HTMLElement {
     return input;
   }
 
-  #start() {
+  async #start() {
     this.#notice = null;
     if (this.syncUrl) {
       const tab = new URLSearchParams(location.hash.replace(/^#/, '')).get('tab');
       if (this.#tabs.some((x) => x.id === tab)) this.#tab = tab;
-    }
-    const fromUrl = this.syncUrl ? decodeHash(location.hash) : null;
-    if (fromUrl?.input) {
       try {
-        this.#core.computeRoi(fromUrl.input, this.#lang); // throws if its shape is wrong
-        this.#input = this.#adopt(fromUrl.input);
+        this.#input = this.#inputOf(await decodeHash(location.hash));
       } catch {
         this.#notice = { warn: true, key: 'badLink' };
       }
-    } else if (fromUrl?.error) {
-      this.#notice = { warn: true, key: 'badLink' };
     }
-    if (!this.#input) this.#input = this.#fromAttribute(this.getAttribute('inputs'));
+    if (!this.#input) this.#input = await this.#fromAttribute(this.getAttribute('inputs'));
     if (!this.#input) {
       this.#input = this.#example();
       this.#notice ??= { warn: false, key: 'exampleNote' };
@@ -258,16 +265,16 @@ export class SocialRoiElement extends HTMLElement {
     this.#render();
   }
 
-  #loadFromHash() {
-    const fromUrl = decodeHash(location.hash);
-    if (!fromUrl?.input || !this.#core) return;
-    if (encodeHash(fromUrl.input) === encodeHash(this.#input)) return;
+  async #loadFromHash() {
+    if (!this.#core || location.hash === (await this.#hash())) return;
+    let input;
     try {
-      this.#core.computeRoi(fromUrl.input, this.#lang);
+      input = this.#inputOf(await decodeHash(location.hash));
     } catch {
       return;
     }
-    this.#input = this.#adopt(fromUrl.input);
+    if (!input) return;
+    this.#input = input;
     this.#panel?.load(this.#input);
   }
 
@@ -347,7 +354,7 @@ export class SocialRoiElement extends HTMLElement {
         this.#input = this.#example();
         this.#panel.load(this.#input);
       },
-      shareUrl: this.syncUrl ? () => `${location.href.split('#')[0]}${this.#hash()}` : null,
+      shareUrl: this.syncUrl ? async () => `${location.href.split('#')[0]}${await this.#hash()}` : null,
     });
     this.#panel = panel;
     return panel;
@@ -381,9 +388,27 @@ export class SocialRoiElement extends HTMLElement {
     else this.#changed(this.#input, this.#core.computeRoi(this.#input, this.#lang));
   }
 
-  #hash() {
-    const roi = encodeHash(this.#input).slice(1);
-    return this.#tab === TABS[0].id ? `#${roi}` : `#tab=${this.#tab}&${roi}`;
+  /**
+   * The fragment for the element as it is: its tab (unless the first), the theme and tabs the
+   * address gave (an iframe's), and the inputs that differ from the example (state.js).
+   */
+  async #hash() {
+    const given = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const params = new URLSearchParams();
+    if (this.#tab !== TABS[0].id) params.set('tab', this.#tab);
+    for (const key of ['theme', 'tabs']) if (given.get(key)) params.set(key, given.get(key));
+    const inputs = (await encodeHash(this.#input, this.#example())).slice(1);
+    return `#${params.size ? `${params}&` : ''}${inputs}`;
+  }
+
+  #hashWrites = 0;
+
+  /** Writes the fragment (sync-url), the latest of several quick changes winning. */
+  async #writeHash() {
+    if (!this.syncUrl) return;
+    const n = ++this.#hashWrites;
+    const hash = await this.#hash();
+    if (n === this.#hashWrites && this.syncUrl && location.hash !== hash) history.replaceState(history.state, '', hash);
   }
 
   async #showTab(id, focus = false) {
@@ -436,7 +461,7 @@ export class SocialRoiElement extends HTMLElement {
     // A panel may bring its own stylesheets (`sheets`), adopted beside the shared one.
     this.#root.adoptedStyleSheets = [sheet(), ...(panel.sheets || [])];
     replace(host, panel.el);
-    if (this.syncUrl && location.hash !== this.#hash()) history.replaceState(history.state, '', this.#hash());
+    this.#writeHash();
   }
 
   /** The header's currency list, in the element's language. */
@@ -531,10 +556,7 @@ export class SocialRoiElement extends HTMLElement {
 
   #changed(input, report, edited = false) {
     this.#input = input;
-    if (this.syncUrl) {
-      const hash = this.#hash();
-      if (location.hash !== hash) history.replaceState(history.state, '', hash);
-    }
+    this.#writeHash();
     // The worked example's note has said its piece once the user changes a figure.
     if (edited && this.#notice && !this.#notice.warn) {
       this.#notice = null;

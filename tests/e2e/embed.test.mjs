@@ -160,9 +160,10 @@ test('the embed panel: its snippet pasted into a blank page works there; the ifr
   await page.locator('select[data-embed="theme"]').selectOption('dark');
   for (const id of ['files', 'analysis', 'contest']) await page.locator(`input[data-embed-tab="${id}"]`).uncheck();
   await page.locator('input[data-embed="inputs"]').check();
+  await page.waitForFunction(() => /inputs='/.test(document.querySelector('social-roi').shadowRoot.querySelector('textarea[data-snippet="script"]').value));
   const script = await page.locator('textarea[data-snippet="script"]').inputValue();
   const here = page.url();
-  assert.match(script, new RegExp(`^<script type="module" src="${server.url}social-roi.js"></script>\n<social-roi lang="fr" currency="CHF" theme="dark" tabs="roi" inputs='\\{"costs":\\[`));
+  assert.match(script, new RegExp(`^<script type="module" src="${server.url}social-roi.js"></script>\n<social-roi lang="fr" currency="CHF" theme="dark" tabs="roi" inputs='\\{"decimal_mark":"comma","costs":\\[\\{"kind":"time","label":"Community manager","hours":"80",`));
   await page.locator('button[data-action="copy-script"]').click();
   await page.locator('.sr-embed-box [role="status"]', { hasText: 'Copié' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), script);
@@ -181,13 +182,52 @@ test('the embed panel: its snippet pasted into a blank page works there; the ifr
   await page.goto(here);
   await page.locator('[data-panel="embed"] > summary').click();
   await page.locator('input[data-embed="inputs"]').check();
+  await page.waitForFunction(() => /&amp;z=/.test(document.querySelector('social-roi').shadowRoot.querySelector('textarea[data-snippet="iframe"]').value));
   const iframe = await page.locator('textarea[data-snippet="iframe"]').inputValue();
-  assert.match(iframe, /^<iframe src="[^"]+index\.html#lang=fr&amp;currency=CHF&amp;roi=/);
+  assert.match(iframe, /^<iframe src="[^"]+index\.html#lang=fr&amp;currency=CHF&amp;z=[\w-]+" title="Calculateur de ROI des réseaux sociaux"/);
   await serve(page, 'framed.html', `<!doctype html><meta charset="utf-8"><title>framed</title><body>${iframe}</body>`);
   await page.goto(`${server.url}framed.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-id="total_cost"] .sr-card-value').waitFor();
   assert.equal(await frame.locator('[data-id="total_cost"] .sr-card-value').getAttribute('data-value'), '3799');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('share links: the new one is short and opens in another browser; an old #roi= link still opens', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  const whole = await page.evaluate(() => document.querySelector('social-roi').input);
+  await page.locator('input[data-field="costs[0].hours"]').fill('80');
+  await page.waitForFunction(() => /#z=/.test(location.hash) && document.querySelector('social-roi').shadowRoot.querySelector('[data-id="total_cost"] .sr-card-value')?.dataset.value === '3799');
+  await page.waitForFunction(() => location.hash.length > 3);
+  const link = page.url();
+  const hash = new URL(link).hash;
+  // The old form of the same inputs: the whole JSON in base64url.
+  const old = `#roi=${Buffer.from(JSON.stringify({ ...whole, costs: [{ ...whole.costs[0], hours: '80' }, ...whole.costs.slice(1)] })).toString('base64url')}`;
+  console.log(`# share link: ${hash.length} characters (the old form: ${old.length})`);
+  assert.ok(hash.length * 4 < old.length, `${hash.length} against ${old.length}`);
+  for (const [name, url] of [['new', link], ['old', `${server.url}${old}`], ['new, on the Files tab', `${server.url}#tab=files&${hash.slice(1)}`]]) {
+    const other = await openPage(browser, server.url, { locale: 'en-US' });
+    await other.page.goto(url);
+    if (name.includes('Files')) {
+      await other.page.locator('[data-panel="files"]').waitFor();
+      await other.page.locator('button[data-tab="roi"]').click();
+    }
+    await other.page.locator('[data-id="total_cost"] .sr-card-value').waitFor();
+    assert.equal(await other.page.locator('[data-id="total_cost"] .sr-card-value').getAttribute('data-value'), '3799', name);
+    assert.equal(plain(await other.page.locator('[data-id="total_cost"] .sr-card-value').textContent()), '€3,799.00', name);
+    assert.equal(await other.page.locator('.sr-notice.sr-warn').count(), 0, name);
+    // Once open, the address holds the short form.
+    await other.page.waitForFunction(() => /(^#|&)z=/.test(location.hash));
+    assert.deepEqual(other.problems, [], name);
+    await other.context.close();
+  }
+  // A link that cannot be read: the example, and a notice saying so.
+  await page.goto(`${server.url}#z=bm90IGRlZmxhdGU`);
+  await page.reload();
+  await page.locator('.sr-notice.sr-warn', { hasText: 'n’ont pas pu être lues' }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -116,7 +116,7 @@ function actions(panel) {
         on: {
           click: async () => {
             try {
-              await navigator.clipboard.writeText(panel.shareUrl());
+              await navigator.clipboard.writeText(await panel.shareUrl());
               status.textContent = t.linkCopied;
             } catch {
               status.textContent = t.linkCopyFailed;
