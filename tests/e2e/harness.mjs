@@ -12,10 +12,10 @@ export const root = join(here, '..', '..');
 export const artifacts = join(here, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-/** Starts `serve www 0` and resolves to `{ url, stop }`. */
-export function startServer() {
+/** Starts `serve DIR 0` (www/ by default) and resolves to `{ url, stop }`. */
+export function startServer(dir = join(root, 'www')) {
   const bin = process.env.SERVE_BIN || join(root, 'target', 'release', 'examples', 'serve');
-  const child = spawn(bin, [join(root, 'www'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(bin, [dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('error', reject);

@@ -5,7 +5,7 @@
 // there and points to the single file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { artifacts, launch, plain, root, shot } from './harness.mjs';
@@ -21,6 +21,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  rmSync(join(artifacts, 'attachment'), { recursive: true, force: true });
 });
 
 /** A page that records every request but the document's, and every console error. */
