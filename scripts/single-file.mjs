@@ -3,8 +3,8 @@
 // (esbuild, with the dynamic imports of the tabs inlined); both WebAssembly bundles travel
 // inside it, gzipped and base64 (www/inline.js, replaced here), and are unpacked with
 // DecompressionStream. Its Content-Security-Policy allows exactly its own script and style
-// (by hash) and WebAssembly, and no request at all; the files, analysis and contests run in
-// the page's thread, the documented fallback where no worker can start (docs/embed.md).
+// (by hash), WebAssembly and a worker started from a Blob of its own code (the files, analysis
+// and contests run there, as on the site), and no request at all (docs/embed.md).
 // Usage: node scripts/single-file.mjs (after the wasm bundles are built into www/pkg/).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,32 +19,47 @@ const out = join(www, 'social-roi.html');
 
 const packed = (path) => gzipSync(readFileSync(path), { level: 9 }).toString('base64');
 
-/** The module that replaces www/inline.js: both bundles, and how to unpack them. */
-function inlineModule() {
-  return `
-const unpack = (text) => {
+const UNPACK = `const unpack = (text) => {
   const bin = atob(text);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
-};
+};`;
+
+/**
+ * The worker's code (worker.js and what it imports, one classic script), its inline.js
+ * reading the full bundle from `self.srFull`, which the page puts before it.
+ */
+async function workerCode() {
+  const inWorker = {
+    name: 'inline-worker',
+    setup(b) {
+      b.onResolve({ filter: /\/inline\.js$/ }, () => ({ path: 'inline', namespace: 'inline' }));
+      b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: `${UNPACK}\nexport const inlined = { full: () => unpack(self.srFull) };`, loader: 'js' }));
+    },
+  };
+  const made = await build({ ...common, entryPoints: [join(www, 'worker.js')], plugins: [inWorker] });
+  return made.outputFiles[0].text;
+}
+
+/** The module that replaces www/inline.js in the page: both bundles, the worker's code. */
+async function inlineModule() {
+  return `${UNPACK}
+const WORKER = ${JSON.stringify(await workerCode())};
 const LITE = ${JSON.stringify(packed(join(www, 'pkg', 'lite', 'social_roi_bg.wasm')))};
 const FULL = ${JSON.stringify(packed(join(www, 'pkg', 'full', 'social_roi_bg.wasm')))};
-export const inlined = { lite: () => unpack(LITE), full: () => unpack(FULL) };
+const worker = () => {
+  const url = URL.createObjectURL(new Blob(['self.srFull = "', FULL, '";\\n', WORKER], { type: 'text/javascript' }));
+  const made = new Worker(url);
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return made;
+};
+export const inlined = { lite: () => unpack(LITE), full: () => unpack(FULL), worker };
 `;
 }
 
-const inline = {
-  name: 'inline-wasm',
-  setup(b) {
-    b.onResolve({ filter: /\/inline\.js$/ }, () => ({ path: 'inline', namespace: 'inline' }));
-    b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: inlineModule(), loader: 'js' }));
-  },
-};
-
-const result = await build({
-  entryPoints: [join(www, 'social-roi.js')],
+const common = {
   bundle: true,
   format: 'iife',
   target: 'es2022',
@@ -55,8 +70,17 @@ const result = await build({
   // import.meta.url is empty in one script: the code that reads it (the worker's URL, the
   // bundles' URLs, the embed panel's) has its own path for the single file.
   logOverride: { 'empty-import-meta': 'silent' },
-  plugins: [inline],
-});
+};
+
+const inline = {
+  name: 'inline-wasm',
+  setup(b) {
+    b.onResolve({ filter: /\/inline\.js$/ }, () => ({ path: 'inline', namespace: 'inline' }));
+    b.onLoad({ filter: /.*/, namespace: 'inline' }, async () => ({ contents: await inlineModule(), loader: 'js' }));
+  },
+};
+
+const result = await build({ ...common, entryPoints: [join(www, 'social-roi.js')], plugins: [inline] });
 // A "</script" inside the code would end the element early.
 const script = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
 
@@ -71,7 +95,7 @@ const csp = [
   `style-src ${hash(style)}`,
   "img-src data:",
   "connect-src 'none'",
-  "worker-src 'none'",
+  "worker-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

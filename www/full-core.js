@@ -9,8 +9,8 @@ let instances = 0;
 
 /**
  * Imports the full bundle's module (a new instance of it for `suffix`) and loads its wasm.
- * Inside the single file (inline.js) the module is part of the page's one script: there is
- * one instance of it, which a fresh start shares.
+ * Inside the single file (inline.js) the module is part of one script: there is one instance
+ * of it per worker (a new worker is a fresh one), which a fresh start in the page shares.
  */
 function load(suffix) {
   const module = inlined ? import('./pkg/full/social_roi.js') : import(`./pkg/full/social_roi.js${suffix}`);
