@@ -39,11 +39,12 @@ async function drop(page, paths) {
 }
 
 /** axe in both themes (the `theme` attribute, changed after load); what it found, by state. */
-async function audit(page, state, found) {
+async function audit(page, state, found, picture = null) {
   for (const theme of ['light', 'dark']) {
     await page.evaluate((t) => document.querySelector('social-roi').setAttribute('theme', t), theme);
     const bad = blocking(await axe(page, server.url));
     if (bad.length) found.push(`${state}, ${theme}:\n  ${bad.join('\n  ')}`);
+    if (picture && theme === 'dark') await shot(page, `dark-${picture}`, { fullPage: true });
   }
 }
 
@@ -71,7 +72,7 @@ test('axe finds nothing on any tab or state, light or dark', async () => {
   await audit(page, 'files, loaded', found);
   await page.locator('button[data-tab="analysis"]').click();
   await page.locator('[data-panel="analysis"] [data-section="heatmap"] svg').waitFor();
-  await audit(page, 'analysis', found);
+  await audit(page, 'analysis', found, 'analysis');
 
   await page.locator('button[data-tab="contest"]').click();
   await page.locator('[data-panel="contest"]').waitFor();
@@ -85,7 +86,7 @@ test('axe finds nothing on any tab or state, light or dark', async () => {
   await page.locator('input[data-seed="source"]').fill('test');
   await page.locator('button[data-action="draw"]').click();
   await page.locator('.sr-cert').waitFor();
-  await audit(page, 'contest, the certificate', found);
+  await audit(page, 'contest, the certificate', found, 'certificate');
   await page.locator('button[data-view="verify"]').click();
   await page.locator('input[data-control="certificate"]').setInputFiles(join(FIXTURES, 'draw', 'certificate.json'));
   await page.locator('input[data-control="verify-entries-files"]').setInputFiles(join(FIXTURES, 'draw', 'entries.json'));
