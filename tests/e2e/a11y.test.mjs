@@ -97,7 +97,7 @@ test('axe finds nothing on any tab or state, light or dark', async () => {
   await context.close();
 });
 
-test('both themes at 1280 and 360 px, `auto` following the system; print is light', async () => {
+test('both themes at 1280 and 360 px, `auto` following the system (axe at each); print is light', async () => {
   for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360], ['dark', 360]]) {
     const { context, page, problems } = await openPage(browser, server.url, { width, height: width > 500 ? 900 : 760 });
     await page.emulateMedia({ colorScheme: scheme });
@@ -107,6 +107,7 @@ test('both themes at 1280 and 360 px, `auto` following the system; print is ligh
     assert.equal(await bg(), scheme === 'dark' ? 'rgb(19, 27, 29)' : 'rgb(255, 255, 255)', `${scheme} ${width}`);
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('social-roi')).colorScheme), scheme);
     await shot(page, `theme-${scheme}-${width}`);
+    assert.deepEqual(blocking(await axe(page, server.url)), [], `${scheme} ${width}`);
     if (scheme === 'dark' && width === 1280) {
       // The attribute wins over the system; print is light whatever the screen shows.
       await page.evaluate(() => document.querySelector('social-roi').setAttribute('theme', 'light'));
