@@ -18,6 +18,7 @@
 // promise (`await core.computeContest(input, set.entries(), lang)`); a set's own Workspace calls
 // go through `set.call(method, args)` (the draw's: `set.call('prepareDraw', [rules, lang])`).
 
+import { inlined } from './inline.js';
 import { today } from './reading.js';
 import { entriesOf, MSG, stallBudget, STALL, stepLeft, textOf } from './protocol.js';
 
@@ -96,7 +97,8 @@ export class Job {
 /** The worker, or the engine in the page's own thread, behind one interface. */
 class WorkerTransport {
   constructor(onMessage, onDeath) {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // Inside the single file, the worker's code travels in the page (inline.js).
+    this.worker = inlined ? inlined.worker() : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.worker.addEventListener('message', (e) => onMessage(e.data));
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
