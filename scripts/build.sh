@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the release WebAssembly core into www/pkg/ as two bundles: www/pkg/lite/ (the ROI
-# calculator only: what the page opens on and what an embed loads) and www/pkg/full/
-# (everything: files, analysis, contests), fetched when a tab needs it; then the single
+# Builds the release WebAssembly core into www/pkg/ as three bundles: www/pkg/lite/ (the ROI
+# calculator only: what the page opens on and what an embed loads), www/pkg/full/ (files,
+# analysis, contests), fetched when a tab needs it, and www/pkg/sheets/ (the same with the
+# spreadsheet readers), fetched instead once a spreadsheet is dropped; then the single
 # offline file www/social-roi.html. These are the page's only generated files.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_rust
@@ -33,7 +34,8 @@ bundle() { # NAME CARGO-FEATURE-ARGS...
 }
 
 bundle lite --no-default-features
-bundle full
+bundle full --no-default-features --features full
+bundle sheets
 
 # The single offline file, www/social-roi.html (scripts/single-file.mjs): the page, its
 # modules and both bundles in one HTML file. esbuild (npm, pinned in package.json) bundles it.

@@ -48,7 +48,8 @@ async function inlineModule() {
   return `${UNPACK}
 const WORKER = ${JSON.stringify(await workerCode())};
 const LITE = ${JSON.stringify(packed(join(www, 'pkg', 'lite', 'social_roi_bg.wasm')))};
-const FULL = ${JSON.stringify(packed(join(www, 'pkg', 'full', 'social_roi_bg.wasm')))};
+// The full core with the spreadsheet readers (www/pkg/sheets/): the single file reads everything.
+const FULL = ${JSON.stringify(packed(join(www, 'pkg', 'sheets', 'social_roi_bg.wasm')))};
 const worker = () => {
   const url = URL.createObjectURL(new Blob(['self.srFull = "', FULL, '";\\n', WORKER], { type: 'text/javascript' }));
   const made = new Worker(url);

@@ -1,10 +1,12 @@
 // Loads the full WebAssembly core (files, analysis, contests, and the ROI calculator) from
 // beside this module: in the worker (worker.js), or in the page where no worker can start
-// (worker-client.js).
+// (worker-client.js). Two builds of it: `full` (www/pkg/full/), and `sheets`
+// (www/pkg/sheets/), the same with the spreadsheet readers, which the page loads instead
+// once a spreadsheet is dropped (the full one says `needs_spreadsheet_reader`).
 
 import { inlined } from './inline.js';
 
-let fullReady = null;
+const ready = new Map();
 let instances = 0;
 
 /**
@@ -12,11 +14,14 @@ let instances = 0;
  * Inside the single file (inline.js) the module is part of one script: there is one instance
  * of it per worker (a new worker is a fresh one), which a fresh start in the page shares.
  */
-function load(suffix) {
-  const module = inlined ? import('./pkg/full/social_roi.js') : import(`./pkg/full/social_roi.js${suffix}`);
-  return module.then(async (full) => {
-    await full.default({ module_or_path: inlined ? inlined.full() : new URL('./pkg/full/social_roi_bg.wasm', import.meta.url) });
-    return full;
+function load(suffix, bundle) {
+  // The single file's full bundle has the spreadsheet readers (scripts/single-file.mjs).
+  const module = inlined ? import('./pkg/sheets/social_roi.js')
+    : bundle === 'sheets' ? import(`./pkg/sheets/social_roi.js${suffix}`) : import(`./pkg/full/social_roi.js${suffix}`);
+  return module.then(async (core) => {
+    const wasm = new URL(`./pkg/${bundle === 'sheets' ? 'sheets' : 'full'}/social_roi_bg.wasm`, import.meta.url);
+    await core.default({ module_or_path: inlined ? inlined.full() : wasm });
+    return core;
   });
 }
 
@@ -25,13 +30,19 @@ function load(suffix) {
  * (a new module, a new memory), for a page that must start again after the core stopped in
  * its own thread.
  */
-export function loadFullCore(fresh = false) {
+export function loadFullCore(fresh = false, bundle = 'full') {
   if (fresh) {
     instances += 1;
-    return load(`?instance=${instances}`);
+    return load(`?instance=${instances}`, bundle);
   }
-  fullReady ??= load('');
-  // A failed fetch may be retried (the network or the host may come back).
-  fullReady.catch(() => { fullReady = null; });
-  return fullReady;
+  if (!ready.has(bundle)) {
+    const p = load('', bundle);
+    ready.set(bundle, p);
+    // A failed fetch may be retried (the network or the host may come back).
+    p.catch(() => { ready.delete(bundle); });
+  }
+  return ready.get(bundle);
 }
+
+/** Whether the single file's core, which reads spreadsheets already, is the one loaded. */
+export const sheetsInside = !!inlined;

@@ -96,9 +96,9 @@ export class Job {
 
 /** The worker, or the engine in the page's own thread, behind one interface. */
 class WorkerTransport {
-  constructor(onMessage, onDeath) {
+  constructor(onMessage, onDeath, bundle) {
     // Inside the single file, the worker's code travels in the page (inline.js).
-    this.worker = inlined ? inlined.worker() : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.worker = inlined ? inlined.worker() : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: bundle });
     this.worker.addEventListener('message', (e) => onMessage(e.data));
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -122,11 +122,11 @@ class WorkerTransport {
 }
 
 class PageTransport {
-  constructor(onMessage, onDeath, fresh) {
+  constructor(onMessage, onDeath, fresh, bundle) {
     this.onMessage = onMessage;
     this.ready = Promise.all([import('./engine.js'), import('./full-core.js')]).then(([{ Engine }, { loadFullCore }]) => {
       // Shorter chunks: the page paints between them.
-      this.engine = new Engine((msg) => setTimeout(() => this.engine && onMessage(msg), 0), { load: () => loadFullCore(fresh), target: 12 });
+      this.engine = new Engine((msg) => setTimeout(() => this.engine && onMessage(msg), 0), { load: () => loadFullCore(fresh, bundle), target: 12 });
       this.engine.start();
     }, (err) => onDeath(String(err?.message ?? err)));
   }
@@ -163,6 +163,11 @@ export class CoreClient {
 
   /** `worker` or `page` (the fallback), once started. */
   mode = null;
+  /**
+   * The build of the core loaded: `full`, or `sheets` (with the spreadsheet readers), which
+   * replaces it once a spreadsheet is dropped (see #upgrade); the single file's has them.
+   */
+  bundle = inlined ? 'sheets' : 'full';
   /** How many times the core was started again. */
   restarts = 0;
   /** The last duration and size of each kind of job, for the time left. */
@@ -252,7 +257,9 @@ export class CoreClient {
         this.#receive(msg);
       };
       try {
-        this.#transport = mode === 'worker' ? new WorkerTransport(onMessage, fail) : new PageTransport(onMessage, fail, this.restarts > 0);
+        this.#transport = mode === 'worker'
+          ? new WorkerTransport(onMessage, fail, this.bundle)
+          : new PageTransport(onMessage, fail, this.restarts > 0 || this.bundle === 'sheets', this.bundle);
       } catch (err) {
         clearTimeout(timer);
         reject(err);
@@ -390,6 +397,18 @@ export class CoreClient {
    * The worker died in job `id`'s step (or was ended): that job fails with `{ kind:
    * 'stopped', reason }` (`cancelled` for a cancel); a new core starts; see #restart.
    */
+  /**
+   * A spreadsheet was dropped and the core has no reader for it: the core with the readers
+   * replaces it, and every set's files are read again (the spreadsheet with them), as after a
+   * restart, though nothing failed.
+   */
+  async upgrade() {
+    if (this.bundle === 'sheets') return;
+    this.bundle = 'sheets';
+    this.#die('upgrade', null);
+    await this.ready;
+  }
+
   #die(reason, id, message = '') {
     this.#transport?.terminate();
     this.#gen += 1;
@@ -410,13 +429,13 @@ export class CoreClient {
         this.#settle(job, null, { kind: 'restart', message: 'restart' });
       }
     }
-    if (!this.#restarting) this.ready = this.#restart();
+    if (!this.#restarting) this.ready = this.#restart(reason !== 'upgrade');
   }
 
   /** A new core; every set's files read again; then the waiting calls, in their order. */
-  async #restart() {
+  async #restart(counted = true) {
     this.#restarting = true;
-    this.restarts += 1;
+    if (counted) this.restarts += 1;
     try {
       for (;;) {
         const gen = this.#gen + 1;
@@ -515,6 +534,7 @@ export class FileSet {
         entry.report = await this.#client.request('quote', { set: this.name, key: entry.key, line, column, lang: this.lang, today: today() }, { internal });
       }
       entry.state = 'done';
+      if (!internal && needsSheets(entry.report)) await this.#client.upgrade();
     } catch (e) {
       if (e?.kind === 'restart') return;
       if (e?.kind === 'cancelled' || e?.kind === 'superseded') {
@@ -640,6 +660,12 @@ export class FileSet {
   restored() {
     this.#emit(null, 'data');
   }
+}
+
+/** Whether `report` says a spreadsheet waits for the core that reads them. */
+function needsSheets(report) {
+  const codes = (list) => (list ?? []).some((p) => p.code === 'needs_spreadsheet_reader');
+  return !!report && (codes(report.errors) || (report.tables ?? []).some((t) => codes(t.errors)));
 }
 
 let client = null;

@@ -4,6 +4,9 @@
 import { loadFullCore } from './full-core.js';
 import { Engine } from './engine.js';
 
-const engine = new Engine((msg, transfer) => self.postMessage(msg, transfer || []), { load: () => loadFullCore() });
+// The worker's name says which build of the core to load (`full`, or `sheets` with the
+// spreadsheet readers: see full-core.js).
+const bundle = self.name === 'sheets' ? 'sheets' : 'full';
+const engine = new Engine((msg, transfer) => self.postMessage(msg, transfer || []), { load: () => loadFullCore(false, bundle) });
 self.addEventListener('message', (e) => engine.receive(e.data));
 engine.start();

@@ -54,7 +54,7 @@ pub(crate) fn read(
             kind: FileKind::Xlsx,
             ..*file
         };
-        return super::sheet::read(&workbook, sink, problems);
+        return super::read_sheet(&workbook, sink, problems);
     }
     let mut order: Vec<usize> = (0..zip.len()).collect();
     order.sort_by(|&a, &b| paths[a].cmp(&paths[b]));

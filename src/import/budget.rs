@@ -19,11 +19,14 @@ pub(crate) const WHOLE_BYTES: u64 = 256 * 1024 * 1024;
 /// The largest JSON file (its tree takes several times its size).
 pub(crate) const JSON_BYTES: u64 = 64 * 1024 * 1024;
 /// Cells a workbook may give, empty cells between filled ones included.
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
 pub(crate) const SHEET_CELLS: u64 = 20_000_000;
 /// The widest row of a sheet: Excel's last column, XFD.
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
 pub(crate) const SHEET_COLUMNS: u32 = 16_384;
 /// The longest run of XML between two marks (`<`, `>`) in a workbook: a cell holds at most
 /// 32,767 characters, so anything longer is damage a reader would buffer whole.
+#[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
 pub(crate) const XML_RUN: u64 = 4 * 1024 * 1024;
 /// Entries of one archive read at most.
 pub(crate) const ARCHIVE_ENTRIES: usize = 10_000;

@@ -15,6 +15,7 @@ pub(crate) mod decode;
 pub(crate) mod guard;
 pub(crate) mod json;
 pub(crate) mod scan;
+#[cfg(feature = "spreadsheets")]
 pub(crate) mod sheet;
 mod text;
 
@@ -105,9 +106,27 @@ pub(crate) fn read_whole(
     })
 }
 
+/// A spreadsheet, with the readers built in (the `spreadsheets` feature); without them, said
+/// so (`needs_spreadsheet_reader`: the page then loads the bundle that has them).
+pub(crate) fn read_sheet(
+    file: &WholeFile,
+    sink: &mut dyn RowSink,
+    problems: &mut FileProblems,
+) -> FileKind {
+    #[cfg(feature = "spreadsheets")]
+    return sheet::read(file, sink, problems);
+    #[cfg(not(feature = "spreadsheets"))]
+    {
+        let _ = sink;
+        let issue = Issue::NeedsSpreadsheetReader;
+        problems.errors.push(Problem::new(issue, file.display));
+        file.kind
+    }
+}
+
 fn read_kind(file: &WholeFile, sink: &mut dyn RowSink, problems: &mut FileProblems) -> FileKind {
     match file.kind {
-        FileKind::Xlsx | FileKind::Xls | FileKind::Ods => sheet::read(file, sink, problems),
+        FileKind::Xlsx | FileKind::Xls | FileKind::Ods => read_sheet(file, sink, problems),
         FileKind::Zip => archive::read(file, sink, problems),
         FileKind::Json => {
             json::read(file, sink, problems);

@@ -237,6 +237,9 @@ pub enum Issue {
         /// The first, as written.
         example: String,
     },
+    /// A spreadsheet, in a build without the spreadsheet readers (the page's full bundle:
+    /// it then loads the one that has them, and reads the file again).
+    NeedsSpreadsheetReader,
     /// Records this table shares with another: each counted once.
     Overlap {
         /// Their kind.
@@ -353,6 +356,7 @@ impl Issue {
             Issue::PerVideoDaily => "per_video_daily",
             Issue::EmptySheet => "empty_sheet",
             Issue::NotCountedYet { .. } => "not_counted_yet",
+            Issue::NeedsSpreadsheetReader => "needs_spreadsheet_reader",
             Issue::Overlap { .. } => "overlap",
             Issue::Repeated { .. } => "repeated",
         }
@@ -733,6 +737,8 @@ impl Issue {
                 q(other)
             ),
             (Issue::Overlap { .. } | Issue::Repeated { .. }, _) => once_text(self, lang),
+            (Issue::NeedsSpreadsheetReader, Lang::En) => "a spreadsheet: its reader is being loaded, then the file is read again".into(),
+            (Issue::NeedsSpreadsheetReader, Lang::Fr) => "un classeur\u{a0}: son lecteur se charge, puis le fichier est relu".into(),
             (Issue::SkippedEntry { name }, Lang::En) => {
                 format!("{} is not a table: not read", q(name))
             }
