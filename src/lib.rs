@@ -54,6 +54,7 @@ mod model;
 mod money;
 mod number;
 mod schema;
+mod sentiment;
 mod table;
 mod workspace;
 
@@ -96,5 +97,9 @@ pub use model::{
 };
 pub use money::CURRENCIES;
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
+pub use sentiment::{
+    evaluate as evaluate_sentiment, lexicon_sizes, measured as sentiment_measured, sentiment,
+    ClassScore, Evaluation, Polarity, Sentiment,
+};
 pub use table::report::{FileKind, FileReport, Problem, SkipReason, Status, TableReport};
 pub use workspace::{import_bytes, Imported, Importer, Totals, Workspace, WorkspaceError};
