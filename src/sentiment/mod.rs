@@ -142,20 +142,27 @@ fn language(t: &[Token], text: &str, hint: Lang) -> Lang {
     }
 }
 
-/// The words of `text` that say what it is about, folded: no stop words, no words under
-/// three letters, no numbers (for the words that come back in negative comments).
-pub(crate) fn content_words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The words of `text` that say what it is about, folded, each with its spelling as written
+/// (in lower case): no stop words, no words under three letters, no numbers, no held letters
+/// (for the words that come back in negative comments).
+pub(crate) fn content_words(text: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
     for t in tokens(text) {
-        if let Token::Word { text, .. } = t {
+        if let Token::Word {
+            text,
+            shown,
+            long: false,
+            ..
+        } = t
+        {
             let keep = text.chars().count() >= 3
                 && !text.ends_with('\'')
                 && !text.chars().all(|c| c.is_ascii_digit())
                 && !STOP_WORDS.contains(&text.as_str())
                 && !FRENCH_WORDS.contains(&text.as_str())
                 && !ENGLISH_WORDS.contains(&text.as_str());
-            if keep && !out.contains(&text) {
-                out.push(text);
+            if keep && !out.iter().any(|(w, _)| *w == text) {
+                out.push((text, shown));
             }
         }
     }

@@ -9,9 +9,11 @@ use super::lexicon::fold;
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Token {
     /// A word, folded; `caps` when written in capitals in a text that has small letters too
-    /// (`NEVER`), `long` when a letter was held (`nuuul`, `loooove`, read as `nul`, `love`).
+    /// (`NEVER`), `long` when a letter was held (`nuuul`, `loooove`, read as `nul`, `love`);
+    /// `shown` is the word as written, in lower case (`déçue`), to show it.
     Word {
         text: String,
+        shown: String,
         caps: bool,
         long: bool,
     },
@@ -117,6 +119,7 @@ fn words(run: &str, has_lower: bool, out: &mut Vec<Token>) {
             Some((i, c)) if ELIDED.contains(&fold(&rest[..i]).as_str()) => {
                 out.push(Token::Word {
                     text: format!("{}'", fold(&rest[..i])),
+                    shown: String::new(),
                     caps: false,
                     long: false,
                 });
@@ -133,7 +136,13 @@ fn words(run: &str, has_lower: bool, out: &mut Vec<Token>) {
     let caps = has_lower && letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
     let folded = fold(word);
     let (text, long) = unheld(&folded);
-    out.push(Token::Word { text, caps, long });
+    let shown = word.to_lowercase();
+    out.push(Token::Word {
+        text,
+        shown,
+        caps,
+        long,
+    });
 }
 
 /// A word with every letter held three times or more written once (`nuuul` → `nul`),
