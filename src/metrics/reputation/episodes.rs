@@ -1,5 +1,6 @@
 //! The crisis flags of the period: the daily series they are computed on (unfollows,
-//! negative comments and messages, comments per post, mentions), the days each flags, and
+//! the negative feedback the platforms report, negative comments and messages, comments per
+//! post, mentions), the days each flags, and
 //! the episodes with what surrounds them: the posts published just before, the negative
 //! share during them, and the community manager's response times during them against the
 //! rest of the period.
@@ -24,8 +25,8 @@ const MIN_RISE: f64 = 3.0;
 /// One daily series and its days, judged.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CrisisSeries {
-    /// `unfollows.x`, `negative_comments`, `comments_per_post`, `mentions.facebook`,
-    /// `brand_mentions`.
+    /// `unfollows.x`, `negative_feedback.facebook`, `negative_comments`,
+    /// `comments_per_post`, `mentions.facebook`, `brand_mentions`.
     pub id: String,
     /// Its name.
     pub label: String,
@@ -182,6 +183,17 @@ fn all_series(i: &Inputs) -> Vec<Series> {
         };
         out.push((
             format!("unfollows.{}", network_key(n)),
+            label,
+            days.into_iter().collect(),
+        ));
+    }
+    for (n, days) in per_network(&|d| d.feedback.negative) {
+        let label = match lang {
+            Lang::En => format!("Negative feedback · {}", n.name()),
+            Lang::Fr => format!("Retours négatifs · {}", n.name()),
+        };
+        out.push((
+            format!("negative_feedback.{}", network_key(n)),
             label,
             days.into_iter().collect(),
         ));
