@@ -64,35 +64,15 @@ fn page_csv(spikes: &[(i64, u64, u64)]) -> (String, u64, u64) {
 /// Three legacy Facebook posts with their negative feedback by kind: 10 of 1,000 reached
 /// (6 hide, 2 hide all, 1 unlike, 1 spam), 20 of 500 (10, 5, 3, 2), 0 of 2,000. The second is
 /// published the evening before day 70.
-const POSTS: &str = "\"Post ID\",Permalink,\"Post Message\",Type,Countries,Languages,Posted,\"Audience Targeting\",\"Lifetime Post Total Reach\",\"Lifetime Post Total Impressions\",\"Lifetime Negative feedback\",\"Lifetime Negative feedback by type - hide_clicks\",\"Lifetime Negative feedback by type - hide_all_clicks\",\"Lifetime Negative feedback by type - unlike_page_clicks\",\"Lifetime Negative feedback by type - report_spam_clicks\"
-1_1,https://www.facebook.com/atelier/posts/1,\"Nos croissants du dimanche\",Photo,,,\"02/01/2026 09:00:00 AM\",,1000,1500,10,6,2,1,1
-1_2,https://www.facebook.com/atelier/posts/2,\"Nouveaux horaires : fermé le lundi\",Status,,,\"03/15/2026 06:00:00 PM\",,500,700,20,10,5,3,2
-1_3,https://www.facebook.com/atelier/posts/3,\"Le pain du mois\",Photo,,,\"02/20/2026 09:00:00 AM\",,2000,2600,0,0,0,0,0
-";
+const POSTS: &str = include_str!("fixtures/reputation/post_level_2026-03.csv");
 
 /// Ten comments on two Instagram posts, classes by hand: on post AAA (during the episode,
 /// days 70-71 = 16 and 17 March) four negative and one positive; on post BBB (the first week
 /// of March) three positive, one neutral, one negative. Threads: 101 ← 102, 103; 204 ← 205.
-const COMMENTS: &str = "Id,SubId,Name (click to view profile),Date,Likes,Comment,Link
-101,,Léa B,16.03.26 09:00:00,4,\"Livraison toujours pas arrivée, service client nul\",https://www.instagram.com/p/AAA/c/101/
-102,101,Marc D,16.03.26 09:30:00,2,\"Pareil, livraison en retard et aucune réponse\",https://www.instagram.com/p/AAA/c/102/
-103,101,Sophie L,16.03.26 10:00:00,1,\"Commande jamais reçue, c'est scandaleux\",https://www.instagram.com/p/AAA/c/103/
-104,,John K,17.03.26 11:00:00,0,\"Really disappointed, the order is late again\",https://www.instagram.com/p/AAA/c/104/
-105,,Ana P,17.03.26 12:00:00,0,\"J'adore vos croissants, merci !\",https://www.instagram.com/p/AAA/c/105/
-201,,Paul R,02.03.26 10:00:00,1,\"Super boutique, très bon accueil\",https://www.instagram.com/p/BBB/c/201/
-202,,Kate W,03.03.26 10:00:00,0,\"Great service, thank you!\",https://www.instagram.com/p/BBB/c/202/
-203,,Jules F,04.03.26 10:00:00,0,\"Ouvert dimanche ?\",https://www.instagram.com/p/BBB/c/203/
-204,,Nina T,05.03.26 10:00:00,3,\"Livraison rapide, parfait\",https://www.instagram.com/p/BBB/c/204/
-205,204,Omar S,05.03.26 11:00:00,0,\"Pas terrible cette fois, livraison en retard\",https://www.instagram.com/p/BBB/c/205/
-";
+const COMMENTS: &str = include_str!("fixtures/reputation/exportcomments_atelier.csv");
 
 /// Four messages: two during the episode (answered in 6 h and 2 h), two before (30 min, 1 h).
-const INBOX: &str = "Reçu le;Répondu le;Canal;Message
-2026-03-02 09:00;2026-03-02 09:30;Instagram;Bonjour, vous livrez à Lyon ?
-2026-03-04 14:00;2026-03-04 15:00;Instagram;Merci pour la commande, parfait
-2026-03-16 09:00;2026-03-16 15:00;Instagram;Toujours pas de livraison, c'est inadmissible
-2026-03-17 10:00;2026-03-17 12:00;Facebook;Commande jamais reçue, remboursez-moi
-";
+const INBOX: &str = include_str!("fixtures/reputation/inbox_2026-03.csv");
 
 fn workspace(files: &[(&str, &str)]) -> Workspace {
     let mut ws = Workspace::new(ImportOptions {
@@ -141,8 +121,30 @@ fn is(f: &Figure, expected: f64) {
     assert!((v - expected).abs() < 1e-9, "{}: {v} ≠ {expected}", f.id);
 }
 
+/// The spikes of `tests/fixtures/reputation/page_2026.csv`: 25 more unlikes on day 50
+/// (24 February), 40 then 60 more negative feedback on days 70 and 71 (16, 17 March).
+const SPIKES: [(i64, u64, u64); 3] = [(50, 25, 0), (70, 0, 40), (71, 0, 60)];
+
+/// The page file the page's tests and `social-roi analyze` read is this generator's.
+#[test]
+fn the_page_fixture_is_the_generated_one() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/reputation/page_2026.csv"
+    );
+    let (page, _, _) = page_csv(&SPIKES);
+    if std::env::var_os("REGENERATE").is_some() {
+        std::fs::write(path, &page).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(path).unwrap(),
+        page,
+        "run with REGENERATE=1"
+    );
+}
+
 fn everything() -> Workspace {
-    let (page, _, _) = page_csv(&[(50, 25, 0), (70, 0, 40), (71, 0, 60)]);
+    let (page, _, _) = page_csv(&SPIKES);
     workspace(&[
         ("page_2026.csv", &page),
         ("post_level_2026.csv", POSTS),

@@ -138,6 +138,41 @@ pub struct WordRow {
     pub others: usize,
 }
 
+/// One class of one language of the measured accuracy, named to show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeasuredClass {
+    /// The language (`Français`, `English`… in the report's language).
+    pub language: String,
+    /// The class (negative, neutral, positive), named.
+    pub class: String,
+    /// Of the labelled comments put in this class, the share that are in it.
+    pub precision: Finite,
+    /// Of the labelled comments of this class, the share put there.
+    pub recall: Finite,
+    /// Labelled comments of this class.
+    pub support: u32,
+}
+
+/// The measured accuracy as rows to show: per language, per class.
+fn measured_rows(lang: Lang) -> Vec<MeasuredClass> {
+    measured()
+        .iter()
+        .flat_map(|e| {
+            let language = match e.lang {
+                Lang::Fr => lang.pick("French", "Français"),
+                Lang::En => lang.pick("English", "Anglais"),
+            };
+            e.classes.iter().map(move |c| MeasuredClass {
+                language: language.to_string(),
+                class: c.polarity.label(lang).to_string(),
+                precision: Finite::new(c.precision).unwrap_or(Finite::ZERO),
+                recall: Finite::new(c.recall).unwrap_or(Finite::ZERO),
+                support: c.support,
+            })
+        })
+        .collect()
+}
+
 /// What the comments say.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ToneReport {
@@ -145,6 +180,8 @@ pub struct ToneReport {
     pub estimate: String,
     /// The accuracy, precision and recall measured per language.
     pub accuracy: [Evaluation; 2],
+    /// The same, per language and class, named in the report's language.
+    pub measured: Vec<MeasuredClass>,
     /// Comments read (with a text, in the period).
     pub comments: usize,
     /// Inbox messages read.
@@ -211,6 +248,7 @@ pub(crate) fn tone(said: &[Said], lang: Lang) -> ToneReport {
     ToneReport {
         estimate: estimate_note(lang),
         accuracy: measured(),
+        measured: measured_rows(lang),
         comments: comments.len(),
         messages: messages.len(),
         posts: posts.len(),
