@@ -96,6 +96,8 @@ pub struct FeedbackPost {
     pub audience: Option<Finite>,
     /// `negative` per person of `audience` (per 1,000 views for a video).
     pub rate: Option<Finite>,
+    /// The unit of `rate`: a ratio, or per thousand for a video's subscribers lost.
+    pub rate_unit: Unit,
 }
 
 /// The negative feedback the platforms report.
@@ -322,6 +324,11 @@ fn worst_posts(posts: &[(PostRef, Option<DateTime>)]) -> Vec<FeedbackPost> {
                 rate: audience
                     .filter(|a| *a > 0.0)
                     .and_then(|a| Finite::new(neg / a * scale)),
+                rate_unit: if scale == 1.0 {
+                    Unit::Ratio
+                } else {
+                    Unit::PerThousand
+                },
             })
         })
         .collect();
