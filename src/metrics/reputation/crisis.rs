@@ -18,8 +18,8 @@ formula! {
 formula! {
     /// How flagged days group into an episode.
     pub(crate) CRISIS_EPISODE = "crisis_episode",
-    en: "episode = flagged days of any series with at most one quiet day between them; start = first, end = last, peak = the day furthest above its threshold (in MADs)",
-    fr: "épisode = jours signalés d’une série quelconque séparés d’au plus un jour calme ; début = le premier, fin = le dernier, pic = le jour le plus au-dessus de son seuil (en MAD)"
+    en: "episode = flagged days of any series with at most one quiet day between them; start = first, end = last, peak = the day furthest above its median, in MADs",
+    fr: "épisode = jours signalés d’une série quelconque séparés d’au plus un jour calme ; début = le premier, fin = le dernier, pic = le jour le plus au-dessus de sa médiane, en MAD"
 }
 
 /// Every formula of this file.
@@ -122,7 +122,7 @@ pub(crate) struct Span {
     pub start: Date,
     /// Last flagged day.
     pub end: Date,
-    /// The flagged day furthest above its threshold.
+    /// The flagged day furthest above its median, in MADs.
     pub peak: Date,
     /// The series (by index) flagged in it.
     pub series: Vec<usize>,

@@ -58,7 +58,7 @@ pub struct EpisodePost {
 pub struct Episode {
     /// First flagged day.
     pub start: Date,
-    /// The day furthest above its threshold.
+    /// The flagged day furthest above its median, in MADs.
     pub peak: Date,
     /// Last flagged day.
     pub end: Date,
