@@ -388,3 +388,69 @@ fn k_and_the_window_are_the_users() {
         (3.0, 28)
     );
 }
+
+/// Four weeks of X's account overview from Monday 2 March 2026: weeks 1 and 3 busy (2 posts a
+/// day, 3 unfollows a day), weeks 2 and 4 quiet (3 posts a week, 1 unfollow a day).
+fn x_overview() -> String {
+    let mut s = String::from("Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views\n");
+    let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    for i in 0..28 {
+        let d = Date::new(2026, 3, 2).unwrap().add_days(i).unwrap();
+        let busy = (i / 7) % 2 == 0;
+        let posts = if busy { 2 } else { u8::from(i % 7 < 3) };
+        let unfollows = if busy { 3 } else { 1 };
+        s.push_str(&format!(
+            "\"{}, Mar {}, 2026\",1000,10,40,1,1,5,{unfollows},2,3,8,{posts},0,0\n",
+            names[(i % 7) as usize],
+            d.day()
+        ));
+    }
+    s
+}
+
+/// Two YouTube videos: 2 subscribers lost over 1,500 views, 4 over 700.
+const VIDEOS: &str = "Content,Video title,Video publish time,Duration,Views,Watch time (hours),Subscribers gained,Subscribers lost,Subscribers
+Total,,,,2200,90,13,6,7
+vid_A,Croissants,\"Mar 2, 2026\",480,1500,60,10,2,8
+vid_B,Fermeture,\"Mar 9, 2026\",300,700,30,3,4,-1
+";
+
+#[test]
+fn unfollows_against_posting_and_subscribers_lost() {
+    let overview = x_overview();
+    let r = run(
+        &workspace(&[
+            ("account_overview_analytics_2026-03-29.csv", &overview),
+            ("Table data.csv", VIDEOS),
+        ]),
+        &AnalysisOptions::default(),
+        Lang::En,
+    );
+    let f = &r.reputation.feedback;
+    // (3 × 14 + 1 × 14) unfollows ÷ (14 + 3 + 14 + 3) posts.
+    is(find(&f.figures, "unfollows_per_post.x"), 56.0 / 34.0);
+    // Busy weeks (more posts than the median week, 8.5): 3 a day; the others 1 a day.
+    is(find(&f.figures, "unfollows_busy_weeks_ratio.x"), 3.0);
+    // (2 + 4) ÷ (1,500 + 700) × 1000; the Total row is not a video.
+    is(
+        find(&f.figures, "subscribers_lost_per_thousand_views"),
+        6.0 / 2200.0 * 1000.0,
+    );
+    let worst: Vec<(&str, f64)> = f
+        .posts
+        .iter()
+        .map(|p| (p.id.as_str(), p.rate.unwrap().get()))
+        .collect();
+    assert_eq!(worst.len(), 2);
+    assert_eq!(worst[0].0, "vid_B");
+    assert!((worst[0].1 - 4.0 / 700.0 * 1000.0).abs() < 1e-9);
+    // The crisis flags watch X's unfollows too; four weeks of a steady pattern raise nothing.
+    let x = r
+        .reputation
+        .crisis
+        .series
+        .iter()
+        .find(|s| s.id == "unfollows.x")
+        .unwrap();
+    assert_eq!((x.days.len(), x.flagged), (28, 0));
+}

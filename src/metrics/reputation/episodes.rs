@@ -13,6 +13,7 @@ use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::metrics::activity::{response_row, Hours, MessageIssues, ResponseRow};
 use crate::metrics::engagement::network_key;
+use crate::metrics::search::is_brand;
 use crate::model::{DailyRow, Message, Metric, Network, PostRef};
 use crate::sentiment::Polarity;
 use serde::Serialize;
@@ -163,88 +164,68 @@ pub(crate) fn crisis(i: &Inputs) -> CrisisReport {
 
 type Series = (String, String, Vec<(Date, f64)>);
 
+/// The daily rows' values of `get`, per network and day (summed over accounts), each as a
+/// series `<id>.<network>` named `<name> · <network>`.
+fn per_network(
+    i: &Inputs,
+    id: &str,
+    name: (&str, &str),
+    get: impl Fn(&DailyRow) -> Option<f64>,
+) -> Vec<Series> {
+    let mut m: BTreeMap<Network, BTreeMap<Date, f64>> = BTreeMap::new();
+    for d in i.days.iter().flatten() {
+        if let Some(v) = get(d) {
+            *m.entry(d.network).or_default().entry(d.date).or_insert(0.0) += v;
+        }
+    }
+    m.into_iter()
+        .map(|(n, days)| {
+            (
+                format!("{id}.{}", network_key(n)),
+                format!("{} · {}", i.lang.pick(name.0, name.1), n.name()),
+                days.into_iter().collect(),
+            )
+        })
+        .collect()
+}
+
 /// Every daily series the files give, each sorted by day.
 fn all_series(i: &Inputs) -> Vec<Series> {
     let lang = i.lang;
-    let mut out: Vec<Series> = Vec::new();
-    let per_network = |get: &dyn Fn(&DailyRow) -> Option<f64>| {
-        let mut m: BTreeMap<Network, BTreeMap<Date, f64>> = BTreeMap::new();
-        for d in i.days.iter().flatten() {
-            if let Some(v) = get(d) {
-                *m.entry(d.network).or_default().entry(d.date).or_insert(0.0) += v;
-            }
-        }
-        m
-    };
-    for (n, days) in per_network(&|d| d.unfollows) {
-        let label = match lang {
-            Lang::En => format!("Unfollows · {}", n.name()),
-            Lang::Fr => format!("Désabonnements · {}", n.name()),
-        };
-        out.push((
-            format!("unfollows.{}", network_key(n)),
-            label,
-            days.into_iter().collect(),
-        ));
-    }
-    for (n, days) in per_network(&|d| d.feedback.negative) {
-        let label = match lang {
-            Lang::En => format!("Negative feedback · {}", n.name()),
-            Lang::Fr => format!("Retours négatifs · {}", n.name()),
-        };
-        out.push((
-            format!("negative_feedback.{}", network_key(n)),
-            label,
-            days.into_iter().collect(),
-        ));
-    }
+    let mut out = per_network(i, "unfollows", ("Unfollows", "Désabonnements"), |d| {
+        d.unfollows
+    });
+    out.extend(per_network(
+        i,
+        "negative_feedback",
+        ("Negative feedback", "Retours négatifs"),
+        |d| d.feedback.negative,
+    ));
     let talk: Vec<&Said> = i.said.iter().filter(|s| s.source != Source::Post).collect();
-    if let Some(days) = daily_counts(&talk, |s| s.sentiment.polarity == Polarity::Negative) {
-        out.push((
-            "negative_comments".into(),
-            lang.pick(
-                "Negative comments and messages (estimate)",
-                "Commentaires et messages négatifs (estimation)",
-            )
-            .into(),
-            days,
-        ));
-    }
-    if let Some(days) = comments_per_post(i.posts) {
-        out.push((
-            "comments_per_post".into(),
-            lang.pick("Comments per post", "Commentaires par publication")
-                .into(),
-            days,
-        ));
-    }
-    for (n, days) in per_network(&|d| d.feedback.mentions) {
-        let label = match lang {
-            Lang::En => format!("Mentions · {}", n.name()),
-            Lang::Fr => format!("Mentions · {}", n.name()),
-        };
-        out.push((
-            format!("mentions.{}", network_key(n)),
-            label,
-            days.into_iter().collect(),
-        ));
-    }
+    let negative = daily_counts(&talk, |s| s.sentiment.polarity == Polarity::Negative);
+    out.extend(negative.map(|days| {
+        let label = lang.pick(
+            "Negative comments and messages (estimate)",
+            "Commentaires et messages négatifs (estimation)",
+        );
+        ("negative_comments".to_string(), label.to_string(), days)
+    }));
+    out.extend(comments_per_post(i.posts).map(|days| {
+        let label = lang.pick("Comments per post", "Commentaires par publication");
+        ("comments_per_post".to_string(), label.to_string(), days)
+    }));
+    out.extend(per_network(i, "mentions", ("Mentions", "Mentions"), |d| {
+        d.feedback.mentions
+    }));
     if !i.brand_terms.is_empty() {
-        let mentions = |s: &&Said| {
-            let t = s.text.to_lowercase();
-            i.brand_terms.iter().any(|b| t.contains(b.as_str()))
-        };
-        if let Some(days) = daily_counts(&talk, mentions) {
-            out.push((
-                "brand_mentions".into(),
-                lang.pick(
-                    "Comments and messages naming the brand",
-                    "Commentaires et messages qui nomment la marque",
-                )
-                .into(),
-                days,
-            ));
-        }
+        let named = daily_counts(&talk, |s| is_brand(&s.text, i.brand_terms));
+        out.extend(named.map(|days| {
+            let label = lang.pick(
+                "Comments and messages naming the brand",
+                "Commentaires et messages qui nomment la marque",
+            );
+            ("brand_mentions".to_string(), label.to_string(), days)
+        }));
     }
     out
 }
@@ -285,11 +266,20 @@ fn in_span(d: Date, s: &Span) -> bool {
     d >= s.start && d <= s.end
 }
 
-fn episode(s: &Span, all: &[Span], series: &[CrisisSeries], i: &Inputs) -> Episode {
-    let lang = i.lang;
+/// Whether day `d` is in the episode `s` (`inside`), or outside every episode of `all`.
+fn on_side(d: Date, s: &Span, all: &[Span], inside: bool) -> bool {
+    if inside {
+        in_span(d, s)
+    } else {
+        !all.iter().any(|a| in_span(d, a))
+    }
+}
+
+/// The posts published from two days before the start of `s` to its peak, oldest first, at
+/// most 8.
+fn posts_before(s: &Span, posts: &[(PostRef, Option<DateTime>)]) -> Vec<EpisodePost> {
     let from = s.start.add_days(-2).unwrap_or(s.start);
-    let mut posts_before: Vec<EpisodePost> = i
-        .posts
+    let mut out: Vec<EpisodePost> = posts
         .iter()
         .filter_map(|(p, w)| {
             let w = (*w)?;
@@ -302,66 +292,62 @@ fn episode(s: &Span, all: &[Span], series: &[CrisisSeries], i: &Inputs) -> Episo
             })
         })
         .collect();
-    crate::metrics::sort_by_key(&mut posts_before, |p| {
+    crate::metrics::sort_by_key(&mut out, |p| {
         (p.published.date, p.published.local_seconds())
     });
-    posts_before.truncate(8);
-    let talk = |inside: bool| -> Vec<&Said> {
-        i.said
-            .iter()
-            .filter(|x| x.source != Source::Post)
-            .filter(|x| {
-                x.date.is_some_and(|d| {
-                    if inside {
-                        in_span(d, s)
-                    } else {
-                        !all.iter().any(|a| in_span(d, a))
-                    }
-                })
-            })
-            .collect()
-    };
-    let share = |items: Vec<&Said>, label: &str| {
-        let neg = items
-            .iter()
-            .filter(|x| x.sentiment.polarity == Polarity::Negative)
-            .count();
-        let fig = Figure::of(super::tone::NEGATIVE_SHARE, label, Unit::Ratio, lang);
-        if items.is_empty() {
-            fig.unavailable(lang.pick(
-                "no comment or message with a text on those days",
-                "aucun commentaire ni message avec un texte ces jours-là",
-            ))
-        } else {
-            fig.input(
-                lang.pick("estimated negative", "estimés négatifs"),
-                neg as f64,
-                Unit::Count,
-            )
-            .input(
-                lang.pick("with text", "avec un texte"),
-                items.len() as f64,
-                Unit::Count,
-            )
-            .value(neg as f64 / items.len() as f64, lang)
-        }
-    };
-    let responses = |inside: bool| -> Option<ResponseRow> {
-        let msgs: Vec<(DateTime, Option<DateTime>)> = i
-            .messages
-            .iter()
-            .filter(|(r, _, _)| {
-                if inside {
-                    in_span(r.date, s)
-                } else {
-                    !all.iter().any(|a| in_span(r.date, a))
-                }
-            })
-            .map(|(a, b, _)| (*a, *b))
-            .collect();
-        (!msgs.is_empty())
-            .then(|| response_row(None, &msgs, i.hours, lang, &mut MessageIssues::default()))
-    };
+    out.truncate(8);
+    out
+}
+
+/// `negative_comment_share` of the comments and messages of the episode's days (`inside`)
+/// or of the days outside every episode.
+fn negative_share(s: &Span, all: &[Span], i: &Inputs, inside: bool, label: &str) -> Figure {
+    let lang = i.lang;
+    let items: Vec<&Said> = i
+        .said
+        .iter()
+        .filter(|x| x.source != Source::Post)
+        .filter(|x| x.date.is_some_and(|d| on_side(d, s, all, inside)))
+        .collect();
+    let neg = items
+        .iter()
+        .filter(|x| x.sentiment.polarity == Polarity::Negative)
+        .count();
+    let fig = Figure::of(super::tone::NEGATIVE_SHARE, label, Unit::Ratio, lang);
+    if items.is_empty() {
+        return fig.unavailable(lang.pick(
+            "no comment or message with a text on those days",
+            "aucun commentaire ni message avec un texte ces jours-là",
+        ));
+    }
+    fig.input(
+        lang.pick("estimated negative", "estimés négatifs"),
+        neg as f64,
+        Unit::Count,
+    )
+    .input(
+        lang.pick("with text", "avec un texte"),
+        items.len() as f64,
+        Unit::Count,
+    )
+    .value(neg as f64 / items.len() as f64, lang)
+}
+
+/// The response figures of the messages received during the episode (`inside`) or outside
+/// every episode; none without messages.
+fn responses(s: &Span, all: &[Span], i: &Inputs, inside: bool) -> Option<ResponseRow> {
+    let msgs: Vec<(DateTime, Option<DateTime>)> = i
+        .messages
+        .iter()
+        .filter(|(r, _, _)| on_side(r.date, s, all, inside))
+        .map(|(a, b, _)| (*a, *b))
+        .collect();
+    (!msgs.is_empty())
+        .then(|| response_row(None, &msgs, i.hours, i.lang, &mut MessageIssues::default()))
+}
+
+fn episode(s: &Span, all: &[Span], series: &[CrisisSeries], i: &Inputs) -> Episode {
+    let lang = i.lang;
     Episode {
         start: s.start,
         peak: s.peak,
@@ -373,22 +359,28 @@ fn episode(s: &Span, all: &[Span], series: &[CrisisSeries], i: &Inputs) -> Episo
             .filter_map(|&k| series.get(k))
             .map(|x| x.label.clone())
             .collect(),
-        posts_before,
-        negative_share: share(
-            talk(true),
+        posts_before: posts_before(s, i.posts),
+        negative_share: negative_share(
+            s,
+            all,
+            i,
+            true,
             lang.pick(
                 "Negative during the episode (estimate)",
                 "Négatifs pendant l’épisode (estimation)",
             ),
         ),
-        usual_negative_share: share(
-            talk(false),
+        usual_negative_share: negative_share(
+            s,
+            all,
+            i,
+            false,
             lang.pick(
                 "Negative the rest of the period (estimate)",
                 "Négatifs le reste de la période (estimation)",
             ),
         ),
-        responses: responses(true),
-        usual_responses: responses(false),
+        responses: responses(s, all, i, true),
+        usual_responses: responses(s, all, i, false),
     }
 }

@@ -157,73 +157,84 @@ fn rate_figure(
     })
 }
 
+/// The three rates: negative feedback per person reached (posts, then the Page's days), and
+/// subscribers lost per 1,000 views; each only when the files give both of its terms.
+fn rates(
+    posts: &[(PostRef, Option<DateTime>)],
+    days: &[Vec<&DailyRow>],
+    lang: Lang,
+) -> Vec<Figure> {
+    let of_posts =
+        |a: Metric, b: Metric| paired(posts.iter().map(|(p, _)| (p.metric(a), p.metric(b))));
+    let of_days = paired(
+        days.iter()
+            .flatten()
+            .map(|d| (d.feedback.negative, d.reach)),
+    );
+    type Spec = (
+        formula::Formula,
+        (&'static str, &'static str),
+        [(&'static str, &'static str); 2],
+        (f64, f64, usize),
+        f64,
+    );
+    let specs: [Spec; 3] = [
+        (
+            NEGATIVE_FEEDBACK_RATE,
+            (
+                "Negative feedback rate (posts)",
+                "Taux de retours négatifs (publications)",
+            ),
+            [
+                (
+                    "people who gave negative feedback",
+                    "personnes ayant donné un retour négatif",
+                ),
+                ("reach", "portée"),
+            ],
+            of_posts(Metric::NegativeFeedback, Metric::Reach),
+            1.0,
+        ),
+        (
+            NEGATIVE_FEEDBACK_RATE_DAILY,
+            (
+                "Negative feedback rate (page, by day)",
+                "Taux de retours négatifs (page, par jour)",
+            ),
+            [
+                ("daily negative feedback", "retours négatifs du jour"),
+                ("daily reach", "portée du jour"),
+            ],
+            of_days,
+            1.0,
+        ),
+        (
+            SUBSCRIBERS_LOST,
+            (
+                "Subscribers lost per 1,000 views",
+                "Abonnés perdus pour 1 000 vues",
+            ),
+            [("subscribers lost", "abonnés perdus"), ("views", "vues")],
+            of_posts(Metric::Unfollows, Metric::Views),
+            1000.0,
+        ),
+    ];
+    let pick = |w: (&'static str, &'static str)| lang.pick(w.0, w.1);
+    specs
+        .into_iter()
+        .filter_map(|(f, label, [a, b], sums, scale)| {
+            rate_figure(f, pick(label), (pick(a), pick(b)), sums, scale, lang)
+        })
+        .collect()
+}
+
 /// The negative feedback of `posts` and `days` (grouped by account, as the growth figures).
 pub(crate) fn feedback(
     posts: &[(PostRef, Option<DateTime>)],
     days: &[Vec<&DailyRow>],
     lang: Lang,
 ) -> FeedbackReport {
-    let mut figures = Vec::new();
-    let posts_fb = paired(
-        posts
-            .iter()
-            .map(|(p, _)| (p.metric(Metric::NegativeFeedback), p.metric(Metric::Reach))),
-    );
-    figures.extend(rate_figure(
-        NEGATIVE_FEEDBACK_RATE,
-        lang.pick(
-            "Negative feedback rate (posts)",
-            "Taux de retours négatifs (publications)",
-        ),
-        (
-            lang.pick(
-                "people who gave negative feedback",
-                "personnes ayant donné un retour négatif",
-            ),
-            lang.pick("reach", "portée"),
-        ),
-        posts_fb,
-        1.0,
-        lang,
-    ));
-    let days_fb = paired(
-        days.iter()
-            .flatten()
-            .map(|d| (d.feedback.negative, d.reach)),
-    );
-    figures.extend(rate_figure(
-        NEGATIVE_FEEDBACK_RATE_DAILY,
-        lang.pick(
-            "Negative feedback rate (page, by day)",
-            "Taux de retours négatifs (page, par jour)",
-        ),
-        (
-            lang.pick("daily negative feedback", "retours négatifs du jour"),
-            lang.pick("daily reach", "portée du jour"),
-        ),
-        days_fb,
-        1.0,
-        lang,
-    ));
-    let lost = paired(
-        posts
-            .iter()
-            .map(|(p, _)| (p.metric(Metric::Unfollows), p.metric(Metric::Views))),
-    );
-    figures.extend(rate_figure(
-        SUBSCRIBERS_LOST,
-        lang.pick(
-            "Subscribers lost per 1,000 views",
-            "Abonnés perdus pour 1 000 vues",
-        ),
-        (
-            lang.pick("subscribers lost", "abonnés perdus"),
-            lang.pick("views", "vues"),
-        ),
-        lost,
-        1000.0,
-        lang,
-    ));
+    let mut figures = rates(posts, days, lang);
     let (unfollow_figures, notes) = unfollows_against_posting(posts, days, lang);
     figures.extend(unfollow_figures);
     let reason = figures.is_empty().then(|| {
@@ -341,20 +352,16 @@ fn worst_posts(posts: &[(PostRef, Option<DateTime>)]) -> Vec<FeedbackPost> {
     out
 }
 
-/// Per network with daily unfollows: unfollows per post, and whether busy weeks lose more.
-fn unfollows_against_posting(
-    posts: &[(PostRef, Option<DateTime>)],
-    days: &[Vec<&DailyRow>],
-    lang: Lang,
-) -> (Vec<Figure>, Vec<String>) {
-    let mut by_network: BTreeMap<Network, BTreeMap<Date, (f64, Option<f64>)>> = BTreeMap::new();
+/// Daily unfollows (and posts, when the row gives them) per network but Facebook's (whose
+/// unlikes are in the negative feedback figures), and whether a LinkedIn row was seen.
+fn daily_unfollows(days: &[Vec<&DailyRow>]) -> (BTreeMap<Network, BTreeMap<Date, DayRow>>, bool) {
+    let mut by_network: BTreeMap<Network, BTreeMap<Date, DayRow>> = BTreeMap::new();
     let mut linkedin = false;
     for d in days.iter().flatten() {
         linkedin |= d.network == Network::LinkedIn;
-        if d.network == Network::Facebook {
-            continue; // Facebook's unlikes are in the negative feedback figures.
-        }
-        let Some(u) = d.unfollows else { continue };
+        let Some(u) = d.unfollows.filter(|_| d.network != Network::Facebook) else {
+            continue;
+        };
         let e = by_network
             .entry(d.network)
             .or_default()
@@ -365,41 +372,17 @@ fn unfollows_against_posting(
             e.1 = Some(e.1.unwrap_or(0.0) + p);
         }
     }
-    let mut figures = Vec::new();
-    for (network, days) in &by_network {
-        let (first, last) = match (days.keys().next(), days.keys().next_back()) {
-            (Some(a), Some(b)) => (*a, *b),
-            _ => continue,
-        };
-        let from_posts: BTreeMap<Date, f64> = posts
-            .iter()
-            .filter(|(p, _)| p.network() == *network)
-            .filter_map(|(_, w)| w.map(|w| w.date))
-            .filter(|d| *d >= first && *d <= last)
-            .fold(BTreeMap::new(), |mut m, d| {
-                *m.entry(d).or_insert(0.0) += 1.0;
-                m
-            });
-        let posted = |d: &Date, row: &(f64, Option<f64>)| {
-            if from_posts.is_empty() {
-                row.1.unwrap_or(0.0)
-            } else {
-                from_posts.get(d).copied().unwrap_or(0.0)
-            }
-        };
-        let unfollows: f64 = days.values().map(|v| v.0).sum();
-        let published: f64 = days.iter().map(|(d, v)| posted(d, v)).sum();
-        let key = network_key(*network);
-        let label = match lang {
-            Lang::En => format!("Unfollows per post · {}", network.name()),
-            Lang::Fr => format!("Désabonnements par publication · {}", network.name()),
-        };
-        let fig = Figure::custom(
-            &format!("unfollows_per_post.{key}"),
-            &label,
-            Unit::Count,
-            UNFOLLOWS_PER_POST.text(lang),
-        )
+    (by_network, linkedin)
+}
+
+/// `unfollows_per_post.<network>`.
+fn per_post(network: Network, unfollows: f64, published: f64, lang: Lang) -> Figure {
+    let label = match lang {
+        Lang::En => format!("Unfollows per post · {}", network.name()),
+        Lang::Fr => format!("Désabonnements par publication · {}", network.name()),
+    };
+    let id = format!("unfollows_per_post.{}", network_key(network));
+    let fig = Figure::custom(&id, &label, Unit::Count, UNFOLLOWS_PER_POST.text(lang))
         .input(
             lang.pick("unfollows", "désabonnements"),
             unfollows,
@@ -410,26 +393,57 @@ fn unfollows_against_posting(
             published,
             Unit::Count,
         );
-        figures.push(if published > 0.0 {
-            fig.value(unfollows / published, lang)
-        } else {
-            fig.unavailable(lang.pick(
-                "no post published on those days",
-                "aucune publication ces jours-là",
-            ))
-        });
+    if published > 0.0 {
+        fig.value(unfollows / published, lang)
+    } else {
+        fig.unavailable(lang.pick(
+            "no post published on those days",
+            "aucune publication ces jours-là",
+        ))
+    }
+}
+
+/// Per network with daily unfollows: unfollows per post, and whether busy weeks lose more.
+/// Posts are counted from the posts of the files on those days, else from the daily rows.
+fn unfollows_against_posting(
+    posts: &[(PostRef, Option<DateTime>)],
+    days: &[Vec<&DailyRow>],
+    lang: Lang,
+) -> (Vec<Figure>, Vec<String>) {
+    let (by_network, linkedin) = daily_unfollows(days);
+    let mut figures = Vec::new();
+    for (network, days) in &by_network {
+        let (Some(&first), Some(&last)) = (days.keys().next(), days.keys().next_back()) else {
+            continue;
+        };
+        let mut from_posts: BTreeMap<Date, f64> = BTreeMap::new();
+        for (_, w) in posts.iter().filter(|(p, _)| p.network() == *network) {
+            if let Some(d) = w.map(|w| w.date).filter(|d| *d >= first && *d <= last) {
+                *from_posts.entry(d).or_insert(0.0) += 1.0;
+            }
+        }
+        let posted = |d: &Date, row: &DayRow| {
+            if from_posts.is_empty() {
+                row.1.unwrap_or(0.0)
+            } else {
+                from_posts.get(d).copied().unwrap_or(0.0)
+            }
+        };
+        let unfollows: f64 = days.values().map(|v| v.0).sum();
+        let published: f64 = days.iter().map(|(d, v)| posted(d, v)).sum();
+        figures.push(per_post(*network, unfollows, published, lang));
         figures.extend(busy_weeks(*network, days, &posted, lang));
     }
-    let notes = if linkedin {
-        vec![lang
-            .pick(
+    let notes = linkedin
+        .then(|| {
+            lang.pick(
                 "LinkedIn's exports give new followers only, no unfollows: its follower losses cannot be set against posting",
                 "Les exports LinkedIn ne donnent que les nouveaux abonnés, pas les désabonnements\u{a0}: leurs pertes ne peuvent être mises en regard des publications",
             )
-            .to_string()]
-    } else {
-        Vec::new()
-    };
+            .to_string()
+        })
+        .into_iter()
+        .collect();
     (figures, notes)
 }
 
@@ -454,7 +468,12 @@ fn busy_weeks(
     }
     let mut counts: Vec<f64> = whole.iter().map(|w| w.1).collect();
     counts.sort_by(f64::total_cmp);
-    let median = counts[counts.len() / 2];
+    let n = counts.len();
+    let median = if n % 2 == 1 {
+        counts[n / 2]
+    } else {
+        (counts[n / 2 - 1] + counts[n / 2]) / 2.0
+    };
     let per_day = |busy: bool| {
         let (u, n) = whole
             .iter()

@@ -267,105 +267,101 @@ fn count(items: &[&Said], p: Polarity) -> usize {
     items.iter().filter(|s| s.sentiment.polarity == p).count()
 }
 
+/// A name in English and French.
+type Words = (&'static str, &'static str);
+
+const COMMENTS_NEGATIVE: Words = (
+    "comments estimated negative",
+    "commentaires estimés négatifs",
+);
+const COMMENTS_POSITIVE: Words = (
+    "comments estimated positive",
+    "commentaires estimés positifs",
+);
+const WITH_TEXT: Words = ("comments with text", "commentaires avec un texte");
+
+/// `part ÷ whole` as the figure `f`, named `label`; its inputs named by the pairs.
 fn share_figure(
     f: formula::Formula,
-    label: &str,
-    part: (&str, usize),
-    whole: (&str, usize),
+    label: Words,
+    part: (Words, usize),
+    whole: (Words, usize),
     lang: Lang,
 ) -> Figure {
-    let fig = Figure::of(f, label, Unit::Ratio, lang);
+    let fig = Figure::of(f, lang.pick(label.0, label.1), Unit::Ratio, lang);
     if whole.1 == 0 {
         return fig.unavailable(lang.pick("no text to read", "aucun texte à lire"));
     }
-    fig.input(part.0, part.1 as f64, Unit::Count)
-        .input(whole.0, whole.1 as f64, Unit::Count)
+    fig.input(lang.pick(part.0 .0, part.0 .1), part.1 as f64, Unit::Count)
+        .input(
+            lang.pick(whole.0 .0, whole.0 .1),
+            whole.1 as f64,
+            Unit::Count,
+        )
         .value(part.1 as f64 / whole.1 as f64, lang)
 }
 
-fn figures(comments: &[&Said], messages: &[&Said], posts: &[&Said], lang: Lang) -> Vec<Figure> {
-    let n = comments.len();
-    let (neg, pos) = (
-        count(comments, Polarity::Negative),
-        count(comments, Polarity::Positive),
-    );
-    let with_text = lang.pick("comments with text", "commentaires avec un texte");
+/// `net_sentiment` of `n` comments, `pos` positive and `neg` negative.
+fn net_figure(pos: usize, neg: usize, n: usize, lang: Lang) -> Figure {
+    let label = ("Net sentiment (estimate)", "Sentiment net (estimation)");
     let net = Figure::of(
         NET_SENTIMENT,
-        lang.pick("Net sentiment (estimate)", "Sentiment net (estimation)"),
+        lang.pick(label.0, label.1),
         Unit::Ratio,
         lang,
     );
-    let net = if n == 0 {
-        net.unavailable(lang.pick("no comment with a text", "aucun commentaire avec un texte"))
-    } else {
-        net.input(
-            lang.pick(
-                "comments estimated positive",
-                "commentaires estimés positifs",
-            ),
-            pos as f64,
-            Unit::Count,
-        )
-        .input(
-            lang.pick(
-                "comments estimated negative",
-                "commentaires estimés négatifs",
-            ),
-            neg as f64,
-            Unit::Count,
-        )
-        .input(with_text, n as f64, Unit::Count)
+    if n == 0 {
+        return net
+            .unavailable(lang.pick("no comment with a text", "aucun commentaire avec un texte"));
+    }
+    let name = |w: Words| lang.pick(w.0, w.1);
+    net.input(name(COMMENTS_POSITIVE), pos as f64, Unit::Count)
+        .input(name(COMMENTS_NEGATIVE), neg as f64, Unit::Count)
+        .input(name(WITH_TEXT), n as f64, Unit::Count)
         .value((pos as f64 - neg as f64) / n as f64, lang)
-    };
+}
+
+/// The shares of the comments, then of the messages and posts when there are some.
+fn figures(comments: &[&Said], messages: &[&Said], posts: &[&Said], lang: Lang) -> Vec<Figure> {
+    let n = comments.len();
+    let neg = count(comments, Polarity::Negative);
+    let pos = count(comments, Polarity::Positive);
     let mut out = vec![
         share_figure(
             NEGATIVE_SHARE,
-            lang.pick(
+            (
                 "Negative comments (estimate)",
                 "Commentaires négatifs (estimation)",
             ),
-            (
-                lang.pick(
-                    "comments estimated negative",
-                    "commentaires estimés négatifs",
-                ),
-                neg,
-            ),
-            (with_text, n),
+            (COMMENTS_NEGATIVE, neg),
+            (WITH_TEXT, n),
             lang,
         ),
         share_figure(
             POSITIVE_SHARE,
-            lang.pick(
+            (
                 "Positive comments (estimate)",
                 "Commentaires positifs (estimation)",
             ),
-            (
-                lang.pick(
-                    "comments estimated positive",
-                    "commentaires estimés positifs",
-                ),
-                pos,
-            ),
-            (with_text, n),
+            (COMMENTS_POSITIVE, pos),
+            (WITH_TEXT, n),
             lang,
         ),
-        net,
+        net_figure(pos, neg, n, lang),
     ];
     if !messages.is_empty() {
         out.push(share_figure(
             NEGATIVE_MESSAGES,
-            lang.pick(
+            (
                 "Negative inbox messages (estimate)",
                 "Messages reçus négatifs (estimation)",
             ),
             (
-                lang.pick("messages estimated negative", "messages estimés négatifs"),
+                ("messages estimated negative", "messages estimés négatifs"),
                 count(messages, Polarity::Negative),
             ),
             (
-                lang.pick("messages with text", "messages avec un texte"),
+                ("messages with text", "messages avec un texte"),
                 messages.len(),
             ),
             lang,
@@ -374,19 +370,19 @@ fn figures(comments: &[&Said], messages: &[&Said], posts: &[&Said], lang: Lang) 
     if !posts.is_empty() {
         out.push(share_figure(
             NEGATIVE_POSTS,
-            lang.pick(
+            (
                 "Your posts read as negative (estimate)",
                 "Vos publications lues comme négatives (estimation)",
             ),
             (
-                lang.pick(
+                (
                     "posts estimated negative",
                     "publications estimées négatives",
                 ),
                 count(posts, Polarity::Negative),
             ),
             (
-                lang.pick("posts with text", "publications avec un texte"),
+                ("posts with text", "publications avec un texte"),
                 posts.len(),
             ),
             lang,
