@@ -16,6 +16,8 @@ pub enum Reason {
     Organiser,
     /// On the exclusion list.
     Excluded,
+    /// Flagged as suspicious, and the rules leave that kind out.
+    Suspicious,
     /// A reply to another comment, and replies do not count.
     Reply,
     /// No date, and the rules set a window.
@@ -56,11 +58,12 @@ pub struct Exclusion {
 
 impl Reason {
     /// Every reason, in the order the rules are applied.
-    pub const ALL: [Reason; 12] = [
+    pub const ALL: [Reason; 13] = [
         Reason::NoAuthor,
         Reason::DuplicateId,
         Reason::Organiser,
         Reason::Excluded,
+        Reason::Suspicious,
         Reason::Reply,
         Reason::NoDate,
         Reason::BeforeStart,
@@ -87,6 +90,10 @@ impl Reason {
                 "Commentaires de l’organisateur",
             ),
             Reason::Excluded => lang.pick("On the exclusion list", "Sur la liste d’exclusion"),
+            Reason::Suspicious => lang.pick(
+                "Suspicious, and the rules leave that out",
+                "Suspects, et les règles les écartent",
+            ),
             Reason::Reply => lang.pick(
                 "Replies to other comments",
                 "Réponses à d’autres commentaires",

@@ -58,7 +58,8 @@
 //! One concept each, each using only those before it: `text` (cleaning, @mentions,
 //! keywords), `entrant` (who an entry is), `window` (ISO 8601 dates and the window), `digest`
 //! (SHA-256 and the one sort), `entries` (entries in), `rules`, `seed`, `exclusion` (the
-//! reasons), `sieve` (the rules applied entry by entry), `warning`, `prepare` (the people, the
+//! reasons), `suspicion` (suspicious entrants, flagged with their reasons), `sieve` (the rules
+//! applied entry by entry), `warning`, `prepare` (the people, the
 //! draw file and its fingerprint), `ticket` (scores, the ranking, the places), `certificate`
 //! (with the first drawing), `verify`, `redraw`.
 
@@ -72,6 +73,7 @@ mod redraw;
 mod rules;
 mod seed;
 mod sieve;
+mod suspicion;
 mod text;
 mod ticket;
 mod verify;
@@ -86,6 +88,7 @@ pub use prepare::{prepare_draw, DrawCounts, Prepared};
 pub use redraw::{redraw, RedrawInput};
 pub use rules::{Per, Rules, RulesInput};
 pub use seed::{SeedInput, SeedKind};
+pub use suspicion::{Suspicion, SuspiciousEntrant};
 pub use ticket::{ticket_score, Pick};
 pub use verify::{verify_certificate, Verification};
 pub use warning::DrawWarning;

@@ -6,6 +6,7 @@ use super::entrant::normalise_profile;
 use super::exclusion::Exclusion;
 use super::rules::{validate_rules, Rules, RulesInput};
 use super::sieve::{sift, PersonTally};
+use super::suspicion::{suspicious, SuspiciousEntrant};
 use super::warning::{warnings, DrawWarning, Found};
 use crate::form::FieldError;
 use crate::i18n::Lang;
@@ -68,6 +69,9 @@ pub struct Prepared {
     pub exclusions: Vec<Exclusion>,
     /// What to check before drawing.
     pub warnings: Vec<DrawWarning>,
+    /// Entrants whose entries look fake or bought, each with its reason: shown, and left out
+    /// only for the kinds the rules name (`exclude_suspicious`).
+    pub suspicious: Vec<SuspiciousEntrant>,
 }
 
 /// Applies the rules to the entries: who is in with how many tickets, every exclusion with
@@ -78,7 +82,8 @@ pub(super) fn prepare_entries(
     rules: &Rules,
     lang: Lang,
 ) -> Result<Prepared, FieldError> {
-    let mut sifted = sift(entries, rules, lang);
+    let flags = suspicious(entries, &rules.exclude_suspicious, lang);
+    let mut sifted = sift(entries, rules, &flags, lang);
     let bonus_unmatched = add_bonuses(&mut sifted.tallies, rules);
     let (people, total) = people_of(sifted.tallies, rules);
     if total > MAX_TICKETS {
@@ -114,6 +119,7 @@ pub(super) fn prepare_entries(
         people,
         exclusions: sifted.exclusions,
         warnings,
+        suspicious: flags,
     })
 }
 

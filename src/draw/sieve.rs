@@ -5,6 +5,7 @@
 use super::entrant::{entrant_names, who, Identity, Named};
 use super::exclusion::{Exclusion, Reason};
 use super::rules::{Per, Rules};
+use super::suspicion::{Suspicion, SuspiciousEntrant};
 use super::text::{fold, has_keyword, mentions};
 use super::window::{compare, Bound};
 use crate::i18n::Lang;
@@ -65,12 +66,26 @@ struct Sieve<'a> {
     seen_ids: HashMap<&'a str, u64>,
     exclude_used: HashSet<&'a str>,
     tallies: HashMap<String, PersonTally>,
+    /// The entrants the rules leave out as suspicious, with the first kind that does.
+    suspects: HashMap<&'a str, (Suspicion, &'a str)>,
 }
 
-/// Applies the rules to the entries, in order.
-pub(super) fn sift<'a>(entries: &'a [EntryRow], rules: &'a Rules, lang: Lang) -> Sifted<'a> {
+/// Applies the rules to the entries, in order; `flags` are the suspicious entrants (those
+/// marked `excluded` are left out).
+pub(super) fn sift<'a>(
+    entries: &'a [EntryRow],
+    rules: &'a Rules,
+    flags: &'a [SuspiciousEntrant],
+    lang: Lang,
+) -> Sifted<'a> {
     let names_of = entrant_names(entries);
     let mut sieve = Sieve::new(rules, lang);
+    for f in flags.iter().filter(|f| f.excluded) {
+        sieve
+            .suspects
+            .entry(f.entrant.as_str())
+            .or_insert((f.kind, f.reason.as_str()));
+    }
     let mut exclusions = Vec::new();
     let mut eligible = 0usize;
     for (index, e) in entries.iter().enumerate() {
@@ -115,6 +130,7 @@ impl<'a> Sieve<'a> {
             seen_ids: HashMap::new(),
             exclude_used: HashSet::new(),
             tallies: HashMap::new(),
+            suspects: HashMap::new(),
         }
     }
 
@@ -129,6 +145,7 @@ impl<'a> Sieve<'a> {
         self.check_id(e)?;
         self.check_organiser(&author)?;
         self.check_excluded(&author)?;
+        self.check_suspicious(&author)?;
         self.check_reply(e)?;
         self.check_window(e)?;
         let text = fold(&e.text);
@@ -185,6 +202,21 @@ impl<'a> Sieve<'a> {
             match self.lang {
                 Lang::En => format!("on the exclusion list (\"{item}\")"),
                 Lang::Fr => format!("sur la liste d’exclusion («\u{a0}{item}\u{a0}»)"),
+            },
+        ))
+    }
+
+    /// A suspicious entrant, when the rules leave that kind out.
+    fn check_suspicious(&self, a: &Author) -> Result<(), Left> {
+        let Some((kind, reason)) = self.suspects.get(a.entrant.as_str()) else {
+            return Ok(());
+        };
+        let label = kind.label(self.lang);
+        Err((
+            Reason::Suspicious,
+            match self.lang {
+                Lang::En => format!("{label} (a rule of this draw): {reason}"),
+                Lang::Fr => format!("{label} (une règle de ce tirage)\u{a0}: {reason}"),
             },
         ))
     }
