@@ -64,8 +64,8 @@ pub use draw::{
     draw_winners, entries_from_json, exclusions_by_reason, is_entries_json, prepare_draw,
     read_certificate, read_entries, redraw, sha256_hex, ticket_score, verify_certificate,
     Certificate, DrawCounts, DrawError, DrawOptions, DrawWarning, EntryList, Exclusion, Per, Pick,
-    Prepared, RedrawInput, Rules, RulesInput, SeedInput, SeedKind, Suspicion, SuspiciousEntrant,
-    Verification,
+    Prepared, RedrawInput, Rules, RulesInput, SeedInput, SeedKind, Suspicion, SuspicionKind,
+    SuspiciousEntrant, Verification,
 };
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;

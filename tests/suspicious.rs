@@ -88,6 +88,20 @@ fn each_pattern_is_flagged_with_its_reason() {
     assert!(p.suspicious.iter().all(|f| !f.excluded));
     assert_eq!((p.counts.people, p.counts.excluded), (12, 0));
     assert!(!p.draw_file.contains("exclude_suspicious"));
+    let kinds: Vec<(Suspicion, usize, bool)> = p
+        .suspicion_kinds
+        .iter()
+        .map(|k| (k.kind, k.flagged, k.excluded))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Suspicion::SameText, 3, false),
+            (Suspicion::NewHandleBurst, 5, false),
+            (Suspicion::TagFarm, 5, false),
+            (Suspicion::SeveralSpellings, 2, false)
+        ]
+    );
 }
 
 #[test]

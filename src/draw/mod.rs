@@ -88,7 +88,7 @@ pub use prepare::{prepare_draw, DrawCounts, Prepared};
 pub use redraw::{redraw, RedrawInput};
 pub use rules::{Per, Rules, RulesInput};
 pub use seed::{SeedInput, SeedKind};
-pub use suspicion::{Suspicion, SuspiciousEntrant};
+pub use suspicion::{Suspicion, SuspicionKind, SuspiciousEntrant};
 pub use ticket::{ticket_score, Pick};
 pub use verify::{verify_certificate, Verification};
 pub use warning::DrawWarning;

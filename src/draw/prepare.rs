@@ -6,7 +6,7 @@ use super::entrant::normalise_profile;
 use super::exclusion::Exclusion;
 use super::rules::{validate_rules, Rules, RulesInput};
 use super::sieve::{sift, PersonTally};
-use super::suspicion::{suspicious, SuspiciousEntrant};
+use super::suspicion::{kinds, suspicious, SuspicionKind, SuspiciousEntrant};
 use super::warning::{warnings, DrawWarning, Found};
 use crate::form::FieldError;
 use crate::i18n::Lang;
@@ -72,6 +72,8 @@ pub struct Prepared {
     /// Entrants whose entries look fake or bought, each with its reason: shown, and left out
     /// only for the kinds the rules name (`exclude_suspicious`).
     pub suspicious: Vec<SuspiciousEntrant>,
+    /// Every kind of suspicion, with how many it flags and whether the rules leave them out.
+    pub suspicion_kinds: Vec<SuspicionKind>,
 }
 
 /// Applies the rules to the entries: who is in with how many tickets, every exclusion with
@@ -119,6 +121,7 @@ pub(super) fn prepare_entries(
         people,
         exclusions: sifted.exclusions,
         warnings,
+        suspicion_kinds: kinds(&flags, &rules.exclude_suspicious, lang),
         suspicious: flags,
     })
 }

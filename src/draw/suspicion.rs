@@ -101,6 +101,37 @@ pub struct SuspiciousEntrant {
     pub excluded: bool,
 }
 
+/// One kind of suspicion as the draw view lists it: its name, how many entrants it flags,
+/// and whether the rules leave them out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SuspicionKind {
+    /// The kind.
+    pub kind: Suspicion,
+    /// Its name ([`Suspicion::label`]).
+    pub label: &'static str,
+    /// Entrants flagged for it.
+    pub flagged: usize,
+    /// Whether the rules leave them out (`exclude_suspicious`).
+    pub excluded: bool,
+}
+
+/// Every kind, in order, with its count among `flags`.
+pub(super) fn kinds(
+    flags: &[SuspiciousEntrant],
+    rules_out: &[Suspicion],
+    lang: Lang,
+) -> Vec<SuspicionKind> {
+    Suspicion::ALL
+        .iter()
+        .map(|&kind| SuspicionKind {
+            kind,
+            label: kind.label(lang),
+            flagged: flags.iter().filter(|f| f.kind == kind).count(),
+            excluded: rules_out.contains(&kind),
+        })
+        .collect()
+}
+
 /// One entry as the flags read it.
 struct Read<'a> {
     entrant: String,
@@ -166,6 +197,7 @@ fn others(group: &BTreeMap<&str, Vec<u64>>, me: &str, lang: Lang) -> String {
     match (more, lang) {
         (0, _) => list,
         (n, Lang::En) => format!("{list} and {n} more"),
+        (1, Lang::Fr) => format!("{list} et 1 autre"),
         (n, Lang::Fr) => format!("{list} et {n} autres"),
     }
 }

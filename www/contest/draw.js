@@ -6,6 +6,7 @@ import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
 import { renderCertificateView } from './certificate.js';
 import { rulesForm, rulesInput } from './rules.js';
+import { suspiciousBlock } from './suspicious.js';
 
 /** How many entries a list shows at a time (and the printed certificate at most). */
 export const LIST_CHUNK = 500;
@@ -119,6 +120,7 @@ export function prepare(panel) {
     countsLine(panel, pr.counts),
     pr.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, pr.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message }))) : null,
     exclusionsBlock(panel, pr.exclusions, panel.entryFiles.sources()),
+    suspiciousBlock(panel, pr),
     peopleBlock(panel, pr.people));
 }
 
