@@ -40,7 +40,7 @@ const rows = [
   ['first visit: wasm (lite)', ['www/pkg/lite/social_roi_bg.wasm'], 120 * KiB],
   [`first visit: JS (${firstJs.length} files)`, firstJs, 40 * KiB],
   ['file tabs: wasm (full)', ['www/pkg/full/social_roi_bg.wasm'], 640 * KiB],
-  [`file tabs: JS (${laterJs.length} more files)`, laterJs, 60 * KiB],
+  [`file tabs: JS (${laterJs.length} more files)`, laterJs, 72 * KiB],
 ];
 let over = false;
 console.log('size of the page                    raw       gzip     brotli   (budget, brotli)');

@@ -63,9 +63,10 @@ pub use date::{parse as parse_date, Date, DateTime, ParsedDate, SlashOrder, Time
 pub use draw::{
     draw_winners, entries_from_json, exclusions_by_reason, is_entries_json, prepare_draw,
     read_certificate, read_entries, redraw, sha256_hex, ticket_score, verify_certificate,
-    Certificate, DrawCounts, DrawError, DrawOptions, DrawWarning, EntryList, Exclusion, Per, Pick,
-    Prepared, RedrawInput, Rules, RulesInput, SeedInput, SeedKind, Suspicion, SuspicionKind,
-    SuspiciousEntrant, Verification,
+    Certificate, DrawCounts, DrawError, DrawOptions, DrawSession, DrawWarning, EntryList,
+    ExcludedEntries, Exclusion, Per, Person, Pick, Preparation, Prepared,
+    Reason as ExclusionReason, ReasonCount, RedrawInput, Rules, RulesInput, SeedInput, SeedKind,
+    Suspicion, SuspicionKind, SuspiciousEntrant, Verification,
 };
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;

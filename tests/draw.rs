@@ -1,8 +1,14 @@
-//! The draw core: the fixture certificate, verification, redraws, and fairness over many seeds.
+//! The draw core: the fixture certificate, verification, redraws, a million generated entries
+//! against the results recorded before the draw was rewritten for scale, and fairness over
+//! many seeds.
+
+#[path = "support/draw_gen.rs"]
+mod draw_gen;
 
 use social_roi::{
-    draw_winners, read_entries, redraw, ticket_score, verify_certificate, Certificate, DrawOptions,
-    EntryList, EntryRow, Lang, Per, Pick, RedrawInput, RulesInput, SeedInput, SeedKind,
+    draw_winners, exclusions_by_reason, read_certificate, read_entries, redraw, sha256_hex,
+    ticket_score, verify_certificate, Certificate, DrawOptions, DrawSession, EntryList, EntryRow,
+    Lang, Per, Pick, RedrawInput, RulesInput, SeedInput, SeedKind,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -330,6 +336,257 @@ fn large_draws_stay_fast() {
     assert!(verify_certificate(&cert, &entries, Lang::En).confirmed);
     let took = start.elapsed();
     assert!(took.as_secs() < 60, "took {took:?}");
+}
+
+#[test]
+fn a_first_version_certificate_still_verifies_and_redraws() {
+    // Its exclusions are a list of objects; a redraw writes this version's format.
+    let v1 = read_certificate(
+        "certificate-v1.json",
+        &fixture("certificate-v1.json"),
+        Lang::En,
+    )
+    .unwrap();
+    assert_eq!(v1.format, "social-roi draw certificate 1");
+    assert_eq!(v1.exclusions, fixture_draw().exclusions);
+    assert!(verify_certificate(&v1, &entries(), Lang::En).confirmed);
+    let input = RedrawInput {
+        disqualify: vec!["karim.b".into()],
+        reason: "did not answer".into(),
+        seed: None,
+        drawn_at: None,
+    };
+    let two = redraw(&v1, &entries(), &input, Lang::En).unwrap();
+    assert_eq!(two.format, "social-roi draw certificate 2");
+    assert_eq!(two.drawings[0], v1.drawings[0]);
+    assert!(verify_certificate(&two, &entries(), Lang::En).confirmed);
+}
+
+#[test]
+fn a_session_prepares_once_and_lists_exclusions_page_by_page() {
+    let entries = entries();
+    let mut session = DrawSession::new(&entries);
+    let rules = rules();
+    let prepared = session.prepare(&entries, &rules, Lang::Fr).unwrap().clone();
+    let cert = session
+        .draw(
+            &entries,
+            &rules,
+            &seed("04 11 23 38 47 + 02 09"),
+            &DrawOptions::default(),
+            Lang::Fr,
+        )
+        .unwrap();
+    assert_eq!(cert.fingerprint, prepared.fingerprint);
+    assert_eq!(cert.drawings[0].winners, fixture_draw().drawings[0].winners);
+    assert_eq!(cert.exclusions, prepared.excluded());
+    assert!(session.verify(&entries, &cert, Lang::Fr).confirmed);
+    let all = session.exclusions(&entries, None, 0, usize::MAX, Lang::Fr);
+    assert_eq!(all.len(), cert.counts.excluded);
+    assert_eq!(all[0].author, "atelier.lumiere");
+    assert_eq!(all[0].message, "un commentaire de l’organisateur");
+    let page = session.exclusions(&entries, None, 3, 2, Lang::En);
+    assert_eq!(
+        page,
+        session.exclusions(&entries, None, 0, 99, Lang::En)[3..5]
+    );
+    let dup = session.exclusions(
+        &entries,
+        Some(social_roi::ExclusionReason::DuplicateId),
+        0,
+        9,
+        Lang::En,
+    );
+    assert_eq!(dup.len(), 1);
+    assert_eq!(dup[0].message, "the same comment id as line 13");
+    // The rules changed: a new preparation; back to these: the same fingerprint again.
+    let other = RulesInput {
+        winners: 3.0.into(),
+        ..rules.clone()
+    };
+    assert_ne!(
+        session
+            .prepare(&entries, &other, Lang::Fr)
+            .unwrap()
+            .fingerprint,
+        cert.fingerprint
+    );
+    assert_eq!(
+        session
+            .prepare(&entries, &rules, Lang::En)
+            .unwrap()
+            .fingerprint,
+        cert.fingerprint
+    );
+    assert_eq!(
+        session
+            .prepare(&entries, &rules, Lang::En)
+            .unwrap()
+            .warnings,
+        prepared.warnings
+    );
+}
+
+/// What the draw gave on [`draw_gen::entries`]`(1_000_000, 9)` before it was rewritten for
+/// scale (recorded once with the code of issue 8): the draw must not change.
+struct Recorded {
+    fingerprint: &'static str,
+    counts: [usize; 5],
+    picks: &'static [&'static str],
+    by_reason: &'static [(&'static str, usize)],
+    /// SHA-256 of every exclusion, one line each: index, reason (as Rust's `Debug` writes it),
+    /// entrant, author, line, message.
+    exclusions: &'static str,
+    warnings: &'static [&'static str],
+    first_score: &'static str,
+}
+
+fn rules_at_scale(e: &[EntryRow]) -> RulesInput {
+    // Names and profiles taken from the entries themselves, so that every rule matches someone.
+    let mut exclude: Vec<String> = (0..200).map(|i| e[100 + 37 * i].author.clone()).collect();
+    exclude.extend(
+        e.iter()
+            .filter_map(|x| x.profile.clone())
+            .skip(50)
+            .step_by(1000)
+            .take(50),
+    );
+    exclude.push("nobody at all".into());
+    let profile_bonus = e
+        .iter()
+        .filter_map(|x| x.profile.clone())
+        .nth(7000)
+        .unwrap();
+    serde_json::from_value(serde_json::json!({
+        "per": "comment", "winners": 5, "alternates": 5, "min_mentions": 1,
+        "keywords": ["#concours"], "from": "2026-06-02", "until": "2026-06-18T12:00+02:00",
+        "organiser": e[10].author.clone(), "exclude": exclude,
+        "bonus": [{"entrant": e[5000].author.clone(), "entries": 3}, {"entrant": e[6000].author.clone(), "entries": 1},
+                  {"entrant": profile_bonus, "entries": 2}, {"entrant": "zed", "entries": 1}],
+        "bonus_per_mention": 1, "max_entries": 5
+    }))
+    .unwrap()
+}
+
+fn check_recorded(
+    (entries, session): (&[EntryRow], &mut DrawSession),
+    rules: &RulesInput,
+    want: &Recorded,
+) {
+    let seed = seed("1M entries");
+    let c = session
+        .draw(entries, rules, &seed, &DrawOptions::default(), Lang::En)
+        .unwrap();
+    assert_eq!(
+        c.entries_sha256,
+        "0b02c4b4c25a4e58662905d0aba3832be8500db95bd1c6ac3b44d1108f21564d"
+    );
+    assert_eq!(c.fingerprint, want.fingerprint);
+    let n = &c.counts;
+    assert_eq!(
+        [
+            n.entries,
+            n.eligible,
+            n.excluded,
+            n.people,
+            n.tickets as usize
+        ],
+        want.counts
+    );
+    let d = &c.drawings[0];
+    let picks: Vec<String> = d
+        .winners
+        .iter()
+        .chain(&d.alternates)
+        .map(|p| format!("{}|{}|{}|{}", p.entrant, p.rank, p.tickets, p.ticket))
+        .collect();
+    assert_eq!(picks, want.picks);
+    assert_eq!(d.winners[0].score, want.first_score);
+    let by: Vec<(String, usize)> = exclusions_by_reason(&c.exclusions, Lang::En)
+        .into_iter()
+        .map(|r| {
+            (
+                serde_json::to_value(r.reason)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                r.count,
+            )
+        })
+        .collect();
+    let want_by: Vec<(String, usize)> = want
+        .by_reason
+        .iter()
+        .map(|(r, k)| (r.to_string(), *k))
+        .collect();
+    assert_eq!(by, want_by);
+    let mut listed = String::new();
+    for x in session.exclusions(entries, None, 0, usize::MAX, Lang::En) {
+        use std::fmt::Write;
+        let _ = writeln!(
+            listed,
+            "{}\t{:?}\t{:?}\t{}\t{}\t{}",
+            x.index, x.reason, x.entrant, x.author, x.line, x.message
+        );
+    }
+    assert_eq!(sha256_hex(listed.as_bytes()), want.exclusions);
+    let warnings: Vec<&str> = c.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(warnings, want.warnings);
+    // The certificate stays small, reads back the same, and verifies without preparing again.
+    let json = serde_json::to_string_pretty(&c).unwrap();
+    assert!(json.len() < 16_000_000, "{} bytes", json.len());
+    let back = read_certificate("c.json", &json, Lang::En).unwrap();
+    assert_eq!(back, c);
+    assert!(session.verify(entries, &back, Lang::En).confirmed);
+}
+
+#[test]
+fn a_million_entries_draw_as_they_did() {
+    let entries = draw_gen::entries(1_000_000, 9);
+    // One session for both rules: the entries are read once.
+    let mut session = DrawSession::new(&entries);
+    check_recorded(
+        (&entries, &mut session),
+        &RulesInput::default(),
+        &Recorded {
+            fingerprint: "652507a855e7b817360e9ee092bd778014bc0cfba447c3d025da81d20ae3d226",
+            counts: [1_000_000, 235_430, 764_570, 235_430, 235_430],
+            picks: &["sarah.bernard8860|1|1|sarah.bernard8860\t1"],
+            by_reason: &[
+                ("no_author", 1738),
+                ("duplicate_id", 4900),
+                ("reply", 29292),
+                ("already_entered", 728_640),
+            ],
+            exclusions: "8aa92cb5752acb369810543ab646d911fce8953b3aa70c25f380b977e6fb2310",
+            warnings: &[],
+            first_score: "00001334a543a24917909f896184be5b8079b306f98c6a65e3f1c9e2d4f9713f",
+        },
+    );
+    check_recorded((&entries, &mut session), &rules_at_scale(&entries), &Recorded {
+        fingerprint: "4341b4315732eb876f85b95b9bade66444bdb14c9bc01ec92fed7d094a2669cf",
+        counts: [1_000_000, 305_944, 694_056, 123_810, 348_044],
+        picks: &[
+            "linaleroy1281|1|2|linaleroy1281\t1", "tom_dubois209|2|3|tom_dubois209\t1",
+            "adamrichard5046|3|4|adamrichard5046\t2", "noahpetit467|4|1|noahpetit467\t1",
+            "tomrichard7814|5|4|tomrichard7814\t4", "σοφια.lefebvre6807|6|2|σοφια.lefebvre6807\t1",
+            "élodie.martin7032|7|3|élodie.martin7032\t2",
+            "chloé robert [instagram.com/chloé.robert]|8|5|chloé robert [instagram.com/chloé.robert]\t4",
+            "manon.garcia2865|9|5|manon.garcia2865\t2", "camillesimon3474|10|3|camillesimon3474\t1",
+        ],
+        by_reason: &[
+            ("no_author", 1738), ("duplicate_id", 4900), ("organiser", 2179), ("excluded", 120_144),
+            ("reply", 25630), ("no_date", 8555), ("before_start", 33932), ("after_end", 110_141),
+            ("missing_keyword", 253_987), ("too_few_mentions", 117_310), ("same_text", 15540),
+        ],
+        exclusions: "c88248759843bf3068dced8f2f09407eafd8d609951052d7c38cb533ffda1d49",
+        warnings: &[
+            "nobody in the entries matches these excluded names (a typo?): https://www.instagram.com/gabriel_martin102, lucas durand, nobody at all",
+            "these bonus entries go to nobody, as no eligible entry matches: paul lefebvre, zed",
+        ],
+        first_score: "00004b07a40312789485273492151695538e0a0241aeb77255e6aaa95cc4e153",
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@
 //! records and a verification recomputes.
 
 use social_roi::{
-    draw_winners, prepare_draw, verify_certificate, Date, DrawOptions, EntryRow, ImportOptions,
-    Lang, Prepared, RulesInput, SeedInput, SeedKind, Suspicion, Workspace,
+    draw_winners, prepare_draw, verify_certificate, Date, DrawOptions, DrawSession, EntryRow,
+    ImportOptions, Lang, Prepared, RulesInput, SeedInput, SeedKind, Suspicion, Workspace,
 };
 
 fn entries() -> Vec<EntryRow> {
@@ -131,8 +131,10 @@ fn a_rule_the_organiser_turns_on_excludes_and_is_recorded() {
     };
     let p = prepared(&rules, Lang::En);
     assert_eq!((p.counts.people, p.counts.excluded), (7, 5));
-    let excluded: Vec<&str> = p
-        .exclusions
+    let mut session = DrawSession::new(&entries());
+    session.prepare(&entries(), &rules, Lang::En).unwrap();
+    let exclusions = session.exclusions(&entries(), None, 0, 100, Lang::En);
+    let excluded: Vec<&str> = exclusions
         .iter()
         .map(|x| x.entrant.as_deref().unwrap())
         .collect();
@@ -146,9 +148,10 @@ fn a_rule_the_organiser_turns_on_excludes_and_is_recorded() {
             "noah19283746"
         ]
     );
-    assert!(p.exclusions[0].message.starts_with(
-        "Accounts tagging the same people (a rule of this draw): tags the same people as"
-    ));
+    assert_eq!(
+        exclusions[0].message,
+        "Accounts tagging the same people: a rule of this draw (see the suspicious entrants)"
+    );
     // Only the tag farm's flags exclude; the others stay questions.
     assert!(p
         .suspicious

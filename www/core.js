@@ -1,11 +1,12 @@
 // Loads the WebAssembly core, from beside this module, whatever page hosts it. Two bundles:
 // the light one holds the ROI calculator (the page opens on it, an embed needs nothing else);
 // the full one adds the files, analysis and contest calls and is fetched only when a tab
-// needs them. Each loads once.
+// needs them, by the worker that runs it (worker.js, full-core.js), or by the page itself
+// where no worker can start. The tabs reach the full core through `fullCore()`: the worker's
+// client (worker-client.js), whose calls all return promises.
 import initLite, * as lite from './pkg/lite/social_roi.js';
 
 let liteReady = null;
-let fullReady = null;
 
 /** Resolves to the light core's exports (the ROI calculator). */
 export function loadCore() {
@@ -13,13 +14,7 @@ export function loadCore() {
   return liteReady;
 }
 
-/** Resolves to the full core's exports (files, analysis, contests, and the ROI calculator). */
-export function loadFullCore() {
-  fullReady ??= import('./pkg/full/social_roi.js').then(async (full) => {
-    await full.default({ module_or_path: new URL('./pkg/full/social_roi_bg.wasm', import.meta.url) });
-    return full;
-  });
-  // A failed fetch may be retried (the network or the host may come back).
-  fullReady.catch(() => { fullReady = null; });
-  return fullReady;
+/** Resolves to the full core's client (worker-client.js), once its core is up. */
+export function fullCore() {
+  return import('./worker-client.js').then((m) => m.coreClient());
 }

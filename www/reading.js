@@ -1,8 +1,7 @@
-// Files in and out, for the tabs that read them (never the first visit): reading dropped files
-// into the core, what the Files and Contest tabs share (a file is read with `file.stream()`
-// chunk by chunk and pushed to a Workspace, yielding to the page between chunks so the tab
-// never freezes, whatever the file's size), how a file's size is written, and saving a file
-// the page made (the Analysis tab's exports, the Contest tab's certificate).
+// Files in and out, for the tabs that read them (never the first visit): today's date (which
+// places dates without a year), how a file's size is written, and saving a file the page made
+// (the Analysis tab's exports, the Contest tab's certificate). The files themselves are read
+// by the worker (engine.js), chunk by chunk.
 
 import { h } from './dom.js';
 
@@ -21,33 +20,6 @@ export function fileSize(bytes, fmt) {
   let u = 0;
   while (v >= 1024 && u < units.length - 1) { v /= 1024; u += 1; }
   return `${fmt.count(u === 0 ? v : Math.round(v * 10) / 10)} ${units[u]}`;
-}
-
-/** Lets the page paint and respond between chunks. */
-export function yieldToPage() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-  return new Promise((resolve) => { setTimeout(resolve, 0); });
-}
-
-/**
- * Pushes `file` into `workspace` as `name`, chunk by chunk; `progress(bytesRead)` after each
- * chunk. Resolves to the file's id in the workspace (finish it with `finishFile(id, lang)`).
- */
-export async function streamInto(workspace, file, name, progress = () => {}) {
-  const id = workspace.beginFile(name);
-  const reader = file.stream().getReader();
-  let read = 0;
-  for (;;) {
-    // eslint-disable-next-line no-await-in-loop
-    const { done, value } = await reader.read();
-    if (done) break;
-    workspace.pushChunk(id, value);
-    read += value.length;
-    progress(read);
-    // eslint-disable-next-line no-await-in-loop
-    await yieldToPage();
-  }
-  return id;
 }
 
 /** Saves `text` as the file `name` of MIME `type`, as a download the browser offers. */

@@ -6,7 +6,7 @@
 // sync-url (keep the inputs in the page's URL fragment, so reloads and shared links reproduce
 // the result). Event: `social-roi-change` (bubbles, composed) with `detail: { input, report }`.
 
-import { loadCore, loadFullCore } from './core.js';
+import { fullCore, loadCore } from './core.js';
 import { sheet } from './styles.js';
 import { h, replace } from './dom.js';
 import { browserLang, defaultCurrency, langOf, localeFor, strings } from './i18n.js';
@@ -25,18 +25,24 @@ const LANG_KEY = 'social-roi:lang';
  * tabs read, such as the dropped files' workspace), `element` (the host) and `roi` (`input`, and
  * `update(fn)` to change the calculator's inputs from another tab). A panel may also have
  * `sheets` (constructed stylesheets of its own). Panels other than the first may be loaded on
- * demand with `import()`. A tab marked `full` gets the full core (files, analysis, contests) as
- * `ctx.core`, fetched the first time such a tab opens; the others get the light one.
- * Files dropped anywhere on the element go to the current tab when its panel has
- * `addFiles(files)`, else to the tab marked `acceptsFiles` (the Files tab).
+ * demand with `import()`. A tab marked `full` gets the full core (files, analysis, contests),
+ * which runs in a worker (worker-client.js) started the first time such a tab opens: `ctx.core`
+ * holds its functions, each returning a promise, and `ctx.set(name)` the set of files `name`
+ * (a Workspace in the worker, the same for every tab of this element that names it),
+ * `ctx.client` the client itself (jobs with progress, cancel, supersede); the
+ * other tabs get the light core, in the page. Files dropped anywhere on the element go to the
+ * current tab when its panel has `addFiles(files)`, else to the tab marked `acceptsFiles`
+ * (the Files tab).
  */
 const TABS = [
   { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
-  { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files/panel.js').then((m) => new m.FilesPanel(ctx)) },
-  // Reads the Files tab's workspace (ctx.shared.workspace): what the dropped files mean.
-  { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis/panel.js').then((m) => new m.AnalysisPanel(ctx)) },
-  { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest/panel.js').then((m) => new m.ContestPanel(ctx)) },
+  { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files/panel.js').then((m) => m.FilesPanel.create(ctx)) },
+  // Reads the Files tab's set (ctx.set('files')): what the dropped files mean.
+  { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis/panel.js').then((m) => m.AnalysisPanel.create(ctx)) },
+  { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest/panel.js').then((m) => m.ContestPanel.create(ctx)) },
 ];
+
+let elements = 0;
 
 function storedLang() {
   try {
@@ -68,6 +74,7 @@ export class SocialRoiElement extends HTMLElement {
   #showing = 0;
   #current = null;
   #dragDepth = 0;
+  #id = `sr${++elements}`;
   #onHash = () => this.#loadFromHash();
 
   connectedCallback() {
@@ -259,12 +266,14 @@ export class SocialRoiElement extends HTMLElement {
     return panel;
   }
 
-  #context(core) {
+  #context(core, client = null) {
     const t = strings(this.#lang);
     const self = this;
     if (!this.#stores.has(this.#tab)) this.#stores.set(this.#tab, {});
     return {
       core,
+      client,
+      set: (name) => client.set(`${this.#id}:${name}`),
       lang: this.#lang,
       locale: this.#locale,
       mark: this.#mark,
@@ -318,11 +327,13 @@ export class SocialRoiElement extends HTMLElement {
     let panel;
     try {
       let core = this.#core;
+      let client = null;
       if (tab.full) {
         replace(host, h('p', { class: 'sr-notice', attrs: { role: 'status' }, text: t.loading }));
-        core = await loadFullCore();
+        client = await fullCore();
+        core = client.core;
       }
-      panel = await tab.create(this.#context(core));
+      panel = await tab.create(this.#context(core, client));
     } catch (err) {
       if (token === this.#showing) {
         replace(host, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${t.loadFailed} ${err?.message || err}` }));

@@ -63,6 +63,10 @@ button, input, select { font: inherit; color: inherit; }
 .sr-btn { border: 1px solid ${v.accent}; color: ${v.accent}; background: #fff; border-radius: 999px; padding: 6px 14px; cursor: pointer; font-weight: 600; }
 .sr-btn:hover { background: ${v.accentSoft}; }
 .sr-btn.sr-primary { background: ${v.accent}; color: #fff; }
+.sr-job { display: grid; gap: 4px; min-width: 0; }
+.sr-job progress { width: 100%; height: 8px; }
+.sr-job-line { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; justify-content: space-between; }
+.sr-job-cancel { padding: 3px 12px; font-size: 0.85rem; }
 .sr-remove { border: 0; background: transparent; color: ${v.muted}; cursor: pointer; font-size: 1.3rem; line-height: 1; padding: 4px 8px; border-radius: 6px; }
 .sr-remove:hover { color: ${v.danger}; background: ${v.dangerSoft}; }
 .sr-results { display: flex; flex-direction: column; gap: 16px; }

@@ -1,10 +1,11 @@
 //! Certificates: everything needed to check a draw (the parameters, the fingerprint, every
 //! drawing), read from its JSON, and written by the first drawing.
 
-use super::exclusion::Exclusion;
-use super::prepare::{prepare_entries, DrawCounts, Person, Prepared};
+use super::exclusion::ExcludedEntries;
+use super::prepare::{DrawCounts, Person, Prepared};
 use super::rules::{validate_rules, Rules, RulesInput};
 use super::seed::{validate_seed, Seed, SeedInput};
+use super::session::DrawSession;
 use super::text::clean;
 use super::ticket::{pick_places, ranking, Pick};
 use super::warning::DrawWarning;
@@ -16,8 +17,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// The `format` of every certificate this version writes and verifies.
-pub(super) const CERTIFICATE_FORMAT: &str = "social-roi draw certificate 1";
+/// The `format` of every certificate this version writes.
+pub(super) const CERTIFICATE_FORMAT: &str = "social-roi draw certificate 2";
+/// The first version's `format`, which listed every exclusion as an object: still verified.
+pub(super) const CERTIFICATE_FORMAT_1: &str = "social-roi draw certificate 1";
 
 /// One drawing: the first, or a redraw after a disqualification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +46,8 @@ pub struct Drawing {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
-    /// The scheme and its version: `social-roi draw certificate 1` for this version.
+    /// The scheme and its version: `social-roi draw certificate 2` for this version (`…
+    /// certificate 1`, whose exclusions were a list of objects, is read and verified too).
     pub format: String,
     /// The software and version that drew (informative).
     pub software: String,
@@ -60,8 +64,8 @@ pub struct Certificate {
     pub entries_sha256: String,
     /// SHA-256 of `draw_file`.
     pub fingerprint: String,
-    /// Every entry left out, with its reason.
-    pub exclusions: Vec<Exclusion>,
+    /// Every entry left out, with its reason: ranges of entry indices per reason.
+    pub exclusions: ExcludedEntries,
     /// What the organiser was warned of.
     pub warnings: Vec<DrawWarning>,
     /// The drawings, oldest first; a redraw appends one, none is ever removed.
@@ -190,7 +194,8 @@ pub(super) fn validate_drawn_at(
 }
 
 /// Draws winners and alternates: validates the rules, the seed and the date, prepares the
-/// entries and writes the certificate with its first drawing.
+/// entries and writes the certificate with its first drawing. (A [`DrawSession`] prepares
+/// once for a draw, its verification and redraws.)
 pub fn draw_winners(
     entries: &[EntryRow],
     rules: &RulesInput,
@@ -198,6 +203,16 @@ pub fn draw_winners(
     options: &DrawOptions,
     lang: Lang,
 ) -> Result<Certificate, DrawError> {
+    DrawSession::new(entries).draw(entries, rules, seed, options, lang)
+}
+
+/// What a draw is given, validated: the rules, the seed and the date, or a message per field.
+pub(super) fn validate_draw(
+    rules: &RulesInput,
+    seed: &SeedInput,
+    options: &DrawOptions,
+    lang: Lang,
+) -> Result<(Rules, Seed, Option<String>), DrawError> {
     let mut errors = Vec::new();
     let rules = validate_rules(rules, lang)
         .map_err(|e| errors.extend(prefixed("rules", e)))
@@ -206,41 +221,29 @@ pub fn draw_winners(
         .map_err(|e| errors.extend(prefixed("seed", vec![e])))
         .ok();
     let at = validate_drawn_at(&options.drawn_at, lang, &mut errors);
-    let (Some(rules), Some(seed), true) = (rules, seed, errors.is_empty()) else {
-        return Err(DrawError { errors });
-    };
-    let prepared =
-        prepare_entries(entries, &rules, lang).map_err(|e| DrawError { errors: vec![e] })?;
-    let ranked = ranking(&prepared.people, &seed.value);
-    let (winners, alternates) = pick_places(
-        &prepared.people,
-        &ranked,
-        rules.winners,
-        rules.alternates,
-        &HashMap::new(),
-        &HashSet::new(),
-    );
-    let first = Drawing {
-        number: 1,
-        seed,
-        drawn_at: at,
-        reason: None,
-        disqualified: Vec::new(),
-        winners,
-        alternates,
-    };
-    Ok(Certificate::first(rules, prepared, options, lang, first))
+    match (rules, seed, errors.is_empty()) {
+        (Some(rules), Some(seed), true) => Ok((rules, seed, at)),
+        _ => Err(DrawError { errors }),
+    }
 }
 
 impl Certificate {
-    /// The certificate of a preparation, with its first drawing.
-    fn first(
-        rules: Rules,
-        prepared: Prepared,
+    /// The certificate of a preparation, with its first drawing from `seed` at `at`.
+    pub(super) fn first(
+        prepared: &Prepared,
+        (seed, at): (Seed, Option<String>),
         options: &DrawOptions,
         lang: Lang,
-        drawing: Drawing,
     ) -> Certificate {
+        let rules = &prepared.rules;
+        let ranked = ranking(&prepared.people, &seed.value);
+        let (winners, alternates) = pick_places(
+            &prepared.people,
+            &ranked,
+            (rules.winners, rules.alternates),
+            &HashMap::new(),
+            &HashSet::new(),
+        );
         Certificate {
             format: CERTIFICATE_FORMAT.to_string(),
             software: concat!("social-roi ", env!("CARGO_PKG_VERSION")).to_string(),
@@ -250,14 +253,22 @@ impl Certificate {
                 .map(clean)
                 .filter(|t| !t.is_empty()),
             lang,
-            rules,
-            counts: prepared.counts,
-            entries_sha256: prepared.entries_sha256,
-            fingerprint: prepared.fingerprint,
-            exclusions: prepared.exclusions,
-            warnings: prepared.warnings,
-            drawings: vec![drawing],
-            draw_file: prepared.draw_file,
+            rules: rules.clone(),
+            counts: prepared.counts.clone(),
+            entries_sha256: prepared.entries_sha256.clone(),
+            fingerprint: prepared.fingerprint.clone(),
+            exclusions: prepared.excluded(),
+            warnings: prepared.warnings.clone(),
+            drawings: vec![Drawing {
+                number: 1,
+                seed,
+                drawn_at: at,
+                reason: None,
+                disqualified: Vec::new(),
+                winners,
+                alternates,
+            }],
+            draw_file: prepared.draw_file.clone(),
         }
     }
 }
@@ -281,8 +292,7 @@ pub(super) fn replay(cert: &Certificate, people: &[Person]) -> Vec<(Vec<Pick>, V
         out.push(pick_places(
             people,
             &ranked,
-            cert.rules.winners,
-            cert.rules.alternates,
+            (cert.rules.winners, cert.rules.alternates),
             &kept,
             &disqualified,
         ));

@@ -1,112 +1,84 @@
-//! Who an entry is: names, handles and profiles as the draw compares them, the one entrant
-//! each person is shown as, and the people of a comment file before any rule.
+//! Who an entry is: names, handles and profiles as the draw compares them, normalised into
+//! buffers a caller keeps from one entry to the next, and the people of a comment file before
+//! any rule.
 
-use super::text::clean;
+use super::intern::{Interner, HASHER, NONE};
+use super::text::{clean_into, lower_into};
 use crate::model::EntryRow;
+use hashbrown::HashTable;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 /// An entrant's name or handle as the draw compares it: cleaned, without leading `@`,
 /// lower-cased.
 pub(crate) fn normalise(name: &str) -> String {
-    clean(name)
-        .trim_start_matches('@')
-        .trim_start()
-        .to_lowercase()
+    Normaliser::default().name(name).to_string()
 }
 
 /// A profile id or address as the draw compares it: normalised, without `http(s)://`,
 /// `www.` or `m.`, nor a trailing `/`.
 pub(super) fn normalise_profile(profile: &str) -> String {
-    let p = normalise(profile);
-    let p = p
-        .strip_prefix("https://")
-        .or_else(|| p.strip_prefix("http://"))
-        .unwrap_or(&p);
-    let p = p
-        .strip_prefix("www.")
-        .or_else(|| p.strip_prefix("m."))
-        .unwrap_or(p);
-    p.trim_end_matches('/').to_string()
+    Normaliser::default().profile(profile).to_string()
 }
 
-/// Who an entry is: the profile when there is one, else the name.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(super) enum Identity {
-    Profile(String),
-    Name(String),
+/// The two buffers names are normalised in: one entry after another, nothing allocated once
+/// they have grown to the longest name.
+#[derive(Default)]
+pub(super) struct Normaliser {
+    cleaned: String,
+    out: String,
 }
 
-impl Identity {
-    /// The identity of an entry whose normalised name and profile are these.
-    pub(super) fn of(name: &str, profile: &Option<String>) -> Identity {
-        match profile {
-            Some(p) => Identity::Profile(p.clone()),
-            None => Identity::Name(name.to_string()),
+impl Normaliser {
+    /// `name` normalised (see [`normalise`]).
+    pub(super) fn name(&mut self, name: &str) -> &str {
+        // Most handles and addresses: printable ASCII without a space, which cleaning leaves
+        // as it is.
+        if name.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+            self.out.clear();
+            self.out.push_str(name.trim_start_matches('@'));
+            self.out.make_ascii_lowercase();
+            return &self.out;
         }
+        self.cleaned.clear();
+        clean_into(name, &mut self.cleaned);
+        let bare = self.cleaned.trim_start_matches('@').trim_start();
+        self.out.clear();
+        lower_into(bare, &mut self.out);
+        &self.out
+    }
+
+    /// `profile` normalised (see [`normalise_profile`]).
+    pub(super) fn profile(&mut self, profile: &str) -> &str {
+        let p = self.name(profile);
+        let p = p
+            .strip_prefix("https://")
+            .or_else(|| p.strip_prefix("http://"))
+            .unwrap_or(p);
+        let p = p
+            .strip_prefix("www.")
+            .or_else(|| p.strip_prefix("m."))
+            .unwrap_or(p);
+        p.trim_end_matches('/')
     }
 }
 
-/// The name and profile of an entry, normalised; the name falls back on the profile.
-pub(super) fn who(e: &EntryRow) -> (String, Option<String>) {
-    let profile = e
-        .profile
-        .as_deref()
-        .map(normalise_profile)
-        .filter(|p| !p.is_empty());
-    let name = normalise(&e.author);
+/// The name and profile of an entry, interned: the profile when the export gives one (blank
+/// ones are none), and the name, which falls back on the profile when blank; [`NONE`] for
+/// neither.
+pub(super) fn who_ids(e: &EntryRow, n: &mut Normaliser, strings: &mut Interner) -> (u32, u32) {
+    let profile = match e.profile.as_deref().map(|p| n.profile(p)) {
+        Some(p) if !p.is_empty() => strings.intern(p),
+        _ => NONE,
+    };
+    let name = n.name(&e.author);
     let name = if name.is_empty() {
-        profile.clone().unwrap_or_default()
+        profile
     } else {
-        name
+        strings.intern(name)
     };
     (name, profile)
-}
-
-/// The entrant of every identity: its first name, with the profile when two identities share
-/// a name; unique.
-pub(super) fn entrant_names(entries: &[EntryRow]) -> HashMap<Identity, String> {
-    let order = identities(entries);
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
-    for (_, name, _) in &order {
-        *by_name.entry(name.as_str()).or_insert(0) += 1;
-    }
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut out = HashMap::new();
-    for (id, name, profile) in &order {
-        let mut key = match profile {
-            Some(p) if by_name.get(name.as_str()).copied().unwrap_or(0) > 1 => {
-                format!("{name} [{p}]")
-            }
-            _ => name.clone(),
-        };
-        let mut n = 2;
-        while taken.contains(&key) {
-            key = format!("{name} #{n}");
-            n += 1;
-        }
-        taken.insert(key.clone());
-        out.insert(id.clone(), key);
-    }
-    out
-}
-
-/// Identities in order of first appearance, with their name and profile, so a suffix, if ever
-/// needed, goes to the later.
-fn identities(entries: &[EntryRow]) -> Vec<(Identity, String, Option<String>)> {
-    let mut seen: HashSet<Identity> = HashSet::new();
-    let mut order: Vec<(Identity, String, Option<String>)> = Vec::new();
-    for e in entries {
-        let (name, profile) = who(e);
-        if name.is_empty() {
-            continue;
-        }
-        let id = Identity::of(&name, &profile);
-        if seen.insert(id.clone()) {
-            order.push((id, name, profile));
-        }
-    }
-    order
 }
 
 /// An item of a list of people (exclusions, the organiser), in both forms it may match.
@@ -124,9 +96,13 @@ impl Named<'_> {
         }
     }
 
-    /// Whether it names this person: their entrant, name or profile.
-    pub(super) fn matches(&self, entrant: &str, name: &str, profile: &Option<String>) -> bool {
-        self.item == entrant || self.item == name || profile.as_deref() == Some(&self.as_profile)
+    /// The ids of the item's two forms among `strings`: as a name or entrant, as a profile
+    /// ([`NONE`] for a form no entry has, which therefore matches nobody).
+    pub(super) fn ids(&self, strings: &Interner) -> (u32, u32) {
+        (
+            strings.find(self.item).unwrap_or(NONE),
+            strings.find(&self.as_profile).unwrap_or(NONE),
+        )
     }
 }
 
@@ -146,30 +122,43 @@ pub(crate) struct EntryTally {
 pub(crate) fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> EntryTally {
     let account = account.map(normalise).filter(|a| !a.is_empty());
     let account = account.as_deref().map(Named::new);
-    let mut ids = HashSet::new();
-    let mut people = HashSet::new();
+    let mut ids: HashTable<usize> = HashTable::new();
+    let mut strings = Interner::default();
+    let mut n = Normaliser::default();
+    // A person is their profile when they have one, else their name: (is a profile, id).
+    let mut people: HashSet<(bool, u32), _> = HashSet::with_hasher(HASHER);
     let mut t = EntryTally {
         comments: 0,
         entries: 0,
         people: 0,
     };
-    for e in entries {
-        if let Some(id) = e.id.as_deref().map(str::trim).filter(|i| !i.is_empty()) {
-            if !ids.insert(id) {
+    let id_of = |i: usize| entries[i].id.as_deref().map_or("", str::trim);
+    for (i, e) in entries.iter().enumerate() {
+        let id = id_of(i);
+        if !id.is_empty() {
+            let hash = HASHER.hash_one(id);
+            if ids.find(hash, |&j| id_of(j) == id).is_some() {
+                continue;
+            }
+            ids.insert_unique(hash, i, |&j| HASHER.hash_one(id_of(j)));
+        }
+        t.comments += 1;
+        let (name, profile) = who_ids(e, &mut n, &mut strings);
+        if name == NONE {
+            continue;
+        }
+        if let Some(a) = &account {
+            let (item, as_profile) = a.ids(&strings);
+            if item == name || (profile != NONE && profile == as_profile) {
                 continue;
             }
         }
-        t.comments += 1;
-        let (name, profile) = who(e);
-        if name.is_empty()
-            || account
-                .as_ref()
-                .is_some_and(|a| a.matches(&name, &name, &profile))
-        {
-            continue;
-        }
         t.entries += 1;
-        people.insert(Identity::of(&name, &profile));
+        people.insert(if profile == NONE {
+            (false, name)
+        } else {
+            (true, profile)
+        });
     }
     t.people = people.len();
     t

@@ -5,7 +5,8 @@
 //! 1. [`read_entries`]: a plain list (one entrant per line) or a JSON entries file into
 //!    [`EntryRow`](crate::model::EntryRow)s (comment exports come through the export readers
 //!    as the same records);
-//! 2. [`prepare_draw`]: normalise entrants, apply the [`Rules`], report every excluded entry
+//! 2. [`prepare_draw`] (or [`DrawSession::prepare`], which reads the entries once for every
+//!    call that follows): normalise entrants, apply the [`Rules`], report every excluded entry
 //!    with its reason, and write the *draw file*, whose SHA-256 is the fingerprint announced
 //!    before the draw;
 //! 3. [`draw_winners`]: rank the tickets of the draw file by SHA-256 of the seed and the
@@ -56,22 +57,37 @@
 //! # The files
 //!
 //! One concept each, each using only those before it: `text` (cleaning, @mentions,
-//! keywords), `entrant` (who an entry is), `window` (ISO 8601 dates and the window), `digest`
-//! (SHA-256 and the one sort), `entries` (entries in), `rules`, `seed`, `exclusion` (the
-//! reasons), `suspicion` (suspicious entrants, flagged with their reasons), `sieve` (the rules
-//! applied entry by entry), `warning`, `prepare` (the people, the
-//! draw file and its fingerprint), `ticket` (scores, the ranking, the places), `certificate`
-//! (with the first drawing), `verify`, `redraw`.
+//! keywords), `intern` (every distinct name in one arena, named by an integer), `entrant` (who
+//! an entry is), `window` (ISO 8601 dates and the window), `digest` (SHA-256, the entries'
+//! hash streamed, and the one sort), `entries` (entries in), `index` (what is known of the
+//! entries before any rule: each entrant interned, the repeated ids, the hash), `rules`,
+//! `seed`, `exclusion` (the reasons, the compact list and its ranges), `suspicion`
+//! (suspicious entrants, flagged with their reasons), `sieve` (the rules
+//! applied entry by entry, on integers), `warning`, `prepare` (the people, the draw file and
+//! its fingerprint), `ticket` (scores, the ranking, the places), `certificate` (with the first
+//! drawing), `verify`, `redraw`, `session` (the entries read once, the last preparation kept
+//! for the draw, its verification, redraws and pages of exclusions).
+//!
+//! # At scale
+//!
+//! A million comments are read once into a [`DrawSession`]: no string is allocated per entry
+//! (names are normalised into reused buffers and interned), hash tables use foldhash's fixed
+//! state rather than SipHash, the entries' SHA-256 is fed from one 64 KiB buffer. The rules
+//! then compare integers; the exclusions are kept as 16-byte records and put into words only
+//! for the page of them shown.
 
 mod certificate;
 mod digest;
 mod entrant;
 mod entries;
 mod exclusion;
+mod index;
+mod intern;
 mod prepare;
 mod redraw;
 mod rules;
 mod seed;
+mod session;
 mod sieve;
 mod suspicion;
 mod text;
@@ -83,11 +99,12 @@ mod window;
 pub use certificate::{draw_winners, read_certificate, Certificate, DrawError, DrawOptions};
 pub use digest::sha256_hex;
 pub use entries::{entries_from_json, is_entries_json, read_entries, EntryList};
-pub use exclusion::{exclusions_by_reason, Exclusion};
-pub use prepare::{prepare_draw, DrawCounts, Prepared};
+pub use exclusion::{exclusions_by_reason, ExcludedEntries, Exclusion, Reason, ReasonCount};
+pub use prepare::{prepare_draw, DrawCounts, Person, Preparation, Prepared};
 pub use redraw::{redraw, RedrawInput};
 pub use rules::{Per, Rules, RulesInput};
 pub use seed::{SeedInput, SeedKind};
+pub use session::DrawSession;
 pub use suspicion::{Suspicion, SuspicionKind, SuspiciousEntrant};
 pub use ticket::{ticket_score, Pick};
 pub use verify::{verify_certificate, Verification};

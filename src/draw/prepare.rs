@@ -1,18 +1,21 @@
 //! Preparation: who is in, with how many tickets, every entry left out and why, and the
 //! draw file whose SHA-256 is the fingerprint announced before the draw.
 
-use super::digest::{entries_sha256, sha256_hex, sorted_unique};
+use super::digest::sha256_hex;
 use super::entrant::normalise_profile;
-use super::exclusion::Exclusion;
+use super::exclusion::{ExcludedEntries, Exclusion, Left, Reason};
+use super::index::Index;
+use super::intern::{HASHER, NONE};
 use super::rules::{validate_rules, Rules, RulesInput};
-use super::sieve::{sift, PersonTally};
-use super::suspicion::{kinds, suspicious, SuspicionKind, SuspiciousEntrant};
+use super::sieve::{sift, Tally};
+use super::suspicion::{kinds, suspicious, Suspicion, SuspicionKind, SuspiciousEntrant};
 use super::warning::{warnings, DrawWarning, Found};
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
-use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::HashMap;
+use std::fmt::Write;
 
 /// First line of every draw file: the scheme and its version.
 pub(super) const DRAW_FILE_HEADER: &str = "social-roi draw 1";
@@ -50,6 +53,8 @@ pub struct Person {
 }
 
 /// Everything known before the seed: the fingerprint to announce, who is in and who is out.
+/// In JSON, `exclusions` is written as a certificate writes it ([`ExcludedEntries`]); the
+/// entries' authors, lines and messages are [`Prepared::exclusions`]'s, page by page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Prepared {
     /// The rules applied.
@@ -66,132 +71,246 @@ pub struct Prepared {
     /// The people in the draw, sorted by entrant.
     pub people: Vec<Person>,
     /// Every entry left out, in order, with its reason.
-    pub exclusions: Vec<Exclusion>,
-    /// What to check before drawing.
+    #[serde(rename = "exclusions", serialize_with = "as_ranges")]
+    left: Vec<Left>,
+    /// What to check before drawing, in `lang`.
     pub warnings: Vec<DrawWarning>,
-    /// Entrants whose entries look fake or bought, each with its reason: shown, and left out
-    /// only for the kinds the rules name (`exclude_suspicious`).
+    /// Entrants whose entries look fake or bought, each with its reason, in `lang`: shown,
+    /// and left out only for the kinds the rules name (`exclude_suspicious`).
     pub suspicious: Vec<SuspiciousEntrant>,
     /// Every kind of suspicion, with how many it flags and whether the rules leave them out.
     pub suspicion_kinds: Vec<SuspicionKind>,
+    /// What the warnings say.
+    #[serde(skip)]
+    found: Found,
+    /// The language of `warnings`.
+    #[serde(skip)]
+    lang: Lang,
+}
+
+fn as_ranges<S: Serializer>(left: &[Left], s: S) -> Result<S::Ok, S::Error> {
+    ExcludedEntries::from_left(left).serialize(s)
 }
 
 /// Applies the rules to the entries: who is in with how many tickets, every exclusion with
 /// its reason, the draw file and its fingerprint. Fails only when the tickets exceed
 /// [`MAX_TICKETS`].
+#[cfg(test)]
 pub(super) fn prepare_entries(
     entries: &[EntryRow],
     rules: &Rules,
     lang: Lang,
 ) -> Result<Prepared, FieldError> {
-    let flags = suspicious(entries, &rules.exclude_suspicious, lang);
-    let mut sifted = sift(entries, rules, &flags, lang);
-    let bonus_unmatched = add_bonuses(&mut sifted.tallies, rules);
-    let (people, total) = people_of(sifted.tallies, rules);
+    prepare_indexed(entries, &Index::new(entries), rules, lang)
+}
+
+/// [`prepare_entries`] over entries already indexed (`index` is theirs).
+pub(super) fn prepare_indexed(
+    entries: &[EntryRow],
+    index: &Index,
+    rules: &Rules,
+    lang: Lang,
+) -> Result<Prepared, FieldError> {
+    let flags = suspicious(entries, index, &rules.exclude_suspicious, lang);
+    let mut suspect = vec![
+        0u8;
+        if rules.exclude_suspicious.is_empty() {
+            0
+        } else {
+            index.entrant.len()
+        }
+    ];
+    for f in flags.iter().filter(|f| f.excluded) {
+        let k = Suspicion::ALL
+            .iter()
+            .position(|x| *x == f.kind)
+            .unwrap_or(0) as u8
+            + 1;
+        if let Some(s) = suspect.get_mut(f.person as usize) {
+            if *s == 0 {
+                *s = k;
+            }
+        }
+    }
+    let mut sifted = sift(entries, index, rules, &suspect);
+    let bonus_unmatched = add_bonuses(&mut sifted.tallies, &sifted.aliases, index, rules);
+    let (people, total) = people_of(&sifted.tallies, index, rules);
     if total > MAX_TICKETS {
         return Err(too_many_tickets(total, lang));
     }
     let found = Found {
-        entries,
+        no_text: index.no_text,
+        no_dates: index.no_dates,
         exclude_unmatched: rules
             .exclude
             .iter()
-            .map(String::as_str)
-            .filter(|x| !sifted.exclude_used.contains(x))
+            .zip(&sifted.exclude_used)
+            .filter(|(_, used)| !**used)
+            .map(|(x, _)| x.clone())
             .collect(),
         bonus_unmatched,
         windowed: sifted.windowed,
         people: people.len(),
     };
-    let warnings = warnings(&found, rules, lang);
-    let entries_hash = entries_sha256(entries);
-    let draw_file = write_draw_file(rules, entries.len(), &entries_hash, &people, total);
+    let draw_file = write_draw_file(rules, entries.len(), &index.entries_sha256, &people, total);
     Ok(Prepared {
         rules: rules.clone(),
         counts: DrawCounts {
             entries: entries.len(),
             eligible: sifted.eligible,
-            excluded: sifted.exclusions.len(),
+            excluded: sifted.left.len(),
             people: people.len(),
             tickets: total,
         },
-        entries_sha256: entries_hash,
+        entries_sha256: index.entries_sha256.clone(),
         fingerprint: sha256_hex(draw_file.as_bytes()),
         draw_file,
         people,
-        exclusions: sifted.exclusions,
-        warnings,
+        left: sifted.left,
+        warnings: warnings(&found, rules, lang),
         suspicion_kinds: kinds(&flags, &rules.exclude_suspicious, lang),
         suspicious: flags,
+        found,
+        lang,
     })
+}
+
+impl Prepared {
+    /// Every entry left out and its reason, as the certificate records them.
+    pub fn excluded(&self) -> ExcludedEntries {
+        ExcludedEntries::from_left(&self.left)
+    }
+
+    /// The language of the warnings.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The warnings and the suspicious entrants' reasons said in `lang` (`entries` are those
+    /// prepared, `index` theirs).
+    pub(super) fn say_warnings_in(&mut self, entries: &[EntryRow], index: &Index, lang: Lang) {
+        if lang != self.lang {
+            self.warnings = warnings(&self.found, &self.rules, lang);
+            self.suspicious = suspicious(entries, index, &self.rules.exclude_suspicious, lang);
+            self.suspicion_kinds = kinds(&self.suspicious, &self.rules.exclude_suspicious, lang);
+            self.lang = lang;
+        }
+    }
+
+    /// The entries left out (for `reason`, or for any), from the `offset`-th of them, at most
+    /// `limit`, with their author, line and message in `lang`: a page of a long list.
+    /// `entries` are those prepared, `index` theirs.
+    pub(super) fn exclusions(
+        &self,
+        entries: &[EntryRow],
+        index: &Index,
+        reason: Option<Reason>,
+        (offset, limit): (usize, usize),
+        lang: Lang,
+    ) -> Vec<Exclusion> {
+        self.left
+            .iter()
+            .filter(|x| reason.is_none_or(|r| x.reason == r))
+            .skip(offset)
+            .take(limit)
+            .filter_map(|x| {
+                let i = x.index as usize;
+                let e = entries.get(i)?;
+                let person = index.person.get(i).copied().unwrap_or(NONE);
+                Some(Exclusion {
+                    index: i,
+                    file: e.origin.file,
+                    line: e.origin.line,
+                    author: e.author.clone(),
+                    entrant: (person != NONE).then(|| index.entrant_of(person).to_string()),
+                    reason: x.reason,
+                    message: x.message(e, &self.rules, lang),
+                })
+            })
+            .collect()
+    }
 }
 
 /// Adds the bonus entries to the people they name (by entrant, name or profile), each bonus
 /// line once per person; gives the entrants of the bonus lines that named nobody.
-fn add_bonuses<'r>(tallies: &mut HashMap<String, PersonTally>, rules: &'r Rules) -> Vec<&'r str> {
-    let bonus: HashMap<&str, u32> = rules
-        .bonus
-        .iter()
-        .map(|b| (b.entrant.as_str(), b.entries))
-        .collect();
-    let bonus_profiles: HashMap<String, &str> = rules
-        .bonus
-        .iter()
-        .map(|b| (normalise_profile(&b.entrant), b.entrant.as_str()))
-        .collect();
-    let mut bonus_used: HashSet<&str> = HashSet::new();
-    for t in tallies.values_mut() {
-        for item in bonus_lines(t, &bonus, &bonus_profiles) {
-            t.tickets += u64::from(bonus.get(item).copied().unwrap_or(0));
-            bonus_used.insert(item);
+/// `aliases` are the names and profiles each counted entry was written with.
+fn add_bonuses(
+    tallies: &mut [Tally],
+    aliases: &[(u32, u32)],
+    index: &Index,
+    rules: &Rules,
+) -> Vec<String> {
+    if rules.bonus.is_empty() {
+        return Vec::new();
+    }
+    let strings = &index.strings;
+    // A line by its entrant, or by its entrant read as a profile (the last line wins).
+    let mut by_name: HashMap<u32, usize, _> = HashMap::with_hasher(HASHER);
+    let mut by_profile: HashMap<u32, usize, _> = HashMap::with_hasher(HASHER);
+    for (i, b) in rules.bonus.iter().enumerate() {
+        if let Some(id) = strings.find(&b.entrant) {
+            by_name.insert(id, i);
         }
+        if let Some(id) = strings.find(&normalise_profile(&b.entrant)) {
+            by_profile.insert(id, i);
+        }
+    }
+    let counted = tallies
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.counted)
+        .map(|(p, _)| (p as u32, index.entrant[p]));
+    let mut pairs: Vec<(u32, usize)> = counted
+        .chain(aliases.iter().copied())
+        .flat_map(|(p, s)| {
+            [by_name.get(&s), by_profile.get(&s)]
+                .into_iter()
+                .flatten()
+                .map(move |&line| (p, line))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut used = vec![false; rules.bonus.len()];
+    for (p, line) in pairs {
+        tallies[p as usize].tickets += u64::from(rules.bonus[line].entries);
+        used[line] = true;
     }
     rules
         .bonus
         .iter()
-        .map(|b| b.entrant.as_str())
-        .filter(|b| !bonus_used.contains(b))
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(b, _)| b.entrant.clone())
         .collect()
-}
-
-/// The bonus lines that name this person, each once.
-fn bonus_lines<'r>(
-    t: &PersonTally,
-    bonus: &HashMap<&'r str, u32>,
-    bonus_profiles: &HashMap<String, &'r str>,
-) -> Vec<&'r str> {
-    let mut mine: Vec<&str> = Vec::new();
-    for a in std::iter::once(&t.entrant).chain(t.aliases.iter()) {
-        let by_name = bonus.get_key_value(a.as_str()).map(|(k, _)| *k);
-        let by_profile = bonus_profiles.get(a).copied();
-        for item in [by_name, by_profile].into_iter().flatten() {
-            if !mine.contains(&item) {
-                mine.push(item);
-            }
-        }
-    }
-    mine
 }
 
 /// The people sorted by entrant, their tickets capped by `max_entries` (and just past
 /// [`MAX_TICKETS`]), and the total of their tickets.
-fn people_of(mut tallies: HashMap<String, PersonTally>, rules: &Rules) -> (Vec<Person>, u64) {
-    let mut people = Vec::with_capacity(tallies.len());
+fn people_of(tallies: &[Tally], index: &Index, rules: &Rules) -> (Vec<Person>, u64) {
+    let mut order: Vec<(&str, usize)> = tallies
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.counted)
+        .map(|(p, _)| (index.entrant_of(p as u32), p))
+        .collect();
+    order.sort_unstable();
+    let cap = rules.max_entries.map_or(u64::MAX, u64::from);
     let mut total: u64 = 0;
-    for key in sorted_unique(tallies.keys().cloned().collect()) {
-        let Some(t) = tallies.remove(&key) else {
-            continue;
-        };
-        let cap = rules.max_entries.map_or(u64::MAX, u64::from);
-        let tickets = t.tickets.min(cap).min(MAX_TICKETS + 1);
-        total = total.saturating_add(tickets);
-        people.push(Person {
-            entrant: t.entrant,
-            tickets: tickets as u32,
-            entries: t.entries,
-            line: t.line,
-        });
-    }
+    let people = order
+        .into_iter()
+        .map(|(entrant, p)| {
+            let t = &tallies[p];
+            let tickets = t.tickets.min(cap).min(MAX_TICKETS + 1);
+            total = total.saturating_add(tickets);
+            Person {
+                entrant: entrant.to_string(),
+                tickets: tickets as u32,
+                entries: t.entries,
+                line: t.line,
+            }
+        })
+        .collect();
     (people, total)
 }
 
@@ -218,13 +337,17 @@ fn write_draw_file(
         "{DRAW_FILE_HEADER}\nrules: {rules_json}\nentries: {entries}, SHA-256 {hash}\npeople: {}\ntickets: {tickets}\n\n",
         people.len()
     );
+    let body: usize = people
+        .iter()
+        .map(|p| (p.entrant.len() + 9) * p.tickets as usize)
+        .sum();
+    s.reserve(body);
     // `people` is sorted by entrant (bytes).
     for p in people {
         for n in 1..=p.tickets {
             s.push_str(&p.entrant);
-            s.push('\t');
-            s.push_str(&n.to_string());
-            s.push('\n');
+            // Writing into a String cannot fail.
+            let _ = writeln!(s, "\t{n}");
         }
     }
     s
@@ -242,8 +365,9 @@ pub struct Preparation {
 
 /// Validates the rules, then applies them to the entries: what the page shows before the draw.
 pub fn prepare_draw(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Preparation {
-    let result = validate_rules(rules, lang)
-        .and_then(|r| prepare_entries(entries, &r, lang).map_err(|e| vec![e]));
+    let result = validate_rules(rules, lang).and_then(|r| {
+        prepare_indexed(entries, &Index::new(entries), &r, lang).map_err(|e| vec![e])
+    });
     match result {
         Ok(p) => Preparation {
             errors: Vec::new(),
@@ -259,7 +383,6 @@ pub fn prepare_draw(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Pre
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draw::exclusion::Reason;
     use crate::draw::window::parse_iso;
     use crate::model::Origin;
 
@@ -290,7 +413,15 @@ mod tests {
     }
 
     fn excluded_reasons(p: &Prepared) -> Vec<(usize, Reason)> {
-        p.exclusions.iter().map(|x| (x.index, x.reason)).collect()
+        p.excluded().iter().collect()
+    }
+
+    fn messages(p: &Prepared, entries: &[EntryRow], lang: Lang) -> Vec<String> {
+        let index = Index::new(entries);
+        p.exclusions(entries, &index, None, (0, usize::MAX), lang)
+            .into_iter()
+            .map(|x| x.message)
+            .collect()
     }
 
     #[test]
@@ -375,18 +506,16 @@ mod tests {
         assert_eq!(p.counts.people, 2);
         let who: Vec<&str> = p.people.iter().map(|x| x.entrant.as_str()).collect();
         assert_eq!(who, ["alice", "eve"]);
-        assert_eq!(
-            p.exclusions[5].message,
-            "one entry per person: line 2 already counts"
-        );
-        assert_eq!(p.exclusions[0].message, "1 distinct @mention, 2 needed");
+        let words = messages(&p, &entries, Lang::En);
+        assert_eq!(words[5], "one entry per person: line 2 already counts");
+        assert_eq!(words[0], "1 distinct @mention, 2 needed");
         assert!(p
             .warnings
             .iter()
             .any(|w| w.code == "exclude_unmatched" && w.message.contains("nobody")));
         let fr = prepare_entries(&entries, &r, Lang::Fr).unwrap();
         assert_eq!(
-            fr.exclusions[0].message,
+            messages(&fr, &entries, Lang::Fr)[0],
             "1 mention @ distincte, 2 demandées"
         );
         assert_eq!(

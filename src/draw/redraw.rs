@@ -2,12 +2,15 @@
 //! ones before; the other winners keep their prize and each freed prize goes to the next
 //! person of the ranking.
 
-use super::certificate::{prefixed, replay, validate_drawn_at, Certificate, DrawError, Drawing};
+use super::certificate::{
+    prefixed, replay, validate_drawn_at, Certificate, DrawError, Drawing, CERTIFICATE_FORMAT,
+};
 use super::entrant::normalise;
-use super::prepare::{prepare_entries, Person};
+use super::prepare::{Person, Prepared};
 use super::seed::{validate_seed, Seed, SeedInput};
+use super::session::DrawSession;
 use super::text::clean;
-use super::verify::verify_certificate;
+use super::verify::Verification;
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
@@ -30,14 +33,24 @@ pub struct RedrawInput {
 
 /// Appends a redraw to a certificate: the disqualified leave, the other winners keep their
 /// prize, and each freed prize goes to the next person of the ranking (with the same seed, the
-/// first alternates, in order). The certificate must first verify against the entries.
+/// first alternates, in order). The certificate must first verify against the entries. (A
+/// [`DrawSession`] prepares once for the verification and the redraw.)
 pub fn redraw(
     cert: &Certificate,
     entries: &[EntryRow],
     input: &RedrawInput,
     lang: Lang,
 ) -> Result<Certificate, DrawError> {
-    require_confirmed(cert, entries, lang)?;
+    DrawSession::new(entries).redraw(entries, cert, input, lang)
+}
+
+/// [`redraw`] once the certificate was confirmed and the entries prepared under its rules.
+pub(super) fn redraw_prepared(
+    cert: &Certificate,
+    prepared: &Prepared,
+    input: &RedrawInput,
+    lang: Lang,
+) -> Result<Certificate, DrawError> {
     let mut errors = Vec::new();
     let reason = clean(&input.reason);
     if reason.is_empty() {
@@ -51,8 +64,6 @@ pub fn redraw(
                 .to_string(),
         });
     }
-    let prepared =
-        prepare_entries(entries, &cert.rules, lang).map_err(|e| DrawError { errors: vec![e] })?;
     let out = disqualified(cert, &prepared.people, &input.disqualify, lang, &mut errors);
     let seed = redraw_seed(cert, input.seed.as_ref(), lang, &mut errors);
     let at = validate_drawn_at(&input.drawn_at, lang, &mut errors);
@@ -71,17 +82,9 @@ pub fn redraw(
     Ok(appended(cert, &prepared.people, drawing))
 }
 
-/// Refuses to redraw from a certificate that does not verify against the entries.
-fn require_confirmed(
-    cert: &Certificate,
-    entries: &[EntryRow],
-    lang: Lang,
-) -> Result<(), DrawError> {
-    let v = verify_certificate(cert, entries, lang);
-    if v.confirmed {
-        return Ok(());
-    }
-    Err(DrawError {
+/// Why a redraw is refused: the certificate does not verify against the entries.
+pub(super) fn refused(v: &Verification, lang: Lang) -> DrawError {
+    DrawError {
         errors: vec![FieldError {
             field: "certificate".into(),
             message: match lang {
@@ -89,7 +92,7 @@ fn require_confirmed(
                 Lang::Fr => format!("impossible de refaire le tirage\u{a0}: {}", v.summary),
             },
         }],
-    })
+    }
 }
 
 /// The entrants disqualified now, each once: every name must be a person of the draw not
@@ -185,9 +188,11 @@ fn redraw_seed(
 }
 
 /// The certificate with `drawing` appended, its winners and alternates replayed from every
-/// drawing's seed and disqualifications.
+/// drawing's seed and disqualifications; written in this version's format (a first-version
+/// certificate's list of exclusions is already read as ranges).
 fn appended(cert: &Certificate, people: &[Person], drawing: Drawing) -> Certificate {
     let mut next = cert.clone();
+    next.format = CERTIFICATE_FORMAT.to_string();
     next.drawings.push(drawing);
     let last = replay(&next, people).pop();
     if let (Some(d), Some((w, a))) = (next.drawings.last_mut(), last) {

@@ -1,366 +1,357 @@
 //! The rules applied to the entries one after another, each entry stopped by the first rule
 //! it fails (in the order of [`Reason::ALL`]): who is in with how many tickets before bonus
-//! entries and the cap, and every entry left out with its reason.
+//! entries and the cap, and every entry left out with its reason. People are the integers of
+//! the [`Index`], so the work per entry is a few comparisons of integers; a comment's text is
+//! folded and its @mentions read only when a rule needs them, into buffers kept from one
+//! entry to the next.
 
-use super::entrant::{entrant_names, who, Identity, Named};
-use super::exclusion::{Exclusion, Reason};
+use super::entrant::Named;
+use super::exclusion::{Left, Reason};
+use super::index::Index;
+use super::intern::{HASHER, NONE};
 use super::rules::{Per, Rules};
-use super::suspicion::{Suspicion, SuspiciousEntrant};
-use super::text::{fold, has_keyword, mentions};
+use super::text::{fold_into, has_keyword, Mentions};
 use super::window::{compare, Bound};
-use crate::i18n::Lang;
 use crate::model::EntryRow;
+use hashbrown::HashTable;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// One person's counted entries.
-pub(super) struct PersonTally {
-    pub(super) entrant: String,
-    /// Every name and profile the person's counted entries were written with.
-    pub(super) aliases: HashSet<String>,
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Tally {
+    pub(super) counted: bool,
+    /// Tickets before bonus lines and the cap.
     pub(super) tickets: u64,
     pub(super) entries: u32,
     /// The line of their first counted entry.
     pub(super) line: u64,
-    /// The line where each of their counted texts (folded) first appears.
-    texts: HashMap<String, u64>,
-    counted: bool,
 }
 
 /// What the rules made of the entries.
-pub(super) struct Sifted<'a> {
-    /// The people with at least one counted entry, by entrant.
-    pub(super) tallies: HashMap<String, PersonTally>,
+pub(super) struct Sifted {
+    /// Per person of the index.
+    pub(super) tallies: Vec<Tally>,
     /// Every entry left out, in order.
-    pub(super) exclusions: Vec<Exclusion>,
+    pub(super) left: Vec<Left>,
     /// Entries counted.
     pub(super) eligible: usize,
-    /// The items of the exclusion list that left someone out.
-    pub(super) exclude_used: HashSet<&'a str>,
+    /// Per item of the exclusion list: whether it left someone out.
+    pub(super) exclude_used: Vec<bool>,
     /// Whether the rules set a window (a start or an end that reads as a date).
     pub(super) windowed: bool,
+    /// The names and profiles each counted entry was written with, `(person, string)`: what
+    /// bonus lines match (gathered only when the rules have some).
+    pub(super) aliases: Vec<(u32, u32)>,
 }
 
-/// Why an entry is left out, and the message that says it in the report's language.
-type Left = (Reason, String);
+/// Why an entry is left out, and the number its message needs.
+type Why = (Reason, u64);
 
-/// The author of an entry as the rules compare them.
-struct Author {
-    /// The entrant, as the draw file names them.
-    entrant: String,
-    /// The name, normalised.
-    name: String,
-    /// The profile, normalised.
-    profile: Option<String>,
+/// The texts (folded) each person's counted entries hold, with the line of the first.
+#[derive(Default)]
+struct Texts {
+    text: String,
+    /// `(person, start, end, line)`.
+    table: HashTable<(u32, u32, u32, u64)>,
+}
+
+impl Texts {
+    fn hash(person: u32, text: &str) -> u64 {
+        HASHER.hash_one((person, text))
+    }
+
+    fn first(&self, person: u32, text: &str) -> Option<u64> {
+        let all = &self.text;
+        self.table
+            .find(Self::hash(person, text), |&(p, a, b, _)| {
+                p == person && all.get(a as usize..b as usize) == Some(text)
+            })
+            .map(|x| x.3)
+    }
+
+    fn insert(&mut self, person: u32, text: &str, line: u64) {
+        if self.first(person, text).is_some() {
+            return;
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        let end = self.text.len() as u32;
+        let all = &self.text;
+        self.table.insert_unique(
+            Self::hash(person, text),
+            (person, start, end, line),
+            |&(p, a, b, _)| Self::hash(p, all.get(a as usize..b as usize).unwrap_or("")),
+        );
+    }
 }
 
 /// The rules, ready to be applied entry after entry, and what they have seen so far.
 struct Sieve<'a> {
     rules: &'a Rules,
-    lang: Lang,
+    index: &'a Index,
     from: Option<Bound>,
     until: Option<Bound>,
-    organiser: Option<Named<'a>>,
-    excluded: Vec<Named<'a>>,
-    /// The line of every comment id seen so far.
-    seen_ids: HashMap<&'a str, u64>,
-    exclude_used: HashSet<&'a str>,
-    tallies: HashMap<String, PersonTally>,
-    /// The entrants the rules leave out as suspicious, with the first kind that does.
-    suspects: HashMap<&'a str, (Suspicion, &'a str)>,
+    /// The organiser's ids as a name or entrant and as a profile, when the rules name one.
+    organiser: Option<(u32, u32)>,
+    /// The first item of the exclusion list naming each name or entrant, each profile.
+    exclude_by_name: HashMap<u32, u32, foldhash::fast::FixedState>,
+    exclude_by_profile: HashMap<u32, u32, foldhash::fast::FixedState>,
+    /// The next of `index.duplicates` to meet.
+    next_duplicate: usize,
+    fold: bool,
+    mentions: bool,
+    folded: String,
+    scratch: String,
+    found: Mentions,
+    texts: Texts,
+    out: Sifted,
+    /// Per person: the kind of suspicion that leaves them out, + 1 (0: none).
+    suspect: &'a [u8],
 }
 
-/// Applies the rules to the entries, in order; `flags` are the suspicious entrants (those
-/// marked `excluded` are left out).
-pub(super) fn sift<'a>(
-    entries: &'a [EntryRow],
-    rules: &'a Rules,
-    flags: &'a [SuspiciousEntrant],
-    lang: Lang,
-) -> Sifted<'a> {
-    let names_of = entrant_names(entries);
-    let mut sieve = Sieve::new(rules, lang);
-    for f in flags.iter().filter(|f| f.excluded) {
-        sieve
-            .suspects
-            .entry(f.entrant.as_str())
-            .or_insert((f.kind, f.reason.as_str()));
-    }
-    let mut exclusions = Vec::new();
-    let mut eligible = 0usize;
-    for (index, e) in entries.iter().enumerate() {
-        let (name, profile) = who(e);
-        let entrant = names_of.get(&Identity::of(&name, &profile)).cloned();
-        let author = entrant.clone().map(|entrant| Author {
-            entrant,
-            name,
-            profile,
-        });
-        match sieve.admit(e, author) {
-            Ok(()) => eligible += 1,
-            Err((reason, message)) => exclusions.push(Exclusion {
-                index,
-                file: e.origin.file,
-                line: e.origin.line,
-                author: e.author.clone(),
-                entrant,
+/// Applies the rules to the entries, in order; `suspect` gives, per person of the index, the
+/// kind of suspicion the rules leave them out for (index in
+/// [`Suspicion::ALL`](super::suspicion::Suspicion::ALL) + 1; 0: none).
+pub(super) fn sift(entries: &[EntryRow], index: &Index, rules: &Rules, suspect: &[u8]) -> Sifted {
+    let mut sieve = Sieve::new(index, rules);
+    sieve.suspect = suspect;
+    for (i, e) in entries.iter().enumerate() {
+        match sieve.admit(i, e) {
+            Ok(()) => sieve.out.eligible += 1,
+            Err((reason, detail)) => sieve.out.left.push(Left {
+                index: i as u32,
                 reason,
-                message,
+                detail,
             }),
         }
     }
-    Sifted {
-        windowed: sieve.from.is_some() || sieve.until.is_some(),
-        tallies: sieve.tallies,
-        exclusions,
-        eligible,
-        exclude_used: sieve.exclude_used,
-    }
+    sieve.out.windowed = sieve.from.is_some() || sieve.until.is_some();
+    sieve.out
 }
 
 impl<'a> Sieve<'a> {
-    fn new(rules: &'a Rules, lang: Lang) -> Sieve<'a> {
+    fn new(index: &'a Index, rules: &'a Rules) -> Sieve<'a> {
+        let strings = &index.strings;
+        let mut exclude_by_name = HashMap::with_hasher(HASHER);
+        let mut exclude_by_profile = HashMap::with_hasher(HASHER);
+        for (j, item) in rules.exclude.iter().enumerate() {
+            let (name, profile) = Named::new(item).ids(strings);
+            if name != NONE {
+                exclude_by_name.entry(name).or_insert(j as u32);
+            }
+            if profile != NONE {
+                exclude_by_profile.entry(profile).or_insert(j as u32);
+            }
+        }
         Sieve {
             rules,
-            lang,
+            index,
             from: rules.from.as_deref().and_then(Bound::parse),
             until: rules.until.as_deref().and_then(Bound::parse),
-            organiser: rules.organiser.as_deref().map(Named::new),
-            excluded: rules.exclude.iter().map(|x| Named::new(x)).collect(),
-            seen_ids: HashMap::new(),
-            exclude_used: HashSet::new(),
-            tallies: HashMap::new(),
-            suspects: HashMap::new(),
+            organiser: rules
+                .organiser
+                .as_deref()
+                .map(|o| Named::new(o).ids(strings)),
+            exclude_by_name,
+            exclude_by_profile,
+            next_duplicate: 0,
+            fold: !rules.keywords.is_empty() || rules.per == Per::Comment,
+            mentions: rules.min_mentions > 0 || rules.bonus_per_mention > 0,
+            folded: String::new(),
+            scratch: String::new(),
+            found: Mentions::default(),
+            texts: Texts::default(),
+            suspect: &[],
+            out: Sifted {
+                tallies: vec![Tally::default(); index.entrant.len()],
+                left: Vec::new(),
+                eligible: 0,
+                exclude_used: vec![false; rules.exclude.len()],
+                windowed: false,
+                aliases: Vec::new(),
+            },
         }
     }
 
-    /// Counts the entry, or says why not: the rules in the order of [`Reason::ALL`].
-    fn admit(&mut self, e: &'a EntryRow, author: Option<Author>) -> Result<(), Left> {
-        let Some(author) = author else {
-            let why = self
-                .lang
-                .pick("no name, handle or profile", "ni nom, ni pseudo, ni profil");
-            return Err((Reason::NoAuthor, why.to_string()));
+    /// Counts entry `i`, or says why not: the rules in the order of [`Reason::ALL`].
+    fn admit(&mut self, i: usize, e: &EntryRow) -> Result<(), Why> {
+        let ix = self.index;
+        let person = ix.person[i];
+        if person == NONE {
+            return Err((Reason::NoAuthor, 0));
+        }
+        self.check_id(i)?;
+        let who = Who {
+            person,
+            entrant: ix.entrant[person as usize],
+            name: ix.name[i],
+            profile: ix.profile[i],
         };
-        self.check_id(e)?;
-        self.check_organiser(&author)?;
-        self.check_excluded(&author)?;
-        self.check_suspicious(&author)?;
+        self.check_organiser(&who)?;
+        self.check_excluded(&who)?;
+        match self.suspect.get(person as usize) {
+            Some(&k) if k > 0 => return Err((Reason::Suspicious, u64::from(k - 1))),
+            _ => {}
+        }
         self.check_reply(e)?;
         self.check_window(e)?;
-        let text = fold(&e.text);
-        self.check_keywords(&text)?;
-        let tagged = self.check_mentions(e, &author)?;
-        self.count(e, author, text, tagged)
+        if self.fold {
+            fold_into(&e.text, &mut self.scratch, &mut self.folded);
+        }
+        self.check_keywords()?;
+        let tagged = self.check_mentions(e, &who)?;
+        self.count(e, &who, tagged)
     }
 
     /// The same comment id as an earlier entry: two exports that overlap.
-    fn check_id(&mut self, e: &'a EntryRow) -> Result<(), Left> {
-        let Some(id) = e.id.as_deref().map(str::trim).filter(|i| !i.is_empty()) else {
-            return Ok(());
-        };
-        if let Some(first) = self.seen_ids.get(id) {
-            return Err((
-                Reason::DuplicateId,
-                match self.lang {
-                    Lang::En => format!("the same comment id as line {first}"),
-                    Lang::Fr => format!("le même identifiant de commentaire que la ligne {first}"),
-                },
-            ));
-        }
-        self.seen_ids.insert(id, e.origin.line);
-        Ok(())
-    }
-
-    fn check_organiser(&self, a: &Author) -> Result<(), Left> {
-        if !self
-            .organiser
-            .as_ref()
-            .is_some_and(|o| o.matches(&a.entrant, &a.name, &a.profile))
+    fn check_id(&mut self, i: usize) -> Result<(), Why> {
+        let dups = &self.index.duplicates;
+        while dups
+            .get(self.next_duplicate)
+            .is_some_and(|d| (d.0 as usize) < i)
         {
-            return Ok(());
+            self.next_duplicate += 1;
         }
-        let why = self.lang.pick(
-            "the organiser’s own comment",
-            "un commentaire de l’organisateur",
-        );
-        Err((Reason::Organiser, why.to_string()))
+        match dups.get(self.next_duplicate) {
+            Some(&(at, first)) if at as usize == i => Err((Reason::DuplicateId, first)),
+            _ => Ok(()),
+        }
     }
 
-    fn check_excluded(&mut self, a: &Author) -> Result<(), Left> {
-        let Some(item) = self
-            .excluded
-            .iter()
-            .find(|x| x.matches(&a.entrant, &a.name, &a.profile))
-            .map(|x| x.item)
+    fn check_organiser(&self, w: &Who) -> Result<(), Why> {
+        match self.organiser {
+            Some((name, profile)) if w.is(name, profile) => Err((Reason::Organiser, 0)),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_excluded(&mut self, w: &Who) -> Result<(), Why> {
+        if self.rules.exclude.is_empty() {
+            return Ok(());
+        }
+        let by_name = |id: u32| self.exclude_by_name.get(&id).copied();
+        let by_profile = (w.profile != NONE)
+            .then(|| self.exclude_by_profile.get(&w.profile).copied())
+            .flatten();
+        let Some(item) = [by_name(w.entrant), by_name(w.name), by_profile]
+            .into_iter()
+            .flatten()
+            .min()
         else {
             return Ok(());
         };
-        self.exclude_used.insert(item);
-        Err((
-            Reason::Excluded,
-            match self.lang {
-                Lang::En => format!("on the exclusion list (\"{item}\")"),
-                Lang::Fr => format!("sur la liste d’exclusion («\u{a0}{item}\u{a0}»)"),
-            },
-        ))
+        self.out.exclude_used[item as usize] = true;
+        Err((Reason::Excluded, u64::from(item)))
     }
 
-    /// A suspicious entrant, when the rules leave that kind out.
-    fn check_suspicious(&self, a: &Author) -> Result<(), Left> {
-        let Some((kind, reason)) = self.suspects.get(a.entrant.as_str()) else {
-            return Ok(());
-        };
-        let label = kind.label(self.lang);
-        Err((
-            Reason::Suspicious,
-            match self.lang {
-                Lang::En => format!("{label} (a rule of this draw): {reason}"),
-                Lang::Fr => format!("{label} (une règle de ce tirage)\u{a0}: {reason}"),
-            },
-        ))
-    }
-
-    fn check_reply(&self, e: &EntryRow) -> Result<(), Left> {
+    fn check_reply(&self, e: &EntryRow) -> Result<(), Why> {
         let reply = e.parent_id.as_deref().is_some_and(|p| !p.trim().is_empty());
         if self.rules.include_replies || !reply {
             return Ok(());
         }
-        let why = self.lang.pick(
-            "a reply to another comment: only top-level comments count",
-            "une réponse à un autre commentaire\u{a0}: seuls les commentaires principaux comptent",
-        );
-        Err((Reason::Reply, why.to_string()))
+        Err((Reason::Reply, 0))
     }
 
-    fn check_window(&self, e: &EntryRow) -> Result<(), Left> {
+    fn check_window(&self, e: &EntryRow) -> Result<(), Why> {
         if self.from.is_none() && self.until.is_none() {
             return Ok(());
         }
-        let lang = self.lang;
         let Some(date) = e.date else {
-            let why = lang.pick(
-                "no date: the entry cannot be placed in the window",
-                "pas de date\u{a0}: impossible de situer la participation dans la période",
-            );
-            return Err((Reason::NoDate, why.to_string()));
+            return Err((Reason::NoDate, 0));
         };
-        if let (Some(b), Some(text)) = (&self.from, &self.rules.from) {
+        if let (Some(b), Some(_)) = (&self.from, &self.rules.from) {
             if compare(&date, b) == Ordering::Less {
-                let why = match lang {
-                    Lang::En => format!("written {date}, before the start ({text})"),
-                    Lang::Fr => format!("écrit le {date}, avant le début ({text})"),
-                };
-                return Err((Reason::BeforeStart, why));
+                return Err((Reason::BeforeStart, 0));
             }
         }
-        if let (Some(b), Some(text)) = (&self.until, &self.rules.until) {
+        if let (Some(b), Some(_)) = (&self.until, &self.rules.until) {
             if compare(&date, b) == Ordering::Greater {
-                let why = match lang {
-                    Lang::En => format!("written {date}, after the end ({text})"),
-                    Lang::Fr => format!("écrit le {date}, après la fin ({text})"),
-                };
-                return Err((Reason::AfterEnd, why));
+                return Err((Reason::AfterEnd, 0));
             }
         }
         Ok(())
     }
 
-    /// `text` is the entry's text, folded.
-    fn check_keywords(&self, text: &str) -> Result<(), Left> {
-        let Some(k) = self.rules.keywords.iter().find(|k| !has_keyword(text, k)) else {
-            return Ok(());
-        };
-        let why = match self.lang {
-            Lang::En => format!("does not contain \"{k}\""),
-            Lang::Fr => format!("ne contient pas «\u{a0}{k}\u{a0}»"),
-        };
-        Err((Reason::MissingKeyword, why))
+    /// Every keyword in the entry's text (folded just before).
+    fn check_keywords(&self) -> Result<(), Why> {
+        let keywords = &self.rules.keywords;
+        match keywords.iter().position(|k| !has_keyword(&self.folded, k)) {
+            Some(k) => Err((Reason::MissingKeyword, k as u64)),
+            None => Ok(()),
+        }
     }
 
     /// The distinct people the entry tags (neither its author nor the organiser), when they
-    /// are enough.
-    fn check_mentions(&self, e: &EntryRow, a: &Author) -> Result<u32, Left> {
+    /// are enough; 0 when no rule counts them.
+    fn check_mentions(&mut self, e: &EntryRow, w: &Who) -> Result<u32, Why> {
+        if !self.mentions {
+            return Ok(0);
+        }
+        self.found.read(&e.text);
+        let strings = &self.index.strings;
+        let (name, entrant) = (strings.get(w.name), strings.get(w.entrant));
         let organiser = self.rules.organiser.as_deref();
-        let tagged = mentions(&e.text)
-            .into_iter()
-            .filter(|m| *m != a.name && *m != a.entrant && Some(m.as_str()) != organiser)
+        let tagged = self
+            .found
+            .iter()
+            .filter(|&m| m != name && m != entrant && Some(m) != organiser)
             .count() as u32;
-        let need = self.rules.min_mentions;
-        if tagged >= need {
+        if tagged >= self.rules.min_mentions {
             return Ok(tagged);
         }
-        let why = match self.lang {
-            Lang::En => format!(
-                "{tagged} distinct @mention{}, {need} needed",
-                if tagged == 1 { "" } else { "s" }
-            ),
-            Lang::Fr => format!(
-                "{tagged} mention{} @ distincte{}, {need} demandée{}",
-                if tagged > 1 { "s" } else { "" },
-                if tagged > 1 { "s" } else { "" },
-                if need > 1 { "s" } else { "" }
-            ),
-        };
-        Err((Reason::TooFewMentions, why))
+        Err((Reason::TooFewMentions, u64::from(tagged)))
     }
 
     /// Counts an entry that passed every other rule, unless its author already entered (one
     /// entry per person) or already wrote this text (one entry per comment).
-    fn count(&mut self, e: &EntryRow, a: Author, text: String, tagged: u32) -> Result<(), Left> {
+    fn count(&mut self, e: &EntryRow, w: &Who, tagged: u32) -> Result<(), Why> {
         let rules = self.rules;
-        let tally = self
-            .tallies
-            .entry(a.entrant.clone())
-            .or_insert_with(|| PersonTally {
-                entrant: a.entrant.clone(),
-                aliases: HashSet::new(),
-                tickets: 0,
-                entries: 0,
-                line: e.origin.line,
-                texts: HashMap::new(),
-                counted: false,
-            });
-        if let Some(left) = tally.repeated(rules.per, &text, self.lang) {
-            return Err(left);
+        let line = e.origin.line;
+        let t = &mut self.out.tallies[w.person as usize];
+        match rules.per {
+            Per::Person if t.counted => return Err((Reason::AlreadyEntered, t.line)),
+            Per::Comment if !self.folded.is_empty() => {
+                if let Some(first) = self.texts.first(w.person, &self.folded) {
+                    return Err((Reason::SameText, first));
+                }
+            }
+            _ => {}
         }
-        if !tally.counted {
-            tally.line = e.origin.line;
+        if !t.counted {
+            t.line = line;
         }
-        tally.counted = true;
-        tally.entries += 1;
-        tally.aliases.insert(a.name);
-        tally.aliases.extend(a.profile);
-        tally.texts.entry(text).or_insert(e.origin.line);
+        t.counted = true;
+        t.entries += 1;
         let extra = u64::from(tagged.saturating_sub(rules.min_mentions));
-        tally.tickets += 1 + extra * u64::from(rules.bonus_per_mention);
+        t.tickets += 1 + extra * u64::from(rules.bonus_per_mention);
+        if rules.per == Per::Comment {
+            self.texts.insert(w.person, &self.folded, line);
+        }
+        if !rules.bonus.is_empty() {
+            self.out.aliases.push((w.person, w.name));
+            if w.profile != NONE {
+                self.out.aliases.push((w.person, w.profile));
+            }
+        }
         Ok(())
     }
 }
 
-impl PersonTally {
-    /// Why another entry of this person, with this text (folded), does not count.
-    fn repeated(&self, per: Per, text: &str, lang: Lang) -> Option<Left> {
-        match per {
-            Per::Person if self.counted => {
-                let first = self.line;
-                let why = match lang {
-                    Lang::En => format!("one entry per person: line {first} already counts"),
-                    Lang::Fr => format!(
-                        "une participation par personne\u{a0}: la ligne {first} compte déjà"
-                    ),
-                };
-                Some((Reason::AlreadyEntered, why))
-            }
-            Per::Comment if !text.is_empty() && self.texts.contains_key(text) => {
-                let first = self.texts.get(text).copied().unwrap_or(0);
-                let why = match lang {
-                    Lang::En => format!("the same text as this person’s line {first}"),
-                    Lang::Fr => format!("le même texte que la ligne {first} de cette personne"),
-                };
-                Some((Reason::SameText, why))
-            }
-            _ => None,
-        }
+/// The author of an entry as the rules compare them: interned ids.
+struct Who {
+    person: u32,
+    entrant: u32,
+    name: u32,
+    profile: u32,
+}
+
+impl Who {
+    /// Whether a list's item, by its ids as a name and as a profile, names this author: their
+    /// entrant, name or profile.
+    fn is(&self, name: u32, profile: u32) -> bool {
+        (name != NONE && (name == self.entrant || name == self.name))
+            || (profile != NONE && profile == self.profile)
     }
 }

@@ -16,7 +16,8 @@
 //!   `Marie Dupont`), at least [`SPELLING_LETTERS`] letters, at most [`MAX_SPELLINGS`]
 //!   entrants.
 
-use super::entrant::{entrant_names, who, Identity};
+use super::index::Index;
+use super::intern::NONE;
 use super::text::{fold, mentions};
 use crate::i18n::Lang;
 use crate::model::EntryRow;
@@ -99,6 +100,9 @@ pub struct SuspiciousEntrant {
     pub lines: Vec<u64>,
     /// Whether the rules leave this entrant out for it.
     pub excluded: bool,
+    /// The person of the index.
+    #[serde(skip)]
+    pub(super) person: u32,
 }
 
 /// One kind of suspicion as the draw view lists it: its name, how many entrants it flags,
@@ -134,7 +138,8 @@ pub(super) fn kinds(
 
 /// One entry as the flags read it.
 struct Read<'a> {
-    entrant: String,
+    person: u32,
+    entrant: &'a str,
     line: u64,
     e: &'a EntryRow,
 }
@@ -142,17 +147,18 @@ struct Read<'a> {
 /// Every flag of `entries`, by kind then entrant; `excluded` marks the kinds in `rules_out`.
 pub(super) fn suspicious(
     entries: &[EntryRow],
+    index: &Index,
     rules_out: &[Suspicion],
     lang: Lang,
 ) -> Vec<SuspiciousEntrant> {
-    let names = entrant_names(entries);
     let read: Vec<Read> = entries
         .iter()
-        .filter_map(|e| {
-            let (name, profile) = who(e);
-            let entrant = names.get(&Identity::of(&name, &profile))?.clone();
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let person = index.person.get(i).copied().filter(|p| *p != NONE)?;
             Some(Read {
-                entrant,
+                person,
+                entrant: index.entrant_of(person),
                 line: e.origin.line,
                 e,
             })
@@ -169,7 +175,7 @@ pub(super) fn suspicious(
 }
 
 /// Entrants (and their lines) by what they share.
-type Groups<'a, K> = BTreeMap<K, BTreeMap<&'a str, Vec<u64>>>;
+type Groups<'a, K> = BTreeMap<K, BTreeMap<&'a str, (u32, Vec<u64>)>>;
 
 /// Groups `read` by `key` (entries without one left out): for each key, its entrants and
 /// their lines.
@@ -179,8 +185,9 @@ fn groups<'a, K: Ord>(read: &'a [Read], key: impl Fn(&Read) -> Option<K>) -> Gro
         if let Some(k) = key(r) {
             m.entry(k)
                 .or_default()
-                .entry(r.entrant.as_str())
-                .or_default()
+                .entry(r.entrant)
+                .or_insert_with(|| (r.person, Vec::new()))
+                .1
                 .push(r.line);
         }
     }
@@ -189,7 +196,7 @@ fn groups<'a, K: Ord>(read: &'a [Read], key: impl Fn(&Read) -> Option<K>) -> Gro
 
 /// The other entrants of a group, as a short list (`a, b, c and 3 more`): the first three
 /// others only are looked at, so a large group costs no more per entrant.
-fn others(group: &BTreeMap<&str, Vec<u64>>, me: &str, lang: Lang) -> String {
+fn others(group: &BTreeMap<&str, (u32, Vec<u64>)>, me: &str, lang: Lang) -> String {
     let shown: Vec<&str> = group.keys().copied().filter(|e| *e != me).take(3).collect();
     let rest = group.len() - usize::from(group.contains_key(me));
     let more = rest - shown.len();
@@ -207,18 +214,19 @@ fn flag_groups<K: Ord>(
     kind: Suspicion,
     lang: Lang,
     groups: Groups<K>,
-    keep: impl Fn(&BTreeMap<&str, Vec<u64>>) -> bool,
+    keep: impl Fn(&BTreeMap<&str, (u32, Vec<u64>)>) -> bool,
     why: impl Fn(&K, &str) -> String,
 ) -> Vec<SuspiciousEntrant> {
     let mut out = Vec::new();
     for (k, group) in groups.iter().filter(|(_, g)| keep(g)) {
-        for (entrant, lines) in group {
+        for (entrant, (person, lines)) in group {
             out.push(SuspiciousEntrant {
                 entrant: entrant.to_string(),
                 kind,
                 reason: why(k, &others(group, entrant, lang)),
                 lines: lines.clone(),
                 excluded: false,
+                person: *person,
             });
         }
     }
@@ -287,7 +295,7 @@ pub(super) fn looks_new(entrant: &str) -> bool {
 fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
     let mut dated: Vec<(i64, &Read)> = read
         .iter()
-        .filter(|r| looks_new(&r.entrant))
+        .filter(|r| looks_new(r.entrant))
         .filter_map(|r| {
             let d = r.e.date?;
             Some((d.utc_seconds().unwrap_or(d.local_seconds()), r))
@@ -295,12 +303,12 @@ fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
         .collect();
     dated.sort_by_key(|(t, r)| (*t, r.line));
     let mut inside: HashMap<&str, usize> = HashMap::new();
-    let mut flagged: BTreeMap<String, (Vec<u64>, usize)> = BTreeMap::new();
+    let mut flagged: BTreeMap<&str, (u32, Vec<u64>, usize)> = BTreeMap::new();
     let (mut start, mut marked) = (0, 0);
     for end in 0..dated.len() {
-        *inside.entry(dated[end].1.entrant.as_str()).or_insert(0) += 1;
+        *inside.entry(dated[end].1.entrant).or_insert(0) += 1;
         while dated[end].0 - dated[start].0 > BURST_MINUTES * 60 {
-            let who = dated[start].1.entrant.as_str();
+            let who = dated[start].1.entrant;
             if let Some(n) = inside.get_mut(who) {
                 *n -= 1;
                 if *n == 0 {
@@ -311,16 +319,18 @@ fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
         }
         if inside.len() >= BURST_HANDLES {
             for (_, r) in &dated[marked.max(start)..=end] {
-                let f = flagged.entry(r.entrant.clone()).or_default();
-                f.0.push(r.line);
-                f.1 = f.1.max(inside.len());
+                let f = flagged
+                    .entry(r.entrant)
+                    .or_insert((r.person, Vec::new(), 0));
+                f.1.push(r.line);
+                f.2 = f.2.max(inside.len());
             }
             marked = end + 1;
         }
     }
     flagged
         .into_iter()
-        .map(|(entrant, (mut lines, n))| {
+        .map(|(entrant, (person, mut lines, n))| {
             lines.sort_unstable();
             lines.dedup();
             SuspiciousEntrant {
@@ -332,10 +342,11 @@ fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
                         "un pseudo qui semble neuf, parmi {n} arrivés en moins de {BURST_MINUTES} minutes"
                     ),
                 },
-                entrant,
+                entrant: entrant.to_string(),
                 kind: Suspicion::NewHandleBurst,
                 lines,
                 excluded: false,
+                person,
             }
         })
         .collect()
@@ -345,7 +356,7 @@ fn tag_farms(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
     let g = groups(read, |r| {
         let tagged: BTreeSet<String> = mentions(&r.e.text)
             .into_iter()
-            .filter(|m| *m != r.entrant)
+            .filter(|m| m != r.entrant)
             .collect();
         (tagged.len() >= 2).then_some(tagged)
     });
@@ -380,13 +391,12 @@ fn letters(entrant: &str) -> Option<String> {
 fn spellings(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
     let mut of: HashMap<&str, Option<String>> = HashMap::new();
     for r in read {
-        of.entry(r.entrant.as_str())
-            .or_insert_with(|| letters(&r.entrant));
+        of.entry(r.entrant).or_insert_with(|| letters(r.entrant));
     }
     flag_groups(
         Suspicion::SeveralSpellings,
         lang,
-        groups(read, |r| of.get(r.entrant.as_str()).cloned().flatten()),
+        groups(read, |r| of.get(r.entrant).cloned().flatten()),
         |group| (2..=MAX_SPELLINGS).contains(&group.len()),
         |k: &String, others: &str| match lang {
             Lang::En => format!("may be the same person as {others} (same letters: {k})"),

@@ -12,10 +12,17 @@ fn invisible(c: char) -> bool {
 /// Removes controls and invisible characters, turns white space runs into one space, trims.
 pub(super) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    clean_into(text, &mut out);
+    out
+}
+
+/// [`clean`] appended to `out` (which a caller reuses entry after entry: no allocation each).
+pub(super) fn clean_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
     for c in text.chars() {
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > start;
         } else if !c.is_control() && !invisible(c) {
             if space {
                 out.push(' ');
@@ -24,7 +31,19 @@ pub(super) fn clean(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+}
+
+/// `text.to_lowercase()` appended to `out`, without allocating: char by char, which is what
+/// `str::to_lowercase` does but for a capital sigma, whose form depends on its neighbours
+/// (the rare text holding one goes through `str::to_lowercase`).
+pub(super) fn lower_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else if text.contains('\u{3a3}') {
+        out.push_str(&text.to_lowercase());
+    } else {
+        out.extend(text.chars().flat_map(char::to_lowercase));
+    }
 }
 
 fn handle_char(c: char) -> bool {
@@ -35,40 +54,76 @@ fn handle_char(c: char) -> bool {
 /// when it starts a word (not `name@example.com`) and is followed by letters, digits, `_` or
 /// `.` (a trailing `.` ends the sentence, not the handle).
 pub(super) fn mentions(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let starts = c == '@' && !prev.is_some_and(|p| handle_char(p) || p == '@');
-        prev = Some(c);
-        if !starts {
-            continue;
-        }
-        let start = i + c.len_utf8();
-        let mut end = start;
-        while let Some(&(j, d)) = chars.peek() {
-            if !handle_char(d) {
-                break;
+    let mut found = Mentions::default();
+    found.read(text);
+    found.iter().map(str::to_string).collect()
+}
+
+/// The distinct @mentions of one comment after another, in buffers kept from one to the next.
+#[derive(Default)]
+pub(super) struct Mentions {
+    /// The handles, lower-cased, one after another.
+    text: String,
+    /// Where each handle ends in `text`.
+    ends: Vec<usize>,
+    /// One handle being lower-cased.
+    one: String,
+}
+
+impl Mentions {
+    /// Reads the distinct @mentions of `text` (see [`mentions`]), forgetting the previous ones.
+    pub(super) fn read(&mut self, text: &str) {
+        self.text.clear();
+        self.ends.clear();
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let starts = c == '@' && !prev.is_some_and(|p| handle_char(p) || p == '@');
+            prev = Some(c);
+            if !starts {
+                continue;
             }
-            end = j + d.len_utf8();
-            prev = Some(d);
-            chars.next();
-        }
-        let handle = text
-            .get(start..end)
-            .unwrap_or("")
-            .trim_end_matches('.')
-            .to_lowercase();
-        if !handle.is_empty() && !out.contains(&handle) {
-            out.push(handle);
+            let start = i + c.len_utf8();
+            let mut end = start;
+            while let Some(&(j, d)) = chars.peek() {
+                if !handle_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                prev = Some(d);
+                chars.next();
+            }
+            let handle = text.get(start..end).unwrap_or("").trim_end_matches('.');
+            self.one.clear();
+            lower_into(handle, &mut self.one);
+            if !self.one.is_empty() && !self.iter().any(|m| m == self.one) {
+                self.text.push_str(&self.one);
+                self.ends.push(self.text.len());
+            }
         }
     }
-    out
+
+    /// The handles read, in order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(a, b)| self.text.get(a..b).unwrap_or(""))
+    }
 }
 
 /// Text as keyword matching reads it: cleaned and lower-cased.
 pub(super) fn fold(text: &str) -> String {
     clean(text).to_lowercase()
+}
+
+/// [`fold`] into `out` (cleared first), with `scratch` for the cleaned text: the two buffers
+/// a caller keeps from one entry to the next.
+pub(super) fn fold_into(text: &str, scratch: &mut String, out: &mut String) {
+    scratch.clear();
+    clean_into(text, scratch);
+    out.clear();
+    lower_into(scratch, out);
 }
 
 fn word_char(c: char) -> bool {
@@ -115,5 +170,71 @@ mod tests {
         assert!(has_keyword(&fold("Rouge !"), "rouge"));
         assert!(!has_keyword(&fold("rouges"), "rouge"));
         assert!(has_keyword(&fold("je  veux   gagner"), "veux gagner"));
+    }
+
+    #[test]
+    fn buffers_give_what_allocating_gives() {
+        let samples = [
+            "  Hello\u{200b}  WORLD\t",
+            "ΣΟΦΙΑΣ ΟΔΟΣ",
+            "İstanbul STRAßE",
+            "Ǆ ǅ ǈ",
+            "",
+            " \u{1}\n ",
+            "Marie\u{a0} Dupont",
+            "ΌΣΟΣ. Σ",
+            "émoji 😀 ÉTÉ",
+        ];
+        let (mut scratch, mut out) = (String::new(), String::new());
+        for s in samples {
+            assert_eq!(
+                {
+                    let mut c = String::from("x");
+                    clean_into(s, &mut c);
+                    c
+                },
+                format!("x{}", clean(s))
+            );
+            fold_into(s, &mut scratch, &mut out);
+            assert_eq!(out, fold(s), "{s:?}");
+            let mut lower = String::new();
+            lower_into(s, &mut lower);
+            assert_eq!(lower, s.to_lowercase(), "{s:?}");
+        }
+        for t in [
+            "@ΣΟΦΙΑΣ @σοφιας x @Ǆa @ǅA",
+            "Go @Alice, @bob. and @alice! mail@x.fr @@w (@léa_b)",
+        ] {
+            assert_eq!(mentions(t), reference_mentions(t), "{t}");
+        }
+    }
+
+    /// The mentions as they were found before the buffers: one `String` each.
+    fn reference_mentions(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let starts = c == '@' && !prev.is_some_and(|p| handle_char(p) || p == '@');
+            prev = Some(c);
+            if !starts {
+                continue;
+            }
+            let start = i + c.len_utf8();
+            let mut end = start;
+            while let Some(&(j, d)) = chars.peek() {
+                if !handle_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                prev = Some(d);
+                chars.next();
+            }
+            let handle = text[start..end].trim_end_matches('.').to_lowercase();
+            if !handle.is_empty() && !out.contains(&handle) {
+                out.push(handle);
+            }
+        }
+        out
     }
 }

@@ -1,11 +1,12 @@
 //! Tickets: a ticket's score, the ranking of everyone by their best ticket for a seed, and the
 //! winners and alternates a ranking gives.
 
-use super::digest::{hex, sorted_unique};
+use super::digest::hex;
 use super::prepare::Person;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 
 /// The score of a ticket: SHA-256 of the seed, a line feed, the ticket line (`entrant`, tab,
 /// number) and a line feed.
@@ -26,58 +27,64 @@ pub fn ticket_score(seed: &str, ticket: &str) -> String {
 /// One person's place in a ranking.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Ranked {
-    person: usize,
-    /// Their best ticket.
-    ticket: String,
-    /// Its score, hexadecimal.
-    score: String,
+    /// Their best ticket's score.
+    score: [u8; 32],
+    person: u32,
+    /// Their best ticket's number.
+    ticket: u32,
+}
+
+impl Ranked {
+    /// The ticket line: `entrant`, tab, number.
+    fn ticket(&self, people: &[Person]) -> String {
+        let entrant = people
+            .get(self.person as usize)
+            .map_or("", |p| p.entrant.as_str());
+        format!("{entrant}\t{}", self.ticket)
+    }
 }
 
 /// Every person, by their best ticket's score, smallest first (ties, which SHA-256 makes
-/// practically impossible, by ticket).
+/// practically impossible, by ticket: by entrant, as no entrant holds a byte below the tab).
+/// The SHA-256 state after the seed is computed once, and each ticket adds its own line.
 pub(super) fn ranking(people: &[Person], seed: &str) -> Vec<Ranked> {
     let mut base = Sha256::new();
     base.update(seed.as_bytes());
     base.update(b"\n");
-    let index: HashMap<&str, usize> = people
+    let mut digits = String::new();
+    let mut ranked: Vec<Ranked> = people
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.entrant.as_str(), i))
-        .collect();
-    // Each person's best ticket as "score<TAB>ticket": sorting these strings sorts by score,
-    // then by ticket, as the scheme says.
-    let best: Vec<String> = people
-        .iter()
-        .filter(|p| p.tickets > 0)
-        .map(|p| {
+        .filter(|(_, p)| p.tickets > 0)
+        .map(|(i, p)| {
             let mut best: Option<([u8; 32], u32)> = None;
             for n in 1..=p.tickets {
+                digits.clear();
+                // Writing into a String cannot fail.
+                let _ = writeln!(digits, "\t{n}");
                 let mut h = base.clone();
                 h.update(p.entrant.as_bytes());
-                h.update(b"\t");
-                h.update(n.to_string().as_bytes());
-                h.update(b"\n");
+                h.update(digits.as_bytes());
                 let s: [u8; 32] = h.finalize().into();
                 if best.is_none_or(|(b, _)| s < b) {
                     best = Some((s, n));
                 }
             }
-            let (score, n) = best.unwrap_or(([0xff; 32], 1));
-            format!("{}\t{}\t{n}", hex(&score), p.entrant)
+            let (score, ticket) = best.unwrap_or(([0xff; 32], 1));
+            Ranked {
+                score,
+                person: i as u32,
+                ticket,
+            }
         })
         .collect();
-    sorted_unique(best)
-        .into_iter()
-        .filter_map(|line| {
-            let (score, ticket) = line.split_once('\t')?;
-            let (entrant, _) = ticket.rsplit_once('\t')?;
-            Some(Ranked {
-                person: *index.get(entrant)?,
-                ticket: ticket.to_string(),
-                score: score.to_string(),
-            })
+    ranked.sort_unstable_by(|a, b| {
+        a.score.cmp(&b.score).then_with(|| {
+            let name = |r: &Ranked| people[r.person as usize].entrant.as_bytes();
+            name(a).cmp(name(b))
         })
-        .collect()
+    });
+    ranked
 }
 
 /// A winner or an alternate.
@@ -102,39 +109,55 @@ pub struct Pick {
 /// prizes go in order to the first people of the ranking who are neither kept nor
 /// disqualified, and the alternates are the next ones.
 pub(super) fn pick_places(
-    prepared_people: &[Person],
+    people: &[Person],
     ranked: &[Ranked],
-    winners: u32,
-    alternates: u32,
+    (winners, alternates): (u32, u32),
     kept: &HashMap<u32, String>,
     disqualified: &HashSet<String>,
 ) -> (Vec<Pick>, Vec<Pick>) {
-    let position: HashMap<&str, usize> = ranked
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (prepared_people[r.person].entrant.as_str(), i))
-        .collect();
+    // `people` is sorted by entrant.
+    let person_of = |name: &str| {
+        people
+            .binary_search_by(|p| p.entrant.as_str().cmp(name))
+            .ok()
+    };
+    let mut out = vec![false; people.len()];
+    for name in disqualified.iter().chain(kept.values()) {
+        if let Some(p) = person_of(name) {
+            out[p] = true;
+        }
+    }
+    let mut position = vec![usize::MAX; if kept.is_empty() { 0 } else { people.len() }];
+    if !kept.is_empty() {
+        for (i, r) in ranked.iter().enumerate() {
+            position[r.person as usize] = i;
+        }
+    }
     let to_pick = |place: u32, i: usize| -> Pick {
         let r = &ranked[i];
-        let p = &prepared_people[r.person];
+        let p = &people[r.person as usize];
         Pick {
             place,
             rank: i as u32 + 1,
             entrant: p.entrant.clone(),
             tickets: p.tickets,
-            ticket: r.ticket.clone(),
-            score: r.score.clone(),
+            ticket: r.ticket(people),
+            score: hex(&r.score),
         }
     };
-    let kept_names: HashSet<&str> = kept.values().map(String::as_str).collect();
-    let mut free = ranked.iter().enumerate().filter(|(_, r)| {
-        let name = prepared_people[r.person].entrant.as_str();
-        !disqualified.contains(name) && !kept_names.contains(name)
-    });
+    let mut free = ranked
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !out[r.person as usize]);
     let mut won = Vec::new();
     for place in 1..=winners {
-        if let Some(i) = kept.get(&place).and_then(|k| position.get(k.as_str())) {
-            won.push(to_pick(place, *i));
+        let held = kept
+            .get(&place)
+            .and_then(|k| person_of(k))
+            .map(|p| position[p])
+            .filter(|&i| i != usize::MAX);
+        if let Some(i) = held {
+            won.push(to_pick(place, i));
         } else if let Some((i, _)) = free.next() {
             won.push(to_pick(place, i));
         }
@@ -188,9 +211,9 @@ mod tests {
         }
         let got: Vec<String> = ranked
             .iter()
-            .map(|r| people[r.person].entrant.clone())
+            .map(|r| people[r.person as usize].entrant.clone())
             .collect();
         assert_eq!(got, order);
-        assert_eq!(ranked[0].score, all[0].0);
+        assert_eq!(hex(&ranked[0].score), all[0].0);
     }
 }

@@ -2,12 +2,15 @@
 //! what differs (the people or tickets behind a different fingerprint, the exclusions, the
 //! winners).
 
-use super::certificate::{replay, Certificate, CERTIFICATE_FORMAT};
-use super::digest::{entries_sha256, sha256_hex};
-use super::exclusion::{Exclusion, Reason};
-use super::prepare::{prepare_entries, Prepared, DRAW_FILE_HEADER};
+use super::certificate::{replay, Certificate, CERTIFICATE_FORMAT, CERTIFICATE_FORMAT_1};
+use super::digest::sha256_hex;
+use super::exclusion::ExcludedEntries;
+use super::index::Index;
+use super::prepare::{Prepared, DRAW_FILE_HEADER};
 use super::rules::{validate_rules, RulesInput};
+use super::session::DrawSession;
 use super::ticket::Pick;
+use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
 use serde::Serialize;
@@ -53,14 +56,26 @@ pub struct Verification {
 
 /// Checks a certificate against the entries: its own consistency, the rules, the entries'
 /// SHA-256, the fingerprint (saying which people or tickets differ), the exclusions and every
-/// drawing's winners and alternates.
+/// drawing's winners and alternates. (A [`DrawSession`] keeps what it prepared for the next
+/// call.)
 pub fn verify_certificate(cert: &Certificate, entries: &[EntryRow], lang: Lang) -> Verification {
+    DrawSession::new(entries).verify(entries, cert, lang)
+}
+
+/// [`verify_certificate`] with the entries' index and the preparation under the certificate's
+/// rules (or why there is none) already made.
+pub(super) fn verify_prepared(
+    cert: &Certificate,
+    (entries, index): (&[EntryRow], &Index),
+    prepared: Result<&Prepared, FieldError>,
+    lang: Lang,
+) -> Verification {
     let mut checks = vec![
         whole_check(cert, lang),
         rules_check(cert, lang),
-        entries_check(cert, entries, lang),
+        entries_check(cert, index, lang),
     ];
-    let prepared = match prepare_entries(entries, &cert.rules, lang) {
+    let prepared = match prepared {
         Ok(p) => p,
         Err(e) => {
             let label = lang.pick("Same fingerprint", "Même empreinte");
@@ -68,9 +83,9 @@ pub fn verify_certificate(cert: &Certificate, entries: &[EntryRow], lang: Lang) 
             return summarise(checks, lang);
         }
     };
-    checks.push(fingerprint_check(cert, &prepared, lang));
-    checks.push(exclusions_check(cert, &prepared, lang));
-    checks.extend(drawing_checks(cert, &prepared, lang));
+    checks.push(fingerprint_check(cert, prepared, lang));
+    checks.push(exclusions_check(cert, prepared, entries, lang));
+    checks.extend(drawing_checks(cert, prepared, lang));
     summarise(checks, lang)
 }
 
@@ -78,7 +93,7 @@ pub fn verify_certificate(cert: &Certificate, entries: &[EntryRow], lang: Lang) 
 /// fingerprint it states.
 fn whole_check(cert: &Certificate, lang: Lang) -> Check {
     let own = sha256_hex(cert.draw_file.as_bytes());
-    let format_ok = cert.format == CERTIFICATE_FORMAT;
+    let format_ok = cert.format == CERTIFICATE_FORMAT || cert.format == CERTIFICATE_FORMAT_1;
     let message = if !format_ok {
         match lang {
             Lang::En => format!(
@@ -139,24 +154,23 @@ fn rules_check(cert: &Certificate, lang: Lang) -> Check {
 }
 
 /// The entries have the certified SHA-256.
-fn entries_check(cert: &Certificate, entries: &[EntryRow], lang: Lang) -> Check {
-    let hash = entries_sha256(entries);
-    let message = if hash == cert.entries_sha256 {
+fn entries_check(cert: &Certificate, index: &Index, lang: Lang) -> Check {
+    let hash = &index.entries_sha256;
+    let n = index.len();
+    let message = if *hash == cert.entries_sha256 {
         match lang {
-            Lang::En => format!("{} entries, SHA-256 {hash}", entries.len()),
-            Lang::Fr => format!("{} participations, SHA-256 {hash}", entries.len()),
+            Lang::En => format!("{n} entries, SHA-256 {hash}"),
+            Lang::Fr => format!("{n} participations, SHA-256 {hash}"),
         }
     } else {
         match lang {
             Lang::En => format!(
-                "these {} entries have SHA-256 {hash}; the certificate was made from {} entries with SHA-256 {}",
-                entries.len(),
+                "these {n} entries have SHA-256 {hash}; the certificate was made from {} entries with SHA-256 {}",
                 cert.counts.entries,
                 cert.entries_sha256
             ),
             Lang::Fr => format!(
-                "ces {} participations ont pour SHA-256 {hash}\u{a0}; le certificat a été établi sur {} participations de SHA-256 {}",
-                entries.len(),
+                "ces {n} participations ont pour SHA-256 {hash}\u{a0}; le certificat a été établi sur {} participations de SHA-256 {}",
                 cert.counts.entries,
                 cert.entries_sha256
             ),
@@ -168,7 +182,7 @@ fn entries_check(cert: &Certificate, entries: &[EntryRow], lang: Lang) -> Check 
             "The entries are the certified ones",
             "Les participations sont celles certifiées",
         ),
-        hash == cert.entries_sha256,
+        *hash == cert.entries_sha256,
         message,
     )
 }
@@ -283,10 +297,14 @@ fn ticket_differences(
 }
 
 /// The same entries are left out, for the same reasons, and the counts agree.
-fn exclusions_check(cert: &Certificate, prepared: &Prepared, lang: Lang) -> Check {
-    let certified: Vec<ExclusionKey> = cert.exclusions.iter().map(exclusion_key).collect();
-    let found: Vec<ExclusionKey> = prepared.exclusions.iter().map(exclusion_key).collect();
-    let ok = certified == found && cert.counts == prepared.counts;
+fn exclusions_check(
+    cert: &Certificate,
+    prepared: &Prepared,
+    entries: &[EntryRow],
+    lang: Lang,
+) -> Check {
+    let found = prepared.excluded();
+    let ok = cert.exclusions == found && cert.counts == prepared.counts;
     let message = if ok {
         match lang {
             Lang::En => format!(
@@ -303,7 +321,7 @@ fn exclusions_check(cert: &Certificate, prepared: &Prepared, lang: Lang) -> Chec
             ),
         }
     } else {
-        exclusion_differences(cert, prepared, (&certified, &found), lang)
+        exclusion_differences(&cert.exclusions, &found, entries, lang)
     };
     Check::new(
         "exclusions",
@@ -316,51 +334,55 @@ fn exclusions_check(cert: &Certificate, prepared: &Prepared, lang: Lang) -> Chec
     )
 }
 
-/// What makes two exclusions the same: the entry, the reason and the entrant.
-type ExclusionKey = (usize, Reason, Option<String>);
-
-fn exclusion_key(x: &Exclusion) -> ExclusionKey {
-    (x.index, x.reason, x.entrant.clone())
-}
-
-/// How many entries are left out on each side, and which differ (or that the counts do).
+/// How many entries are left out on each side, and which differ (or that the counts do):
+/// those left out here for another reason than the certificate's, then those the certificate
+/// leaves out for another reason than here.
 fn exclusion_differences(
-    cert: &Certificate,
-    prepared: &Prepared,
-    (certified, found): (&[ExclusionKey], &[ExclusionKey]),
+    certified: &ExcludedEntries,
+    found: &ExcludedEntries,
+    entries: &[EntryRow],
     lang: Lang,
 ) -> String {
-    let differ: Vec<String> = prepared
-        .exclusions
+    // The reason of each entry on each side (0: counted), as a byte.
+    let reasons = |x: &ExcludedEntries| {
+        let mut v: HashMap<usize, u8> = HashMap::new();
+        for (i, r) in x.iter() {
+            v.insert(i, r as u8 + 1);
+        }
+        v
+    };
+    let (on_cert, here) = (reasons(certified), reasons(found));
+    let name = |i: usize| {
+        let author = entries.get(i).map_or("", |e| e.author.as_str());
+        format!("#{} {author}", i + 1)
+    };
+    let differ: Vec<String> = found
         .iter()
-        .filter(|x| !certified.contains(&exclusion_key(x)))
-        .map(|x| format!("#{} {}", x.index + 1, x.author))
+        .filter(|(i, r)| on_cert.get(i) != Some(&(*r as u8 + 1)))
+        .map(|(i, _)| name(i))
         .chain(
-            cert.exclusions
+            certified
                 .iter()
-                .filter(|x| !found.contains(&exclusion_key(x)))
-                .map(|x| format!("#{} {}", x.index + 1, x.author)),
+                .filter(|(i, r)| here.get(i) != Some(&(*r as u8 + 1)))
+                .map(|(i, _)| name(i)),
         )
         .collect();
+    let differing = if differ.is_empty() {
+        lang.pick("the counts", "les décomptes").to_string()
+    } else {
+        listed(&differ, lang)
+    };
     match lang {
         Lang::En => format!(
-            "{} entries left out here, {} in the certificate; differing: {}",
+            "{} entries left out here, {} in the certificate; differing: {differing}",
             found.len(),
             certified.len(),
-            if differ.is_empty() {
-                "the counts".to_string()
-            } else {
-                listed(&differ, lang)
-            }
         ),
-        Lang::Fr => {
-            format!(
-            "{} participations écartées ici, {} dans le certificat\u{a0}; différences\u{a0}: {}",
+        Lang::Fr => format!(
+            "{} participations écartées ici, {} dans le certificat\u{a0}; différences\u{a0}: {differing}",
             found.len(),
             certified.len(),
-            if differ.is_empty() { "les décomptes".to_string() } else { listed(&differ, lang) }
-        )
-        }
+        ),
     }
 }
 

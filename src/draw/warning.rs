@@ -3,7 +3,6 @@
 
 use super::rules::Rules;
 use crate::i18n::Lang;
-use crate::model::EntryRow;
 use serde::{Deserialize, Serialize};
 
 /// Something the organiser should know before drawing.
@@ -17,14 +16,17 @@ pub struct DrawWarning {
     pub message: String,
 }
 
-/// What a preparation found, for its warnings.
-pub(super) struct Found<'a> {
-    /// The entries as read.
-    pub(super) entries: &'a [EntryRow],
+/// What a preparation found, for its warnings (kept, so they can be said in another language).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Found {
+    /// There are entries, and none has a text.
+    pub(super) no_text: bool,
+    /// There are entries, and none has a date.
+    pub(super) no_dates: bool,
     /// The items of the exclusion list that matched nobody.
-    pub(super) exclude_unmatched: Vec<&'a str>,
+    pub(super) exclude_unmatched: Vec<String>,
     /// The entrants of bonus lines that matched nobody.
-    pub(super) bonus_unmatched: Vec<&'a str>,
+    pub(super) bonus_unmatched: Vec<String>,
     /// Whether the rules set a window.
     pub(super) windowed: bool,
     /// People in the draw.
@@ -36,8 +38,8 @@ pub(super) fn warnings(found: &Found, rules: &Rules, lang: Lang) -> Vec<DrawWarn
     [
         exclude_unmatched(&found.exclude_unmatched, lang),
         bonus_unmatched(&found.bonus_unmatched, lang),
-        no_text(found.entries, rules, lang),
-        no_dates(found.entries, found.windowed, lang),
+        no_text(found.no_text, rules, lang),
+        no_dates(found.no_dates, found.windowed, lang),
         few_people(found.people, rules, lang),
     ]
     .into_iter()
@@ -52,7 +54,7 @@ fn warn(code: &str, message: String) -> Option<DrawWarning> {
     })
 }
 
-fn exclude_unmatched(unmatched: &[&str], lang: Lang) -> Option<DrawWarning> {
+fn exclude_unmatched(unmatched: &[String], lang: Lang) -> Option<DrawWarning> {
     if unmatched.is_empty() {
         return None;
     }
@@ -69,7 +71,7 @@ fn exclude_unmatched(unmatched: &[&str], lang: Lang) -> Option<DrawWarning> {
     warn("exclude_unmatched", message)
 }
 
-fn bonus_unmatched(unmatched: &[&str], lang: Lang) -> Option<DrawWarning> {
+fn bonus_unmatched(unmatched: &[String], lang: Lang) -> Option<DrawWarning> {
     if unmatched.is_empty() {
         return None;
     }
@@ -86,9 +88,9 @@ fn bonus_unmatched(unmatched: &[&str], lang: Lang) -> Option<DrawWarning> {
     warn("bonus_unmatched", message)
 }
 
-fn no_text(entries: &[EntryRow], rules: &Rules, lang: Lang) -> Option<DrawWarning> {
+fn no_text(none_has_text: bool, rules: &Rules, lang: Lang) -> Option<DrawWarning> {
     let needs_text = !rules.keywords.is_empty() || rules.min_mentions > 0;
-    if !needs_text || entries.is_empty() || !entries.iter().all(|e| e.text.trim().is_empty()) {
+    if !needs_text || !none_has_text {
         return None;
     }
     let message = lang.pick(
@@ -98,8 +100,8 @@ fn no_text(entries: &[EntryRow], rules: &Rules, lang: Lang) -> Option<DrawWarnin
     warn("no_text", message.to_string())
 }
 
-fn no_dates(entries: &[EntryRow], windowed: bool, lang: Lang) -> Option<DrawWarning> {
-    if !windowed || entries.is_empty() || !entries.iter().all(|e| e.date.is_none()) {
+fn no_dates(none_has_date: bool, windowed: bool, lang: Lang) -> Option<DrawWarning> {
+    if !windowed || !none_has_date {
         return None;
     }
     let message = lang.pick(

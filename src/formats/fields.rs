@@ -93,11 +93,15 @@ impl Draft {
         }
     }
 
-    /// The text of `field`.
-    pub(crate) fn text(&self, field: Field) -> Option<String> {
-        match self.get(field) {
-            Some(Value::Text(t)) => Some(t.clone()),
-            _ => None,
+    /// The text of `field`, taken out of the draft (a record is made once per row).
+    pub(crate) fn text(&mut self, field: Field) -> Option<String> {
+        let slot = &mut self.values[field.index()];
+        match slot.take() {
+            Some(Value::Text(t)) => Some(t),
+            other => {
+                *slot = other;
+                None
+            }
         }
     }
 
@@ -123,7 +127,7 @@ impl Draft {
     }
 
     /// A post; `network` when the row names none.
-    pub(crate) fn post(&self, network: Network, origin: Origin) -> Post {
+    pub(crate) fn post(&mut self, network: Network, origin: Origin) -> Post {
         use Field::*;
         Post {
             id: self.text(PostId).unwrap_or_default(),
@@ -165,7 +169,7 @@ impl Draft {
     }
 
     /// A day of account totals, or the field it lacks.
-    pub(crate) fn daily(&self, network: Network, origin: Origin) -> Result<DailyRow, Field> {
+    pub(crate) fn daily(&mut self, network: Network, origin: Origin) -> Result<DailyRow, Field> {
         use Field::*;
         Ok(DailyRow {
             network: self.network(DailyNetwork).unwrap_or(network),
@@ -202,7 +206,7 @@ impl Draft {
 
     /// A row of ad spend, or the field it lacks; `currency` when the row names none.
     pub(crate) fn ad(
-        &self,
+        &mut self,
         network: Network,
         currency: Option<&str>,
         origin: Origin,
@@ -227,7 +231,7 @@ impl Draft {
     }
 
     /// A row of web traffic; `currency` when the row names none.
-    pub(crate) fn traffic(&self, currency: Option<&str>, origin: Origin) -> TrafficRow {
+    pub(crate) fn traffic(&mut self, currency: Option<&str>, origin: Origin) -> TrafficRow {
         use Field::*;
         let source_medium = self.text(TrafficSourceMedium).or_else(|| {
             match (self.text(TrafficSource), self.text(TrafficMedium)) {
@@ -260,7 +264,7 @@ impl Draft {
     /// A row of Search Console, by `dimension` (a format's), else by the first of query,
     /// page, country, device and day the row has; or the field it lacks.
     pub(crate) fn search(
-        &self,
+        &mut self,
         dimension: Option<SearchDimension>,
         origin: Origin,
     ) -> Result<SearchRow, Field> {
@@ -300,7 +304,7 @@ impl Draft {
     }
 
     /// A contest entry, or the field it lacks.
-    pub(crate) fn entry(&self, origin: Origin) -> Result<EntryRow, Field> {
+    pub(crate) fn entry(&mut self, origin: Origin) -> Result<EntryRow, Field> {
         use Field::*;
         // A comment's or a post's address in the profile column is no person.
         let (profile, link) = match self.text(EntryProfile) {
@@ -321,7 +325,7 @@ impl Draft {
     }
 
     /// An inbox message, or the field it lacks.
-    pub(crate) fn message(&self, origin: Origin) -> Result<Message, Field> {
+    pub(crate) fn message(&mut self, origin: Origin) -> Result<Message, Field> {
         use Field::*;
         Ok(Message {
             received: self.datetime(MessageReceived).ok_or(MessageReceived)?,

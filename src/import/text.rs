@@ -8,7 +8,7 @@ use super::decode::{Decoded, TextDecoder};
 use crate::table::report::{Issue, Problem, SkipReason};
 use crate::table::{FileProblems, RowCells, RowSink, Source, TextRow};
 
-/// Decoded text gathered before the delimiter is guessed.
+/// Decoded text gathered before the delimiter is guessed, and looked at to guess it.
 const SAMPLE_BYTES: usize = 64 * 1024;
 
 /// Reads one text source.
@@ -145,7 +145,14 @@ impl TextReader {
             self.refused = true;
             return;
         }
-        let delimiter = csv::sniff_delimiter(&self.pending, last).unwrap_or(csv::NO_DELIMITER);
+        // The first 64 KiB decide, however the bytes came in chunks.
+        let mut cut = self.pending.len().min(SAMPLE_BYTES);
+        while !self.pending.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let complete = last && cut == self.pending.len();
+        let delimiter =
+            csv::sniff_delimiter(&self.pending[..cut], complete).unwrap_or(csv::NO_DELIMITER);
         self.source.delimiter = Some(delimiter);
         self.source.encoding = Some(self.decoder.encoding());
         sink.begin(self.source.clone());

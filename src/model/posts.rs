@@ -3,7 +3,7 @@
 //! accounts and post types of a file once each. A post comes in as an owned [`Post`] and is
 //! read back through a [`PostRef`], which borrows the store and reads each field on demand.
 //!
-//! Written by hand: what it keeps (an arena per text column, counts as `u32` until a value
+//! Written by hand: what it keeps (chunked strings per text column, counts as `u32` until a value
 //! needs an `f64`) is specific to exports, where most posts share their account and type and
 //! most counts are small integers. The store never holds NaN as a value: `None` is a sentinel
 //! inside a column, and what comes out is an `Option<f64>`.
@@ -13,37 +13,50 @@ use crate::date::DateTime;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::collections::HashMap;
 
-/// Texts of one column: one string holds them all; each post's is a range of it.
+/// Texts of one column, in strings of [`CHUNK`] bytes that are filled one after the other and
+/// never grow: holding them costs what they hold, with no moment where a doubled string and
+/// its copy are both alive. Each post's text is a range of one of them.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct TextColumn {
-    arena: String,
-    /// Per post: start and end in `arena`, or `NONE` for no text.
-    ranges: Vec<(u32, u32)>,
+    chunks: Vec<String>,
+    /// Per post: its chunk, start and end, or `NONE` for no text.
+    ranges: Vec<(u32, u32, u32)>,
 }
+
+/// The size of a text column's strings (a longer text gets one of its own).
+const CHUNK: usize = 1 << 20;
 
 const NONE: u32 = u32::MAX;
 
 impl TextColumn {
     fn push(&mut self, text: Option<&str>) {
-        let range = match text {
-            Some(t) => {
-                let start = self.arena.len();
-                self.arena.push_str(t);
-                (offset(start), offset(self.arena.len()))
-            }
-            None => (NONE, NONE),
+        let Some(t) = text else {
+            self.ranges.push((NONE, 0, 0));
+            return;
         };
-        self.ranges.push(range);
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= t.len());
+        if !fits {
+            self.chunks.push(String::with_capacity(CHUNK.max(t.len())));
+        }
+        let chunk = self.chunks.len() - 1;
+        let c = &mut self.chunks[chunk];
+        let start = c.len();
+        c.push_str(t);
+        self.ranges
+            .push((offset(chunk), offset(start), offset(c.len())));
     }
 
     fn get(&self, i: usize) -> Option<&str> {
-        let (start, end) = *self.ranges.get(i)?;
-        (start != NONE).then(|| self.arena.get(start as usize..end as usize).unwrap_or(""))
+        let (chunk, start, end) = *self.ranges.get(i)?;
+        let c = self.chunks.get(chunk as usize)?;
+        Some(c.get(start as usize..end as usize).unwrap_or(""))
     }
 }
 
-/// An arena position as a range bound: a column's texts are held below 4 GiB (the readers
-/// bound files well below it).
+/// A position as a range bound: the readers bound files far below 4 GiB.
 fn offset(p: usize) -> u32 {
     u32::try_from(p).unwrap_or(NONE - 1)
 }
@@ -342,6 +355,19 @@ impl Posts {
             .collect();
     }
 
+    /// Keeps the posts whose index `keep` accepts, in order; returns those it did not.
+    pub(crate) fn split_off_where(&mut self, keep: impl Fn(usize) -> bool) -> Posts {
+        if (0..self.len()).all(&keep) {
+            return Posts::new();
+        }
+        let (kept, gone): (Vec<PostRef<'_>>, Vec<PostRef<'_>>) =
+            self.iter().partition(|p| keep(p.i));
+        let gone: Posts = gone.into_iter().map(|p| p.to_post()).collect();
+        let kept: Posts = kept.into_iter().map(|p| p.to_post()).collect();
+        *self = kept;
+        gone
+    }
+
     /// Moves `other`'s posts to the end of these.
     pub(crate) fn append(&mut self, other: Posts) {
         if self.is_empty() {
@@ -449,6 +475,12 @@ impl<'a> PostRef<'a> {
     /// What the audience did, every count (prefer [`metric`](PostRef::metric) for one).
     pub fn metrics(self) -> PostMetrics {
         metrics_from(std::array::from_fn(|m| self.posts.metrics[m].get(self.i)))
+    }
+
+    /// The sum of its known counts: the larger of two exports of one post (counters only grow).
+    pub(crate) fn counts_sum(self) -> f64 {
+        let known = self.posts.metrics.iter().filter_map(|c| c.get(self.i));
+        known.filter(|v| v.is_finite()).sum()
     }
 
     /// The currency of its revenue, if known.

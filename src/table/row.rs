@@ -145,10 +145,23 @@ impl Span {
         let raw = &text[self.start as usize..self.end as usize];
         match self.quoting {
             Quoting::Plain | Quoting::Quoted => Cow::Borrowed(raw),
-            Quoting::Escaped => Cow::Owned(raw.replace("\"\"", "\"")),
+            Quoting::Escaped => Cow::Owned(unescape(raw)),
             Quoting::Irregular => Cow::Owned(irregular(raw)),
         }
     }
+}
+
+/// A quoted field's text with each `""` read as one quote (the tokenizer gives `Escaped` only
+/// when every quote inside is doubled).
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = memchr::memchr(b'"', rest.as_bytes()) {
+        out.push_str(&rest[..=i]);
+        rest = rest.get(i + 2..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `"abc""d"ef` read as `abc"def`: `""` inside the quotes is one quote; after the closing
@@ -244,6 +257,13 @@ mod tests {
         assert_eq!(row.field(3), "");
         assert_eq!(row.to_row().cells[1], Cell::Text("b \"c\"".into()));
         assert_eq!(row.cell(9), CellRef::Empty);
+    }
+
+    #[test]
+    fn doubled_quotes_are_read_as_one() {
+        assert_eq!(unescape(r#"a ""b"" c"#), r#"a "b" c"#);
+        assert_eq!(unescape(r#""""#), "\"");
+        assert_eq!(unescape(r#"é""ü"""#), "é\"ü\"");
     }
 
     #[test]

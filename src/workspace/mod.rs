@@ -18,9 +18,11 @@ use crate::i18n::Lang;
 use crate::import::ImportOptions;
 use crate::model::{Dataset, Origin, Records};
 use crate::schema::{Field, RecordKind};
-use crate::table::report::{FileReport, Issue, Problem};
+use crate::table::report::FileReport;
 
 mod importer;
+mod overlap;
+mod recount;
 mod totals;
 pub use importer::{import_bytes, Imported, Importer};
 pub use totals::Totals;
@@ -118,6 +120,8 @@ pub struct Workspace {
     files: Vec<File>,
     next_id: u32,
     dataset: Dataset,
+    /// Records not counted: another file's (or line's) copy of them counts instead.
+    aside: Records,
     options: ImportOptions,
 }
 
@@ -128,6 +132,7 @@ impl Workspace {
             files: Vec::new(),
             next_id: 1,
             dataset: Dataset::default(),
+            aside: Records::default(),
             options,
         }
     }
@@ -177,24 +182,7 @@ impl Workspace {
             }
         };
         let imported = importer.finish();
-        let mut report = imported.report;
-        // The same bytes added before are counted twice: say so.
-        let twin = self.files.iter().find_map(|f| match &f.state {
-            State::Done(d)
-                if d.report.fingerprint == report.fingerprint
-                    && d.report.bytes == report.bytes
-                    && report.bytes > 0 =>
-            {
-                Some(f.name.clone())
-            }
-            _ => None,
-        });
-        if let Some(other) = twin {
-            report
-                .warnings
-                .push(Problem::new(Issue::DuplicateFile { other }, &report.name));
-            report.settle();
-        }
+        let report = imported.report;
         let mut sources = Vec::with_capacity(report.tables.len());
         for (table, records) in report.tables.iter().zip(imported.records) {
             let source = self.dataset.files.len();
@@ -207,6 +195,7 @@ impl Workspace {
             raw: imported.raw,
             sources,
         }));
+        self.recount();
         self.report(id)
     }
 
@@ -227,6 +216,7 @@ impl Workspace {
         let file = self.files.remove(index);
         if let State::Done(done) = file.state {
             self.drop_sources(&done.sources);
+            self.recount();
         }
         true
     }
@@ -274,13 +264,15 @@ impl Workspace {
         let new = raw.apply(&fields).map_err(WorkspaceError::MixedKinds)?;
         let source = done.sources[table];
         // Replace the table's records: drop the old ones, append the new under the same source.
-        remove_records(&mut self.dataset, &[source]);
+        remove_records(&mut self.dataset.records, &[source]);
+        remove_records(&mut self.aside, &[source]);
         append(&mut self.dataset, new.records, source);
         let State::Done(done) = &mut self.files[index].state else {
             return Err(WorkspaceError::WrongState(id));
         };
         done.report.tables[table] = new.report;
         done.report.settle();
+        self.recount();
         self.report(id)
     }
 
@@ -305,7 +297,7 @@ impl Workspace {
 
     /// What the dataset holds: counts, and sums per kind of record and network.
     pub fn totals(&self, lang: Lang) -> Totals {
-        totals::totals(&self.dataset, self.reports().len(), lang)
+        totals::totals(&self.dataset, &self.aside, self.reports().len(), lang)
     }
 
     fn index(&self, id: u32) -> Result<usize, WorkspaceError> {
@@ -323,7 +315,8 @@ impl Workspace {
     /// Removes the sources (entries of `Dataset::files`) and their records, and renumbers
     /// the others.
     fn drop_sources(&mut self, gone: &[usize]) {
-        remove_records(&mut self.dataset, gone);
+        remove_records(&mut self.dataset.records, gone);
+        remove_records(&mut self.aside, gone);
         let old = std::mem::take(&mut self.dataset.files);
         let mut new_index = vec![usize::MAX; old.len()];
         for (i, name) in old.into_iter().enumerate() {
@@ -332,11 +325,13 @@ impl Workspace {
                 self.dataset.files.push(name);
             }
         }
-        for_each_origin(&mut self.dataset.records, |o| {
+        let renumber = |o: &mut Origin| {
             if let Some(&n) = new_index.get(o.file) {
                 o.file = n;
             }
-        });
+        };
+        for_each_origin(&mut self.dataset.records, renumber);
+        for_each_origin(&mut self.aside, renumber);
         for f in &mut self.files {
             if let State::Done(done) = &mut f.state {
                 for s in &mut done.sources {
@@ -372,16 +367,16 @@ fn append(d: &mut Dataset, mut r: Records, source: usize) {
     d.records.search.append(&mut r.search);
 }
 
-/// Removes the records of the sources `sources` from the dataset.
-fn remove_records(d: &mut Dataset, sources: &[usize]) {
+/// Removes the records of the sources `sources`.
+fn remove_records(r: &mut Records, sources: &[usize]) {
     let keep = |file: usize| !sources.contains(&file);
-    d.records.posts.retain(|o| keep(o.file));
-    d.records.daily.retain(|x| keep(x.origin.file));
-    d.records.ads.retain(|x| keep(x.origin.file));
-    d.records.traffic.retain(|x| keep(x.origin.file));
-    d.records.entries.retain(|x| keep(x.origin.file));
-    d.records.messages.retain(|x| keep(x.origin.file));
-    d.records.search.retain(|x| keep(x.origin.file));
+    r.posts.retain(|o| keep(o.file));
+    r.daily.retain(|x| keep(x.origin.file));
+    r.ads.retain(|x| keep(x.origin.file));
+    r.traffic.retain(|x| keep(x.origin.file));
+    r.entries.retain(|x| keep(x.origin.file));
+    r.messages.retain(|x| keep(x.origin.file));
+    r.search.retain(|x| keep(x.origin.file));
 }
 
 #[cfg(test)]

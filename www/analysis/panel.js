@@ -3,15 +3,18 @@
 // core's `Workspace.analyze`; the report comes back with every figure computed, its formula
 // and its inputs, and is drawn here as it is, one file per section: KPI cards (overview.js),
 // charts (../charts.js) with their numbers as tables (table.js), search visibility
-// (search.js), reputation (reputation.js: comments, negative feedback, crisis flags), the cost link to the calculator (costs.js), the share-count calculator, and exports (exports.js: the core writes
-// the per-post CSV and the JSON). Nothing here computes a figure: sorting, scales and shades
-// are presentation.
+// (search.js), reputation (reputation.js: comments, negative feedback, crisis flags), the
+// cost link to the calculator (costs.js), the share-count calculator, and
+// exports (exports.js: the core writes the per-post CSV and the JSON). The analysis runs in
+// the worker (worker-client.js), the page waiting on it with a progress line and Cancel, a
+// newer request superseding an older one; it is computed again when the Files tab's set
+// changes. Nothing here computes a figure: sorting, scales and shades are presentation.
 
-import { today } from '../reading.js';
 import { h, replace } from '../dom.js';
 import { describe, figureCard, figureCards } from '../figure.js';
 import { Format } from '../format.js';
 import { pick, strings } from '../i18n.js';
+import { errorText, isJobEnd, stepOutcome, stepProgress } from '../progress.js';
 import { activitySection } from './activity.js';
 import { compareSection } from './compare.js';
 import { costsSection } from './costs.js';
@@ -38,7 +41,16 @@ function day(iso) {
 }
 
 export class AnalysisPanel {
-  constructor(ctx) {
+  /** The panel, once the core's defaults and names are at hand and the report computed. */
+  static async create(ctx) {
+    const [defaults, currencies, networks] = await Promise.all([
+      ctx.core.analysisDefaults(ctx.lang), ctx.core.currencies(), ctx.core.networkNames()]);
+    const panel = new AnalysisPanel(ctx, defaults, currencies, networks);
+    await panel.render();
+    return panel;
+  }
+
+  constructor(ctx, defaults, currencies, networks) {
     this.ctx = ctx;
     this.core = ctx.core;
     this.lang = ctx.lang;
@@ -47,12 +59,13 @@ export class AnalysisPanel {
     this.colon = strings(ctx.lang).colon;
     this.store = ctx.store;
     this.shared = ctx.shared;
-    this.shared.workspace ??= new this.core.Workspace(today());
-    this.defaults = this.core.analysisDefaults(this.lang);
-    this.currencies = this.core.currencies().map((c) => c.code);
+    // The Files tab's files, in the worker.
+    this.files = ctx.set('files');
+    this.defaults = defaults;
+    this.currencies = currencies.map((c) => c.code);
     this.mark = ctx.mark;
     // The networks' names, as the core writes them.
-    this.networks = new Map(this.core.networkNames().map((n) => [n.key, n.name]));
+    this.networks = new Map(networks.map((n) => [n.key, n.name]));
     if (!this.store.options) {
       const o = structuredClone(this.defaults.options);
       // The heatmap's clock: the browser's own offset, today.
@@ -79,20 +92,25 @@ export class AnalysisPanel {
     this.print.addEventListener('change', this.onPrint);
     window.addEventListener('beforeprint', this.beforePrint);
     window.addEventListener('afterprint', this.afterPrint);
-    this.render();
+    // Files read, removed or mapped meanwhile (or read again after a restart): computed again.
+    this.unwatch = this.files.watch((entry, what) => {
+      if (what !== 'data' || this.destroyed) return;
+      clearTimeout(this.dataTimer);
+      this.dataTimer = setTimeout(() => this.render(), 50);
+    });
   }
 
   destroy() {
+    this.destroyed = true;
+    this.unwatch();
+    clearTimeout(this.dataTimer);
+    this.job?.cancel();
     this.observer.disconnect();
     this.print.removeEventListener('change', this.onPrint);
     window.removeEventListener('beforeprint', this.beforePrint);
     window.removeEventListener('afterprint', this.afterPrint);
     clearTimeout(this.timer);
     clearTimeout(this.resizeTimer);
-  }
-
-  get ws() {
-    return this.shared.workspace;
   }
 
   get options() {
@@ -157,16 +175,6 @@ export class AnalysisPanel {
     return figureCards(figs, fmt, this.lang);
   }
 
-  hasFiles() {
-    const totals = this.ws.totals(this.lang);
-    return Object.values(totals.records).some((n) => n > 0);
-  }
-
-  /** Files were dropped, and none gave a record yet (columns to map, unreadable). */
-  filesWithoutRecords() {
-    return this.ws.reports(this.lang).length > 0;
-  }
-
   presetInfo(id) {
     return this.defaults.presets.find((p) => p.id === id);
   }
@@ -195,35 +203,70 @@ export class AnalysisPanel {
     this.timer = setTimeout(() => this.compute(form), delay);
   }
 
-  render() {
+  /** The tab: the form and the report when the files hold records, else where to drop them. */
+  async render() {
     const t = this.t;
+    let totals;
+    let reports;
+    try {
+      [totals, reports] = await Promise.all([this.files.totals(this.lang), this.files.reports(this.lang)]);
+    } catch {
+      return;
+    }
+    if (this.destroyed) return;
+    // The size of the last analysis, for the time the next one should take.
+    this.records = Object.values(totals.records).reduce((a, b) => a + b, 0);
+    const files = this.records > 0;
+    if (files && this.reportBox?.isConnected) {
+      this.compute(false);
+      return;
+    }
     this.formBox = h('div');
+    this.jobBox = h('div', { class: 'sr-noprint' });
     this.reportBox = h('div', { class: 'sr-a-report', attrs: { 'aria-live': 'polite' } });
     this.shareBox = h('section', { class: 'sr-a-section sr-a-share', dataset: { section: 'share-count' } });
-    const files = this.hasFiles();
     replace(this.el,
       h('div', {},
         h('h2', { class: 'sr-section-title', text: t.heading }),
         h('p', { class: 'sr-hint', text: t.intro })),
       files
-        ? [this.formBox, this.reportBox]
+        ? [this.formBox, this.jobBox, this.reportBox]
         : h('div', { class: 'sr-notice', dataset: { empty: 'true' } },
-          h('p', { text: this.filesWithoutRecords() ? t.noRecords : t.empty, style: { margin: '0 0 8px' } }),
+          // Files were dropped, and none gave a record yet (columns to map, unreadable).
+          h('p', { text: reports.length > 0 ? t.noRecords : t.empty, style: { margin: '0 0 8px' } }),
           h('button', { type: 'button', class: 'sr-btn sr-primary', text: t.toFiles, dataset: { action: 'to-files' }, on: { click: () => this.ctx.element.showTab('files') } })),
       this.shareBox);
     renderShareCount(this);
+    // Not awaited: the tab shows at once, the analysis's progress in it.
     if (files) this.compute(true);
   }
 
-  compute(form) {
+  /**
+   * Asks the worker for the analysis with the options; a newer call supersedes this one. The
+   * report in sight stays until the new one comes, with a progress line and Cancel under the form.
+   */
+  async compute(form) {
+    const token = (this.computing ?? 0) + 1;
+    this.computing = token;
+    // Without the per-post rows: the exports are the core's own calls (exports.js).
+    const job = this.files.call('analyze', [this.options, this.lang, false], { supersede: `${this.files.name}:analysis`, kind: 'analysis', units: this.records });
+    this.job = job;
+    const progress = stepProgress(job, { lang: this.lang, fmt: this.fmt, label: strings(this.lang).jobs.analysis, kind: 'analysis' });
+    replace(this.jobBox, progress.el);
+    let report;
     try {
-      // Without the per-post rows: the exports are the core's own calls (exports.js).
-      this.report = this.ws.analyze(this.options, this.lang, false);
+      report = await job;
     } catch (e) {
-      replace(this.reportBox, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${this.t.loadError} ${e?.message || e}` }));
+      progress.stop();
+      if (token !== this.computing || this.destroyed || e?.kind === 'superseded') return;
+      if (isJobEnd(e)) replace(this.jobBox, stepOutcome(e, { lang: this.lang, retry: () => this.compute(true) }));
+      else replace(this.reportBox, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${this.t.loadError} ${errorText(e, this.lang)}` }));
       return;
     }
-    if (form) this.renderForm();
+    progress.stop();
+    if (token !== this.computing || this.destroyed) return;
+    this.report = report;
+    if (form || !this.formBox.firstChild) this.renderForm();
     showFieldErrors(this);
     this.renderReport();
   }
@@ -259,7 +302,18 @@ export class AnalysisPanel {
       searchSection(this, r),
       reputationSections(this, r),
       costsSection(this, r));
-    this.drawCharts();
+    // Measuring the new report would lay the whole tab out in this task: the charts are drawn
+    // at the widths they had (a recomputation), or after the browser has laid it out (the first
+    // time), so that no task holds the page for long.
+    const known = this.widths;
+    if (known?.length === this.charts.length && !this.print.matches) {
+      this.charts.forEach((c, i) => {
+        if (known[i] > 0) replace(c.box, c.draw(known[i]));
+        c.drawnAt = known[i];
+      });
+    }
+    const charts = this.charts;
+    requestAnimationFrame(() => setTimeout(() => { if (charts === this.charts && !this.destroyed) this.drawCharts(null, true); }, 0));
   }
 
   section(id, title, ...children) {
@@ -274,13 +328,19 @@ export class AnalysisPanel {
     return box;
   }
 
-  /** Draws every chart at its box's width, or at `fixed` (for print). */
-  drawCharts(fixed = null) {
+  /**
+   * Draws every chart at its box's width, or at `fixed` (for print); `changed`: only those
+   * whose width is not the one they were drawn at.
+   */
+  drawCharts(fixed = null, changed = false) {
     const printing = fixed ?? (this.print.matches ? PRINT_WIDTH : null);
-    for (const c of this.charts) {
-      const width = printing ?? Math.round(c.box.clientWidth);
-      if (width > 0) replace(c.box, c.draw(width));
-    }
+    // Every width first (one layout), then every chart.
+    const widths = this.charts.map((c) => printing ?? Math.round(c.box.clientWidth));
+    this.charts.forEach((c, i) => {
+      if (widths[i] > 0 && (!changed || !c.box.firstChild || c.drawnAt !== widths[i])) replace(c.box, c.draw(widths[i]));
+      c.drawnAt = widths[i];
+    });
+    if (!printing) this.widths = widths;
     this.width = Math.round(this.el.clientWidth);
   }
 

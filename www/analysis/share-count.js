@@ -1,20 +1,24 @@
 // The Facebook share-count calculator: three of the four numbers typed, the fourth the core's.
 
 import { h, replace, uid } from '../dom.js';
+import { errorText } from '../progress.js';
 
 const SHARE_FIELDS = ['share_count', 'shares', 'likes_on_shares', 'comments_on_shares'];
 
-/** Draws the calculator from the core's answer to what is typed. */
-export function renderShareCount(panel) {
+/** Draws the calculator from the core's answer to what is typed (the last answer asked wins). */
+export async function renderShareCount(panel) {
   const t = panel.t;
   const input = panel.store.share;
   const labels = {};
+  const token = (panel.shareToken ?? 0) + 1;
+  panel.shareToken = token;
   let report = null;
   try {
-    report = panel.core.shareCount(input, panel.lang);
+    report = await panel.core.shareCount(input, panel.lang);
   } catch (e) {
-    report = { errors: [{ field: 'share_count', message: e?.message || String(e) }], figures: [] };
+    report = { errors: [{ field: 'share_count', message: errorText(e, panel.lang) }], figures: [] };
   }
+  if (token !== panel.shareToken) return;
   for (const f of report.figures) labels[f.id] = f;
   const grid = h('div', { class: 'sr-share-grid' }, SHARE_FIELDS.map((key) => {
     const fig = labels[key];

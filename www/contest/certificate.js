@@ -4,22 +4,26 @@
 
 import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
+import { errorText } from '../progress.js';
 import { buildDraw, countsLine, exclusionsBlock, LIST_CHUNK, now, where } from './draw.js';
 
 /** The draw view once a certificate exists: the document, its downloads, a redraw. */
-export function renderCertificateView(panel) {
+export async function renderCertificateView(panel) {
   const t = panel.t;
   const cert = panel.store.cert;
+  const box = panel.drawBox;
+  const [stale, sources] = await Promise.all([panel.entryFiles.ready ? entriesDiffer(panel, cert) : false, panel.entryFiles.sources()]);
+  const doc = await certificateDocument(panel, cert, stale ? null : panel.entryFiles, sources);
+  if (box !== panel.drawBox || cert !== panel.store.cert) return;
   const date = (cert.drawings[0].drawn_at || today()).slice(0, 10);
   const confirmBox = h('div', { class: 'sr-row-actions', hidden: true },
     h('span', { class: 'sr-warn-text', text: t.newDrawConfirm }),
     h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'confirm-new-draw' }, text: t.confirm, on: { click: () => { panel.store.cert = null; buildDraw(panel); } } }),
     h('button', { type: 'button', class: 'sr-btn', text: t.cancel, on: { click: () => { confirmBox.hidden = true; } } }));
-  const stale = panel.entryFiles.ready && entriesDiffer(panel, cert);
   replace(panel.drawBox,
     h('p', { class: 'sr-notice sr-noprint', text: t.locked }),
     stale ? h('p', { class: 'sr-notice sr-warn sr-noprint', attrs: { role: 'alert' }, dataset: { stale: 'true' }, text: t.stale }) : null,
-    certificateDocument(panel, cert, panel.entryFiles.sources()),
+    doc,
     h('div', { class: 'sr-row-actions sr-noprint' },
       h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'download-certificate' }, text: t.downloadJson, on: { click: () => { download(t.certFileName(date), `${JSON.stringify(cert, null, 2)}\n`, 'application/json'); panel.store.certSaved = true; } } }),
       h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: () => download(t.drawFileName(date), cert.draw_file, 'text/plain;charset=utf-8') } }),
@@ -31,10 +35,9 @@ export function renderCertificateView(panel) {
 }
 
 /** Whether the contest's files are no longer those the certificate was drawn from. */
-function entriesDiffer(panel, cert) {
+async function entriesDiffer(panel, cert) {
   try {
-    const v = panel.core.verifyDraw(cert, panel.entryFiles.entries(), panel.lang);
-    return !v.checks.find((c) => c.id === 'entries')?.ok;
+    return (await panel.entryFiles.call('drawEntriesSha256')) !== cert.entries_sha256;
   } catch {
     return true;
   }
@@ -84,8 +87,12 @@ export function picks(panel, list, kind) {
     h('span', { class: 'sr-score', text: `${t.score} ${p.score}` }))));
 }
 
-/** The certificate as a document: on screen, and what the printer gets. */
-function certificateDocument(panel, cert, sources) {
+/**
+ * The certificate as a document: on screen, and what the printer gets. `files` are the
+ * entries it was drawn from (null when they changed since): the excluded entries are listed
+ * from the workspace's preparation, the certificate itself holding only their indices.
+ */
+async function certificateDocument(panel, cert, files, sources) {
   const t = panel.t;
   const c = panel.colon;
   const first = cert.drawings[0];
@@ -97,7 +104,9 @@ function certificateDocument(panel, cert, sources) {
     d.reason ? h('p', { class: 'sr-warn-text', dataset: { reason: d.reason }, text: t.redrawReason(d.disqualified.join(', '), d.reason) }) : null,
     h('strong', { text: t.winnersList }), picks(panel, d.winners, 'winners'),
     h('strong', { text: t.alternatesList }), picks(panel, d.alternates, 'alternates'));
-  const printed = cert.exclusions.slice(0, LIST_CHUNK);
+  const excluded = cert.counts.excluded;
+  const page = files ? (reason, offset, limit) => files.call('drawExclusions', [reason, offset, limit, panel.lang], { key: `exclusions:${reason}` }) : null;
+  const [printed, groups] = await Promise.all([page ? page(null, 0, LIST_CHUNK).catch(() => []) : [], panel.core.exclusionsByReason(cert.exclusions, panel.lang)]);
   return h('article', { class: 'sr-cert', dataset: { fingerprint: cert.fingerprint } },
     h('h3', { tabIndex: -1, text: t.certificate }),
     cert.title ? h('p', { class: 'sr-cert-title', style: { fontSize: '1.1rem', fontWeight: '650', margin: 0 }, text: cert.title }) : null,
@@ -113,14 +122,14 @@ function certificateDocument(panel, cert, sources) {
     cert.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list' }, cert.warnings.map((w) => h('li', { text: w.message }))) : null,
     cert.drawings.length > 1 ? h('h4', { text: t.history }) : null,
     cert.drawings.map(drawing),
-    h('div', { class: 'sr-noprint' }, exclusionsBlock(panel, cert.exclusions, sources)),
+    h('div', { class: 'sr-noprint' }, exclusionsBlock(panel, groups, page, sources)),
     h('div', { class: 'sr-print-only' },
-      h('h4', { text: `${t.exclusionsTitle} (${cert.exclusions.length})` }),
-      cert.exclusions.length
+      h('h4', { text: `${t.exclusionsTitle} (${excluded})` }),
+      excluded
         ? h('table', { class: 'sr-print-table' }, h('tbody', {}, printed.map((x) => h('tr', {},
           h('td', { text: where(panel, x, sources) }), h('td', { text: x.author || '—' }), h('td', { text: x.message })))))
         : h('p', { text: t.noneExcluded }),
-      cert.exclusions.length > printed.length ? h('p', { text: t.printedMore(cert.exclusions.length - printed.length) }) : null),
+      excluded > printed.length ? h('p', { text: t.printedMore(excluded - printed.length) }) : null),
     h('details', { class: 'sr-noprint' }, h('summary', { text: t.howTo }), h('ol', { class: 'sr-problems' }, t.howToSteps.map((x) => h('li', { text: x })))),
     h('div', { class: 'sr-print-only' }, h('h4', { text: t.howTo }), h('ol', {}, t.howToSteps.map((x) => h('li', { text: x })))));
 }
@@ -153,20 +162,20 @@ function redrawForm(panel, cert) {
   return form;
 }
 
-function redraw(panel, form, status) {
+async function redraw(panel, form, status) {
   const s = panel.store.redraw;
   try {
-    panel.store.cert = panel.core.redrawWinners(panel.store.cert, panel.entryFiles.entries(), { disqualify: [s.who], reason: s.reason, seed: null, drawn_at: now() }, panel.lang);
+    panel.store.cert = await panel.entryFiles.call('redrawWinners', [panel.store.cert, { disqualify: [s.who], reason: s.reason, seed: null, drawn_at: now() }, panel.lang], { units: panel.entryFiles.count });
   } catch (e) {
     // `redraw.reason`, `redraw.disqualify[0]` next to their fields; `certificate` below.
     const errors = (e?.errors || []).map((x) => ({ ...x, field: x.field.replace(/^redraw\./, '').replace(/\[\d+\]$/, '') }));
     const unplaced = panel.showFieldErrors(form, errors, 'redraw');
-    status.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : e?.message || String(e);
+    status.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : errorText(e, panel.lang);
     return;
   }
   panel.store.redraw = { who: '', reason: '' };
   panel.store.certSaved = false;
-  renderCertificateView(panel);
+  await renderCertificateView(panel);
   panel.drawBox.querySelector(`[data-drawing="${panel.store.cert.drawings.length}"]`)?.scrollIntoView({ block: 'nearest' });
 }
 

@@ -1,9 +1,12 @@
 // The draw, before the seed and at it: the rules form (rules.js), the fingerprint to announce,
 // who is in and who is out and why, the seed (a public value typed, or one generated in this
-// browser), then the draw itself; the certificate it gives is certificate.js's.
+// browser), then the draw itself; the certificate it gives is certificate.js's. The core
+// prepares and draws in the worker: the preparation shows its progress and can be cancelled.
 
 import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
+import { strings } from '../i18n.js';
+import { errorText, isJobEnd, stepOutcome, stepProgress } from '../progress.js';
 import { renderCertificateView } from './certificate.js';
 import { rulesForm, rulesInput } from './rules.js';
 import { suspiciousBlock } from './suspicious.js';
@@ -82,23 +85,42 @@ function seedField(panel, key, label, hint) {
     h('span', { class: 'sr-msg', attrs: { role: 'alert' } }));
 }
 
-/** Before the seed: the fingerprint, who is in and who is out. */
-export function prepare(panel) {
+/**
+ * Before the seed: the fingerprint, who is in and who is out. The set's workspace keeps the
+ * preparation, so nothing is prepared again while the rules and the files stay the same.
+ */
+export async function prepare(panel) {
   if (!panel.prepared || panel.store.cert) return;
   const t = panel.t;
-  if (!panel.entryFiles.ready) {
+  const files = panel.entryFiles;
+  if (!files.ready) {
     panel.preparation = null;
+    panel.preparedKey = null;
     replace(panel.prepared, h('p', { class: 'sr-hint', text: t.noEntriesYet }));
     panel.drawButton.disabled = true;
     return;
   }
+  const rules = rulesInput(panel);
+  const key = JSON.stringify([rules, panel.lang, files.version]);
+  if (key === panel.preparedKey && panel.prepared.isConnected && panel.prepared.childElementCount) return;
+  const box = panel.prepared;
+  const job = files.call('prepareDraw', [rules, panel.lang], { key: 'prepare', units: files.count });
+  const progress = stepProgress(job, { lang: panel.lang, fmt: panel.fmt, label: strings(panel.lang).jobs.prepare, kind: 'prepare' });
+  box.prepend(progress.el);
   let p;
+  let sources;
   try {
-    p = panel.core.prepareDraw(panel.entryFiles.entries(), rulesInput(panel), panel.lang);
+    [p, sources] = await Promise.all([job, files.sources()]);
   } catch (e) {
-    replace(panel.prepared, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    progress.stop();
+    if (e?.kind === 'superseded' || box !== panel.prepared) return;
+    if (isJobEnd(e)) replace(box, stepOutcome(e, { lang: panel.lang, retry: () => prepare(panel) }));
+    else replace(box, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
     return;
   }
+  progress.stop();
+  if (box !== panel.prepared || panel.store.cert) return;
+  panel.preparedKey = key;
   panel.preparation = p;
   const unplaced = panel.showFieldErrors(panel.drawBox, p.errors.map((e) => ({ ...e, field: e.field.replace(/^keywords\[\d+\]$/, 'keywords').replace(/^from$/, 'from_date').replace(/^until$/, 'until_date') })), 'rule');
   panel.drawButton.disabled = !p.prepared;
@@ -109,19 +131,20 @@ export function prepare(panel) {
   }
   const pr = p.prepared;
   const copyStatus = h('span', { class: 'sr-status', attrs: { role: 'status' } });
+  const page = (reason, offset, limit) => files.call('drawExclusions', [reason, offset, limit, panel.lang], { key: `exclusions:${reason}` });
   replace(panel.prepared,
     h('h3', { class: 'sr-section-title', text: t.fingerprint }),
     h('p', { class: 'sr-hint', text: t.fingerprintHint }),
     h('p', { class: 'sr-fp', dataset: { fingerprint: pr.fingerprint }, text: pr.fingerprint }),
     h('div', { class: 'sr-row-actions' },
       h('button', { type: 'button', class: 'sr-btn', text: t.copy, on: { click: () => copy(panel, pr.fingerprint, copyStatus) } }),
-      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: () => download(t.drawFileName(today()), pr.draw_file, 'text/plain;charset=utf-8') } }),
+      h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'draw-file' }, text: t.drawFile, on: { click: async () => download(t.drawFileName(today()), await files.call('drawFile'), 'text/plain;charset=utf-8') } }),
       copyStatus),
     countsLine(panel, pr.counts),
     pr.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, pr.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message }))) : null,
-    exclusionsBlock(panel, pr.exclusions, panel.entryFiles.sources()),
+    exclusionsBlock(panel, pr.by_reason, page, sources),
     suspiciousBlock(panel, pr),
-    peopleBlock(panel, pr.people));
+    peopleBlock(panel, pr.counts.people));
 }
 
 async function copy(panel, text, status) {
@@ -144,25 +167,35 @@ export function where(panel, x, sources) {
   return panel.t.line(sources.length > 1 ? sources[x.file] : null, x.line);
 }
 
-/** Every exclusion, summed up by reason, each reason's entries shown on demand. */
-export function exclusionsBlock(panel, exclusions, sources) {
+/**
+ * Every exclusion, summed up by reason (`groups`: `[{reason, label, count}]`), each reason's
+ * entries shown on demand, `LIST_CHUNK` at a time: `page(reason, offset, limit)` fetches them
+ * from the core (null when the entries are not at hand: the counts alone).
+ */
+export function exclusionsBlock(panel, groups, page, sources) {
   const t = panel.t;
-  if (!exclusions.length) return h('p', { class: 'sr-hint', dataset: { exclusions: 0 }, text: t.noneExcluded });
-  const groups = panel.core.exclusionsByReason(exclusions, panel.lang);
-  return h('div', { dataset: { exclusions: exclusions.length } },
-    h('h4', { text: t.excluded(exclusions.length) }),
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  if (!total) return h('p', { class: 'sr-hint', dataset: { exclusions: 0 }, text: t.noneExcluded });
+  return h('div', { dataset: { exclusions: total } },
+    h('h4', { text: t.excluded(total) }),
     groups.map((g) => {
-      const items = exclusions.filter((x) => x.reason === g.reason);
       const list = h('ul', { class: 'sr-entry-list' });
       let shown = 0;
       const more = h('button', { type: 'button', class: 'sr-btn', hidden: true });
-      const fill = () => {
-        list.append(...items.slice(shown, shown + LIST_CHUNK).map((x) => h('li', { dataset: { line: x.line } },
+      const fill = async () => {
+        let items = [];
+        try {
+          items = page ? await page(g.reason, shown, LIST_CHUNK) : [];
+        } catch (e) {
+          if (e?.kind === 'superseded') return;
+          list.append(h('li', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
+        }
+        list.append(...items.map((x) => h('li', { dataset: { line: x.line } },
           h('span', { class: 'sr-where', text: `${where(panel, x, sources)} · ` }),
           h('strong', { text: x.author || '—' }), ` — ${x.message}`)));
-        shown = Math.min(items.length, shown + LIST_CHUNK);
-        more.hidden = shown >= items.length;
-        more.textContent = t.showMore(Math.min(LIST_CHUNK, items.length - shown));
+        shown = items.length ? Math.min(g.count, shown + items.length) : g.count;
+        more.hidden = shown >= g.count;
+        more.textContent = t.showMore(Math.min(LIST_CHUNK, g.count - shown));
       };
       more.addEventListener('click', fill);
       const d = h('details', { class: 'sr-reason-group', dataset: { reason: g.reason, count: g.count } },
@@ -173,36 +206,45 @@ export function exclusionsBlock(panel, exclusions, sources) {
     }));
 }
 
-function peopleBlock(panel, people) {
+/** The people in the draw, the first 5 000 fetched when the list is opened. */
+function peopleBlock(panel, count) {
   const t = panel.t;
   const list = h('ul', { class: 'sr-entry-list' });
-  const d = h('details', { class: 'sr-reason-group', dataset: { people: people.length } },
-    h('summary', { text: t.people(people.length) }), list);
-  d.addEventListener('toggle', () => {
-    if (d.open && !list.childElementCount) list.append(...people.slice(0, 5000).map((p) => h('li', {}, h('strong', { text: p.entrant }), ` — ${t.tickets(p.tickets)}`)));
+  const d = h('details', { class: 'sr-reason-group', dataset: { people: count } },
+    h('summary', { text: t.people(count) }), list);
+  d.addEventListener('toggle', async () => {
+    if (!d.open || list.childElementCount) return;
+    try {
+      const people = await panel.entryFiles.call('drawPeople', [0, 5000]);
+      if (!list.childElementCount) list.append(...people.map((p) => h('li', {}, h('strong', { text: p.entrant }), ` — ${t.tickets(p.tickets)}`)));
+    } catch (e) {
+      if (e?.kind !== 'superseded') list.append(h('li', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
+    }
   });
   return d;
 }
 
-function draw(panel) {
+async function draw(panel) {
   const s = panel.store;
   const seed = s.seed.kind === 'generated'
     ? { kind: 'generated', value: randomSeed(), source: null }
     : { kind: 'public', value: s.seed.value, source: s.seed.source || null };
   try {
-    s.cert = panel.core.drawWinners(panel.entryFiles.entries(), rulesInput(panel), seed, { title: s.title || null, drawn_at: now() }, panel.lang);
+    panel.drawButton.disabled = true;
+    s.cert = await panel.entryFiles.call('drawWinners', [rulesInput(panel), seed, { title: s.title || null, drawn_at: now() }, panel.lang], { units: panel.entryFiles.count });
   } catch (e) {
+    panel.drawButton.disabled = false;
     // The seed's messages go next to its fields; the others (a rule, the clock) below.
     const errors = e?.errors || [];
     const seedErrors = errors.filter((x) => x.field.startsWith('seed.')).map((x) => ({ ...x, field: x.field.slice(5) }));
     const unplaced = [...panel.showFieldErrors(panel.seedBox, seedErrors, 'seed'), ...errors.filter((x) => !x.field.startsWith('seed.'))];
-    panel.drawStatus.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : e?.message || String(e);
+    panel.drawStatus.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : errorText(e, panel.lang);
     return;
   }
   s.redraw = { who: '', reason: '' };
   s.certSaved = false;
   unsaved.add(s);
-  renderCertificateView(panel);
+  await renderCertificateView(panel);
   const heading = panel.drawBox.querySelector('.sr-cert h3');
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus({ preventScroll: true });

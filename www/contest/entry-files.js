@@ -1,10 +1,12 @@
 // The files of one set of entries, the contest's or those a verification checks: dropped or
-// picked, read chunk by chunk into a Workspace of their own (a draw counts exactly the files
-// given for it), or one JSON list of entries; each with its card (format, entries read, rows
-// not imported, problems, the mapping step of a table the core did not recognise).
+// picked, read by the worker into a set of their own (a draw counts exactly the files given
+// for it), or one JSON list of entries; each with its card (format, entries read, rows not
+// imported, problems, the mapping step of a table the core did not recognise), its progress
+// and Cancel while it is read.
 
-import { fileSize, streamInto, today } from '../reading.js';
+import { fileSize } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
+import { errorText, fileProgress, stoppedWords } from '../progress.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.ods,.zip,.json';
 
@@ -28,18 +30,28 @@ export async function classify(file) {
 
 /**
  * The files of one set of entries (the contest's, or those a verification checks), read into
- * a Workspace of their own, or one JSON list of entries.
- * `state`: `{ ws, files: [{ key, name, size, file, json, state, read, id, report, entries, error }] }`.
+ * a set of the worker's (`set`, worker-client.js), or one JSON list of entries.
+ * `state`: `{ files: [{ key, name, size, file, json, state, read, report, count, error, stopped }] }`.
  */
 export class EntryFiles {
-  constructor(panel, state, { heading, hint, slot, onChange }) {
+  constructor(panel, state, { heading, hint, slot, set, onChange }) {
     this.panel = panel;
     this.core = panel.core;
     this.s = state;
-    this.s.ws ??= new this.core.Workspace(today());
+    this.set = set;
     this.s.files ??= [];
     this.onChange = onChange;
     this.slot = slot;
+    this.progressViews = new Map();
+    this.unwatch = set.watch((entry, what) => {
+      if (what === 'progress') this.progressViews.get(entry.key)?.update(entry);
+      else if (what === 'state') {
+        // A cancelled file leaves at once, before the render that follows.
+        if (entry?.state === 'cancelled') this.list.querySelector(`[data-key="${entry.key}"]`)?.remove();
+        this.render();
+      }
+      else if (what === 'data' && !entry) this.changed();
+    });
     const t = panel.t;
     this.picker = h('input', {
       type: 'file',
@@ -59,23 +71,33 @@ export class EntryFiles {
       this.extra);
   }
 
-  get ws() {
-    return this.s.ws;
+  /** The entries, as a core call is given them: the worker puts in the set's own. */
+  entries() {
+    return this.set.entries();
   }
 
-  /** The entries, in the shape the draw takes (cached until the files change). */
-  entries() {
-    if (!this.s.cache) {
-      const json = this.s.files.find((f) => f.json && f.state === 'done');
-      // JSON text crosses into WebAssembly many times faster than thousands of objects.
-      this.s.cache = json ? json.entries : this.ws.entriesJson();
-    }
-    return this.s.cache;
+  /**
+   * A call on this set's Workspace, which holds the entries and keeps the draw's preparation
+   * until the rules or the files change (`prepareDraw`, `drawExclusions`, `drawWinners`…);
+   * a newer call of the same `key` supersedes it (it rejects with `{ kind: 'superseded' }`).
+   */
+  call(method, args = [], { key = method, units = 0 } = {}) {
+    return this.set.call(method, args, { supersede: `${this.set.name}:${key}`, units });
+  }
+
+  /** A number that changes whenever the files (and so the entries) do. */
+  get version() {
+    return this.s.version || 0;
   }
 
   /** The name of each source an entry's `origin.file` points to. */
-  sources() {
-    return this.s.files.some((f) => f.json) ? [] : this.ws.sources();
+  async sources() {
+    return this.s.files.some((f) => f.json) ? [] : this.set.sources();
+  }
+
+  /** How many entries the files read hold (the size of a draw, for its time left). */
+  get count() {
+    return this.s.files.reduce((n, f) => n + (f.state !== 'done' ? 0 : (f.json ? f.count : f.report?.records?.entries ?? 0)), 0);
   }
 
   get ready() {
@@ -83,7 +105,7 @@ export class EntryFiles {
   }
 
   changed() {
-    this.s.cache = null;
+    this.s.version = this.version + 1;
     this.render();
     this.onChange();
   }
@@ -106,72 +128,63 @@ export class EntryFiles {
       return;
     }
     this.s.files.push(entry);
-    this.render();
-    try {
-      if (entry.json) {
-        entry.entries = this.core.readEntryList(file.name, await file.text());
-      } else {
-        await this.push(entry);
-        entry.report = this.ws.finishFile(entry.id, this.panel.lang);
-      }
-      entry.state = 'done';
-    } catch (e) {
-      entry.state = 'failed';
-      entry.error = e?.message || String(e);
-      if (e instanceof WebAssembly.RuntimeError) await this.rebuild(entry);
-    }
+    await this.set.add(entry, this.panel.lang);
+    if (entry.state === 'cancelled') this.s.files = this.s.files.filter((f) => f !== entry);
     this.changed();
   }
 
-  async push(entry) {
-    entry.id = await streamInto(this.ws, entry.file, entry.name, (read) => {
-      entry.read = read;
-      const bar = this.list.querySelector(`[data-key="${entry.key}"] progress`);
-      if (bar) bar.value = read;
-    });
-  }
-
-  /** A reader that stopped inside WebAssembly may leave the workspace unusable: read again. */
-  async rebuild(failed) {
-    this.s.ws = new this.core.Workspace(today());
-    for (const f of this.s.files) {
-      if (f === failed || f.json || f.state !== 'done') continue;
-      f.read = 0;
-      // eslint-disable-next-line no-await-in-loop
-      await this.push(f);
-      f.report = this.ws.finishFile(f.id, this.panel.lang);
+  /** Takes a file out (one being read is cancelled: it stops at its next chunk). */
+  async remove(entry) {
+    if (entry.state === 'reading') {
+      this.set.cancel(entry);
+      return;
     }
-  }
-
-  remove(entry) {
-    if (entry.id != null && !entry.json && entry.state === 'done') this.ws.removeFile(entry.id);
     this.s.files = this.s.files.filter((f) => f !== entry);
+    await this.set.remove(entry);
     this.changed();
   }
 
   /** Copies another set's files (a verification of the draw made here). */
   async copyFrom(other) {
-    for (const f of [...this.s.files]) this.remove(f);
+    await Promise.all([...this.s.files].map((f) => this.remove(f)));
     await this.add(other.s.files.filter((f) => f.state === 'done').map((f) => f.file));
   }
 
-  applyMapping(entry, table, box) {
+  async applyMapping(entry, table, box) {
     const mapping = {};
     for (const select of box.querySelectorAll('select[data-column]')) mapping[select.dataset.column] = select.value || null;
     try {
-      entry.report = this.ws.applyMapping(entry.id, table, mapping, this.panel.lang);
+      await this.set.map(entry, table, mapping, this.panel.lang);
       entry.mappingError = null;
     } catch (e) {
-      entry.mappingError = e?.message || String(e);
+      entry.mappingError = errorText(e, this.panel.lang);
     }
     this.changed();
   }
 
-  render() {
+  /** The cards, each file's report asked again in this language (the last render asked wins). */
+  async render() {
     const t = this.panel.t;
-    const byId = new Map(this.ws.reports(this.panel.lang).map((r) => [r.id, r]));
-    for (const f of this.s.files) if (f.state === 'done' && !f.json && byId.has(f.id)) f.report = byId.get(f.id);
-    replace(this.list, this.s.files.length ? this.s.files.map((f) => this.card(f)) : [h('p', { class: 'sr-hint', text: t.noFile }), this.emptyHint?.()]);
+    const token = (this.rendering ?? 0) + 1;
+    this.rendering = token;
+    const draw = () => {
+      this.s.files = this.s.files.filter((f) => f.state !== 'cancelled');
+      this.progressViews.clear();
+      replace(this.list, this.s.files.length ? this.s.files.map((f) => this.card(f)) : [h('p', { class: 'sr-hint', text: t.noFile }), this.emptyHint?.()]);
+    };
+    // At once as the files stand (a file just dropped shows, with its Cancel, even while the
+    // worker is busy), then with the reports in this language.
+    draw();
+    let reports;
+    try {
+      reports = await this.set.reports(this.panel.lang);
+    } catch {
+      return;
+    }
+    if (token !== this.rendering) return;
+    const byKey = new Map(reports.map((r) => [r.id, r]));
+    for (const f of this.s.files) if (f.state === 'done' && !f.json && byKey.has(f.key)) f.report = byKey.get(f.key);
+    draw();
   }
 
   card(f) {
@@ -179,9 +192,16 @@ export class EntryFiles {
     const fmt = this.panel.fmt;
     const r = f.report;
     const body = [];
-    if (f.state === 'reading') body.push(h('progress', { max: Math.max(1, f.size), value: f.read, style: { width: '100%' } }), h('span', { class: 'sr-facts', text: t.reading }));
-    if (f.state === 'failed') body.push(h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, dataset: { error: 'file' }, text: f.error }));
-    if (f.state === 'done' && f.json) body.push(h('span', { class: 'sr-facts', dataset: { entries: f.entries.length }, text: `${t.jsonList} · ${t.entriesRead(f.entries.length)}` }));
+    if (f.state === 'reading') {
+      const view = fileProgress(f, { lang: this.panel.lang, fmt, onCancel: () => this.set.cancel(f) });
+      this.progressViews.set(f.key, view);
+      body.push(view.el);
+    }
+    if (f.state === 'failed') {
+      const text = f.stopped ? `${t.couldNotRead} ${stoppedWords(f.stopped, this.panel.lang)}` : f.error;
+      body.push(h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, dataset: { error: 'file', stopped: f.stopped ?? '' }, text }));
+    }
+    if (f.state === 'done' && f.json) body.push(h('span', { class: 'sr-facts', dataset: { entries: f.count }, text: `${t.jsonList} · ${t.entriesRead(f.count)}` }));
     if (r) {
       const formats = r.tables.map((tb) => tb.format.label).filter((x, i, a) => a.indexOf(x) === i).join(', ');
       const skipped = r.tables.reduce((n, tb) => n + tb.rows - tb.imported, 0);
@@ -204,7 +224,7 @@ export class EntryFiles {
 
   mappingStep(f, table, index) {
     const t = this.panel.t;
-    const fields = this.core.canonicalFields(this.panel.lang).filter((x) => x.kind === 'entries');
+    const fields = this.panel.fields.filter((x) => x.kind === 'entries');
     const current = table.mapping.suggested;
     const box = h('div', { class: 'sr-slot', dataset: { mapping: table.mapping.signature } },
       h('strong', { text: t.mapTitle }),

@@ -2,6 +2,8 @@
 // on a moment's slot, or dropped anywhere and placed; the core reads and joins them.
 
 import { h, replace } from '../dom.js';
+import { errorText } from '../progress.js';
+import { textOf } from '../protocol.js';
 import { computeOutcome } from './outcome.js';
 
 /** The follower slots of every moment, and the lists waiting to be placed. */
@@ -71,9 +73,10 @@ export async function addLists(panel, slot, files) {
 async function readList(panel, file) {
   const item = { name: file.name, file, list: null, error: null };
   try {
-    item.list = panel.core.readFollowers(file.name, await file.text(), panel.lang);
+    // The worker reads the file's text itself.
+    item.list = await panel.core.readFollowers(file.name, textOf(file), panel.lang);
   } catch (e) {
-    item.error = e?.message || String(e);
+    item.error = errorText(e, panel.lang);
   }
   return item;
 }

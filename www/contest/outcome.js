@@ -1,7 +1,9 @@
 // The Outcome view: costs, counts and follower lists typed or dropped, the contest input the
-// core takes, and the core's figures on their cards.
+// core takes, and the core's figures on their cards (computed in the worker; a newer
+// computation supersedes an older one).
 
 import { h, replace } from '../dom.js';
+import { errorText } from '../progress.js';
 import { Format } from '../format.js';
 import { PART } from '../theme.js';
 import { renderFollowers } from './followers.js';
@@ -45,8 +47,8 @@ export function buildOutcome(panel) {
   computeOutcome(panel);
 }
 
-function fillExample(panel) {
-  const example = panel.core.exampleContestInput(panel.lang, panel.currency);
+async function fillExample(panel) {
+  const example = await panel.core.exampleContestInput(panel.lang, panel.currency);
   panel.store.title ||= example.label;
   delete example.label;
   delete example.currency;
@@ -68,15 +70,17 @@ function clearOutcome(panel) {
 }
 
 /** The lists of one moment as the core takes them: one list, several joined, or none. */
-function joined(panel, items) {
+async function joined(panel, items) {
   const lists = items.filter((f) => f.list).map((f) => f.list);
   if (lists.length < 2) return lists[0] ?? null;
   return panel.core.joinFollowerLists(lists);
 }
 
-function contestInput(panel) {
+async function contestInput(panel) {
   const s = panel.store;
   const f = s.input.followers;
+  const [before, atClose, ...later] = await Promise.all([
+    joined(panel, s.lists.before), joined(panel, s.lists.at_close), ...f.later.map((l, i) => joined(panel, s.lists.later[i] ?? []))]);
   return {
     ...s.input,
     currency: panel.currency,
@@ -84,22 +88,25 @@ function contestInput(panel) {
     account: s.account,
     decimal_mark: panel.mark,
     followers: {
-      before: { ...f.before, list: joined(panel, s.lists.before) },
-      at_close: { ...f.at_close, list: joined(panel, s.lists.at_close) },
-      later: f.later.map((l, i) => ({ ...l, list: joined(panel, s.lists.later[i] ?? []) })),
+      before: { ...f.before, list: before },
+      at_close: { ...f.at_close, list: atClose },
+      later: f.later.map((l, i) => ({ ...l, list: later[i] })),
     },
   };
 }
 
 /** Asks the core for the contest's figures and shows them, errors next to their fields. */
-export function computeOutcome(panel) {
+export async function computeOutcome(panel) {
   let report;
   try {
-    report = panel.core.computeContest(contestInput(panel), panel.entryFiles.entries(), panel.lang);
+    const input = await contestInput(panel);
+    report = await panel.job('outcome', 'computeContest', [input, panel.entryFiles.entries(), panel.lang]);
   } catch (e) {
-    replace(panel.commentsWarning, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    if (e?.kind === 'superseded' || panel.destroyed) return;
+    replace(panel.commentsWarning, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
     return;
   }
+  if (panel.destroyed) return;
   panel.report = report;
   panel.fmt = new Format(panel.locale, report.currency, report.minor_digits);
   // The comment file's completeness concerns the draw too: said beside the files.

@@ -1,14 +1,15 @@
 // The Contest tab: what a giveaway really brought, and a winner draw anyone can verify.
 //
-// Three views share the contest's own comment files (read into a Workspace of their own by
-// entry-files.js: a contest's comment export is not the account's analytics, and a draw must
-// count exactly the files given for it, not whatever else was dropped in the Files tab):
+// Three views share the contest's own comment files (read by the worker into a set of their
+// own by entry-files.js: a contest's comment export is not the account's analytics, and a draw
+// must count exactly the files given for it, not whatever else was dropped in the Files tab):
 // - Outcome (outcome.js, followers.js): costs, counts and follower lists; the core's figures;
 // - Draw (rules.js, draw.js, certificate.js): rules, the fingerprint to announce before the
 //   seed, the seed, the certificate (printable, JSON), redraws;
 // - Verify (verify.js): a certificate and the entry files it was drawn from, confirmed or
 //   refuted.
-// Nothing here computes a figure or a draw: the core does, the page shows what it returns.
+// Nothing here computes a figure or a draw: the core does, in the worker (every call of
+// `this.core` returns a promise), and the page shows what it returns.
 
 import { h, replace, uid } from '../dom.js';
 import { figureCard } from '../figure.js';
@@ -24,7 +25,18 @@ import { sheet } from './styles.js';
 import { buildVerify, readCertificate, renderVerify } from './verify.js';
 
 export class ContestPanel {
-  constructor(ctx) {
+  /** The panel, once the core's defaults (rules, the example's moments, fields) are at hand. */
+  static async create(ctx) {
+    const currency = ctx.roi.input.currency || 'EUR';
+    const [example, rules, fields, filesReports] = await Promise.all([
+      ctx.core.exampleContestInput(ctx.lang, currency), ctx.core.defaultDrawRules(), ctx.core.canonicalFields(ctx.lang),
+      ctx.set('files').reports(ctx.lang)]);
+    const store = ctx.store;
+    if (store.input && store.lang && store.lang !== ctx.lang) store.input = await ctx.core.canonicalContestInput(store.input, store.lang, ctx.lang);
+    return new ContestPanel(ctx, { example, rules, fields, filesReports });
+  }
+
+  constructor(ctx, { example, rules, fields, filesReports }) {
     this.ctx = ctx;
     this.core = ctx.core;
     this.lang = ctx.lang;
@@ -37,7 +49,9 @@ export class ContestPanel {
     this.store = s;
     this.currency = ctx.roi.input.currency || 'EUR';
     this.fmt = new Format(this.locale, this.currency);
-    this.init();
+    this.client = ctx.client;
+    this.fields = fields;
+    this.init(example, rules);
     // Follower lists offered from the Files tab wait to be placed on a moment.
     if (ctx.shared.followerLists?.length) {
       s.pendingLists.push(...ctx.shared.followerLists);
@@ -55,13 +69,13 @@ export class ContestPanel {
     this.timers = {};
     this.took = {};
 
-    this.entryFiles = new EntryFiles(this, s.entryFiles, { heading: this.t.files, hint: this.t.filesHint, slot: 'entries', onChange: () => this.entriesChanged() });
+    this.entryFiles = new EntryFiles(this, s.entryFiles, { heading: this.t.files, hint: this.t.filesHint, slot: 'entries', set: ctx.set('contest'), onChange: () => this.entriesChanged() });
     // Comments dropped in the Files tab are not the contest's: say so, and where to drop them.
     this.entryFiles.emptyHint = () => {
-      const names = (ctx.shared.workspace?.reports(this.lang) || []).filter((r) => r.records.entries > 0).map((r) => r.name);
+      const names = filesReports.filter((r) => r.records.entries > 0).map((r) => r.name);
       return names.length ? h('p', { class: 'sr-notice', dataset: { hint: 'files-tab' }, text: this.t.inFilesTab(names.join(', ')) }) : null;
     };
-    this.verifyFiles = new EntryFiles(this, s.verify.entryFiles, { heading: this.t.verifyFiles, hint: this.t.verifyFilesHint, slot: 'verify-entries', onChange: () => renderVerify(this) });
+    this.verifyFiles = new EntryFiles(this, s.verify.entryFiles, { heading: this.t.verifyFiles, hint: this.t.verifyFilesHint, slot: 'verify-entries', set: ctx.set('verify'), onChange: () => renderVerify(this) });
     this.nav = h('div', { class: 'sr-views sr-noprint', attrs: { role: 'group', 'aria-label': this.t.heading } });
     this.shared = h('div', { class: 'sr-contest-shared' });
     this.body = h('div', { class: 'sr-contest-body' });
@@ -76,8 +90,11 @@ export class ContestPanel {
     rereadFailedLists(this);
   }
 
-  /** The state every view keeps in `ctx.store`, created on the first visit. */
-  init() {
+  /**
+   * The state every view keeps in `ctx.store`, created on the first visit from the core's
+   * `example` (its moments after the close) and default `rules`.
+   */
+  init(example, rules) {
     const s = this.store;
     s.view ??= 'outcome';
     s.title ??= '';
@@ -85,16 +102,15 @@ export class ContestPanel {
     s.entryFiles ??= {};
     s.verify ??= { entryFiles: {}, cert: null, certName: null, certError: null };
     if (!s.input) {
-      const days = this.core.exampleContestInput(this.lang, this.currency).followers.later.map((l) => ({ days: l.days }));
+      const days = example.followers.later.map((l) => ({ days: l.days }));
       s.input = { decimal_mark: this.mark, followers: { before: {}, at_close: {}, later: days } };
       s.lists = { before: [], at_close: [], later: days.map(() => []) };
       s.pendingLists = [];
     }
-    if (s.lang && s.lang !== this.lang) s.input = this.core.canonicalContestInput(s.input, s.lang, this.lang);
     s.lang = this.lang;
     s.input.decimal_mark = this.mark;
     if (!s.rules) {
-      const d = this.core.defaultDrawRules();
+      const d = rules;
       s.rules = {
         per: d.per,
         winners: d.winners,
@@ -119,8 +135,11 @@ export class ContestPanel {
   }
 
   destroy() {
+    this.destroyed = true;
     this.ctx.element.removeEventListener('social-roi-change', this.onElementChange);
     Object.values(this.timers).forEach(clearTimeout);
+    this.entryFiles.unwatch();
+    this.verifyFiles.unwatch();
   }
 
   /**
@@ -299,11 +318,20 @@ export class ContestPanel {
   later(key, fn) {
     clearTimeout(this.timers[key]);
     const wait = Math.min(1000, Math.max(40, 2 * (this.took[key] || 0)));
-    this.timers[key] = setTimeout(() => {
+    this.timers[key] = setTimeout(async () => {
       const start = performance.now();
-      fn();
+      await fn();
       this.took[key] = performance.now() - start;
     }, wait);
+  }
+
+  /**
+   * Calls the core's `fn` in the worker; a newer call of the same `key` supersedes this one
+   * (the promise then rejects with `{ kind: 'superseded' }`). Returns the job (`await` it,
+   * `cancel()` it).
+   */
+  job(key, fn, args, units = 0) {
+    return this.client.request('core', { fn, args }, { supersede: `${this.entryFiles.set.name}:${key}`, kind: fn, units });
   }
 
   scheduleOutcome() {

@@ -2,6 +2,8 @@
 // check by check.
 
 import { h, replace } from '../dom.js';
+import { errorText } from '../progress.js';
+import { textOf } from '../protocol.js';
 import { picks } from './certificate.js';
 
 /** Reads a certificate file (the core says what is wrong with it, if anything). */
@@ -10,11 +12,12 @@ export async function readCertificate(panel, file) {
   v.certFile = file;
   v.certName = file.name;
   try {
-    v.cert = panel.core.readCertificate(file.name, await file.text(), panel.lang);
+    // The worker reads the file's text itself.
+    v.cert = await panel.core.readCertificate(file.name, textOf(file), panel.lang);
     v.certError = null;
   } catch (e) {
     v.cert = null;
-    v.certError = e?.message || String(e);
+    v.certError = errorText(e, panel.lang);
   }
   renderVerify(panel);
 }
@@ -45,7 +48,7 @@ export function buildVerify(panel) {
 }
 
 /** The certificate's card and the core's verdict on it and the entry files. */
-export function renderVerify(panel) {
+export async function renderVerify(panel) {
   if (panel.store.view !== 'verify' || !panel.verdict) return;
   const t = panel.t;
   const v = panel.store.verify;
@@ -68,11 +71,13 @@ export function renderVerify(panel) {
   }
   let result;
   try {
-    result = panel.core.verifyDraw(v.cert, panel.verifyFiles.entries(), panel.lang);
+    result = await panel.verifyFiles.call('verifyDraw', [v.cert, panel.lang], { key: 'verify', units: panel.verifyFiles.count });
   } catch (e) {
-    replace(panel.verdict, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: e?.message || String(e) }));
+    if (e?.kind === 'superseded') return;
+    replace(panel.verdict, h('p', { class: 'sr-warn-text', attrs: { role: 'alert' }, text: errorText(e, panel.lang) }));
     return;
   }
+  if (panel.store.view !== 'verify') return;
   const last = v.cert.drawings[v.cert.drawings.length - 1];
   replace(panel.verdict,
     h('div', { class: `sr-verdict ${result.confirmed ? 'sr-ok' : 'sr-ko'}`, attrs: { role: 'status' }, dataset: { confirmed: String(result.confirmed) } },

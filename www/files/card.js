@@ -5,6 +5,7 @@
 // list the button that offers it to the contest's outcome.
 
 import { h } from '../dom.js';
+import { stoppedWords } from '../progress.js';
 import { fileSize } from '../reading.js';
 import { mappingStep } from './mapping.js';
 
@@ -26,12 +27,10 @@ export function card(panel, entry) {
       ? null
       : h('button', { type: 'button', class: 'sr-remove', title: t.remove, attrs: { 'aria-label': `${t.remove} ${entry.name}` }, dataset: { action: 'remove-file' }, text: '×', on: { click: () => panel.remove(entry) } }));
   const body = [];
-  if (entry.state === 'reading') {
-    body.push(h('progress', { class: 'sr-progress', max: Math.max(1, entry.size), value: entry.read }),
-      h('span', { class: 'sr-facts sr-progress-text', text: t.reading(fileSize(entry.read, panel.fmt)) }));
-  }
+  if (entry.state === 'reading') body.push(panel.progressView(entry));
   if (entry.state === 'failed') {
-    body.push(h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${t.failed} ${entry.error}` }));
+    const why = entry.stopped ? stoppedWords(entry.stopped, panel.lang) : entry.error;
+    body.push(h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, dataset: { stopped: entry.stopped ?? '' }, text: `${t.failed} ${why}` }));
   }
   if (r) {
     body.push(problems(panel, r.errors, 'errors'), problems(panel, r.warnings, 'warnings'));

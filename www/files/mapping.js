@@ -28,7 +28,7 @@ export function remember(signature, mapping) {
 export function mappingStep(panel, entry, table, index) {
   const t = panel.t;
   const offer = table.mapping;
-  const fields = panel.core.canonicalFields(panel.lang);
+  const fields = panel.fields;
   const groups = new Map();
   for (const f of fields) {
     if (!groups.has(f.kind)) groups.set(f.kind, { label: f.kind_label, fields: [] });

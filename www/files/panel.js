@@ -1,13 +1,14 @@
 // The Files tab: drop exports (or pick them, or paste CSV text), and see what the core
 // understood of each: format, rows read, columns mapped and ignored, rows skipped and why,
-// warnings, errors with their line and column. Files are read chunk by chunk with
-// `file.stream()` and pushed to the core's Workspace, yielding to the page between chunks so
-// the tab never freezes. Nothing here reads a number: the core reports, the page shows.
+// warnings, errors with their line and column. The files are a set of the worker's
+// (worker-client.js): read there chunk by chunk, with progress and Cancel on each card, and
+// read again by a new worker if one dies; this tab only renders. Nothing here reads a
+// number: the core reports, the page shows.
 
-import { fileSize, streamInto, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
 import { Format } from '../format.js';
 import { pick, strings } from '../i18n.js';
+import { errorText, fileProgress } from '../progress.js';
 import { card } from './card.js';
 import { remember, remembered } from './mapping.js';
 import { STRINGS } from './strings.js';
@@ -17,7 +18,15 @@ import { renderSummary } from './summary.js';
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.ods,.zip,.json';
 
 export class FilesPanel {
-  constructor(ctx) {
+  /** The panel, once the core's names (networks, fields) and the reports are at hand. */
+  static async create(ctx) {
+    const [networks, fields] = await Promise.all([ctx.core.networkNames(), ctx.core.canonicalFields(ctx.lang)]);
+    const panel = new FilesPanel(ctx, networks, fields);
+    await panel.render();
+    return panel;
+  }
+
+  constructor(ctx, networks, fields) {
     this.ctx = ctx;
     this.core = ctx.core;
     this.lang = ctx.lang;
@@ -25,14 +34,24 @@ export class FilesPanel {
     this.colon = strings(ctx.lang).colon;
     this.fmt = new Format(ctx.locale, 'EUR');
     this.store = ctx.store;
-    // The networks' names, as the core writes them.
-    this.networks = new Map(this.core.networkNames().map((n) => [n.key, n.name]));
-    // The workspace is shared: the analysis and contest tabs read the same dropped files.
+    // The networks' names and the fields a column maps to, as the core writes them.
+    this.networks = new Map(networks.map((n) => [n.key, n.name]));
+    this.fields = fields;
+    // The set is shared: the analysis and contest tabs read the same dropped files.
+    this.set = ctx.set('files');
     this.shared = ctx.shared;
-    this.shared.workspace ??= new this.core.Workspace(today());
-    // [{ key, id, file, name, size, state: 'reading'|'done'|'failed', read, report, error }]
+    // [{ key, file, name, size, state: 'reading'|'done'|'failed', read, lines, report, error, stopped }]
     this.store.files ??= [];
     this.store.pasted ??= 0;
+    this.progressViews = new Map();
+    this.unwatch = this.set.watch((entry, what) => {
+      if (what === 'progress') this.progress(entry);
+      else {
+        // A cancelled file leaves at once, before the render that follows.
+        if (entry?.state === 'cancelled') this.list.querySelector(`[data-key="${entry.key}"]`)?.remove();
+        this.renderSoon();
+      }
+    });
     this.sheets = [sheet()];
     this.list = h('div', { class: 'sr-file-list', attrs: { 'aria-live': 'polite' } });
     this.summary = h('section', { class: 'sr-section sr-summary', dataset: { section: 'summary' } });
@@ -64,11 +83,11 @@ export class FilesPanel {
         h('button', { type: 'button', class: 'sr-btn', text: t.pasteRead, dataset: { action: 'paste' }, on: { click: () => this.readPasted() } })),
       this.summary,
       this.list);
-    this.render();
   }
 
-  get ws() {
-    return this.shared.workspace;
+  destroy() {
+    this.destroyed = true;
+    this.unwatch();
   }
 
   /** `3 posts`, `1 post`. */
@@ -77,12 +96,9 @@ export class FilesPanel {
     return `${this.fmt.count(n)} ${n === 1 ? one : many}`;
   }
 
-  /** Reads `files` one after another (a FileList or an array of File). */
+  /** Reads `files` (a FileList or an array of File): they are listed at once, read in order. */
   async addFiles(files) {
-    for (const file of Array.from(files || [])) {
-      // eslint-disable-next-line no-await-in-loop
-      await this.readFile(file);
-    }
+    await Promise.all(Array.from(files || []).map((file) => this.readFile(file)));
   }
 
   readPasted() {
@@ -94,40 +110,11 @@ export class FilesPanel {
   }
 
   async readFile(file) {
-    const entry = { key: uid('sr-file'), file, name: file.name, size: file.size, state: 'reading', read: 0 };
+    const entry = { key: uid('sr-file'), file, name: file.name, size: file.size };
     this.store.files.push(entry);
-    this.render();
-    try {
-      await this.pushFile(entry);
-      entry.report = this.ws.finishFile(entry.id, this.lang);
-      entry.state = 'done';
-      await this.applyRemembered(entry);
-    } catch (e) {
-      entry.state = 'failed';
-      entry.error = e?.message || String(e);
-      // A reader that stopped inside WebAssembly may leave the workspace unusable: start a
-      // new one and read the other files again (they are still at hand).
-      if (e instanceof WebAssembly.RuntimeError) await this.rebuild(entry);
-    }
-    this.render();
-  }
-
-  async pushFile(entry) {
-    entry.id = await streamInto(this.ws, entry.file, entry.name, (read) => {
-      entry.read = read;
-      this.progress(entry);
-    });
-  }
-
-  async rebuild(failed) {
-    this.shared.workspace = new this.core.Workspace(today());
-    for (const entry of this.store.files) {
-      if (entry === failed || entry.state !== 'done') continue;
-      entry.read = 0;
-      // eslint-disable-next-line no-await-in-loop
-      await this.pushFile(entry);
-      entry.report = this.ws.finishFile(entry.id, this.lang);
-    }
+    await this.set.add(entry, this.lang);
+    if (entry.state === 'done') await this.applyRemembered(entry);
+    await this.render();
   }
 
   /** A table the core did not recognise, whose header was mapped before: map it again. */
@@ -139,7 +126,8 @@ export class FilesPanel {
       const mapping = remembered(offer.signature);
       if (!mapping) continue;
       try {
-        entry.report = this.ws.applyMapping(entry.id, i, mapping, this.lang);
+        // eslint-disable-next-line no-await-in-loop
+        await this.set.map(entry, i, mapping, this.lang);
         entry.rememberedTables = [...(entry.rememberedTables || []), i];
       } catch {
         /* the remembered mapping no longer fits: the user maps again */
@@ -155,44 +143,86 @@ export class FilesPanel {
     this.render();
   }
 
-  remove(entry) {
-    if (entry.id != null && entry.state !== 'reading') this.ws.removeFile(entry.id);
+  /** Takes a file out (a file being read is cancelled: it stops at its next chunk). */
+  async remove(entry) {
+    if (entry.state === 'reading') {
+      this.set.cancel(entry);
+      return;
+    }
     this.store.files = this.store.files.filter((x) => x !== entry);
-    this.render();
+    await this.set.remove(entry);
+    await this.render();
   }
 
-  applyMapping(entry, tableIndex, card) {
+  async applyMapping(entry, tableIndex, card) {
     const mapping = {};
     for (const select of card.querySelectorAll('select[data-column]')) {
       mapping[select.dataset.column] = select.value || null;
     }
     const offer = entry.report.tables[tableIndex].mapping;
     try {
-      entry.report = this.ws.applyMapping(entry.id, tableIndex, mapping, this.lang);
+      await this.set.map(entry, tableIndex, mapping, this.lang);
       entry.mappingError = null;
       remember(offer.signature, mapping);
     } catch (e) {
-      entry.mappingError = e?.message || String(e);
+      entry.mappingError = errorText(e, this.lang);
     }
-    this.render();
+    await this.render();
   }
 
+  /** Redraws the progress of a file being read, nothing else. */
   progress(entry) {
-    const el = this.list.querySelector(`[data-key="${entry.key}"] progress`);
-    if (!el) return;
-    el.value = entry.read;
-    const label = this.list.querySelector(`[data-key="${entry.key}"] .sr-progress-text`);
-    if (label) label.textContent = this.t.reading(fileSize(entry.read, this.fmt));
+    if (!this.destroyed) this.progressViews.get(entry.key)?.update(entry);
   }
 
-  render() {
-    // Reports are kept by the core; ask for them in this language (a language switch
-    // re-renders without reading anything again).
-    const byId = new Map(this.ws.reports(this.lang).map((r) => [r.id, r]));
-    for (const entry of this.store.files) {
-      if (entry.state === 'done' && byId.has(entry.id)) entry.report = byId.get(entry.id);
+  /** One render for the changes of one moment. */
+  renderSoon() {
+    if (this.soon || this.destroyed) return;
+    this.soon = true;
+    queueMicrotask(() => {
+      this.soon = false;
+      this.render();
+    });
+  }
+
+  /**
+   * The cards at once, as the files stand (a file just dropped shows, with its Cancel, even
+   * while the worker is busy), then again with the reports and totals the core gives in this
+   * language (a language switch re-renders without reading anything again).
+   */
+  async render() {
+    if (this.destroyed) return;
+    const token = (this.rendering ?? 0) + 1;
+    this.rendering = token;
+    this.store.files = this.store.files.filter((entry) => entry.state !== 'cancelled');
+    this.drawCards();
+    let reports;
+    let totals;
+    try {
+      [reports, totals] = await Promise.all([this.set.reports(this.lang), this.set.totals(this.lang)]);
+    } catch {
+      // The worker stopped meanwhile: its restart renders again.
+      return;
     }
-    renderSummary(this);
+    if (token !== this.rendering || this.destroyed) return;
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    this.store.files = this.store.files.filter((entry) => entry.state !== 'cancelled');
+    for (const entry of this.store.files) {
+      if (entry.state === 'done' && byId.has(entry.key)) entry.report = byId.get(entry.key);
+    }
+    renderSummary(this, totals);
+    this.drawCards();
+  }
+
+  drawCards() {
+    this.progressViews.clear();
     replace(this.list, this.store.files.map((entry) => card(this, entry)));
+  }
+
+  /** The progress of `entry` on its card, kept so the worker's progress redraws only it. */
+  progressView(entry) {
+    const view = fileProgress(entry, { lang: this.lang, fmt: this.fmt, onCancel: () => this.set.cancel(entry) });
+    this.progressViews.set(entry.key, view);
+    return view.el;
   }
 }

@@ -308,6 +308,9 @@ fn table_text(t: &social_roi::TableReport, lang: Lang) -> String {
 fn dataset_text(totals: &Totals, lang: Lang) -> String {
     let mut out = lang.pick("Dataset\n", "Données\n").to_string();
     let colon = lang.pick(": ", "\u{a0}: ");
+    if let Some(note) = &totals.counted_once_note {
+        out.push_str(&format!("  {note}\n"));
+    }
     for g in &totals.groups {
         let currency = g
             .currency

@@ -5,9 +5,9 @@ use super::entries::{self, column_arg};
 use super::{json_error, lang_value, read_input, to_json, write, Fatal};
 use clap::Args;
 use social_roi::{
-    draw_winners, prepare_draw, read_certificate, redraw, verify_certificate, Certificate,
-    DrawCounts, DrawError, DrawOptions, DrawWarning, Entry, Exclusion, FieldError, Lang, Pick,
-    Prepared, RedrawInput, RulesInput, SeedInput, SeedKind, Verification,
+    read_certificate, Certificate, DrawCounts, DrawError, DrawOptions, DrawSession, DrawWarning,
+    Entry, EntryRow, FieldError, Lang, Pick, Prepared, RedrawInput, RulesInput, SeedInput,
+    SeedKind, Verification,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -168,8 +168,9 @@ pub(crate) fn run(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> 
 fn run_verify(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let cert = load_certificate(path, o.lang)?;
     let lang = o.lang.unwrap_or(cert.lang);
-    let entries = entries::load(&o.files, &o.columns, lang)?;
-    let v = verify_certificate(&cert, &entries, lang);
+    let loaded = entries::load_in_place(&o.files, &o.columns, lang)?;
+    let entries = loaded.entries();
+    let v = DrawSession::new(entries).verify(entries, &cert, lang);
     if o.json {
         write(out, &to_json(&v)?)?;
     } else {
@@ -186,24 +187,43 @@ fn run_verify(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode,
 fn run_redraw(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let cert = load_certificate(path, o.lang)?;
     let lang = o.lang.unwrap_or(cert.lang);
-    let entries = entries::load(&o.files, &o.columns, lang)?;
+    let loaded = entries::load_in_place(&o.files, &o.columns, lang)?;
+    let entries = loaded.entries();
     let input = RedrawInput {
         disqualify: o.disqualify.clone(),
         reason: o.reason.clone().unwrap_or_default(),
         seed: seed_input(o)?,
         drawn_at: o.at.clone().or_else(now),
     };
-    certificate_or_errors(redraw(&cert, &entries, &input, lang), o.json, lang, out)
+    let mut session = DrawSession::new(entries);
+    let next = session.redraw(entries, &cert, &input, lang);
+    let listed = Listed {
+        session: &session,
+        entries,
+    };
+    certificate_or_errors(next, o.json, (lang, listed), out)
 }
 
-/// Without a seed, the fingerprint to announce and who is in; with one, the certificate.
+/// The entries and their session, whose last preparation lists the exclusions in words.
+#[derive(Clone, Copy)]
+struct Listed<'a> {
+    session: &'a DrawSession,
+    entries: &'a [EntryRow],
+}
+
+/// Without a seed, the fingerprint to announce and who is in; with one, the certificate. The
+/// entries are prepared once, for both.
 fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     let lang = o.lang.unwrap_or(Lang::En);
     let rules = rules_input(o)?;
-    let entries = entries::load(&o.files, &o.columns, lang)?;
-    let prep = prepare_draw(&entries, &rules, lang);
-    let Some(prepared) = prep.prepared else {
-        write(out, &errors_text(&rules_errors(prep.errors), lang))?;
+    let loaded = entries::load_in_place(&o.files, &o.columns, lang)?;
+    let entries = loaded.entries();
+    let mut session = DrawSession::new(entries);
+    if let Err(errors) = session.prepare(entries, &rules, lang) {
+        write(out, &errors_text(&rules_errors(errors), lang))?;
+        return Ok(ExitCode::from(1));
+    }
+    let Some(prepared) = session.prepared() else {
         return Ok(ExitCode::from(1));
     };
     if let Some(path) = &o.draw_file {
@@ -212,9 +232,13 @@ fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
     }
     let Some(seed) = seed_input(o)? else {
         if o.json {
-            write(out, &to_json(&prepared)?)?;
+            write(out, &to_json(prepared)?)?;
         } else {
-            write(out, &prepared_text(&prepared, lang))?;
+            let listed = Listed {
+                session: &session,
+                entries,
+            };
+            write(out, &prepared_text(prepared, listed, lang))?;
         }
         return Ok(ExitCode::SUCCESS);
     };
@@ -222,8 +246,12 @@ fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         title: o.title.clone(),
         drawn_at: o.at.clone().or_else(now),
     };
-    let drawn = draw_winners(&entries, &rules, &seed, &options, lang);
-    certificate_or_errors(drawn, o.json, lang, out)
+    let drawn = session.draw(entries, &rules, &seed, &options, lang);
+    let listed = Listed {
+        session: &session,
+        entries,
+    };
+    certificate_or_errors(drawn, o.json, (lang, listed), out)
 }
 
 /// The errors of a preparation named as `draw` names them: `rules.` before a rule's field.
@@ -245,12 +273,12 @@ fn rules_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
 fn certificate_or_errors(
     result: Result<Certificate, DrawError>,
     json: bool,
-    lang: Lang,
+    (lang, listed): (Lang, Listed),
     out: &mut dyn Write,
 ) -> Result<ExitCode, Fatal> {
     match result {
         Ok(cert) => {
-            write(out, &certificate_output(&cert, json, lang)?)?;
+            write(out, &certificate_output(&cert, json, listed, lang)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -260,11 +288,16 @@ fn certificate_or_errors(
     }
 }
 
-fn certificate_output(cert: &Certificate, json: bool, lang: Lang) -> Result<String, Fatal> {
+fn certificate_output(
+    cert: &Certificate,
+    json: bool,
+    listed: Listed,
+    lang: Lang,
+) -> Result<String, Fatal> {
     if json {
         to_json(cert)
     } else {
-        Ok(certificate_text(cert, lang))
+        Ok(certificate_text(cert, listed, lang))
     }
 }
 
@@ -281,17 +314,29 @@ fn counts_line(c: &DrawCounts, lang: Lang) -> String {
     }
 }
 
-fn exclusions_text(s: &mut String, exclusions: &[Exclusion], lang: Lang) {
-    if exclusions.is_empty() {
-        return;
-    }
-    s.push_str(lang.pick("Left out\n", "Écartées\n"));
-    for x in exclusions {
-        let line = match lang {
-            Lang::En => format!("line {}", x.line),
-            Lang::Fr => format!("ligne {}", x.line),
-        };
-        s.push_str(&format!("  {line:<10} {:<24} {}\n", x.author, x.message));
+/// Every entry the last preparation left out, with its line, author and why, a page at a
+/// time (a million comments may leave out most of them).
+fn exclusions_text(s: &mut String, listed: Listed, lang: Lang) {
+    const PAGE: usize = 10_000;
+    let mut offset = 0;
+    loop {
+        let page = listed
+            .session
+            .exclusions(listed.entries, None, offset, PAGE, lang);
+        if offset == 0 && !page.is_empty() {
+            s.push_str(lang.pick("Left out\n", "Écartées\n"));
+        }
+        for x in &page {
+            let line = match lang {
+                Lang::En => format!("line {}", x.line),
+                Lang::Fr => format!("ligne {}", x.line),
+            };
+            s.push_str(&format!("  {line:<10} {:<24} {}\n", x.author, x.message));
+        }
+        if page.len() < PAGE {
+            return;
+        }
+        offset += PAGE;
     }
 }
 
@@ -303,7 +348,7 @@ fn warnings_text(s: &mut String, warnings: &[DrawWarning], lang: Lang) {
     }
 }
 
-fn prepared_text(p: &Prepared, lang: Lang) -> String {
+fn prepared_text(p: &Prepared, listed: Listed, lang: Lang) -> String {
     let mut s = String::new();
     s.push_str(&match lang {
         Lang::En => format!(
@@ -318,7 +363,7 @@ fn prepared_text(p: &Prepared, lang: Lang) -> String {
     s.push_str(&counts_line(&p.counts, lang));
     s.push('\n');
     warnings_text(&mut s, &p.warnings, lang);
-    exclusions_text(&mut s, &p.exclusions, lang);
+    exclusions_text(&mut s, listed, lang);
     suspicious_text(&mut s, p, lang);
     s.trim_end().to_string()
 }
@@ -364,7 +409,7 @@ fn picks_text(s: &mut String, title: &str, list: &[Pick], lang: Lang) {
     }
 }
 
-fn certificate_text(c: &Certificate, lang: Lang) -> String {
+fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
     let mut s = String::new();
     if let Some(t) = &c.title {
         s.push_str(t);
@@ -416,7 +461,7 @@ fn certificate_text(c: &Certificate, lang: Lang) -> String {
         );
     }
     s.push('\n');
-    exclusions_text(&mut s, &c.exclusions, lang);
+    exclusions_text(&mut s, listed, lang);
     s.trim_end().to_string()
 }
 

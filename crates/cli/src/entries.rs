@@ -65,13 +65,42 @@ fn fill(r: &mut dyn Read, buf: &mut [u8], path: &str) -> Result<usize, Fatal> {
     Ok(n)
 }
 
-/// Reads the entries of `paths`, mapping the columns of unrecognised tables with `columns`
-/// (`(column, field key)` pairs); what the readers skipped or doubted goes to standard error.
+/// The entries read: in the workspace that read the files (not copied out of it: a million
+/// comments take hundreds of megabytes), or a JSON list.
+pub(crate) enum Loaded {
+    Files(Box<Workspace>),
+    List(Vec<EntryRow>),
+}
+
+impl Loaded {
+    /// The entries, in order.
+    pub(crate) fn entries(&self) -> &[EntryRow] {
+        match self {
+            Loaded::Files(ws) => &ws.dataset().records.entries,
+            Loaded::List(list) => list,
+        }
+    }
+}
+
+/// [`load_in_place`]'s entries as a list of their own.
 pub(crate) fn load(
     paths: &[String],
     columns: &[(String, String)],
     lang: Lang,
 ) -> Result<Vec<EntryRow>, Fatal> {
+    Ok(match load_in_place(paths, columns, lang)? {
+        Loaded::Files(ws) => ws.dataset().records.entries.clone(),
+        Loaded::List(list) => list,
+    })
+}
+
+/// Reads the entries of `paths`, mapping the columns of unrecognised tables with `columns`
+/// (`(column, field key)` pairs); what the readers skipped or doubted goes to standard error.
+pub(crate) fn load_in_place(
+    paths: &[String],
+    columns: &[(String, String)],
+    lang: Lang,
+) -> Result<Loaded, Fatal> {
     if paths.is_empty() {
         return Err(Fatal("no ENTRIES file given; see social-roi --help".into()));
     }
@@ -101,7 +130,9 @@ pub(crate) fn load(
                     e.utf8_error().valid_up_to() + 1
                 ))
             })?;
-            return read_entries(path, &text).map_err(|e| Fatal(e.message));
+            return read_entries(path, &text)
+                .map(Loaded::List)
+                .map_err(|e| Fatal(e.message));
         }
         let id = ws.begin(path);
         // The file was just begun: pushing cannot fail.
@@ -121,7 +152,7 @@ pub(crate) fn load(
         let Ok(report) = ws.report(id) else { continue };
         check_report(&report.localized(lang), lang)?;
     }
-    Ok(ws.dataset().records.entries.clone())
+    Ok(Loaded::Files(Box::new(ws)))
 }
 
 /// Applies `columns` to every table of file `id` that waits for its columns to be mapped.

@@ -349,18 +349,21 @@ fn a_comment_export_gives_the_certificate_the_page_gives() {
     };
     assert_eq!(names("winners"), ["lea_b", "karim.b"]);
     assert_eq!(names("alternates"), ["chloé", "inès"]);
-    // Exclusions name the file's own lines (a comment spans two lines above line 18).
-    let dup = c["exclusions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["reason"] == "duplicate_id")
-        .unwrap();
-    assert_eq!(dup["line"], 18);
-    assert_eq!(
-        dup["message"],
-        "le même identifiant de commentaire que la ligne 13"
-    );
+    // The certificate records each exclusion by entry index and reason; the summary names
+    // the file's own lines (a comment spans two lines above line 18) and says why.
+    assert_eq!(c["exclusions"]["duplicate_id"], "15");
+    assert_eq!(c["exclusions"]["already_entered"], "4");
+    let summary = run(&[
+        "draw",
+        "--lang",
+        "fr",
+        "--rules",
+        "tests/fixtures/draw/rules.json",
+        "tests/fixtures/draw/exportcomments.csv",
+    ]);
+    assert!(stdout(&summary).contains(
+        "\n  ligne 18   karim.b                  le même identifiant de commentaire que la ligne 13\n"
+    ));
 
     // Verify: confirmed with the export, refuted when one comment changed.
     let dir = scratch("draw-comments");
@@ -422,8 +425,9 @@ fn spreadsheets_several_files_and_mapped_columns() {
     assert!(o.status.success(), "{}", stderr(&o));
     let c: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(c["counts"]["entries"], 20);
-    let last = c["exclusions"].as_array().unwrap().last().cloned();
-    assert_eq!(last.map(|x| x["file"].clone()), Some(serde_json::json!(0)));
+    // The Facebook file's entries follow the Instagram file's 17: its replies are among them.
+    assert_eq!(c["exclusions"]["reply"], "2,12");
+    assert_eq!(c["exclusions"]["duplicate_id"], "15");
     // A table we do not recognise, with its columns named.
     let dir = scratch("draw-columns");
     let csv = dir.join("names.csv");
@@ -604,6 +608,41 @@ fn the_python_recipe_reproduces_every_drawing() {
         }
         assert_eq!(stdout(&o).lines().collect::<Vec<_>>(), expected, "{name}");
     }
+}
+
+#[test]
+fn the_exclusions_recipe_lists_what_the_draw_left_out() {
+    if !has("python3") {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let dir = scratch("recipe-exclusions");
+    std::fs::write(dir.join("certificate.json"), fixture("certificate.json")).unwrap();
+    let script = protocol_block("<!-- recipe: exclusions -->");
+    let o = Command::new("python3")
+        .args(["-c", &script])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The entries the summary lists, by their index (the summary gives their lines).
+    let mut listed: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    listed.sort_by_key(|l| l.split(' ').next().unwrap().parse::<u32>().unwrap());
+    assert_eq!(
+        listed,
+        [
+            "2 organiser",
+            "4 already_entered",
+            "5 excluded",
+            "6 missing_keyword",
+            "7 too_few_mentions",
+            "8 before_start",
+            "9 after_end",
+            "12 reply",
+            "15 duplicate_id",
+            "17 no_author",
+        ]
+    );
 }
 
 #[test]

@@ -1,17 +1,261 @@
 //! The contest's calls: the outcome figures, follower lists, and the verifiable draw.
 //!
-//! Entries travel as plain objects in the shape [`EntryRow`](social_roi::EntryRow)
-//! serialises to (`{author, text, date, id, parent_id, profile, likes, origin}`, only `author`
-//! required), so the export readers' comments pass through unchanged.
+//! Draws at scale are [`Workspace`] methods (`ws.prepareDraw(rules, lang)`, `ws.drawWinners`,
+//! `ws.verifyDraw`, `ws.redrawWinners`, `ws.drawExclusions`, `ws.drawPeople`, `ws.drawFile`):
+//! the entries stay in the workspace, read once into a [`DrawSession`] that keeps its last
+//! preparation, and what comes back is small (counts by reason; the long lists a page at a
+//! time). A JSON list of entries is given to a workspace with `ws.useEntryList`.
+//!
+//! The functions of the same names take the entries with each call: plain objects in the
+//! shape [`EntryRow`](social_roi::EntryRow) serialises to (`{author, text, date, id,
+//! parent_id, profile, likes, origin}`, only `author` required), or that list as JSON text.
 
+use super::files::Workspace;
 use super::{error, from_js, to_js};
 use serde::Serialize;
 use social_roi::{
-    contest_example, entries_from_json, join_lists, read_entries, redraw, verify_certificate,
-    Certificate, ContestInput, DrawError, DrawOptions, EntryList, EntryRow, Exclusion, FieldError,
-    FollowerList, Lang, RedrawInput, Rules, RulesInput, SeedInput,
+    contest_example, entries_from_json, exclusions_by_reason as by_reason, join_lists,
+    read_entries, redraw, verify_certificate, Certificate, ContestInput, DrawCounts, DrawError,
+    DrawOptions, DrawSession, DrawWarning, EntryList, EntryRow, ExcludedEntries, ExclusionReason,
+    FieldError, FollowerList, Lang, Prepared, ReasonCount, RedrawInput, Rules, RulesInput,
+    SeedInput,
 };
 use wasm_bindgen::prelude::*;
+
+/// Most entries or people one page gives.
+const MAX_PAGE: u32 = 10_000;
+
+/// A workspace's draw state: a list of entries given instead of files, and the session over
+/// the entries (forgotten whenever the files change).
+#[derive(Default)]
+pub(crate) struct Draws {
+    list: Option<Vec<EntryRow>>,
+    session: Option<DrawSession>,
+}
+
+impl Draws {
+    /// The files changed: the session is no longer theirs.
+    pub(crate) fn forget(&mut self) {
+        self.session = None;
+    }
+}
+
+/// A preparation as the page shows it: everything but the long lists, which come a page at a
+/// time (`drawExclusions`, `drawPeople`, `drawFile`).
+#[derive(Serialize)]
+struct PreparedView<'a> {
+    rules: &'a Rules,
+    counts: &'a DrawCounts,
+    entries_sha256: &'a str,
+    fingerprint: &'a str,
+    warnings: &'a [DrawWarning],
+    /// The exclusions counted by reason, in the order the rules apply.
+    by_reason: Vec<ReasonCount>,
+    /// The suspicious entrants, with their reasons, and every kind with its count.
+    suspicious: &'a [SuspiciousEntrant],
+    suspicion_kinds: &'a [SuspicionKind],
+}
+
+#[derive(Serialize)]
+struct PreparationView<'a> {
+    errors: Vec<FieldError>,
+    prepared: Option<PreparedView<'a>>,
+}
+
+fn view(p: &Prepared, lang: Lang) -> PreparedView<'_> {
+    PreparedView {
+        rules: &p.rules,
+        counts: &p.counts,
+        entries_sha256: &p.entries_sha256,
+        fingerprint: &p.fingerprint,
+        warnings: &p.warnings,
+        by_reason: by_reason(&p.excluded(), lang),
+        suspicious: &p.suspicious,
+        suspicion_kinds: &p.suspicion_kinds,
+    }
+}
+
+impl Workspace {
+    /// The entries draws and contests count: the list given with `useEntryList`, else the
+    /// files'.
+    pub(crate) fn draw_entries(&self) -> &[EntryRow] {
+        match &self.draws.list {
+            Some(list) => list,
+            None => &self.inner.dataset().records.entries,
+        }
+    }
+
+    /// The entries and their session (read now if not yet).
+    fn session(&mut self) -> (&[EntryRow], &mut DrawSession) {
+        let Draws { list, session } = &mut self.draws;
+        let entries: &[EntryRow] = match list {
+            Some(list) => list,
+            None => &self.inner.dataset().records.entries,
+        };
+        (
+            entries,
+            session.get_or_insert_with(|| DrawSession::new(entries)),
+        )
+    }
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// Makes a list of entries (JSON entries, or one entrant per line: what `readEntryList`
+    /// reads) this workspace's entries for draws and contests instead of its files; returns
+    /// how many. `null` forgets it. Throws `{kind: "file", message}` naming the place.
+    #[wasm_bindgen(js_name = useEntryList)]
+    pub fn use_entry_list(&mut self, name: &str, text: Option<String>) -> Result<u32, JsValue> {
+        self.draws = Draws::default();
+        let Some(text) = text else {
+            return Ok(0);
+        };
+        let list = read_entries(name, &text).map_err(|e| error("file", e.message))?;
+        let n = list.len() as u32;
+        self.draws.list = Some(list);
+        Ok(n)
+    }
+
+    /// Before the seed: `{errors, prepared}`, `prepared` holding the rules, the counts, the
+    /// entries' SHA-256, the fingerprint to announce, the warnings and `by_reason` (the
+    /// exclusions counted by reason: `[{reason, label, count}]`), null while the rules hold
+    /// errors. The preparation is kept for the calls that follow, until the rules or the files
+    /// change: preparing again with the same rules costs nothing.
+    #[wasm_bindgen(js_name = prepareDraw)]
+    pub fn prepare_draw_here(&mut self, rules: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+        let rules: RulesInput = from_js(rules, "the draw rules")?;
+        let lang = Lang::from_tag(lang);
+        let (entries, session) = self.session();
+        let out = match session.prepare(entries, &rules, lang) {
+            Ok(p) => PreparationView {
+                errors: Vec::new(),
+                prepared: Some(view(p, lang)),
+            },
+            Err(errors) => PreparationView {
+                errors,
+                prepared: None,
+            },
+        };
+        to_js(&out)
+    }
+
+    /// Draws winners and alternates from the entries: the certificate (see the function
+    /// `drawWinners`), the preparation made once.
+    #[wasm_bindgen(js_name = drawWinners)]
+    pub fn draw_winners_here(
+        &mut self,
+        rules: JsValue,
+        seed: JsValue,
+        options: JsValue,
+        lang: &str,
+    ) -> Result<JsValue, JsValue> {
+        let rules: RulesInput = from_js(rules, "the draw rules")?;
+        let seed: SeedInput = from_js(seed, "the seed")?;
+        let options = draw_options(options)?;
+        let (entries, session) = self.session();
+        let cert = session
+            .draw(entries, &rules, &seed, &options, Lang::from_tag(lang))
+            .map_err(|e| draw_error(&e))?;
+        to_js(&cert)
+    }
+
+    /// Checks a certificate against the entries: `{confirmed, summary, checks}`.
+    #[wasm_bindgen(js_name = verifyDraw)]
+    pub fn verify_draw_here(
+        &mut self,
+        certificate: JsValue,
+        lang: &str,
+    ) -> Result<JsValue, JsValue> {
+        let cert: Certificate = from_js(certificate, "the certificate")?;
+        let (entries, session) = self.session();
+        to_js(&session.verify(entries, &cert, Lang::from_tag(lang)))
+    }
+
+    /// Appends a redraw to a certificate (see the function `redrawWinners`).
+    #[wasm_bindgen(js_name = redrawWinners)]
+    pub fn redraw_winners_here(
+        &mut self,
+        certificate: JsValue,
+        request: JsValue,
+        lang: &str,
+    ) -> Result<JsValue, JsValue> {
+        let cert: Certificate = from_js(certificate, "the certificate")?;
+        let request: RedrawInput = from_js(request, "the redraw")?;
+        let (entries, session) = self.session();
+        let next = session
+            .redraw(entries, &cert, &request, Lang::from_tag(lang))
+            .map_err(|e| draw_error(&e))?;
+        to_js(&next)
+    }
+
+    /// A page of the entries the last preparation left out: those of `reason` (a code such as
+    /// `already_entered`; null for every reason), from the `offset`-th, at most `limit` (up to
+    /// 10 000): `[{index, file, line, author, entrant, reason, message}]`, `message` in `lang`.
+    #[wasm_bindgen(js_name = drawExclusions)]
+    pub fn draw_exclusions(
+        &self,
+        reason: Option<String>,
+        offset: u32,
+        limit: u32,
+        lang: &str,
+    ) -> Result<JsValue, JsValue> {
+        let reason: Option<ExclusionReason> = match reason {
+            Some(r) => Some(
+                serde_json::from_value(serde_json::Value::String(r.clone()))
+                    .map_err(|_| error("input", format!("\"{r}\" is not a reason of exclusion")))?,
+            ),
+            None => None,
+        };
+        let Some(session) = &self.draws.session else {
+            return to_js(&Vec::<()>::new());
+        };
+        let page = session.exclusions(
+            self.draw_entries(),
+            reason,
+            offset as usize,
+            limit.min(MAX_PAGE) as usize,
+            Lang::from_tag(lang),
+        );
+        to_js(&page)
+    }
+
+    /// A page of the people of the last preparation, sorted by entrant: `[{entrant, tickets,
+    /// entries, line}]`, from the `offset`-th, at most `limit` (up to 10 000).
+    #[wasm_bindgen(js_name = drawPeople)]
+    pub fn draw_people(&self, offset: u32, limit: u32) -> Result<JsValue, JsValue> {
+        let people = self
+            .draws
+            .session
+            .as_ref()
+            .and_then(DrawSession::prepared)
+            .map_or(&[][..], |p| &p.people);
+        let from = (offset as usize).min(people.len());
+        let to = (from + limit.min(MAX_PAGE) as usize).min(people.len());
+        to_js(&&people[from..to])
+    }
+
+    /// The draw file of the last preparation (its SHA-256 is the fingerprint), or null.
+    #[wasm_bindgen(js_name = drawFile)]
+    pub fn draw_file(&self) -> Option<String> {
+        let session = self.draws.session.as_ref()?;
+        Some(session.prepared()?.draw_file.clone())
+    }
+
+    /// SHA-256 of the entries, as a certificate's `entries_sha256` states it: whether a
+    /// certificate was drawn from these entries, without preparing anything.
+    #[wasm_bindgen(js_name = drawEntriesSha256)]
+    pub fn draw_entries_sha256(&mut self) -> String {
+        self.session().1.entries_sha256().to_string()
+    }
+}
+
+fn draw_options(options: JsValue) -> Result<DrawOptions, JsValue> {
+    if options.is_null() || options.is_undefined() {
+        Ok(DrawOptions::default())
+    } else {
+        from_js(options, "the draw options")
+    }
+}
 
 /// A draw that cannot be made: `{ kind: "input", message, errors: [{field, message}] }`.
 #[derive(Serialize)]
@@ -60,8 +304,9 @@ pub fn default_draw_rules() -> Result<JsValue, JsValue> {
 }
 
 /// Before the seed: `{errors, prepared}`, `prepared` holding the fingerprint to announce, the
-/// counts, the people, every exclusion with its reason and the warnings (null while the rules
-/// hold errors).
+/// counts, the draw file, the people, the exclusions as a certificate records them (ranges of
+/// entry indices per reason) and the warnings (null while the rules hold errors). For many
+/// entries, a workspace's `prepareDraw` prepares once and gives the lists page by page.
 #[wasm_bindgen(js_name = prepareDraw)]
 pub fn prepare_draw(entries_js: JsValue, rules: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     let rules: RulesInput = from_js(rules, "the draw rules")?;
@@ -85,11 +330,7 @@ pub fn draw_winners(
 ) -> Result<JsValue, JsValue> {
     let rules: RulesInput = from_js(rules, "the draw rules")?;
     let seed: SeedInput = from_js(seed, "the seed")?;
-    let options: DrawOptions = if options.is_null() || options.is_undefined() {
-        DrawOptions::default()
-    } else {
-        from_js(options, "the draw options")?
-    };
+    let options = draw_options(options)?;
     let cert = social_roi::draw_winners(
         &entries(entries_js)?,
         &rules,
@@ -142,15 +383,12 @@ pub fn read_certificate(name: &str, text: &str, lang: &str) -> Result<JsValue, J
     to_js(&cert)
 }
 
-/// Exclusions (a preparation's or a certificate's) counted by reason, in the order the rules
+/// A certificate's (or a preparation's) `exclusions` counted by reason, in the order the rules
 /// apply: `[{reason, label, count}]`, `label` in `lang`.
 #[wasm_bindgen(js_name = exclusionsByReason)]
 pub fn exclusions_by_reason(exclusions: JsValue, lang: &str) -> Result<JsValue, JsValue> {
-    let list: Vec<Exclusion> = from_js(exclusions, "the exclusions")?;
-    to_js(&social_roi::exclusions_by_reason(
-        &list,
-        Lang::from_tag(lang),
-    ))
+    let list: ExcludedEntries = from_js(exclusions, "the exclusions")?;
+    to_js(&by_reason(&list, Lang::from_tag(lang)))
 }
 
 /// The score of one ticket, for a page that shows how the ranking is made.

@@ -12,10 +12,12 @@ use social_roi::{
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
-/// The dropped files and the dataset they make.
+/// The dropped files and the dataset they make (and, for draws, contest.rs's state: a list
+/// of entries given instead of files, the draw session over the entries).
 #[wasm_bindgen]
 pub struct Workspace {
-    inner: social_roi::Workspace,
+    pub(crate) inner: social_roi::Workspace,
+    pub(crate) draws: super::contest::Draws,
 }
 
 /// A file's report with the id the page uses for it.
@@ -51,18 +53,21 @@ impl Workspace {
             inner: social_roi::Workspace::new(ImportOptions {
                 today: today.as_deref().and_then(parse_day),
             }),
+            draws: Default::default(),
         }
     }
 
     /// Starts reading the file `name`; returns its id.
     #[wasm_bindgen(js_name = beginFile)]
     pub fn begin_file(&mut self, name: &str) -> u32 {
+        self.draws.forget();
         self.inner.begin(name)
     }
 
     /// Reads the next chunk of file `id` (a `Uint8Array`, cut anywhere).
     #[wasm_bindgen(js_name = pushChunk)]
     pub fn push_chunk(&mut self, id: u32, chunk: &[u8]) -> Result<(), JsValue> {
+        self.draws.forget();
         self.inner.push(id, chunk).map_err(|e| thrown(e, Lang::En))
     }
 
@@ -70,6 +75,7 @@ impl Workspace {
     #[wasm_bindgen(js_name = finishFile)]
     pub fn finish_file(&mut self, id: u32, lang: &str) -> Result<JsValue, JsValue> {
         let lang = lang_of(lang);
+        self.draws.forget();
         let report = self.inner.finish(id).map_err(|e| thrown(e, lang))?;
         to_js(&FileView {
             id,
@@ -80,6 +86,7 @@ impl Workspace {
     /// Removes file `id` and its records; `false` if there was none.
     #[wasm_bindgen(js_name = removeFile)]
     pub fn remove_file(&mut self, id: u32) -> bool {
+        self.draws.forget();
         self.inner.remove(id)
     }
 
@@ -95,6 +102,7 @@ impl Workspace {
         lang: &str,
     ) -> Result<JsValue, JsValue> {
         let lang = lang_of(lang);
+        self.draws.forget();
         let map: BTreeMap<String, Option<String>> = from_js(mapping, "the mapping")?;
         let pairs: Vec<(String, String)> = map
             .into_iter()
@@ -134,15 +142,15 @@ impl Workspace {
     /// `drawWinners`, `verifyDraw`, `redrawWinners` and `computeContest` take:
     /// `[{id, parent_id, author, profile, date, text, likes, origin: {file, line}}]`.
     pub fn entries(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.dataset().records.entries)
+        to_js(&self.draw_entries())
     }
 
     /// The same entries as JSON text, which the draw and contest calls also take, and read
-    /// many times faster than objects: the form for thousands of comments.
+    /// many times faster than objects: the form for thousands of comments. (A list given with
+    /// `useEntryList` replaces the files' entries in both.)
     #[wasm_bindgen(js_name = entriesJson)]
     pub fn entries_json(&self) -> Result<String, JsValue> {
-        serde_json::to_string(&self.inner.dataset().records.entries)
-            .map_err(|e| error("internal", e.to_string()))
+        serde_json::to_string(self.draw_entries()).map_err(|e| error("internal", e.to_string()))
     }
 
     /// The tables records come from (`book.xlsx › Sheet`), by the index their `origin.file`

@@ -68,12 +68,10 @@ fn before_the_seed_the_fingerprint() {
         get(&prepared, "fingerprint").as_string(),
         get(&cert, "fingerprint").as_string()
     );
-    let exclusions = Array::from(&get(&prepared, "exclusions"));
-    assert_eq!(exclusions.length(), 10);
-    assert_eq!(
-        get(&exclusions.get(0), "reason").as_string().unwrap(),
-        "organiser"
-    );
+    // The exclusions as the certificate records them: entry indices by reason.
+    let exclusions = get(&prepared, "exclusions");
+    assert_eq!(get(&exclusions, "organiser").as_string().unwrap(), "2");
+    assert_eq!(pretty(&exclusions), pretty(&get(&cert, "exclusions")));
     // Rules with errors: the errors, and no preparation.
     let p = wasm::prepare_draw(parse(ENTRIES), parse(r#"{"winners": "0"}"#), "en").unwrap();
     assert!(get(&p, "prepared").is_null());
@@ -297,6 +295,77 @@ fn a_comment_export_draws_the_certificate_the_command_line_draws() {
         "Le même commentaire deux fois (exports qui se recoupent)"
     );
     assert_eq!(by.length(), 9);
+}
+
+#[wasm_bindgen_test]
+fn a_workspace_draws_from_its_entries_prepared_once() {
+    let (mut ws, _) = comment_entries(COMMENTS);
+    let native = parse(COMMENTS_CERTIFICATE);
+    let p = ws.prepare_draw_here(parse(RULES), "fr").unwrap();
+    let prepared = get(&p, "prepared");
+    assert_eq!(
+        get(&prepared, "fingerprint").as_string(),
+        get(&native, "fingerprint").as_string()
+    );
+    // Counts by reason, and the lists a page at a time.
+    let by = Array::from(&get(&prepared, "by_reason"));
+    assert_eq!(by.length(), 9);
+    assert!(get(&prepared, "exclusions").is_undefined());
+    let dup = Array::from(
+        &ws.draw_exclusions(Some("duplicate_id".into()), 0, 10, "fr")
+            .unwrap(),
+    );
+    assert_eq!(dup.length(), 1);
+    assert_eq!(get(&dup.get(0), "line").as_f64(), Some(18.0));
+    assert_eq!(
+        get(&dup.get(0), "message").as_string().unwrap(),
+        "le même identifiant de commentaire que la ligne 13"
+    );
+    let page = Array::from(&ws.draw_exclusions(None, 2, 3, "en").unwrap());
+    assert_eq!(page.length(), 3);
+    assert!(ws.draw_exclusions(Some("nope".into()), 0, 1, "en").is_err());
+    assert_eq!(Array::from(&ws.draw_people(1, 2).unwrap()).length(), 2);
+    assert!(ws.draw_file().unwrap().starts_with("social-roi draw 1\n"));
+    assert_eq!(
+        Some(ws.draw_entries_sha256()),
+        get(&native, "entries_sha256").as_string()
+    );
+    // The draw, its verification and a redraw, from the kept preparation.
+    let seed = parse(
+        r#"{"kind": "public", "value": "04 11 23 38 47 + 02 09", "source": "EuroMillions, 16 juin 2026"}"#,
+    );
+    let options = parse(
+        r#"{"title": "Concours de l’été — Atelier Lumière", "drawn_at": "2026-06-16T21:30:00+02:00"}"#,
+    );
+    let cert = ws
+        .draw_winners_here(parse(RULES), seed, options, "fr")
+        .unwrap();
+    assert_eq!(pretty(&cert) + "\n", COMMENTS_CERTIFICATE);
+    let v = ws.verify_draw_here(cert.clone(), "en").unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
+    let request = parse(r#"{"disqualify": ["karim.b"], "reason": "pas de réponse", "seed": null}"#);
+    let next = ws.redraw_winners_here(cert, request, "fr").unwrap();
+    assert_eq!(Array::from(&get(&next, "drawings")).length(), 2);
+    // A JSON list of entries instead of the files: the fixture certificate's fingerprint.
+    assert_eq!(
+        ws.use_entry_list("entries.json", Some(ENTRIES.into()))
+            .unwrap(),
+        18
+    );
+    let p = ws.prepare_draw_here(parse(RULES), "en").unwrap();
+    assert_eq!(
+        get(&get(&p, "prepared"), "fingerprint").as_string(),
+        get(&parse(CERTIFICATE), "fingerprint").as_string()
+    );
+    assert_eq!(
+        JSON::parse(&ws.entries_json().unwrap())
+            .map(|e| Array::from(&e).length())
+            .unwrap(),
+        18
+    );
+    assert!(ws.use_entry_list("x.json", Some("[{}]".into())).is_err());
+    assert_eq!(ws.use_entry_list("x.json", None).unwrap(), 0);
+    assert_eq!(Array::from(&ws.entries().unwrap()).length(), 17);
 }
 
 #[wasm_bindgen_test]

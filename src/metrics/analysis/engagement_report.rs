@@ -40,6 +40,7 @@ pub(super) fn engagement_report(
     let by_network = engagement::groups(
         facts,
         resolved,
+        |p| p.network(),
         |p| {
             (
                 network_key(p.network()).to_string(),
@@ -48,7 +49,13 @@ pub(super) fn engagement_report(
         },
         lang,
     );
-    let by_type = engagement::groups(facts, resolved, |p| engagement::kind_key(p, lang), lang);
+    let by_type = engagement::groups(
+        facts,
+        resolved,
+        |p| (p.network(), p.kind()),
+        |p| engagement::kind_key(p, lang),
+        lang,
+    );
     EngagementReport {
         rate: set.rate,
         rate_other_aggregation: set.rate_other_aggregation,

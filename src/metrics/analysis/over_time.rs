@@ -22,11 +22,13 @@ pub(super) fn series_and_heatmap(
 ) -> (SeriesReport, Heatmap) {
     let (scale, rate_unit) = rate_scale(rule);
     let aggregation = rule.aggregation;
-    let dated: Vec<(Date, PostFacts)> = posts
+    let mut dated: Vec<(Date, PostFacts)> = posts
         .iter()
         .zip(facts)
         .filter_map(|((_, w), f)| w.map(|w| (w.date, *f)))
         .collect();
+    // Sorted once for the three granularities.
+    crate::metrics::sort_by_rank(&mut dated, |(d, _)| (d.days() + (1 << 40)) as u64);
     let inputs = series::Inputs {
         posts: &dated,
         groups,

@@ -77,24 +77,23 @@ pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
 /// The interaction of `k` per post, over the posts that report it.
 fn per_post(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
     let name = k.interaction.name(lang);
-    let known: Vec<f64> = facts
+    let (sum, count) = facts
         .iter()
         .filter_map(|f| k.interaction.of_post(f.post))
-        .collect();
+        .fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
     let fig = Figure::of(k.per_post, k.label, Unit::Count, lang);
     if facts.is_empty() {
         fig.unavailable(no_posts(lang))
-    } else if known.is_empty() {
+    } else if count == 0 {
         fig.unavailable(no_count(name, lang))
     } else {
-        let sum: f64 = known.iter().sum();
         fig.input(name, sum, Unit::Count)
             .input(
                 lang.pick("posts", "publications"),
-                known.len() as f64,
+                count as f64,
                 Unit::Count,
             )
-            .value(sum / known.len() as f64, lang)
+            .value(sum / count as f64, lang)
     }
 }
 

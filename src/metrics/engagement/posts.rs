@@ -124,7 +124,7 @@ pub(crate) fn top_and_bottom(
     minimum: f64,
 ) -> (Vec<PostRow>, Vec<PostRow>, usize) {
     let mut short = 0;
-    let mut rated: Vec<(usize, f64, f64)> = facts
+    let rated: Vec<(usize, f64, f64)> = facts
         .iter()
         .enumerate()
         .filter_map(|(i, f)| Some((i, f, f.rate(scale)?)))
@@ -135,13 +135,14 @@ pub(crate) fn top_and_bottom(
         })
         .map(|(i, f, rate)| (i, rate, f.engagements.unwrap_or(0.0)))
         .collect();
-    crate::metrics::sort_by(&mut rated, |a, b| {
+    let order = |a: &(usize, f64, f64), b: &(usize, f64, f64)| {
         b.1.total_cmp(&a.1)
             .then(b.2.total_cmp(&a.2))
             .then(a.0.cmp(&b.0))
-    });
-    let top: Vec<usize> = rated.iter().take(n).map(|r| r.0).collect();
-    let bottom: Vec<usize> = rated
+    };
+    let ranked = crate::metrics::ends(rated, 2 * n, order);
+    let top: Vec<usize> = ranked.iter().take(n).map(|r| r.0).collect();
+    let bottom: Vec<usize> = ranked
         .iter()
         .rev()
         .filter(|r| !top.contains(&r.0))
@@ -163,7 +164,7 @@ pub(crate) fn default_minimum(facts: &[PostFacts], scale: f64) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
-    crate::metrics::sort_by(&mut values, f64::total_cmp);
+    crate::metrics::sort_by_rank(&mut values, |v| crate::metrics::f64_rank(*v));
     let mid = values.len() / 2;
     let median = if values.len().is_multiple_of(2) {
         (values[mid - 1] + values[mid]) / 2.0
@@ -193,20 +194,33 @@ pub struct GroupRow {
 }
 
 /// Groups `facts` by `key` (with its label), in first-seen order, with their figures.
-pub(crate) fn groups<'a>(
+///
+/// `key` is asked once per distinct `seen` value (a post's network and type as written), not
+/// once per post: tens of thousands of posts share a handful.
+pub(crate) fn groups<'a, S: Eq + std::hash::Hash>(
     facts: &[PostFacts<'a>],
     resolved: &Resolved,
+    seen: impl Fn(PostRef<'a>) -> S,
     key: impl Fn(PostRef<'_>) -> (String, String),
     lang: Lang,
 ) -> Vec<GroupRow> {
     let mut order: Vec<(String, String)> = Vec::new();
     let mut members: BTreeMap<String, Vec<PostFacts<'a>>> = BTreeMap::new();
+    let mut known: std::collections::HashMap<S, String> = std::collections::HashMap::new();
     for f in facts {
-        let (k, label) = key(f.post);
-        if !members.contains_key(&k) {
-            order.push((k.clone(), label));
+        let k = known.entry(seen(f.post)).or_insert_with(|| {
+            let (k, label) = key(f.post);
+            if !order.iter().any(|(o, _)| *o == k) {
+                order.push((k.clone(), label));
+            }
+            k
+        });
+        match members.get_mut(k.as_str()) {
+            Some(m) => m.push(*f),
+            None => {
+                members.insert(k.clone(), vec![*f]);
+            }
         }
-        members.entry(k).or_default().push(*f);
     }
     order
         .into_iter()

@@ -3,7 +3,7 @@
 //! and write them out in a language only when asked.
 
 use crate::i18n::Lang;
-use crate::schema::Field;
+use crate::schema::{Field, RecordKind};
 use serde::Serialize;
 
 /// What happened, with what is needed to say it in either language.
@@ -167,6 +167,41 @@ pub enum Issue {
         /// The first, as written.
         example: String,
     },
+    /// Records this table shares with another: each counted once.
+    Overlap {
+        /// Their kind.
+        kind: RecordKind,
+        /// How many.
+        count: u64,
+        /// The other table.
+        other: String,
+        /// Whether this table's values are those counted.
+        ours: bool,
+        /// Why those values.
+        why: Why,
+    },
+    /// Records listed more than once in this table: each counted once.
+    Repeated {
+        /// Their kind.
+        kind: RecordKind,
+        /// How many lines were set aside.
+        count: u64,
+        /// The first of those lines.
+        lines: Vec<u64>,
+        /// Why the values counted were chosen.
+        why: Why,
+    },
+}
+
+/// Why, of two copies of one record, one counts rather than the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Why {
+    /// Its export's period ends later.
+    LaterExport,
+    /// The same period: its values are larger (lifetime counters only grow).
+    LargerValues,
+    /// The same values: the one added (or listed) later counts.
+    SameValues,
 }
 
 /// Where the year of yearless dates came from.
@@ -218,6 +253,8 @@ impl Issue {
             Issue::PerVideoDaily => "per_video_daily",
             Issue::EmptySheet => "empty_sheet",
             Issue::NotCountedYet { .. } => "not_counted_yet",
+            Issue::Overlap { .. } => "overlap",
+            Issue::Repeated { .. } => "repeated",
         }
     }
 
@@ -468,13 +505,14 @@ impl Issue {
                 plural(*count, "ligne a", "lignes ont", lang)
             ),
             (Issue::DuplicateFile { other }, Lang::En) => format!(
-                "the same content as {}, added before: its records are counted twice; remove one",
+                "the same content as {}, added before: counted once (its records are set aside while that file is here)",
                 q(other)
             ),
             (Issue::DuplicateFile { other }, Lang::Fr) => format!(
-                "même contenu que {}, déjà ajouté\u{a0}: ses enregistrements comptent deux fois\u{a0}; retirez-en un",
+                "même contenu que {}, déjà ajouté\u{a0}: compté une seule fois (ses enregistrements sont mis de côté tant que ce fichier est là)",
                 q(other)
             ),
+            (Issue::Overlap { .. } | Issue::Repeated { .. }, _) => once_text(self, lang),
             (Issue::SkippedEntry { name }, Lang::En) => {
                 format!("{} is not a table: not read", q(name))
             }
@@ -500,6 +538,143 @@ impl Issue {
 }
 
 /// `"text"` in English, `« text »` in French.
+/// Why the values counted were chosen, in words.
+fn why_text(w: Why, lang: Lang) -> &'static str {
+    match (w, lang) {
+        (Why::LaterExport, Lang::En) => "the later export",
+        (Why::LaterExport, Lang::Fr) => "l’export le plus récent",
+        (Why::LargerValues, Lang::En) => "the larger values: lifetime counters only grow",
+        (Why::LargerValues, Lang::Fr) => {
+            "les valeurs les plus grandes\u{a0}: les compteurs cumulés ne font que croître"
+        }
+        (Why::SameValues, Lang::En) => "the same values",
+        (Why::SameValues, Lang::Fr) => "les mêmes valeurs",
+    }
+}
+
+/// What an [`Issue::Overlap`] or [`Issue::Repeated`] says.
+fn once_text(issue: &Issue, lang: Lang) -> String {
+    let q = |s: &str| quote(s, lang);
+    match (issue, lang) {
+        (
+            Issue::Overlap {
+                kind,
+                count: n,
+                other,
+                ours,
+                why,
+            },
+            Lang::En,
+        ) => format!(
+            "{} also {} in {}: counted once, with {} ({})",
+            counted(*kind, *n, lang),
+            if *n == 1 { "appears" } else { "appear" },
+            q(other),
+            if *ours {
+                "this table’s values".to_string()
+            } else {
+                format!("the values of {}", q(other))
+            },
+            why_text(*why, lang)
+        ),
+        (
+            Issue::Overlap {
+                kind,
+                count: n,
+                other,
+                ours,
+                why,
+            },
+            Lang::Fr,
+        ) => format!(
+            "{} {} aussi dans {}\u{a0}: une seule fois dans les chiffres, avec {} ({})",
+            counted(*kind, *n, lang),
+            if *n == 1 { "figure" } else { "figurent" },
+            q(other),
+            if *ours {
+                "les valeurs de ce tableau".to_string()
+            } else {
+                format!("celles de {}", q(other))
+            },
+            why_text(*why, lang)
+        ),
+        (
+            Issue::Repeated {
+                kind,
+                count,
+                lines,
+                why,
+            },
+            _,
+        ) => repeated_text(*kind, *count, lines, *why, lang),
+        _ => String::new(),
+    }
+}
+
+/// What an [`Issue::Repeated`] says.
+fn repeated_text(kind: RecordKind, n: u64, lines: &[u64], why: Why, lang: Lang) -> String {
+    let mut at: Vec<String> = lines.iter().map(|l| number(*l as f64, lang)).collect();
+    if n as usize > lines.len() {
+        at.push("…".into());
+    }
+    let word = |one, many| if lines.len() == 1 { one } else { many };
+    match lang {
+        Lang::En => format!(
+            "{} listed again in this table (set aside: {} {}): each counted once ({})",
+            counted(kind, n, lang),
+            word("line", "lines"),
+            at.join(", "),
+            why_text(why, lang)
+        ),
+        Lang::Fr => format!(
+            "{} de nouveau dans ce tableau (écartées\u{a0}: {} {})\u{a0}: une seule fois dans les chiffres ({})",
+            counted(kind, n, lang),
+            word("ligne", "lignes"),
+            at.join(", "),
+            why_text(why, lang)
+        ),
+    }
+}
+
+/// `n` records of `kind`, in words (`1 post`, `16 posts`).
+pub(crate) fn counted(kind: RecordKind, n: u64, lang: Lang) -> String {
+    plural(n, noun(kind, false, lang), noun(kind, true, lang), lang)
+}
+
+/// A record of `kind`, as a count names it (`post`, `posts`).
+fn noun(kind: RecordKind, many: bool, lang: Lang) -> &'static str {
+    let (en, fr) = match kind {
+        RecordKind::Posts => (("post", "posts"), ("publication", "publications")),
+        RecordKind::Daily => (
+            ("day of account totals", "days of account totals"),
+            ("jour de totaux du compte", "jours de totaux du compte"),
+        ),
+        RecordKind::Ads => (
+            ("ad spend row", "ad spend rows"),
+            (
+                "ligne de dépenses publicitaires",
+                "lignes de dépenses publicitaires",
+            ),
+        ),
+        RecordKind::Traffic => (
+            ("day of web traffic", "days of web traffic"),
+            ("jour de trafic web", "jours de trafic web"),
+        ),
+        RecordKind::Entries => (("comment", "comments"), ("commentaire", "commentaires")),
+        RecordKind::Messages => (("message", "messages"), ("message", "messages")),
+        RecordKind::Search => (
+            ("Search Console day", "Search Console days"),
+            ("jour de la Search Console", "jours de la Search Console"),
+        ),
+    };
+    let (one, other) = if lang == Lang::En { en } else { fr };
+    if many {
+        other
+    } else {
+        one
+    }
+}
+
 pub(crate) fn quote(s: &str, lang: Lang) -> String {
     let shown: String = if s.chars().count() > 60 {
         s.chars().take(57).chain("…".chars()).collect()

@@ -7,7 +7,7 @@
 
 mod issue;
 
-pub(crate) use issue::{Issue, YearFrom};
+pub(crate) use issue::{counted, Issue, Why, YearFrom};
 
 use super::Encoding;
 use crate::finite::Finite;

@@ -1,0 +1,122 @@
+//! How long a draw takes on comment exports, step by step, natively:
+//! `cargo run --release --example bench_draw -- [--rounds N] FILE...` (ExportComments CSV or
+//! any file `social-roi draw` reads; `node benches/gen.mjs` writes 100k- and 1M-comment ones).
+//! Each round reads the files into a workspace, then times the session (each entrant
+//! normalised and interned, the entries' SHA-256), the preparation under the default rules,
+//! the draw, the verification of its certificate, a redraw, and a page of exclusions; prints
+//! the medians and the certificate's size. Prints numbers; it asserts nothing.
+
+use social_roi::{
+    DrawOptions, DrawSession, EntryRow, ImportOptions, Lang, RedrawInput, RulesInput, SeedInput,
+    SeedKind, Workspace,
+};
+use std::time::Instant;
+
+/// Time this thread has run on a processor, in milliseconds (Linux; else the wall clock): on a
+/// shared machine, what the work cost rather than how long others made it wait.
+fn cpu_ms(start: Instant) -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or_else(|| start.elapsed().as_secs_f64() * 1e3, |ns| ns / 1e6)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// The steps timed, in order.
+const STEPS: [&str; 6] = [
+    "session",
+    "prepare",
+    "draw",
+    "verify",
+    "redraw",
+    "exclusions page",
+];
+
+/// Per step, the wall and processor milliseconds of every round; the certificate's size.
+fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>, usize) {
+    let rules = RulesInput::default();
+    let seed = SeedInput {
+        kind: SeedKind::Public,
+        value: "benchmark".into(),
+        source: None,
+    };
+    let options = DrawOptions {
+        title: None,
+        drawn_at: Some("2026-06-16T21:30:00Z".into()),
+    };
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); STEPS.len()];
+    let mut cpu: Vec<Vec<f64>> = vec![Vec::new(); STEPS.len()];
+    let origin = Instant::now();
+    let mut size = 0;
+    for _ in 0..rounds {
+        let mut lap = (Instant::now(), cpu_ms(origin));
+        let mut clock = |k: usize, times: &mut Vec<Vec<f64>>| {
+            let now = cpu_ms(origin);
+            times[k].push(lap.0.elapsed().as_secs_f64() * 1e3);
+            cpu[k].push(now - lap.1);
+            lap = (Instant::now(), cpu_ms(origin));
+        };
+        let mut s = DrawSession::new(entries);
+        clock(0, &mut times);
+        let _ = s.prepare(entries, &rules, Lang::En);
+        clock(1, &mut times);
+        let Ok(cert) = s.draw(entries, &rules, &seed, &options, Lang::En) else {
+            break;
+        };
+        clock(2, &mut times);
+        let v = s.verify(entries, &cert, Lang::En);
+        clock(3, &mut times);
+        let who = cert.drawings[0].winners.first().map(|p| p.entrant.clone());
+        let input = RedrawInput {
+            disqualify: who.into_iter().collect(),
+            reason: "no answer".into(),
+            seed: None,
+            drawn_at: None,
+        };
+        let _ = s.redraw(entries, &cert, &input, Lang::En);
+        clock(4, &mut times);
+        let page = s.exclusions(entries, None, 1000, 500, Lang::En);
+        clock(5, &mut times);
+        size = serde_json::to_string_pretty(&cert).map_or(0, |j| j.len());
+        assert!(v.confirmed && page.len() <= 500);
+    }
+    (times, cpu, size)
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut rounds = 5;
+    if let Some(i) = args.iter().position(|a| a == "--rounds") {
+        rounds = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(5);
+        args.drain(i..(i + 2).min(args.len()));
+    }
+    for path in &args {
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("{path}: cannot read");
+            continue;
+        };
+        let t = Instant::now();
+        let mut ws = Workspace::new(ImportOptions::default());
+        let id = ws.begin(path);
+        for chunk in bytes.chunks(1 << 20) {
+            let _ = ws.push(id, chunk);
+        }
+        let _ = ws.finish(id);
+        let import = t.elapsed().as_secs_f64() * 1e3;
+        let entries = &ws.dataset().records.entries;
+        let (times, cpu, size) = measure(entries, rounds);
+        println!(
+            "{path}: {} entries, import {import:.0} ms (once); medians of {rounds} rounds:",
+            entries.len()
+        );
+        println!("  {:<16} {:>8} {:>8}", "", "wall ms", "cpu ms");
+        for ((name, t), c) in STEPS.iter().zip(times).zip(cpu) {
+            println!("  {name:<16} {:>8.1} {:>8.1}", median(t), median(c));
+        }
+        println!("  certificate JSON {:.1} MB", size as f64 / 1e6);
+    }
+}

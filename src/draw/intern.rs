@@ -1,0 +1,107 @@
+//! Interned strings: every distinct name, profile and entrant of a draw stored once in one
+//! text arena and named by a small integer, so that comparing two people is comparing two
+//! numbers and a million entries cost no allocation each. A hash table of ids over the arena
+//! (hashbrown's `HashTable`, hashed with foldhash's fixed state: fast, and the same on every
+//! run) finds a string's id.
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+use std::hash::BuildHasher;
+
+/// No string: the id of an empty name or an absent profile.
+pub(super) const NONE: u32 = u32::MAX;
+
+/// The hasher of every table of the draw: fixed, so the work never depends on a random seed.
+pub(super) const HASHER: FixedState = FixedState::with_seed(0x5eed_d4a3);
+
+/// Distinct strings, each with its id (0, 1, 2… in the order they were first seen).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Interner {
+    /// Every string, one after another.
+    text: String,
+    /// Where string `i` ends in `text` (it starts where string `i - 1` ends).
+    ends: Vec<u32>,
+    table: HashTable<u32>,
+}
+
+impl Interner {
+    /// Room for about `n` strings.
+    pub(super) fn with_capacity(n: usize) -> Interner {
+        Interner {
+            text: String::with_capacity(n * 16),
+            ends: Vec::with_capacity(n),
+            table: HashTable::with_capacity(n),
+        }
+    }
+
+    /// How many distinct strings.
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The string of `id`.
+    pub(super) fn get(&self, id: u32) -> &str {
+        let i = id as usize;
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0) as usize
+        };
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The id of `s`, if it was interned.
+    pub(super) fn find(&self, s: &str) -> Option<u32> {
+        let hash = HASHER.hash_one(s);
+        self.table.find(hash, |&id| self.get(id) == s).copied()
+    }
+
+    /// The id of `s`, interning it when new.
+    pub(super) fn intern(&mut self, s: &str) -> u32 {
+        let hash = HASHER.hash_one(s);
+        let Interner { text, ends, table } = self;
+        let get = |id: u32| {
+            let i = id as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            &text[start..ends[i] as usize]
+        };
+        if let Some(&id) = table.find(hash, |&id| get(id) == s) {
+            return id;
+        }
+        let id = ends.len() as u32;
+        text.push_str(s);
+        ends.push(text.len() as u32);
+        let (text, ends) = (&*text, &*ends);
+        table.insert_unique(hash, id, |&id| {
+            let i = id as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            HASHER.hash_one(&text[start..ends[i] as usize])
+        });
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_of_interner() {
+        let mut names = Interner::default();
+        let ann = names.intern("ann");
+        let bob = names.intern("bob");
+        assert_eq!(names.intern("ann"), ann);
+        assert_ne!(ann, bob);
+        assert_eq!(names.get(bob), "bob");
+        assert_eq!(names.find("bob"), Some(bob));
+        assert_eq!(names.find("carl"), None);
+        assert_eq!(names.intern(""), 2);
+        assert_eq!(names.get(2), "");
+        assert_eq!(names.len(), 3);
+        for i in 0..10_000 {
+            names.intern(&format!("n{i}"));
+        }
+        assert_eq!(names.find("n9999").map(|id| names.get(id)), Some("n9999"));
+    }
+}

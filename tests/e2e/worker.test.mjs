@@ -1,0 +1,339 @@
+// The page's work in its worker, in a real browser: a large generated export read with its
+// progress (bytes, lines, time left) and a Cancel that stops it; the worker killed in the
+// middle of a file, and everything typed and every other file still there; an endless-loop
+// ODS and an allocation-bomb XLSX dropped beside a good export, each named with words; the
+// longest main-thread task while the page reads a 50 MB export and opens the Analysis tab
+// (printed); and the page's own thread when no worker can start.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { bombXlsx, cutOds, xExport } from './generate.mjs';
+
+const FIXTURES = join(root, 'tests', 'fixtures');
+const GOOD = join(FIXTURES, 'analysis', 'tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv');
+const GOOD_NAME = 'tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv';
+
+let server;
+let browser;
+/** Generated exports, written once to the system's temporary folder. */
+const big = {};
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  for (const mb of [30, 50]) {
+    const { buffer, rows } = xExport(mb * 1024 * 1024);
+    const path = join(tmpdir(), `tweet_activity_metrics_generated_${mb}mb_20260101_20261231_fr.csv`);
+    writeFileSync(path, buffer);
+    big[mb] = { path, rows, name: path.split('/').pop(), size: buffer.length };
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const card = (page, name) => page.locator(`article.sr-file[data-file="${name}"]`);
+const settled = (page, name) => card(page, name).locator('.sr-badge[data-status]:not([data-status="reading"])').waitFor({ timeout: 120000 });
+const status = (page, name) => card(page, name).locator('.sr-badge[data-status]').getAttribute('data-status');
+
+/** Asks the page's client of the worker (worker-client.js) its `mode` or `restarts`, or kills its worker. */
+function client(page, what) {
+  return page.evaluate(async (w) => {
+    const m = await import(new URL('worker-client.js', location.href));
+    const c = await m.coreClient();
+    if (w === 'kill') return c.kill();
+    return c[w];
+  }, what);
+}
+
+/** Puts the page's client in `window.coreClient`, for waitForFunction (which waits on no promise). */
+function holdClient(page) {
+  return page.evaluate(async () => {
+    window.coreClient = await (await import(new URL('worker-client.js', location.href))).coreClient();
+  });
+}
+
+/** Waits until the worker is up again and no file is being read (the restart's replay is over). */
+async function restarted(page) {
+  await holdClient(page);
+  await page.evaluate(() => window.coreClient.ready);
+  await page.waitForFunction(() => !document.querySelector('social-roi').shadowRoot.querySelector('[data-status="reading"]'));
+}
+
+/** Records every long task (over 50 ms) of the main thread from the page's first moment. */
+async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The longest task since `from` (page time, ms), and how many there were. */
+async function longest(page, from, to = Infinity) {
+  const tasks = (await page.evaluate(() => window.longTasks)).filter((x) => x.start >= from && x.start < to);
+  return { ms: Math.round(Math.max(0, ...tasks.map((x) => x.duration))), count: tasks.length };
+}
+
+/** Types in each tab what a user would: the calculator, an analysis preset, the contest's title. */
+async function typeEverywhere(page, { analysis = true } = {}) {
+  await page.locator('button[data-tab="roi"]').click();
+  await page.locator('input[data-field="costs[0].hours"]').fill('77');
+  if (analysis) {
+    await page.locator('button[data-tab="analysis"]').click();
+    await page.locator('select[data-control="preset"]').selectOption('hootsuite');
+  }
+  await page.locator('button[data-tab="contest"]').click();
+  await page.locator('input[data-field="title"]').fill('Concours de la rentrée');
+  await page.locator('input[data-field="prize_value"]').fill('125,5');
+}
+
+/** What typeEverywhere typed is all there. */
+async function typedIsThere(page, { analysis = true } = {}) {
+  await page.locator('button[data-tab="roi"]').click();
+  assert.equal(await page.locator('input[data-field="costs[0].hours"]').inputValue(), '77');
+  if (analysis) {
+    await page.locator('button[data-tab="analysis"]').click();
+    assert.equal(await page.locator('select[data-control="preset"]').inputValue(), 'hootsuite');
+  }
+  await page.locator('button[data-tab="contest"]').click();
+  assert.equal(await page.locator('input[data-field="title"]').inputValue(), 'Concours de la rentrée');
+  assert.equal(await page.locator('input[data-field="prize_value"]').inputValue(), '125,5');
+}
+
+test('a large export is read in the worker with its progress; Cancel stops it; a killed worker loses nothing', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('[data-panel="files"]').waitFor();
+  assert.equal(await client(page, 'mode'), 'worker');
+  const picker = page.locator('input[data-control="files"]');
+  await picker.setInputFiles(GOOD);
+  await settled(page, GOOD_NAME);
+  // A table we do not know, its columns mapped by the user.
+  await picker.setInputFiles(join(FIXTURES, 'import', 'generic', 'inbox_export.csv'));
+  await settled(page, 'inbox_export.csv');
+  await card(page, 'inbox_export.csv').locator('button[data-action="apply-mapping"]').click();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-file="inbox_export.csv"] [data-status]')?.dataset.status === 'ok');
+  await typeEverywhere(page);
+  await page.locator('button[data-tab="files"]').click();
+
+  // The large file: its card shows bytes of the total, lines and the time left, and Cancel.
+  const file = big[30];
+  await picker.setInputFiles(file.path);
+  // What the card said, and its bar, at the moment the time left was first known.
+  const seen = await page.evaluate((name) => new Promise((resolve) => {
+    const root = document.querySelector('social-roi').shadowRoot;
+    const look = () => {
+      const el = root.querySelector(`[data-file="${name}"] .sr-progress-text`);
+      const bar = root.querySelector(`[data-file="${name}"] progress`);
+      if (el && /lignes/.test(el.textContent) && /encore/.test(el.textContent)) resolve({ text: el.textContent, value: bar.value, max: bar.max });
+      else requestAnimationFrame(look);
+    };
+    look();
+  }), file.name);
+  await shot(page, 'worker-progress');
+  assert.match(plain(seen.text), /^\d+(,\d)? Mo sur 30 Mo · [\d ]+ lignes · encore (\d+ s|moins d’une seconde)$/);
+  assert.ok(seen.value > 0 && seen.value < seen.max, `${seen.value} of ${seen.max}`);
+
+  // Cancel: the card goes, the worker stays (nothing read again), the other file is intact.
+  const cancelMs = await page.evaluate((name) => new Promise((resolve) => {
+    const root = document.querySelector('social-roi').shadowRoot;
+    const start = performance.now();
+    const done = () => !root.querySelector(`[data-file="${name}"]`);
+    new MutationObserver((_, o) => { if (done()) { o.disconnect(); resolve(performance.now() - start); } }).observe(root, { childList: true, subtree: true });
+    root.querySelector(`[data-file="${name}"] button[data-action="cancel-file"]`).click();
+  }), file.name);
+  await holdClient(page);
+  await page.waitForFunction(() => window.coreClient.lastCancelMs != null);
+  const stopMs = await client(page, 'lastCancelMs');
+  const ended = await client(page, 'restarts');
+  console.log(`# cancel: the card was gone ${cancelMs.toFixed(1)} ms after the click; the worker had stopped reading ${stopMs.toFixed(1)} ms after it${ended ? ' (ended: a chunk took longer than 60 ms)' : ''}`);
+  // Under a heavy load the page's own timers come late: the bound a test can hold to.
+  assert.ok(cancelMs < 100 && stopMs < 250, `Cancel took ${cancelMs} / ${stopMs} ms`);
+  await restarted(page);
+  assert.equal(await status(page, GOOD_NAME), 'ok');
+
+  // The worker killed in the middle of the large file: a new one reads the other file again.
+  await picker.setInputFiles(file.path);
+  await page.waitForFunction((name) => {
+    const bar = document.querySelector('social-roi').shadowRoot.querySelector(`[data-file="${name}"] progress`);
+    return bar && bar.value > bar.max * 0.2;
+  }, file.name);
+  await client(page, 'kill');
+  await restarted(page);
+  assert.equal(await status(page, file.name), 'failed');
+  const message = plain(await card(page, file.name).locator('[role="alert"]').textContent());
+  assert.match(message, /^Le fichier n’a pas pu être lu : il a arrêté le lecteur .* Vos autres fichiers et tout ce que vous avez saisi sont intacts\.$/);
+  assert.doesNotMatch(message, /unreachable/i);
+  assert.equal(await status(page, GOOD_NAME), 'ok');
+  assert.equal(await card(page, GOOD_NAME).locator('.sr-counts').getAttribute('data-imported'), '3');
+  // The mapping applied before is applied again.
+  assert.equal(await status(page, 'inbox_export.csv'), 'ok');
+  assert.equal(await page.locator('[data-summary="records"] [data-kind="messages"]').getAttribute('data-count'), '3');
+  assert.equal(await client(page, 'restarts'), ended + 1);
+  await shot(page, 'worker-killed');
+  await typedIsThere(page);
+  // The analysis of the file read again, under the preset chosen before.
+  await page.locator('button[data-tab="analysis"]').click();
+  await page.locator('[data-section] [data-id="posts"] .sr-card-value[data-value="3"]').waitFor();
+
+  // Removed, and read again whole: its records join the others.
+  await page.locator('button[data-tab="files"]').click();
+  await card(page, file.name).locator('button[data-action="remove-file"]').click();
+  await picker.setInputFiles(file.path);
+  await settled(page, file.name);
+  assert.equal(await status(page, file.name), 'ok');
+  assert.equal(Number(await page.locator('[data-summary="records"] [data-kind="posts"]').getAttribute('data-count')), file.rows + 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an endless-loop ODS and an allocation-bomb XLSX beside a good export: the good one read, the bad ones named', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('[data-panel="files"]').waitFor();
+  await typeEverywhere(page, { analysis: false });
+  await page.locator('button[data-tab="files"]').click();
+  const ods = cutOds(readFileSync(join(FIXTURES, 'import', 'linkedin', 'acme_visitors_1714435200000.ods')));
+  const xlsx = bombXlsx(readFileSync(join(FIXTURES, 'import', 'linkedin', 'acme_followers_1714435200000.xlsx')));
+  await page.locator('input[data-control="files"]').setInputFiles([
+    { name: 'visites_coupé.ods', mimeType: 'application/vnd.oasis.opendocument.spreadsheet', buffer: ods },
+    { name: GOOD_NAME, mimeType: 'text/csv', buffer: readFileSync(GOOD) },
+    { name: 'abonnés_piégé.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx },
+  ]);
+  for (const name of ['visites_coupé.ods', GOOD_NAME, 'abonnés_piégé.xlsx']) await settled(page, name);
+  // Both bad files end with words: the reader stopped (or, once the readers guard against
+  // them, the core's own message), never the bare word of a WebAssembly trap.
+  for (const name of ['visites_coupé.ods', 'abonnés_piégé.xlsx']) {
+    const st = await status(page, name);
+    assert.ok(['failed', 'unreadable', 'errors'].includes(st), `${name}: ${st}`);
+    const text = plain(await card(page, name).locator('[role="alert"], [data-problems="errors"]').first().textContent());
+    assert.ok(text.length > 30, `${name}: ${text}`);
+    assert.doesNotMatch(text, /unreachable|RuntimeError/i);
+    console.log(`# ${name}: ${st}: ${text}`);
+  }
+  if (await status(page, 'visites_coupé.ods') === 'failed') {
+    assert.equal(await card(page, 'visites_coupé.ods').locator('[data-stopped]').getAttribute('data-stopped'), 'hang');
+  }
+  assert.equal(await status(page, GOOD_NAME), 'ok');
+  assert.equal(await card(page, GOOD_NAME).locator('.sr-counts').getAttribute('data-imported'), '3');
+  assert.equal(Number(await page.locator('[data-summary="records"] [data-kind="posts"]').getAttribute('data-count')), 3);
+  await shot(page, 'worker-hostile', { fullPage: true });
+
+  // The looping ODS again, cancelled while the core is stuck in it: the worker is ended at
+  // once (the watchdog would wait seconds), the good file read again.
+  if (await status(page, 'visites_coupé.ods') === 'failed') {
+    await holdClient(page);
+    const restarts = await client(page, 'restarts');
+    await card(page, 'visites_coupé.ods').locator('button[data-action="remove-file"]').click();
+    await page.locator('input[data-control="files"]').setInputFiles({ name: 'encore.ods', mimeType: 'application/vnd.oasis.opendocument.spreadsheet', buffer: ods });
+    await card(page, 'encore.ods').locator('.sr-progress-text', { hasText: 'Dernière étape' }).waitFor();
+    await card(page, 'encore.ods').locator('button[data-action="cancel-file"]').click();
+    await card(page, 'encore.ods').waitFor({ state: 'detached' });
+    await page.waitForFunction((n) => window.coreClient.restarts === n + 1 && window.coreClient.lastCancelMs != null, restarts);
+    const ms = await client(page, 'lastCancelMs');
+    console.log(`# cancel of a stuck step: the worker was ended ${ms.toFixed(0)} ms after the click`);
+    assert.ok(ms < 150, `${ms} ms`);
+    await restarted(page);
+    assert.equal(await status(page, GOOD_NAME), 'ok');
+  }
+  await typedIsThere(page, { analysis: false });
+  await page.locator('button[data-tab="analysis"]').click();
+  await page.locator('[data-section] [data-id="posts"] .sr-card-value[data-value="3"]').waitFor();
+  // In English too.
+  await page.locator('button[data-lang="en"]').click();
+  await page.locator('button[data-tab="files"]').click();
+  await settled(page, GOOD_NAME);
+  if (await status(page, 'abonnés_piégé.xlsx') === 'failed') {
+    assert.match(plain(await card(page, 'abonnés_piégé.xlsx').locator('[role="alert"]').textContent()),
+      /^The file could not be read: it stopped the reader .* Your other files and everything you typed are intact\.$/);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the longest main-thread task while a 50 MB export is read and the Analysis tab opens', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await watchLongTasks(page);
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('[data-panel="files"]').waitFor();
+  const file = big[50];
+  const t0 = await page.evaluate(() => performance.now());
+  await page.locator('input[data-control="files"]').setInputFiles(file.path);
+  await settled(page, file.name);
+  const t1 = await page.evaluate(() => performance.now());
+  assert.equal(await status(page, file.name), 'ok');
+  await page.locator('button[data-tab="analysis"]').click();
+  await page.locator('[data-section] [data-id="engagement_rate"] .sr-card-value').waitFor({ timeout: 120000 });
+  // A preset switched, while the user watches.
+  await page.locator('select[data-control="preset"]').selectOption('hootsuite');
+  await page.locator('[data-explanation="hootsuite"]').waitFor({ timeout: 120000 });
+  await page.waitForTimeout(200);
+  const t2 = await page.evaluate(() => performance.now());
+  const reading = await longest(page, t0, t1);
+  const analysis = await longest(page, t1);
+  console.log(`# ${file.rows} rows, ${(file.size / 1048576).toFixed(0)} MB: read in ${Math.round(t1 - t0)} ms, longest main-thread task ${reading.ms} ms (${reading.count} over 50 ms); `
+    + `Analysis opened and a preset switched in ${Math.round(t2 - t1)} ms, longest task ${analysis.ms} ms (${analysis.count} over 50 ms)`);
+  // A long task is one over 50 ms; a loaded machine may make one or two of the page's own
+  // (the tab's first layout): far from the 0.7 s of a core run in the page.
+  assert.ok(reading.ms <= 120 && analysis.ms <= 120, `longest tasks ${reading.ms} / ${analysis.ms} ms`);
+  // The analysis's progress line and its Cancel, while the worker is held by a file that
+  // loops (read into the Files tab's set from here, the Analysis tab in sight): the analysis
+  // waits, says so, and is cancelled before it begins; the watchdog ends the worker.
+  await holdClient(page);
+  const ods = cutOds(readFileSync(join(FIXTURES, 'import', 'linkedin', 'acme_visitors_1714435200000.ods')));
+  await page.evaluate((base64) => {
+    const file = new File([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], 'visites_coupé.ods');
+    window.stuck = { key: 'stuck', file, name: file.name, size: file.size };
+    window.coreClient.set('sr1:files').add(window.stuck);
+  }, ods.toString('base64'));
+  await page.waitForFunction(() => window.stuck.phase === 'finishing');
+  await page.locator('select[data-control="preset"]').selectOption('x');
+  const line = page.locator('[data-job="analysis"]:not([hidden])');
+  await line.waitFor();
+  assert.equal(plain(await line.textContent()), 'Calcul de l’analyse… en attente de la fin du calcul précédentAnnuler');
+  await shot(page, 'worker-analysis-progress');
+  await line.locator('button[data-action="cancel-job"]').click();
+  await page.locator('[data-job="cancelled"]').waitFor();
+  assert.equal(await client(page, 'restarts'), 0, 'a waiting step is dropped, nothing ended');
+  await page.waitForFunction(() => window.stuck.state === 'failed', null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.stuck.stopped), 'hang');
+  await page.locator('[data-job="cancelled"] button[data-action="retry-job"]').click();
+  await page.locator('[data-explanation="x"]').waitFor({ timeout: 120000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('no worker can start: the same code runs in the page, said once in the console', async () => {
+  for (const how of ['no Worker', 'a Content-Security-Policy without worker-src']) {
+    const { context, page, problems } = await openPage(browser, server.url);
+    const said = [];
+    page.on('console', (m) => { if (m.type() === 'info') said.push(m.text()); });
+    if (how === 'no Worker') await page.addInitScript(() => { delete window.Worker; });
+    else {
+      await page.route(`${server.url}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "worker-src 'none'" } });
+      });
+    }
+    await page.goto(server.url);
+    await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+    await page.locator('button[data-tab="files"]').click();
+    await page.locator('input[data-control="files"]').setInputFiles(GOOD);
+    await settled(page, GOOD_NAME);
+    assert.equal(await status(page, GOOD_NAME), 'ok', how);
+    assert.equal(await client(page, 'mode'), 'page', how);
+    await page.locator('button[data-tab="analysis"]').click();
+    await page.locator('[data-section] [data-id="posts"] .sr-card-value[data-value="3"]').waitFor();
+    assert.equal(said.filter((x) => /social-roi: .*read in the page itself/.test(x)).length, 1, `${how}: ${said.join(' | ')}`);
+    // The browser's own report of the blocked worker is the policy's, not the page's.
+    assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), [], how);
+    await context.close();
+  }
+});

@@ -1,0 +1,349 @@
+// The core's host: what runs where the full WebAssembly core runs, in the module worker
+// (worker.js) or, where no worker can start, in the page itself (worker-client.js). It owns
+// the sets of dropped files, each a core Workspace with the `File` objects it was read from
+// (kept, so a range of a file can be read again when the core asks: `range`, and
+// `rangeSync` inside a worker), reads each file itself in chunks sized so that no step
+// holds the thread for long (a cancel is seen between chunks), and answers the page's calls
+// one at a time. Its messages are protocol.js's.
+//
+// Two lanes share the thread: files are read one after another on one; every other call
+// (an analysis, a draw, a mapping, the reports) runs on the other, between a file's chunks,
+// so the page's quick questions never wait for a 100 MB file. Every step that runs the core is
+// announced (`step`) first: when the core stops (a trap) or hangs, the page knows whose step
+// it was.
+
+import { countLines, CHUNK, looksLikeText, MSG, nextChunkSize, plainError, stopReason, substitute } from './protocol.js';
+
+/** The Workspace methods a `ws` call may name. */
+const WS_METHODS = new Set(['reports', 'totals', 'sources', 'analyze', 'postsCsv', 'exportDocument',
+  'prepareDraw', 'drawWinners', 'redrawWinners', 'verifyDraw', 'drawExclusions', 'drawPeople', 'drawFile', 'drawEntriesSha256']);
+
+/** What a cancelled job resolves to. */
+const CANCELLED = Symbol('cancelled');
+
+/** Runs `fn` in a new task (after the messages already queued), without timers' clamping. */
+function later(fn) {
+  if (typeof MessageChannel === 'undefined') {
+    setTimeout(fn, 0);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
+const now = () => performance.now();
+
+export class Engine {
+  #send;
+  #load;
+  #core = null;
+  #ready;
+  #sets = new Map();
+  #lanes = { read: [], call: [] };
+  #busy = { read: false, call: false };
+  #cancelled = new Set();
+  #wakers = new Map();
+  #last = null;
+  #dead = false;
+  #target;
+
+  /**
+   * `send(message, transfer)` posts to the page; `load()` resolves to the full core's exports;
+   * `target`: the milliseconds a chunk should take (shorter in the page's own thread).
+   */
+  constructor(send, { load, target = 20 }) {
+    this.#send = send;
+    this.#load = load;
+    this.#target = target;
+  }
+
+  /** Loads the core, then says `ready` (with its version, or the error that stopped it). */
+  start() {
+    this.#ready = this.#load().then(
+      (core) => {
+        this.#core = core;
+        this.#send({ t: MSG.ready, version: core.version() });
+      },
+      (err) => {
+        this.#dead = true;
+        this.#send({ t: MSG.ready, error: String(err?.message ?? err) });
+      },
+    );
+    return this.#ready;
+  }
+
+  /** Stops answering: the page has started another engine in this one's place. */
+  stop() {
+    this.#dead = true;
+  }
+
+  /** A message from the page. */
+  receive(msg) {
+    if (this.#dead || !msg) return;
+    if (msg.t === MSG.cancel) this.#cancel(msg.id);
+    else if (msg.t === MSG.call) {
+      const lane = msg.op === 'add' ? 'read' : 'call';
+      this.#lanes[lane].push(msg);
+      this.#schedule(lane);
+    }
+  }
+
+  /** A queued job is dropped at once; a running one stops at its next chunk. */
+  #cancel(id) {
+    for (const lane of Object.values(this.#lanes)) {
+      const i = lane.findIndex((m) => m.id === id);
+      if (i >= 0) {
+        lane.splice(i, 1);
+        this.#send({ t: MSG.cancelled, id });
+        return;
+      }
+    }
+    this.#cancelled.add(id);
+    // A job waiting for the next bytes of its file stops now, not when they come.
+    this.#wakers.get(id)?.();
+  }
+
+  #schedule(lane) {
+    if (this.#busy[lane]) return;
+    this.#busy[lane] = true;
+    later(() => this.#pump(lane));
+  }
+
+  async #pump(lane) {
+    await this.#ready;
+    const msg = this.#lanes[lane].shift();
+    if (!msg || this.#dead) {
+      this.#busy[lane] = false;
+      return;
+    }
+    await this.#run(msg);
+    later(() => this.#pump(lane));
+  }
+
+  /** Says that job `id` runs the core now (once, until another job's step comes between). */
+  #enter(id) {
+    if (this.#last === id) return;
+    this.#last = id;
+    this.#send({ t: MSG.step, id });
+  }
+
+  async #run({ id, op, a }) {
+    try {
+      const r = await this.#op(id, op, a || {});
+      if (this.#dead) return;
+      if (r === CANCELLED) this.#send({ t: MSG.cancelled, id });
+      else if (r instanceof Uint8Array) this.#send({ t: MSG.done, id, r }, [r.buffer]);
+      else this.#send({ t: MSG.done, id, r });
+    } catch (err) {
+      const reason = stopReason(err);
+      if (reason) {
+        // A trap leaves the core's memory in no state to trust: this engine is done.
+        this.#dead = true;
+        this.#send({ t: MSG.fatal, id, e: { reason, message: String(err?.message ?? err) } });
+      } else if (!this.#dead) {
+        this.#send({ t: MSG.error, id, e: plainError(err) });
+      }
+    } finally {
+      this.#cancelled.delete(id);
+      this.#wakers.delete(id);
+    }
+  }
+
+  #op(id, op, a) {
+    switch (op) {
+      case 'add': return a.json ? this.#addList(id, a) : this.#add(id, a);
+      case 'remove': return this.#remove(id, a);
+      case 'map': return this.#map(id, a);
+      case 'ws': return this.#ws(id, a);
+      case 'core': return this.#call(id, a);
+      case 'range': return this.#range(a);
+      case 'forget': return this.#forget(id, a);
+      default: throw { kind: 'internal', message: `unknown operation: ${op}` };
+    }
+  }
+
+  /** The set `name`, made on first use (`today` places the dates without a year). */
+  #set(name, today = null) {
+    let s = this.#sets.get(name);
+    if (!s) {
+      s = { name, ws: new this.#core.Workspace(today), files: new Map(), lists: new Map(), cache: null };
+      this.#sets.set(name, s);
+    }
+    return s;
+  }
+
+  /** Reads `file` into the set's Workspace, chunk by chunk; resolves to its report. */
+  async #add(id, { set, key, file, name, lang, today }) {
+    const s = this.#set(set, today);
+    this.#enter(id);
+    const fid = s.ws.beginFile(name);
+    s.files.set(key, { id: fid, file, name });
+    let report;
+    try {
+      if (await this.#stream(id, s, fid, file) === CANCELLED) throw CANCELLED;
+      this.#send({ t: MSG.progress, id, p: { read: file.size, total: file.size, lines: null, phase: 'finishing' } });
+      this.#enter(id);
+      report = s.ws.finishFile(fid, lang);
+    } catch (err) {
+      if (!stopReason(err)) {
+        s.ws.removeFile(fid);
+        s.files.delete(key);
+      }
+      if (err === CANCELLED) return CANCELLED;
+      throw err;
+    }
+    s.cache = null;
+    return { ...report, id: key };
+  }
+
+  /**
+   * Pushes `file` to the core: each chunk read while the core reads the one before, sized to
+   * take about `target` ms; progress at most every 50 ms. Stops (CANCELLED) between chunks.
+   */
+  async #stream(id, s, fid, file) {
+    const total = file.size;
+    let pos = 0;
+    let size = CHUNK.first;
+    let lines = 0;
+    let text = null;
+    let told = 0;
+    const cancel = new Promise((resolve) => { this.#wakers.set(id, resolve); });
+    let next = total > 0 ? file.slice(0, Math.min(total, size)).arrayBuffer() : null;
+    while (next) {
+      // eslint-disable-next-line no-await-in-loop
+      const bytes = await Promise.race([next, cancel]);
+      // A task's turn for the other lane and for messages (a cancel), whatever the reads cost.
+      // eslint-disable-next-line no-await-in-loop
+      await new Promise(later);
+      if (this.#cancelled.has(id)) return CANCELLED;
+      const chunk = new Uint8Array(bytes);
+      pos += chunk.length;
+      next = pos < total && chunk.length > 0 ? file.slice(pos, pos + size).arrayBuffer() : null;
+      this.#enter(id);
+      const start = now();
+      s.ws.pushChunk(fid, chunk);
+      size = nextChunkSize(size, now() - start, this.#target);
+      text ??= looksLikeText(chunk.subarray(0, 8192));
+      if (text) lines += countLines(chunk);
+      if (now() - told >= 50 || !next) {
+        told = now();
+        this.#send({ t: MSG.progress, id, p: { read: pos, total, lines: text ? lines : null, phase: 'reading' } });
+      }
+    }
+    return null;
+  }
+
+  /** A JSON list of entries (the contest's), read whole by the core. */
+  async #addList(id, { set, key, file, name, today }) {
+    const s = this.#set(set, today);
+    const text = await file.text();
+    if (this.#cancelled.has(id)) return CANCELLED;
+    this.#send({ t: MSG.progress, id, p: { read: file.size, total: file.size, lines: null, phase: 'finishing' } });
+    this.#enter(id);
+    // The list becomes the workspace's entries (a JSON list is alone in its set).
+    const count = s.ws.useEntryList(name, text);
+    s.lists.set(key, { file, name, count });
+    s.cache = null;
+    return { count };
+  }
+
+  #remove(id, { set, key }) {
+    const s = this.#sets.get(set);
+    if (!s) return false;
+    s.cache = null;
+    const list = s.lists.get(key);
+    if (list) {
+      this.#enter(id);
+      s.ws.useEntryList(list.name, null);
+      s.lists.delete(key);
+      return true;
+    }
+    const f = s.files.get(key);
+    if (!f) return false;
+    this.#enter(id);
+    s.ws.removeFile(f.id);
+    s.files.delete(key);
+    return true;
+  }
+
+  #map(id, { set, key, table, mapping, lang, today }) {
+    const s = this.#set(set, today);
+    const f = s.files.get(key);
+    if (!f) throw { kind: 'input', message: `no file ${key}` };
+    this.#enter(id);
+    const report = s.ws.applyMapping(f.id, table, mapping, lang);
+    s.cache = null;
+    return { ...report, id: key };
+  }
+
+  /** A call on a set's Workspace (`reports`, `analyze`…); reports carry the page's keys. */
+  #ws(id, { set, method, args = [], today }) {
+    if (!WS_METHODS.has(method)) throw { kind: 'internal', message: `no such call: ${method}` };
+    const s = this.#set(set, today);
+    this.#enter(id);
+    const r = s.ws[method](...args);
+    if (method !== 'reports') return r;
+    const keys = new Map([...s.files].map(([key, f]) => [f.id, key]));
+    return r.filter((x) => keys.has(x.id)).map((x) => ({ ...x, id: keys.get(x.id) }));
+  }
+
+  /** A function of the core, its arguments' markers replaced (a set's entries, a file's text). */
+  async #call(id, { fn, args = [] }) {
+    const f = this.#core[fn];
+    if (typeof f !== 'function' || /^[A-Z]|^(default|init|initSync)$/.test(fn)) {
+      throw { kind: 'internal', message: `no such call: ${fn}` };
+    }
+    const real = await substitute(args, {
+      entries: (name) => {
+        this.#enter(id);
+        return this.#entries(name);
+      },
+      text: (file) => file.text(),
+    });
+    if (this.#cancelled.has(id)) return CANCELLED;
+    this.#enter(id);
+    return f(...real);
+  }
+
+  /**
+   * The entries of set `name` as JSON text, in the shape the contest's calls take: its JSON
+   * list when it has one, else its files' comments (kept until the set changes). The draw
+   * reads them where they are, through the set's Workspace (`prepareDraw`…).
+   */
+  #entries(name) {
+    const s = this.#sets.get(name);
+    if (!s) return null;
+    s.cache ??= s.ws.entriesJson();
+    return s.cache;
+  }
+
+  /** Bytes `start`…`end` of a file of a set, read again from the `File`. */
+  async #range({ set, key, start, end }) {
+    const f = this.#sets.get(set)?.files.get(key) ?? this.#sets.get(set)?.lists.get(key);
+    if (!f) throw { kind: 'input', message: `no file ${key}` };
+    return new Uint8Array(await f.file.slice(start, end).arrayBuffer());
+  }
+
+  /**
+   * The same, at once, for a core that asks in the middle of a step: a worker has
+   * `FileReaderSync`; the page's own thread has not (null there).
+   */
+  rangeSync(set, key, start, end) {
+    const f = this.#sets.get(set)?.files.get(key);
+    if (!f || typeof FileReaderSync === 'undefined') return null;
+    return new Uint8Array(new FileReaderSync().readAsArrayBuffer(f.file.slice(start, end)));
+  }
+
+  #forget(id, { set }) {
+    const s = this.#sets.get(set);
+    if (!s) return false;
+    this.#enter(id);
+    s.ws.free?.();
+    this.#sets.delete(set);
+    return true;
+  }
+}
