@@ -101,17 +101,30 @@ pub(super) fn prepare_entries(
     rules: &Rules,
     lang: Lang,
 ) -> Result<Prepared, FieldError> {
-    prepare_indexed(entries, &Index::new(entries), rules, lang)
+    let index = Index::new(entries);
+    let flags = suspicious(entries, &index, lang);
+    prepare_indexed(entries, &index, flags, rules, lang)
 }
 
-/// [`prepare_entries`] over entries already indexed (`index` is theirs).
+/// The suspicious entrants of `flags`, each marked excluded when the rules name its kind.
+fn mark_excluded(mut flags: Vec<SuspiciousEntrant>, out: &[Suspicion]) -> Vec<SuspiciousEntrant> {
+    for f in &mut flags {
+        f.excluded = out.contains(&f.kind);
+    }
+    flags
+}
+
+/// [`prepare_entries`] over entries already indexed (`index` is theirs), `flags` their
+/// suspicious entrants in `lang` (which depend on the entries only, so a session finds them
+/// once for every change of the rules).
 pub(super) fn prepare_indexed(
     entries: &[EntryRow],
     index: &Index,
+    flags: Vec<SuspiciousEntrant>,
     rules: &Rules,
     lang: Lang,
 ) -> Result<Prepared, FieldError> {
-    let flags = suspicious(entries, index, &rules.exclude_suspicious, lang);
+    let flags = mark_excluded(flags, &rules.exclude_suspicious);
     let mut suspect = vec![
         0u8;
         if rules.exclude_suspicious.is_empty() {
@@ -191,7 +204,8 @@ impl Prepared {
     pub(super) fn say_warnings_in(&mut self, entries: &[EntryRow], index: &Index, lang: Lang) {
         if lang != self.lang {
             self.warnings = warnings(&self.found, &self.rules, lang);
-            self.suspicious = suspicious(entries, index, &self.rules.exclude_suspicious, lang);
+            let flags = suspicious(entries, index, lang);
+            self.suspicious = mark_excluded(flags, &self.rules.exclude_suspicious);
             self.suspicion_kinds = kinds(&self.suspicious, &self.rules.exclude_suspicious, lang);
             self.lang = lang;
         }
@@ -366,7 +380,9 @@ pub struct Preparation {
 /// Validates the rules, then applies them to the entries: what the page shows before the draw.
 pub fn prepare_draw(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Preparation {
     let result = validate_rules(rules, lang).and_then(|r| {
-        prepare_indexed(entries, &Index::new(entries), &r, lang).map_err(|e| vec![e])
+        let index = Index::new(entries);
+        let flags = suspicious(entries, &index, lang);
+        prepare_indexed(entries, &index, flags, &r, lang).map_err(|e| vec![e])
     });
     match result {
         Ok(p) => Preparation {

@@ -144,11 +144,10 @@ struct Read<'a> {
     e: &'a EntryRow,
 }
 
-/// Every flag of `entries`, by kind then entrant; `excluded` marks the kinds in `rules_out`.
+/// Every flag of `entries` (`index` theirs), by kind then entrant, none marked `excluded`.
 pub(super) fn suspicious(
     entries: &[EntryRow],
     index: &Index,
-    rules_out: &[Suspicion],
     lang: Lang,
 ) -> Vec<SuspiciousEntrant> {
     let read: Vec<Read> = entries
@@ -168,9 +167,6 @@ pub(super) fn suspicious(
     out.extend(bursts(&read, lang));
     out.extend(tag_farms(&read, lang));
     out.extend(spellings(&read, lang));
-    for f in &mut out {
-        f.excluded = rules_out.contains(&f.kind);
-    }
     out
 }
 
