@@ -189,6 +189,8 @@ test('a large export is read in the worker with its progress; Cancel stops it; a
   await picker.setInputFiles(file.path);
   await settled(page, file.name);
   assert.equal(await status(page, file.name), 'ok');
+  // The summary follows once the workspace's totals come back.
+  await page.waitForFunction((n) => document.querySelector('social-roi').shadowRoot.querySelector('[data-summary="records"] [data-kind="posts"]')?.dataset.count === String(n), file.rows + 3, { timeout: 20000 }).catch(() => {});
   assert.equal(Number(await page.locator('[data-summary="records"] [data-kind="posts"]').getAttribute('data-count')), file.rows + 3);
   assert.deepEqual(problems, []);
   await context.close();
