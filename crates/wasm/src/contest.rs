@@ -18,7 +18,7 @@ use social_roi::{
     read_entries, redraw, verify_certificate, Certificate, ContestInput, DrawCounts, DrawError,
     DrawOptions, DrawSession, DrawWarning, EntryList, EntryRow, ExcludedEntries, ExclusionReason,
     FieldError, FollowerList, Lang, Prepared, ReasonCount, RedrawInput, Rules, RulesInput,
-    SeedInput,
+    SeedInput, SuspicionKind, SuspiciousEntrant,
 };
 use wasm_bindgen::prelude::*;
 
