@@ -80,6 +80,7 @@ fn dataset(n: usize) -> Dataset {
                 posts: None,
                 revenue: None,
                 currency: None,
+                feedback: Default::default(),
                 origin: origin(i as u64 + 2),
             });
         }
@@ -95,6 +96,7 @@ fn dataset(n: usize) -> Dataset {
                 received: at(i % 24),
                 replied: (i % 5 != 0).then(|| at(i % 24 + 1 + i % 50)),
                 channel: Some(["DM", "comment", "mention"][i % 3].to_string()),
+                text: None,
                 origin: origin(i as u64 + 2),
             }
         })

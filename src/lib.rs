@@ -54,6 +54,7 @@ mod model;
 mod money;
 mod number;
 mod schema;
+mod sentiment;
 mod table;
 mod workspace;
 
@@ -65,7 +66,7 @@ pub use draw::{
     Certificate, DrawCounts, DrawError, DrawOptions, DrawSession, DrawWarning, EntryList,
     ExcludedEntries, Exclusion, Per, Person, Pick, Preparation, Prepared,
     Reason as ExclusionReason, ReasonCount, RedrawInput, Rules, RulesInput, SeedInput, SeedKind,
-    Verification,
+    Suspicion, SuspicionKind, SuspiciousEntrant, Verification,
 };
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;
@@ -93,11 +94,15 @@ pub use metrics::roi::{
 pub use metrics::series::SeriesSet;
 pub use metrics::share_count::{share_count, ShareCountInput};
 pub use model::{
-    AdRow, DailyRow, Dataset, EntryRow, Message, Metric, Network, Origin, Post, PostMetrics,
-    PostRef, Posts, Records, SearchDimension, SearchRow, TrafficRow,
+    AdRow, DailyRow, Dataset, EntryRow, Feedback, Message, Metric, Network, Origin, Post,
+    PostMetrics, PostRef, Posts, Records, SearchDimension, SearchRow, TrafficRow,
 };
 pub use money::CURRENCIES;
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
+pub use sentiment::{
+    evaluate as evaluate_sentiment, lexicon_sizes, measured as sentiment_measured, sentiment,
+    ClassScore, Evaluation, Polarity, Sentiment,
+};
 pub use table::report::{Failure, FileKind, FileReport, Problem, SkipReason, Status, TableReport};
 pub use workspace::{
     import_bytes, Imported, Importer, ReadAgain, Totals, Workspace, WorkspaceError,

@@ -267,6 +267,12 @@ fields! {
     PostEngagementRate = "post.engagement_rate", Posts, Ratio, "Engagement rate (platform’s)", "Taux d’engagement (de la plateforme)", ["engagement rate", "taux d'engagement"];
     PostNetFollows = "post.net_follows", Posts, Count, "Net subscribers (gained − lost)", "Abonnés nets (gagnés − perdus)", ["net subscribers", "abonnes nets"];
     PostRevenue = "post.revenue", Posts, Money, "Estimated revenue", "Revenus estimés", ["revenue", "estimated revenue", "revenus", "revenus estimes"];
+    PostNegativeFeedback = "post.negative_feedback", Posts, Count, "Negative feedback", "Retours négatifs", ["negative feedback", "retours negatifs"];
+    PostHides = "post.hides", Posts, Count, "Hide post (negative feedback)", "Masquer la publication (retour négatif)", ["hide clicks", "hide post", "hides"];
+    PostHidesAll = "post.hides_all", Posts, Count, "Hide all posts (negative feedback)", "Masquer toutes les publications (retour négatif)", ["hide all clicks", "hide all"];
+    PostPageUnlikes = "post.page_unlikes", Posts, Count, "Unlike Page (negative feedback)", "Je n’aime plus la Page (retour négatif)", ["unlike page clicks", "unlike page"];
+    PostSpamReports = "post.spam_reports", Posts, Count, "Reported as spam", "Signalé comme indésirable", ["report spam clicks", "spam reports", "reported as spam"];
+    PostUnfollows = "post.unfollows", Posts, Count, "Subscribers lost", "Abonnés perdus", ["subscribers lost", "abonnes perdus", "unfollows"];
 
     DailyDate = "daily.date", Daily, Date, "Date", "Date", ["date", "day", "jour"];
     DailyNetwork = "daily.network", Daily, Network, "Network", "Réseau", ["network", "platform", "reseau", "plateforme"];
@@ -287,6 +293,12 @@ fields! {
     DailyClicks = "daily.clicks", Daily, Count, "Clicks", "Clics", ["clicks", "clics"];
     DailyPosts = "daily.posts", Daily, Count, "Posts published", "Publications publiées", ["posts", "create post", "publications"];
     DailyRevenue = "daily.revenue", Daily, Money, "Estimated revenue", "Revenus estimés", ["revenue", "estimated revenue", "revenus", "revenus estimes"];
+    DailyNegativeFeedback = "daily.negative_feedback", Daily, Count, "Negative feedback", "Retours négatifs", ["negative feedback", "retours negatifs"];
+    DailyHides = "daily.hides", Daily, Count, "Hide post (negative feedback)", "Masquer la publication (retour négatif)", ["hide clicks", "hides"];
+    DailyHidesAll = "daily.hides_all", Daily, Count, "Hide all posts (negative feedback)", "Masquer toutes les publications (retour négatif)", ["hide all clicks"];
+    DailyPageUnlikes = "daily.page_unlikes", Daily, Count, "Unlike Page (negative feedback)", "Je n’aime plus la Page (retour négatif)", ["unlike page clicks"];
+    DailySpamReports = "daily.spam_reports", Daily, Count, "Reported as spam", "Signalé comme indésirable", ["report spam clicks", "spam reports"];
+    DailyMentions = "daily.mentions", Daily, Count, "Mentions", "Mentions", ["mentions"];
 
     AdNetwork = "ad.network", Ads, Network, "Network", "Réseau", ["network", "platform", "reseau"];
     AdCampaign = "ad.campaign", Ads, Text, "Campaign", "Campagne", ["campaign", "campaign name", "campagne", "nom de la campagne"];
@@ -328,6 +340,7 @@ fields! {
     MessageReceived = "message.received", Messages, DateTime, "Received at", "Reçu le", ["received", "received at", "date received", "recu le", "date de reception", "created at"];
     MessageReplied = "message.replied", Messages, DateTime, "Replied at", "Répondu le", ["replied", "replied at", "first reply", "first response", "repondu le", "date de reponse"];
     MessageChannel = "message.channel", Messages, Text, "Channel", "Canal", ["channel", "network", "canal", "reseau", "source"];
+    MessageText = "message.text", Messages, Text, "Message", "Message", ["message", "message text", "texte du message", "contenu", "content"];
 
     SearchQuery = "search.query", Search, Text, "Search query", "Requête", ["top queries", "query", "queries", "requetes les plus frequentes", "requete", "requetes"];
     SearchPage = "search.page", Search, Text, "Page", "Page", ["top pages", "pages les plus populaires", "landing page"];

@@ -89,6 +89,7 @@ fn day(network: Network, d: &str) -> DailyRow {
         posts: None,
         revenue: None,
         currency: None,
+        feedback: Default::default(),
         origin: origin(),
     }
 }
@@ -117,6 +118,7 @@ fn message(received: &str, replied: Option<&str>, channel: Option<&str>) -> Mess
         received: when(received),
         replied: replied.map(when),
         channel: channel.map(str::to_string),
+        text: None,
         origin: origin(),
     }
 }

@@ -115,7 +115,8 @@ fn facebook_post_level_with_a_nearly_empty_row_2() {
     // Row 2 is a bare `,`: a blank row, neither read nor an error.
     assert_eq!((t.rows, t.imported), (3, 3));
     assert!(t.skipped.is_empty());
-    assert_eq!((t.mapped.len(), t.ignored.len()), (12, 7));
+    // `Lifetime Negative feedback` is read too (post.negative_feedback).
+    assert_eq!((t.mapped.len(), t.ignored.len()), (13, 6));
     assert_eq!(posts[0].origin.line, 3);
     let published: Vec<String> = posts
         .iter()
@@ -228,7 +229,15 @@ fn youtube_table_data_with_revenue_and_net_subscribers() {
     assert_eq!(t.format.id, FormatId::YoutubeTable);
     assert_eq!((t.rows, t.imported), (3, 2));
     assert_eq!(skipped(t), [(SkipReason::Totals, 1, vec![2])]);
-    assert!(t.ignored.iter().any(|c| c.column == "Subscribers lost"));
+    // `Subscribers lost` is the negative-feedback side of `Subscribers` (the net change).
+    assert!(t.mapped.iter().any(|c| c.column == "Subscribers lost"));
+    assert_eq!(
+        r.posts
+            .iter()
+            .map(|p| p.metrics().unfollows)
+            .collect::<Vec<_>>(),
+        [Some(2.0), Some(4.0)]
+    );
     let check: Vec<(Field, f64, bool)> = t
         .totals
         .iter()
@@ -240,6 +249,7 @@ fn youtube_table_data_with_revenue_and_net_subscribers() {
             (Field::PostViews, 2200.0, true),
             (Field::PostWatchTimeHours, 90.0, true),
             (Field::PostNewFollows, 13.0, true),
+            (Field::PostUnfollows, 6.0, true),
             (Field::PostNetFollows, 7.0, true),
             (Field::PostRevenue, 8.8, true),
         ]

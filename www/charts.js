@@ -67,8 +67,8 @@ function linePath(points, cx, y) {
 }
 
 /**
- * Values over time. `points`: `[{ label, value (number or null), title, partial }]`, oldest
- * first; `kind` is `bars` (counts) or `line` (rates, levels); `tick(v)` formats an axis value.
+ * Values over time. `points`: `[{ label, value (number or null), title, partial, flag }]`,
+ * oldest first (`flag`: a bar the caller marks, a crisis flag); `kind` is `bars` (counts) or `line` (rates, levels); `tick(v)` formats an axis value.
  * A point without a value leaves a gap. Marks carry `data-point` (their index).
  */
 export function timeChart({ title, desc, points, kind = 'bars', tick, width = 640, height = 220 }) {
@@ -108,7 +108,7 @@ export function timeChart({ title, desc, points, kind = 'bars', tick, width = 64
       const top1 = Math.min(y(p.value), zero);
       const h = Math.max(p.value === 0 ? 0 : 1, Math.abs(y(p.value) - zero));
       svg.append(s('rect', {
-        class: `sr-bar${p.partial ? ' sr-partial' : ''}${p.value < 0 ? ' sr-neg' : ''}`,
+        class: `sr-bar${p.partial ? ' sr-partial' : ''}${p.value < 0 ? ' sr-neg' : ''}${p.flag ? ' sr-flag' : ''}`,
         x: round(cx(i) - w / 2), y: round(top1), width: round(w), height: round(h),
         dataset: { point: i, value: p.value },
       }, s('title', { text: p.title })));

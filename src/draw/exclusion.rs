@@ -5,6 +5,7 @@
 //! and the count per reason that sums up a long list.
 
 use super::rules::Rules;
+use super::suspicion::Suspicion;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
@@ -24,6 +25,8 @@ pub enum Reason {
     Organiser,
     /// On the exclusion list.
     Excluded,
+    /// Flagged as suspicious, and the rules leave that kind out.
+    Suspicious,
     /// A reply to another comment, and replies do not count.
     Reply,
     /// No date, and the rules set a window.
@@ -64,11 +67,12 @@ pub struct Exclusion {
 
 impl Reason {
     /// Every reason, in the order the rules are applied.
-    pub const ALL: [Reason; 12] = [
+    pub const ALL: [Reason; 13] = [
         Reason::NoAuthor,
         Reason::DuplicateId,
         Reason::Organiser,
         Reason::Excluded,
+        Reason::Suspicious,
         Reason::Reply,
         Reason::NoDate,
         Reason::BeforeStart,
@@ -95,6 +99,10 @@ impl Reason {
                 "Commentaires de l’organisateur",
             ),
             Reason::Excluded => lang.pick("On the exclusion list", "Sur la liste d’exclusion"),
+            Reason::Suspicious => lang.pick(
+                "Suspicious, and the rules leave that out",
+                "Suspects, et les règles les écartent",
+            ),
             Reason::Reply => lang.pick(
                 "Replies to other comments",
                 "Réponses à d’autres commentaires",
@@ -185,6 +193,16 @@ impl Left {
                 match lang {
                     Lang::En => format!("on the exclusion list (\"{item}\")"),
                     Lang::Fr => format!("sur la liste d’exclusion («\u{a0}{item}\u{a0}»)"),
+                }
+            }
+            Reason::Suspicious => {
+                let kind = Suspicion::ALL.get(at(n)).copied().unwrap_or(Suspicion::SameText);
+                let label = kind.label(lang);
+                match lang {
+                    Lang::En => format!("{label}: a rule of this draw (see the suspicious entrants)"),
+                    Lang::Fr => format!(
+                        "{label}\u{a0}: une règle de ce tirage (voir les participants suspects)"
+                    ),
                 }
             }
             Reason::Reply => lang

@@ -61,7 +61,8 @@
 //! an entry is), `window` (ISO 8601 dates and the window), `digest` (SHA-256, the entries'
 //! hash streamed, and the one sort), `entries` (entries in), `index` (what is known of the
 //! entries before any rule: each entrant interned, the repeated ids, the hash), `rules`,
-//! `seed`, `exclusion` (the reasons, the compact list and its ranges), `sieve` (the rules
+//! `seed`, `exclusion` (the reasons, the compact list and its ranges), `suspicion`
+//! (suspicious entrants, flagged with their reasons), `sieve` (the rules
 //! applied entry by entry, on integers), `warning`, `prepare` (the people, the draw file and
 //! its fingerprint), `ticket` (scores, the ranking, the places), `certificate` (with the first
 //! drawing), `verify`, `redraw`, `session` (the entries read once, the last preparation kept
@@ -88,6 +89,7 @@ mod rules;
 mod seed;
 mod session;
 mod sieve;
+mod suspicion;
 mod text;
 mod ticket;
 mod verify;
@@ -103,6 +105,7 @@ pub use redraw::{redraw, RedrawInput};
 pub use rules::{Per, Rules, RulesInput};
 pub use seed::{SeedInput, SeedKind};
 pub use session::DrawSession;
+pub use suspicion::{Suspicion, SuspicionKind, SuspiciousEntrant};
 pub use ticket::{ticket_score, Pick};
 pub use verify::{verify_certificate, Verification};
 pub use warning::DrawWarning;

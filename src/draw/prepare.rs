@@ -8,6 +8,7 @@ use super::index::Index;
 use super::intern::{HASHER, NONE};
 use super::rules::{validate_rules, Rules, RulesInput};
 use super::sieve::{sift, Tally};
+use super::suspicion::{kinds, suspicious, Suspicion, SuspicionKind, SuspiciousEntrant};
 use super::warning::{warnings, DrawWarning, Found};
 use crate::form::FieldError;
 use crate::i18n::Lang;
@@ -74,6 +75,11 @@ pub struct Prepared {
     left: Vec<Left>,
     /// What to check before drawing, in `lang`.
     pub warnings: Vec<DrawWarning>,
+    /// Entrants whose entries look fake or bought, each with its reason, in `lang`: shown,
+    /// and left out only for the kinds the rules name (`exclude_suspicious`).
+    pub suspicious: Vec<SuspiciousEntrant>,
+    /// Every kind of suspicion, with how many it flags and whether the rules leave them out.
+    pub suspicion_kinds: Vec<SuspicionKind>,
     /// What the warnings say.
     #[serde(skip)]
     found: Found,
@@ -95,17 +101,51 @@ pub(super) fn prepare_entries(
     rules: &Rules,
     lang: Lang,
 ) -> Result<Prepared, FieldError> {
-    prepare_indexed(entries, &Index::new(entries), rules, lang)
+    let index = Index::new(entries);
+    let flags = suspicious(entries, &index, lang);
+    prepare_indexed(entries, &index, flags, rules, lang)
 }
 
-/// [`prepare_entries`] over entries already indexed (`index` is theirs).
+/// The suspicious entrants of `flags`, each marked excluded when the rules name its kind.
+fn mark_excluded(mut flags: Vec<SuspiciousEntrant>, out: &[Suspicion]) -> Vec<SuspiciousEntrant> {
+    for f in &mut flags {
+        f.excluded = out.contains(&f.kind);
+    }
+    flags
+}
+
+/// [`prepare_entries`] over entries already indexed (`index` is theirs), `flags` their
+/// suspicious entrants in `lang` (which depend on the entries only, so a session finds them
+/// once for every change of the rules).
 pub(super) fn prepare_indexed(
     entries: &[EntryRow],
     index: &Index,
+    flags: Vec<SuspiciousEntrant>,
     rules: &Rules,
     lang: Lang,
 ) -> Result<Prepared, FieldError> {
-    let mut sifted = sift(entries, index, rules);
+    let flags = mark_excluded(flags, &rules.exclude_suspicious);
+    let mut suspect = vec![
+        0u8;
+        if rules.exclude_suspicious.is_empty() {
+            0
+        } else {
+            index.entrant.len()
+        }
+    ];
+    for f in flags.iter().filter(|f| f.excluded) {
+        let k = Suspicion::ALL
+            .iter()
+            .position(|x| *x == f.kind)
+            .unwrap_or(0) as u8
+            + 1;
+        if let Some(s) = suspect.get_mut(f.person as usize) {
+            if *s == 0 {
+                *s = k;
+            }
+        }
+    }
+    let mut sifted = sift(entries, index, rules, &suspect);
     let bonus_unmatched = add_bonuses(&mut sifted.tallies, &sifted.aliases, index, rules);
     let (people, total) = people_of(&sifted.tallies, index, rules);
     if total > MAX_TICKETS {
@@ -141,6 +181,8 @@ pub(super) fn prepare_indexed(
         people,
         left: sifted.left,
         warnings: warnings(&found, rules, lang),
+        suspicion_kinds: kinds(&flags, &rules.exclude_suspicious, lang),
+        suspicious: flags,
         found,
         lang,
     })
@@ -157,10 +199,14 @@ impl Prepared {
         self.lang
     }
 
-    /// The warnings said in `lang`.
-    pub(super) fn say_warnings_in(&mut self, lang: Lang) {
+    /// The warnings and the suspicious entrants' reasons said in `lang` (`entries` are those
+    /// prepared, `index` theirs).
+    pub(super) fn say_warnings_in(&mut self, entries: &[EntryRow], index: &Index, lang: Lang) {
         if lang != self.lang {
             self.warnings = warnings(&self.found, &self.rules, lang);
+            let flags = suspicious(entries, index, lang);
+            self.suspicious = mark_excluded(flags, &self.rules.exclude_suspicious);
+            self.suspicion_kinds = kinds(&self.suspicious, &self.rules.exclude_suspicious, lang);
             self.lang = lang;
         }
     }
@@ -334,7 +380,9 @@ pub struct Preparation {
 /// Validates the rules, then applies them to the entries: what the page shows before the draw.
 pub fn prepare_draw(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Preparation {
     let result = validate_rules(rules, lang).and_then(|r| {
-        prepare_indexed(entries, &Index::new(entries), &r, lang).map_err(|e| vec![e])
+        let index = Index::new(entries);
+        let flags = suspicious(entries, &index, lang);
+        prepare_indexed(entries, &index, flags, &r, lang).map_err(|e| vec![e])
     });
     match result {
         Ok(p) => Preparation {

@@ -4,6 +4,7 @@
 
 use super::digest::sorted_unique;
 use super::entrant::normalise;
+use super::suspicion::Suspicion;
 use super::text::fold;
 use super::window::{compare, iso, parse_iso, Bound};
 use crate::form::{Entry, FieldError, Fields, Kind};
@@ -70,6 +71,8 @@ pub struct RulesInput {
     pub bonus_per_mention: Entry,
     /// Most tickets one person may hold; blank means no limit.
     pub max_entries: Entry,
+    /// The kinds of suspicion that leave an entrant out (none: flags are only shown).
+    pub exclude_suspicious: Vec<Suspicion>,
 }
 
 /// Extra tickets for one entrant, validated.
@@ -112,6 +115,10 @@ pub struct Rules {
     pub bonus_per_mention: u32,
     /// Most tickets one person may hold.
     pub max_entries: Option<u32>,
+    /// The kinds of suspicion that leave an entrant out, sorted; absent from the draw file
+    /// when there are none (so drawings made before it existed keep their fingerprint).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_suspicious: Vec<Suspicion>,
 }
 
 impl Default for Rules {
@@ -130,6 +137,7 @@ impl Default for Rules {
             bonus: Vec::new(),
             bonus_per_mention: 0,
             max_entries: None,
+            exclude_suspicious: Vec::new(),
         }
     }
 }
@@ -158,6 +166,7 @@ impl From<&Rules> for RulesInput {
                 .collect(),
             bonus_per_mention: n(r.bonus_per_mention),
             max_entries: r.max_entries.map_or(Entry::Blank, n),
+            exclude_suspicious: r.exclude_suspicious.clone(),
         }
     }
 }
@@ -200,6 +209,12 @@ pub(super) fn validate_rules(input: &RulesInput, lang: Lang) -> Result<Rules, Ve
         bonus,
         bonus_per_mention: numbers.bonus_per_mention,
         max_entries: numbers.max_entries,
+        exclude_suspicious: {
+            let mut k = input.exclude_suspicious.clone();
+            k.sort();
+            k.dedup();
+            k
+        },
     })
 }
 

@@ -12,6 +12,7 @@ use super::prepare::{prepare_indexed, Prepared};
 use super::redraw::{redraw_prepared, refused, RedrawInput};
 use super::rules::{validate_rules, Rules, RulesInput};
 use super::seed::SeedInput;
+use super::suspicion::{suspicious, SuspiciousEntrant};
 use super::verify::{verify_prepared, Verification};
 use crate::form::FieldError;
 use crate::i18n::Lang;
@@ -38,6 +39,8 @@ use crate::model::EntryRow;
 pub struct DrawSession {
     index: Index,
     last: Option<Prepared>,
+    /// The suspicious entrants, in a language: they depend on the entries only.
+    flags: Option<(Lang, Vec<SuspiciousEntrant>)>,
 }
 
 impl DrawSession {
@@ -47,6 +50,7 @@ impl DrawSession {
         DrawSession {
             index: Index::new(entries),
             last: None,
+            flags: None,
         }
     }
 
@@ -78,10 +82,17 @@ impl DrawSession {
         self.ready(entries);
         let fresh = match self.last.take() {
             Some(mut p) if p.rules == *rules => {
-                p.say_warnings_in(lang);
+                p.say_warnings_in(entries, &self.index, lang);
                 p
             }
-            _ => prepare_indexed(entries, &self.index, rules, lang)?,
+            _ => {
+                let flags = match self.flags.take() {
+                    Some((l, f)) if l == lang => f,
+                    _ => suspicious(entries, &self.index, lang),
+                };
+                self.flags = Some((lang, flags.clone()));
+                prepare_indexed(entries, &self.index, flags, rules, lang)?
+            }
         };
         Ok(self.last.insert(fresh))
     }

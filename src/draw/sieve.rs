@@ -107,11 +107,16 @@ struct Sieve<'a> {
     found: Mentions,
     texts: Texts,
     out: Sifted,
+    /// Per person: the kind of suspicion that leaves them out, + 1 (0: none).
+    suspect: &'a [u8],
 }
 
-/// Applies the rules to the entries, in order.
-pub(super) fn sift(entries: &[EntryRow], index: &Index, rules: &Rules) -> Sifted {
+/// Applies the rules to the entries, in order; `suspect` gives, per person of the index, the
+/// kind of suspicion the rules leave them out for (index in
+/// [`Suspicion::ALL`](super::suspicion::Suspicion::ALL) + 1; 0: none).
+pub(super) fn sift(entries: &[EntryRow], index: &Index, rules: &Rules, suspect: &[u8]) -> Sifted {
     let mut sieve = Sieve::new(index, rules);
+    sieve.suspect = suspect;
     for (i, e) in entries.iter().enumerate() {
         match sieve.admit(i, e) {
             Ok(()) => sieve.out.eligible += 1,
@@ -158,6 +163,7 @@ impl<'a> Sieve<'a> {
             scratch: String::new(),
             found: Mentions::default(),
             texts: Texts::default(),
+            suspect: &[],
             out: Sifted {
                 tallies: vec![Tally::default(); index.entrant.len()],
                 left: Vec::new(),
@@ -185,6 +191,10 @@ impl<'a> Sieve<'a> {
         };
         self.check_organiser(&who)?;
         self.check_excluded(&who)?;
+        match self.suspect.get(person as usize) {
+            Some(&k) if k > 0 => return Err((Reason::Suspicious, u64::from(k - 1))),
+            _ => {}
+        }
         self.check_reply(e)?;
         self.check_window(e)?;
         if self.fold {

@@ -53,7 +53,6 @@ fn handle_char(c: char) -> bool {
 /// The distinct @mentions of a comment, normalised, in order of appearance. An `@` counts
 /// when it starts a word (not `name@example.com`) and is followed by letters, digits, `_` or
 /// `.` (a trailing `.` ends the sentence, not the handle).
-#[cfg(test)]
 pub(super) fn mentions(text: &str) -> Vec<String> {
     let mut found = Mentions::default();
     found.read(text);

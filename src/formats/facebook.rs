@@ -49,6 +49,42 @@ pub(crate) const POST: Format = Format {
             ],
         ),
         (PostVideoViews, &["lifetime total video views"]),
+        // People (`(Unique Users)`), not times: a rate per person reached.
+        (
+            PostNegativeFeedback,
+            &[
+                "lifetime negative feedback",
+                "lifetime negative feedback from users",
+            ],
+        ),
+        (
+            PostHides,
+            &[
+                "lifetime negative feedback by type - hide_clicks",
+                "lifetime negative feedback from users by type - hide_clicks",
+            ],
+        ),
+        (
+            PostHidesAll,
+            &[
+                "lifetime negative feedback by type - hide_all_clicks",
+                "lifetime negative feedback from users by type - hide_all_clicks",
+            ],
+        ),
+        (
+            PostPageUnlikes,
+            &[
+                "lifetime negative feedback by type - unlike_page_clicks",
+                "lifetime negative feedback from users by type - unlike_page_clicks",
+            ],
+        ),
+        (
+            PostSpamReports,
+            &[
+                "lifetime negative feedback by type - report_spam_clicks",
+                "lifetime negative feedback from users by type - report_spam_clicks",
+            ],
+        ),
     ],
 };
 
@@ -75,6 +111,45 @@ pub(crate) const PAGE: Format = Format {
         ),
         (DailyClicks, &["daily page consumptions"]),
         (DailyViews, &["daily total video views"]),
+        (
+            DailyNegativeFeedback,
+            &[
+                "daily negative feedback",
+                "daily negative feedback from users",
+            ],
+        ),
+        (
+            DailyHides,
+            &[
+                "daily negative feedback by type - hide_clicks",
+                "daily negative feedback from users by type - hide_clicks",
+            ],
+        ),
+        (
+            DailyHidesAll,
+            &[
+                "daily negative feedback by type - hide_all_clicks",
+                "daily negative feedback from users by type - hide_all_clicks",
+            ],
+        ),
+        (
+            DailyPageUnlikes,
+            &[
+                "daily negative feedback by type - unlike_page_clicks",
+                "daily negative feedback from users by type - unlike_page_clicks",
+            ],
+        ),
+        (
+            DailySpamReports,
+            &[
+                "daily negative feedback by type - report_spam_clicks",
+                "daily negative feedback from users by type - report_spam_clicks",
+            ],
+        ),
+        (
+            DailyMentions,
+            &["daily talking about this by story type - mention"],
+        ),
     ],
 };
 

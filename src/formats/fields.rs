@@ -4,8 +4,8 @@
 use super::comments::is_content_address;
 use crate::date::{Date, DateTime};
 use crate::model::{
-    AdRow, DailyRow, EntryRow, Message, Network, Origin, Post, PostMetrics, SearchDimension,
-    SearchRow, TrafficRow,
+    AdRow, DailyRow, EntryRow, Feedback, Message, Network, Origin, Post, PostMetrics,
+    SearchDimension, SearchRow, TrafficRow,
 };
 use crate::schema::{Field, FIELDS};
 
@@ -156,6 +156,12 @@ impl Draft {
                 platform_engagement_rate: self.num(PostEngagementRate),
                 net_follows: self.num(PostNetFollows),
                 revenue: self.num(PostRevenue),
+                negative_feedback: self.num(PostNegativeFeedback),
+                hides: self.num(PostHides),
+                hides_all: self.num(PostHidesAll),
+                page_unlikes: self.num(PostPageUnlikes),
+                spam_reports: self.num(PostSpamReports),
+                unfollows: self.num(PostUnfollows),
             },
             currency: self.currency_of(self.num(PostRevenue)),
             origin,
@@ -186,6 +192,14 @@ impl Draft {
             posts: self.num(DailyPosts),
             revenue: self.num(DailyRevenue),
             currency: self.currency_of(self.num(DailyRevenue)),
+            feedback: Feedback {
+                negative: self.num(DailyNegativeFeedback),
+                hides: self.num(DailyHides),
+                hides_all: self.num(DailyHidesAll),
+                page_unlikes: self.num(DailyPageUnlikes),
+                spam_reports: self.num(DailySpamReports),
+                mentions: self.num(DailyMentions),
+            },
             origin,
         })
     }
@@ -317,6 +331,7 @@ impl Draft {
             received: self.datetime(MessageReceived).ok_or(MessageReceived)?,
             replied: self.datetime(MessageReplied),
             channel: self.text(MessageChannel),
+            text: self.text(MessageText),
             origin,
         })
     }

@@ -34,6 +34,7 @@ pub(crate) const TABLE: Format = Format {
             &["watch time (hours)", "duree de visionnage (heures)"],
         ),
         (PostNewFollows, &["subscribers gained", "abonnes obtenus"]),
+        (PostUnfollows, &["subscribers lost", "abonnes perdus"]),
         // `Subscribers` is the net change: negative when more left than came.
         (PostNetFollows, &["subscribers", "abonnes"]),
         (PostRevenue, REVENUE),

@@ -250,7 +250,7 @@ pub(crate) struct MessageIssues {
 
 /// The response figures of the messages `msgs` (received, first reply) of one channel, or of
 /// all; what they leave out is counted in `issues`.
-fn response_row(
+pub(crate) fn response_row(
     channel: Option<String>,
     msgs: &[(DateTime, Option<DateTime>)],
     hours: Option<&Hours>,

@@ -3,7 +3,8 @@
 //!
 //! [`analysis::analyze`] is the one entry point of everything computed from a
 //! [`Dataset`](crate::model::Dataset): [`engagement`], [`growth`], [`series`], [`activity`],
-//! [`cost`] and [`search`] (search visibility). [`roi`] is the calculator, [`share_count`] a small calculator of its own,
+//! [`cost`], [`search`] (search visibility) and [`reputation`] (what the comments say, negative
+//! feedback, crisis flags). [`roi`] is the calculator, [`share_count`] a small calculator of its own,
 //! [`contest`] a contest's outcome.
 
 mod activity;
@@ -13,6 +14,7 @@ mod cost;
 pub(crate) mod engagement;
 pub(crate) mod export;
 mod growth;
+pub(crate) mod reputation;
 pub(crate) mod roi;
 pub(crate) mod search;
 pub(crate) mod series;
@@ -34,6 +36,9 @@ pub fn formulas() -> Vec<Formula> {
         share_count::FORMULAS,
         search::FORMULAS,
     ]
+    .into_iter()
+    .chain(reputation::FORMULAS.iter().copied())
+    .collect::<Vec<_>>()
     .concat()
 }
 

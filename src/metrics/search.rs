@@ -316,7 +316,7 @@ fn by_day(rows: &[&SearchRow]) -> Vec<SearchDay> {
 }
 
 /// The brand terms the user typed: separated by commas, trimmed, lower case, blanks dropped.
-fn brand_terms(text: &str) -> Vec<String> {
+pub(crate) fn brand_terms(text: &str) -> Vec<String> {
     let mut terms: Vec<String> = text
         .split([',', ';', '\n'])
         .map(|t| t.trim().to_lowercase())
@@ -327,7 +327,7 @@ fn brand_terms(text: &str) -> Vec<String> {
 }
 
 /// Whether `query` names the brand: it holds one of `terms`, case and accents aside.
-fn is_brand(query: &str, terms: &[String]) -> bool {
+pub(crate) fn is_brand(query: &str, terms: &[String]) -> bool {
     let q = fold(query);
     terms.iter().any(|t| q.contains(&fold(t)))
 }

@@ -107,6 +107,19 @@ pub struct PostMetrics {
     /// Estimated revenue, in major units of the post's `currency` (YouTube's `Your estimated
     /// revenue (USD)`).
     pub revenue: Option<f64>,
+    /// People who gave the post negative feedback (legacy Facebook's `Lifetime Negative
+    /// feedback`: hid it, hid all the Page's posts, unliked the Page, reported it as spam).
+    pub negative_feedback: Option<f64>,
+    /// Negative feedback of the kind "hide post" (`… by type - hide_clicks`).
+    pub hides: Option<f64>,
+    /// Negative feedback of the kind "hide all posts" (`hide_all_clicks`).
+    pub hides_all: Option<f64>,
+    /// Negative feedback of the kind "unlike Page" (`unlike_page_clicks`).
+    pub page_unlikes: Option<f64>,
+    /// Negative feedback of the kind "report as spam" (`report_spam_clicks`).
+    pub spam_reports: Option<f64>,
+    /// Subscribers the video lost (YouTube's `Subscribers lost`).
+    pub unfollows: Option<f64>,
 }
 
 /// One post, tweet, video or reel.
@@ -177,8 +190,30 @@ pub struct DailyRow {
     pub revenue: Option<f64>,
     /// ISO code of `revenue`, if known.
     pub currency: Option<String>,
+    /// What people told the platform about the account that day: negative feedback and
+    /// mentions.
+    pub feedback: Feedback,
     /// The file and line it came from.
     pub origin: Origin,
+}
+
+/// What people told the platform about an account on one day (legacy Facebook Page
+/// Insights' `Daily Negative feedback`, its kinds, and `Daily Talking About This by story
+/// type - mention`). Every field is what the export reported, or `None`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Feedback {
+    /// People who gave negative feedback that day.
+    pub negative: Option<f64>,
+    /// Of which "hide post".
+    pub hides: Option<f64>,
+    /// Of which "hide all posts".
+    pub hides_all: Option<f64>,
+    /// Of which "unlike Page".
+    pub page_unlikes: Option<f64>,
+    /// Of which "report as spam".
+    pub spam_reports: Option<f64>,
+    /// Mentions of the account that day.
+    pub mentions: Option<f64>,
 }
 
 /// Ad spend: one campaign (or ad set, or day) of an ads export.
@@ -278,6 +313,8 @@ pub struct Message {
     pub replied: Option<DateTime>,
     /// The channel (network, DM, comment, e-mail…), if the export says.
     pub channel: Option<String>,
+    /// The message's text, when the export carries it.
+    pub text: Option<String>,
     /// The file and line it came from.
     pub origin: Origin,
 }

@@ -171,6 +171,12 @@ pub enum Metric {
     PlatformEngagementRate,
     NetFollows,
     Revenue,
+    NegativeFeedback,
+    Hides,
+    HidesAll,
+    PageUnlikes,
+    SpamReports,
+    Unfollows,
 }
 
 impl PostMetrics {
@@ -180,7 +186,7 @@ impl PostMetrics {
     }
 }
 
-const METRICS: usize = 18;
+const METRICS: usize = 24;
 
 fn metrics_of(m: &PostMetrics) -> [Option<f64>; METRICS] {
     [
@@ -202,11 +208,17 @@ fn metrics_of(m: &PostMetrics) -> [Option<f64>; METRICS] {
         m.platform_engagement_rate,
         m.net_follows,
         m.revenue,
+        m.negative_feedback,
+        m.hides,
+        m.hides_all,
+        m.page_unlikes,
+        m.spam_reports,
+        m.unfollows,
     ]
 }
 
 fn metrics_from(v: [Option<f64>; METRICS]) -> PostMetrics {
-    let [impressions, reach, views, engagements, reactions, comments, shares, saves, clicks, link_clicks, profile_visits, new_follows, video_views, watch_time_hours, followers_at_post, platform_engagement_rate, net_follows, revenue] =
+    let [impressions, reach, views, engagements, reactions, comments, shares, saves, clicks, link_clicks, profile_visits, new_follows, video_views, watch_time_hours, followers_at_post, platform_engagement_rate, net_follows, revenue, negative_feedback, hides, hides_all, page_unlikes, spam_reports, unfollows] =
         v;
     PostMetrics {
         impressions,
@@ -227,6 +239,12 @@ fn metrics_from(v: [Option<f64>; METRICS]) -> PostMetrics {
         platform_engagement_rate,
         net_follows,
         revenue,
+        negative_feedback,
+        hides,
+        hides_all,
+        page_unlikes,
+        spam_reports,
+        unfollows,
     }
 }
 

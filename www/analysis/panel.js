@@ -3,7 +3,8 @@
 // core's `Workspace.analyze`; the report comes back with every figure computed, its formula
 // and its inputs, and is drawn here as it is, one file per section: KPI cards (overview.js),
 // charts (../charts.js) with their numbers as tables (table.js), search visibility
-// (search.js), the cost link to the calculator (costs.js), the share-count calculator, and
+// (search.js), reputation (reputation.js: comments, negative feedback, crisis flags), the
+// cost link to the calculator (costs.js), the share-count calculator, and
 // exports (exports.js: the core writes the per-post CSV and the JSON). The analysis runs in
 // the worker (worker-client.js), the page waiting on it with a progress line and Cancel, a
 // newer request superseding an older one; it is computed again when the Files tab's set
@@ -22,6 +23,7 @@ import { growthSection } from './growth.js';
 import { heatmapSection } from './heatmap.js';
 import { kpis, overview } from './overview.js';
 import { postsSection } from './posts.js';
+import { reputationSections } from './reputation.js';
 import { searchSection } from './search.js';
 import { seriesSection } from './series.js';
 import { businessFields, costFields, periodFields, showFieldErrors } from './settings.js';
@@ -298,6 +300,7 @@ export class AnalysisPanel {
       growthSection(this, r),
       activitySection(this, r),
       searchSection(this, r),
+      reputationSections(this, r),
       costsSection(this, r));
     // Measuring the new report would lay the whole tab out in this task: the charts are drawn
     // at the widths they had (a recomputation), or after the browser has laid it out (the first

@@ -54,6 +54,13 @@ const css = `
 .sr-chart .sr-bar.sr-neg { fill: ${v.bad}; }
 .sr-chart .sr-bar.sr-alt { fill: ${v.chartAlt}; }
 .sr-chart .sr-partial { fill-opacity: 0.45; }
+.sr-chart .sr-bar.sr-flag { fill: ${v.danger}; }
+.sr-a-estimate { border-left: 3px solid ${v.accent}; padding-left: 8px; }
+.sr-a-crisis-series { margin-top: 10px; }
+.sr-a-episode { border: 1px solid ${v.line}; border-radius: ${v.radius}; padding: 8px 12px; margin-top: 8px; background: ${v.bg}; }
+.sr-a-episode h5 { font-size: 0.95rem; margin: 0 0 4px; }
+.sr-a-episode h6 { font-size: 0.85rem; margin: 8px 0 4px; }
+.sr-a-episode ul { margin: 0; padding-left: 18px; font-size: 0.875rem; }
 .sr-chart .sr-line { fill: none; stroke: ${v.accent}; stroke-width: 2; }
 .sr-chart .sr-dot { fill: ${v.accent}; }
 .sr-chart .sr-cell { fill: ${v.panel}; }

@@ -9,6 +9,7 @@ import { strings } from '../i18n.js';
 import { errorText, isJobEnd, stepOutcome, stepProgress } from '../progress.js';
 import { renderCertificateView } from './certificate.js';
 import { rulesForm, rulesInput } from './rules.js';
+import { suspiciousBlock } from './suspicious.js';
 
 /** How many entries a list shows at a time (and the printed certificate at most). */
 export const LIST_CHUNK = 500;
@@ -143,6 +144,7 @@ export async function prepare(panel) {
     countsLine(panel, pr.counts),
     pr.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, pr.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message }))) : null,
     exclusionsBlock(panel, pr.by_reason, page, sources),
+    suspiciousBlock(panel, pr),
     peopleBlock(panel, pr.counts.people));
 }
 

@@ -126,6 +126,7 @@ export class ContestPanel {
         bonus: [],
         bonus_per_mention: d.bonus_per_mention,
         max_entries: d.max_entries ?? '',
+        exclude_suspicious: [],
       };
       s.seed = { kind: 'public', value: '', source: '' };
       s.cert = null;

@@ -28,6 +28,7 @@ export function rulesInput(panel) {
     bonus: r.bonus,
     bonus_per_mention: r.bonus_per_mention,
     max_entries: r.max_entries,
+    exclude_suspicious: r.exclude_suspicious || [],
   };
 }
 

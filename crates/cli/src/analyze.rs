@@ -3,6 +3,8 @@
 //! what the dataset holds, and the analysis of it (the page's Analysis tab, same core, same
 //! report); `--csv` prints the per-post CSV instead, the bytes of the page's Export button.
 
+mod reputation;
+
 use super::{json_error, lang_value, read_input, supervise, to_json, value_text, write, Fatal};
 use clap::Args;
 use serde::Serialize;
@@ -405,6 +407,7 @@ fn analysis_text(r: &AnalysisReport, lang: Lang) -> String {
     out.push_str(&followers_text(r, lang));
     out.push_str(&activity_text(r, lang));
     out.push_str(&search_text(r, lang));
+    out.push_str(&reputation::reputation_text(r, lang));
     out.push_str(&costs_text(r, lang));
     out
 }

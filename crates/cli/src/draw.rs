@@ -364,7 +364,31 @@ fn prepared_text(p: &Prepared, listed: Listed, lang: Lang) -> String {
     s.push('\n');
     warnings_text(&mut s, &p.warnings, lang);
     exclusions_text(&mut s, listed, lang);
+    suspicious_text(&mut s, p, lang);
     s.trim_end().to_string()
+}
+
+/// The suspicious entrants, by kind: a question for the organiser, or a rule when the rules
+/// name the kind.
+fn suspicious_text(s: &mut String, p: &Prepared, lang: Lang) {
+    if p.suspicious.is_empty() {
+        return;
+    }
+    s.push_str(lang.pick(
+        "Suspicious (shown, not left out unless a rule says so)\n",
+        "Suspects (signalés, non écartés sauf règle)\n",
+    ));
+    for k in p.suspicion_kinds.iter().filter(|k| k.flagged > 0) {
+        let rule = if k.excluded {
+            lang.pick(" (left out: a rule)", " (écartés\u{a0}: une règle)")
+        } else {
+            ""
+        };
+        s.push_str(&format!("  {} × {}{rule}\n", k.flagged, k.label));
+        for f in p.suspicious.iter().filter(|f| f.kind == k.kind) {
+            s.push_str(&format!("    {:<24} {}\n", f.entrant, f.reason));
+        }
+    }
 }
 
 fn picks_text(s: &mut String, title: &str, list: &[Pick], lang: Lang) {

@@ -445,3 +445,88 @@ fn analyze_readable_shows_the_figures_with_their_formulas() {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// analyze: reputation
+// ---------------------------------------------------------------------------------------------
+
+/// The files of `tests/fixtures/reputation/` (see tests/reputation.rs for the hand counts).
+fn reputation_args(extra: &[&'static str]) -> Vec<&'static str> {
+    let mut args = extra.to_vec();
+    args.extend([
+        "../reputation",
+        "--map",
+        "Reçu le=message.received",
+        "--map",
+        "Répondu le=message.replied",
+        "--map",
+        "Canal=message.channel",
+        "--map",
+        "Message=message.text",
+    ]);
+    args
+}
+
+#[test]
+fn analyze_says_what_the_comments_say_and_flags_the_crisis() {
+    let o = analyze(&reputation_args(&["--lang", "fr"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "Ce que disent les commentaires (estimations)",
+        "Français · négatif\u{a0}: précision",
+        "Commentaires négatifs (estimation)",
+        "livraison (3/4), retard (2/2)",
+        "Retours négatifs (tels que les plateformes les donnent)",
+        "Masquer la publication",
+        "Retours négatifs · Facebook\u{a0}: 2 jours signalés",
+        "Désabonnements · Facebook\u{a0}: 1 jour signalé",
+        "Épisode du 2026-03-16 au 2026-03-17 (pic le 2026-03-17, 2 jours)",
+        "↳ Facebook 2026-03-15  Nouveaux horaires",
+        "Réponses pendant l’épisode\u{a0}: 2 / 2",
+    ] {
+        assert!(out.contains(line), "{line:?} not in\n{out}");
+    }
+}
+
+#[test]
+fn analyze_json_holds_the_reputation_and_takes_k() {
+    let o = analyze(&reputation_args(&["--json"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let r = &v["analysis"]["reputation"];
+    assert!(close(
+        &fig(&r["tone"]["figures"], "negative_comment_share")["value"],
+        0.5
+    ));
+    assert!(close(
+        &fig(&r["feedback"]["figures"], "negative_feedback_rate")["value"],
+        30.0 / 3500.0
+    ));
+    assert_eq!(r["crisis"]["episodes"].as_array().unwrap().len(), 2);
+    assert_eq!(r["crisis"]["episodes"][1]["peak"], "2026-03-17");
+    let rise = |c: &serde_json::Value| {
+        let d = &c["series"][0]["days"][50];
+        assert_eq!(c["series"][0]["id"], "unfollows.facebook");
+        d["threshold"].as_f64().unwrap() - d["median"].as_f64().unwrap()
+    };
+    let default_rise = rise(&r["crisis"]);
+    let dir = std::env::temp_dir().join(format!("sr-rep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let options = dir.join("options.json");
+    std::fs::write(&options, r#"{"crisis_k": 10}"#).unwrap();
+    let path = options.to_str().unwrap().to_string();
+    let mut args = reputation_args(&["--json"]);
+    args.extend(["--options", Box::leak(path.into_boxed_str())]);
+    let o = analyze(&args);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let c = &v["analysis"]["reputation"]["crisis"];
+    assert_eq!(c["k"], 10.0);
+    // The rise a day needs over its median is k × 1.4826 × MAD: 10/3 of the default's.
+    assert!(
+        close(&serde_json::json!(rise(c)), default_rise * 10.0 / 3.0),
+        "{} {default_rise}",
+        rise(c)
+    );
+}

@@ -644,3 +644,35 @@ fn the_exclusions_recipe_lists_what_the_draw_left_out() {
         ]
     );
 }
+
+#[test]
+fn suspicious_entrants_are_shown_and_a_rule_leaves_them_out() {
+    let file = format!("{FIXTURES}/suspicious_comments.csv");
+    let o = run(&["draw", "--lang", "fr", &file]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Suspects (signalés, non écartés sauf règle)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("5 × Des comptes qui identifient les mêmes personnes\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("marie.dupont             peut-être la même personne que marie_dupont2"),
+        "{out}"
+    );
+    assert!(out.contains("0 écartées"), "{out}");
+    let rules = scratch("suspicious").join("rules.json");
+    std::fs::write(&rules, r#"{"exclude_suspicious": ["tag_farm"]}"#).unwrap();
+    let o = run(&["draw", "--json", "--rules", rules.to_str().unwrap(), &file]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["counts"]["excluded"], 5);
+    assert_eq!(v["rules"]["exclude_suspicious"][0], "tag_farm");
+    assert!(v["draw_file"]
+        .as_str()
+        .unwrap()
+        .contains("\"exclude_suspicious\":[\"tag_farm\"]"));
+}

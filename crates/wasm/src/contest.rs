@@ -18,7 +18,7 @@ use social_roi::{
     read_entries, redraw, verify_certificate, Certificate, ContestInput, DrawCounts, DrawError,
     DrawOptions, DrawSession, DrawWarning, EntryList, EntryRow, ExcludedEntries, ExclusionReason,
     FieldError, FollowerList, Lang, Prepared, ReasonCount, RedrawInput, Rules, RulesInput,
-    SeedInput,
+    SeedInput, SuspicionKind, SuspiciousEntrant,
 };
 use wasm_bindgen::prelude::*;
 
@@ -51,6 +51,9 @@ struct PreparedView<'a> {
     warnings: &'a [DrawWarning],
     /// The exclusions counted by reason, in the order the rules apply.
     by_reason: Vec<ReasonCount>,
+    /// The suspicious entrants, with their reasons, and every kind with its count.
+    suspicious: &'a [SuspiciousEntrant],
+    suspicion_kinds: &'a [SuspicionKind],
 }
 
 #[derive(Serialize)]
@@ -67,6 +70,8 @@ fn view(p: &Prepared, lang: Lang) -> PreparedView<'_> {
         fingerprint: &p.fingerprint,
         warnings: &p.warnings,
         by_reason: by_reason(&p.excluded(), lang),
+        suspicious: &p.suspicious,
+        suspicion_kinds: &p.suspicion_kinds,
     }
 }
 

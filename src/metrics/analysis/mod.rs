@@ -1,6 +1,6 @@
 //! The analysis of a [`Dataset`]: one call, [`analyze`], gives one serialisable
-//! [`AnalysisReport`] with every figure of engagement, growth, activity, time series, cost and
-//! search visibility, each with its formula and inputs or the reason it has none. The page and
+//! [`AnalysisReport`] with every figure of engagement, growth, activity, time series, cost,
+//! search visibility and reputation, each with its formula and inputs or the reason it has none. The page and
 //! `social-roi analyze --json` show exactly this.
 //!
 //! [`analysis_defaults`] gives the default [`AnalysisOptions`] and the presets with their labels,
@@ -27,6 +27,7 @@ pub(crate) use totals::FORMULAS;
 
 use crate::i18n::Lang;
 use crate::metrics::growth;
+use crate::metrics::reputation::{reputation, Period as TextPeriod, ReputationInputs};
 use crate::model::Dataset;
 use activity_report::activity_report;
 use cost_link::{ads_in_period, cost_link};
@@ -93,6 +94,22 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
         messages,
     };
     let search = visibility(&records.search, &s, options, lang, &mut warnings);
+    let reputation = reputation(&ReputationInputs {
+        posts: &posts,
+        days: &groups,
+        entries: &records.entries,
+        messages: &records.messages,
+        files: &data.files,
+        period: TextPeriod {
+            from: s.from,
+            to: s.to,
+            offset: s.offset,
+            lang,
+        },
+        hours: s.hours.as_ref(),
+        brand_terms: crate::metrics::search::brand_terms(&options.brand_terms),
+        rule: s.crisis,
+    });
     let definition = definition(resolved, counted, followers_text, s.offset, lang);
     AnalysisReport {
         errors,
@@ -108,6 +125,7 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
         activity,
         costs,
         search,
+        reputation,
     }
 }
 

@@ -36,6 +36,10 @@ pub struct AnalysisOptions {
     /// The brand's name and its spellings, separated by commas: a search query holding one
     /// is a brand query. Blank: no brand split.
     pub brand_terms: String,
+    /// Crisis flags: how many scaled MADs above the median a day must be (1 to 10).
+    pub crisis_k: f64,
+    /// Crisis flags: the days before a day that set its usual pattern (7 to 180).
+    pub crisis_window_days: usize,
 }
 
 impl Default for AnalysisOptions {
@@ -52,6 +56,8 @@ impl Default for AnalysisOptions {
             top_posts: 5,
             top_posts_minimum: None,
             brand_terms: String::new(),
+            crisis_k: crate::metrics::reputation::DEFAULT_K,
+            crisis_window_days: crate::metrics::reputation::DEFAULT_WINDOW,
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::metrics::activity::ActivityReport;
 use crate::metrics::cost::CostReport;
 use crate::metrics::engagement::{Counted, EngagementRule, GroupRow, PostRow};
 use crate::metrics::growth::GrowthReport;
+use crate::metrics::reputation::ReputationReport;
 use crate::metrics::search::SearchReport;
 use crate::metrics::series::{Heatmap, SeriesReport};
 use serde::Serialize;
@@ -45,6 +46,9 @@ pub struct AnalysisReport {
     /// Search visibility (Google Search Console): clicks, impressions, CTR, average
     /// position, the trend by day, brand queries against the others.
     pub search: SearchReport,
+    /// What the comments say (estimates), the negative feedback the platforms report, and
+    /// the crisis flags.
+    pub reputation: ReputationReport,
 }
 
 /// The days analysed.

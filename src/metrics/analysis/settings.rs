@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::metrics::activity::Hours;
+use crate::metrics::reputation::{Rule, DEFAULT_K, DEFAULT_WINDOW, MIN_HISTORY};
 
 fn parse_date(text: &str) -> Option<Date> {
     let t = text.trim();
@@ -38,6 +39,8 @@ pub(super) struct Settings {
     pub(super) top: usize,
     /// The denominator a post needs to be ranked, when the user gave one.
     pub(super) minimum: Option<f64>,
+    /// The crisis flags' rule.
+    pub(super) crisis: Rule,
 }
 
 /// Reports an option that cannot be used: its path, and why.
@@ -87,6 +90,7 @@ pub(super) fn read_options(
         }
         None => None,
     };
+    let crisis = read_crisis(o, lang, &mut err);
     Settings {
         from,
         to,
@@ -94,6 +98,7 @@ pub(super) fn read_options(
         hours,
         top,
         minimum,
+        crisis,
     }
 }
 
@@ -212,4 +217,37 @@ fn read_time(field: &str, text: &str, lang: Lang, err: &mut Problem) -> Option<i
         );
     }
     t
+}
+
+/// The crisis flags' k and window, each replaced by its default when out of range.
+fn read_crisis(o: &AnalysisOptions, lang: Lang, err: &mut Problem) -> Rule {
+    let k = if o.crisis_k.is_finite() && (1.0..=10.0).contains(&o.crisis_k) {
+        o.crisis_k
+    } else {
+        err(
+            "crisis_k",
+            match lang {
+                Lang::En => format!("expected 1 to 10, found {}", o.crisis_k),
+                Lang::Fr => format!("de 1 à 10 attendu, trouvé {}", o.crisis_k),
+            },
+        );
+        DEFAULT_K
+    };
+    let window = if (7..=180).contains(&o.crisis_window_days) {
+        o.crisis_window_days
+    } else {
+        err(
+            "crisis_window_days",
+            match lang {
+                Lang::En => format!("expected 7 to 180 days, found {}", o.crisis_window_days),
+                Lang::Fr => format!("de 7 à 180 jours attendu, trouvé {}", o.crisis_window_days),
+            },
+        );
+        DEFAULT_WINDOW
+    };
+    Rule {
+        k,
+        window,
+        min_history: MIN_HISTORY,
+    }
 }

@@ -1,0 +1,309 @@
+//! Every text of the period, read once by the sentiment estimate: the comments of comment
+//! exports (with the post and the thread each belongs to, and its network when its link or
+//! profile says), the inbox messages that carry a text, and the posts' own texts.
+
+use crate::date::{Date, DateTime};
+use crate::formats::comments::is_content_address;
+use crate::i18n::Lang;
+use crate::model::{EntryRow, Message, Network, PostRef};
+use crate::sentiment::{sentiment, Sentiment};
+use std::collections::HashMap;
+
+/// Where a text comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Source {
+    /// A comment: its file, the post it is on (an address or the file), how to show that
+    /// post, and the thread it belongs to (the id of its top-level comment).
+    Comment {
+        file: usize,
+        post: String,
+        post_label: String,
+        thread: String,
+    },
+    /// An inbox message.
+    Message,
+    /// A post's own text.
+    Post,
+}
+
+/// One text, read.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Said {
+    pub source: Source,
+    /// The file it is in, by name.
+    pub file: String,
+    /// Its line.
+    pub line: u64,
+    pub author: Option<String>,
+    pub text: String,
+    /// When, on the report's clock.
+    pub when: Option<DateTime>,
+    pub date: Option<Date>,
+    pub network: Option<Network>,
+    /// The inbox channel, for a message.
+    pub channel: Option<String>,
+    pub sentiment: Sentiment,
+}
+
+/// What the period is: its days, the report's clock and language.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Period {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub offset: Option<i32>,
+    pub lang: Lang,
+}
+
+impl Period {
+    fn local(&self, dt: DateTime) -> DateTime {
+        self.offset.map_or(dt, |o| dt.at_offset(o))
+    }
+
+    /// Whether a text of this time is in the period (an undated one is, unless a period is
+    /// chosen).
+    fn holds(&self, when: Option<DateTime>) -> bool {
+        match when {
+            Some(w) => self.from.is_none_or(|f| w.date >= f) && self.to.is_none_or(|t| w.date <= t),
+            None => self.from.is_none() && self.to.is_none(),
+        }
+    }
+}
+
+/// The network an address belongs to, from its domain.
+pub(crate) fn network_of_address(url: &str) -> Option<Network> {
+    let u = url.trim().to_ascii_lowercase();
+    let host = u
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .trim_start_matches("m.");
+    let host = host.split(['/', '?']).next().unwrap_or("");
+    Some(match host {
+        "instagram.com" => Network::Instagram,
+        "facebook.com" | "fb.com" | "fb.watch" | "web.facebook.com" => Network::Facebook,
+        "x.com" | "twitter.com" | "mobile.twitter.com" => Network::X,
+        "linkedin.com" | "lnkd.in" => Network::LinkedIn,
+        "youtube.com" | "youtu.be" => Network::YouTube,
+        "tiktok.com" | "vm.tiktok.com" => Network::TikTok,
+        _ => return None,
+    })
+}
+
+/// The network an inbox channel names (`Instagram`, `facebook messenger`, `X (Twitter)`).
+fn network_of_channel(channel: &str) -> Option<Network> {
+    let c = channel.to_lowercase();
+    let has = |w: &str| c.split(|ch: char| !ch.is_alphanumeric()).any(|x| x == w);
+    Some(if has("instagram") {
+        Network::Instagram
+    } else if has("facebook") || has("messenger") {
+        Network::Facebook
+    } else if has("linkedin") {
+        Network::LinkedIn
+    } else if has("youtube") {
+        Network::YouTube
+    } else if has("tiktok") {
+        Network::TikTok
+    } else if has("twitter") || c.trim() == "x" || has("x") {
+        Network::X
+    } else {
+        return None;
+    })
+}
+
+/// The address of the post a comment's address points into (`…/p/<post>/c/<comment>/` →
+/// `instagram.com/p/<post>`), without scheme, `www.` or trailing slash.
+pub(crate) fn post_address(url: &str) -> Option<String> {
+    if !is_content_address(url) {
+        return None;
+    }
+    let u = url.trim();
+    let cut = [
+        "/c/",
+        "?comment_id=",
+        "&comment_id=",
+        "/comment/",
+        "?reply_comment_id=",
+    ]
+    .iter()
+    .filter_map(|m| u.find(m))
+    .min()
+    .unwrap_or(u.len());
+    Some(bare(&u[..cut]))
+}
+
+/// An address without scheme, `www.`, query or trailing slash, in lower case.
+pub(crate) fn bare(url: &str) -> String {
+    let u = url.trim().to_ascii_lowercase();
+    let u = u
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.");
+    u.split('?')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// Every text of the period, read: comments, then messages, then posts.
+pub(crate) fn read_texts(
+    entries: &[EntryRow],
+    messages: &[Message],
+    posts: &[(PostRef, Option<DateTime>)],
+    files: &[String],
+    period: Period,
+) -> Vec<Said> {
+    let mut out = comments(entries, posts, files, period);
+    for m in messages {
+        let Some(text) = m.text.as_deref().filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        let when = Some(period.local(m.received));
+        if !period.holds(when) {
+            continue;
+        }
+        out.push(Said {
+            source: Source::Message,
+            file: file_name(files, m.origin.file),
+            line: m.origin.line,
+            author: None,
+            text: text.to_string(),
+            when,
+            date: when.map(|w| w.date),
+            network: m.channel.as_deref().and_then(network_of_channel),
+            channel: m.channel.clone(),
+            sentiment: sentiment(text, period.lang),
+        });
+    }
+    for (p, when) in posts {
+        let Some(text) = p.text().filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        out.push(Said {
+            source: Source::Post,
+            file: file_name(files, p.origin().file),
+            line: p.origin().line,
+            author: p.account().map(str::to_string),
+            text: text.to_string(),
+            when: *when,
+            date: when.map(|w| w.date),
+            network: Some(p.network()),
+            channel: None,
+            sentiment: sentiment(text, period.lang),
+        });
+    }
+    out
+}
+
+fn file_name(files: &[String], i: usize) -> String {
+    files.get(i).cloned().unwrap_or_default()
+}
+
+/// The comments of the period, each with its post and thread.
+fn comments(
+    entries: &[EntryRow],
+    posts: &[(PostRef, Option<DateTime>)],
+    files: &[String],
+    period: Period,
+) -> Vec<Said> {
+    let by_address: HashMap<String, String> = posts
+        .iter()
+        .filter_map(|(p, _)| {
+            let text: String = p.text()?.chars().take(80).collect();
+            Some((bare(p.permalink()?), text))
+        })
+        .collect();
+    let parents: HashMap<(usize, &str), &str> = entries
+        .iter()
+        .filter_map(|e| Some(((e.origin.file, e.id.as_deref()?), e.parent_id.as_deref()?)))
+        .collect();
+    let mut out = Vec::new();
+    for e in entries {
+        let when = e.date.map(|d| period.local(d));
+        if e.text.trim().is_empty() || !period.holds(when) {
+            continue;
+        }
+        let file = file_name(files, e.origin.file);
+        let (post, post_label) = match e.link.as_deref().and_then(post_address) {
+            Some(a) => {
+                let label = by_address.get(&a).cloned().unwrap_or_else(|| a.clone());
+                (a, label)
+            }
+            None => (file.clone(), file.clone()),
+        };
+        let network = [e.link.as_deref(), e.profile.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(network_of_address);
+        out.push(Said {
+            source: Source::Comment {
+                file: e.origin.file,
+                post,
+                post_label,
+                thread: thread_of(e, &parents),
+            },
+            file,
+            line: e.origin.line,
+            author: Some(e.author.clone()),
+            text: e.text.clone(),
+            when,
+            date: when.map(|w| w.date),
+            network,
+            channel: None,
+            sentiment: sentiment(&e.text, period.lang),
+        });
+    }
+    out
+}
+
+/// The id of the top-level comment `e` belongs to (itself when it is one), following its
+/// parents up (at most 100 steps: a loop in an export ends there); a comment without an id
+/// is a thread of its own, named by its line.
+fn thread_of(e: &EntryRow, parents: &HashMap<(usize, &str), &str>) -> String {
+    let Some(mut id) = e.id.as_deref() else {
+        return format!("line {}", e.origin.line);
+    };
+    if let Some(p) = e.parent_id.as_deref() {
+        id = p;
+    }
+    for _ in 0..100 {
+        match parents.get(&(e.origin.file, id)) {
+            Some(p) => id = p,
+            None => break,
+        }
+    }
+    id.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_and_channels() {
+        assert_eq!(
+            post_address("https://www.instagram.com/p/DAbc123/c/17900000000000001/").as_deref(),
+            Some("instagram.com/p/dabc123")
+        );
+        assert_eq!(
+            post_address("https://www.facebook.com/atelier/posts/401?comment_id=99").as_deref(),
+            Some("facebook.com/atelier/posts/401")
+        );
+        assert_eq!(post_address("https://www.instagram.com/lea.b/"), None);
+        assert_eq!(
+            network_of_address("https://www.instagram.com/lea.b/"),
+            Some(Network::Instagram)
+        );
+        assert_eq!(
+            network_of_address("https://x.com/a/status/1"),
+            Some(Network::X)
+        );
+        assert_eq!(network_of_address("100012345"), None);
+        assert_eq!(
+            network_of_channel("Facebook Messenger"),
+            Some(Network::Facebook)
+        );
+        assert_eq!(network_of_channel("X (Twitter)"), Some(Network::X));
+        assert_eq!(network_of_channel("E-mail"), None);
+    }
+}

@@ -1,0 +1,57 @@
+// Suspicious entrants in a real browser: the authored export of tests/fixtures/draw/
+// (tests/suspicious.rs works out every flag by hand) dropped on the Contest tab; the draw view
+// lists each kind with its count and reasons, excludes no one, and a kind ticked as a rule
+// leaves its entrants out and changes the fingerprint (the rule is in the draw file).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { artifacts, launch, openPage, plain, root, startServer } from './harness.mjs';
+
+const FILE = join(root, 'tests', 'fixtures', 'draw', 'suspicious_comments.csv');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('suspicious entrants are flagged with their reasons, and left out only by a rule', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  await page.locator('button[data-tab="contest"]').click();
+  await page.locator('input[data-control="entries-files"]').setInputFiles(FILE);
+  await page.locator('[data-section="entries"] article.sr-efile[data-state="done"]').waitFor();
+  await page.locator('button[data-view="draw"]').click();
+  const prepared = page.locator('[data-section="prepared"]');
+  const block = prepared.locator('.sr-suspicious');
+  await block.waitFor();
+  // 10 entrants flagged (3 same text, 5 burst, 5 tag farm, 2 spellings; the same five thrice).
+  assert.equal(await block.getAttribute('data-suspicious'), '15');
+  assert.match(plain(await block.locator('h4').textContent()), /^7 participants suspects/);
+  const kinds = await block.locator('details[data-kind]').evaluateAll((els) => els.map((e) => [e.dataset.kind, e.dataset.count]));
+  assert.deepEqual(kinds, [['same_text', '3'], ['new_handle_burst', '5'], ['tag_farm', '5'], ['several_spellings', '2']]);
+  const counts = JSON.parse(await prepared.locator('[data-counts]').getAttribute('data-counts'));
+  assert.equal(counts.excluded, 0);
+  const fp = await prepared.locator('[data-fingerprint]').getAttribute('data-fingerprint');
+  const farm = block.locator('details[data-kind="tag_farm"]');
+  await farm.locator('summary').click();
+  assert.match(plain(await farm.locator('li[data-entrant="jade84920571"]').textContent()), /identifie les mêmes personnes que .* : @gift\.hub, @win\.daily \(ligne 5\)/);
+  await page.locator('[data-section="prepared"]').screenshot({ path: join(artifacts, 'suspicious.png') });
+
+  // The organiser turns the tag farm rule on: five left out, a new fingerprint.
+  await farm.locator('input[data-suspicion-rule="tag_farm"]').check();
+  await page.waitForFunction(() => JSON.parse(document.querySelector('social-roi').shadowRoot.querySelector('[data-section="prepared"] [data-counts]')?.dataset.counts || '{}').excluded === 5);
+  assert.notEqual(await prepared.locator('[data-fingerprint]').getAttribute('data-fingerprint'), fp);
+  assert.equal(await prepared.locator('details[data-reason="suspicious"]').getAttribute('data-count'), '5');
+  assert.equal(await block.locator('details[data-kind="tag_farm"]').getAttribute('data-excluded'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
