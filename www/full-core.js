@@ -19,8 +19,9 @@ function load(suffix, bundle) {
   const module = inlined ? import('./pkg/sheets/social_roi.js')
     : bundle === 'sheets' ? import(`./pkg/sheets/social_roi.js${suffix}`) : import(`./pkg/full/social_roi.js${suffix}`);
   return module.then(async (core) => {
-    const wasm = new URL(`./pkg/${bundle === 'sheets' ? 'sheets' : 'full'}/social_roi_bg.wasm`, import.meta.url);
-    await core.default({ module_or_path: inlined ? inlined.full() : wasm });
+    // (import.meta.url is empty inside the single file: no URL is made there.)
+    const wasm = () => new URL(`./pkg/${bundle === 'sheets' ? 'sheets' : 'full'}/social_roi_bg.wasm`, import.meta.url);
+    await core.default({ module_or_path: inlined ? inlined.full() : wasm() });
     return core;
   });
 }
