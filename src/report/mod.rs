@@ -54,10 +54,21 @@ pub struct Report {
     pub branding: Branding,
     /// The sections ticked, in order.
     pub sections: Vec<Section>,
+    /// Every section a report can hold, with its title: what the page offers to tick.
+    pub all_sections: Vec<SectionName>,
     /// The headline figures of this issue, for the next one to compare with.
     pub issue: Issue,
     /// The formulas of the changes.
     pub change_formulas: [String; 2],
+}
+
+/// A section's id and title.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SectionName {
+    /// Which.
+    pub id: SectionId,
+    /// Its title.
+    pub title: &'static str,
 }
 
 /// One section of the report.
@@ -190,6 +201,7 @@ pub fn report(data: &Dataset, input: &ReportInput, lang: Lang) -> Report {
         }),
         branding: input.branding.clone(),
         sections,
+        all_sections: SectionId::ALL.map(|id| SectionName { id, title: id.title(lang) }).to_vec(),
         issue: Issue {
             period: period.map(Span::period).unwrap_or_default(),
             figures: now,
