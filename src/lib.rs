@@ -102,7 +102,7 @@ pub use money::CURRENCIES;
 pub use report::{
     format_value, read_report_file, report, AccountInput, AccountRow, Benchmark, BenchmarkInput,
     Branding, Comparison, Direction, Headline, Issue, Report, ReportFile, ReportInput, Row,
-    Section, SectionId, Span, REPORT_FORMAT, REPORT_VERSION,
+    Section, SectionId, SectionName, Span, REPORT_FORMAT, REPORT_VERSION,
 };
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
 pub use table::report::{FileKind, FileReport, Problem, SkipReason, Status, TableReport};

@@ -19,8 +19,10 @@ pub use change::{Direction, Row};
 pub use file::{read_report_file, ReportFile, REPORT_FORMAT, REPORT_VERSION};
 pub use input::{Branding, Comparison, Headline, Issue, ReportInput, SectionId};
 pub use periods::Span;
+
 pub use words::format_value;
 
+use crate::figure::Unit;
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::metrics::analysis::{analyze_summary, AnalysisOptions, AnalysisReport};
@@ -94,6 +96,8 @@ pub struct Section {
     pub top_posts: Vec<PostRow>,
     /// The worst posts of the period (top posts section).
     pub bottom_posts: Vec<PostRow>,
+    /// The unit of the posts' `rate`.
+    pub rate_unit: Option<Unit>,
     /// The benchmark (benchmark section).
     pub benchmark: Option<Benchmark>,
     /// Why the section is empty.
@@ -273,6 +277,14 @@ fn pair(
         .zip(now)
         .map(|(k, h)| {
             let prev = old_keys.iter().position(|o| *o == k).map(|i| &before[i]);
+            let missing = if h.section == SectionId::Roi && prev.is_none() && !before.is_empty() {
+                lang.pick(
+                    "the calculator's inputs are for one period: a saved report gives the previous one",
+                    "les saisies du calculateur valent pour une période : un rapport enregistré donne la précédente",
+                )
+            } else {
+                missing
+            };
             (h.section, change::compare(h, prev, missing, lang))
         })
         .collect()
@@ -324,6 +336,7 @@ fn built_sections(
                 currency,
                 top_posts: Vec::new(),
                 bottom_posts: Vec::new(),
+                rate_unit: None,
                 benchmark: None,
                 reason: None,
             };
@@ -346,6 +359,7 @@ fn fill(
         SectionId::TopPosts if has_period => {
             s.top_posts = current.engagement.top_posts.clone();
             s.bottom_posts = current.engagement.bottom_posts.clone();
+            s.rate_unit = Some(current.engagement.rate_unit);
             s.reason = current.engagement.top_posts_reason.clone();
         }
         SectionId::Benchmark => {
