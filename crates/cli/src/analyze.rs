@@ -170,7 +170,7 @@ pub(crate) fn run(o: &AnalyzeArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
 }
 
 /// Reads the file at `path` into `ws`, chunk by chunk as the page does.
-fn read_file(ws: &mut Workspace, path: &Path) -> Result<(), Fatal> {
+pub(crate) fn read_file(ws: &mut Workspace, path: &Path) -> Result<(), Fatal> {
     let name = path.to_string_lossy().into_owned();
     let id = ws.begin(&name);
     let cannot = |e: std::io::Error| Fatal(format!("{name}: cannot read: {e}"));
@@ -189,7 +189,7 @@ fn read_file(ws: &mut Workspace, path: &Path) -> Result<(), Fatal> {
 }
 
 /// A file, or every file under a folder (sorted, hidden ones left out).
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fatal> {
+pub(crate) fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fatal> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Fatal(format!("{}: cannot read: {e}", path.display())))?;
     if !meta.is_dir() {
