@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifacts, launch, openPage, plain, root, shot, startServer } from './harness.mjs';
 
@@ -170,6 +170,24 @@ test('June against May: every change as worked out by hand, words, notes, brandi
   assert.equal(file.report.sections.find((s) => s.id === 'engagement').words, 'Juin : la fête du pain a porté l’engagement.');
   assert.deepEqual(file.issue.period, { from: '2026-06-01', to: '2026-06-30' });
   assert.ok(!text.includes('Account username') && !text.includes('17841400000000000,'), 'no raw export in the file');
+
+  // The command line's HTML for the same inputs holds the same figures, row by row.
+  const inputPath = join(artifacts, 'report-input.json');
+  writeFileSync(inputPath, JSON.stringify(file.input));
+  const cliHtml = join(artifacts, 'report-cli.html');
+  const bin = process.env.SOCIAL_ROI_BIN || join(root, 'target', 'debug', 'social-roi');
+  assert.ok(existsSync(bin), `${bin}: build it with cargo build -p social-roi-cli`);
+  execFileSync(bin, ['report', '--lang', 'fr', '--options', inputPath, '--html', cliHtml, join(DIR, MAY), join(DIR, JUNE)]);
+  const figures = () => [...(document.querySelector('social-roi')?.shadowRoot ?? document).querySelectorAll('[data-section] tr[data-id]')]
+    .map((tr) => [tr.closest('[data-section]').dataset.section, tr.dataset.id, tr.dataset.direction, ...[...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.dataset.value ?? null)].join(' '));
+  const onPage = await page.evaluate(figures);
+  const cliPage = await context.newPage();
+  await cliPage.setContent(readFileSync(cliHtml, 'utf8'));
+  const fromCli = await cliPage.evaluate(figures);
+  assert.ok(onPage.length > 20);
+  assert.deepEqual(fromCli, onPage);
+  assert.equal(await cliPage.locator('.sr-r-title').textContent(), 'Rapport mensuel');
+  await cliPage.close();
 
   // Printed: a cover, one section per page, page numbers; the PNG pages are in artifacts/.
   const a4 = await printed(page, 'report-print-fr-a4', 'A4');
