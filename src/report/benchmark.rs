@@ -224,18 +224,30 @@ fn not_typed(lang: Lang, what: &str) -> String {
     }
 }
 
+/// The five figures of one account: growth, posts per week, engagement per post and per
+/// follower, share of voice.
 fn figures(c: &Counts, n: Option<f64>, span: Option<Span>, total: f64, lang: Lang) -> Vec<Figure> {
-    let (start, end) = (
-        lang.pick("followers at the start", "abonnés au début"),
-        lang.pick("followers at the end", "abonnés à la fin"),
-    );
+    let per_post = per_post(c, n, lang);
+    let per_follower = per_follower(&per_post, c, lang);
+    vec![
+        growth(c, lang),
+        frequency(c, span, lang),
+        per_post,
+        per_follower,
+        voice(c, total, lang),
+    ]
+}
+
+fn growth(c: &Counts, lang: Lang) -> Figure {
+    let start = lang.pick("followers at the start", "abonnés au début");
+    let end = lang.pick("followers at the end", "abonnés à la fin");
     let growth = Figure::of(
         BENCHMARK_GROWTH,
         lang.pick("Follower growth", "Croissance des abonnés"),
         Unit::Ratio,
         lang,
     );
-    let growth = match (c.start, c.end) {
+    match (c.start, c.end) {
         (Some(s), Some(e)) if s > 0.0 => growth
             .input(start, s, Unit::Count)
             .input(end, e, Unit::Count)
@@ -244,7 +256,10 @@ fn figures(c: &Counts, n: Option<f64>, span: Option<Span>, total: f64, lang: Lan
             growth.unavailable(lang.pick("no followers at the start", "aucun abonné au début"))
         }
         _ => growth.unavailable(not_typed(lang, lang.pick("followers", "abonnés"))),
-    };
+    }
+}
+
+fn frequency(c: &Counts, span: Option<Span>, lang: Lang) -> Figure {
     let freq = Figure::of(
         BENCHMARK_FREQUENCY,
         lang.pick("Posts per week", "Publications par semaine"),
@@ -252,7 +267,7 @@ fn figures(c: &Counts, n: Option<f64>, span: Option<Span>, total: f64, lang: Lan
         lang,
     );
     let days_name = lang.pick("days between the two dates", "jours entre les deux dates");
-    let freq = match (c.posts, span) {
+    match (c.posts, span) {
         (Some(p), Some(s)) => {
             let days = (s.to.days() - s.from.days()) as f64;
             freq.input(lang.pick("posts", "publications"), p, Unit::Count)
@@ -264,7 +279,10 @@ fn figures(c: &Counts, n: Option<f64>, span: Option<Span>, total: f64, lang: Lan
             "saisissez les deux dates, la seconde après la première",
         )),
         _ => freq.unavailable(not_typed(lang, lang.pick("posts", "publications"))),
-    };
+    }
+}
+
+fn per_post(c: &Counts, n: Option<f64>, lang: Lang) -> Figure {
     let inter = lang.pick(
         "likes + comments + shares",
         "j’aime + commentaires + partages",
@@ -275,21 +293,25 @@ fn figures(c: &Counts, n: Option<f64>, span: Option<Span>, total: f64, lang: Lan
         Unit::Count,
         lang,
     );
-    let per_post = match (c.interactions, n) {
+    match (c.interactions, n) {
         (Some(i), Some(n)) => per_post
             .input(inter, i, Unit::Count)
             .input("N", n, Unit::Count)
             .value(i / n, lang),
         (Some(_), None) => per_post.unavailable(not_typed(lang, "N")),
         _ => per_post.unavailable(not_typed(lang, inter)),
-    };
+    }
+}
+
+fn per_follower(per_post: &Figure, c: &Counts, lang: Lang) -> Figure {
+    let end = lang.pick("followers at the end", "abonnés à la fin");
     let per_follower = Figure::of(
         BENCHMARK_PER_FOLLOWER,
         lang.pick("Engagement per follower", "Engagement par abonné"),
         Unit::Ratio,
         lang,
     );
-    let per_follower = match (per_post.get(), c.end) {
+    match (per_post.get(), c.end) {
         (Some(p), Some(e)) if e > 0.0 => per_follower
             .input(
                 lang.pick("engagement per post", "engagement par publication"),
@@ -307,14 +329,21 @@ fn figures(c: &Counts, n: Option<f64>, span: Option<Span>, total: f64, lang: Lan
                 .clone()
                 .unwrap_or_else(|| not_typed(lang, end)),
         ),
-    };
+    }
+}
+
+fn voice(c: &Counts, total: f64, lang: Lang) -> Figure {
+    let inter = lang.pick(
+        "likes + comments + shares",
+        "j’aime + commentaires + partages",
+    );
     let voice = Figure::of(
         SHARE_OF_VOICE,
         lang.pick("Share of voice", "Part de voix"),
         Unit::Ratio,
         lang,
     );
-    let voice = match c.interactions {
+    match c.interactions {
         Some(i) if total > 0.0 => voice
             .input(
                 lang.pick("interactions of the account", "interactions du compte"),
@@ -335,8 +364,7 @@ fn figures(c: &Counts, n: Option<f64>, span: Option<Span>, total: f64, lang: Lan
             "aucune interaction sur aucun compte",
         )),
         None => voice.unavailable(not_typed(lang, inter)),
-    };
-    vec![growth, freq, per_post, per_follower, voice]
+    }
 }
 
 /// Ranks each figure among the accounts that have it: 1 for the highest; equal values share

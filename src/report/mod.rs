@@ -143,24 +143,8 @@ pub fn report(data: &Dataset, input: &ReportInput, lang: Lang) -> Report {
     let period = periods::current(input, (all.range.from, all.range.to), lang, &mut errors);
     let previous = period.and_then(|p| periods::previous(input, p, lang, &mut errors));
     let current = analysis_of(data, &input.analysis, period, lang);
-    errors.extend(
-        current
-            .errors
-            .iter()
-            .filter(|e| !e.field.starts_with("period"))
-            .map(|e| FieldError {
-                field: format!("analysis.{}", e.field),
-                message: e.message.clone(),
-            }),
-    );
-    let ids = Formulas::new(
-        &[
-            crate::metrics::formulas(),
-            change::FORMULAS.to_vec(),
-            benchmark::FORMULAS.to_vec(),
-        ]
-        .concat(),
-    );
+    errors.extend(analysis_errors(&current));
+    let ids = all_formulas();
     let roi = input.roi.as_ref().map(|r| compute_roi(r, lang));
     let mut now = roi
         .as_ref()
@@ -196,21 +180,23 @@ pub fn report(data: &Dataset, input: &ReportInput, lang: Lang) -> Report {
         previous,
         comparison: input.comparison,
         comparison_text: comparison_text(input.comparison, period, lang),
-        reason: period.is_none().then(|| {
-            lang.pick(
-                "no dated post or daily row in the files: drop exports or type the period",
-                "aucune publication ni ligne quotidienne datée dans les fichiers : déposez des exports ou saisissez la période",
-            )
-            .to_string()
-        }),
+        reason: period.is_none().then(|| no_period(lang)),
         branding: input.branding.clone(),
         sections,
-        all_sections: SectionId::ALL.map(|id| SectionName { id, title: id.title(lang) }).to_vec(),
+        all_sections: SectionId::ALL
+            .map(|id| SectionName {
+                id,
+                title: id.title(lang),
+            })
+            .to_vec(),
         issue: Issue {
             period: period.map(Span::period).unwrap_or_default(),
             figures: now,
         },
-        change_formulas: [change::CHANGE.text(lang).to_string(), change::CHANGE_PERCENT.text(lang).to_string()],
+        change_formulas: [
+            change::CHANGE.text(lang).to_string(),
+            change::CHANGE_PERCENT.text(lang).to_string(),
+        ],
     }
 }
 
@@ -222,6 +208,38 @@ fn title(input: &ReportInput, lang: Lang) -> String {
     } else {
         t.to_string()
     }
+}
+
+/// The analysis's problems with its options, placed under `analysis.` (its period is the report's).
+fn analysis_errors(a: &AnalysisReport) -> Vec<FieldError> {
+    a.errors
+        .iter()
+        .filter(|e| !e.field.starts_with("period"))
+        .map(|e| FieldError {
+            field: format!("analysis.{}", e.field),
+            message: e.message.clone(),
+        })
+        .collect()
+}
+
+/// Every declared formula, to find a figure's formula id from its text.
+fn all_formulas() -> Formulas {
+    Formulas::new(
+        &[
+            crate::metrics::formulas(),
+            change::FORMULAS.to_vec(),
+            benchmark::FORMULAS.to_vec(),
+        ]
+        .concat(),
+    )
+}
+
+fn no_period(lang: Lang) -> String {
+    lang.pick(
+        "no dated post or daily row in the files: drop exports or type the period",
+        "aucune publication ni ligne quotidienne datée dans les fichiers : déposez des exports ou saisissez la période",
+    )
+    .to_string()
 }
 
 /// Why a figure has no previous value to be compared with.
