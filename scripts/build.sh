@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the release WebAssembly core into www/pkg/ (the page's only generated files), as two
-# bundles: www/pkg/lite/ (the ROI calculator only: what the page opens on and what an embed
-# loads) and www/pkg/full/ (everything: files, analysis, contests), fetched when a tab needs it.
+# Builds the release WebAssembly core into www/pkg/ as two bundles: www/pkg/lite/ (the ROI
+# calculator only: what the page opens on and what an embed loads) and www/pkg/full/
+# (everything: files, analysis, contests), fetched when a tab needs it; then the single
+# offline file www/social-roi.html. These are the page's only generated files.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_rust
 ensure_wasm_bindgen
@@ -33,3 +34,13 @@ bundle() { # NAME CARGO-FEATURE-ARGS...
 
 bundle lite --no-default-features
 bundle full
+
+# The single offline file, www/social-roi.html (scripts/single-file.mjs): the page, its
+# modules and both bundles in one HTML file. esbuild (npm, pinned in package.json) bundles it.
+ensure_node
+if [ ! -x node_modules/.bin/esbuild ] || [ "$(node -p "require('esbuild/package.json').version" 2>/dev/null)" != "$(node -p "require('./package.json').devDependencies.esbuild")" ]; then
+  say "installing esbuild (npm ci, once)"
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+say "writing the single offline file"
+node scripts/single-file.mjs >&2

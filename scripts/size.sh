@@ -50,5 +50,10 @@ for (const [name, files, budget] of rows) {
   console.log(`${name.padEnd(32)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}   (${kb(budget).trim()})`);
   if (s.brotli > budget) { over = true; console.log(`  over budget by ${s.brotli - budget} bytes`); }
 }
+// The single offline file (no budget: it is downloaded once, to keep).
+if (fs.existsSync('www/social-roi.html')) {
+  const s = size(['www/social-roi.html']);
+  console.log(`${'single file (social-roi.html)'.padEnd(32)} ${(s.raw / KiB).toFixed(1).padStart(6)} KiB ${(s.gzip / KiB).toFixed(1).padStart(6)} KiB ${(s.brotli / KiB).toFixed(1).padStart(6)} KiB`);
+}
 process.exit(over ? 1 : 0);
 JS

@@ -20,6 +20,10 @@ cargo clippy --locked -p social-roi-wasm --lib --no-default-features --target wa
 say "native tests: unit, integration and doc tests (core and command line)"
 cargo test --locked --workspace
 
+say "release build: the hostile corpus and the fuzz regressions, as users run the binary"
+cargo test --locked --release -p social-roi-cli --test hostile
+cargo test --locked --release -p social-roi --test fuzz_regressions
+
 say "wasm boundary tests (wasm-bindgen-test, in node): crates/wasm/tests"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked -p social-roi-wasm --target wasm32-unknown-unknown

@@ -120,6 +120,8 @@ pub(crate) enum Kind {
     Percent(f64),
     /// A number above zero, up to the given maximum (a period in months).
     Positive(f64),
+    /// A whole number from the first bound to the second (a draw's winners).
+    Within(f64, f64),
 }
 
 impl Fields {
@@ -169,7 +171,9 @@ impl Fields {
                 Err(_) => {
                     let expected = match kind {
                         Kind::Percent(_) => lang.pick("a percentage", "un pourcentage"),
-                        Kind::Count => lang.pick("a whole number", "un nombre entier"),
+                        Kind::Count | Kind::Within(..) => {
+                            lang.pick("a whole number", "un nombre entier")
+                        }
                         _ => lang.pick("a number", "un nombre"),
                     };
                     Some(Err(found(lang, expected, text.trim())))
@@ -225,6 +229,20 @@ fn check_range(lang: Lang, value: f64, shown: &str, kind: Kind) -> Result<f64, S
                 format_plain(max)
             ),
         }),
+        Kind::Within(lo, hi) if value < lo || value > hi || value.fract() != 0.0 => {
+            Err(match lang {
+                Lang::En => format!(
+                    "a whole number from {} to {} is expected, found {shown}",
+                    format_plain(lo),
+                    format_plain(hi)
+                ),
+                Lang::Fr => format!(
+                    "un nombre entier de {} à {} est attendu, trouvé {shown}",
+                    format_plain(lo),
+                    format_plain(hi)
+                ),
+            })
+        }
         _ if value > MAX_INPUT => {
             let msg = lang.pick(
                 "too large: at most 1 000 000 000 000 000 (10^15)",
@@ -247,9 +265,13 @@ fn found(lang: Lang, expected: &str, text: &str) -> String {
     }
 }
 
+/// A number as people read it: `12`, `0.5`; `1e-300` and `1e300` with their exponent, not
+/// three hundred zeros.
 fn format_plain(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e16 {
         format!("{}", x as i64)
+    } else if x != 0.0 && (x.abs() < 1e-6 || x.abs() >= 1e16) {
+        format!("{x:e}")
     } else {
         format!("{x}")
     }

@@ -105,5 +105,7 @@ pub use report::{
     Section, SectionId, SectionName, Span, REPORT_FORMAT, REPORT_VERSION,
 };
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
-pub use table::report::{FileKind, FileReport, Problem, SkipReason, Status, TableReport};
-pub use workspace::{import_bytes, Imported, Importer, Totals, Workspace, WorkspaceError};
+pub use table::report::{Failure, FileKind, FileReport, Problem, SkipReason, Status, TableReport};
+pub use workspace::{
+    import_bytes, Imported, Importer, ReadAgain, Totals, Workspace, WorkspaceError,
+};

@@ -86,14 +86,16 @@ export function timeChart({ title, desc, points, kind = 'bars', tick, width = 64
   const n = Math.max(1, points.length);
   const slot = plotW / n;
   const cx = (i) => left + slot * (i + 0.5);
-  // X labels: about one per 70 px, always the first and the last.
-  const every = Math.max(1, Math.ceil(70 / slot));
+  // X labels: one per 70 px or the room of the longest (about 6.2 px a character at 11 px),
+  // always the first and the last.
+  const room = Math.max(70, Math.max(0, ...points.map((p) => String(p.label).length)) * 6.2 + 14);
+  const every = Math.max(1, Math.ceil(room / slot));
   const prev = Math.floor((n - 1) / every) * every;
   points.forEach((p, i) => {
     const last = i === n - 1 && n > 1;
     // The last label ends at the right edge: it needs the room of one and a half labels from
     // the one before.
-    const show = last ? every === 1 || (n - 1 - prev + 0.5) * slot >= 105 : i % every === 0;
+    const show = last ? every === 1 || (n - 1 - prev + 0.5) * slot >= room * 1.5 : i % every === 0;
     if (!show) return;
     const x = last && every > 1 ? Math.min(cx(i) + slot / 2, width - right) : cx(i);
     svg.append(s('text', { class: 'sr-tick', x: round(x), y: height - bottom + 16, 'text-anchor': last && every > 1 ? 'end' : 'middle', text: p.label }));

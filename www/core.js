@@ -5,12 +5,15 @@
 // where no worker can start. The tabs reach the full core through `fullCore()`: the worker's
 // client (worker-client.js), whose calls all return promises.
 import initLite, * as lite from './pkg/lite/social_roi.js';
+import { inlined } from './inline.js';
 
 let liteReady = null;
 
 /** Resolves to the light core's exports (the ROI calculator). */
 export function loadCore() {
-  liteReady ??= initLite({ module_or_path: new URL('./pkg/lite/social_roi_bg.wasm', import.meta.url) }).then(() => lite);
+  // Inside the single file, the bundle travels in the page itself (inline.js).
+  const wasm = inlined ? inlined.lite() : new URL('./pkg/lite/social_roi_bg.wasm', import.meta.url);
+  liteReady ??= initLite({ module_or_path: wasm }).then(() => lite);
   return liteReady;
 }
 

@@ -158,6 +158,7 @@ export class Engine {
       case 'add': return a.json ? this.#addList(id, a) : this.#add(id, a);
       case 'remove': return this.#remove(id, a);
       case 'map': return this.#map(id, a);
+      case 'quote': return this.#quote(id, a);
       case 'ws': return this.#ws(id, a);
       case 'core': return this.#call(id, a);
       case 'range': return this.#range(a);
@@ -270,14 +271,40 @@ export class Engine {
     return true;
   }
 
-  #map(id, { set, key, table, mapping, lang, today }) {
+  async #map(id, { set, key, table, mapping, lang, today }) {
     const s = this.#set(set, today);
     const f = s.files.get(key);
     if (!f) throw { kind: 'input', message: `no file ${key}` };
     this.#enter(id);
-    const report = s.ws.applyMapping(f.id, table, mapping, lang);
+    let report = s.ws.applyMapping(f.id, table, mapping, lang);
     s.cache = null;
+    // A table too large to keep its rows (more than the core's sample): the mapping applies
+    // as the file is read again from the File the worker holds (the core keeps no bytes).
+    if (report.read_again) report = await this.#again(id, s, f, lang);
+    if (report === CANCELLED) return CANCELLED;
     return { ...report, id: key };
+  }
+
+  /** Reads the quote at `line`, `column` of a file as a character: the file is read again. */
+  async #quote(id, { set, key, line, column, lang, today }) {
+    const s = this.#set(set, today);
+    const f = s.files.get(key);
+    if (!f) throw { kind: 'input', message: `no file ${key}` };
+    this.#enter(id);
+    let report = s.ws.takeQuoteLiterally(f.id, line, column, lang);
+    if (report.read_again) report = await this.#again(id, s, f, lang);
+    if (report === CANCELLED) return CANCELLED;
+    return { ...report, id: key };
+  }
+
+  /** Reads file `f` again, as the core asked (`read_again`); a cancel leaves what was read. */
+  async #again(id, s, f, lang) {
+    s.ws.rereadFile(f.id);
+    const stopped = await this.#stream(id, s, f.id, f.file) === CANCELLED;
+    this.#enter(id);
+    const report = s.ws.finishFile(f.id, lang);
+    s.cache = null;
+    return stopped ? CANCELLED : report;
   }
 
   /** A call on a set's Workspace (`reports`, `analyze`…); reports carry the page's keys. */

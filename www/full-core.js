@@ -2,13 +2,20 @@
 // beside this module: in the worker (worker.js), or in the page where no worker can start
 // (worker-client.js).
 
+import { inlined } from './inline.js';
+
 let fullReady = null;
 let instances = 0;
 
-/** Imports the full bundle's module (a new instance of it for `suffix`) and loads its wasm. */
+/**
+ * Imports the full bundle's module (a new instance of it for `suffix`) and loads its wasm.
+ * Inside the single file (inline.js) the module is part of one script: there is one instance
+ * of it per worker (a new worker is a fresh one), which a fresh start in the page shares.
+ */
 function load(suffix) {
-  return import(`./pkg/full/social_roi.js${suffix}`).then(async (full) => {
-    await full.default({ module_or_path: new URL('./pkg/full/social_roi_bg.wasm', import.meta.url) });
+  const module = inlined ? import('./pkg/full/social_roi.js') : import(`./pkg/full/social_roi.js${suffix}`);
+  return module.then(async (full) => {
+    await full.default({ module_or_path: inlined ? inlined.full() : new URL('./pkg/full/social_roi_bg.wasm', import.meta.url) });
     return full;
   });
 }

@@ -1,10 +1,15 @@
 // <social-roi>: the calculator as one custom element, so a page (or a blog post) hosts it with
 // one tag. Importing this module defines the element; importing it twice is harmless.
 //
-// Attributes: lang="fr|en" (else the visitor's choice, else the browser's language),
-// currency="EUR" (the starting currency), heading-level="1..6" (of its title, default 2),
-// sync-url (keep the inputs in the page's URL fragment, so reloads and shared links reproduce
-// the result). Event: `social-roi-change` (bubbles, composed) with `detail: { input, report }`.
+// Attributes, each read at load and again whenever it changes (docs/embed.md): lang="fr|en"
+// (else the visitor's choice, else the browser's language), currency="EUR", theme="auto|light|
+// dark" (styles.js), heading-level="1..6" (of its title, default 2), tabs="roi contest" (the tabs
+// shown, in their order; all by default), inputs (the calculator's inputs: input JSON, whole or
+// only the keys that differ from the example, or a share link's fragment), sync-url (keep the
+// inputs in the page's URL fragment, so reloads and shared links reproduce the result; the
+// fragment may also say lang, currency, theme and tabs, as the embed panel's iframe does), and
+// embed-panel (show the "Embed" panel: the snippet for this element as it is now). Event:
+// `social-roi-change` (bubbles, composed) with `detail: { input, report }`.
 
 import { fullCore, loadCore } from './core.js';
 import { sheet } from './styles.js';
@@ -60,7 +65,7 @@ export class SocialRoiElement extends HTMLElement {
   }
 
   static get observedAttributes() {
-    return ['lang', 'currency'];
+    return ['lang', 'currency', 'theme', 'heading-level', 'sync-url', 'tabs', 'inputs', 'embed-panel'];
   }
 
   #root = null;
@@ -77,13 +82,29 @@ export class SocialRoiElement extends HTMLElement {
   #dragDepth = 0;
   #id = `sr${++elements}`;
   #onHash = () => this.#loadFromHash();
+  #listening = false;
+
+  /** The tabs shown: those the `tabs` attribute names, in its order, else all of them. */
+  get #tabs() {
+    const names = (this.getAttribute('tabs') || '').split(/[\s,]+/).filter(Boolean);
+    const chosen = names.map((id) => TABS.find((x) => x.id === id)).filter((x, i, all) => x && all.indexOf(x) === i);
+    return chosen.length ? chosen : TABS;
+  }
+
+  #listen(on) {
+    if (on === this.#listening) return;
+    this.#listening = on;
+    if (on) window.addEventListener('hashchange', this.#onHash);
+    else window.removeEventListener('hashchange', this.#onHash);
+  }
 
   connectedCallback() {
-    if (this.syncUrl) window.addEventListener('hashchange', this.#onHash);
+    this.#listen(this.syncUrl);
     if (this.#root) return;
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [sheet()];
     this.#listenForDrops();
+    if (this.syncUrl) this.#attributesFromHash();
     const attr = this.getAttribute('lang');
     this.#lang = attr ? langOf(attr) : langOf(storedLang() || browserLang());
     replace(this.#root, h('p', { class: 'sr-app', attrs: { role: 'status' }, text: strings(this.#lang).loading }));
@@ -99,14 +120,92 @@ export class SocialRoiElement extends HTMLElement {
     );
   }
 
+  /**
+   * A page that keeps its inputs in its URL (sync-url) also takes the element's attributes
+   * from there: `#lang=en&currency=USD&theme=dark&tabs=roi&roi=…`, the embed panel's iframe.
+   */
+  #attributesFromHash() {
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    for (const name of ['lang', 'currency', 'theme', 'tabs']) {
+      const value = params.get(name);
+      if (value && /^[\w ,-]{1,60}$/.test(value)) this.setAttribute(name, value);
+    }
+  }
+
+  /** The embed panel (embed.js), below the tabs, loaded the first time it shows. */
+  #embedPanel() {
+    const slot = this.#root.querySelector('.sr-embed-slot');
+    import('./embed.js').then((m) => {
+      if (slot.isConnected) replace(slot, m.embedPanel(this, { lang: this.#lang, input: () => this.#input, example: () => this.#example(), tabs: () => this.#tabs.map((x) => x.id), all: TABS.map((x) => x.id) }));
+    });
+  }
+
   disconnectedCallback() {
-    window.removeEventListener('hashchange', this.#onHash);
+    this.#listen(false);
   }
 
   attributeChangedCallback(name, old, value) {
     if (!this.#core || old === value) return;
-    if (name === 'lang' && value) this.setLanguage(langOf(value));
-    if (name === 'currency' && value) this.#panel?.setCurrency(value);
+    if (name === 'lang') this.setLanguage(value ? langOf(value) : langOf(storedLang() || browserLang()));
+    else if (name === 'currency' && value) this.#setCurrency(value);
+    else if (name === 'inputs') this.#applyInputs(value);
+    else if (name === 'sync-url') {
+      this.#listen(this.syncUrl);
+      this.#writeHash();
+    } else if (name === 'tabs' || name === 'heading-level' || name === 'embed-panel') this.#render();
+    // theme: the stylesheet reads the attribute itself.
+  }
+
+  /** The calculator's currency, chosen in the header or by the attribute, on any tab. */
+  #setCurrency(code) {
+    if (code === (this.#input.currency || 'EUR')) return;
+    if (!this.#core.currencies().some((c) => c.code === code)) return;
+    this.#updateRoi((input) => ({ ...input, currency: code }));
+    const select = this.#root.querySelector('[data-control="currency"]');
+    if (select) select.value = code;
+    // The other tabs read the currency when they are made: made again, from their stores.
+    if (this.#tab !== TABS[0].id) this.#showTab(this.#tab);
+  }
+
+  /**
+   * The inputs the `inputs` attribute gives (input JSON, or only what differs from the
+   * example, or a share link's fragment), or null and a notice when they cannot be read.
+   */
+  async #fromAttribute(value) {
+    if (!value) return null;
+    try {
+      const text = value.trim();
+      if (text.startsWith('{')) {
+        const given = JSON.parse(text);
+        if (!given || typeof given !== 'object' || Array.isArray(given)) throw new Error('not an object');
+        return this.#inputOf({ changes: given });
+      }
+      return this.#inputOf(await decodeHash(text.includes('#') ? text.slice(text.indexOf('#')) : text));
+    } catch {
+      this.#notice = { warn: true, key: 'badInputs' };
+      return null;
+    }
+  }
+
+  /**
+   * The input that `found` (what decodeHash gives) holds: a whole input, or changes put over
+   * the example; null for none; throws when it cannot be read or has the wrong shape.
+   */
+  #inputOf(found) {
+    if (!found) return null;
+    if (found.error) throw new Error(found.error);
+    const input = found.input ?? { ...this.#example(), ...found.changes };
+    this.#core.computeRoi(input, this.#lang); // throws if its shape is wrong
+    return this.#adopt(input);
+  }
+
+  async #applyInputs(value) {
+    const input = (await this.#fromAttribute(value)) ?? (value ? null : this.#example());
+    if (!input) {
+      this.#render();
+      return;
+    }
+    this.#updateRoi(() => input);
   }
 
   get syncUrl() {
@@ -148,23 +247,18 @@ export class SocialRoiElement extends HTMLElement {
     return input;
   }
 
-  #start() {
+  async #start() {
     this.#notice = null;
     if (this.syncUrl) {
       const tab = new URLSearchParams(location.hash.replace(/^#/, '')).get('tab');
-      if (TABS.some((x) => x.id === tab)) this.#tab = tab;
-    }
-    const fromUrl = this.syncUrl ? decodeHash(location.hash) : null;
-    if (fromUrl?.input) {
+      if (this.#tabs.some((x) => x.id === tab)) this.#tab = tab;
       try {
-        this.#core.computeRoi(fromUrl.input, this.#lang); // throws if its shape is wrong
-        this.#input = this.#adopt(fromUrl.input);
+        this.#input = this.#inputOf(await decodeHash(location.hash));
       } catch {
         this.#notice = { warn: true, key: 'badLink' };
       }
-    } else if (fromUrl?.error) {
-      this.#notice = { warn: true, key: 'badLink' };
     }
+    if (!this.#input) this.#input = await this.#fromAttribute(this.getAttribute('inputs'));
     if (!this.#input) {
       this.#input = this.#example();
       this.#notice ??= { warn: false, key: 'exampleNote' };
@@ -172,16 +266,16 @@ export class SocialRoiElement extends HTMLElement {
     this.#render();
   }
 
-  #loadFromHash() {
-    const fromUrl = decodeHash(location.hash);
-    if (!fromUrl?.input || !this.#core) return;
-    if (encodeHash(fromUrl.input) === encodeHash(this.#input)) return;
+  async #loadFromHash() {
+    if (!this.#core || location.hash === (await this.#hash())) return;
+    let input;
     try {
-      this.#core.computeRoi(fromUrl.input, this.#lang);
+      input = this.#inputOf(await decodeHash(location.hash));
     } catch {
       return;
     }
-    this.#input = this.#adopt(fromUrl.input);
+    if (!input) return;
+    this.#input = input;
     this.#panel?.load(this.#input);
   }
 
@@ -237,7 +331,7 @@ export class SocialRoiElement extends HTMLElement {
       await this.#current.addFiles(files);
       return;
     }
-    const tab = TABS.find((x) => x.acceptsFiles);
+    const tab = this.#tabs.find((x) => x.acceptsFiles);
     if (!tab) return;
     if (this.#tab !== tab.id || !this.#current?.addFiles) await this.#showTab(tab.id);
     await this.#current?.addFiles?.(files);
@@ -245,7 +339,7 @@ export class SocialRoiElement extends HTMLElement {
 
   /** Opens the tab `id` (`roi`, `files`, `analysis`…); a tab that does not exist is ignored. */
   async showTab(id) {
-    if (!this.#core || !TABS.some((x) => x.id === id)) return;
+    if (!this.#core || !this.#tabs.some((x) => x.id === id)) return;
     await this.#showTab(id, true);
   }
 
@@ -261,7 +355,7 @@ export class SocialRoiElement extends HTMLElement {
         this.#input = this.#example();
         this.#panel.load(this.#input);
       },
-      shareUrl: this.syncUrl ? () => `${location.origin}${location.pathname}${location.search}${this.#hash()}` : null,
+      shareUrl: this.syncUrl ? async () => `${location.href.split('#')[0]}${await this.#hash()}` : null,
     });
     this.#panel = panel;
     return panel;
@@ -295,9 +389,27 @@ export class SocialRoiElement extends HTMLElement {
     else this.#changed(this.#input, this.#core.computeRoi(this.#input, this.#lang));
   }
 
-  #hash() {
-    const roi = encodeHash(this.#input).slice(1);
-    return this.#tab === TABS[0].id ? `#${roi}` : `#tab=${this.#tab}&${roi}`;
+  /**
+   * The fragment for the element as it is: its tab (unless the first), the theme and tabs the
+   * address gave (an iframe's), and the inputs that differ from the example (state.js).
+   */
+  async #hash() {
+    const given = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const params = new URLSearchParams();
+    if (this.#tab !== TABS[0].id) params.set('tab', this.#tab);
+    for (const key of ['theme', 'tabs']) if (given.get(key)) params.set(key, given.get(key));
+    const inputs = (await encodeHash(this.#input, this.#example())).slice(1);
+    return `#${params.size ? `${params}&` : ''}${inputs}`;
+  }
+
+  #hashWrites = 0;
+
+  /** Writes the fragment (sync-url), the latest of several quick changes winning. */
+  async #writeHash() {
+    if (!this.syncUrl) return;
+    const n = ++this.#hashWrites;
+    const hash = await this.#hash();
+    if (n === this.#hashWrites && this.syncUrl && location.hash !== hash) history.replaceState(history.state, '', hash);
   }
 
   async #showTab(id, focus = false) {
@@ -319,7 +431,7 @@ export class SocialRoiElement extends HTMLElement {
         if (left < 0 || left + b.offsetWidth > bar.clientWidth) bar.scrollLeft += left - (bar.clientWidth - b.offsetWidth) / 2;
       }
     }
-    host.setAttribute('aria-labelledby', `sr-tab-${id}`);
+    if (this.#tabs.length > 1) host.setAttribute('aria-labelledby', `sr-tab-${id}`);
     // The notice speaks of the calculator's inputs (the example, a link that could not be read).
     const notice = this.#root.querySelector('.sr-app > .sr-notice');
     if (notice) notice.hidden = id !== TABS[0].id;
@@ -350,19 +462,65 @@ export class SocialRoiElement extends HTMLElement {
     // A panel may bring its own stylesheets (`sheets`), adopted beside the shared one.
     this.#root.adoptedStyleSheets = [sheet(), ...(panel.sheets || [])];
     replace(host, panel.el);
-    if (this.syncUrl && location.hash !== this.#hash()) history.replaceState(history.state, '', this.#hash());
+    this.#writeHash();
+  }
+
+  /** The header's currency list, in the element's language. */
+  #currencySelect() {
+    const names = new Intl.DisplayNames([this.#locale], { type: 'currency' });
+    const currencyName = (code) => { try { return `${code} — ${names.of(code)}`; } catch { return code; } };
+    return h('select', {
+      dataset: { control: 'currency' },
+      on: { change: (e) => this.#setCurrency(e.target.value) },
+    }, this.#core.currencies().map((c) => h('option', { value: c.code, text: currencyName(c.code), selected: c.code === (this.#input.currency || 'EUR') })));
+  }
+
+  /** The tab bar (none for a single tab): arrows move to the next tab, Home and End to the ends. */
+  #tabBar(t) {
+    const shown = this.#tabs;
+    if (shown.length < 2) return null;
+    const keydown = (e) => {
+      const i = shown.findIndex((x) => x.id === this.#tab);
+      const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: shown.length - 1 }[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      this.#showTab(shown[(to + shown.length) % shown.length].id, true);
+    };
+    return h('div', { class: 'sr-tabs', attrs: { role: 'tablist', 'aria-label': t.sections }, on: { keydown } },
+      shown.map((tab) => h('button', {
+        type: 'button',
+        id: `sr-tab-${tab.id}`,
+        class: 'sr-tab',
+        text: t[tab.label],
+        dataset: { tab: tab.id },
+        attrs: { role: 'tab', 'aria-selected': String(tab.id === this.#tab), part: PART.tab },
+        on: { click: () => this.#showTab(tab.id) },
+      })));
+  }
+
+  /** The skip link: straight to the current tab's results (or its panel), past the form. */
+  #skipLink(t) {
+    return h('a', {
+      class: 'sr-skip',
+      href: '#',
+      text: t.skipToResults,
+      on: {
+        click: (e) => {
+          e.preventDefault();
+          const host = this.#root.querySelector('.sr-tabpanel');
+          const target = host.querySelector('.sr-results') || host;
+          if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+          target.focus();
+          target.scrollIntoView({ block: 'start' });
+        },
+      },
+    });
   }
 
   #render() {
     const t = strings(this.#lang);
     const level = Math.min(6, Math.max(1, Number(this.getAttribute('heading-level')) || 2));
-    const currencies = this.#core.currencies();
-    const names = new Intl.DisplayNames([this.#locale], { type: 'currency' });
-    const currencyName = (code) => { try { return `${code} — ${names.of(code)}`; } catch { return code; } };
-    const currency = h('select', {
-      dataset: { control: 'currency' },
-      on: { change: (e) => this.#updateRoi((input) => ({ ...input, currency: e.target.value })) },
-    }, currencies.map((c) => h('option', { value: c.code, text: currencyName(c.code), selected: c.code === (this.#input.currency || 'EUR') })));
+    if (!this.#tabs.some((x) => x.id === this.#tab)) this.#tab = this.#tabs[0].id;
     const langButton = (code, text) => h('button', {
       type: 'button',
       text,
@@ -374,51 +532,32 @@ export class SocialRoiElement extends HTMLElement {
     const notice = this.#notice
       ? h('p', { class: `sr-notice${this.#notice.warn ? ' sr-warn' : ''}`, attrs: { role: this.#notice.warn ? 'alert' : 'note' }, text: t[this.#notice.key] })
       : null;
-    const tabs = TABS.length > 1
-      ? h('div', {
-        class: 'sr-tabs',
-        attrs: { role: 'tablist', 'aria-label': t.sections },
-        on: {
-          keydown: (e) => {
-            const i = TABS.findIndex((x) => x.id === this.#tab);
-            const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-            if (step) this.#showTab(TABS[(i + step + TABS.length) % TABS.length].id, true);
-          },
-        },
-      }, TABS.map((tab) => h('button', {
-        type: 'button',
-        id: `sr-tab-${tab.id}`,
-        class: 'sr-tab',
-        text: t[tab.label],
-        dataset: { tab: tab.id },
-        attrs: { role: 'tab', 'aria-selected': String(tab.id === this.#tab), part: PART.tab },
-        on: { click: () => this.#showTab(tab.id) },
-      })))
-      : null;
+    const tabs = this.#tabBar(t);
     replace(this.#root,
       h('div', { class: 'sr-app', lang: this.#lang, attrs: { part: PART.app } },
+        this.#skipLink(t),
         h('header', { class: 'sr-head' },
           h('div', {},
             h(`h${level}`, { class: 'sr-title', text: t.title }),
             h('p', { class: 'sr-tagline', text: t.tagline })),
           h('div', { class: 'sr-controls' },
-            h('label', { class: 'sr-field' }, h('span', { class: 'sr-lbl', text: t.currency }), currency),
+            h('label', { class: 'sr-field' }, h('span', { class: 'sr-lbl', text: t.currency }), this.#currencySelect()),
             h('div', { class: 'sr-field' },
               h('span', { class: 'sr-lbl', text: t.language }),
               h('div', { class: 'sr-lang', attrs: { role: 'group', 'aria-label': t.language } }, langButton('fr', 'FR'), langButton('en', 'EN'))))),
-        notice,
+        // Below the tab bar, so that the bar stays where it is when the notice hides.
         tabs,
-        h('div', { class: 'sr-tabpanel', attrs: { role: TABS.length > 1 ? 'tabpanel' : null } }),
+        notice,
+        h('div', { class: 'sr-tabpanel', attrs: { role: tabs ? 'tabpanel' : null } }),
+        this.hasAttribute('embed-panel') ? h('div', { class: 'sr-embed-slot' }) : null,
         h('div', { class: 'sr-drop', hidden: true, attrs: { 'aria-hidden': 'true' } }, h('p', { text: t.dropHere }))));
     this.#showTab(this.#tab);
+    if (this.hasAttribute('embed-panel')) this.#embedPanel();
   }
 
   #changed(input, report, edited = false) {
     this.#input = input;
-    if (this.syncUrl) {
-      const hash = this.#hash();
-      if (location.hash !== hash) history.replaceState(history.state, '', hash);
-    }
+    this.#writeHash();
     // The worked example's note has said its piece once the user changes a figure.
     if (edited && this.#notice && !this.#notice.warn) {
       this.#notice = null;

@@ -1,8 +1,14 @@
-// The calculator's inputs in the URL fragment: `#roi=<base64url of the input JSON>`. The
-// fragment never reaches a server, so a shared link carries the figures without sending them
-// anywhere.
+// The calculator's inputs in the URL fragment. The fragment never reaches a server, so a
+// shared link carries the figures without sending them anywhere. Three forms, read all:
+// - `#z=<base64url of deflate-raw of the JSON>`: what a link holds now, only the inputs that
+//   differ from the worked example (with the currency and decimal mark, always), compressed
+//   with the browser's CompressionStream: a link of a few hundred characters;
+// - `#j=<base64url of the JSON>`: the same without compression, where a browser has none;
+// - `#roi=<base64url of the whole input JSON>`: links made before, still opened as they were.
 
-const KEY = 'roi';
+const PACKED = 'z';
+const PLAIN = 'j';
+const WHOLE = 'roi';
 
 function toBase64Url(bytes) {
   let bin = '';
@@ -16,24 +22,63 @@ function fromBase64Url(text) {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-/** The fragment for `input`. */
-export function encodeHash(input) {
-  return `#${KEY}=${toBase64Url(new TextEncoder().encode(JSON.stringify(input)))}`;
+/** `bytes` through a CompressionStream or DecompressionStream of deflate-raw. */
+async function through(stream, bytes) {
+  const out = new Blob([bytes]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
+const canPack = () => typeof CompressionStream === 'function';
+
 /**
- * The input a fragment holds: `{ input }`, `{ error }` when it holds one that cannot be read,
- * or `null` when it holds none.
+ * The keys of `input` whose values differ from `example`'s; the currency and the decimal mark
+ * always (a reader's example may have others: theirs would change what the numbers mean).
  */
-export function decodeHash(hash) {
+export function changesFrom(input, example) {
+  const out = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'currency' || key === 'decimal_mark' || JSON.stringify(value) !== JSON.stringify(example?.[key])) out[key] = value;
+  }
+  return out;
+}
+
+/** The fragment for `input`, holding what differs from `example` (`#z=…`, or `#j=…`). */
+export async function encodeHash(input, example) {
+  const bytes = new TextEncoder().encode(JSON.stringify(changesFrom(input, example)));
+  if (canPack()) {
+    try {
+      return `#${PACKED}=${toBase64Url(await through(new CompressionStream('deflate-raw'), bytes))}`;
+    } catch {
+      /* a browser that lists the stream but not this format: the plain form */
+    }
+  }
+  return `#${PLAIN}=${toBase64Url(bytes)}`;
+}
+
+function object(text) {
+  const value = JSON.parse(text);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+  return value;
+}
+
+const utf8 = (bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+
+/**
+ * What a fragment holds: `{ input }` (an old link: the whole input), `{ changes }` (the keys
+ * to put over the example), `{ error }` when it holds inputs that cannot be read, or `null`
+ * when it holds none.
+ */
+export async function decodeHash(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const value = params.get(KEY);
-  if (!value) return null;
   try {
-    const input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(value)));
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new Error('not an object');
-    return { input };
+    if (params.get(PACKED)) {
+      if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot open compressed links');
+      return { changes: object(utf8(await through(new DecompressionStream('deflate-raw'), fromBase64Url(params.get(PACKED))))) };
+    }
+    if (params.get(PLAIN)) return { changes: object(utf8(fromBase64Url(params.get(PLAIN)))) };
+    if (params.get(WHOLE)) return { input: object(utf8(fromBase64Url(params.get(WHOLE)))) };
   } catch (e) {
     return { error: String(e.message || e) };
   }
+  return null;
 }

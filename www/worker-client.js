@@ -18,6 +18,7 @@
 // promise (`await core.computeContest(input, set.entries(), lang)`); a set's own Workspace calls
 // go through `set.call(method, args)` (the draw's: `set.call('prepareDraw', [rules, lang])`).
 
+import { inlined } from './inline.js';
 import { today } from './reading.js';
 import { entriesOf, MSG, stallBudget, STALL, stepLeft, textOf } from './protocol.js';
 
@@ -96,7 +97,8 @@ export class Job {
 /** The worker, or the engine in the page's own thread, behind one interface. */
 class WorkerTransport {
   constructor(onMessage, onDeath) {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // Inside the single file, the worker's code travels in the page (inline.js).
+    this.worker = inlined ? inlined.worker() : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.worker.addEventListener('message', (e) => onMessage(e.data));
     this.worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -508,6 +510,10 @@ export class FileSet {
         // eslint-disable-next-line no-await-in-loop
         entry.report = await this.#client.request('map', { set: this.name, key: entry.key, table, mapping, lang: this.lang, today: today() }, { internal });
       }
+      for (const [line, column] of f.quotes ?? []) {
+        // eslint-disable-next-line no-await-in-loop
+        entry.report = await this.#client.request('quote', { set: this.name, key: entry.key, line, column, lang: this.lang, today: today() }, { internal });
+      }
       entry.state = 'done';
     } catch (e) {
       if (e?.kind === 'restart') return;
@@ -558,6 +564,20 @@ export class FileSet {
     const report = await this.#client.request('map', { set: this.name, key: entry.key, table, mapping, lang, today: today() });
     const f = this.#files.find((x) => x.entry === entry);
     f?.mappings.set(table, mapping);
+    entry.report = report;
+    this.#emit(entry, 'data');
+    return report;
+  }
+
+  /**
+   * Reads the stray quote at `line`, `column` of `entry` as a character (the file is read
+   * again; see Workspace.takeQuoteLiterally); kept, and asked again after a restart.
+   */
+  async quote(entry, line, column, lang = this.lang) {
+    this.lang = lang;
+    const report = await this.#client.request('quote', { set: this.name, key: entry.key, line, column, lang, today: today() });
+    const f = this.#files.find((x) => x.entry === entry);
+    if (f) (f.quotes ??= []).push([line, column]);
     entry.report = report;
     this.#emit(entry, 'data');
     return report;

@@ -166,7 +166,7 @@ impl From<&Rules> for RulesInput {
 /// `winners` or `bonus[0].entries`), listed in the order of the form.
 pub(super) fn validate_rules(input: &RulesInput, lang: Lang) -> Result<Rules, Vec<FieldError>> {
     let mut f = Fields::new(lang, None);
-    let numbers = read_numbers(&mut f, lang, input);
+    let numbers = read_numbers(&mut f, input);
     let keywords = read_keywords(&mut f, lang, &input.keywords);
     let (from, until) = read_window(&mut f, lang, input);
     let organiser = input
@@ -212,20 +212,12 @@ struct Numbers {
     max_entries: Option<u32>,
 }
 
-fn read_numbers(f: &mut Fields, lang: Lang, input: &RulesInput) -> Numbers {
+fn read_numbers(f: &mut Fields, input: &RulesInput) -> Numbers {
     Numbers {
-        winners: whole(f, lang, &input.winners, "winners", (1.0, MAX_WINNERS), 1),
-        alternates: whole(
-            f,
-            lang,
-            &input.alternates,
-            "alternates",
-            (0.0, MAX_WINNERS),
-            0,
-        ),
+        winners: whole(f, &input.winners, "winners", (1.0, MAX_WINNERS), 1),
+        alternates: whole(f, &input.alternates, "alternates", (0.0, MAX_WINNERS), 0),
         min_mentions: whole(
             f,
-            lang,
             &input.min_mentions,
             "min_mentions",
             (0.0, MAX_MENTIONS),
@@ -233,50 +225,20 @@ fn read_numbers(f: &mut Fields, lang: Lang, input: &RulesInput) -> Numbers {
         ),
         bonus_per_mention: whole(
             f,
-            lang,
             &input.bonus_per_mention,
             "bonus_per_mention",
             (0.0, 100.0),
             0,
         ),
-        max_entries: (!blank(&input.max_entries)).then(|| {
-            whole(
-                f,
-                lang,
-                &input.max_entries,
-                "max_entries",
-                (1.0, MAX_BONUS),
-                1,
-            )
-        }),
+        max_entries: (!blank(&input.max_entries))
+            .then(|| whole(f, &input.max_entries, "max_entries", (1.0, MAX_BONUS), 1)),
     }
 }
 
 /// A whole number within `range`, `default` when blank or wrong (with a message).
-fn whole(
-    f: &mut Fields,
-    lang: Lang,
-    e: &Entry,
-    field: &str,
-    range: (f64, f64),
-    default: u32,
-) -> u32 {
-    match f.read(e, field, Kind::Count) {
+fn whole(f: &mut Fields, e: &Entry, field: &str, range: (f64, f64), default: u32) -> u32 {
+    match f.read(e, field, Kind::Within(range.0, range.1)) {
         None => default,
-        Some(v) if v < range.0 || v > range.1 => {
-            let msg = match lang {
-                Lang::En => format!(
-                    "a whole number from {} to {} is expected, found {v}",
-                    range.0, range.1
-                ),
-                Lang::Fr => format!(
-                    "un nombre entier de {} à {} est attendu, trouvé {v}",
-                    range.0, range.1
-                ),
-            };
-            f.error(field, msg);
-            default
-        }
         Some(v) => v as u32,
     }
 }
@@ -363,7 +325,7 @@ fn read_bonus(f: &mut Fields, lang: Lang, typed: &[BonusInput]) -> Vec<Bonus> {
     for (i, b) in typed.iter().enumerate() {
         let who = normalise(&b.entrant);
         let field = format!("bonus[{i}].entries");
-        let n = whole(f, lang, &b.entries, &field, (1.0, MAX_BONUS), 0);
+        let n = whole(f, &b.entries, &field, (1.0, MAX_BONUS), 0);
         if who.is_empty() {
             if !blank(&b.entries) {
                 let msg = lang.pick(

@@ -6,6 +6,7 @@
 use super::detect::{detect, Probe};
 use super::mapper::{Mapper, Table};
 use super::{norm, Format, GENERIC};
+use crate::schema::Field;
 use crate::table::report::SkipReason;
 use crate::table::{Cell, Encoding, Row, RowCells, RowSink, Source, TextRow};
 
@@ -42,6 +43,9 @@ pub(crate) struct Tables {
     done: Vec<Table>,
     /// Tables of the current source.
     in_source: usize,
+    /// The user's mappings of unrecognised tables, by the table's index in the file: a
+    /// file read again to apply them.
+    mappings: Vec<(usize, Vec<Option<Field>>)>,
 }
 
 impl Default for Tables {
@@ -58,7 +62,26 @@ impl Tables {
             state: State::empty(),
             done: Vec::new(),
             in_source: 0,
+            mappings: Vec::new(),
         }
+    }
+
+    /// Tables read with the user's `mappings` ((table index, field per column) each) for
+    /// the unrecognised tables they name.
+    pub(crate) fn with_mappings(mappings: Vec<(usize, Vec<Option<Field>>)>) -> Tables {
+        Tables {
+            mappings,
+            ..Tables::new()
+        }
+    }
+
+    /// The user's mapping of the table about to start, if any.
+    fn mapping(&self) -> Option<&[Option<Field>]> {
+        let index = self.done.len();
+        self.mappings
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, m)| m.as_slice())
     }
 
     /// Ends the current source; returns how many tables it held.
@@ -92,7 +115,12 @@ impl Tables {
         let start = header.map_or(0, |h| h + 1);
         let probe = rows.get(start..).unwrap_or(&[]);
         let header_row = header.and_then(|h| rows.get(h));
-        let mapper = Mapper::new(source, format, header_row, probe);
+        let mut mapper = Mapper::new(source, format, header_row, probe);
+        if format.id == crate::schema::FormatId::Generic {
+            if let Some(mapping) = self.mapping().map(<[_]>::to_vec) {
+                mapper = mapper.remapped(&mapping);
+            }
+        }
         let rest: Vec<Row> = rows.into_iter().skip(start).collect();
         self.state = State::Mapping(Box::new(mapper));
         for row in rest {
@@ -107,6 +135,11 @@ impl Tables {
             let earlier = &self.done[self.done.len() - self.in_source..];
             if table.is_traffic_by_day() && earlier.iter().any(Table::is_traffic_by_source) {
                 table.drop_as_daily_totals();
+            }
+            if let Some(mapping) = self.mapping().map(<[_]>::to_vec) {
+                if let Some(offer) = &mut table.report.mapping {
+                    offer.applied = Some(mapping);
+                }
             }
             self.done.push(table);
             self.in_source += 1;

@@ -29,12 +29,23 @@ pub(crate) enum Next {
     },
     /// The text ends inside a record: more is needed.
     More,
-    /// The input ended inside a quoted field that opened on this line: the file is cut
-    /// short, and that last record is not given.
-    OpenQuote(u64),
+    /// The input ended inside a quoted field that opened on `line`, in field `field`
+    /// (0-based): the file is cut short, or the quote is a stray one, and that last record
+    /// is not given.
+    OpenQuote {
+        /// The line the quote opened on.
+        line: u64,
+        /// The field it opens.
+        field: u32,
+    },
+    /// The record starting on this line has more than [`MAX_FIELDS`] fields.
+    TooWide(u64),
     /// Nothing more: the input ended on a record boundary.
     End,
 }
+
+/// The most fields a record may have (Excel's sheets have 16,384 columns).
+pub(crate) const MAX_FIELDS: usize = 100_000;
 
 /// A tokenizer of delimited text, record by record.
 pub(crate) struct Tokenizer {
@@ -42,6 +53,9 @@ pub(crate) struct Tokenizer {
     /// The line the next record starts on, or a blank line before it.
     line: u64,
     spans: Vec<Span>,
+    /// Quotes read as characters: (line, 0-based field) of each, sorted (a stray quote the
+    /// user asked to read literally).
+    literal: Vec<(u64, u32)>,
 }
 
 /// The short fields most exports are made of end within this many bytes: a plain loop finds
@@ -55,7 +69,34 @@ impl Tokenizer {
             delimiter,
             line: 1,
             spans: Vec::with_capacity(64),
+            literal: Vec::new(),
         }
+    }
+
+    /// Reads the quote opening field `field` (0-based) on `line` as a character, for each of
+    /// `quotes`.
+    pub(crate) fn take_literally(&mut self, quotes: &[(u64, u32)]) {
+        self.literal = quotes.to_vec();
+        self.literal.sort_unstable();
+    }
+
+    /// The delimiter.
+    pub(crate) fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// The line the next record starts on (or a blank line before it).
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Whether the quote opening the next field, on `line`, is read as a character.
+    fn literal(&self, line: u64) -> bool {
+        !self.literal.is_empty()
+            && self
+                .literal
+                .binary_search(&(line, self.spans.len() as u32))
+                .is_ok()
     }
 
     /// The fields of the record [`next`](Tokenizer::next) last found.
@@ -83,7 +124,7 @@ impl Tokenizer {
         let record_line = line;
         let mut p = start;
         loop {
-            let field = if b[p] == b'"' {
+            let field = if b[p] == b'"' && !self.literal(line) {
                 self.quoted(b, p, last, &mut line)
             } else {
                 self.unquoted(b, p, last)
@@ -93,11 +134,17 @@ impl Tokenizer {
                 Field::More => return Next::More,
                 Field::OpenQuote(opened) => {
                     self.line = line;
-                    return Next::OpenQuote(opened);
+                    return Next::OpenQuote {
+                        line: opened,
+                        field: self.spans.len() as u32,
+                    };
                 }
             };
             self.spans.push(span);
             match self.after_field(b, end, last) {
+                After::Field(_) if self.spans.len() >= MAX_FIELDS => {
+                    return Next::TooWide(record_line)
+                }
                 After::Field(next) => p = next,
                 After::EmptyLast => {
                     self.spans.push(empty(end + 1));
@@ -235,7 +282,7 @@ fn skip_blank_lines(b: &[u8], mut p: usize, last: bool, line: &mut u64) -> Optio
 }
 
 /// Line breaks inside a quoted field: `\n`, `\r\n` and a lone `\r` each count one.
-fn line_breaks(s: &[u8]) -> u64 {
+pub(crate) fn line_breaks(s: &[u8]) -> u64 {
     let lf = memchr_iter(b'\n', s).count();
     if memchr(b'\r', s).is_none() {
         return lf as u64;
@@ -496,10 +543,10 @@ mod tests {
     fn an_open_quote_at_the_end_is_a_cut_file() {
         let (records, end) = parse_everywhere(b',', "a,b\n1,2\n3,\"never\nclosed");
         assert_eq!(records, vec![rec(1, &["a", "b"]), rec(2, &["1", "2"])]);
-        assert_eq!(end, Next::OpenQuote(3));
+        assert_eq!(end, Next::OpenQuote { line: 3, field: 1 });
         // The quote opened on the record's second line.
         let (_, end) = parse_everywhere(b',', "a,b\n\"x\ny\",\"never\nclosed");
-        assert_eq!(end, Next::OpenQuote(3));
+        assert_eq!(end, Next::OpenQuote { line: 3, field: 1 });
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub(crate) struct TextDecoder {
     invalid: u64,
     /// Line of the first damaged sequence.
     first_invalid_line: Option<u64>,
+    /// Control characters decoded (NUL and the like; not tab, line ends or form feed).
+    control: u64,
+    /// Line of the first of them.
+    first_control_line: Option<u64>,
     /// Bytes given to a UTF-16 decoder, to notice an odd count.
     legacy_bytes: u64,
     /// Where this push's text starts in the caller's buffer.
@@ -57,6 +61,10 @@ pub(crate) struct Decoded {
     pub first_invalid_line: Option<u64>,
     /// The bytes stopped in the middle of a character: the file is cut short.
     pub cut_in_character: bool,
+    /// Control characters in the text (NUL and the like; not tab, line ends or form feed).
+    pub control: u64,
+    /// The line of the first of them.
+    pub first_control_line: Option<u64>,
 }
 
 impl Default for TextDecoder {
@@ -75,6 +83,8 @@ impl TextDecoder {
             newlines: 0,
             invalid: 0,
             first_invalid_line: None,
+            control: 0,
+            first_control_line: None,
             legacy_bytes: 0,
             push_start: 0,
         }
@@ -119,11 +129,21 @@ impl TextDecoder {
             invalid: self.invalid,
             first_invalid_line: self.first_invalid_line,
             cut_in_character: cut,
+            control: self.control,
+            first_control_line: self.first_control_line,
         }
     }
 
+    /// Counts the line ends and control characters of text just decoded.
     fn count_newlines(&mut self, text: &str) {
-        self.newlines += text.bytes().filter(|&b| b == b'\n').count() as u64;
+        let bytes = text.as_bytes();
+        let (control, first) = controls(bytes);
+        if let (Some(at), None) = (first, self.first_control_line) {
+            let before = memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64;
+            self.first_control_line = Some(self.newlines + before + 1);
+        }
+        self.control += control;
+        self.newlines += memchr::memchr_iter(b'\n', bytes).count() as u64;
     }
 
     fn push_inner(&mut self, bytes: &[u8], out: &mut String, last: bool) {
@@ -266,6 +286,50 @@ impl TextDecoder {
     }
 }
 
+/// A control character no table holds: below space, but not tab, line feed, form feed or
+/// carriage return; or DEL.
+#[inline]
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7f
+}
+
+/// The control characters of `bytes` and where the first is. Eight bytes at a time: a word
+/// with no byte below space and no DEL (most words of a text) is passed over at once.
+fn controls(bytes: &[u8]) -> (u64, Option<usize>) {
+    const LOW: u64 = 0x2020_2020_2020_2020;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const DEL: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut count = 0;
+    let mut first = None;
+    let mut at = 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_le_bytes(w);
+        let below_space = x.wrapping_sub(LOW) & !x & HIGH;
+        let d = x ^ DEL;
+        let del = d.wrapping_sub(ONES) & !d & HIGH;
+        if below_space | del != 0 {
+            for (k, &b) in word.iter().enumerate() {
+                if is_control(b) {
+                    count += 1;
+                    first = first.or(Some(at + k));
+                }
+            }
+        }
+        at += 8;
+    }
+    for (k, &b) in words.remainder().iter().enumerate() {
+        if is_control(b) {
+            count += 1;
+            first = first.or(Some(at + k));
+        }
+    }
+    (count, first)
+}
+
 /// The encoding its first bytes announce, and the length of the byte order mark.
 fn sniff(head: &[u8]) -> (Encoding, usize) {
     match head {
@@ -391,6 +455,24 @@ mod tests {
         let (t, r) = decode_chunks(&[b"ok,\xc3"]);
         assert_eq!(t, "ok,\u{fffd}");
         assert!(r.cut_in_character);
+    }
+
+    #[test]
+    fn control_characters_are_counted_anywhere() {
+        let mut bytes = b"id,text\n".repeat(20_000);
+        bytes.extend_from_slice(b"12\0\0\0,x\n\t\x0c\r\n");
+        let (_, r) = decode_chunks(&[&bytes[..70_000], &bytes[70_000..]]);
+        assert_eq!((r.control, r.first_control_line), (3, Some(20_001)));
+    }
+
+    #[test]
+    fn controls_in_words_and_tails() {
+        assert_eq!(controls(b"abc"), (0, None));
+        assert_eq!(controls(b"ab\tc\r\nde\x0cfghij\x7f\x00"), (2, Some(14)));
+        assert_eq!(controls("é€\u{1}".as_bytes()), (1, Some(5)));
+        let mut long = vec![b'x'; 100];
+        long[77] = 0x1b;
+        assert_eq!(controls(&long), (1, Some(77)));
     }
 
     #[test]

@@ -58,15 +58,18 @@ fn bad_json(e: &serde_json::Error, display: &str) -> Problem {
 /// column.
 fn table(list: &[Value]) -> (Vec<String>, Vec<Vec<(usize, Cell)>>) {
     let mut header: Vec<String> = Vec::new();
+    // Each key's column, found in constant time (a record may hold thousands of keys).
+    let mut columns: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut rows: Vec<Vec<(usize, Cell)>> = Vec::with_capacity(list.len());
     for item in list {
         let mut flat = Vec::new();
         flatten("", item, &mut flat);
         let mut cells = Vec::with_capacity(flat.len());
         for (key, cell) in flat {
-            let i = match header.iter().position(|h| *h == key) {
-                Some(i) => i,
+            let i = match columns.get(&key) {
+                Some(&i) => i,
                 None => {
+                    columns.insert(key.clone(), header.len());
                     header.push(key);
                     header.len() - 1
                 }

@@ -3,13 +3,16 @@
 //! into text and [`csv`] text into records, chunk by chunk, with boundaries anywhere.
 //! Spreadsheets ([`sheet`]: `.xlsx`, `.xls`, `.ods`), archives ([`archive`]: `.zip`) and
 //! [`json`] need their whole bytes (they are compressed, or one value): each takes a
-//! [`WholeFile`], the sink and the file's problems, and [`read_whole`] picks the reader.
+//! [`WholeFile`], the sink and the file's problems, and [`read_whole`] picks the reader and
+//! runs it [`guard`]ed. Every reader keeps to the bounds of [`budget`].
 //!
 //! The readers know nothing of the formats: `workspace` wires them to the formats' tables.
 
 pub(crate) mod archive;
+pub(crate) mod budget;
 pub(crate) mod csv;
 pub(crate) mod decode;
+pub(crate) mod guard;
 pub(crate) mod json;
 pub(crate) mod scan;
 pub(crate) mod sheet;
@@ -18,7 +21,7 @@ mod text;
 pub(crate) use text::TextReader;
 
 use crate::date::Date;
-use crate::table::report::{FileKind, YearFrom};
+use crate::table::report::{FileKind, Issue, Problem, YearFrom};
 use crate::table::{reference_day, FileProblems, RowSink, Source};
 
 /// What an import may need from outside.
@@ -28,13 +31,16 @@ pub struct ImportOptions {
     pub today: Option<Date>,
 }
 
-/// What travels down into archives: the import's options, and how deep in archives a file is.
+/// What travels down into archives: the import's options, how deep in archives a file is,
+/// and what the dropped file may still unpack.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Context {
+pub(crate) struct Context<'a> {
     /// What the import was given.
     pub options: ImportOptions,
     /// Archives around the file (0 for a dropped file).
     pub depth: u8,
+    /// The unpacking budget of the dropped file, shared by its archives and workbooks.
+    pub budget: &'a budget::Budget,
 }
 
 /// A file whose bytes are all here, and the names that show and date it: what every reader
@@ -51,8 +57,8 @@ pub(crate) struct WholeFile<'a> {
     pub names: &'a [&'a str],
     /// Its bytes.
     pub bytes: &'a [u8],
-    /// The options, and how deep in archives it is.
-    pub context: Context,
+    /// The options, how deep in archives it is, what it may unpack.
+    pub context: Context<'a>,
 }
 
 impl WholeFile<'_> {
@@ -75,12 +81,31 @@ impl WholeFile<'_> {
 }
 
 /// Reads `file` into `sink`, by its kind; returns the kind it was read as (a workbook saved
-/// with a `.zip` name reads as one).
+/// with a `.zip` name reads as one). A reader's panic ends this file with its message.
 pub(crate) fn read_whole(
     file: &WholeFile,
     sink: &mut dyn RowSink,
     problems: &mut FileProblems,
 ) -> FileKind {
+    let limit = if file.kind == FileKind::Json {
+        budget::JSON_BYTES
+    } else {
+        budget::WHOLE_BYTES
+    };
+    if !matches!(file.kind, FileKind::Text | FileKind::Unknown) && file.bytes.len() as u64 > limit {
+        let bytes = file.bytes.len() as u64;
+        let issue = Issue::FileTooLarge { bytes, limit };
+        problems.errors.push(Problem::new(issue, file.display));
+        return file.kind;
+    }
+    guard::guarded(|| read_kind(file, sink, problems)).unwrap_or_else(|detail| {
+        let issue = Issue::ReaderStopped { detail };
+        problems.errors.push(Problem::new(issue, file.display));
+        file.kind
+    })
+}
+
+fn read_kind(file: &WholeFile, sink: &mut dyn RowSink, problems: &mut FileProblems) -> FileKind {
     match file.kind {
         FileKind::Xlsx | FileKind::Xls | FileKind::Ods => sheet::read(file, sink, problems),
         FileKind::Zip => archive::read(file, sink, problems),

@@ -1,15 +1,21 @@
 //! The text pipeline of one source: bytes are decoded ([`super::decode`]) into a buffer of
 //! text not read yet, the [`Tokenizer`] finds its complete records, and each goes to the sink
 //! as a [`TextRow`] of spans over that buffer; what was read is dropped from its front. A
-//! record cut by a chunk's end waits whole for the next chunk.
+//! record cut by a chunk's end waits whole for the next chunk, up to [`MAX_RECORD_BYTES`]:
+//! past that the file is no table, or a stray quote opened (reading stops, and says where).
+//! A quoted field that takes many lines reading like records is reported where it opened:
+//! the user may read the file again with that quote taken as a character.
 
-use super::csv::{self, Next, Tokenizer};
+use super::csv::{self, line_breaks, Next, Tokenizer, MAX_FIELDS};
 use super::decode::{Decoded, TextDecoder};
-use crate::table::report::{Issue, Problem, SkipReason};
-use crate::table::{FileProblems, RowCells, RowSink, Source, TextRow};
+use crate::table::report::{Issue, Problem, SkipReason, FEW_LINES};
+use crate::table::{FileProblems, Quoting, RowCells, RowSink, Source, Span, TextRow};
 
 /// Decoded text gathered before the delimiter is guessed, and looked at to guess it.
 const SAMPLE_BYTES: usize = 64 * 1024;
+/// The longest record read: 16 MiB (a post's text is a few KiB; a longer record is a file
+/// with no line ends, or a quote that never closes).
+pub(crate) const MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
 
 /// Reads one text source.
 pub(crate) struct TextReader {
@@ -24,9 +30,15 @@ pub(crate) struct TextReader {
     retry_at: usize,
     /// Nothing more is read: the bytes are not text.
     refused: bool,
+    /// Nothing more is read: a record is too long or too wide (what came before stays).
+    stopped: bool,
+    /// Quotes read as characters: (line, 0-based field).
+    literal: Vec<(u64, u32)>,
     shape: Shape,
     /// How the text ended, once it did.
     end: Option<Next>,
+    /// Lines after a quote that never closed, when the text ended inside it.
+    open_lines: u64,
 }
 
 /// What the records so far say of the current table: its header's width and the last record.
@@ -38,6 +50,8 @@ struct Shape {
     last_line: u64,
     /// The last record had no line end.
     unterminated: bool,
+    /// The header's names (for the place of a problem).
+    header: Vec<String>,
 }
 
 impl Shape {
@@ -47,6 +61,9 @@ impl Shape {
             self.header_width = None;
         } else if self.header_width.is_none() {
             self.header_width = Some(row.spans.len());
+            self.header = (0..row.spans.len().min(1000))
+                .map(|i| row.field(i).chars().take(80).collect())
+                .collect();
         }
         self.last_fields = row.spans.len();
         self.last_line = row.line;
@@ -93,9 +110,18 @@ impl TextReader {
             tokenizer: None,
             retry_at: 0,
             refused: false,
+            stopped: false,
+            literal: Vec::new(),
             shape: Shape::default(),
             end: None,
+            open_lines: 0,
         }
+    }
+
+    /// Reads the quotes at `quotes` ((line, 0-based field) each) as characters: what the
+    /// user asks for when a stray quote swallowed lines.
+    pub(crate) fn take_literally(&mut self, quotes: &[(u64, u32)]) {
+        self.literal = quotes.to_vec();
     }
 
     /// Reads the next chunk of bytes.
@@ -105,7 +131,7 @@ impl TextReader {
         sink: &mut dyn RowSink,
         problems: &mut FileProblems,
     ) {
-        if self.refused {
+        if self.refused || self.stopped {
             return;
         }
         self.decoder.push(bytes, &mut self.pending);
@@ -130,11 +156,32 @@ impl TextReader {
             return;
         };
         let read = read_records(tokenizer, &self.pending, last, &mut self.shape, sink);
+        for mut p in read.swallowed {
+            p.source = self.source.name.clone();
+            problems.warnings.push(p);
+        }
         if let Some(end) = read.end {
             self.end = Some(end);
+            self.open_lines = read.open_lines;
         }
         self.pending.drain(..read.consumed);
         self.retry_at = 2 * self.pending.len();
+        if self.pending.len() > MAX_RECORD_BYTES && !last {
+            let why = too_long(tokenizer, &self.pending);
+            self.stop(why, problems);
+        } else if let Some(Next::TooWide(line)) = self.end {
+            let issue = Issue::TooManyColumns { limit: MAX_FIELDS };
+            self.stop((issue, line), problems);
+        }
+    }
+
+    /// Stops reading on a record that is too long or too wide: what came before stays.
+    fn stop(&mut self, (issue, line): (Issue, u64), problems: &mut FileProblems) {
+        problems
+            .errors
+            .push(Problem::new(issue, &self.source.name).at_line(line));
+        self.stopped = true;
+        self.pending = String::new();
     }
 
     /// Guesses the delimiter from the text so far (the whole text if `last`) and begins the
@@ -156,7 +203,9 @@ impl TextReader {
         self.source.delimiter = Some(delimiter);
         self.source.encoding = Some(self.decoder.encoding());
         sink.begin(self.source.clone());
-        self.tokenizer = Some(Tokenizer::new(delimiter));
+        let mut tokenizer = Tokenizer::new(delimiter);
+        tokenizer.take_literally(&self.literal);
+        self.tokenizer = Some(tokenizer);
     }
 
     /// Ends the text: the last record, the source's end, and what the end says of the file
@@ -166,7 +215,9 @@ impl TextReader {
         if self.refused {
             return;
         }
-        self.advance(true, sink, problems);
+        if !self.stopped {
+            self.advance(true, sink, problems);
+        }
         if self.refused {
             return;
         }
@@ -195,11 +246,29 @@ impl TextReader {
                 .warnings
                 .push(Problem::new(Issue::CutInCharacter, name));
         }
-        if let Some(Next::OpenQuote(line)) = self.end {
-            problems.truncated = true;
-            problems
-                .warnings
-                .push(Problem::new(Issue::OpenQuote, name).at_line(line));
+        if decoded.control > 0 {
+            let mut p = Problem::new(
+                Issue::ControlCharacters {
+                    count: decoded.control,
+                },
+                name,
+            );
+            if let Some(line) = decoded.first_control_line {
+                p = p.at_line(line);
+            }
+            problems.warnings.push(p);
+        }
+        if let Some(Next::OpenQuote { line, field }) = self.end {
+            problems.truncated = self.open_lines <= FEW_LINES;
+            let mut p = Problem::new(
+                Issue::OpenQuote {
+                    lines: self.open_lines,
+                },
+                name,
+            )
+            .at_line(line);
+            p = at_field(p, field, &self.shape.header);
+            problems.warnings.push(p);
         } else if self.shape.unterminated {
             if let Some(p) = self.shape.last_line_cut(name) {
                 problems.truncated = true;
@@ -215,6 +284,10 @@ struct Read {
     consumed: usize,
     /// How the input ended, when `last` and it did.
     end: Option<Next>,
+    /// The line breaks after the start of a record the input ended inside.
+    open_lines: u64,
+    /// Quoted fields that swallowed lines reading like records.
+    swallowed: Vec<Problem>,
 }
 
 /// Writes every complete record of `text` into `sink`.
@@ -226,6 +299,7 @@ fn read_records(
     sink: &mut dyn RowSink,
 ) -> Read {
     let mut pos = 0;
+    let mut swallowed = Vec::new();
     loop {
         match tokenizer.next(text, pos, last) {
             Next::Record {
@@ -238,6 +312,9 @@ fn read_records(
                     text,
                     spans: tokenizer.spans(),
                 };
+                if tokenizer.line() - line > FEW_LINES + 1 {
+                    swallowed.extend(shape.swallowed(&row, tokenizer.delimiter()));
+                }
                 if unterminated {
                     shape.emit_last(&row, sink);
                 } else {
@@ -249,16 +326,81 @@ fn read_records(
                 return Read {
                     consumed: pos,
                     end: None,
+                    open_lines: 0,
+                    swallowed,
                 }
             }
             end => {
                 return Read {
                     consumed: text.len(),
                     end: Some(end),
+                    open_lines: line_breaks(&text.as_bytes()[pos..]),
+                    swallowed,
                 }
             }
         }
     }
+}
+
+impl Shape {
+    /// The problem of a quoted field of `row` that runs over more than a few lines, most
+    /// of which hold as many delimiters as a record of the header: a stray quote swallowed
+    /// them. A long post text written over many lines holds few delimiters and passes.
+    fn swallowed(&self, row: &TextRow<'_>, delimiter: u8) -> Option<Problem> {
+        let width = self.header_width.unwrap_or(0).max(2);
+        let (field, span) =
+            row.spans.iter().enumerate().find(|(_, s)| {
+                s.quoting != Quoting::Plain && spans_lines(row.text, s) > FEW_LINES
+            })?;
+        let inside = &row.text.as_bytes()[span.start as usize..span.end as usize];
+        let lines: Vec<&[u8]> = inside.split(|&b| b == b'\n').collect();
+        let like_rows = lines
+            .iter()
+            .filter(|l| l.iter().filter(|&&b| b == delimiter).count() + 1 >= width)
+            .count();
+        if like_rows * 2 < lines.len() || like_rows as u64 <= FEW_LINES {
+            return None;
+        }
+        let before = line_breaks(&row.text.as_bytes()[row_start(row)..span.start as usize]);
+        let p = Problem::new(
+            Issue::QuoteSwallowed {
+                lines: spans_lines(row.text, span),
+            },
+            "",
+        )
+        .at_line(row.line + before);
+        Some(at_field(p, field as u32, &self.header))
+    }
+}
+
+/// Where `row` starts in its text.
+fn row_start(row: &TextRow<'_>) -> usize {
+    row.spans.first().map_or(0, |s| s.start as usize)
+}
+
+/// The line breaks inside a field.
+fn spans_lines(text: &str, span: &Span) -> u64 {
+    line_breaks(&text.as_bytes()[span.start as usize..span.end as usize])
+}
+
+/// `p` placed in field `field` (0-based), named by the header when it has one.
+fn at_field(p: Problem, field: u32, header: &[String]) -> Problem {
+    let name = header.get(field as usize).map_or("", String::as_str);
+    p.at_column(field as usize, name)
+}
+
+/// The problem of a record longer than [`MAX_RECORD_BYTES`] (`pending` holds it): placed
+/// on its first line, and on the quote that opened it when a quote never closes.
+fn too_long(tokenizer: &mut Tokenizer, pending: &str) -> (Issue, u64) {
+    let (line, quote_column) = match tokenizer.next(pending, 0, true) {
+        Next::OpenQuote { line, field } => (line, Some(field + 1)),
+        _ => (tokenizer.line(), None),
+    };
+    let issue = Issue::LineTooLong {
+        limit: MAX_RECORD_BYTES as u64,
+        quote_column,
+    };
+    (issue, line)
 }
 
 /// Why text cannot be a table, if it cannot: binary bytes, or a web page.

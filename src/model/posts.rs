@@ -337,6 +337,19 @@ impl Posts {
             .collect();
     }
 
+    /// Keeps the posts whose index `keep` accepts, in order; returns those it did not.
+    pub(crate) fn split_off_where(&mut self, keep: impl Fn(usize) -> bool) -> Posts {
+        if (0..self.len()).all(&keep) {
+            return Posts::new();
+        }
+        let (kept, gone): (Vec<PostRef<'_>>, Vec<PostRef<'_>>) =
+            self.iter().partition(|p| keep(p.i));
+        let gone: Posts = gone.into_iter().map(|p| p.to_post()).collect();
+        let kept: Posts = kept.into_iter().map(|p| p.to_post()).collect();
+        *self = kept;
+        gone
+    }
+
     /// Moves `other`'s posts to the end of these.
     pub(crate) fn append(&mut self, other: Posts) {
         if self.is_empty() {
@@ -444,6 +457,12 @@ impl<'a> PostRef<'a> {
     /// What the audience did, every count (prefer [`metric`](PostRef::metric) for one).
     pub fn metrics(self) -> PostMetrics {
         metrics_from(std::array::from_fn(|m| self.posts.metrics[m].get(self.i)))
+    }
+
+    /// The sum of its known counts: the larger of two exports of one post (counters only grow).
+    pub(crate) fn counts_sum(self) -> f64 {
+        let known = self.posts.metrics.iter().filter_map(|c| c.get(self.i));
+        known.filter(|v| v.is_finite()).sum()
     }
 
     /// The currency of its revenue, if known.

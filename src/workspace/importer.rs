@@ -16,12 +16,25 @@
 use crate::formats::mapper::RawTable;
 use crate::formats::tables::Tables;
 use crate::hash::Fingerprint;
+use crate::import::budget::{Budget, WHOLE_BYTES};
 use crate::import::ImportOptions;
 use crate::import::{read_whole, sniff_kind, text_source, Context, TextReader, WholeFile};
 use crate::model::Records;
 use crate::schema::Counts;
+use crate::schema::Field;
 use crate::table::report::{FileKind, FileReport, Issue, Problem, Status};
 use crate::table::FileProblems;
+
+/// What a file is read again with: the user's mappings of its unrecognised tables, and the
+/// quotes to take as characters (a stray quote that swallowed lines).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadAgain {
+    /// Per table (its index in the report), a field or none per column.
+    pub mappings: Vec<(usize, Vec<Option<Field>>)>,
+    /// Quotes read as characters: the line each opens on and its 1-based column, as the
+    /// report placed it.
+    pub literal_quotes: Vec<(u64, u32)>,
+}
 
 /// A file, read: its report, and per table (in the report's order) its records and, for an
 /// unrecognised table, its rows.
@@ -52,6 +65,10 @@ pub struct Importer {
     mode: Mode,
     tables: Tables,
     problems: FileProblems,
+    /// The quotes to take as characters, 0-based fields.
+    literal: Vec<(u64, u32)>,
+    /// A reader stopped on a panic: nothing more is read.
+    failed: bool,
 }
 
 impl Importer {
@@ -65,6 +82,33 @@ impl Importer {
             mode: Mode::Start(Vec::new()),
             tables: Tables::new(),
             problems: FileProblems::default(),
+            literal: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// An importer reading the file `name` again, with what `again` asks.
+    pub fn again(name: &str, options: ImportOptions, again: &ReadAgain) -> Importer {
+        let mut importer = Importer::new(name, options);
+        importer.tables = Tables::with_mappings(again.mappings.clone());
+        importer.literal = again
+            .literal_quotes
+            .iter()
+            .map(|&(line, column)| (line, column.saturating_sub(1)))
+            .collect();
+        importer
+    }
+
+    /// Runs `f` on the text reader, its panic caught: the file then ends with its message.
+    fn guard(&mut self, f: impl FnOnce(&mut Importer)) {
+        if self.failed {
+            return;
+        }
+        if let Err(detail) = crate::import::guard::guarded(|| f(self)) {
+            self.failed = true;
+            self.mode = Mode::Start(Vec::new());
+            let issue = Issue::ReaderStopped { detail };
+            self.problems.errors.push(Problem::new(issue, &self.name));
         }
     }
 
@@ -77,6 +121,10 @@ impl Importer {
     pub fn push(&mut self, chunk: &[u8]) {
         self.bytes += chunk.len() as u64;
         self.fingerprint.write(chunk);
+        self.guard(|me| me.push_inner(chunk));
+    }
+
+    fn push_inner(&mut self, chunk: &[u8]) {
         match &mut self.mode {
             Mode::Start(head) => {
                 head.extend_from_slice(chunk);
@@ -86,6 +134,8 @@ impl Importer {
                 }
             }
             Mode::Text(reader) => reader.push(chunk, &mut self.tables, &mut self.problems),
+            // Past the most read whole, bytes are counted, not kept: `read_rest` says so.
+            Mode::Whole(_, all) if all.len() as u64 > WHOLE_BYTES => {}
             Mode::Whole(_, all) => all.extend_from_slice(chunk),
         }
     }
@@ -96,6 +146,7 @@ impl Importer {
             FileKind::Text | FileKind::Unknown => {
                 let source = text_source(&self.name, &self.name, &[&self.name], self.options);
                 let mut reader = TextReader::new(source);
+                reader.take_literally(&self.literal);
                 reader.push(&head, &mut self.tables, &mut self.problems);
                 Mode::Text(Box::new(reader))
             }
@@ -105,7 +156,8 @@ impl Importer {
 
     /// Ends the file: reads what was kept whole, and reports.
     pub fn finish(mut self) -> Imported {
-        let kind = self.read_rest();
+        let mut kind = FileKind::Unknown;
+        self.guard(|me| kind = me.read_rest());
         let tables = self.tables.into_tables();
         let mut records = Vec::with_capacity(tables.len());
         let mut raw = Vec::with_capacity(tables.len());
@@ -131,6 +183,7 @@ impl Importer {
             tables: reports,
             errors: self.problems.errors,
             warnings: self.problems.warnings,
+            read_again: false,
         };
         report.settle();
         Imported {
@@ -159,7 +212,16 @@ impl Importer {
                 reader.finish(&mut self.tables, &mut self.problems);
                 FileKind::Text
             }
+            Mode::Whole(kind, _) if self.bytes > WHOLE_BYTES => {
+                let issue = Issue::FileTooLarge {
+                    bytes: self.bytes,
+                    limit: WHOLE_BYTES,
+                };
+                self.problems.errors.push(Problem::new(issue, &self.name));
+                kind
+            }
             Mode::Whole(kind, bytes) => {
+                let budget = Budget::new();
                 let file = WholeFile {
                     kind,
                     display: &self.name,
@@ -169,6 +231,7 @@ impl Importer {
                     context: Context {
                         options: self.options,
                         depth: 0,
+                        budget: &budget,
                     },
                 };
                 read_whole(&file, &mut self.tables, &mut self.problems)

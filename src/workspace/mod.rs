@@ -2,6 +2,13 @@
 //! remove them, map the columns of those we do not recognise; the reports say what each gave,
 //! and [`Workspace::totals`] what the dataset now holds.
 //!
+//! A workspace keeps no file's bytes. An unrecognised table keeps its rows while they are
+//! few (`RAW_CELLS`), so its mapping applies at once; a larger one keeps samples only, and its
+//! mapping, like a stray quote taken as a character, applies when the caller reads the file
+//! again: the report's status says `read_again`, and [`Workspace::reread`] then the usual
+//! `push` and `finish` do it (the command line reads the file from disk again, the page's
+//! worker from the `File` it holds). Memory stays flat in the file's size.
+//!
 //! ```
 //! use social_roi::{ImportOptions, Workspace};
 //! let mut ws = Workspace::new(ImportOptions::default());
@@ -18,11 +25,13 @@ use crate::i18n::Lang;
 use crate::import::ImportOptions;
 use crate::model::{Dataset, Origin, Records};
 use crate::schema::{Field, RecordKind};
-use crate::table::report::{FileReport, Issue, Problem};
+use crate::table::report::{Failure, FileReport, Issue, Problem};
 
 mod importer;
+mod overlap;
+mod recount;
 mod totals;
-pub use importer::{import_bytes, Imported, Importer};
+pub use importer::{import_bytes, Imported, Importer, ReadAgain};
 pub use totals::Totals;
 
 /// Why a call on a workspace cannot be done.
@@ -111,6 +120,8 @@ struct File {
     id: u32,
     name: String,
     state: State,
+    /// What reading it again applies.
+    again: ReadAgain,
 }
 
 /// The dropped files and the dataset they make.
@@ -118,6 +129,8 @@ pub struct Workspace {
     files: Vec<File>,
     next_id: u32,
     dataset: Dataset,
+    /// Records not counted: another file's (or line's) copy of them counts instead.
+    aside: Records,
     options: ImportOptions,
 }
 
@@ -128,6 +141,7 @@ impl Workspace {
             files: Vec::new(),
             next_id: 1,
             dataset: Dataset::default(),
+            aside: Records::default(),
             options,
         }
     }
@@ -150,8 +164,47 @@ impl Workspace {
             id,
             name: name.to_string(),
             state: State::Reading(Box::new(Importer::new(name, self.options))),
+            again: ReadAgain::default(),
         });
         id
+    }
+
+    /// Starts reading file `id` again, with the mappings and literal quotes asked for since
+    /// (its status said `read_again`): its records leave the dataset until `finish`. Push
+    /// its bytes as for a new file.
+    pub fn reread(&mut self, id: u32) -> Result<(), WorkspaceError> {
+        let index = self.index(id)?;
+        let file = &self.files[index];
+        let State::Done(done) = &file.state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
+        let sources = done.sources.clone();
+        let importer = Importer::again(&file.name, self.options, &file.again);
+        self.files[index].state = State::Reading(Box::new(importer));
+        self.drop_sources(&sources);
+        Ok(())
+    }
+
+    /// Asks that the quote opening column `column` (1-based) on `line` of file `id` be read
+    /// as a character (a stray quote the report placed there): applied when the file is
+    /// read again; returns the report, whose status says so.
+    pub fn take_quote_literally(
+        &mut self,
+        id: u32,
+        line: u64,
+        column: u32,
+    ) -> Result<&FileReport, WorkspaceError> {
+        let index = self.index(id)?;
+        let file = &mut self.files[index];
+        let State::Done(done) = &mut file.state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
+        if !file.again.literal_quotes.contains(&(line, column)) {
+            file.again.literal_quotes.push((line, column));
+        }
+        done.report.read_again = true;
+        done.report.settle();
+        self.report(id)
     }
 
     /// Reads the next chunk of file `id`.
@@ -177,24 +230,7 @@ impl Workspace {
             }
         };
         let imported = importer.finish();
-        let mut report = imported.report;
-        // The same bytes added before are counted twice: say so.
-        let twin = self.files.iter().find_map(|f| match &f.state {
-            State::Done(d)
-                if d.report.fingerprint == report.fingerprint
-                    && d.report.bytes == report.bytes
-                    && report.bytes > 0 =>
-            {
-                Some(f.name.clone())
-            }
-            _ => None,
-        });
-        if let Some(other) = twin {
-            report
-                .warnings
-                .push(Problem::new(Issue::DuplicateFile { other }, &report.name));
-            report.settle();
-        }
+        let report = imported.report;
         let mut sources = Vec::with_capacity(report.tables.len());
         for (table, records) in report.tables.iter().zip(imported.records) {
             let source = self.dataset.files.len();
@@ -207,6 +243,7 @@ impl Workspace {
             raw: imported.raw,
             sources,
         }));
+        self.recount();
         self.report(id)
     }
 
@@ -219,6 +256,39 @@ impl Workspace {
         id
     }
 
+    /// Adds the file `name` (of `bytes` bytes) as one that could not be read, for `why`:
+    /// what the command line's and the page's watchdogs say of a file whose reader crashed,
+    /// ran out of memory or made no progress. Its report says so; returns its id.
+    pub fn add_unreadable(&mut self, name: &str, bytes: u64, why: Failure) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut report = FileReport {
+            name: name.to_string(),
+            kind: crate::table::report::FileKind::Unknown,
+            bytes,
+            fingerprint: String::new(),
+            status: crate::table::report::Status::Unreadable,
+            truncated: false,
+            records: Default::default(),
+            tables: Vec::new(),
+            errors: vec![Problem::new(Issue::ReadFailed { why }, name)],
+            warnings: Vec::new(),
+            read_again: false,
+        };
+        report.settle();
+        self.files.push(File {
+            id,
+            name: name.to_string(),
+            state: State::Done(Box::new(Done {
+                report,
+                raw: Vec::new(),
+                sources: Vec::new(),
+            })),
+            again: ReadAgain::default(),
+        });
+        id
+    }
+
     /// Removes file `id` and its records; `false` if there was none.
     pub fn remove(&mut self, id: u32) -> bool {
         let Ok(index) = self.index(id) else {
@@ -227,13 +297,16 @@ impl Workspace {
         let file = self.files.remove(index);
         if let State::Done(done) = file.state {
             self.drop_sources(&done.sources);
+            self.recount();
         }
         true
     }
 
     /// Applies the user's `mapping` to table `table` of file `id` (an unrecognised table):
     /// `(column, field key)` pairs, a column given by its 0-based index or its name. Its
-    /// records replace those of the previous mapping; returns the file's report.
+    /// records replace those of the previous mapping; returns the file's report. A table too
+    /// large to keep its rows is mapped when the file is read again: the report's status
+    /// then says `read_again` (see [`Workspace::reread`]).
     pub fn apply_mapping(
         &mut self,
         id: u32,
@@ -249,38 +322,38 @@ impl Workspace {
             Some(None) => return Err(WorkspaceError::NotMappable(id, table)),
             None => return Err(WorkspaceError::NoTable(id, table)),
         };
-        let header = raw.header();
         let width = done.report.tables[table]
             .mapping
             .as_ref()
-            .map_or(header.len(), |m| m.header.len());
-        let mut fields: Vec<Option<Field>> = vec![None; width];
-        for (column, key) in mapping {
-            let key = key.trim();
-            if key.is_empty() {
-                continue;
-            }
-            let field =
-                Field::from_key(key).ok_or_else(|| WorkspaceError::NoField(key.to_string()))?;
-            let col = column
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|&i| i < width)
-                .or_else(|| header.iter().position(|h| h == column))
-                .ok_or_else(|| WorkspaceError::NoColumn(column.clone()))?;
-            fields[col] = Some(field);
-        }
+            .map_or(raw.header().len(), |m| m.header.len());
+        let fields = mapping_fields(raw.header(), width, mapping)?;
         let new = raw.apply(&fields).map_err(WorkspaceError::MixedKinds)?;
+        let whole = raw.whole();
+        let again = &mut self.files[index].again;
+        again.mappings.retain(|(t, _)| *t != table);
+        again.mappings.push((table, fields));
+        if !whole {
+            let State::Done(done) = &mut self.files[index].state else {
+                return Err(WorkspaceError::WrongState(id));
+            };
+            done.report.read_again = true;
+            done.report.settle();
+            return self.report(id);
+        }
+        let State::Done(done) = &self.files[index].state else {
+            return Err(WorkspaceError::WrongState(id));
+        };
         let source = done.sources[table];
         // Replace the table's records: drop the old ones, append the new under the same source.
-        remove_records(&mut self.dataset, &[source]);
+        remove_records(&mut self.dataset.records, &[source]);
+        remove_records(&mut self.aside, &[source]);
         append(&mut self.dataset, new.records, source);
         let State::Done(done) = &mut self.files[index].state else {
             return Err(WorkspaceError::WrongState(id));
         };
         done.report.tables[table] = new.report;
         done.report.settle();
+        self.recount();
         self.report(id)
     }
 
@@ -305,7 +378,7 @@ impl Workspace {
 
     /// What the dataset holds: counts, and sums per kind of record and network.
     pub fn totals(&self, lang: Lang) -> Totals {
-        totals::totals(&self.dataset, self.reports().len(), lang)
+        totals::totals(&self.dataset, &self.aside, self.reports().len(), lang)
     }
 
     fn index(&self, id: u32) -> Result<usize, WorkspaceError> {
@@ -323,7 +396,8 @@ impl Workspace {
     /// Removes the sources (entries of `Dataset::files`) and their records, and renumbers
     /// the others.
     fn drop_sources(&mut self, gone: &[usize]) {
-        remove_records(&mut self.dataset, gone);
+        remove_records(&mut self.dataset.records, gone);
+        remove_records(&mut self.aside, gone);
         let old = std::mem::take(&mut self.dataset.files);
         let mut new_index = vec![usize::MAX; old.len()];
         for (i, name) in old.into_iter().enumerate() {
@@ -332,11 +406,13 @@ impl Workspace {
                 self.dataset.files.push(name);
             }
         }
-        for_each_origin(&mut self.dataset.records, |o| {
+        let renumber = |o: &mut Origin| {
             if let Some(&n) = new_index.get(o.file) {
                 o.file = n;
             }
-        });
+        };
+        for_each_origin(&mut self.dataset.records, renumber);
+        for_each_origin(&mut self.aside, renumber);
         for f in &mut self.files {
             if let State::Done(done) = &mut f.state {
                 for s in &mut done.sources {
@@ -347,6 +423,32 @@ impl Workspace {
             }
         }
     }
+}
+
+/// A field or none per column of a table of `width` columns named `header`, from the user's
+/// `(column, field key)` pairs (a column by its 0-based index or its name).
+fn mapping_fields(
+    header: &[String],
+    width: usize,
+    mapping: &[(String, String)],
+) -> Result<Vec<Option<Field>>, WorkspaceError> {
+    let mut fields: Vec<Option<Field>> = vec![None; width];
+    for (column, key) in mapping {
+        let key = key.trim();
+        if key.is_empty() {
+            continue;
+        }
+        let field = Field::from_key(key).ok_or_else(|| WorkspaceError::NoField(key.to_string()))?;
+        let col = column
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&i| i < width)
+            .or_else(|| header.iter().position(|h| h == column))
+            .ok_or_else(|| WorkspaceError::NoColumn(column.clone()))?;
+        fields[col] = Some(field);
+    }
+    Ok(fields)
 }
 
 /// Calls `f` on the origin of every record.
@@ -372,16 +474,16 @@ fn append(d: &mut Dataset, mut r: Records, source: usize) {
     d.records.search.append(&mut r.search);
 }
 
-/// Removes the records of the sources `sources` from the dataset.
-fn remove_records(d: &mut Dataset, sources: &[usize]) {
+/// Removes the records of the sources `sources`.
+fn remove_records(r: &mut Records, sources: &[usize]) {
     let keep = |file: usize| !sources.contains(&file);
-    d.records.posts.retain(|o| keep(o.file));
-    d.records.daily.retain(|x| keep(x.origin.file));
-    d.records.ads.retain(|x| keep(x.origin.file));
-    d.records.traffic.retain(|x| keep(x.origin.file));
-    d.records.entries.retain(|x| keep(x.origin.file));
-    d.records.messages.retain(|x| keep(x.origin.file));
-    d.records.search.retain(|x| keep(x.origin.file));
+    r.posts.retain(|o| keep(o.file));
+    r.daily.retain(|x| keep(x.origin.file));
+    r.ads.retain(|x| keep(x.origin.file));
+    r.traffic.retain(|x| keep(x.origin.file));
+    r.entries.retain(|x| keep(x.origin.file));
+    r.messages.retain(|x| keep(x.origin.file));
+    r.search.retain(|x| keep(x.origin.file));
 }
 
 #[cfg(test)]
@@ -475,6 +577,62 @@ mod tests {
             ws.apply_mapping(id, 0, &bad),
             Err(WorkspaceError::NoField(_))
         ));
+    }
+
+    /// Pushes `bytes` into file `id` again after `reread`, and finishes it.
+    fn read_again(ws: &mut Workspace, id: u32, bytes: &[u8]) -> FileReport {
+        ws.reread(id).unwrap();
+        for chunk in bytes.chunks(100_000) {
+            ws.push(id, chunk).unwrap();
+        }
+        ws.finish(id).unwrap().clone()
+    }
+
+    #[test]
+    fn a_large_table_is_mapped_by_reading_it_again() {
+        let mut ws = ws();
+        let mut csv = String::from("Opened;Answered;Where\n");
+        for i in 0..100_000 {
+            csv.push_str(&format!("01/02/2026 09:00;;Instagram {i}\n"));
+        }
+        let id = ws.add("inbox.csv", csv.as_bytes());
+        let mapping = [
+            ("0".to_string(), "message.received".to_string()),
+            ("2".to_string(), "message.channel".to_string()),
+        ];
+        let r = ws.apply_mapping(id, 0, &mapping).unwrap();
+        assert_eq!(r.status, crate::table::report::Status::ReadAgain);
+        assert!(ws.dataset().records.messages.is_empty());
+        let r = read_again(&mut ws, id, csv.as_bytes());
+        assert_eq!(r.tables[0].imported, 100_000);
+        assert!(r.tables[0].mapping.as_ref().unwrap().applied.is_some());
+        assert_eq!(ws.dataset().records.messages.len(), 100_000);
+        assert_eq!(ws.dataset().files, ["inbox.csv"]);
+    }
+
+    #[test]
+    fn a_stray_quote_is_read_as_a_character_when_asked() {
+        let mut ws = ws();
+        let mut csv = String::from("Date,Views,Subscribers\n");
+        for i in 1..=20 {
+            let views = if i == 5 {
+                "\"12".to_string()
+            } else {
+                i.to_string()
+            };
+            csv.push_str(&format!("2026-06-{i:02},{views},1\n"));
+        }
+        let id = ws.add("Totals.csv", csv.as_bytes());
+        let r = ws.report(id).unwrap();
+        let w = r.warnings.iter().find(|w| w.code == "open_quote").unwrap();
+        assert_eq!((w.line, w.column), (Some(6), Some(2)));
+        assert_eq!(ws.dataset().records.daily.len(), 4);
+        let r = ws.take_quote_literally(id, 6, 2).unwrap();
+        assert_eq!(r.status, crate::table::report::Status::ReadAgain);
+        let r = read_again(&mut ws, id, csv.as_bytes());
+        assert!(r.warnings.iter().all(|w| w.code != "open_quote"), "{r:?}");
+        // The value with the quote is an error of its own; every other row is read.
+        assert_eq!(ws.dataset().records.daily.len(), 19);
     }
 
     #[test]

@@ -5,12 +5,13 @@ use crate::date::Date;
 use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::model::{
-    AdRow, DailyRow, Dataset, EntryRow, Message, Network, PostRef, SearchDimension, SearchRow,
-    TrafficRow,
+    AdRow, DailyRow, Dataset, EntryRow, Message, Network, PostRef, Records, SearchDimension,
+    SearchRow, TrafficRow,
 };
 use crate::number::tidy;
 use crate::schema::Counts;
 use crate::schema::{Field, RecordKind, FIELDS};
+use crate::table::report::counted;
 use serde::Serialize;
 
 /// What a dataset holds.
@@ -20,8 +21,13 @@ pub struct Totals {
     pub files: usize,
     /// Tables read from them.
     pub tables: usize,
-    /// Records, by kind.
+    /// Records counted, by kind.
     pub records: Counts,
+    /// Records not counted, by kind: another file (or line) holds the same post, day, ad
+    /// period, traffic day or comment, and counts instead (see each table's report).
+    pub counted_once: Counts,
+    /// `counted_once` in words, in the report's language (none when nothing was set aside).
+    pub counted_once_note: Option<String>,
     /// Per kind of record, network (and currency, for money): counts and sums.
     pub groups: Vec<Group>,
 }
@@ -66,8 +72,36 @@ pub struct Sum {
     pub known: u64,
 }
 
-/// The totals of `dataset` (read from `files` files), with labels in `lang`.
-pub(crate) fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
+/// What was set aside, in words: "16 posts and 4 days of account totals were in more than
+/// one file (or twice in one): each counted once (see the files' reports)".
+fn once_note(aside: &Counts, lang: Lang) -> Option<String> {
+    let parts: Vec<String> = RecordKind::ALL
+        .iter()
+        .filter(|k| aside.get(**k) > 0)
+        .map(|k| counted(*k, aside.get(*k), lang))
+        .collect();
+    let (last, first) = parts.split_last()?;
+    let list = if first.is_empty() {
+        last.clone()
+    } else {
+        format!("{} {} {last}", first.join(", "), lang.pick("and", "et"))
+    };
+    let one = aside.total() == 1;
+    Some(match lang {
+        Lang::En => format!(
+            "{list} {} in more than one file (or twice in one): each counted once (the files’ reports say which)",
+            if one { "was" } else { "were" }
+        ),
+        Lang::Fr => format!(
+            "{list} {} dans plusieurs fichiers (ou deux fois dans un)\u{a0}: une seule fois dans les chiffres (les rapports des fichiers disent lesquels)",
+            if one { "figurait" } else { "figuraient" }
+        ),
+    })
+}
+
+/// The totals of `dataset` (read from `files` files; `aside` the records another counts
+/// for), with labels in `lang`.
+pub(crate) fn totals(dataset: &Dataset, aside: &Records, files: usize, lang: Lang) -> Totals {
     let groups = grouped(dataset)
         .into_iter()
         .map(|(key, recs)| group(key, &recs, lang))
@@ -76,6 +110,8 @@ pub(crate) fn totals(dataset: &Dataset, files: usize, lang: Lang) -> Totals {
         files,
         tables: dataset.files.len(),
         records: dataset.records.counts(),
+        counted_once: aside.counts(),
+        counted_once_note: once_note(&aside.counts(), lang),
         groups,
     }
 }

@@ -170,10 +170,11 @@ test('errors point at the line and column; the picker, pasted text and the mappi
   const pasted = card(page, 'texte-collé-1.csv');
   assert.equal(await pasted.locator('.sr-counts').getAttribute('data-imported'), '3');
   assert.match(await pasted.locator('.sr-mapping .sr-hint').textContent(), /reprise d’un fichier précédent/);
-  // The same bytes twice: counted twice, and said so.
+  // The same bytes twice: said so, and counted once.
   assert.equal(await pasted.locator('[data-status]').getAttribute('data-status'), 'warnings');
   assert.equal(await pasted.locator('[data-problems="warnings"] li').first().getAttribute('data-code'), 'duplicate_file');
-  assert.equal(await summaryCount(page, 'messages'), 6);
+  assert.equal(await summaryCount(page, 'messages'), 3);
+  assert.match(plain(await page.locator('[data-summary="counted-once"]').textContent()), /3 messages figuraient dans plusieurs fichiers/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -196,6 +197,42 @@ test('phone width: the Files tab fits 360 px', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await shot(page, 'files-phone', { fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** An X tweet activity export of posts `from`…`to` (post n on day n of March), `imp(n)` impressions. */
+function xExport(name, from, to, imp) {
+  const header = '"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","engagement rate","retweets","replies","likes"';
+  const rows = [];
+  for (let n = from; n <= to; n += 1) {
+    const id = `17700000000000000${String(n).padStart(2, '0')}`;
+    const day = new Date(Date.UTC(2026, 2, n)).toISOString().slice(0, 10);
+    const i = imp(n);
+    const e = Math.floor(i / 10);
+    rows.push(`"${id}","https://twitter.com/acme/status/${id}","Post ${n}","${day} 09:30 +0000","${i}.0","${e}.0","${e / i}","0","0","${e}"`);
+  }
+  return { name, base64: Buffer.from(`${header}\n${rows.join('\n')}\n`).toString('base64') };
+}
+
+test('overlapping exports: each post counted once, each file says with which, a removal brings the rest back', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  await drop(page, [xExport('part-a.csv', 1, 25, (n) => 100 * n), xExport('part-b.csv', 10, 37, (n) => 100 * n + 7)]);
+  await done(page, 'part-a.csv');
+  await done(page, 'part-b.csv');
+  assert.equal(await summaryCount(page, 'posts'), 37);
+  const note = page.locator('[data-summary="counted-once"]');
+  assert.match(plain(await note.textContent()), /16 publications figuraient dans plusieurs fichiers \(ou deux fois dans un\) : une seule fois dans les chiffres/);
+  const said = async (name) => (await card(page, name).locator('[data-problems="warnings"] li').allTextContents()).map(plain).join('\n');
+  assert.match(await said('part-b.csv'), /16 publications figurent aussi dans « part-a\.csv » : une seule fois dans les chiffres, avec les valeurs de ce tableau \(l’export le plus récent\)/);
+  assert.match(await said('part-a.csv'), /avec celles de « part-b\.csv » \(l’export le plus récent\)/);
+  await shot(page, 'files-overlap', { fullPage: true });
+  await card(page, 'part-b.csv').locator('button[data-action="remove-file"]').click();
+  await page.waitForFunction(() => !document.querySelector('social-roi').shadowRoot.querySelector('[data-file="part-b.csv"]'));
+  await page.waitForFunction(() => !document.querySelector('social-roi').shadowRoot.querySelector('[data-summary="counted-once"]'));
+  assert.equal(await summaryCount(page, 'posts'), 25);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -119,13 +119,15 @@ test('every layout fixture: the Files tab shows what analyze --json says', async
   const { context, page, problems } = await openPage(browser, server.url);
   await page.goto(server.url);
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
-  for (const path of FILES) {
+  for (const [i, path] of FILES.entries()) {
     const name = path.split('/').pop();
     // eslint-disable-next-line no-await-in-loop
     await drop(page, [fixture(path)]);
     // eslint-disable-next-line no-await-in-loop
     const onPage = await shown(page, name);
-    const fromCli = expected(cli([path]).files[0]);
+    // The command line given every file dropped so far, as the page holds them: a file that
+    // repeats days of an earlier one (Search Console's French Dates.csv) says so in both.
+    const fromCli = expected(cli(FILES.slice(0, i + 1)).files[i]);
     assert.deepEqual(onPage, fromCli, path);
     assert.notEqual(onPage.status, 'errors', path);
   }

@@ -12,10 +12,10 @@ export const root = join(here, '..', '..');
 export const artifacts = join(here, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-/** Starts `serve www 0` and resolves to `{ url, stop }`. */
-export function startServer() {
+/** Starts `serve DIR 0` (www/ by default) and resolves to `{ url, stop }`. */
+export function startServer(dir = join(root, 'www')) {
   const bin = process.env.SERVE_BIN || join(root, 'target', 'release', 'examples', 'serve');
-  const child = spawn(bin, [join(root, 'www'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(bin, [dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('error', reject);
@@ -59,4 +59,29 @@ export function plain(text) {
 
 export function shot(page, name, options = {}) {
   return page.screenshot({ path: join(artifacts, `${name}.png`), ...options });
+}
+
+const AXE = join(root, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core (from npm) in `page` and resolves to its violations as `{ id, impact, nodes,
+ * help }`. axe is served as a same-origin file (the page's Content-Security-Policy refuses an
+ * inline script): a route on `base` answers `__axe.js` with it.
+ */
+export async function axe(page, base) {
+  const url = `${base}__axe.js`;
+  if (!page.__axeRouted) {
+    await page.route(url, (route) => route.fulfill({ path: AXE, contentType: 'text/javascript' }));
+    page.__axeRouted = true;
+  }
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((x) => ({ id: x.id, impact: x.impact, help: x.help, nodes: x.nodes.map((n) => `${n.target.join(' > ')}: ${n.failureSummary.split('\n').slice(1, 2).join('')}`) }));
+  });
+}
+
+/** The violations of `axe` that count (critical, serious, moderate), each said in one line. */
+export function blocking(violations) {
+  return violations.filter((x) => x.impact !== 'minor').map((x) => `${x.impact} ${x.id} (${x.help}): ${x.nodes.slice(0, 4).join(' | ')}`);
 }

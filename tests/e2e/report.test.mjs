@@ -4,7 +4,7 @@
 // notes, branding with a dropped logo, a competitor table with hand-checked rates and ranks,
 // the report saved, reopened in a fresh page (shown as saved, then extended with July), and
 // the printed PDF (Chromium's page.pdf) turned into PNG pages with pdftoppm, in both
-// languages, on A4 and Letter; screenshots beside them in tests/e2e/artifacts/.
+// languages, on A4 and Letter, from the light and the dark theme; screenshots beside them in tests/e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -227,6 +227,9 @@ test('a saved report reopened shows as it was, then becomes July against June wi
   assert.match(await panel(page).locator('textarea[data-key="words.engagement"]').inputValue(), /Posts fell from 4 to 2 \(−50%\)\. Engagements fell from 500 to 290 \(−42%\)\./);
   assert.equal(await panel(page).locator('.sr-r-agency').textContent(), 'Prepared by Agence Levain');
   await shot(page, 'report-en', { fullPage: true });
+  // The dark theme on screen; print is always light.
+  await page.evaluate(() => document.querySelector('social-roi').setAttribute('theme', 'dark'));
+  await shot(page, 'report-en-dark', { fullPage: true });
   const pdf = await printed(page, 'report-print-en-a4', 'A4');
   assert.match(pdf.text, /Engagements fell from 500 to 290/);
   assert.ok(pdf.pages.length >= 4);

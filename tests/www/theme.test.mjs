@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PART, PROPS, defaults, v } from '../../www/theme.js';
+import { DARK, PART, PROPS, darkDefaults, defaults, v } from '../../www/theme.js';
 
 const www = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'www');
 const modules = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -44,4 +44,33 @@ test('every property and every part listed is used', () => {
   for (const key of Object.keys(PART)) assert.match(all, new RegExp(`\\bPART\\.${key}\\b`), `part ${PART[key]} is unused`);
   for (const m of all.matchAll(/\$\{v\.(\w+)\}/g)) assert.ok(m[1] in PROPS, `v.${m[1]} is not in theme.js`);
   for (const m of all.matchAll(/\bPART\.(\w+)/g)) assert.ok(m[1] in PART, `PART.${m[1]} is not in theme.js`);
+});
+
+/** WCAG 2 contrast ratio of two `#rrggbb` colours. */
+function contrast(a, b) {
+  const lum = (hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+test('the dark theme redefines colours only, and both themes reach AA for text', () => {
+  for (const [key, value] of Object.entries(DARK)) {
+    assert.ok(key in PROPS, `${key} is not a property`);
+    assert.match(value, /^#[0-9a-f]{6}$/);
+    assert.ok(darkDefaults.includes(`${v[key].slice(4, -1)}: ${value};`));
+  }
+  // Text colour on the backgrounds it is written on.
+  const pairs = [['fg', 'bg'], ['fg', 'panel'], ['muted', 'bg'], ['muted', 'panel'], ['accent', 'bg'], ['accent', 'accentSoft'],
+    ['danger', 'bg'], ['danger', 'dangerSoft'], ['good', 'bg'], ['good', 'goodSoft'], ['bad', 'bg'], ['warn', 'bg'], ['warn', 'warnSoft'],
+    ['onAccent', 'accent'], ['onAccentMuted', 'accent'], ['fg', 'field'], ['muted', 'accentSoft']];
+  for (const theme of [PROPS, { ...PROPS, ...DARK }]) {
+    for (const [fg, bg] of pairs) {
+      const ratio = contrast(theme[fg], theme[bg]);
+      assert.ok(ratio >= 4.5, `${fg} on ${bg}: ${ratio.toFixed(2)} in the ${theme === PROPS ? 'light' : 'dark'} theme`);
+    }
+  }
 });

@@ -350,12 +350,15 @@ export class AnalysisPanel {
     this.resizeTimer = setTimeout(() => this.drawCharts(), 60);
   }
 
-  /** `2 juin`, `semaine du 1 juin`, `juin 2026`; short ones with the year when the range spans several. */
+  /**
+   * `2 juin`, `semaine du 1 juin`, `juin 2026`; short ones with the whole year when the range
+   * spans several (`17 août 2015`, never `17 août 15`, where 15 reads as a day).
+   */
   periodLabel(start, g, long = false) {
-    if (g === 'month') return this.date(start, { month: long ? 'long' : 'short', year: long ? 'numeric' : '2-digit' });
+    if (g === 'month') return this.date(start, { month: long ? 'long' : 'short', year: 'numeric' });
     const r = this.report.range;
     const years = r.from && r.to && r.from.slice(0, 4) !== r.to.slice(0, 4);
-    const short = this.date(start, years ? { day: 'numeric', month: 'short', year: '2-digit' } : { day: 'numeric', month: 'short' });
+    const short = this.date(start, years ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' });
     if (!long) return short;
     return g === 'week' ? this.t.weekOf(this.date(start)) : this.date(start, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   }

@@ -34,7 +34,7 @@ function postColumns(panel, unit) {
   const t = panel.t;
   const dn = (key) => panel.denominatorName(key);
   return [
-    { label: t.date, text: (p) => panel.when(p.published), sort: (p) => p.published || '' },
+    { label: t.date, text: (p) => panel.when(p.published), sort: (p) => p.published || '', cls: 'sr-date' },
     { label: t.network, text: (p) => panel.networkName(p.network), sort: (p) => p.network },
     { label: t.type, text: (p) => p.kind || '—', sort: (p) => p.kind || '', cls: 'sr-txt' },
     { label: t.text, text: (p) => `${p.reply ? `${t.reply} · ` : ''}${(p.text || p.id).slice(0, 140)}`, title: (p) => p.permalink || p.id, sort: (p) => p.text || '', cls: 'sr-txt' },

@@ -7,8 +7,8 @@ import { v } from '../theme.js';
 const css = `
 .sr-analysis { display: grid; gap: 16px; min-width: 0; }
 .sr-analysis > *, .sr-a-report > * { min-width: 0; }
-.sr-analysis h3 { font-size: 1.1rem; margin: 0 0 8px; }
-.sr-analysis h4 { font-size: 0.95rem; margin: 12px 0 6px; }
+.sr-analysis h3 { font-size: 17.6px; margin: 0 0 8px; }
+.sr-analysis h4 { font-size: 15.2px; margin: 12px 0 6px; }
 .sr-a-quick, .sr-a-options { border: 1px solid ${v.line}; border-radius: ${v.radius}; background: ${v.panel}; padding: 10px 14px; }
 .sr-a-quick { margin-bottom: 8px; }
 .sr-a-quick fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
@@ -18,25 +18,25 @@ const css = `
 .sr-a-options legend { font-weight: 650; padding: 0; margin-bottom: 6px; }
 .sr-a-row { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; }
 .sr-a-row > .sr-field { min-width: 150px; flex: 0 1 auto; }
-.sr-a-row select, .sr-a-row input[type="date"], .sr-a-row input[type="time"], .sr-a-row input[type="text"] { border: 1px solid #b9c4c6; border-radius: 6px; background: #fff; padding: 6px 8px; max-width: 100%; }
-.sr-a-expl { margin: 6px 0 0; font-size: 0.9rem; }
-.sr-a-sources { margin: 4px 0 0; padding: 0; list-style: none; font-size: 0.75rem; color: ${v.muted}; overflow-wrap: anywhere; }
-.sr-a-sources code { font-size: 0.75rem; }
+.sr-a-row select, .sr-a-row input[type="date"], .sr-a-row input[type="time"], .sr-a-row input[type="text"] { border: 1px solid ${v.fieldLine}; border-radius: 6px; background: ${v.field}; padding: 6px 8px; max-width: 100%; }
+.sr-a-expl { margin: 6px 0 0; font-size: 14.4px; }
+.sr-a-sources { margin: 4px 0 0; padding: 0; list-style: none; font-size: 12px; color: ${v.muted}; overflow-wrap: anywhere; }
+.sr-a-sources code { font-size: 12px; }
 .sr-net { border: 1px solid ${v.line}; border-radius: 8px; background: ${v.bg}; padding: 8px 10px; margin-top: 8px; min-width: 0; }
 .sr-net-name { font-weight: 700; }
 .sr-boxes { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 4px 0; }
-.sr-boxes label { display: inline-flex; gap: 5px; align-items: center; font-size: 0.875rem; min-width: 0; }
+.sr-boxes label { display: inline-flex; gap: 5px; align-items: center; font-size: 14px; min-width: 0; }
 .sr-boxes input { accent-color: ${v.accent}; }
-.sr-absent-tag { font-size: 0.7rem; color: #7a5200; background: #fff4d6; border-radius: 999px; padding: 0 6px; }
-.sr-counted { font-size: 0.8rem; color: ${v.muted}; overflow-wrap: anywhere; }
-.sr-radio { display: inline-flex; gap: 6px; align-items: center; margin-right: 14px; font-size: 0.9rem; }
+.sr-absent-tag { font-size: 11.2px; color: ${v.warn}; background: ${v.warnSoft}; border-radius: 999px; padding: 0 6px; }
+.sr-counted { font-size: 12.8px; color: ${v.muted}; overflow-wrap: anywhere; }
+.sr-radio { display: inline-flex; gap: 6px; align-items: center; margin-right: 14px; font-size: 14.4px; }
 .sr-a-row .sr-invalid { outline: 2px solid ${v.danger}; border-radius: 6px; }
-.sr-a-msg { color: ${v.danger}; font-size: 0.8rem; flex-basis: 100%; }
+.sr-a-msg { color: ${v.danger}; font-size: 12.8px; flex-basis: 100%; }
 .sr-a-msg:empty { display: none; }
 .sr-a-report { display: grid; gap: 18px; min-width: 0; }
 .sr-a-section { border-top: 2px solid ${v.line}; padding-top: 12px; min-width: 0; }
 .sr-a-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-.sr-a-def { font-size: 0.9rem; display: grid; gap: 4px; }
+.sr-a-def { font-size: 14.4px; display: grid; gap: 4px; }
 .sr-a-def p { margin: 0; }
 .sr-a-def ul { margin: 0; padding-left: 18px; }
 .sr-a-kpis .sr-card { min-width: 0; }
@@ -52,21 +52,35 @@ const css = `
 .sr-chart .sr-axis { stroke: ${v.muted}; stroke-width: 1; }
 .sr-chart .sr-bar { fill: ${v.accent}; }
 .sr-chart .sr-bar.sr-neg { fill: ${v.bad}; }
-.sr-chart .sr-bar.sr-alt { fill: #d08c2f; }
+.sr-chart .sr-bar.sr-alt { fill: ${v.chartAlt}; }
 .sr-chart .sr-partial { fill-opacity: 0.45; }
 .sr-chart .sr-line { fill: none; stroke: ${v.accent}; stroke-width: 2; }
 .sr-chart .sr-dot { fill: ${v.accent}; }
 .sr-chart .sr-cell { fill: ${v.panel}; }
 .sr-chart .sr-cell-on { fill: ${v.accent}; }
-.sr-chart .sr-cell-norate { fill: #9aa7aa; }
-.sr-a-change { font-size: 0.9rem; margin: 6px 0 0; }
-.sr-a-report details > summary { cursor: pointer; color: ${v.accent}; font-size: 0.875rem; margin-top: 6px; }
+.sr-chart .sr-cell-norate { fill: ${v.chartNone}; }
+.sr-a-change { font-size: 14.4px; margin: 6px 0 0; }
+.sr-a-report details > summary { cursor: pointer; color: ${v.accent}; font-size: 14px; margin-top: 6px; }
 .sr-scroll { overflow-x: auto; max-width: 100%; }
-.sr-a-table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; min-width: 100%; }
+.sr-a-table { border-collapse: collapse; font-size: 13.6px; font-variant-numeric: tabular-nums; min-width: 100%; }
 .sr-a-table th, .sr-a-table td { border-bottom: 1px solid ${v.line}; padding: 4px 8px; text-align: right; vertical-align: top; }
 .sr-a-table th:first-child, .sr-a-table td:first-child, .sr-a-table .sr-txt { text-align: left; }
 .sr-a-table td.sr-txt { min-width: 9em; max-width: 22em; overflow-wrap: break-word; }
-.sr-a-table thead th { color: ${v.muted}; font-size: 0.8rem; white-space: nowrap; }
+.sr-a-table td.sr-date { white-space: nowrap; }
+/* A phone: each post a card, every figure on its own line beside its column's name; the sort
+   buttons a row of chips above. */
+@container (max-width: 480px) {
+  [data-posts] .sr-scroll { overflow: visible; }
+  [data-posts] .sr-a-table, [data-posts] .sr-a-table thead, [data-posts] .sr-a-table tbody, [data-posts] .sr-a-table tr, [data-posts] .sr-a-table td { display: block; min-width: 0; }
+  [data-posts] .sr-a-table thead tr { display: flex; flex-wrap: wrap; gap: 4px 6px; margin-bottom: 8px; }
+  [data-posts] .sr-a-table thead th { border: 1px solid ${v.line}; border-radius: 999px; padding: 2px 8px; }
+  [data-posts] .sr-a-table tbody tr { border: 1px solid ${v.line}; border-radius: 8px; padding: 6px 10px; margin-bottom: 8px; background: ${v.bg}; }
+  [data-posts] .sr-a-table td { border: 0; padding: 2px 0; text-align: right; display: flex; justify-content: space-between; gap: 12px; }
+  [data-posts] .sr-a-table td::before { content: attr(data-label); color: ${v.muted}; font-size: 12px; text-align: left; flex: 0 0 auto; }
+  [data-posts] .sr-a-table td.sr-txt { max-width: none; text-align: left; display: block; }
+  [data-posts] .sr-a-table td.sr-txt::before { display: block; }
+}
+.sr-a-table thead th { color: ${v.muted}; font-size: 12.8px; white-space: nowrap; }
 .sr-a-table th button { border: 0; background: none; font: inherit; color: inherit; cursor: pointer; padding: 0; text-align: inherit; }
 .sr-a-table th[aria-sort="ascending"] button::after { content: " ▲"; }
 .sr-a-table th[aria-sort="descending"] button::after { content: " ▼"; }
@@ -74,13 +88,13 @@ const css = `
 @container (min-width: 900px) { .sr-a-two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
 .sr-a-cost-lines { display: grid; gap: 6px; }
 .sr-a-cost-line { display: flex; flex-wrap: wrap; gap: 6px; align-items: end; }
-.sr-a-status { font-size: 0.9rem; }
+.sr-a-status { font-size: 14.4px; }
 .sr-a-status ul { margin: 4px 0; padding-left: 18px; }
 .sr-share-grid { display: grid; gap: 8px 12px; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); align-items: end; }
-.sr-share-grid .sr-field input { border: 1px solid #b9c4c6; border-radius: 6px; padding: 6px 8px; }
+.sr-share-grid .sr-field input { border: 1px solid ${v.fieldLine}; border-radius: 6px; padding: 6px 8px; }
 .sr-share-grid .sr-computed input { border-color: ${v.accent}; background: ${v.accentSoft}; font-weight: 700; }
 .sr-print-only { display: none; }
-.sr-warnings { margin: 0; padding-left: 18px; font-size: 0.85rem; color: #6b4a00; }
+.sr-warnings { margin: 0; padding-left: 18px; font-size: 13.6px; color: ${v.warn}; }
 @media print {
   .sr-analysis, .sr-a-report { display: block; }
   .sr-app > .sr-notice { display: none !important; }

@@ -5,7 +5,8 @@ import { h, replace } from '../dom.js';
 
 /**
  * A table whose columns sort (by the core's values: sorting only orders them). `cols`:
- * `[{ label, text(row), sort(row), title?(row), cls? }]`.
+ * `[{ label, text(row), sort(row), title?(row), cls? }]`. Each cell carries its column's label
+ * (`data-label`), which a narrow screen shows beside the value when rows become cards.
  */
 export function table(panel, key, cols, rows) {
   const box = h('div', { class: 'sr-scroll' });
@@ -41,7 +42,7 @@ export function table(panel, key, cols, rows) {
           },
         },
       }))))),
-      h('tbody', {}, sorted.map((row) => h('tr', {}, cols.map((c) => h('td', { class: c.cls || null, text: c.text(row), title: c.title ? c.title(row) : null })))))));
+      h('tbody', {}, sorted.map((row) => h('tr', {}, cols.map((c) => h('td', { class: c.cls || null, text: c.text(row), title: c.title ? c.title(row) : null, dataset: { label: c.label } })))))));
     if (focus != null) box.querySelector(`[data-sort="${focus}"]`)?.focus();
   };
   build(null);

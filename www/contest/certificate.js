@@ -109,7 +109,7 @@ async function certificateDocument(panel, cert, files, sources) {
   const [printed, groups] = await Promise.all([page ? page(null, 0, LIST_CHUNK).catch(() => []) : [], panel.core.exclusionsByReason(cert.exclusions, panel.lang)]);
   return h('article', { class: 'sr-cert', dataset: { fingerprint: cert.fingerprint } },
     h('h3', { tabIndex: -1, text: t.certificate }),
-    cert.title ? h('p', { class: 'sr-cert-title', style: { fontSize: '1.1rem', fontWeight: '650', margin: 0 }, text: cert.title }) : null,
+    cert.title ? h('p', { class: 'sr-cert-title', style: { fontSize: '17.6px', fontWeight: '650', margin: 0 }, text: cert.title }) : null,
     h('dl', { class: 'sr-kv' },
       first.drawn_at ? [h('dt', { text: t.drawnAt }), h('dd', { text: when(panel, first.drawn_at) })] : null,
       h('dt', { text: t.fingerprintShort }), h('dd', { class: 'sr-mono', dataset: { certFingerprint: '' }, text: cert.fingerprint }),

@@ -80,7 +80,8 @@ function seedField(panel, key, label, hint) {
   const id = uid('s');
   return h('label', { class: 'sr-field', htmlFor: id },
     h('span', { class: 'sr-lbl', text: label }),
-    h('input', { id, type: 'text', autocomplete: 'off', spellcheck: false, value: panel.store.seed[key] || '', placeholder: hint, dataset: { seed: key }, on: { input: (e) => { panel.store.seed[key] = e.target.value; } } }),
+    h('input', { id, type: 'text', autocomplete: 'off', spellcheck: false, value: panel.store.seed[key] || '', dataset: { seed: key }, attrs: { 'aria-describedby': `${id}h` }, on: { input: (e) => { panel.store.seed[key] = e.target.value; } } }),
+    h('span', { class: 'sr-field-hint', id: `${id}h`, text: hint }),
     h('span', { class: 'sr-msg', attrs: { role: 'alert' } }));
 }
 

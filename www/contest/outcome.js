@@ -40,7 +40,7 @@ export function buildOutcome(panel) {
     h('div', { class: 'sr-row-actions' },
       h('button', { type: 'button', class: 'sr-btn', text: t.example, dataset: { action: 'example' }, on: { click: () => fillExample(panel) } }),
       h('button', { type: 'button', class: 'sr-btn', text: t.clear, dataset: { action: 'clear' }, on: { click: () => clearOutcome(panel) } })));
-  panel.outcomeResults = h('section', { class: 'sr-results', attrs: { 'aria-live': 'polite', part: PART.results } });
+  panel.outcomeResults = h('section', { class: 'sr-results', attrs: { 'aria-live': 'polite', part: PART.results, tabindex: '0' } });
   // The calculator's layout: the form, and the results beside it on wide screens.
   replace(panel.body, h('div', { class: 'sr-roi' }, h('div', { class: 'sr-form-col' }, panel.outcomeForm), panel.outcomeResults));
   renderFollowers(panel);
@@ -134,7 +134,7 @@ function renderOutcome(panel, r) {
     r.warnings.length
       ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, r.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message })))
       : null,
-    panel.card(byId('roi'), 'sr-headline'),
+    panel.card(byId('roi'), 'sr-headline', 3),
     h('h3', { text: t.summary }),
     h('div', { class: 'sr-cards' }, r.summary.filter((f) => f.id !== 'roi').map((f) => panel.card(f))),
     h('h3', { text: t.audienceResults }),

@@ -244,10 +244,11 @@ export class ContestPanel {
         type: 'text',
         autocomplete: 'off',
         value: this.store[key] || '',
-        placeholder: hint || '',
         dataset: { field: key },
+        attrs: { 'aria-describedby': hint ? `${id}h` : null },
         on: { input: (e) => { this.store[key] = e.target.value; this.scheduleOutcome(); if (key !== 'title') this.scheduleDraw(); } },
-      }));
+      }),
+      hint ? h('span', { class: 'sr-field-hint', id: `${id}h`, text: hint }) : null);
   }
 
   /** A number field over the contest input at `path`: typed text kept, the core's message next to it. */
@@ -264,12 +265,12 @@ export class ContestPanel {
           autocomplete: 'off',
           spellcheck: false,
           value: fieldText(this.getInput(path), this.mark),
-          placeholder: hint || '',
           dataset: { field: path },
-          attrs: { 'aria-describedby': msg },
+          attrs: { 'aria-describedby': hint ? `${msg} ${msg}h` : msg },
           on: { input: (e) => { this.setInput(path, e.target.value); this.scheduleOutcome(); } },
         }),
         unit ? h('span', { class: 'sr-unit', attrs: { 'aria-hidden': 'true' }, text: unit }) : null),
+      hint ? h('span', { class: 'sr-field-hint', id: `${msg}h`, text: hint }) : null,
       h('span', { class: 'sr-msg', id: msg, attrs: { role: 'alert' } }));
   }
 
@@ -306,8 +307,8 @@ export class ContestPanel {
   }
 
   /** A figure's card (figure.js). */
-  card(fig, extra = '') {
-    return figureCard(fig, this.fmt, this.lang, extra);
+  card(fig, extra = '', level = 4) {
+    return figureCard(fig, this.fmt, this.lang, extra, level);
   }
 
   /**

@@ -43,14 +43,14 @@ function ruleField(panel, key, label, hint, { type = 'text', inputMode = 'numeri
     autocomplete: 'off',
     spellcheck: false,
     value: fieldText(r[key], panel.mark),
-    placeholder: hint || '',
     dataset: { rule: key },
-    attrs: { 'aria-describedby': msg },
+    attrs: { 'aria-describedby': hint ? `${msg} ${msg}h` : msg },
     on: { input: (e) => { r[key] = e.target.value; panel.scheduleDraw(); } },
   });
   return h('label', { class: 'sr-field', htmlFor: id },
     h('span', { class: 'sr-lbl', text: label }),
     type === 'textarea' || type === 'date' || type === 'time' ? input : h('span', { class: 'sr-input' }, input, unit ? h('span', { class: 'sr-unit', text: unit }) : null),
+    hint ? h('span', { class: 'sr-field-hint', id: `${msg}h`, text: hint }) : null,
     h('span', { class: 'sr-msg', id: msg, attrs: { role: 'alert' } }));
 }
 

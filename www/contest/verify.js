@@ -81,7 +81,7 @@ export async function renderVerify(panel) {
   const last = v.cert.drawings[v.cert.drawings.length - 1];
   replace(panel.verdict,
     h('div', { class: `sr-verdict ${result.confirmed ? 'sr-ok' : 'sr-ko'}`, attrs: { role: 'status' }, dataset: { confirmed: String(result.confirmed) } },
-      h('div', { style: { fontSize: '1.2rem' }, text: result.confirmed ? `✓ ${t.confirmed}` : `✗ ${t.refuted}` }),
+      h('div', { style: { fontSize: '19.2px' }, text: result.confirmed ? `✓ ${t.confirmed}` : `✗ ${t.refuted}` }),
       h('div', { dataset: { summary: '' }, text: result.summary })),
     h('h4', { text: t.checks }),
     h('ul', { class: 'sr-checks' }, result.checks.map((c) => h('li', { dataset: { check: c.id, ok: String(c.ok) } },

@@ -33,18 +33,24 @@ export function card(panel, entry) {
     body.push(h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, dataset: { stopped: entry.stopped ?? '' }, text: `${t.failed} ${why}` }));
   }
   if (r) {
-    body.push(problems(panel, r.errors, 'errors'), problems(panel, r.warnings, 'warnings'));
+    body.push(problems(panel, r.errors, 'errors', 0, entry), problems(panel, r.warnings, 'warnings', 0, entry));
     r.tables.forEach((table, i) => body.push(tableBlock(panel, entry, table, i)));
   }
   return h('article', { class: 'sr-file', dataset: { key: entry.key, file: entry.name, id: entry.id ?? '' }, attrs: { 'aria-label': entry.name } }, head, body);
 }
 
-function problems(panel, list, kind, more = 0) {
+/** Codes of a quote that swallowed lines: the file may be read again with it as a character. */
+const QUOTES = new Set(['open_quote', 'quote_swallowed']);
+
+function problems(panel, list, kind, more = 0, entry = null) {
   if (!list?.length) return null;
   const t = panel.t;
+  const literal = (p) => (entry && QUOTES.has(p.code) && p.line && p.column
+    ? h('button', { type: 'button', class: 'sr-btn', dataset: { action: 'quote-literal' }, text: t.quoteLiteral, on: { click: () => panel.takeQuote(entry, p.line, p.column) } })
+    : null);
   return h('div', { dataset: { problems: kind } },
     h('ul', { class: `sr-problems sr-${kind}-list` },
-      list.map((p) => h('li', { dataset: { code: p.code, line: p.line ?? '', column: p.column ?? '' }, text: p.message })),
+      list.map((p) => h('li', { dataset: { code: p.code, line: p.line ?? '', column: p.column ?? '' } }, p.message, literal(p) ? ' ' : null, literal(p))),
       more > 0 ? h('li', { text: t.moreErrors(more) }) : null));
 }
 

@@ -35,11 +35,17 @@ export function mappingStep(panel, entry, table, index) {
     groups.get(f.kind).fields.push(f);
   }
   const current = offer.applied || offer.suggested;
+  // Columns with no name, no sample and no field are not offered: a damaged sheet with a
+  // cell in its last column (XFD) would otherwise ask for 16,384 choices and freeze the tab.
+  const shown = offer.header.map((_, col) => col)
+    .filter((col) => offer.header[col] || current[col] || offer.samples.some((row) => row[col]));
+  const hidden = offer.header.length - shown.length;
   const form = h('div', { class: 'sr-mapping', dataset: { mapping: offer.signature } },
     h('h4', { text: t.mapTitle }),
     h('p', { class: 'sr-hint', text: (entry.rememberedTables || []).includes(index) ? t.mapRemembered : t.mapHint }),
     entry.mappingError ? h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: entry.mappingError }) : null,
-    h('div', { class: 'sr-map-grid' }, offer.header.map((name, col) => {
+    h('div', { class: 'sr-map-grid' }, shown.map((col) => {
+      const name = offer.header[col];
       const id = uid('sr-map');
       const samples = offer.samples.map((row) => row[col]).filter((v) => v).slice(0, 3);
       return h('div', { class: 'sr-map-col' },
@@ -50,6 +56,7 @@ export function mappingStep(panel, entry, table, index) {
           [...groups.values()].map((g) => h('optgroup', { label: g.label },
             g.fields.map((f) => h('option', { value: f.key, text: f.label, selected: current[col] === f.key }))))));
     })),
+    hidden ? h('p', { class: 'sr-hint', dataset: { hiddenColumns: hidden }, text: t.mapHidden(panel.fmt.count(hidden)) }) : null,
     h('div', {}, h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'apply-mapping' }, text: t.mapApply, on: { click: (e) => panel.applyMapping(entry, index, e.target.closest('.sr-mapping')) } })));
   if (!offer.applied) return form;
   return h('details', { class: 'sr-remap' }, h('summary', { text: t.mapChange }), form);

@@ -170,6 +170,17 @@ export class FilesPanel {
     await this.render();
   }
 
+  /** Reads `entry` again with the quote at `line`, `column` taken as a character. */
+  async takeQuote(entry, line, column) {
+    try {
+      await this.set.quote(entry, line, column, this.lang);
+      entry.mappingError = null;
+    } catch (e) {
+      entry.mappingError = errorText(e, this.lang);
+    }
+    await this.render();
+  }
+
   /** Redraws the progress of a file being read, nothing else. */
   progress(entry) {
     if (!this.destroyed) this.progressViews.get(entry.key)?.update(entry);

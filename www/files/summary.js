@@ -14,6 +14,7 @@ export function renderSummary(panel, totals) {
         h('ul', { class: 'sr-summary-list', dataset: { summary: 'records' } },
           kinds.map((k) => h('li', { class: 'sr-chip', dataset: { kind: k, count: totals.records[k] } },
             h('strong', { text: panel.fmt.count(totals.records[k]) }), ` ${t.kinds[k][totals.records[k] === 1 ? 0 : 1]}`))),
+        totals.counted_once_note ? h('p', { class: 'sr-notice', dataset: { summary: 'counted-once' }, text: totals.counted_once_note }) : null,
         h('ul', { class: 'sr-summary-list', dataset: { summary: 'networks' } },
           totals.groups.map((g) => h('li', { class: 'sr-chip', dataset: { kind: g.kind, network: g.network, count: g.records } },
             h('span', { text: `${panel.networks.get(g.network) ?? g.network}${g.currency ? ` (${g.currency})` : ''}${g.dimension_label ? ` (${g.dimension_label})` : ''} ·` }),

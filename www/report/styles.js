@@ -13,7 +13,7 @@ const css = `
 .sr-r-controls legend, .sr-r-bench legend { font-weight: 700; padding: 0; margin-bottom: 6px; }
 .sr-r-row { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; }
 .sr-r-row .sr-field { display: grid; gap: 2px; min-width: 140px; }
-.sr-r-row input, .sr-r-row select, .sr-r-bench-form input[type="text"] { border: 1px solid #b9c4c6; border-radius: 6px; padding: 6px 8px; background: #fff; max-width: 100%; }
+.sr-r-row input, .sr-r-row select, .sr-r-bench-form input[type="text"] { border: 1px solid ${v.fieldLine}; border-radius: 6px; padding: 6px 8px; background: ${v.field}; color: inherit; max-width: 100%; }
 .sr-r-bench-form input[type="text"] { width: 7.5em; }
 .sr-r-actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
 .sr-r-logo-drop { display: flex; gap: 8px; align-items: center; border: 1px dashed ${v.line}; border-radius: 8px; padding: 6px; }
@@ -39,7 +39,7 @@ const css = `
 .sr-r-flat, .sr-r-none { color: ${v.muted}; }
 .sr-r-own th { color: var(--sr-r-accent); }
 .sr-r-edit { display: grid; gap: 4px; margin: 8px 0; }
-.sr-r-edit textarea { width: 100%; box-sizing: border-box; border: 1px solid #b9c4c6; border-radius: 6px; padding: 6px 8px; font: inherit; }
+.sr-r-edit textarea { width: 100%; box-sizing: border-box; border: 1px solid ${v.fieldLine}; border-radius: 6px; padding: 6px 8px; font: inherit; background: ${v.field}; color: inherit; }
 .sr-r-text { white-space: pre-wrap; margin: 6px 0; }
 .sr-r-text:empty { display: none !important; }
 .sr-print-only { display: none; }

@@ -33,7 +33,7 @@ export function buildForm(panel) {
   replace(
     panel.form,
     h('fieldset', { class: 'sr-section', dataset: { section: 'costs' } },
-      h('legend', { text: t.costs }),
+      h('legend', {}, h('h2', { class: 'sr-legend', text: t.costs })),
       h('p', { class: 'sr-hint', text: t.costsHint }),
       h('div', { class: 'sr-fields' },
         field(panel, 'period_months', t.period, t.months),
@@ -45,12 +45,12 @@ export function buildForm(panel) {
       h('span', { text: t.compare })),
     comparing
       ? h('fieldset', { class: 'sr-section', dataset: { section: 'alternative' } },
-        h('legend', { text: t.secondScenario }),
+        h('legend', {}, h('h2', { class: 'sr-legend', text: t.secondScenario })),
         h('div', { class: 'sr-fields' }, textField(panel, 'alternative.label', t.scenarioName)),
         list(panel, 'alternative.costs'))
       : null,
     h('fieldset', { class: 'sr-section', dataset: { section: 'returns' } },
-      h('legend', { text: t.returns }),
+      h('legend', {}, h('h2', { class: 'sr-legend', text: t.returns })),
       h('h3', { class: 'sr-sub', text: t.sales }),
       list(panel, 'sales'),
       h('h3', { class: 'sr-sub', text: t.leads }),
@@ -68,7 +68,7 @@ export function buildForm(panel) {
       h('div', { class: 'sr-line-result', dataset: { figure: 'earned_media_value' } }),
     ),
     h('fieldset', { class: 'sr-section', dataset: { section: 'counts' } },
-      h('legend', { text: t.counts }),
+      h('legend', {}, h('h2', { class: 'sr-legend', text: t.counts })),
       h('p', { class: 'sr-hint', text: t.countsHint }),
       h('div', { class: 'sr-fields' },
         field(panel, 'counts.engagements', t.engagements),
@@ -155,11 +155,12 @@ export function field(panel, path, label, unit = null, hint = null) {
         autocomplete: 'off',
         spellcheck: false,
         value: fieldText(getPath(panel.input, path), panel.mark),
-        placeholder: hint || '',
         dataset: { field: path },
-        attrs: { 'aria-describedby': msg },
+        attrs: { 'aria-describedby': hint ? `${msg} ${msg}h` : msg },
       }),
       shown ? h('span', { class: 'sr-unit', attrs: { 'aria-hidden': 'true' }, text: shown }) : null),
+    // A hint is a line of its own, not a placeholder: it stays whole and in sight as one types.
+    hint ? h('span', { class: 'sr-field-hint', id: `${msg}h`, text: hint }) : null,
     h('span', { class: 'sr-msg', id: msg, attrs: { role: 'alert' } }));
 }
 

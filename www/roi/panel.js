@@ -43,7 +43,7 @@ export class RoiPanel {
         click: (e) => this.onClick(e),
       },
     });
-    this.results = h('section', { class: 'sr-results', attrs: { part: PART.results } });
+    this.results = h('section', { class: 'sr-results', attrs: { part: PART.results, tabindex: '0', 'aria-labelledby': 'sr-results-title' } });
     // What a screen reader hears after each change: the headline figures, not the whole column.
     this.status = h('p', { class: 'sr-visually-hidden', attrs: { role: 'status' } });
     // On narrow screens the results sit below a long form: this bar keeps ROI in sight.

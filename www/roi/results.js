@@ -45,9 +45,9 @@ export function renderResults(panel, r) {
   const t = panel.t;
   const byId = (id) => r.summary.find((f) => f.id === id);
   replace(panel.results,
-    h('h2', { text: t.results }),
+    h('h2', { id: 'sr-results-title', text: t.results }),
     r.errors.length ? errorList(panel, r.errors) : null,
-    figureCard(byId('roi'), panel.fmt, panel.lang, 'sr-headline'),
+    figureCard(byId('roi'), panel.fmt, panel.lang, 'sr-headline', 3),
     h('div', { class: 'sr-cards' },
       ['net_gain', 'total_cost', 'total_return', 'roas', 'break_even_conversions', 'break_even_visits'].map((id) => figureCard(byId(id), panel.fmt, panel.lang))),
     h('h3', { text: t.unitCosts }),
@@ -116,7 +116,7 @@ function actions(panel) {
         on: {
           click: async () => {
             try {
-              await navigator.clipboard.writeText(panel.shareUrl());
+              await navigator.clipboard.writeText(await panel.shareUrl());
               status.textContent = t.linkCopied;
             } catch {
               status.textContent = t.linkCopyFailed;

@@ -3,7 +3,7 @@
 //! what the dataset holds, and the analysis of it (the page's Analysis tab, same core, same
 //! report); `--csv` prints the per-post CSV instead, the bytes of the page's Export button.
 
-use super::{json_error, lang_value, read_input, to_json, value_text, write, Fatal};
+use super::{json_error, lang_value, read_input, supervise, to_json, value_text, write, Fatal};
 use clap::Args;
 use serde::Serialize;
 use social_roi::{
@@ -130,11 +130,19 @@ pub(crate) fn run(o: &AnalyzeArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
         collect(Path::new(f), &mut paths)?;
     }
     let mut ws = Workspace::new(ImportOptions { today: today() });
+    let mut ids = Vec::with_capacity(paths.len());
     for path in &paths {
-        read_file(&mut ws, path)?;
+        ids.push(read_file(&mut ws, path)?);
     }
     if !o.map.is_empty() {
         apply_map(&mut ws, &o.map, o.lang)?;
+        for (&id, path) in ids.iter().zip(&paths) {
+            if ws.report(id).is_ok_and(|r| r.status == Status::ReadAgain) {
+                // A large table's mapping applies as the file is read again.
+                let _ = ws.reread(id);
+                push_file(&mut ws, id, path)?;
+            }
+        }
     }
     let reports: Vec<FileReport> = ws
         .reports()
@@ -169,10 +177,24 @@ pub(crate) fn run(o: &AnalyzeArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
     Ok(status)
 }
 
-/// Reads the file at `path` into `ws`, chunk by chunk as the page does.
-pub(crate) fn read_file(ws: &mut Workspace, path: &Path) -> Result<(), Fatal> {
+/// Reads the file at `path` into `ws`, chunk by chunk as the page does; returns its id. A
+/// file an earlier worker failed on is marked unreadable instead (see `supervise`).
+pub(crate) fn read_file(ws: &mut Workspace, path: &Path) -> Result<u32, Fatal> {
     let name = path.to_string_lossy().into_owned();
+    if let Some(why) = supervise::unreadable(&name) {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        return Ok(ws.add_unreadable(&name, bytes, why));
+    }
     let id = ws.begin(&name);
+    push_file(ws, id, path)?;
+    Ok(id)
+}
+
+/// Pushes the bytes of the file at `path` into file `id` (begun, or being read again) and
+/// finishes it.
+fn push_file(ws: &mut Workspace, id: u32, path: &Path) -> Result<(), Fatal> {
+    let name = path.to_string_lossy().into_owned();
+    supervise::reading(&name);
     let cannot = |e: std::io::Error| Fatal(format!("{name}: cannot read: {e}"));
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let mut buf = vec![0u8; CHUNK];
@@ -183,8 +205,10 @@ pub(crate) fn read_file(ws: &mut Workspace, path: &Path) -> Result<(), Fatal> {
         }
         // The file was just begun: pushing cannot fail.
         let _ = ws.push(id, &buf[..n]);
+        supervise::progress();
     }
     let _ = ws.finish(id);
+    supervise::done();
     Ok(())
 }
 
@@ -306,6 +330,9 @@ fn table_text(t: &social_roi::TableReport, lang: Lang) -> String {
 fn dataset_text(totals: &Totals, lang: Lang) -> String {
     let mut out = lang.pick("Dataset\n", "Données\n").to_string();
     let colon = lang.pick(": ", "\u{a0}: ");
+    if let Some(note) = &totals.counted_once_note {
+        out.push_str(&format!("  {note}\n"));
+    }
     for g in &totals.groups {
         let currency = g
             .currency

@@ -4,7 +4,7 @@
 //! `Workspace`, in the order given. What the readers skipped or doubted is said on standard
 //! error: a row left out of a draw must not go unnoticed.
 
-use super::Fatal;
+use super::{supervise, Fatal};
 use social_roi::{
     is_entries_json, read_entries, EntryRow, FileReport, ImportOptions, Lang, RecordKind, Status,
     Workspace,
@@ -112,6 +112,12 @@ pub(crate) fn load_in_place(
     let mut ids = Vec::new();
     let mut buf = vec![0u8; CHUNK];
     for path in paths {
+        if let Some(why) = supervise::unreadable(path) {
+            let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+            ids.push(ws.add_unreadable(path, bytes, why));
+            continue;
+        }
+        supervise::reading(path);
         let mut reader = open(path)?;
         let n = fill(reader.as_mut(), &mut buf, path)?;
         if is_entries_json(path, &buf[..n]) {
@@ -135,24 +141,48 @@ pub(crate) fn load_in_place(
                 .map_err(|e| Fatal(e.message));
         }
         let id = ws.begin(path);
-        // The file was just begun: pushing cannot fail.
-        let _ = ws.push(id, &buf[..n]);
-        let mut n = n;
-        while n == buf.len() {
-            n = fill(reader.as_mut(), &mut buf, path)?;
-            let _ = ws.push(id, &buf[..n]);
-        }
-        let _ = ws.finish(id);
+        push_rest(&mut ws, id, reader.as_mut(), &mut buf, n, path)?;
         ids.push(id);
     }
-    for &id in &ids {
+    for (&id, path) in ids.iter().zip(paths) {
         map_columns(&mut ws, id, columns, lang)?;
+        let again = ws.report(id).is_ok_and(|r| r.status == Status::ReadAgain);
+        if again && path != "-" {
+            // A large table's mapping applies as the file is read again.
+            let _ = ws.reread(id);
+            supervise::reading(path);
+            let mut reader = open(path)?;
+            let n = fill(reader.as_mut(), &mut buf, path)?;
+            push_rest(&mut ws, id, reader.as_mut(), &mut buf, n, path)?;
+        }
     }
     for &id in &ids {
         let Ok(report) = ws.report(id) else { continue };
         check_report(&report.localized(lang), lang)?;
     }
     Ok(Loaded::Files(Box::new(ws)))
+}
+
+/// Pushes the `n` bytes in `buf`, then the rest of `reader`, into file `id`, and finishes it.
+fn push_rest(
+    ws: &mut Workspace,
+    id: u32,
+    reader: &mut dyn Read,
+    buf: &mut [u8],
+    n: usize,
+    path: &str,
+) -> Result<(), Fatal> {
+    // The file was just begun: pushing cannot fail.
+    let _ = ws.push(id, &buf[..n]);
+    let mut n = n;
+    while n == buf.len() {
+        n = fill(reader, buf, path)?;
+        let _ = ws.push(id, &buf[..n]);
+        supervise::progress();
+    }
+    let _ = ws.finish(id);
+    supervise::done();
+    Ok(())
 }
 
 /// Applies `columns` to every table of file `id` that waits for its columns to be mapped.

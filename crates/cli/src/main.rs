@@ -11,6 +11,8 @@
 //! ```
 //! `-` reads standard input. Exit status: 0 when the report has no input errors, 1 when it
 //! has some (the report is still printed), 2 when the command or its file cannot be read.
+//! The commands that read exports run in a watched child process (see `supervise.rs`): a
+//! file whose reader dies or hangs is named, and every other file is read.
 
 mod analyze;
 mod contest;
@@ -18,6 +20,7 @@ mod draw;
 mod entries;
 mod report;
 mod roi;
+mod supervise;
 
 use clap::{Parser, Subcommand};
 use social_roi::{Figure, Lang, Unit};
@@ -138,14 +141,21 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match run(cli.command, &mut out) {
-        Ok(code) => code,
-        Err(Fatal(message)) => {
-            let _ = out.flush();
-            eprintln!("social-roi: {message}");
-            ExitCode::from(2)
+    let reads_exports = matches!(
+        cli.command,
+        Command::Analyze(_) | Command::Draw(_) | Command::Contest(_)
+    );
+    let stdin = std::env::args().skip(1).any(|a| a == "-");
+    supervise::run(!reads_exports || stdin, || {
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        match run(cli.command, &mut out) {
+            Ok(code) => code,
+            Err(Fatal(message)) => {
+                let _ = out.flush();
+                eprintln!("social-roi: {message}");
+                ExitCode::from(2)
+            }
         }
-    }
+    })
 }

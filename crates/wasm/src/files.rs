@@ -118,6 +118,64 @@ impl Workspace {
         })
     }
 
+    /// Starts reading file `id` again (its report's status said `read_again`: a large
+    /// table's mapping, or a quote taken as a character): push its bytes with `pushChunk`,
+    /// then `finishFile`, as for a new file.
+    #[wasm_bindgen(js_name = rereadFile)]
+    pub fn reread_file(&mut self, id: u32) -> Result<(), JsValue> {
+        self.inner.reread(id).map_err(|e| thrown(e, Lang::En))
+    }
+
+    /// Asks that the quote opening `column` (1-based) on `line` of file `id` be read as a
+    /// character, where its report placed a stray quote; returns the report (status
+    /// `read_again`: read the file again with `rereadFile`).
+    #[wasm_bindgen(js_name = takeQuoteLiterally)]
+    pub fn take_quote_literally(
+        &mut self,
+        id: u32,
+        line: u32,
+        column: u32,
+        lang: &str,
+    ) -> Result<JsValue, JsValue> {
+        let lang = lang_of(lang);
+        let report = self
+            .inner
+            .take_quote_literally(id, u64::from(line), column)
+            .map_err(|e| thrown(e, lang))?;
+        to_js(&FileView {
+            id,
+            report: report.localized(lang),
+        })
+    }
+
+    /// Adds the file `name` (`bytes` long) as one that could not be read: what the page's
+    /// watchdog says of a file whose reader trapped (`why`: `crashed`), ran out of memory
+    /// (`memory`, with `limit` bytes) or made no progress (`time`, with `limit` seconds).
+    /// Returns its report (`{id, …}`, status `unreadable`).
+    #[wasm_bindgen(js_name = addUnreadable)]
+    pub fn add_unreadable(
+        &mut self,
+        name: &str,
+        bytes: f64,
+        why: &str,
+        limit: f64,
+        lang: &str,
+    ) -> Result<JsValue, JsValue> {
+        let lang = lang_of(lang);
+        let limit = limit.max(0.0) as u64;
+        let why = match why {
+            "memory" => social_roi::Failure::Memory { limit },
+            "time" => social_roi::Failure::Time { seconds: limit },
+            _ => social_roi::Failure::Crashed,
+        };
+        let id = self.inner.add_unreadable(name, bytes.max(0.0) as u64, why);
+        let report = self.inner.report(id).map_err(|e| thrown(e, lang))?;
+        to_js(&FileView {
+            id,
+            report: report.localized(lang),
+        })
+    }
+
     /// Every read file's report, in the order they were added, in `lang`.
     pub fn reports(&self, lang: &str) -> Result<JsValue, JsValue> {
         let lang = lang_of(lang);

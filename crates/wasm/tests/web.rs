@@ -160,3 +160,30 @@ fn a_workspace_maps_an_unknown_table() {
         .iter()
         .any(|f| get(&f, "key").as_string().as_deref() == Some("message.replied")));
 }
+
+#[wasm_bindgen_test]
+fn a_stray_quote_is_read_again_as_a_character() {
+    let mut ws = wasm::Workspace::new(Some("2026-07-01".into()));
+    let mut csv = String::from("Date,Views,Subscribers\n");
+    for i in 1..=20 {
+        let views = if i == 5 {
+            "\"12".to_string()
+        } else {
+            i.to_string()
+        };
+        csv.push_str(&format!("2026-06-{i:02},{views},1\n"));
+    }
+    let id = ws.begin_file("Totals.csv");
+    ws.push_chunk(id, csv.as_bytes()).unwrap();
+    ws.finish_file(id, "en").unwrap();
+    let report = ws.take_quote_literally(id, 6, 2, "en").unwrap();
+    assert_eq!(get(&report, "status").as_string().unwrap(), "read_again");
+    ws.reread_file(id).unwrap();
+    ws.push_chunk(id, csv.as_bytes()).unwrap();
+    ws.finish_file(id, "en").unwrap();
+    assert_eq!(ws.dataset().records.daily.len(), 19);
+    let report = ws
+        .add_unreadable("bomb.xls", 9728.0, "memory", 1e9, "fr")
+        .unwrap();
+    assert_eq!(get(&report, "status").as_string().unwrap(), "unreadable");
+}

@@ -218,6 +218,7 @@ impl Mapper {
             mark: self.cells.mark,
             slash: self.cells.slash,
             rows,
+            whole: self.raw_whole,
         });
         Table {
             report,

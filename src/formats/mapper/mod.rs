@@ -30,6 +30,9 @@ use std::collections::BTreeMap;
 
 /// Rows kept as samples for the mapping step.
 const SAMPLES: usize = 5;
+/// Cells of a table the user maps kept to apply the mapping at once; a larger table keeps
+/// only its samples, and the mapping is applied by reading the file again.
+pub(crate) const RAW_CELLS: usize = 250_000;
 
 /// A table with its header found, reading rows into records.
 pub(crate) struct Mapper {
@@ -42,8 +45,11 @@ pub(crate) struct Mapper {
     cells: CellReader,
     draft: Draft,
     records: Records,
-    /// Every row, kept for a table the user maps.
+    /// The rows of a table the user maps, while they fit in [`RAW_CELLS`].
     raw: Option<Vec<Row>>,
+    /// Cells in `raw`, and whether it still holds every row.
+    raw_cells: usize,
+    raw_whole: bool,
     samples: Vec<Vec<String>>,
     rows: u64,
     imported: u64,
@@ -149,6 +155,8 @@ impl Mapper {
             draft: Draft::new(),
             records: Records::default(),
             raw: keep_rows.then(Vec::new),
+            raw_cells: 0,
+            raw_whole: true,
             samples: Vec::new(),
             rows: 0,
             imported: 0,
@@ -169,6 +177,24 @@ impl Mapper {
     /// The format being read.
     pub(crate) fn format(&self) -> &'static Format {
         self.format
+    }
+
+    /// This mapper of an unrecognised table, reading its rows with the user's `mapping`
+    /// instead (a file read again once the mapping is chosen); itself when the mapping
+    /// mixes kinds of record (refused when it was given).
+    pub(crate) fn remapped(self, mapping: &[Option<Field>]) -> Mapper {
+        let Ok(plan) = Plan::of_mapping(mapping) else {
+            return self;
+        };
+        Mapper::with_plan(
+            self.source,
+            plan,
+            self.header,
+            self.header_line,
+            self.cells.mark,
+            self.cells.slash,
+            true,
+        )
     }
 
     /// Counts a row that is not read, for `reason` (a last row cut by the end of the file).
@@ -236,7 +262,14 @@ impl Mapper {
             );
         }
         if let Some(raw) = &mut self.raw {
-            raw.push(row.to_row());
+            self.raw_cells += row.len();
+            if self.raw_cells > RAW_CELLS {
+                // Too large to keep: the mapping will read the file again.
+                self.raw_whole = false;
+                *raw = Vec::new();
+            } else if self.raw_whole {
+                raw.push(row.to_row());
+            }
         }
     }
 

@@ -16,7 +16,7 @@ pub struct Table {
     pub report: TableReport,
     /// The records.
     pub records: Records,
-    /// Every row, for a table the user maps.
+    /// For a table the user maps: its header, and its rows while they fit in memory.
     pub raw: Option<RawTable>,
 }
 
@@ -75,12 +75,20 @@ pub struct RawTable {
     pub(super) mark: DecimalMark,
     pub(super) slash: SlashOrder,
     pub(super) rows: Vec<Row>,
+    /// Whether `rows` holds every row (a large table keeps none: see `RAW_CELLS`).
+    pub(super) whole: bool,
 }
 
 impl RawTable {
     /// The header's names.
     pub fn header(&self) -> &[String] {
         &self.header
+    }
+
+    /// Whether every row is kept, so [`apply`](RawTable::apply) gives every record; else the
+    /// file is read again with the mapping.
+    pub fn whole(&self) -> bool {
+        self.whole
     }
 
     /// Reads the rows again with the user's `mapping` (a field or none per column).

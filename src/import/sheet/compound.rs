@@ -1,12 +1,16 @@
 //! The guard in front of calamine's `.xls` reader: an OLE compound file (the container of a
 //! BIFF workbook) is walked here first, sector chain by sector chain, because the reader trusts
 //! them and would index past the end of a cut or damaged file, or loop on a cycle. Then the
-//! workbook stream's records are walked for sheet positions and sizes.
+//! workbook stream's records are walked for sheet positions and sizes: the DIMENSIONS each
+//! sheet declares, and the cells its records place, since calamine allocates every cell
+//! between the first and the last (two bytes changed in a cell's column made it ask for
+//! 17 GB).
 //!
 //! Written by hand: what must be checked is exactly what calamine's reader trusts, before it
 //! runs (in WebAssembly a panic in it would abort the page).
 
 use super::limits::{dimension_cells, too_many, MAX_CELLS};
+use super::records::{bof_version, check_global, check_sheet, check_sst, Biff};
 
 /// A free sector.
 const FREESECT: u32 = 0xFFFF_FFFF;
@@ -297,16 +301,30 @@ impl<'a> Compound<'a> {
     }
 }
 
-/// Walks the records of a workbook stream: each sheet's position must be inside the stream
-/// and each sheet's declared size reasonable.
+/// Walks the records of a workbook stream: each sheet's position must be inside the stream,
+/// and each sheet's declared size and the span of its cells reasonable.
 fn check_biff(stream: &[u8]) -> Result<(), String> {
+    let mut sheets = Vec::new();
     let mut pos = 0usize;
+    // The workbook globals run to the first EOF; calamine takes the version from their BOFs.
+    let (mut globals, mut biff) = (true, Biff::Eight);
     while let Some(head) = stream.get(pos..pos + 4) {
         let typ = u16::from_le_bytes([head[0], head[1]]);
         let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
         let Some(d) = stream.get(pos + 4..pos + 4 + len) else {
             break;
         };
+        if globals {
+            check_global(typ, d, biff)?;
+            if typ == 0x00FC {
+                check_sst(d, &continues(&stream[pos + 4 + len..]))?;
+            }
+            match typ {
+                0x0809 => biff = bof_version(d),
+                0x000A => globals = false,
+                _ => {}
+            }
+        }
         match typ {
             // BOUNDSHEET: where the sheet's records start.
             0x0085 if d.len() >= 4 => {
@@ -314,6 +332,7 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
                 if at >= stream.len() {
                     return Err("a sheet starts past the end of the workbook".into());
                 }
+                sheets.push(at);
             }
             // DIMENSIONS, read as calamine reads it.
             0x0200 if matches!(d.len(), 10 | 14 | 16) => {
@@ -326,7 +345,101 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
         }
         pos += 4 + len;
     }
+    for at in sheets {
+        let cells = cell_span(&stream[at..])?;
+        if cells > MAX_CELLS {
+            return Err(too_many(cells));
+        }
+    }
     Ok(())
+}
+
+/// The CONTINUE records (0x003C) at the start of `next`, as calamine's record iterator
+/// gathers them (it stops with an error on one cut short: so do they).
+fn continues(mut next: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    while next.len() > 4 && u16::from_le_bytes([next[0], next[1]]) == 0x003C {
+        let len = usize::from(u16::from_le_bytes([next[2], next[3]]));
+        let Some(d) = next.get(4..4 + len) else {
+            break;
+        };
+        out.push(d);
+        next = &next[4 + len..];
+    }
+    out
+}
+
+/// The cells between the first and the last cell a sheet's records place, as calamine reads
+/// them: the sheet's records from its BOF to its EOF, nested substreams (charts) left out.
+/// `Err` when one of them is cut short where calamine would read past it.
+fn cell_span(sheet: &[u8]) -> Result<u64, String> {
+    let mut span = Span::default();
+    let (mut pos, mut seen_bof, mut depth) = (0usize, false, 0usize);
+    while let Some(head) = sheet.get(pos..pos + 4) {
+        let typ = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let Some(d) = sheet.get(pos + 4..pos + 4 + len) else {
+            break;
+        };
+        pos += 4 + len;
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A if depth == 0 => break,
+            0x000A => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 || matches!(typ, 0x0809 | 0x000A) {
+            continue;
+        }
+        check_sheet(typ, d)?;
+        match typ {
+            // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row and column first.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if len >= 4 => {
+                let (row, col) = (u16_at(d, 0), u16_at(d, 2));
+                if let (Some(row), Some(col)) = (row, col) {
+                    span.add(row, col);
+                }
+            }
+            // MulRk: a row, a first column, six bytes per cell, the last column.
+            0x00BD if len >= 6 => {
+                let (row, first) = (u16_at(d, 0).unwrap_or(0), u16_at(d, 2).unwrap_or(0));
+                let last = u16_at(d, len - 2).unwrap_or(0);
+                let cells = usize::from(last.wrapping_sub(first).wrapping_add(1));
+                if len == 6 + 6 * cells {
+                    span.add(row, first);
+                    span.add(row, last);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(span.cells())
+}
+
+/// The rows and columns between the first and the last cell seen.
+#[derive(Default)]
+struct Span {
+    rows: Option<(u16, u16)>,
+    cols: Option<(u16, u16)>,
+}
+
+impl Span {
+    fn add(&mut self, row: u16, col: u16) {
+        let widen =
+            |r: Option<(u16, u16)>, v: u16| Some(r.map_or((v, v), |(a, b)| (a.min(v), b.max(v))));
+        self.rows = widen(self.rows, row);
+        self.cols = widen(self.cols, col);
+    }
+
+    fn cells(&self) -> u64 {
+        match (self.rows, self.cols) {
+            (Some((r0, r1)), Some((c0, c1))) => {
+                (u64::from(r1) - u64::from(r0) + 1) * (u64::from(c1) - u64::from(c0) + 1)
+            }
+            _ => 0,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -339,5 +452,38 @@ mod tests {
         let mut header = vec![0u8; 1024];
         header[0x1E] = 9;
         assert!(check_compound_file(&header).is_err(), "no FAT");
+    }
+
+    /// A BIFF record.
+    fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut r = typ.to_le_bytes().to_vec();
+        r.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        r.extend_from_slice(data);
+        r
+    }
+
+    #[test]
+    fn the_cells_a_sheet_places_are_counted() {
+        let number = |row: u16, col: u16| {
+            let mut d = row.to_le_bytes().to_vec();
+            d.extend_from_slice(&col.to_le_bytes());
+            d.extend_from_slice(&[0; 10]);
+            record(0x0203, &d)
+        };
+        let mut sheet = record(0x0809, &[0; 16]);
+        sheet.extend(number(0, 0));
+        sheet.extend(number(3, 2));
+        // A chart's records inside the sheet do not count.
+        sheet.extend(record(0x0809, &[0; 16]));
+        sheet.extend(number(60_000, 60_000));
+        sheet.extend(record(0x000A, &[]));
+        sheet.extend(record(0x000A, &[]));
+        sheet.extend(number(65_000, 200));
+        assert_eq!(cell_span(&sheet), Ok(4 * 3));
+        // Two bytes changed: a column far to the right.
+        let mut bomb = record(0x0809, &[0; 16]);
+        bomb.extend(number(0, 0));
+        bomb.extend(number(65_535, 0x8000));
+        assert!(cell_span(&bomb).unwrap() > MAX_CELLS);
     }
 }

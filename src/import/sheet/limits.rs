@@ -1,42 +1,25 @@
-//! The sizes a workbook declares, checked before calamine allocates by them: an `.xls`
-//! DIMENSIONS record, an `.xlsx` sheet's cell references and shared-string count. A damaged or
-//! odd file could otherwise ask for more memory than a browser tab has.
+//! What is checked before calamine reads a workbook, because it trusts it: an `.xls` sheet's
+//! span ([`MAX_CELLS`], checked in `compound.rs`: calamine allocates every cell between the
+//! first and the last), and an `.xlsx` archive's entries. calamine reads an `.xlsx` sheet as a
+//! stream of cells here (no span is allocated), but it unpacks every XML entry it reads and
+//! buffers each text and tag whole, and reserves room for as many shared strings as the file
+//! declares: so every XML entry is first measured by [`scan`] (the unpacking budget, the zip
+//! bomb ratio, no run past `XML_RUN`), and the shared strings' declared count must fit in
+//! their bytes.
 
-use crate::import::archive::MAX_ENTRY_BYTES;
-use crate::table::report::FileKind;
-use std::io::{Cursor, Read};
+use super::scan::{refused, scan};
+use crate::import::budget::{Budget, Metered, ARCHIVE_ENTRIES};
+use crate::table::report::Issue;
+use quick_xml::events::Event;
+use std::io::{BufReader, Cursor};
 
-/// The most cells a sheet may span here: the reader allocates every cell between the first
-/// and the last filled one.
-pub(crate) const MAX_CELLS: u64 = 5_000_000;
+/// The most cells an `.xls` sheet may span here: calamine allocates every cell between the
+/// first and the last filled one (some 70 MB at this bound, values and formulas).
+pub(crate) const MAX_CELLS: u64 = 2_000_000;
 
-/// Checks a workbook's declared sizes (see the module head). `Err` says what is wrong.
-pub(crate) fn check_sizes(kind: FileKind, bytes: &[u8]) -> Result<(), String> {
-    match kind {
-        FileKind::Xls => check_xls(bytes),
-        FileKind::Xlsx => check_xlsx(bytes),
-        _ => Ok(()),
-    }
-}
-
-/// DIMENSIONS records (type 0x0200; 14 or 16 bytes in BIFF8, 10 in BIFF5), read as calamine
-/// reads them, looked for in the raw bytes (the workbook stream is stored in order in the files
-/// exports write).
-fn check_xls(bytes: &[u8]) -> Result<(), String> {
-    for len in [14u8, 16, 10] {
-        let mut i = 0;
-        while let Some(at) = find(&bytes[i..], &[0x00, 0x02, len, 0x00]) {
-            let p = i + at + 4;
-            if let Some(d) = bytes.get(p..p + usize::from(len)) {
-                let cells = dimension_cells(d);
-                if cells > MAX_CELLS {
-                    return Err(too_many(cells));
-                }
-            }
-            i += at + 1;
-        }
-    }
-    Ok(())
+/// What a sheet too large to read says.
+pub(crate) fn too_many(cells: u64) -> String {
+    format!("a sheet spans {cells} cells, more than the {MAX_CELLS} read here")
 }
 
 /// The cells a DIMENSIONS record's body `d` spans (10 bytes in BIFF5, 14 or 16 in BIFF8), as
@@ -59,111 +42,69 @@ pub(crate) fn dimension_cells(d: &[u8]) -> u64 {
     }
 }
 
-/// Every sheet's span and the shared strings' count of an `.xlsx`.
-fn check_xlsx(bytes: &[u8]) -> Result<(), String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+/// Checks an `.xlsx` archive before calamine opens it (see the module head).
+pub(crate) fn check_xlsx(bytes: &[u8], budget: &Budget) -> Result<(), Issue> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Issue::BadSpreadsheet {
+        detail: e.to_string(),
+    })?;
+    if zip.len() > ARCHIVE_ENTRIES {
+        return Err(Issue::BadSpreadsheet {
+            detail: format!("it holds {} parts, more than a workbook has", zip.len()),
+        });
+    }
     for i in 0..zip.len() {
-        let Ok(mut entry) = zip.by_index(i) else {
+        let Ok(entry) = zip.by_index(i) else {
             continue;
         };
-        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        let sheet = name.starts_with("xl/worksheets/") && name.ends_with(".xml");
-        let strings = name == "xl/sharedStrings.xml";
-        if !sheet && !strings {
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
             continue;
         }
-        let mut xml = Vec::new();
-        (&mut entry)
-            .take(MAX_ENTRY_BYTES)
-            .read_to_end(&mut xml)
-            .map_err(|e| e.to_string())?;
-        if strings {
-            check_shared_strings(&xml)?;
-        } else {
-            let cells = sheet_span(&xml);
-            if cells > MAX_CELLS {
-                return Err(too_many(cells));
+        let packed = entry.compressed_size();
+        let scanned = scan(entry, &name, packed, budget, b"")?;
+        if name.ends_with("sharedStrings.xml") {
+            let entry = zip.by_index(i).map_err(|e| Issue::BadSpreadsheet {
+                detail: e.to_string(),
+            })?;
+            let declared = declared_strings(Metered::new(entry, packed, budget), &name)?;
+            // Each string takes at least `<si><t/></si>`.
+            if declared > scanned.bytes / 8 + 16 {
+                return Err(Issue::BadSpreadsheet {
+                    detail: "the shared strings count is damaged".into(),
+                });
             }
         }
     }
     Ok(())
 }
 
-/// The shared strings' declared count must fit in their bytes.
-fn check_shared_strings(xml: &[u8]) -> Result<(), String> {
-    if let Some(n) = attribute_number(xml, b"uniqueCount=\"") {
-        // Each string takes at least `<si><t/></si>`.
-        if n > xml.len() as u64 / 8 + 16 {
-            return Err("the shared strings count is damaged".into());
+/// The `uniqueCount` the shared strings' `sst` element declares (0 if none, as calamine
+/// reserves nothing then), read with the
+/// XML reader calamine uses, so the attribute is found in any order and quoting.
+fn declared_strings(entry: impl std::io::Read, name: &str) -> Result<u64, Issue> {
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(entry));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let event = xml.read_event_into(&mut buf).map_err(|e| match e {
+            quick_xml::Error::Io(io) => refused(&io, name),
+            e => Issue::BadSpreadsheet {
+                detail: format!("{name}: {e}"),
+            },
+        })?;
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sst" => {
+                let count = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == "uniqueCount")
+                    .and_then(|a| a.value.trim().parse().ok());
+                return Ok(count.unwrap_or(0));
+            }
+            Event::Eof => return Ok(0),
+            _ => {}
         }
     }
-    Ok(())
-}
-
-/// What a sheet too large to read says.
-pub(crate) fn too_many(cells: u64) -> String {
-    format!("a sheet spans {cells} cells, more than the {MAX_CELLS} read here")
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn attribute_number(xml: &[u8], attr: &[u8]) -> Option<u64> {
-    let at = find(xml, attr)? + attr.len();
-    let digits: Vec<u8> = xml[at..]
-        .iter()
-        .copied()
-        .take_while(u8::is_ascii_digit)
-        .collect();
-    std::str::from_utf8(&digits).ok()?.parse().ok()
-}
-
-/// The cells between the first and the last cell reference (`<c r="B7"`) of a sheet.
-fn sheet_span(xml: &[u8]) -> u64 {
-    let (mut r0, mut r1, mut c0, mut c1) = (u64::MAX, 0u64, u64::MAX, 0u64);
-    let mut i = 0;
-    while let Some(at) = find(&xml[i..], b"<c r=\"") {
-        let p = i + at + 6;
-        let (col, row, j) = cell_reference(xml, p);
-        if col > 0 && row > 0 {
-            r0 = r0.min(row);
-            r1 = r1.max(row);
-            c0 = c0.min(col);
-            c1 = c1.max(col);
-        }
-        i = j.max(p);
-    }
-    if r0 == u64::MAX {
-        return 0;
-    }
-    (r1 - r0 + 1).saturating_mul(c1 - c0 + 1)
-}
-
-/// The column (1-based, 0 if none) and row of the cell reference at `p`, and where it ends.
-fn cell_reference(xml: &[u8], p: usize) -> (u64, u64, usize) {
-    let mut col = 0u64;
-    let mut row = 0u64;
-    let mut j = p;
-    while let Some(&b) = xml.get(j) {
-        if b.is_ascii_uppercase() {
-            col = col
-                .saturating_mul(26)
-                .saturating_add(u64::from(b - b'A' + 1));
-        } else {
-            break;
-        }
-        j += 1;
-    }
-    while let Some(&b) = xml.get(j) {
-        if b.is_ascii_digit() {
-            row = row.saturating_mul(10).saturating_add(u64::from(b - b'0'));
-        } else {
-            break;
-        }
-        j += 1;
-    }
-    (col, row, j)
 }
 
 #[cfg(test)]
@@ -171,12 +112,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sheet_spans() {
-        assert_eq!(sheet_span(b"<c r=\"A1\"/><c r=\"C3\"/>"), 9);
-        assert_eq!(
-            sheet_span(b"<c r=\"B2\"/><c r=\"XFD1048576\"/>"),
-            1_048_575 * 16_383
-        );
-        assert_eq!(sheet_span(b"<row/>"), 0);
+    fn declared_counts_in_any_form() {
+        let read = |x: &str| declared_strings(x.as_bytes(), "s.xml").unwrap();
+        assert_eq!(read(r#"<?xml?><sst count="3" uniqueCount="2">"#), 2);
+        assert_eq!(read(r#"<x:sst uniqueCount='9' xmlns:x="a">"#), 9);
+        assert_eq!(read(r#"<sst>"#), 0);
+        assert_eq!(read(r#"<other/>"#), 0);
     }
 }

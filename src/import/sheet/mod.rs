@@ -1,19 +1,26 @@
-//! Spreadsheets (`.xlsx`, `.xls`, `.ods`) with calamine: every sheet is a source of its own,
-//! `book.xlsx › Sheet`, its rows numbered as the spreadsheet numbers them. Before calamine
-//! reads a workbook, [`compound`] checks an `.xls` container and [`limits`] the sizes any
-//! workbook declares.
+//! Spreadsheets (`.xlsx`, `.xls`, `.ods`): every sheet is a source of its own,
+//! `book.xlsx › Sheet`, its rows numbered as the spreadsheet numbers them. `.xlsx` is read
+//! with calamine's cell stream and `.xls` with calamine's sheet ranges, after [`limits`] and
+//! [`compound`] checked what calamine trusts; `.ods` with our own reader ([`ods`]), since
+//! calamine's loops on a cut file. Cells become rows in [`rows`], within the workbook's cell
+//! budget.
 
 mod compound;
 mod limits;
+mod ods;
+mod records;
+mod rows;
+mod scan;
 
+use super::budget::SHEET_CELLS;
 use super::WholeFile;
 use crate::date::{Date, DateTime, Time};
 use crate::table::report::{FileKind, Issue, Problem};
 use crate::table::RowSink;
-use crate::table::{Cell, FileProblems, Row};
-use calamine::{open_workbook_from_rs, Data, Ods, Range, Reader, Xls, Xlsx};
+use crate::table::{Cell, FileProblems};
+use calamine::{open_workbook_from_rs, Data, Reader, Xls, Xlsx};
 use compound::check_compound_file;
-use limits::check_sizes;
+use rows::SheetRows;
 use std::io::Cursor;
 
 /// Reads every sheet of the workbook `file` into `sink`.
@@ -22,133 +29,125 @@ pub(crate) fn read(
     sink: &mut dyn RowSink,
     problems: &mut FileProblems,
 ) -> FileKind {
-    let kind = file.kind;
-    if let Err(detail) = check(kind, file.bytes) {
-        problems
-            .errors
-            .push(Problem::new(Issue::BadSpreadsheet { detail }, file.display));
-        return kind;
-    }
-    let sheets = guarded(|| open(kind, file.bytes))
-        .unwrap_or_else(|| Err("the reader stopped on damaged data".to_string()));
-    let sheets = match sheets {
-        Ok(s) => s,
-        Err(detail) => {
-            problems
-                .errors
-                .push(Problem::new(spreadsheet_issue(detail), file.display));
-            return kind;
-        }
+    let mut left = SHEET_CELLS;
+    let result = match file.kind {
+        FileKind::Ods => ods::read(file, sink, problems, &mut left),
+        FileKind::Xls => read_xls(file, sink, problems, &mut left),
+        _ => read_xlsx(file, sink, problems, &mut left),
     };
-    let several = sheets.len() > 1;
-    for (sheet, range) in sheets {
-        let name = if several {
-            format!("{} › {sheet}", file.display)
-        } else {
-            file.display.to_string()
-        };
-        match range {
-            Ok(range) => read_sheet(file, name, &range, several, sink, problems),
-            Err(detail) => problems
-                .errors
-                .push(Problem::new(spreadsheet_issue(detail), &name)),
-        }
+    if let Err(issue) = result {
+        problems.errors.push(Problem::new(issue, file.display));
     }
-    kind
+    file.kind
 }
 
-/// What is checked before calamine reads the workbook.
-fn check(kind: FileKind, bytes: &[u8]) -> Result<(), String> {
-    if kind == FileKind::Xls {
-        check_compound_file(bytes)?;
+/// The name reports give the sheet `sheet` of a workbook with `several` sheets.
+fn sheet_name(file: &WholeFile, sheet: &str, several: bool) -> String {
+    if several {
+        format!("{} › {sheet}", file.display)
+    } else {
+        file.display.to_string()
     }
-    check_sizes(kind, bytes)
 }
 
-/// Reads one sheet, named `name` in reports, as a source of its own. An empty sheet is
-/// skipped, with a warning when it is the workbook's only one.
-fn read_sheet(
+/// An `.xlsx` workbook, sheet by sheet, cell by cell as calamine streams them.
+fn read_xlsx(
     file: &WholeFile,
-    name: String,
-    range: &Range<Data>,
-    several: bool,
     sink: &mut dyn RowSink,
     problems: &mut FileProblems,
+    left: &mut u64,
+) -> Result<(), Issue> {
+    limits::check_xlsx(file.bytes, file.context.budget)?;
+    let mut wb = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(file.bytes))
+        .map_err(|e| spreadsheet_issue(e.to_string()))?;
+    let names = wb.sheet_names();
+    let several = names.len() > 1;
+    for sheet in names {
+        let name = sheet_name(file, &sheet, several);
+        let mut cells = match wb.worksheet_cells_reader(&sheet) {
+            Ok(c) => c,
+            Err(e) => {
+                let issue = spreadsheet_issue(e.to_string());
+                problems.errors.push(Problem::new(issue, &name));
+                continue;
+            }
+        };
+        let mut rows = SheetRows::new(file, name.clone(), &mut *sink, &mut *left);
+        let stopped = loop {
+            match cells.next_cell() {
+                Ok(Some(c)) => {
+                    let (row, col) = c.get_position();
+                    let value = cell(&Data::from(c.get_value().clone()));
+                    if let Err(stop) = rows.cell(u64::from(row), u64::from(col), value) {
+                        break Some(stop.issue());
+                    }
+                }
+                Ok(None) => break None,
+                Err(e) => break Some(spreadsheet_issue(e.to_string())),
+            }
+        };
+        end_sheet(rows, stopped, &name, several, problems);
+    }
+    Ok(())
+}
+
+/// Ends a sheet's rows: what stopped it is an error; an empty only sheet a warning.
+fn end_sheet(
+    rows: SheetRows,
+    stopped: Option<Issue>,
+    name: &str,
+    several: bool,
+    problems: &mut FileProblems,
 ) {
-    if range.is_empty() {
-        if !several {
+    let filled = rows.finish();
+    match stopped {
+        Some(issue) => problems.errors.push(Problem::new(issue, name)),
+        None if !filled && !several => {
             problems
                 .warnings
-                .push(Problem::new(Issue::EmptySheet, &name));
+                .push(Problem::new(Issue::EmptySheet, name));
         }
-        return;
+        None => {}
     }
-    sink.begin(file.source(name));
-    let (top, left) = range.start().unwrap_or((0, 0));
-    for (i, row) in range.rows().enumerate() {
-        // Columns left of the used range are empty: keep positions as the sheet has them.
-        let mut cells: Vec<Cell> = vec![Cell::Empty; left as usize];
-        cells.extend(row.iter().map(cell));
-        while cells.last().is_some_and(Cell::is_blank) {
-            cells.pop();
+}
+
+/// An `.xls` workbook: its compound file and records checked, then each sheet's range.
+fn read_xls(
+    file: &WholeFile,
+    sink: &mut dyn RowSink,
+    problems: &mut FileProblems,
+    left: &mut u64,
+) -> Result<(), Issue> {
+    check_compound_file(file.bytes).map_err(|detail| Issue::BadSpreadsheet { detail })?;
+    let mut wb = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(file.bytes))
+        .map_err(|e| spreadsheet_issue(e.to_string()))?;
+    let names = wb.sheet_names();
+    let several = names.len() > 1;
+    for sheet in names {
+        let name = sheet_name(file, &sheet, several);
+        let range = match wb.worksheet_range(&sheet) {
+            Ok(r) => r,
+            Err(e) => {
+                let issue = spreadsheet_issue(e.to_string());
+                problems.errors.push(Problem::new(issue, &name));
+                continue;
+            }
+        };
+        let (top, left_col) = range.start().unwrap_or((0, 0));
+        let mut rows = SheetRows::new(file, name.clone(), &mut *sink, &mut *left);
+        let mut stopped = None;
+        'rows: for (i, row) in range.rows().enumerate() {
+            for (j, data) in row.iter().enumerate() {
+                let (r, c) = (u64::from(top) + i as u64, u64::from(left_col) + j as u64);
+                if let Err(stop) = rows.cell(r, c, cell(data)) {
+                    stopped = Some(stop.issue());
+                    break 'rows;
+                }
+            }
         }
-        sink.row(Row {
-            line: u64::from(top) + i as u64 + 1,
-            cells,
-        });
+        end_sheet(rows, stopped, &name, several, problems);
     }
-    sink.end(None);
-}
-
-fn open(kind: FileKind, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    let cursor = Cursor::new(bytes);
-    match kind {
-        FileKind::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(cursor)
-            .map_err(|e| e.to_string())
-            .map(|mut wb| all_sheets(&mut wb)),
-        FileKind::Xls => open_workbook_from_rs::<Xls<_>, _>(cursor)
-            .map_err(|e| e.to_string())
-            .map(|mut wb| all_sheets(&mut wb)),
-        _ => open_workbook_from_rs::<Ods<_>, _>(cursor)
-            .map_err(|e| e.to_string())
-            .map(|mut wb| all_sheets(&mut wb)),
-    }
-}
-
-/// Runs the spreadsheet reader. Natively a panic in it (a damaged file it did not expect)
-/// becomes `None`; in WebAssembly, where panics abort, `check_compound_file` and the page's
-/// recovery stand guard instead.
-fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(|_| {}));
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
-        std::panic::set_hook(hook);
-        result
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        Some(f())
-    }
-}
-
-/// A sheet's name and its cells, or what went wrong reading them.
-type Sheet = (String, Result<Range<Data>, String>);
-
-fn all_sheets<RS, R>(wb: &mut R) -> Vec<Sheet>
-where
-    RS: std::io::Read + std::io::Seek,
-    R: Reader<RS>,
-    R::Error: std::fmt::Display,
-{
-    wb.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = wb.worksheet_range(&name).map_err(|e| e.to_string());
-            (name, range)
-        })
-        .collect()
+    Ok(())
 }
 
 fn spreadsheet_issue(detail: String) -> Issue {

@@ -3,7 +3,7 @@
 //! and write them out in a language only when asked.
 
 use crate::i18n::Lang;
-use crate::schema::Field;
+use crate::schema::{Field, RecordKind};
 use serde::Serialize;
 
 /// What happened, with what is needed to say it in either language.
@@ -81,9 +81,79 @@ pub enum Issue {
     },
     /// A password-protected file.
     Encrypted,
+    /// A reader stopped on data it did not expect (its panic, caught): the file is damaged.
+    ReaderStopped {
+        /// What the reader said.
+        detail: String,
+    },
+    /// The file could not be read at all: its reader crashed, ran out of its memory or made
+    /// no progress (said by the command line's or the page's watchdog).
+    ReadFailed {
+        /// What happened.
+        why: Failure,
+    },
+    /// Unpacking the file (its archives and workbooks together) would pass the budget.
+    UnpackBudget {
+        /// The budget, in bytes.
+        limit: u64,
+    },
+    /// An entry unpacks to far more than its packed size: a zip bomb.
+    ZipBomb {
+        /// The most times its packed size an entry may unpack to.
+        ratio: u64,
+    },
+    /// A file read whole (a workbook, an archive, JSON) larger than we read.
+    FileTooLarge {
+        /// Its size, in bytes.
+        bytes: u64,
+        /// The most read here, in bytes.
+        limit: u64,
+    },
+    /// A workbook with more cells than we read.
+    SheetTooLarge {
+        /// The most cells read.
+        limit: u64,
+    },
+    /// A cell past the last column a sheet may have.
+    ColumnOutOfRange {
+        /// Its column, 1-based.
+        column: u64,
+    },
+    /// A line (a record) longer than we read: no table, or a quote that never closes.
+    LineTooLong {
+        /// The most bytes a record may have.
+        limit: u64,
+        /// The record is one quoted field that never closed, opened in this column.
+        quote_column: Option<u32>,
+    },
+    /// A record with more fields than we read.
+    TooManyColumns {
+        /// The most fields a record may have.
+        limit: usize,
+    },
+    /// An archive with more entries than we read.
+    TooManyEntries {
+        /// Its entries.
+        count: usize,
+        /// Those read.
+        limit: usize,
+    },
     // -- warnings ----------------------------------------------------------------------------
-    /// The file ends inside a quoted field.
-    OpenQuote,
+    /// The file ends inside a quoted field, opened here.
+    OpenQuote {
+        /// The lines from the quote to the end of the file, read as one value.
+        lines: u64,
+    },
+    /// A quoted field that runs over many lines that read like records: a stray quote.
+    QuoteSwallowed {
+        /// The lines the quoted value takes, after the one it opens on.
+        lines: u64,
+    },
+    /// Control characters (NUL…) in the text.
+    ControlCharacters {
+        /// How many.
+        count: u64,
+    },
     /// The file ends in the middle of a character.
     CutInCharacter,
     /// The last line has no end and fewer fields than the header.
@@ -167,6 +237,59 @@ pub enum Issue {
         /// The first, as written.
         example: String,
     },
+    /// Records this table shares with another: each counted once.
+    Overlap {
+        /// Their kind.
+        kind: RecordKind,
+        /// How many.
+        count: u64,
+        /// The other table.
+        other: String,
+        /// Whether this table's values are those counted.
+        ours: bool,
+        /// Why those values.
+        why: Why,
+    },
+    /// Records listed more than once in this table: each counted once.
+    Repeated {
+        /// Their kind.
+        kind: RecordKind,
+        /// How many lines were set aside.
+        count: u64,
+        /// The first of those lines.
+        lines: Vec<u64>,
+        /// Why the values counted were chosen.
+        why: Why,
+    },
+}
+
+/// Why, of two copies of one record, one counts rather than the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Why {
+    /// Its export's period ends later.
+    LaterExport,
+    /// The same period: its values are larger (lifetime counters only grow).
+    LargerValues,
+    /// The same values: the one added (or listed) later counts.
+    SameValues,
+}
+
+/// Why a file could not be read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Failure {
+    /// Its reader crashed.
+    Crashed,
+    /// Its reader needed more memory than it is given.
+    Memory {
+        /// The memory it is given, in bytes.
+        limit: u64,
+    },
+    /// Its reader made no progress for this long.
+    Time {
+        /// Seconds.
+        seconds: u64,
+    },
 }
 
 /// Where the year of yearless dates came from.
@@ -202,7 +325,19 @@ impl Issue {
             Issue::TooDeep => "too_deep",
             Issue::TooLarge { .. } => "too_large",
             Issue::Encrypted => "encrypted",
-            Issue::OpenQuote => "open_quote",
+            Issue::ReaderStopped { .. } => "reader_stopped",
+            Issue::ReadFailed { .. } => "read_failed",
+            Issue::UnpackBudget { .. } => "unpack_budget",
+            Issue::ZipBomb { .. } => "zip_bomb",
+            Issue::FileTooLarge { .. } => "file_too_large",
+            Issue::SheetTooLarge { .. } => "sheet_too_large",
+            Issue::ColumnOutOfRange { .. } => "column_out_of_range",
+            Issue::LineTooLong { .. } => "line_too_long",
+            Issue::TooManyColumns { .. } => "too_many_columns",
+            Issue::TooManyEntries { .. } => "too_many_entries",
+            Issue::OpenQuote { .. } => "open_quote",
+            Issue::QuoteSwallowed { .. } => "quote_swallowed",
+            Issue::ControlCharacters { .. } => "control_characters",
             Issue::CutInCharacter => "cut_in_character",
             Issue::LastLineCut { .. } => "last_line_cut",
             Issue::InvalidBytes { .. } => "invalid_bytes",
@@ -218,6 +353,8 @@ impl Issue {
             Issue::PerVideoDaily => "per_video_daily",
             Issue::EmptySheet => "empty_sheet",
             Issue::NotCountedYet { .. } => "not_counted_yet",
+            Issue::Overlap { .. } => "overlap",
+            Issue::Repeated { .. } => "repeated",
         }
     }
 
@@ -365,8 +502,128 @@ impl Issue {
             (Issue::Encrypted, Lang::Fr) => {
                 "le fichier est protégé par un mot de passe\u{a0}: exportez-le de nouveau sans".into()
             }
-            (Issue::OpenQuote, Lang::En) => "a quoted field opens here and is never closed: the file is cut short, and this last row is not imported".into(),
-            (Issue::OpenQuote, Lang::Fr) => "un champ entre guillemets s’ouvre ici et n’est jamais fermé\u{a0}: le fichier est tronqué, et cette dernière ligne n’est pas importée".into(),
+            (Issue::OpenQuote { lines }, Lang::En) if *lines > FEW_LINES => format!(
+                "a quote opens this field and never closes: the {} after it were read as one value and are not imported. A stray quote? Read the file again with this quote taken as a character",
+                plural(*lines, "line", "lines", lang)
+            ),
+            (Issue::OpenQuote { lines }, Lang::Fr) if *lines > FEW_LINES => format!(
+                "un guillemet ouvre ce champ et ne se ferme jamais\u{a0}: les {} suivantes ont été lues comme une seule valeur et ne sont pas importées. Un guillemet égaré\u{a0}? Relisez le fichier en prenant ce guillemet comme un caractère",
+                plural(*lines, "ligne", "lignes", lang)
+            ),
+            (Issue::OpenQuote { .. }, Lang::En) => "a quoted field opens here and is never closed: the file is cut short, and this last row is not imported".into(),
+            (Issue::OpenQuote { .. }, Lang::Fr) => "un champ entre guillemets s’ouvre ici et n’est jamais fermé\u{a0}: le fichier est tronqué, et cette dernière ligne n’est pas importée".into(),
+            (Issue::QuoteSwallowed { lines }, Lang::En) => format!(
+                "a quote opens this field and closes only {} further down, which read like rows: they were read as one value. A stray quote? Read the file again with this quote taken as a character",
+                plural(*lines, "line", "lines", lang)
+            ),
+            (Issue::QuoteSwallowed { lines }, Lang::Fr) => format!(
+                "un guillemet ouvre ce champ et ne se ferme que {} plus bas, qui ressemblent à des lignes du tableau\u{a0}: elles ont été lues comme une seule valeur. Un guillemet égaré\u{a0}? Relisez le fichier en prenant ce guillemet comme un caractère",
+                plural(*lines, "ligne", "lignes", lang)
+            ),
+            (Issue::ControlCharacters { count }, Lang::En) => format!(
+                "{} (such as NUL) in the text, the first here: the values holding them are damaged, check them",
+                plural(*count, "control character", "control characters", lang)
+            ),
+            (Issue::ControlCharacters { count }, Lang::Fr) => format!(
+                "{} (comme NUL) dans le texte, le premier ici\u{a0}: les valeurs qui les contiennent sont abîmées, vérifiez-les",
+                plural(*count, "caractère de contrôle", "caractères de contrôle", lang)
+            ),
+            (Issue::ReaderStopped { detail }, Lang::En) => format!(
+                "the reader stopped on data it did not expect ({detail}): the file is damaged; export it again"
+            ),
+            (Issue::ReaderStopped { detail }, Lang::Fr) => format!(
+                "le lecteur s’est arrêté sur des données inattendues ({detail})\u{a0}: le fichier est abîmé\u{a0}; exportez-le de nouveau"
+            ),
+            (Issue::ReadFailed { why: Failure::Crashed }, Lang::En) => "could not be read: its reader stopped on damaged data; every other file is read".into(),
+            (Issue::ReadFailed { why: Failure::Crashed }, Lang::Fr) => "illisible\u{a0}: son lecteur s’est arrêté sur des données abîmées\u{a0}; tous les autres fichiers sont lus".into(),
+            (Issue::ReadFailed { why: Failure::Memory { limit } }, Lang::En) => format!(
+                "could not be read: it needs more than the {} of memory a file is given; every other file is read",
+                size(*limit, lang)
+            ),
+            (Issue::ReadFailed { why: Failure::Memory { limit } }, Lang::Fr) => format!(
+                "illisible\u{a0}: il lui faut plus que les {} de mémoire donnés à un fichier\u{a0}; tous les autres fichiers sont lus",
+                size(*limit, lang)
+            ),
+            (Issue::ReadFailed { why: Failure::Time { seconds } }, Lang::En) => format!(
+                "could not be read: its reader made no progress for {seconds} s and was stopped; every other file is read"
+            ),
+            (Issue::ReadFailed { why: Failure::Time { seconds } }, Lang::Fr) => format!(
+                "illisible\u{a0}: son lecteur n’a pas avancé pendant {seconds}\u{a0}s et a été arrêté\u{a0}; tous les autres fichiers sont lus"
+            ),
+            (Issue::UnpackBudget { limit }, Lang::En) => format!(
+                "once unpacked, its archives and workbooks pass {}, the most read from one file: not read further",
+                size(*limit, lang)
+            ),
+            (Issue::UnpackBudget { limit }, Lang::Fr) => format!(
+                "une fois décompressés, ses archives et classeurs dépassent {}, le maximum lu pour un fichier\u{a0}: lecture arrêtée",
+                size(*limit, lang)
+            ),
+            (Issue::ZipBomb { ratio }, Lang::En) => format!(
+                "unpacks to more than {ratio} times its packed size (a zip bomb?): not read"
+            ),
+            (Issue::ZipBomb { ratio }, Lang::Fr) => format!(
+                "se décompresse en plus de {ratio} fois sa taille compressée (une bombe de décompression\u{a0}?)\u{a0}: non lu"
+            ),
+            (Issue::FileTooLarge { bytes, limit }, Lang::En) => format!(
+                "{}: larger than the {} read here for this kind of file; export a shorter period, or as CSV",
+                size(*bytes, lang),
+                size(*limit, lang)
+            ),
+            (Issue::FileTooLarge { bytes, limit }, Lang::Fr) => format!(
+                "{}\u{a0}: plus que les {} lus ici pour ce type de fichier\u{a0}; exportez une période plus courte, ou en CSV",
+                size(*bytes, lang),
+                size(*limit, lang)
+            ),
+            (Issue::SheetTooLarge { limit }, Lang::En) => format!(
+                "the workbook holds more than {} cells, the most read here: the rest is not read",
+                number(*limit as f64, lang)
+            ),
+            (Issue::SheetTooLarge { limit }, Lang::Fr) => format!(
+                "le classeur contient plus de {} cellules, le maximum lu ici\u{a0}: la suite n’est pas lue",
+                number(*limit as f64, lang)
+            ),
+            (Issue::ColumnOutOfRange { column }, Lang::En) => format!(
+                "a cell is in column {}, past the last a sheet may have (16,384, XFD): the file is damaged",
+                number(*column as f64, lang)
+            ),
+            (Issue::ColumnOutOfRange { column }, Lang::Fr) => format!(
+                "une cellule est dans la colonne {}, au-delà de la dernière possible (16\u{202f}384, XFD)\u{a0}: le fichier est abîmé",
+                number(*column as f64, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: Some(c) }, Lang::En) => format!(
+                "a quote opens column {c} here and runs past {} without closing: a stray quote? Read the file again with this quote taken as a character",
+                size(*limit, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: Some(c) }, Lang::Fr) => format!(
+                "un guillemet ouvre la colonne {c} ici et dépasse {} sans se fermer\u{a0}: un guillemet égaré\u{a0}? Relisez le fichier en prenant ce guillemet comme un caractère",
+                size(*limit, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: None }, Lang::En) => format!(
+                "this line runs past {} without ending: is it a table? Reading stops here",
+                size(*limit, lang)
+            ),
+            (Issue::LineTooLong { limit, quote_column: None }, Lang::Fr) => format!(
+                "cette ligne dépasse {} sans finir\u{a0}: est-ce bien un tableau\u{a0}? La lecture s’arrête ici",
+                size(*limit, lang)
+            ),
+            (Issue::TooManyColumns { limit }, Lang::En) => format!(
+                "this line has more than {} fields, the most read here: reading stops here",
+                number(*limit as f64, lang)
+            ),
+            (Issue::TooManyColumns { limit }, Lang::Fr) => format!(
+                "cette ligne a plus de {} champs, le maximum lu ici\u{a0}: la lecture s’arrête ici",
+                number(*limit as f64, lang)
+            ),
+            (Issue::TooManyEntries { count, limit }, Lang::En) => format!(
+                "the archive holds {} files: the first {} are read",
+                number(*count as f64, lang),
+                number(*limit as f64, lang)
+            ),
+            (Issue::TooManyEntries { count, limit }, Lang::Fr) => format!(
+                "l’archive contient {} fichiers\u{a0}: les {} premiers sont lus",
+                number(*count as f64, lang),
+                number(*limit as f64, lang)
+            ),
             (Issue::CutInCharacter, Lang::En) => {
                 "the file ends in the middle of a character: it is cut short".into()
             }
@@ -468,13 +725,14 @@ impl Issue {
                 plural(*count, "ligne a", "lignes ont", lang)
             ),
             (Issue::DuplicateFile { other }, Lang::En) => format!(
-                "the same content as {}, added before: its records are counted twice; remove one",
+                "the same content as {}, added before: counted once (its records are set aside while that file is here)",
                 q(other)
             ),
             (Issue::DuplicateFile { other }, Lang::Fr) => format!(
-                "même contenu que {}, déjà ajouté\u{a0}: ses enregistrements comptent deux fois\u{a0}; retirez-en un",
+                "même contenu que {}, déjà ajouté\u{a0}: compté une seule fois (ses enregistrements sont mis de côté tant que ce fichier est là)",
                 q(other)
             ),
+            (Issue::Overlap { .. } | Issue::Repeated { .. }, _) => once_text(self, lang),
             (Issue::SkippedEntry { name }, Lang::En) => {
                 format!("{} is not a table: not read", q(name))
             }
@@ -499,7 +757,147 @@ impl Issue {
     }
 }
 
+/// Past this many lines, a quote that never closes is a stray quote rather than a cut file.
+pub(crate) const FEW_LINES: u64 = 3;
+
 /// `"text"` in English, `« text »` in French.
+/// Why the values counted were chosen, in words.
+fn why_text(w: Why, lang: Lang) -> &'static str {
+    match (w, lang) {
+        (Why::LaterExport, Lang::En) => "the later export",
+        (Why::LaterExport, Lang::Fr) => "l’export le plus récent",
+        (Why::LargerValues, Lang::En) => "the larger values: lifetime counters only grow",
+        (Why::LargerValues, Lang::Fr) => {
+            "les valeurs les plus grandes\u{a0}: les compteurs cumulés ne font que croître"
+        }
+        (Why::SameValues, Lang::En) => "the same values",
+        (Why::SameValues, Lang::Fr) => "les mêmes valeurs",
+    }
+}
+
+/// What an [`Issue::Overlap`] or [`Issue::Repeated`] says.
+fn once_text(issue: &Issue, lang: Lang) -> String {
+    let q = |s: &str| quote(s, lang);
+    match (issue, lang) {
+        (
+            Issue::Overlap {
+                kind,
+                count: n,
+                other,
+                ours,
+                why,
+            },
+            Lang::En,
+        ) => format!(
+            "{} also {} in {}: counted once, with {} ({})",
+            counted(*kind, *n, lang),
+            if *n == 1 { "appears" } else { "appear" },
+            q(other),
+            if *ours {
+                "this table’s values".to_string()
+            } else {
+                format!("the values of {}", q(other))
+            },
+            why_text(*why, lang)
+        ),
+        (
+            Issue::Overlap {
+                kind,
+                count: n,
+                other,
+                ours,
+                why,
+            },
+            Lang::Fr,
+        ) => format!(
+            "{} {} aussi dans {}\u{a0}: une seule fois dans les chiffres, avec {} ({})",
+            counted(*kind, *n, lang),
+            if *n == 1 { "figure" } else { "figurent" },
+            q(other),
+            if *ours {
+                "les valeurs de ce tableau".to_string()
+            } else {
+                format!("celles de {}", q(other))
+            },
+            why_text(*why, lang)
+        ),
+        (
+            Issue::Repeated {
+                kind,
+                count,
+                lines,
+                why,
+            },
+            _,
+        ) => repeated_text(*kind, *count, lines, *why, lang),
+        _ => String::new(),
+    }
+}
+
+/// What an [`Issue::Repeated`] says.
+fn repeated_text(kind: RecordKind, n: u64, lines: &[u64], why: Why, lang: Lang) -> String {
+    let mut at: Vec<String> = lines.iter().map(|l| number(*l as f64, lang)).collect();
+    if n as usize > lines.len() {
+        at.push("…".into());
+    }
+    let word = |one, many| if lines.len() == 1 { one } else { many };
+    match lang {
+        Lang::En => format!(
+            "{} listed again in this table (set aside: {} {}): each counted once ({})",
+            counted(kind, n, lang),
+            word("line", "lines"),
+            at.join(", "),
+            why_text(why, lang)
+        ),
+        Lang::Fr => format!(
+            "{} de nouveau dans ce tableau (écartées\u{a0}: {} {})\u{a0}: une seule fois dans les chiffres ({})",
+            counted(kind, n, lang),
+            word("ligne", "lignes"),
+            at.join(", "),
+            why_text(why, lang)
+        ),
+    }
+}
+
+/// `n` records of `kind`, in words (`1 post`, `16 posts`).
+pub(crate) fn counted(kind: RecordKind, n: u64, lang: Lang) -> String {
+    plural(n, noun(kind, false, lang), noun(kind, true, lang), lang)
+}
+
+/// A record of `kind`, as a count names it (`post`, `posts`).
+fn noun(kind: RecordKind, many: bool, lang: Lang) -> &'static str {
+    let (en, fr) = match kind {
+        RecordKind::Posts => (("post", "posts"), ("publication", "publications")),
+        RecordKind::Daily => (
+            ("day of account totals", "days of account totals"),
+            ("jour de totaux du compte", "jours de totaux du compte"),
+        ),
+        RecordKind::Ads => (
+            ("ad spend row", "ad spend rows"),
+            (
+                "ligne de dépenses publicitaires",
+                "lignes de dépenses publicitaires",
+            ),
+        ),
+        RecordKind::Traffic => (
+            ("day of web traffic", "days of web traffic"),
+            ("jour de trafic web", "jours de trafic web"),
+        ),
+        RecordKind::Entries => (("comment", "comments"), ("commentaire", "commentaires")),
+        RecordKind::Messages => (("message", "messages"), ("message", "messages")),
+        RecordKind::Search => (
+            ("Search Console day", "Search Console days"),
+            ("jour de la Search Console", "jours de la Search Console"),
+        ),
+    };
+    let (one, other) = if lang == Lang::En { en } else { fr };
+    if many {
+        other
+    } else {
+        one
+    }
+}
+
 pub(crate) fn quote(s: &str, lang: Lang) -> String {
     let shown: String = if s.chars().count() > 60 {
         s.chars().take(57).chain("…".chars()).collect()
@@ -579,7 +977,16 @@ mod tests {
             Issue::Missing {
                 field: Field::DailyDate,
             },
-            Issue::OpenQuote,
+            Issue::OpenQuote { lines: 1 },
+            Issue::OpenQuote { lines: 40 },
+            Issue::QuoteSwallowed { lines: 40 },
+            Issue::ReadFailed {
+                why: Failure::Memory { limit: 1 << 30 },
+            },
+            Issue::LineTooLong {
+                limit: 1 << 24,
+                quote_column: Some(2),
+            },
             Issue::TooManyFields {
                 expected: 3,
                 found: 4,

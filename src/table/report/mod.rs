@@ -7,7 +7,8 @@
 
 mod issue;
 
-pub(crate) use issue::{Issue, YearFrom};
+pub use issue::Failure;
+pub(crate) use issue::{counted, Issue, Why, YearFrom, FEW_LINES};
 
 use super::Encoding;
 use crate::finite::Finite;
@@ -88,9 +89,11 @@ impl Problem {
         }
         if let Some(column) = self.column {
             let name = self.column_name.as_deref().unwrap_or("");
-            place.push_str(&match lang {
-                Lang::En => format!(", column {column} ({})", quote(name, lang)),
-                Lang::Fr => format!(", colonne {column} ({})", quote(name, lang)),
+            place.push_str(&match (lang, name.is_empty()) {
+                (Lang::En, true) => format!(", column {column}"),
+                (Lang::Fr, true) => format!(", colonne {column}"),
+                (Lang::En, false) => format!(", column {column} ({})", quote(name, lang)),
+                (Lang::Fr, false) => format!(", colonne {column} ({})", quote(name, lang)),
             });
         } else if let Some(name) = &self.column_name {
             place.push_str(&match lang {
@@ -338,6 +341,9 @@ pub enum Status {
     Unreadable,
     /// A table waits for the user to map its columns.
     NeedsMapping,
+    /// What the user asked (a mapping of a large table, a quote taken as a character) is
+    /// applied by reading the file again: push its bytes once more.
+    ReadAgain,
 }
 
 /// Everything reading one file found.
@@ -363,6 +369,8 @@ pub struct FileReport {
     pub errors: Vec<Problem>,
     /// Warnings about the whole file.
     pub warnings: Vec<Problem>,
+    /// The file waits to be read again (see [`Status::ReadAgain`]).
+    pub read_again: bool,
 }
 
 impl FileReport {
@@ -381,7 +389,9 @@ impl FileReport {
             .iter()
             .any(|t| t.mapping.as_ref().is_some_and(|m| m.applied.is_none()));
         let nothing = self.tables.iter().all(|t| t.rows == 0) && !waiting;
-        self.status = if !self.errors.is_empty() && nothing {
+        self.status = if self.read_again {
+            Status::ReadAgain
+        } else if !self.errors.is_empty() && nothing {
             Status::Unreadable
         } else if table_errors || !self.errors.is_empty() {
             Status::Errors

@@ -1,0 +1,3 @@
+//! The json reader through the workspace and the analysis (see src/lib.rs).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| social_roi_fuzz::read_file("posts.json", data));
