@@ -106,7 +106,7 @@ function cover(p, r) {
 /** The whole document of report `r`. */
 export function documentView(p, r) {
   const accent = /^#[0-9a-f]{6}$/i.test(r.branding.accent ?? '') ? r.branding.accent : null;
-  return h('article', { class: 'sr-r-document', style: accent ? { '--sr-r-accent': accent } : {}, dataset: { report: '' } },
+  return h('article', { class: 'sr-r-document', style: accent ? { '--report-accent': accent } : {}, dataset: { report: '' } },
     cover(p, r),
     r.warnings.length ? h('ul', { class: 'sr-warnings sr-noprint' }, r.warnings.map((w) => h('li', { text: w }))) : null,
     r.sections.map((s) => section(p, r, s)));
