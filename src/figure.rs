@@ -4,10 +4,10 @@
 use crate::finite::Finite;
 use crate::formula::Formula;
 use crate::i18n::Lang;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a value is meant to be read and formatted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// An amount in the report's currency, in major units.
@@ -30,7 +30,7 @@ pub enum Unit {
 }
 
 /// One input a figure used, named as the formula names it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Operand {
     /// The name as it appears in the formula.
     pub name: String,
@@ -41,7 +41,7 @@ pub struct Operand {
 }
 
 /// A figure: a value, or the reason there is none. Exactly one of `value` and `reason` is set.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// Stable id (`roi`, `costs[0]`).
     pub id: String,

@@ -34,7 +34,8 @@
 //!   the reports of what each file gave;
 //! - [`formats`]: rows to canonical records, one file per platform, and format detection;
 //! - [`workspace`]: the dropped files and the dataset they make;
-//! - [`metrics`]: the formulas, one module per subject.
+//! - [`metrics`]: the formulas, one module per subject;
+//! - [`report`]: the report handed to a boss or a client (periods compared, words, benchmark).
 
 #![deny(missing_docs)]
 
@@ -53,6 +54,7 @@ mod metrics;
 mod model;
 mod money;
 mod number;
+mod report;
 mod schema;
 mod sentiment;
 mod table;
@@ -98,6 +100,11 @@ pub use model::{
     PostMetrics, PostRef, Posts, Records, SearchDimension, SearchRow, TrafficRow,
 };
 pub use money::CURRENCIES;
+pub use report::{
+    format_value, read_report_file, report, AccountInput, AccountRow, Benchmark, BenchmarkInput,
+    Branding, Comparison, Direction, Headline, Issue, Report, ReportFile, ReportInput, Row,
+    Section, SectionId, SectionName, Span, REPORT_FORMAT, REPORT_VERSION,
+};
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
 pub use sentiment::{
     evaluate as evaluate_sentiment, lexicon_sizes, measured as sentiment_measured, sentiment,

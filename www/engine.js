@@ -15,7 +15,7 @@
 import { countLines, CHUNK, looksLikeText, MSG, nextChunkSize, plainError, stopReason, substitute } from './protocol.js';
 
 /** The Workspace methods a `ws` call may name. */
-const WS_METHODS = new Set(['reports', 'totals', 'sources', 'analyze', 'postsCsv', 'exportDocument',
+const WS_METHODS = new Set(['reports', 'totals', 'sources', 'analyze', 'postsCsv', 'exportDocument', 'report', 'reportFile',
   'prepareDraw', 'drawWinners', 'redrawWinners', 'verifyDraw', 'drawExclusions', 'drawPeople', 'drawFile', 'drawEntriesSha256']);
 
 /** What a cancelled job resolves to. */

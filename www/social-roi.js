@@ -22,7 +22,7 @@ import { RoiPanel } from './roi/panel.js';
 const LANG_KEY = 'social-roi:lang';
 
 /**
- * The tabs, one folder each (roi/, files/, analysis/, contest/). A tab's `create(ctx)` returns
+ * The tabs, one folder each (roi/, files/, analysis/, contest/, report/). A tab's `create(ctx)` returns
  * a panel: an object with `el` (its root element) and optionally `destroy()`. `ctx` holds `core`
  * (the wasm exports), `lang`, `locale`, `mark` (the decimal mark of `lang`, from the core), `t`
  * (the element's strings), `store` (an object the element keeps across re-renders and language
@@ -45,6 +45,7 @@ const TABS = [
   // Reads the Files tab's set (ctx.set('files')): what the dropped files mean.
   { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis/panel.js').then((m) => m.AnalysisPanel.create(ctx)) },
   { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest/panel.js').then((m) => m.ContestPanel.create(ctx)) },
+  { id: 'report', label: 'tabReport', full: true, create: (ctx) => import('./report/panel.js').then((m) => m.ReportPanel.create(ctx)) },
 ];
 
 let elements = 0;

@@ -132,14 +132,14 @@ test('the keyboard: Home and End in the tab list, the skip link to the results',
   const selected = () => page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
   await page.locator('[role="tab"][data-tab="roi"]').focus();
   await page.keyboard.press('End');
-  await page.locator('[data-panel="contest"]').waitFor();
-  assert.equal(await selected(), 'contest');
-  assert.equal(await page.evaluate(() => document.querySelector('social-roi').shadowRoot.activeElement?.dataset.tab), 'contest');
+  await page.locator('[data-panel="report"]').waitFor();
+  assert.equal(await selected(), 'report');
+  assert.equal(await page.evaluate(() => document.querySelector('social-roi').shadowRoot.activeElement?.dataset.tab), 'report');
   await page.keyboard.press('Home');
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
   assert.equal(await selected(), 'roi');
   await page.keyboard.press('ArrowLeft');
-  await page.locator('[data-panel="contest"]').waitFor();
+  await page.locator('[data-panel="report"]').waitFor();
   await page.keyboard.press('ArrowRight');
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
   assert.equal(await selected(), 'roi');

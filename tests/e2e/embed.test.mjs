@@ -69,9 +69,9 @@ test('a blog with hostile CSS, the script twice, two elements: each lays out by 
     // Two columns from 980 px of its own width, one below.
     const columns = await inside(page, 'one', () => { return getComputedStyle(root.querySelector('.sr-roi')).gridTemplateColumns.split(' ').length; });
     assert.equal(columns, width > 1000 ? 2 : 1, `${width} px`);
-    // tabs="roi": no tab bar; the other element has its four tabs, in English, in dollars.
+    // tabs="roi": no tab bar; the other element has its five tabs, in English, in dollars.
     assert.equal(await page.locator('#one [role="tablist"]').count(), 0);
-    assert.equal(await page.locator('#two [role="tab"]').count(), 4);
+    assert.equal(await page.locator('#two [role="tab"]').count(), 5);
     assert.equal(plain(await page.locator('#one [data-id="roi"] .sr-card-value').textContent()), '51,02 %');
     assert.equal(plain(await page.locator('#two [data-id="total_cost"] .sr-card-value').textContent()), '$3,099.00');
     // Nothing of ours is wider than the page, and nothing inside scrolls sideways.
@@ -158,7 +158,7 @@ test('the embed panel: its snippet pasted into a blank page works there; the ifr
   await page.locator('select[data-control="currency"]').selectOption('CHF');
   await page.locator('[data-panel="embed"] > summary').click();
   await page.locator('select[data-embed="theme"]').selectOption('dark');
-  for (const id of ['files', 'analysis', 'contest']) await page.locator(`input[data-embed-tab="${id}"]`).uncheck();
+  for (const id of ['files', 'analysis', 'contest', 'report']) await page.locator(`input[data-embed-tab="${id}"]`).uncheck();
   await page.locator('input[data-embed="inputs"]').check();
   await page.waitForFunction(() => /inputs='/.test(document.querySelector('social-roi').shadowRoot.querySelector('textarea[data-snippet="script"]').value));
   const script = await page.locator('textarea[data-snippet="script"]').inputValue();

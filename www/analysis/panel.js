@@ -72,6 +72,8 @@ export class AnalysisPanel {
       o.utc_offset_minutes = -new Date().getTimezoneOffset();
       this.store.options = o;
     }
+    // The Report tab analyses with the same options.
+    this.shared.analysisOptions = this.store.options;
     // Typed text is read with the mark it was typed with; with nothing typed, this language's.
     if (!this.store.options.costs.length) this.store.options.decimal_mark = this.mark;
     this.store.view ??= { granularity: 'week', series: 'engagements', sorts: {}, optionsOpen: null };

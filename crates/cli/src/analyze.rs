@@ -181,7 +181,7 @@ pub(crate) fn run(o: &AnalyzeArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
 
 /// Reads the file at `path` into `ws`, chunk by chunk as the page does; returns its id. A
 /// file an earlier worker failed on is marked unreadable instead (see `supervise`).
-fn read_file(ws: &mut Workspace, path: &Path) -> Result<u32, Fatal> {
+pub(crate) fn read_file(ws: &mut Workspace, path: &Path) -> Result<u32, Fatal> {
     let name = path.to_string_lossy().into_owned();
     if let Some(why) = supervise::unreadable(&name) {
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -215,7 +215,7 @@ fn push_file(ws: &mut Workspace, id: u32, path: &Path) -> Result<(), Fatal> {
 }
 
 /// A file, or every file under a folder (sorted, hidden ones left out).
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fatal> {
+pub(crate) fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fatal> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Fatal(format!("{}: cannot read: {e}", path.display())))?;
     if !meta.is_dir() {

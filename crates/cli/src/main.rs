@@ -7,6 +7,7 @@
 //! social-roi draw [options] ENTRIES...                  a verifiable winner draw (see draw.rs)
 //! social-roi contest [options] INPUTS.json              a contest's outcome (see contest.rs)
 //! social-roi analyze [--json] [--lang fr|en] FILE...   what exports hold and their analysis
+//! social-roi report [--options R.json] [--html OUT] FILE...  the report (see report.rs)
 //! ```
 //! `-` reads standard input. Exit status: 0 when the report has no input errors, 1 when it
 //! has some (the report is still printed), 2 when the command or its file cannot be read.
@@ -17,6 +18,7 @@ mod analyze;
 mod contest;
 mod draw;
 mod entries;
+mod report;
 mod roi;
 mod supervise;
 
@@ -46,6 +48,7 @@ enum Command {
     Draw(draw::DrawArgs),
     Contest(contest::ContestArgs),
     Analyze(analyze::AnalyzeArgs),
+    Report(report::ReportArgs),
 }
 
 /// A failure that ends the command with status 2.
@@ -125,6 +128,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         Command::Draw(a) => draw::run(&a, out),
         Command::Contest(a) => contest::run(&a, out),
         Command::Analyze(a) => analyze::run(&a, out),
+        Command::Report(a) => report::run(&a, out),
     }
 }
 

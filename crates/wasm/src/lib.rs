@@ -2,7 +2,8 @@
 //! `serde_wasm_bindgen`. One coarse call per thing the user does; plain data in and out
 //! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
 //! One file per area of the page: `roi.rs` for the calculator, `files.rs` for the files,
-//! `analysis.rs` for the analysis of those files, `contest.rs` for contests and draws;
+//! `analysis.rs` for the analysis of those files, `contest.rs` for contests and draws,
+//! `report.rs` for the report;
 //! `bench.rs` holds the benchmark's raw scan.
 //! Without the `full` feature only `roi.rs` is exported: that is the page's light first
 //! bundle.
@@ -19,6 +20,8 @@ mod bench;
 mod contest;
 #[cfg(feature = "full")]
 mod files;
+#[cfg(feature = "full")]
+mod report;
 mod roi;
 
 #[cfg(feature = "full")]
@@ -29,6 +32,8 @@ pub use bench::*;
 pub use contest::*;
 #[cfg(feature = "full")]
 pub use files::*;
+#[cfg(feature = "full")]
+pub use report::*;
 pub use roi::*;
 
 use serde::de::DeserializeOwned;

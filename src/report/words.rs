@@ -1,0 +1,172 @@
+//! The words of a section, written from its figures with fixed templates (no model, no
+//! network): for each figure compared, whether it went up, down or stayed stable (less than
+//! 1 % either way), from what to what and by how much; for each figure not compared, why.
+//! The numbers are written as people of the language write them (`1 250,5` and `12,5 %` in
+//! French, `1,250.5` and `12.5%` in English), by [`format_value`], which the command line's
+//! HTML uses too. Written here rather than with a formatting crate: the few units a figure has
+//! need two dozen lines, and ICU's data would weigh more than the whole core.
+
+use crate::figure::Unit;
+use crate::i18n::Lang;
+
+use super::change::{Direction, Row};
+
+/// `x` with `digits` decimals (trailing zeros dropped), grouped by thousands, as `lang` writes it.
+pub(crate) fn number(x: f64, digits: usize, lang: Lang) -> String {
+    let text = format!("{:.*}", digits, x.abs());
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let (group, mark) = match lang {
+        Lang::En => (",", "."),
+        Lang::Fr => ("\u{202f}", ","),
+    };
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push_str(mark);
+        out.push_str(frac);
+    }
+    let zero = out.chars().all(|c| c == '0' || !c.is_ascii_digit());
+    if x < 0.0 && !zero {
+        out.insert(0, '−');
+    }
+    out
+}
+
+/// A figure's value as a person reads it: `12.5%`, `1,250`, `250.00 EUR`, `+1.2 pts`.
+pub fn format_value(value: f64, unit: Unit, currency: Option<&str>, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let n = |x: f64, d: usize| number(x, d, lang);
+    match unit {
+        Unit::Ratio => format!(
+            "{}{}%",
+            n(value * 100.0, 2),
+            if fr { "\u{202f}" } else { "" }
+        ),
+        Unit::Points => format!("{} {}", n(value * 100.0, 2), if fr { "pt" } else { "pts" }),
+        Unit::Money => {
+            let text = format!("{:.2}", value.abs());
+            let (w, f) = text.split_once('.').unwrap_or((&text, "00"));
+            let whole = n(w.parse().unwrap_or(0.0), 0);
+            let minus = if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+                "−"
+            } else {
+                ""
+            };
+            let sep = if fr { "," } else { "." };
+            let code = currency.map(|c| format!(" {c}")).unwrap_or_default();
+            format!("{minus}{whole}{sep}{f}{code}")
+        }
+        Unit::Multiple => format!("{}×", n(value, 2)),
+        Unit::Count => n(value, 2),
+        Unit::Hours => format!("{} h", n(value, 1)),
+        Unit::Months => format!("{} {}", n(value, 1), if fr { "mois" } else { "months" }),
+        Unit::PerThousand => format!("{} ‰", n(value, 2)),
+    }
+}
+
+/// A change with its sign: `+12.5%`, `−3 pts`.
+fn signed(value: f64, unit: Unit, currency: Option<&str>, lang: Lang) -> String {
+    let text = format_value(value, unit, currency, lang);
+    if value > 0.0 && !text.starts_with('0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// The sentence of one row, or `None` when there is nothing to say (no value in either period).
+fn sentence(row: &Row, currency: Option<&str>, lang: Lang) -> Option<String> {
+    let f = &row.current;
+    let cur = f.get().map(|v| format_value(v, f.unit, currency, lang));
+    let prev = row
+        .previous
+        .as_ref()
+        .and_then(|p| p.get())
+        .map(|v| format_value(v, f.unit, currency, lang));
+    let by = match (row.change_percent.get(), row.change.get()) {
+        (Some(p), _) => Some(signed(p, crate::figure::Unit::Ratio, None, lang)),
+        (None, Some(c)) => Some(signed(c, row.change.unit, currency, lang)),
+        _ => None,
+    };
+    let label = &f.label;
+    Some(match (row.direction, lang, cur, prev, by) {
+        (Direction::Up, Lang::En, Some(c), Some(p), Some(b)) => {
+            format!("{label} rose from {p} to {c} ({b}).")
+        }
+        (Direction::Up, Lang::Fr, Some(c), Some(p), Some(b)) => {
+            format!("{label} : en hausse, de {p} à {c} ({b}).")
+        }
+        (Direction::Down, Lang::En, Some(c), Some(p), Some(b)) => {
+            format!("{label} fell from {p} to {c} ({b}).")
+        }
+        (Direction::Down, Lang::Fr, Some(c), Some(p), Some(b)) => {
+            format!("{label} : en baisse, de {p} à {c} ({b}).")
+        }
+        (Direction::Flat, Lang::En, Some(c), Some(p), Some(b)) => {
+            format!("{label} held steady at {c} (from {p}, {b}).")
+        }
+        (Direction::Flat, Lang::Fr, Some(c), Some(p), Some(b)) => {
+            format!("{label} : stable, {c} (contre {p}, {b}).")
+        }
+        (_, Lang::En, Some(c), _, _) => match &row.change.reason {
+            Some(why) => format!("{label}: {c}, not compared ({why})."),
+            None => format!("{label}: {c}."),
+        },
+        (_, Lang::Fr, Some(c), _, _) => match &row.change.reason {
+            Some(why) => format!("{label} : {c}, non comparé ({why})."),
+            None => format!("{label} : {c}."),
+        },
+        _ => return None,
+    })
+}
+
+/// The words of a section's rows: one sentence per figure with a value, the ones that moved
+/// first (up, then down), then the stable ones, then the ones not compared.
+pub(crate) fn section_words(rows: &[Row], currency: Option<&str>, lang: Lang) -> String {
+    let order = |d: Direction| match d {
+        Direction::Up => 0,
+        Direction::Down => 1,
+        Direction::Flat => 2,
+        Direction::None => 3,
+    };
+    let mut sorted: Vec<&Row> = rows.iter().collect();
+    sorted.sort_by_key(|r| order(r.direction));
+    sorted
+        .into_iter()
+        .filter_map(|r| sentence(r, currency, lang))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_each_language_writes_them() {
+        assert_eq!(number(1234567.891, 2, Lang::En), "1,234,567.89");
+        assert_eq!(
+            number(1234567.891, 2, Lang::Fr),
+            "1\u{202f}234\u{202f}567,89"
+        );
+        assert_eq!(number(-0.001, 2, Lang::En), "0");
+        assert_eq!(number(-12.5, 2, Lang::En), "−12.5");
+        assert_eq!(format_value(0.125, Unit::Ratio, None, Lang::En), "12.5%");
+        assert_eq!(
+            format_value(0.125, Unit::Ratio, None, Lang::Fr),
+            "12,5\u{202f}%"
+        );
+        assert_eq!(
+            format_value(1250.5, Unit::Money, Some("EUR"), Lang::Fr),
+            "1\u{202f}250,50 EUR"
+        );
+        assert_eq!(format_value(-3.0, Unit::Money, None, Lang::En), "−3.00");
+        assert_eq!(format_value(0.012, Unit::Points, None, Lang::En), "1.2 pts");
+    }
+}
