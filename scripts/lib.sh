@@ -74,4 +74,8 @@ ensure_browser() {
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     apt_install chromium chromium-driver
   fi
+  # pdftoppm: the report's test turns the printed PDF into PNG pages.
+  if ! command -v pdftoppm >/dev/null 2>&1; then
+    apt_install poppler-utils
+  fi
 }
