@@ -1,0 +1,27 @@
+// node benches/wasm-node.mjs PKGDIR FILE [ROUNDS]: the page's path (a) without the browser: a
+// Workspace over FILE in 2 MiB chunks, then ws.analyze and a preset switch; medians. PKGDIR is
+// an absolute path to a wasm-bindgen --target web bundle (www/pkg/full, or a variant).
+import fs from 'fs';
+const [pkg, file, roundsArg] = process.argv.slice(2);
+const m = await import(`${pkg}/social_roi.js`);
+m.initSync({ module: fs.readFileSync(`${pkg}/social_roi_bg.wasm`) });
+const bytes = fs.readFileSync(file);
+const CHUNK = 2 << 20;
+const rounds = Number(roundsArg || 3);
+const times = [];
+for (let r = 0; r < rounds; r++) {
+  const ws = new m.Workspace();
+  const t0 = performance.now();
+  const id = ws.beginFile(file.split('/').pop());
+  for (let o = 0; o < bytes.length; o += CHUNK) ws.pushChunk(id, bytes.subarray(o, o + CHUNK));
+  ws.finishFile(id, 'en');
+  const t1 = performance.now();
+  ws.analyze(null, 'en', false);
+  const t2 = performance.now();
+  ws.analyze({ preset: 'later' }, 'en', false);
+  const t3 = performance.now();
+  times.push([t1 - t0, t2 - t1, t3 - t2]);
+  ws.free();
+}
+const med = (i) => times.map((t) => t[i]).sort((a, b) => a - b)[Math.floor(times.length / 2)];
+console.log(`${pkg.split('/').slice(-2).join('/')}: import ${med(0).toFixed(0)} ms (${(bytes.length / 1e3 / med(0)).toFixed(0)} MB/s), analyze ${med(1).toFixed(0)} ms, preset switch ${med(2).toFixed(0)} ms`);
