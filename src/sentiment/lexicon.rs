@@ -3,11 +3,20 @@
 //! and the folding every key and token goes through (lower case, no accents).
 
 use crate::i18n::Lang;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+type Fixed = foldhash::fast::FixedState;
 
 /// One language's table: folded keys, sorted, with their valence.
 pub(super) struct Lexicon {
     entries: Vec<(String, f32)>,
+    /// The same, by key (a comment's every word is looked up: hashing beats a binary search
+    /// over thousands of keys).
+    by_key: HashMap<String, f32, Fixed>,
+    /// Every key a longer phrase starts with (`c'`, `c'est`, `c'est pas` for `c'est pas
+    /// terrible`): a phrase is looked for only while its words so far start one.
+    starts: HashSet<String, Fixed>,
     /// The most words a phrase of this table has.
     pub(super) longest: usize,
 }
@@ -33,15 +42,33 @@ impl Lexicon {
             .map(|(k, _)| k.split(' ').count())
             .max()
             .unwrap_or(1);
-        Lexicon { entries, longest }
+        let by_key = entries.iter().cloned().collect();
+        let mut starts = HashSet::default();
+        for (k, _) in &entries {
+            for (i, c) in k.char_indices() {
+                match c {
+                    ' ' => starts.insert(k[..i].to_string()),
+                    '\'' if i + 1 < k.len() => starts.insert(k[..=i].to_string()),
+                    _ => false,
+                };
+            }
+        }
+        Lexicon {
+            entries,
+            by_key,
+            starts,
+            longest,
+        }
     }
 
     /// The valence of a folded key, if listed.
     pub(super) fn get(&self, key: &str) -> Option<f32> {
-        self.entries
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .ok()
-            .map(|i| self.entries[i].1)
+        self.by_key.get(key).copied()
+    }
+
+    /// Whether a longer phrase of the table starts with `key`.
+    pub(super) fn starts_phrase(&self, key: &str) -> bool {
+        self.starts.contains(key)
     }
 
     /// How many entries (the documentation quotes it).

@@ -115,14 +115,38 @@ const ENGLISH_WORDS: &[&str] = &[
     "be", "at", "have", "has", "will", "can", "no", "yes", "me",
 ];
 
+/// The word lists as sets (every word of every comment is looked up in them).
+struct WordSets {
+    french: std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+    english: std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+    stop: std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+}
+
+fn word_sets() -> &'static WordSets {
+    static SETS: std::sync::OnceLock<WordSets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| WordSets {
+        french: FRENCH_WORDS.iter().copied().collect(),
+        english: ENGLISH_WORDS.iter().copied().collect(),
+        stop: STOP_WORDS.iter().copied().collect(),
+    })
+}
+
+fn is_french_word(w: &str) -> bool {
+    word_sets().french.contains(w)
+}
+
+fn is_english_word(w: &str) -> bool {
+    word_sets().english.contains(w)
+}
+
 /// The language of a text: the one more of its common words belong to (accented letters
 /// count for French); `hint` on a tie.
 fn language(t: &[Token], text: &str, hint: Lang) -> Lang {
     let (mut fr, mut en) = (0, 0);
     for tok in t {
         if let Token::Word { text, .. } = tok {
-            fr += usize::from(FRENCH_WORDS.contains(&text.as_str()));
-            en += usize::from(ENGLISH_WORDS.contains(&text.as_str()));
+            fr += usize::from(is_french_word(text));
+            en += usize::from(is_english_word(text));
         }
     }
     fr += text
@@ -158,9 +182,9 @@ pub(crate) fn content_words(text: &str) -> Vec<(String, String)> {
             let keep = text.chars().count() >= 3
                 && !text.ends_with('\'')
                 && !text.chars().all(|c| c.is_ascii_digit())
-                && !STOP_WORDS.contains(&text.as_str())
-                && !FRENCH_WORDS.contains(&text.as_str())
-                && !ENGLISH_WORDS.contains(&text.as_str());
+                && !word_sets().stop.contains(text.as_str())
+                && !is_french_word(&text)
+                && !is_english_word(&text);
             if keep && !out.iter().any(|(w, _)| *w == text) {
                 out.push((text, shown));
             }

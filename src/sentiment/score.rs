@@ -227,6 +227,9 @@ fn phrase(table: &Lexicon, words: &[Option<&str>], i: usize, lang: Lang) -> Opti
         if let Some(v) = table.get(&key) {
             best = Some((n, v));
         }
+        if !table.starts_phrase(&key) {
+            break;
+        }
     }
     best.or_else(|| single(table, words[i]?, lang).map(|v| (1, v)))
 }

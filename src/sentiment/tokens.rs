@@ -44,14 +44,13 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        let lower: String = rest
-            .chars()
-            .take(3)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        // Emoticons are ASCII, matched without regard to case, without a copy of the text.
+        let head = rest.as_bytes();
+        let may = matches!(head.first(), Some(b'>' | b':' | b';' | b'=' | b'<'));
         if let Some(e) = EMOTICONS
             .iter()
-            .find(|e| lower.starts_with(*e))
+            .filter(|_| may)
+            .find(|e| head.len() >= e.len() && head[..e.len()].eq_ignore_ascii_case(e.as_bytes()))
             .filter(|e| !followed_by_letter(rest, e.len()))
         {
             out.push(Token::Emoji((*e).to_string()));
@@ -102,8 +101,10 @@ fn followed_by_letter(s: &str, at: usize) -> bool {
 }
 
 fn starts_address(s: &str) -> bool {
-    let l = s.get(..s.len().min(8)).unwrap_or("").to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+    let b = s.as_bytes();
+    let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W'))
+        && (starts("http://") || starts("https://") || starts("www."))
 }
 
 fn skip_to_space(s: &str) -> &str {

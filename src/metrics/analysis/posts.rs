@@ -210,8 +210,12 @@ pub(super) fn facts_warnings(
     let disagree = facts
         .iter()
         .filter(|f| {
-            let m = &f.post.metrics();
-            match (m.platform_engagement_rate, m.engagements, m.impressions) {
+            let m = |x| f.post.metric(x);
+            match (
+                m(Metric::PlatformEngagementRate),
+                m(Metric::Engagements),
+                m(Metric::Impressions),
+            ) {
                 (Some(r), Some(e), Some(i)) if i > 0.0 => {
                     (r - e / i).abs() > 1e-9 * r.abs().max(1e-6)
                 }
