@@ -85,11 +85,9 @@ pub(crate) fn judge(days: &[(Date, f64)], rule: Rule, min_rise: f64) -> Vec<Judg
     let mut out = Vec::with_capacity(days.len());
     for (i, &(date, value)) in days.iter().enumerate() {
         let first = date.add_days(-(rule.window as i64)).unwrap_or(date);
-        let mut window: Vec<f64> = days[..i]
-            .iter()
-            .filter(|(d, _)| *d >= first)
-            .map(|(_, v)| *v)
-            .collect();
+        // The days are sorted: the window starts at the first day on or after `first`.
+        let start = days[..i].partition_point(|(d, _)| *d < first);
+        let mut window: Vec<f64> = days[start..i].iter().map(|(_, v)| *v).collect();
         let mut judged = JudgedDay {
             date,
             value: Finite::new(value).unwrap_or(Finite::ZERO),
