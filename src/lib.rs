@@ -67,8 +67,8 @@ pub use draw::{
     read_certificate, read_entries, redraw, sha256_hex, ticket_score, verify_certificate,
     verify_certificate_checked, Certificate, DrawCounts, DrawError, DrawOptions, DrawSession,
     DrawWarning, EntryList, ExcludedEntries, Exclusion, Per, Person, Pick, Preparation, Prepared,
-    Reason as ExclusionReason, ReasonCount, RedrawInput, Rules, RulesInput, SeedInput, SeedKind,
-    Suspicion, SuspicionKind, SuspiciousEntrant, Verification,
+    Reason as ExclusionReason, ReasonCount, RedrawInput, Rules, RulesInput, Seed, SeedInput,
+    SeedKind, Suspicion, SuspicionKind, SuspiciousEntrant, Verification,
 };
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;

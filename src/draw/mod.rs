@@ -104,7 +104,7 @@ pub use exclusion::{exclusions_by_reason, ExcludedEntries, Exclusion, Reason, Re
 pub use prepare::{prepare_draw, DrawCounts, Person, Preparation, Prepared};
 pub use redraw::{redraw, RedrawInput};
 pub use rules::{Per, Rules, RulesInput};
-pub use seed::{SeedInput, SeedKind};
+pub use seed::{Seed, SeedInput, SeedKind};
 pub use session::DrawSession;
 pub use suspicion::{Suspicion, SuspicionKind, SuspiciousEntrant};
 pub use ticket::{ticket_score, Pick};

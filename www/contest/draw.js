@@ -88,7 +88,7 @@ function drandField(panel) {
   const t = panel.t;
   const id = uid('s');
   return h('div', { class: 'sr-fields sr-wide-fields' },
-    h('label', { class: 'sr-field', htmlFor: id },
+    h('label', { class: 'sr-field sr-round-field', htmlFor: id },
       h('span', { class: 'sr-lbl', text: t.seedDrandRound }),
       h('textarea', { id, rows: 4, spellcheck: false, value: panel.store.seed.round || '', dataset: { seed: 'round' }, attrs: { 'aria-describedby': `${id}h` }, on: { input: (e) => { panel.store.seed.round = e.target.value; } } }),
       h('span', { class: 'sr-field-hint', id: `${id}h`, text: t.seedDrandHint }),

@@ -446,6 +446,37 @@ fn picks_text(s: &mut String, title: &str, list: &[Pick], lang: Lang) {
     }
 }
 
+/// A drawing's seed: its kind, value and source, and a drand seed's round and signature.
+fn seed_text(s: &mut String, seed: &social_roi::Seed, lang: Lang) {
+    let kind = match (seed.kind, lang) {
+        (SeedKind::Public, Lang::En) => "public",
+        (SeedKind::Public, Lang::Fr) => "publique",
+        (SeedKind::Generated, Lang::En) => "generated",
+        (SeedKind::Generated, Lang::Fr) => "générée",
+        (SeedKind::Drand, _) => "drand",
+    };
+    s.push_str(&match lang {
+        Lang::En => format!("Seed ({kind}): {}", seed.value),
+        Lang::Fr => format!("Graine ({kind})\u{a0}: {}", seed.value),
+    });
+    if let Some(src) = &seed.source {
+        s.push_str(&format!(" ({src})"));
+    }
+    s.push('\n');
+    if let Some(r) = &seed.drand {
+        s.push_str(&match lang {
+            Lang::En => format!(
+                "Round {} of chain {}, signature {}\n",
+                r.round, r.chain, r.signature
+            ),
+            Lang::Fr => format!(
+                "Tour {} de la chaîne {}, signature {}\n",
+                r.round, r.chain, r.signature
+            ),
+        });
+    }
+}
+
 fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
     let mut s = String::new();
     if let Some(t) = &c.title {
@@ -460,13 +491,6 @@ fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
     s.push('\n');
     warnings_text(&mut s, &c.warnings, lang);
     for d in &c.drawings {
-        let kind = match (d.seed.kind, lang) {
-            (SeedKind::Public, Lang::En) => "public",
-            (SeedKind::Public, Lang::Fr) => "publique",
-            (SeedKind::Generated, Lang::En) => "generated",
-            (SeedKind::Generated, Lang::Fr) => "générée",
-            (SeedKind::Drand, _) => "drand",
-        };
         s.push_str(&match lang {
             Lang::En => format!("\nDrawing {}", d.number),
             Lang::Fr => format!("\nTirage {}", d.number),
@@ -482,26 +506,7 @@ fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
                 Lang::Fr => format!("Nouveau tirage après disqualification de {who}\u{a0}: {r}\n"),
             });
         }
-        s.push_str(&match lang {
-            Lang::En => format!("Seed ({kind}): {}", d.seed.value),
-            Lang::Fr => format!("Graine ({kind})\u{a0}: {}", d.seed.value),
-        });
-        if let Some(src) = &d.seed.source {
-            s.push_str(&format!(" ({src})"));
-        }
-        s.push('\n');
-        if let Some(r) = &d.seed.drand {
-            s.push_str(&match lang {
-                Lang::En => format!(
-                    "Round {} of chain {}, signature {}\n",
-                    r.round, r.chain, r.signature
-                ),
-                Lang::Fr => format!(
-                    "Tour {} de la chaîne {}, signature {}\n",
-                    r.round, r.chain, r.signature
-                ),
-            });
-        }
+        seed_text(&mut s, &d.seed, lang);
         picks_text(&mut s, lang.pick("Winners", "Gagnants"), &d.winners, lang);
         picks_text(
             &mut s,

@@ -67,6 +67,28 @@ fn a_drand_draw_gives_the_fixture_certificate_and_verifies() {
     );
 }
 
+/// The page's drand draw of the comment export (tests/e2e/drand.test.mjs) is this one.
+#[test]
+fn the_comment_export_drawn_from_a_drand_round() {
+    let o = run(&[
+        "draw",
+        "--json",
+        "--lang",
+        "fr",
+        "--rules",
+        "tests/fixtures/draw/rules.json",
+        "--drand",
+        "tests/fixtures/draw/drand-quicknet-123.json",
+        "--title",
+        "Concours de l’été — Atelier Lumière",
+        "--at",
+        "2026-06-16T21:30:00+02:00",
+        "tests/fixtures/draw/exportcomments.csv",
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert_eq!(stdout(&o), fixture("drand-exportcomments-certificate.json"));
+}
+
 #[test]
 fn the_default_chain_seeds_a_draw_too() {
     let o = draw(
