@@ -340,8 +340,8 @@ export class Engine {
   /**
    * A draw call's arguments once the beacon module has verified its drand rounds: a drand
    * seed gets the module's record (`beacon`), or the draw is refused with the module's words
-   * on the seed's field; a certificate's rounds are verified and the records passed as
-   * `checked` (a refused one is left out: the core then reports its signature unconfirmed).
+   * on the seed's field; a certificate's rounds are verified and the verdicts passed as
+   * `checked` (`{record}`, or `{record, refused}` with the module's words).
    */
   async #withBeacon(method, args) {
     const lang = method === 'drawWinners' ? args[3] : args[method === 'verifyDraw' ? 1 : 2];
@@ -356,7 +356,7 @@ export class Engine {
     }
     if (seed?.kind === 'drand') {
       try {
-        seed.beacon = [module.verifyDrandRound(seed.value, seed.chain ?? null, lang).record];
+        seed.beacon = [{ record: module.verifyDrandRound(seed.value, seed.chain ?? null, lang).record }];
       } catch (e) {
         const field = method === 'drawWinners' ? 'seed.value' : 'redraw.seed.value';
         throw { kind: 'input', message: e.message, errors: [{ field, message: e.message }] };
@@ -364,7 +364,11 @@ export class Engine {
     }
     const checked = [];
     for (const r of rounds) {
-      try { checked.push(module.verifyDrandRound(JSON.stringify(r), r.chain, lang).record); } catch { /* unconfirmed */ }
+      try {
+        checked.push({ record: module.verifyDrandRound(JSON.stringify(r), r.chain, lang).record });
+      } catch (e) {
+        checked.push({ record: r, refused: e.message });
+      }
     }
     if (method === 'drawWinners') return args;
     if (method === 'verifyDraw') return [args[0], args[1], checked];

@@ -16,7 +16,7 @@ use super::seed::{Seed, SeedKind};
 use super::window::parse_iso;
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use social_roi_beacon::{hex, read_round, BeaconError, Round, RoundRecord};
+use social_roi_beacon::{hex, read_round, BeaconCheck, BeaconError, Round};
 
 /// Who verified a round's signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub(super) fn say(e: &BeaconError, lang: Lang) -> String {
 /// module's record of exactly this round (`checked`).
 pub(super) fn verify(
     round: &Round,
-    checked: &[RoundRecord],
+    checked: &[BeaconCheck],
     lang: Lang,
 ) -> Result<Verifier, String> {
     #[cfg(feature = "drand")]
@@ -66,15 +66,17 @@ pub(super) fn verify(
     #[cfg(not(feature = "drand"))]
     {
         let record = round.record();
-        if checked.contains(&record) {
-            Ok(Verifier::BeaconModule)
-        } else {
-            Err(lang
+        match checked.iter().find(|c| c.record == record) {
+            Some(BeaconCheck { refused: None, .. }) => Ok(Verifier::BeaconModule),
+            Some(BeaconCheck {
+                refused: Some(why), ..
+            }) => Err(why.clone()),
+            None => Err(lang
                 .pick(
                     "the round’s BLS signature has not been checked: the beacon module did not run",
                     "la signature BLS du tour n’a pas été vérifiée\u{a0}: le module de balise ne s’est pas exécuté",
                 )
-                .to_string())
+                .to_string()),
         }
     }
 }
@@ -83,7 +85,7 @@ pub(super) fn verify(
 pub(super) fn verified_round(
     text: &str,
     chain: Option<&str>,
-    checked: &[RoundRecord],
+    checked: &[BeaconCheck],
     lang: Lang,
 ) -> Result<Round, String> {
     let round = read_round(text, chain).map_err(|e| say(&e, lang))?;
@@ -142,7 +144,7 @@ pub(super) fn utc(seconds: i64) -> String {
 pub(super) fn seed_check(
     seed: &Seed,
     drawn_at: Option<&str>,
-    checked: &[RoundRecord],
+    checked: &[BeaconCheck],
     lang: Lang,
 ) -> Option<Result<String, String>> {
     if seed.kind != SeedKind::Drand {
@@ -154,7 +156,7 @@ pub(super) fn seed_check(
 fn drand_seed_holds(
     seed: &Seed,
     drawn_at: Option<&str>,
-    checked: &[RoundRecord],
+    checked: &[BeaconCheck],
     lang: Lang,
 ) -> Result<String, String> {
     let Some(record) = &seed.drand else {

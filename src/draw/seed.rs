@@ -7,7 +7,7 @@ use super::text::clean;
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
-use social_roi_beacon::{hex, RoundRecord};
+use social_roi_beacon::{hex, BeaconCheck, RoundRecord};
 
 const MAX_SEED_CHARS: usize = 1000;
 /// A drand round's JSON, as pasted (a chained round is about 450 characters).
@@ -43,10 +43,10 @@ pub struct SeedInput {
     /// (in `value`) must be of that one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chain: Option<String>,
-    /// The rounds the page's beacon module verified (its `record`s), for a core built
-    /// without the signature check (the page's bundles): see `beacon.rs`.
+    /// The page's beacon module's verdicts on the round (`{record, refused}`), for a core
+    /// built without the signature check (the page's bundles): see `beacon.rs`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub beacon: Vec<RoundRecord>,
+    pub beacon: Vec<BeaconCheck>,
 }
 
 /// A seed, validated: the value the scores use.

@@ -17,7 +17,7 @@ use super::verify::{verify_prepared, Verification};
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
-use social_roi_beacon::RoundRecord;
+use social_roi_beacon::BeaconCheck;
 
 /// The entries of a draw, read once, and the last preparation. Every call takes the entries
 /// again (they stay where they are, in a workspace or a list): they must be the ones the
@@ -141,7 +141,7 @@ impl DrawSession {
         &mut self,
         entries: &[EntryRow],
         cert: &Certificate,
-        checked: &[RoundRecord],
+        checked: &[BeaconCheck],
         lang: Lang,
     ) -> Verification {
         let prepared = match self.prepared_for(entries, &cert.rules, lang) {
@@ -173,7 +173,7 @@ impl DrawSession {
         entries: &[EntryRow],
         cert: &Certificate,
         input: &RedrawInput,
-        checked: &[RoundRecord],
+        checked: &[BeaconCheck],
         lang: Lang,
     ) -> Result<Certificate, DrawError> {
         let verified = self.verify_checked(entries, cert, checked, lang);

@@ -15,7 +15,7 @@ use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
 use serde::Serialize;
-use social_roi_beacon::RoundRecord;
+use social_roi_beacon::BeaconCheck;
 use std::collections::HashMap;
 
 /// Differences listed one by one in a verification before "and N more".
@@ -65,13 +65,13 @@ pub fn verify_certificate(cert: &Certificate, entries: &[EntryRow], lang: Lang) 
 }
 
 /// [`verify_certificate`] for a core built without the `drand` feature (the page's bundles),
-/// given the rounds the beacon module verified (`checked`, the module's records): a drand
-/// drawing's signature is confirmed only when its round is among them. With the feature, the
+/// given the beacon module's verdicts on its rounds (`checked`): a drand drawing's signature
+/// is confirmed only when the module verified that very round. With the feature, the
 /// core verifies every signature itself and `checked` is not needed.
 pub fn verify_certificate_checked(
     cert: &Certificate,
     entries: &[EntryRow],
-    checked: &[RoundRecord],
+    checked: &[BeaconCheck],
     lang: Lang,
 ) -> Verification {
     DrawSession::new(entries).verify_checked(entries, cert, checked, lang)
@@ -83,7 +83,7 @@ pub(super) fn verify_prepared(
     cert: &Certificate,
     (entries, index): (&[EntryRow], &Index),
     prepared: Result<&Prepared, FieldError>,
-    checked: &[RoundRecord],
+    checked: &[BeaconCheck],
     lang: Lang,
 ) -> Verification {
     let mut checks = vec![
@@ -437,7 +437,7 @@ fn drawing_checks(cert: &Certificate, prepared: &Prepared, lang: Lang) -> Vec<Ch
 }
 
 /// Each drand drawing's round: genuine, signed, the seed, published before the drawing.
-fn seed_checks(cert: &Certificate, checked: &[RoundRecord], lang: Lang) -> Vec<Check> {
+fn seed_checks(cert: &Certificate, checked: &[BeaconCheck], lang: Lang) -> Vec<Check> {
     let label = lang.pick(
         "The drand round is genuine and is the seed",
         "Le tour drand est authentique et est la graine",

@@ -30,7 +30,7 @@ pub use chains::{chain, Chain, Scheme, CHAINS, DEFAULT, QUICKNET};
 pub use error::BeaconError;
 #[cfg(all(target_arch = "wasm32", feature = "module"))]
 pub use module::verify_drand_round;
-pub use round::{hex, read_round, Round, RoundRecord};
+pub use round::{hex, read_round, BeaconCheck, Round, RoundRecord};
 
 /// Reads a pasted round and verifies its signature (see [`read_round`]).
 #[cfg(feature = "bls")]

@@ -43,6 +43,18 @@ pub struct RoundRecord {
     pub randomness: String,
 }
 
+/// The beacon module's verdict on one round, as the page hands it to a core built without the
+/// signature check: the round, and why the module refused it (none: its signature verified).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BeaconCheck {
+    /// The round, as the module read it.
+    pub record: RoundRecord,
+    /// The module's refusal, in the page's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refused: Option<String>,
+}
+
 impl Round {
     /// The round as a certificate records it.
     pub fn record(&self) -> RoundRecord {

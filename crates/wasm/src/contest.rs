@@ -13,7 +13,7 @@
 use super::files::Workspace;
 use super::{error, from_js, to_js};
 use serde::Serialize;
-use social_roi::beacon::RoundRecord;
+use social_roi::beacon::BeaconCheck;
 use social_roi::{
     contest_example, entries_from_json, exclusions_by_reason as by_reason, join_lists,
     read_entries, redraw, verify_certificate, Certificate, ContestInput, DrawCounts, DrawError,
@@ -161,8 +161,9 @@ impl Workspace {
     }
 
     /// Checks a certificate against the entries: `{confirmed, summary, checks}`. `checked`
-    /// lists the drand rounds the beacon module verified (its `record`s; null for none): a
-    /// drand drawing's signature is confirmed only when its round is among them.
+    /// holds the beacon module's verdicts on its drand rounds (`[{record, refused}]`, `refused`
+    /// null when the signature verified; null for none): a drand drawing's signature is
+    /// confirmed only when the module verified its round.
     #[wasm_bindgen(js_name = verifyDraw)]
     pub fn verify_draw_here(
         &mut self,
@@ -257,8 +258,8 @@ impl Workspace {
     }
 }
 
-/// The rounds the beacon module verified, as it returned them (`record`), or none.
-fn beacon_records(checked: JsValue) -> Result<Vec<RoundRecord>, JsValue> {
+/// The beacon module's verdicts on a certificate's rounds (`[{record, refused}]`), or none.
+fn beacon_records(checked: JsValue) -> Result<Vec<BeaconCheck>, JsValue> {
     if checked.is_null() || checked.is_undefined() {
         return Ok(Vec::new());
     }

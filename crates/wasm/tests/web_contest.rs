@@ -430,10 +430,15 @@ fn a_drand_seed_needs_the_beacon_modules_record() {
     .as_string()
     .unwrap();
     let cert = ws
-        .draw_winners_here(parse(RULES), seed(&format!("[{record}]")), options(), "fr")
+        .draw_winners_here(
+            parse(RULES),
+            seed(&format!("[{{\"record\": {record}}}]")),
+            options(),
+            "fr",
+        )
         .unwrap();
     assert_eq!(pretty(&cert) + "\n", DRAND_CERTIFICATE);
-    let checked = parse(&format!("[{record}]"));
+    let checked = parse(&format!("[{{\"record\": {record}}}]"));
     let v = ws.verify_draw_here(cert.clone(), "en", checked).unwrap();
     assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
     let seed_check = Array::from(&get(&v, "checks"))
@@ -442,6 +447,10 @@ fn a_drand_seed_needs_the_beacon_modules_record() {
         .unwrap();
     let said = get(&seed_check, "message").as_string().unwrap();
     assert!(said.contains("verified by the beacon module"), "{said}");
+    // Refused by the module: its words.
+    let refused = parse(&format!("[{{\"record\": {record}, \"refused\": \"no\"}}]"));
+    let v = ws.verify_draw_here(cert.clone(), "en", refused).unwrap();
+    assert_eq!(get(&v, "summary").as_string().unwrap(), "refuted: no");
     // Without the module's record: the signature is not claimed verified.
     let v = ws.verify_draw_here(cert, "en", JsValue::NULL).unwrap();
     assert_eq!(get(&v, "confirmed").as_bool(), Some(false));
