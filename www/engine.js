@@ -12,6 +12,7 @@
 // announced (`step`) first: when the core stops (a trap) or hangs, the page knows whose step
 // it was.
 
+import { inlined } from './inline.js';
 import { countLines, CHUNK, looksLikeText, MSG, nextChunkSize, plainError, stopReason, substitute } from './protocol.js';
 
 /** The Workspace methods a `ws` call may name. */
@@ -29,7 +30,8 @@ const DRAND_METHODS = new Set(['drawWinners', 'verifyDraw', 'redrawWinners']);
 let beacon = null;
 function loadBeacon() {
   beacon ??= import('./pkg/beacon/beacon.js').then(async (m) => {
-    await m.default({ module_or_path: new URL('./pkg/beacon/beacon_bg.wasm', import.meta.url) });
+    // Inside the single file the module travels with the worker's code (inline.js).
+    await m.default({ module_or_path: inlined?.beacon ? inlined.beacon() : new URL('./pkg/beacon/beacon_bg.wasm', import.meta.url) });
     return m;
   });
   beacon.catch(() => { beacon = null; });
