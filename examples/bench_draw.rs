@@ -43,6 +43,7 @@ fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>
         kind: SeedKind::Public,
         value: "benchmark".into(),
         source: None,
+        ..SeedInput::default()
     };
     let options = DrawOptions {
         title: None,

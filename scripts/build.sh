@@ -2,7 +2,8 @@
 # Builds the release WebAssembly core into www/pkg/ as three bundles: www/pkg/lite/ (the ROI
 # calculator only: what the page opens on and what an embed loads), www/pkg/full/ (files,
 # analysis, contests), fetched when a tab needs it, and www/pkg/sheets/ (the same with the
-# spreadsheet readers), fetched instead once a spreadsheet is dropped; then the single
+# spreadsheet readers), fetched instead once a spreadsheet is dropped; www/pkg/beacon/ (drand
+# rounds verified), fetched for a drand seed; then the single
 # offline file www/social-roi.html. These are the page's only generated files.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_rust
@@ -18,24 +19,35 @@ bundle() { # NAME CARGO-FEATURE-ARGS...
   local name="$1"; shift
   say "building the WebAssembly core, $name bundle (release)"
   cargo build --release --lib --target wasm32-unknown-unknown --locked -p social-roi-wasm "$@" >&2
+  finish "$name" "$raw" social_roi
+}
+
+finish() { # NAME RAW-WASM OUT-NAME: wasm-opt, then wasm-bindgen into www/pkg/NAME/
+  local name="$1" raw="$2" out="$3"
   mkdir -p "$work/$name"
   # wasm-opt runs before wasm-bindgen: Debian's binaryen (108) breaks wasm-bindgen's externref
   # table when it runs after it, and optimising first costs only a few hundred bytes.
   if command -v wasm-opt >/dev/null 2>&1; then
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      --strip-debug --strip-producers "$raw" -o "$work/$name/social_roi.wasm" >&2
+      --strip-debug --strip-producers "$raw" -o "$work/$name/$out.wasm" >&2
   else
     echo "warning: wasm-opt not found; the wasm is not size-optimised" >&2
-    cp "$raw" "$work/$name/social_roi.wasm"
+    cp "$raw" "$work/$name/$out.wasm"
   fi
-  wasm-bindgen --target web --no-typescript --out-name social_roi --out-dir "www/pkg/$name" "$work/$name/social_roi.wasm" >&2
-  say "built www/pkg/$name/ ($(wc -c < "www/pkg/$name/social_roi_bg.wasm") bytes of wasm)"
+  wasm-bindgen --target web --no-typescript --out-name "$out" --out-dir "www/pkg/$name" "$work/$name/$out.wasm" >&2
+  say "built www/pkg/$name/ ($(wc -c < "www/pkg/$name/${out}_bg.wasm") bytes of wasm)"
 }
 
 bundle lite --no-default-features
 bundle full --no-default-features --features full
 bundle sheets
+
+# The beacon module (crates/beacon): drand rounds and their BLS signatures, which none of the
+# bundles above carries; the worker fetches it only for a drand seed or certificate.
+say "building the beacon module (release)"
+cargo build --release --lib --target wasm32-unknown-unknown --locked -p social-roi-beacon --features module >&2
+finish beacon target/wasm32-unknown-unknown/release/social_roi_beacon.wasm beacon
 
 # The single offline file, www/social-roi.html (scripts/single-file.mjs): the page, its
 # modules and both bundles in one HTML file. esbuild (npm, pinned in package.json) bundles it.

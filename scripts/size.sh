@@ -3,7 +3,7 @@
 # README states: what the first visit loads (the light bundle and the page's own modules), and
 # what a tab that reads files fetches on top. Run after scripts/build.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-[ -f www/pkg/lite/social_roi_bg.wasm ] && [ -f www/pkg/full/social_roi_bg.wasm ] && [ -f www/pkg/sheets/social_roi_bg.wasm ] || "$ROOT/scripts/build.sh"
+[ -f www/pkg/lite/social_roi_bg.wasm ] && [ -f www/pkg/full/social_roi_bg.wasm ] && [ -f www/pkg/sheets/social_roi_bg.wasm ] && [ -f www/pkg/beacon/beacon_bg.wasm ] || "$ROOT/scripts/build.sh"
 node - <<'JS'
 const fs = require('fs');
 const zlib = require('zlib');
@@ -42,6 +42,8 @@ const rows = [
   ['file tabs: wasm (full)', ['www/pkg/full/social_roi_bg.wasm'], 700 * KiB],
   ['a spreadsheet dropped: wasm (sheets)', ['www/pkg/sheets/social_roi_bg.wasm'], 800 * KiB],
   [`file tabs: JS (${laterJs.length} more files)`, laterJs, 92 * KiB],
+  // Fetched only when a drand round is pasted or a drand certificate verified.
+  ['a drand round: beacon module', ['www/pkg/beacon/beacon_bg.wasm', 'www/pkg/beacon/beacon.js'], 96 * KiB],
 ];
 let over = false;
 console.log('size of the page                    raw       gzip     brotli   (budget, brotli)');

@@ -65,10 +65,10 @@ pub use date::{parse as parse_date, Date, DateTime, ParsedDate, SlashOrder, Time
 pub use draw::{
     draw_winners, entries_from_json, exclusions_by_reason, is_entries_json, prepare_draw,
     read_certificate, read_entries, redraw, sha256_hex, ticket_score, verify_certificate,
-    Certificate, DrawCounts, DrawError, DrawOptions, DrawSession, DrawWarning, EntryList,
-    ExcludedEntries, Exclusion, Per, Person, Pick, Preparation, Prepared,
-    Reason as ExclusionReason, ReasonCount, RedrawInput, Rules, RulesInput, SeedInput, SeedKind,
-    Suspicion, SuspicionKind, SuspiciousEntrant, Verification,
+    verify_certificate_checked, Certificate, DrawCounts, DrawError, DrawOptions, DrawSession,
+    DrawWarning, EntryList, ExcludedEntries, Exclusion, Per, Person, Pick, Preparation, Prepared,
+    Reason as ExclusionReason, ReasonCount, RedrawInput, Rules, RulesInput, Seed, SeedInput,
+    SeedKind, Suspicion, SuspicionKind, SuspiciousEntrant, Verification,
 };
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;
@@ -110,6 +110,9 @@ pub use sentiment::{
     evaluate as evaluate_sentiment, lexicon_sizes, measured as sentiment_measured, sentiment,
     ClassScore, Evaluation, Polarity, Sentiment,
 };
+/// drand rounds: the chains embedded, a round read and its record (the crate
+/// `social_roi_beacon`; its `verify_round` with the `drand` feature).
+pub use social_roi_beacon as beacon;
 pub use table::report::{Failure, FileKind, FileReport, Problem, SkipReason, Status, TableReport};
 pub use workspace::{
     import_bytes, Imported, Importer, ReadAgain, Totals, Workspace, WorkspaceError,

@@ -33,6 +33,7 @@ fn seed(value: &str) -> SeedInput {
         kind: SeedKind::Public,
         value: value.into(),
         source: None,
+        ..SeedInput::default()
     }
 }
 
@@ -45,6 +46,7 @@ fn fixture_draw() -> Certificate {
             kind: SeedKind::Public,
             value: "04 11 23 38 47 + 02 09".into(),
             source: Some("EuroMillions, 16 juin 2026".into()),
+            ..SeedInput::default()
         },
         &DrawOptions {
             title: Some("Concours de l’été — Atelier Lumière".into()),

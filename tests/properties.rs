@@ -82,7 +82,7 @@ proptest! {
         ws.add("list.txt", list.as_bytes());
         let entries = ws.dataset().records.entries.clone();
         let rules: RulesInput = serde_json::from_value(serde_json::json!({"winners": winners})).unwrap();
-        let seed = SeedInput { kind: SeedKind::Public, value: seed, source: None };
+        let seed = SeedInput { kind: SeedKind::Public, value: seed, ..SeedInput::default() };
         let options = DrawOptions { title: None, drawn_at: Some("2026-06-12T20:00:00Z".into()) };
         let a = draw_winners(&entries, &rules, &seed, &options, Lang::En);
         let b = draw_winners(&entries, &rules, &seed, &options, Lang::En);

@@ -167,6 +167,7 @@ fn a_rule_the_organiser_turns_on_excludes_and_is_recorded() {
         kind: SeedKind::Public,
         value: "beacon 42".into(),
         source: None,
+        ..SeedInput::default()
     };
     let cert = draw_winners(&entries(), &rules, &seed, &DrawOptions::default(), Lang::En).unwrap();
     assert_eq!(cert.rules.exclude_suspicious, [Suspicion::TagFarm]);

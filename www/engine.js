@@ -12,11 +12,31 @@
 // announced (`step`) first: when the core stops (a trap) or hangs, the page knows whose step
 // it was.
 
+import { inlined } from './inline.js';
 import { countLines, CHUNK, looksLikeText, MSG, nextChunkSize, plainError, stopReason, substitute } from './protocol.js';
 
 /** The Workspace methods a `ws` call may name. */
 const WS_METHODS = new Set(['reports', 'totals', 'sources', 'analyze', 'postsCsv', 'exportDocument', 'report', 'reportFile',
   'prepareDraw', 'drawWinners', 'redrawWinners', 'verifyDraw', 'drawExclusions', 'drawPeople', 'drawFile', 'drawEntriesSha256']);
+
+/**
+ * The draw calls that may carry a drand round: the beacon module (www/pkg/beacon/, fetched
+ * only then) verifies each round's signature first, and the core, built without the curve
+ * code, takes only the rounds the module returned (docs/draw-protocol.md).
+ */
+const DRAND_METHODS = new Set(['drawWinners', 'verifyDraw', 'redrawWinners']);
+
+/** The beacon module's exports, loaded once. */
+let beacon = null;
+function loadBeacon() {
+  beacon ??= import('./pkg/beacon/beacon.js').then(async (m) => {
+    // Inside the single file the module travels with the worker's code (inline.js).
+    await m.default({ module_or_path: inlined?.beacon ? inlined.beacon() : new URL('./pkg/beacon/beacon_bg.wasm', import.meta.url) });
+    return m;
+  });
+  beacon.catch(() => { beacon = null; });
+  return beacon;
+}
 
 /** What a cancelled job resolves to. */
 const CANCELLED = Symbol('cancelled');
@@ -308,14 +328,53 @@ export class Engine {
   }
 
   /** A call on a set's Workspace (`reports`, `analyze`…); reports carry the page's keys. */
-  #ws(id, { set, method, args = [], today }) {
+  async #ws(id, { set, method, args = [], today }) {
     if (!WS_METHODS.has(method)) throw { kind: 'internal', message: `no such call: ${method}` };
     const s = this.#set(set, today);
+    if (DRAND_METHODS.has(method)) args = await this.#withBeacon(method, args);
     this.#enter(id);
     const r = s.ws[method](...args);
     if (method !== 'reports') return r;
     const keys = new Map([...s.files].map(([key, f]) => [f.id, key]));
     return r.filter((x) => keys.has(x.id)).map((x) => ({ ...x, id: keys.get(x.id) }));
+  }
+
+  /**
+   * A draw call's arguments once the beacon module has verified its drand rounds: a drand
+   * seed gets the module's record (`beacon`), or the draw is refused with the module's words
+   * on the seed's field; a certificate's rounds are verified and the verdicts passed as
+   * `checked` (`{record}`, or `{record, refused}` with the module's words).
+   */
+  async #withBeacon(method, args) {
+    const lang = method === 'drawWinners' ? args[3] : args[method === 'verifyDraw' ? 1 : 2];
+    const seed = method === 'drawWinners' ? args[1] : method === 'redrawWinners' ? args[1]?.seed : null;
+    const rounds = method === 'drawWinners' ? [] : (args[0]?.drawings || []).map((d) => d.seed?.drand).filter(Boolean);
+    if (seed?.kind !== 'drand' && !rounds.length) return args;
+    let module;
+    try {
+      module = await loadBeacon();
+    } catch (err) {
+      throw { kind: 'input', message: `beacon module: ${err?.message ?? err}`, errors: [] };
+    }
+    if (seed?.kind === 'drand') {
+      try {
+        seed.beacon = [{ record: module.verifyDrandRound(seed.value, seed.chain ?? null, lang).record }];
+      } catch (e) {
+        const field = method === 'drawWinners' ? 'seed.value' : 'redraw.seed.value';
+        throw { kind: 'input', message: e.message, errors: [{ field, message: e.message }] };
+      }
+    }
+    const checked = [];
+    for (const r of rounds) {
+      try {
+        checked.push({ record: module.verifyDrandRound(JSON.stringify(r), r.chain, lang).record });
+      } catch (e) {
+        checked.push({ record: r, refused: e.message });
+      }
+    }
+    if (method === 'drawWinners') return args;
+    if (method === 'verifyDraw') return [args[0], args[1], checked];
+    return [args[0], args[1], args[2], checked];
   }
 
   /** A function of the core, its arguments' markers replaced (a set's entries, a file's text). */

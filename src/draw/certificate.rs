@@ -1,6 +1,7 @@
 //! Certificates: everything needed to check a draw (the parameters, the fingerprint, every
 //! drawing), read from its JSON, and written by the first drawing.
 
+use super::beacon::date_error;
 use super::exclusion::ExcludedEntries;
 use super::prepare::{DrawCounts, Person, Prepared};
 use super::rules::{validate_rules, Rules, RulesInput};
@@ -221,6 +222,12 @@ pub(super) fn validate_draw(
         .map_err(|e| errors.extend(prefixed("seed", vec![e])))
         .ok();
     let at = validate_drawn_at(&options.drawn_at, lang, &mut errors);
+    if let Some(e) = seed
+        .as_ref()
+        .and_then(|s| date_error(s, at.as_deref(), lang))
+    {
+        errors.push(e);
+    }
     match (rules, seed, errors.is_empty()) {
         (Some(rules), Some(seed), true) => Ok((rules, seed, at)),
         _ => Err(DrawError { errors }),

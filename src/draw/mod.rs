@@ -57,7 +57,7 @@
 //! # The files
 //!
 //! One concept each, each using only those before it: `text` (cleaning, @mentions,
-//! keywords), `intern` (every distinct name in one arena, named by an integer), `entrant` (who
+//! keywords), `beacon` (a drand round as the seed, its signature verified), `intern` (every distinct name in one arena, named by an integer), `entrant` (who
 //! an entry is), `window` (ISO 8601 dates and the window), `digest` (SHA-256, the entries'
 //! hash streamed, and the one sort), `entries` (entries in), `index` (what is known of the
 //! entries before any rule: each entrant interned, the repeated ids, the hash), `rules`,
@@ -76,6 +76,7 @@
 //! then compare integers; the exclusions are kept as 16-byte records and put into words only
 //! for the page of them shown.
 
+mod beacon;
 mod certificate;
 mod digest;
 mod entrant;
@@ -103,11 +104,11 @@ pub use exclusion::{exclusions_by_reason, ExcludedEntries, Exclusion, Reason, Re
 pub use prepare::{prepare_draw, DrawCounts, Person, Preparation, Prepared};
 pub use redraw::{redraw, RedrawInput};
 pub use rules::{Per, Rules, RulesInput};
-pub use seed::{SeedInput, SeedKind};
+pub use seed::{Seed, SeedInput, SeedKind};
 pub use session::DrawSession;
 pub use suspicion::{Suspicion, SuspicionKind, SuspiciousEntrant};
 pub use ticket::{ticket_score, Pick};
-pub use verify::{verify_certificate, Verification};
+pub use verify::{verify_certificate, verify_certificate_checked, Verification};
 pub use warning::DrawWarning;
 
 // The API, re-exported by `lib.rs`, is the `pub use` block above; below, what the contest

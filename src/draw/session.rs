@@ -17,6 +17,7 @@ use super::verify::{verify_prepared, Verification};
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
+use social_roi_beacon::BeaconCheck;
 
 /// The entries of a draw, read once, and the last preparation. Every call takes the entries
 /// again (they stay where they are, in a workspace or a list): they must be the ones the
@@ -28,7 +29,7 @@ use crate::model::EntryRow;
 /// let mut session = DrawSession::new(&entries);
 /// let rules = RulesInput::default();
 /// let fingerprint = session.prepare(&entries, &rules, Lang::En).unwrap().fingerprint.clone();
-/// let seed = SeedInput { kind: SeedKind::Public, value: "42".into(), source: None };
+/// let seed = SeedInput { kind: SeedKind::Public, value: "42".into(), ..SeedInput::default() };
 /// let cert = session.draw(&entries, &rules, &seed, &DrawOptions::default(), Lang::En).unwrap();
 /// assert_eq!(cert.fingerprint, fingerprint);
 /// assert!(session.verify(&entries, &cert, Lang::En).confirmed);
@@ -131,6 +132,18 @@ impl DrawSession {
     /// Checks a certificate against the entries (see
     /// [`verify_certificate`](super::verify_certificate)).
     pub fn verify(&mut self, entries: &[EntryRow], cert: &Certificate, lang: Lang) -> Verification {
+        self.verify_checked(entries, cert, &[], lang)
+    }
+
+    /// [`verify`](Self::verify) with the rounds the beacon module verified (see
+    /// [`verify_certificate_checked`](super::verify_certificate_checked)).
+    pub fn verify_checked(
+        &mut self,
+        entries: &[EntryRow],
+        cert: &Certificate,
+        checked: &[BeaconCheck],
+        lang: Lang,
+    ) -> Verification {
         let prepared = match self.prepared_for(entries, &cert.rules, lang) {
             Ok(_) => self.last.as_ref().ok_or_else(|| FieldError {
                 field: "entries".into(),
@@ -138,7 +151,7 @@ impl DrawSession {
             }),
             Err(e) => Err(e),
         };
-        verify_prepared(cert, (entries, &self.index), prepared, lang)
+        verify_prepared(cert, (entries, &self.index), prepared, checked, lang)
     }
 
     /// Appends a redraw to a certificate that verifies against the entries (see
@@ -150,7 +163,20 @@ impl DrawSession {
         input: &RedrawInput,
         lang: Lang,
     ) -> Result<Certificate, DrawError> {
-        let verified = self.verify(entries, cert, lang);
+        self.redraw_checked(entries, cert, input, &[], lang)
+    }
+
+    /// [`redraw`](Self::redraw) with the rounds the beacon module verified, for a certificate
+    /// with drand seeds in a core built without the `drand` feature.
+    pub fn redraw_checked(
+        &mut self,
+        entries: &[EntryRow],
+        cert: &Certificate,
+        input: &RedrawInput,
+        checked: &[BeaconCheck],
+        lang: Lang,
+    ) -> Result<Certificate, DrawError> {
+        let verified = self.verify_checked(entries, cert, checked, lang);
         match &self.last {
             Some(p) if verified.confirmed && p.rules == cert.rules => {
                 redraw_prepared(cert, p, input, lang)

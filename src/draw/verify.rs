@@ -2,6 +2,7 @@
 //! what differs (the people or tickets behind a different fingerprint, the exclusions, the
 //! winners).
 
+use super::beacon::seed_check;
 use super::certificate::{replay, Certificate, CERTIFICATE_FORMAT, CERTIFICATE_FORMAT_1};
 use super::digest::sha256_hex;
 use super::exclusion::ExcludedEntries;
@@ -14,6 +15,7 @@ use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::EntryRow;
 use serde::Serialize;
+use social_roi_beacon::BeaconCheck;
 use std::collections::HashMap;
 
 /// Differences listed one by one in a verification before "and N more".
@@ -62,12 +64,26 @@ pub fn verify_certificate(cert: &Certificate, entries: &[EntryRow], lang: Lang) 
     DrawSession::new(entries).verify(entries, cert, lang)
 }
 
+/// [`verify_certificate`] for a core built without the `drand` feature (the page's bundles),
+/// given the beacon module's verdicts on its rounds (`checked`): a drand drawing's signature
+/// is confirmed only when the module verified that very round. With the feature, the
+/// core verifies every signature itself and `checked` is not needed.
+pub fn verify_certificate_checked(
+    cert: &Certificate,
+    entries: &[EntryRow],
+    checked: &[BeaconCheck],
+    lang: Lang,
+) -> Verification {
+    DrawSession::new(entries).verify_checked(entries, cert, checked, lang)
+}
+
 /// [`verify_certificate`] with the entries' index and the preparation under the certificate's
 /// rules (or why there is none) already made.
 pub(super) fn verify_prepared(
     cert: &Certificate,
     (entries, index): (&[EntryRow], &Index),
     prepared: Result<&Prepared, FieldError>,
+    checked: &[BeaconCheck],
     lang: Lang,
 ) -> Verification {
     let mut checks = vec![
@@ -75,6 +91,7 @@ pub(super) fn verify_prepared(
         rules_check(cert, lang),
         entries_check(cert, index, lang),
     ];
+    checks.extend(seed_checks(cert, checked, lang));
     let prepared = match prepared {
         Ok(p) => p,
         Err(e) => {
@@ -417,6 +434,31 @@ fn drawing_checks(cert: &Certificate, prepared: &Prepared, lang: Lang) -> Vec<Ch
         ));
     }
     checks
+}
+
+/// Each drand drawing's round: genuine, signed, the seed, published before the drawing.
+fn seed_checks(cert: &Certificate, checked: &[BeaconCheck], lang: Lang) -> Vec<Check> {
+    let label = lang.pick(
+        "The drand round is genuine and is the seed",
+        "Le tour drand est authentique et est la graine",
+    );
+    cert.drawings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let result = seed_check(&d.seed, d.drawn_at.as_deref(), checked, lang)?;
+            let (ok, message) = match result {
+                Ok(m) => (true, m),
+                Err(m) => (false, m),
+            };
+            Some(Check::new(
+                &format!("drawings[{i}].seed"),
+                label,
+                ok,
+                message,
+            ))
+        })
+        .collect()
 }
 
 /// The winners and alternates a seed gives, and, when they differ, those certified.

@@ -115,6 +115,7 @@ async function certificateDocument(panel, cert, files, sources) {
       h('dt', { text: t.fingerprintShort }), h('dd', { class: 'sr-mono', dataset: { certFingerprint: '' }, text: cert.fingerprint }),
       h('dt', { text: t.entriesHash }), h('dd', { class: 'sr-mono', text: cert.entries_sha256 }),
       h('dt', { text: t.seed }), h('dd', { class: 'sr-mono', dataset: { seed: last.seed.kind }, text: `${last.seed.value}${last.seed.source ? ` (${last.seed.source})` : ''}` }),
+      last.seed.drand ? [h('dt', { text: t.drandRound }), h('dd', { class: 'sr-mono', dataset: { drandRound: last.seed.drand.round }, style: { overflowWrap: 'anywhere' }, text: t.drandRoundText(last.seed.drand, (last.seed.source || '').replace(/,.*/, '')) })] : null,
       h('dt', { text: t.software }), h('dd', { text: `${cert.software} · ${cert.format}` })),
     countsLine(panel, cert.counts),
     h('h4', { text: t.rulesApplied }),

@@ -59,9 +59,11 @@ function buildSeed(panel) {
     seedField(panel, 'value', t.seedValue, t.seedValueHint),
     seedField(panel, 'source', t.seedSource, t.seedSourceHint));
   panel.generatedHint = h('p', { class: 'sr-hint', text: t.seedGeneratedHint });
+  panel.drandFields = drandField(panel);
   const sync = () => {
     panel.publicFields.hidden = seed.kind !== 'public';
     panel.generatedHint.hidden = seed.kind !== 'generated';
+    panel.drandFields.hidden = seed.kind !== 'drand';
   };
   const radio = (value, label) => h('label', { class: 'sr-radio' },
     h('input', { type: 'radio', name, value, checked: seed.kind === value, dataset: { seed: 'kind' }, on: { change: () => { seed.kind = value; sync(); } } }),
@@ -71,10 +73,26 @@ function buildSeed(panel) {
   sync();
   return h('section', { class: 'sr-section sr-noprint', dataset: { section: 'seed' } },
     h('h3', { class: 'sr-section-title', text: t.seed }),
-    h('div', { role: 'radiogroup' }, radio('public', t.seedPublic), radio('generated', t.seedGenerated)),
+    h('div', { role: 'radiogroup' }, radio('public', t.seedPublic), radio('drand', t.seedDrand), radio('generated', t.seedGenerated)),
     panel.publicFields,
+    panel.drandFields,
     panel.generatedHint,
     h('div', { class: 'sr-row-actions' }, panel.drawButton, panel.drawStatus));
+}
+
+/**
+ * A drand round's JSON, pasted: the beacon module verifies it when the draw is made (its
+ * message goes under the field, as the core's do, under the key `value`).
+ */
+function drandField(panel) {
+  const t = panel.t;
+  const id = uid('s');
+  return h('div', { class: 'sr-fields sr-wide-fields' },
+    h('label', { class: 'sr-field sr-round-field', htmlFor: id },
+      h('span', { class: 'sr-lbl', text: t.seedDrandRound }),
+      h('textarea', { id, rows: 4, spellcheck: false, value: panel.store.seed.round || '', dataset: { seed: 'round' }, attrs: { 'aria-describedby': `${id}h` }, on: { input: (e) => { panel.store.seed.round = e.target.value; } } }),
+      h('span', { class: 'sr-field-hint', id: `${id}h`, text: t.seedDrandHint }),
+      h('span', { class: 'sr-msg', attrs: { role: 'alert' } })));
 }
 
 function seedField(panel, key, label, hint) {
@@ -227,9 +245,9 @@ function peopleBlock(panel, count) {
 
 async function draw(panel) {
   const s = panel.store;
-  const seed = s.seed.kind === 'generated'
-    ? { kind: 'generated', value: randomSeed(), source: null }
-    : { kind: 'public', value: s.seed.value, source: s.seed.source || null };
+  const seed = s.seed.kind === 'generated' ? { kind: 'generated', value: randomSeed(), source: null }
+    : s.seed.kind === 'drand' ? { kind: 'drand', value: s.seed.round || '', source: null }
+      : { kind: 'public', value: s.seed.value, source: s.seed.source || null };
   try {
     panel.drawButton.disabled = true;
     s.cert = await panel.entryFiles.call('drawWinners', [rulesInput(panel), seed, { title: s.title || null, drawn_at: now() }, panel.lang], { units: panel.entryFiles.count });
@@ -237,7 +255,9 @@ async function draw(panel) {
     panel.drawButton.disabled = false;
     // The seed's messages go next to its fields; the others (a rule, the clock) below.
     const errors = e?.errors || [];
-    const seedErrors = errors.filter((x) => x.field.startsWith('seed.')).map((x) => ({ ...x, field: x.field.slice(5) }));
+    // A drand round's message goes under its own field (`round`), not the public value's.
+    const key = (f) => (f === 'value' && seed.kind === 'drand' ? 'round' : f);
+    const seedErrors = errors.filter((x) => x.field.startsWith('seed.')).map((x) => ({ ...x, field: key(x.field.slice(5)) }));
     const unplaced = [...panel.showFieldErrors(panel.seedBox, seedErrors, 'seed'), ...errors.filter((x) => !x.field.startsWith('seed.'))];
     panel.drawStatus.textContent = e?.errors ? unplaced.map((x) => x.message).join(' ') : errorText(e, panel.lang);
     return;

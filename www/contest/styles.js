@@ -27,6 +27,8 @@ const css = `
 .sr-radio { display: flex; gap: 8px; align-items: start; margin: 4px 0; }
 .sr-radio input { margin-top: 4px; accent-color: ${v.accent}; }
 .sr-wide-fields { grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); }
+.sr-round-field { grid-column: 1 / -1; max-width: 60rem; }
+.sr-round-field textarea { width: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; font-size: 0.85em; }
 .sr-datetime { display: grid; grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr); gap: 6px; }
 .sr-bonus-row { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) auto; gap: 8px; align-items: end; margin-top: 6px; }
 .sr-fp { font: 15.2px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; background: ${v.panel}; border: 1px solid ${v.line}; border-radius: 8px; padding: 8px 10px; user-select: all; }

@@ -15,8 +15,8 @@ use std::process::ExitCode;
 /// A verifiable winner draw: the fingerprint to announce, the draw, its verification, redraws.
 ///
 /// Without a seed: the fingerprint to announce before the draw, who is in and who is out.
-/// With --seed TEXT (or --random-seed): the draw's certificate (JSON with --json, else a
-/// summary). --verify CERTIFICATE.json confirms or refutes a certificate against the entries
+/// With --seed TEXT (or --random-seed, or --drand ROUND.json: a drand beacon round, its
+/// signature verified offline): the draw's certificate (JSON with --json, else a summary). --verify CERTIFICATE.json confirms or refutes a certificate against the entries
 /// (exit 1 when refuted). --redraw CERTIFICATE.json --disqualify NAME --reason TEXT appends a
 /// drawing: the disqualified leave, the next in the ranking take their prizes.
 #[derive(Args)]
@@ -51,8 +51,17 @@ pub(crate) struct DrawArgs {
     #[arg(long, value_name = "TEXT")]
     seed_source: Option<String>,
     /// A seed from the operating system's random numbers.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "drand")]
     random_seed: bool,
+    /// The seed from a drand beacon round: its JSON (as `GET /public/N` gives it, from
+    /// quicknet or the default chain), whose BLS signature is verified offline against the
+    /// chain's embedded public key; the round's randomness is the seed.
+    #[arg(long, value_name = "ROUND.json", conflicts_with = "seed")]
+    drand: Option<String>,
+    /// The chain the --drand round must be of: quicknet, default, or a chain hash (else the
+    /// one its signature's length says).
+    #[arg(long, value_name = "CHAIN", requires = "drand")]
+    drand_chain: Option<String>,
     /// The contest's name, printed on the certificate.
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
@@ -111,17 +120,27 @@ fn now() -> Option<String> {
 }
 
 fn seed_input(o: &DrawArgs) -> Result<Option<SeedInput>, Fatal> {
-    Ok(if o.random_seed {
+    Ok(if let Some(path) = &o.drand {
+        Some(SeedInput {
+            kind: SeedKind::Drand,
+            value: read_input(path)?,
+            source: o.seed_source.clone(),
+            chain: o.drand_chain.clone(),
+            ..SeedInput::default()
+        })
+    } else if o.random_seed {
         Some(SeedInput {
             kind: SeedKind::Generated,
             value: random_seed()?,
             source: None,
+            ..SeedInput::default()
         })
     } else {
         o.seed.as_ref().map(|s| SeedInput {
             kind: SeedKind::Public,
             value: s.clone(),
             source: o.seed_source.clone(),
+            ..SeedInput::default()
         })
     })
 }
@@ -196,7 +215,7 @@ fn run_redraw(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode,
         drawn_at: o.at.clone().or_else(now),
     };
     let mut session = DrawSession::new(entries);
-    let next = session.redraw(entries, &cert, &input, lang);
+    let next = drand_errors(o, session.redraw(entries, &cert, &input, lang));
     let listed = Listed {
         session: &session,
         entries,
@@ -246,7 +265,7 @@ fn run_draw(o: &DrawArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
         title: o.title.clone(),
         drawn_at: o.at.clone().or_else(now),
     };
-    let drawn = session.draw(entries, &rules, &seed, &options, lang);
+    let drawn = drand_errors(o, session.draw(entries, &rules, &seed, &options, lang));
     let listed = Listed {
         session: &session,
         entries,
@@ -267,6 +286,24 @@ fn rules_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
             message: e.message,
         })
         .collect()
+}
+
+/// A drand round's errors named by its file: `round.json: field "signature": …`.
+fn drand_errors(
+    o: &DrawArgs,
+    result: Result<Certificate, DrawError>,
+) -> Result<Certificate, DrawError> {
+    let Some(path) = &o.drand else {
+        return result;
+    };
+    result.map_err(|mut e| {
+        for f in &mut e.errors {
+            if f.field.ends_with("seed.value") {
+                f.field.clone_from(path);
+            }
+        }
+        e
+    })
 }
 
 /// The certificate (exit 0), or the input errors (exit 1).
@@ -409,6 +446,37 @@ fn picks_text(s: &mut String, title: &str, list: &[Pick], lang: Lang) {
     }
 }
 
+/// A drawing's seed: its kind, value and source, and a drand seed's round and signature.
+fn seed_text(s: &mut String, seed: &social_roi::Seed, lang: Lang) {
+    let kind = match (seed.kind, lang) {
+        (SeedKind::Public, Lang::En) => "public",
+        (SeedKind::Public, Lang::Fr) => "publique",
+        (SeedKind::Generated, Lang::En) => "generated",
+        (SeedKind::Generated, Lang::Fr) => "générée",
+        (SeedKind::Drand, _) => "drand",
+    };
+    s.push_str(&match lang {
+        Lang::En => format!("Seed ({kind}): {}", seed.value),
+        Lang::Fr => format!("Graine ({kind})\u{a0}: {}", seed.value),
+    });
+    if let Some(src) = &seed.source {
+        s.push_str(&format!(" ({src})"));
+    }
+    s.push('\n');
+    if let Some(r) = &seed.drand {
+        s.push_str(&match lang {
+            Lang::En => format!(
+                "Round {} of chain {}, signature {}\n",
+                r.round, r.chain, r.signature
+            ),
+            Lang::Fr => format!(
+                "Tour {} de la chaîne {}, signature {}\n",
+                r.round, r.chain, r.signature
+            ),
+        });
+    }
+}
+
 fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
     let mut s = String::new();
     if let Some(t) = &c.title {
@@ -423,12 +491,6 @@ fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
     s.push('\n');
     warnings_text(&mut s, &c.warnings, lang);
     for d in &c.drawings {
-        let kind = match (d.seed.kind, lang) {
-            (SeedKind::Public, Lang::En) => "public",
-            (SeedKind::Public, Lang::Fr) => "publique",
-            (SeedKind::Generated, Lang::En) => "generated",
-            (SeedKind::Generated, Lang::Fr) => "générée",
-        };
         s.push_str(&match lang {
             Lang::En => format!("\nDrawing {}", d.number),
             Lang::Fr => format!("\nTirage {}", d.number),
@@ -444,14 +506,7 @@ fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
                 Lang::Fr => format!("Nouveau tirage après disqualification de {who}\u{a0}: {r}\n"),
             });
         }
-        s.push_str(&match lang {
-            Lang::En => format!("Seed ({kind}): {}", d.seed.value),
-            Lang::Fr => format!("Graine ({kind})\u{a0}: {}", d.seed.value),
-        });
-        if let Some(src) = &d.seed.source {
-            s.push_str(&format!(" ({src})"));
-        }
-        s.push('\n');
+        seed_text(&mut s, &d.seed, lang);
         picks_text(&mut s, lang.pick("Winners", "Gagnants"), &d.winners, lang);
         picks_text(
             &mut s,

@@ -45,7 +45,8 @@ struct Cli {
 enum Command {
     Roi(roi::RoiArgs),
     Example(roi::ExampleArgs),
-    Draw(draw::DrawArgs),
+    // Boxed: the largest of the arguments by far (clippy: large_enum_variant).
+    Draw(Box<draw::DrawArgs>),
     Contest(contest::ContestArgs),
     Analyze(analyze::AnalyzeArgs),
     Report(report::ReportArgs),

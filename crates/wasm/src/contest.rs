@@ -13,6 +13,7 @@
 use super::files::Workspace;
 use super::{error, from_js, to_js};
 use serde::Serialize;
+use social_roi::beacon::BeaconCheck;
 use social_roi::{
     contest_example, entries_from_json, exclusions_by_reason as by_reason, join_lists,
     read_entries, redraw, verify_certificate, Certificate, ContestInput, DrawCounts, DrawError,
@@ -159,31 +160,39 @@ impl Workspace {
         to_js(&cert)
     }
 
-    /// Checks a certificate against the entries: `{confirmed, summary, checks}`.
+    /// Checks a certificate against the entries: `{confirmed, summary, checks}`. `checked`
+    /// holds the beacon module's verdicts on its drand rounds (`[{record, refused}]`, `refused`
+    /// null when the signature verified; null for none): a drand drawing's signature is
+    /// confirmed only when the module verified its round.
     #[wasm_bindgen(js_name = verifyDraw)]
     pub fn verify_draw_here(
         &mut self,
         certificate: JsValue,
         lang: &str,
+        checked: JsValue,
     ) -> Result<JsValue, JsValue> {
         let cert: Certificate = from_js(certificate, "the certificate")?;
+        let checked = beacon_records(checked)?;
         let (entries, session) = self.session();
-        to_js(&session.verify(entries, &cert, Lang::from_tag(lang)))
+        to_js(&session.verify_checked(entries, &cert, &checked, Lang::from_tag(lang)))
     }
 
-    /// Appends a redraw to a certificate (see the function `redrawWinners`).
+    /// Appends a redraw to a certificate (see the function `redrawWinners`); `checked` as
+    /// for `verifyDraw`.
     #[wasm_bindgen(js_name = redrawWinners)]
     pub fn redraw_winners_here(
         &mut self,
         certificate: JsValue,
         request: JsValue,
         lang: &str,
+        checked: JsValue,
     ) -> Result<JsValue, JsValue> {
         let cert: Certificate = from_js(certificate, "the certificate")?;
         let request: RedrawInput = from_js(request, "the redraw")?;
+        let checked = beacon_records(checked)?;
         let (entries, session) = self.session();
         let next = session
-            .redraw(entries, &cert, &request, Lang::from_tag(lang))
+            .redraw_checked(entries, &cert, &request, &checked, Lang::from_tag(lang))
             .map_err(|e| draw_error(&e))?;
         to_js(&next)
     }
@@ -247,6 +256,14 @@ impl Workspace {
     pub fn draw_entries_sha256(&mut self) -> String {
         self.session().1.entries_sha256().to_string()
     }
+}
+
+/// The beacon module's verdicts on a certificate's rounds (`[{record, refused}]`), or none.
+fn beacon_records(checked: JsValue) -> Result<Vec<BeaconCheck>, JsValue> {
+    if checked.is_null() || checked.is_undefined() {
+        return Ok(Vec::new());
+    }
+    from_js(checked, "the rounds the beacon module verified")
 }
 
 fn draw_options(options: JsValue) -> Result<DrawOptions, JsValue> {

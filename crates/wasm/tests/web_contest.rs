@@ -11,6 +11,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const ENTRIES: &str = include_str!("../../../tests/fixtures/draw/entries.json");
 const RULES: &str = include_str!("../../../tests/fixtures/draw/rules.json");
 const CERTIFICATE: &str = include_str!("../../../tests/fixtures/draw/certificate.json");
+const DRAND_ROUND: &str = include_str!("../../../tests/fixtures/draw/drand-quicknet-123.json");
+const DRAND_CERTIFICATE: &str = include_str!("../../../tests/fixtures/draw/drand-certificate.json");
 const FOLLOWERS: &str = include_str!("../../../tests/fixtures/contest/followers_1.json");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -341,10 +343,14 @@ fn a_workspace_draws_from_its_entries_prepared_once() {
         .draw_winners_here(parse(RULES), seed, options, "fr")
         .unwrap();
     assert_eq!(pretty(&cert) + "\n", COMMENTS_CERTIFICATE);
-    let v = ws.verify_draw_here(cert.clone(), "en").unwrap();
+    let v = ws
+        .verify_draw_here(cert.clone(), "en", JsValue::NULL)
+        .unwrap();
     assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
     let request = parse(r#"{"disqualify": ["karim.b"], "reason": "pas de réponse", "seed": null}"#);
-    let next = ws.redraw_winners_here(cert, request, "fr").unwrap();
+    let next = ws
+        .redraw_winners_here(cert, request, "fr", JsValue::NULL)
+        .unwrap();
     assert_eq!(Array::from(&get(&next, "drawings")).length(), 2);
     // A JSON list of entries instead of the files: the fixture certificate's fingerprint.
     assert_eq!(
@@ -379,4 +385,77 @@ fn a_language_switch_keeps_every_typed_value() {
     // What does not read stays as typed, for its message.
     assert_eq!(get(&en, "fees").as_string().unwrap(), "abc");
     assert_eq!(get(&en, "decimal_mark").as_string().unwrap(), "point");
+}
+
+/// The page's bundles carry no curve code: a drand seed is taken only with the beacon
+/// module's record of that very round, and then gives the command line's certificate byte
+/// for byte; a verification says "verified by the beacon module" only when given the module's
+/// record, and refutes otherwise.
+#[wasm_bindgen_test]
+fn a_drand_seed_needs_the_beacon_modules_record() {
+    let mut ws = wasm::Workspace::new(None);
+    ws.use_entry_list("entries.json", Some(ENTRIES.into()))
+        .unwrap();
+    let options = || {
+        parse(
+            r#"{"title": "Concours de l’été — Atelier Lumière", "drawn_at": "2026-06-16T21:30:00+02:00"}"#,
+        )
+    };
+    let seed = |beacon: &str| {
+        let round = JSON::stringify(&JsValue::from_str(DRAND_ROUND))
+            .unwrap()
+            .as_string()
+            .unwrap();
+        parse(&format!(
+            r#"{{"kind": "drand", "value": {round}, "source": null, "beacon": {beacon}}}"#
+        ))
+    };
+    let refused = ws
+        .draw_winners_here(parse(RULES), seed("[]"), options(), "en")
+        .unwrap_err();
+    let message = get(&refused, "message").as_string().unwrap();
+    assert!(
+        message.contains("the beacon module did not run"),
+        "{message}"
+    );
+    // The module's record, as the certificate keeps it.
+    let record = JSON::stringify(&get(
+        &get(
+            &Array::from(&get(&parse(DRAND_CERTIFICATE), "drawings")).get(0),
+            "seed",
+        ),
+        "drand",
+    ))
+    .unwrap()
+    .as_string()
+    .unwrap();
+    let cert = ws
+        .draw_winners_here(
+            parse(RULES),
+            seed(&format!("[{{\"record\": {record}}}]")),
+            options(),
+            "fr",
+        )
+        .unwrap();
+    assert_eq!(pretty(&cert) + "\n", DRAND_CERTIFICATE);
+    let checked = parse(&format!("[{{\"record\": {record}}}]"));
+    let v = ws.verify_draw_here(cert.clone(), "en", checked).unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(true));
+    let seed_check = Array::from(&get(&v, "checks"))
+        .iter()
+        .find(|c| get(c, "id").as_string().as_deref() == Some("drawings[0].seed"))
+        .unwrap();
+    let said = get(&seed_check, "message").as_string().unwrap();
+    assert!(said.contains("verified by the beacon module"), "{said}");
+    // Refused by the module: its words.
+    let refused = parse(&format!("[{{\"record\": {record}, \"refused\": \"no\"}}]"));
+    let v = ws.verify_draw_here(cert.clone(), "en", refused).unwrap();
+    assert_eq!(get(&v, "summary").as_string().unwrap(), "refuted: no");
+    // Without the module's record: the signature is not claimed verified.
+    let v = ws.verify_draw_here(cert, "en", JsValue::NULL).unwrap();
+    assert_eq!(get(&v, "confirmed").as_bool(), Some(false));
+    assert!(get(&v, "summary")
+        .as_string()
+        .unwrap()
+        .contains("the beacon module did not run"));
 }
