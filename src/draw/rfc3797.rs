@@ -124,7 +124,7 @@ pub(super) fn key_string(sources: &str, lang: Lang) -> Result<String, FieldError
         if let Some(bad) = decimal_comma(source) {
             return Err(err(comma_message(bad, lang)));
         }
-        numbers.sort_by(|a, b| numeric_order(a, b));
+        numbers.sort_by(numeric_order);
         for (whole, fraction) in &numbers {
             key.push_str(whole);
             key.push('.');
