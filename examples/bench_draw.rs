@@ -2,13 +2,15 @@
 //! `cargo run --release --example bench_draw -- [--rounds N] FILE...` (ExportComments CSV or
 //! any file `social-roi draw` reads; `node benches/gen.mjs` writes 100k- and 1M-comment ones).
 //! Each round reads the files into a workspace, then times the session (each entrant
-//! normalised and interned, the entries' SHA-256), the preparation under the default rules,
-//! the draw, the verification of its certificate, a redraw, and a page of exclusions; prints
-//! the medians and the certificate's size. Prints numbers; it asserts nothing.
+//! normalised and interned, the entries' SHA-256), the suspicious-entrant pass (which the
+//! first preparation would otherwise run), the preparation under the default rules, the draw,
+//! the verification of its certificate, a redraw, a page of exclusions, and an RFC 3797 draw
+//! (its preparation and draw, the flags kept); prints the medians and the certificate's size.
+//! Prints numbers; it asserts nothing.
 
 use social_roi::{
-    DrawOptions, DrawSession, EntryRow, ImportOptions, Lang, RedrawInput, RulesInput, SeedInput,
-    SeedKind, Workspace,
+    DrawOptions, DrawScheme, DrawSession, EntryRow, ImportOptions, Lang, RedrawInput, RulesInput,
+    SeedInput, SeedKind, Workspace,
 };
 use std::time::Instant;
 
@@ -27,14 +29,32 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// The steps timed, in order.
-const STEPS: [&str; 6] = [
+const STEPS: [&str; 8] = [
     "session",
+    "suspicion",
     "prepare",
     "draw",
     "verify",
     "redraw",
     "exclusions page",
+    "rfc3797 draw",
 ];
+
+/// An RFC 3797 draw from the RFC's example sources: a preparation under its rules, the draw.
+fn rfc3797_draw(s: &mut DrawSession, entries: &[EntryRow], options: &DrawOptions) {
+    let rules = RulesInput {
+        scheme: DrawScheme::Rfc3797,
+        ..RulesInput::default()
+    };
+    let sources = SeedInput {
+        kind: SeedKind::Public,
+        value: "9319 / 2 5 12 8 10 / 9 18 26 34 41 45".into(),
+        source: None,
+        ..SeedInput::default()
+    };
+    let drawn = s.draw(entries, &rules, &sources, options, Lang::En);
+    assert!(drawn.is_ok_and(|c| c.drawings[0].rfc3797.is_some()));
+}
 
 /// Per step, the wall and processor milliseconds of every round; the certificate's size.
 fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>, usize) {
@@ -63,14 +83,16 @@ fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>
         };
         let mut s = DrawSession::new(entries);
         clock(0, &mut times);
-        let _ = s.prepare(entries, &rules, Lang::En);
+        let _ = s.suspicious(entries, Lang::En);
         clock(1, &mut times);
+        let _ = s.prepare(entries, &rules, Lang::En);
+        clock(2, &mut times);
         let Ok(cert) = s.draw(entries, &rules, &seed, &options, Lang::En) else {
             break;
         };
-        clock(2, &mut times);
-        let v = s.verify(entries, &cert, Lang::En);
         clock(3, &mut times);
+        let v = s.verify(entries, &cert, Lang::En);
+        clock(4, &mut times);
         let who = cert.drawings[0].winners.first().map(|p| p.entrant.clone());
         let input = RedrawInput {
             disqualify: who.into_iter().collect(),
@@ -79,9 +101,11 @@ fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>
             drawn_at: None,
         };
         let _ = s.redraw(entries, &cert, &input, Lang::En);
-        clock(4, &mut times);
-        let page = s.exclusions(entries, None, 1000, 500, Lang::En);
         clock(5, &mut times);
+        let page = s.exclusions(entries, None, 1000, 500, Lang::En);
+        clock(6, &mut times);
+        rfc3797_draw(&mut s, entries, &options);
+        clock(7, &mut times);
         size = serde_json::to_string_pretty(&cert).map_or(0, |j| j.len());
         assert!(v.confirmed && page.len() <= 500);
     }

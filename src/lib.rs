@@ -67,8 +67,9 @@ pub use draw::{
     read_certificate, read_entries, redraw, sha256_hex, ticket_score, verify_certificate,
     verify_certificate_checked, Certificate, DrawCounts, DrawError, DrawOptions, DrawSession,
     DrawWarning, EntryList, ExcludedEntries, Exclusion, Per, Person, Pick, Preparation, Prepared,
-    Reason as ExclusionReason, ReasonCount, RedrawInput, Rules, RulesInput, Seed, SeedInput,
-    SeedKind, Suspicion, SuspicionKind, SuspiciousEntrant, Verification,
+    Reason as ExclusionReason, ReasonCount, RedrawInput, Rfc3797Drawing, Rules, RulesInput,
+    Scheme as DrawScheme, Seed, SeedInput, SeedKind, Selection as Rfc3797Selection, Suspicion,
+    SuspicionKind, SuspiciousEntrant, Verification,
 };
 pub use figure::{Figure, Operand, Unit};
 pub use finite::Finite;

@@ -7,8 +7,8 @@ mod draw_gen;
 
 use social_roi::{
     draw_winners, exclusions_by_reason, read_certificate, read_entries, redraw, sha256_hex,
-    ticket_score, verify_certificate, Certificate, DrawOptions, DrawSession, EntryList, EntryRow,
-    Lang, Per, Pick, RedrawInput, RulesInput, SeedInput, SeedKind,
+    ticket_score, verify_certificate, Certificate, DrawOptions, DrawScheme, DrawSession, EntryList,
+    EntryRow, Lang, Per, Pick, RedrawInput, RulesInput, SeedInput, SeedKind,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -689,4 +689,103 @@ fn weights_are_respected() {
         counts.get(&(0, "ana".to_string())).copied().unwrap_or(0),
         0.5,
     );
+}
+
+/// Who comes first and second under RFC 3797, over the fixed sources `i` and `i + 7`.
+fn tally_rfc3797(entries: &[EntryRow], rules: &RulesInput) -> BTreeMap<(usize, String), usize> {
+    let mut counts = BTreeMap::new();
+    for i in 0..DRAWS {
+        let cert = draw_winners(
+            entries,
+            rules,
+            &seed(&format!("{i} / {}", i + 7)),
+            &DrawOptions::default(),
+            Lang::En,
+        )
+        .unwrap();
+        let d = &cert.drawings[0];
+        for (place, p) in d.winners.iter().chain(&d.alternates).enumerate() {
+            *counts.entry((place, p.entrant.clone())).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn rfc3797_respects_weights_too() {
+    let rules: RulesInput = serde_json::from_str(
+        r#"{"winners": 1, "alternates": 1, "scheme": "rfc3797",
+            "bonus": [{"entrant": "ana", "entries": 2}]}"#,
+    )
+    .unwrap();
+    let counts = tally_rfc3797(&plain(&["ana", "ben", "cid", "dan"]), &rules);
+    let get = |place: usize, who: &str| counts.get(&(place, who.to_string())).copied().unwrap_or(0);
+    within_bounds("ana first", get(0, "ana"), 0.5);
+    for who in ["ben", "cid", "dan"] {
+        within_bounds(&format!("{who} first"), get(0, who), 1.0 / 6.0);
+    }
+    within_bounds("ana second", get(1, "ana"), 0.3);
+}
+
+#[test]
+fn an_rfc3797_certificate_is_checked_selection_by_selection() {
+    let rules = RulesInput {
+        scheme: DrawScheme::Rfc3797,
+        ..rules()
+    };
+    let e = entries();
+    let cert = draw_winners(
+        &e,
+        &rules,
+        &seed("9319 / 2 5 12 8 10 / 9 18 26 34 41 45"),
+        &DrawOptions::default(),
+        Lang::En,
+    )
+    .unwrap();
+    assert!(
+        cert.draw_file.contains(r#","scheme":"rfc3797"}"#),
+        "the fingerprint covers the scheme"
+    );
+    assert!(verify_certificate(&cert, &e, Lang::En).confirmed);
+    let record = cert.drawings[0].rfc3797.as_ref().unwrap();
+    assert_eq!(record.key, "9319./2.5.8.10.12./9.18.26.34.41.45./");
+    assert_eq!(record.selections[0].md5, "990dd0a5692a029a98b5e01aa28f3459");
+    assert_eq!(cert.drawings[0].winners[0].score, record.selections[0].md5);
+    // One byte of a recorded MD5 changed: refuted.
+    let mut forged = cert.clone();
+    forged.drawings[0].rfc3797.as_mut().unwrap().selections[1]
+        .md5
+        .replace_range(0..1, "0");
+    let v = verify_certificate(&forged, &e, Lang::En);
+    assert!(!v.confirmed && v.checks.iter().any(|c| c.id == "drawings[0]" && !c.ok));
+    // The same certificate under the first scheme's rules: another fingerprint, refuted.
+    let mut other = cert.clone();
+    other.rules.scheme = DrawScheme::Sha256;
+    assert!(!verify_certificate(&other, &e, Lang::En).confirmed);
+    // RFC 3797 takes public sources, not a generated seed, and numbers only.
+    let generated = SeedInput {
+        kind: SeedKind::Generated,
+        value: "0123456789abcdef0123456789abcdef".into(),
+        source: None,
+        ..SeedInput::default()
+    };
+    let err = draw_winners(&e, &rules, &generated, &DrawOptions::default(), Lang::Fr).unwrap_err();
+    assert_eq!(err.errors[0].field, "seed.kind");
+    let err = draw_winners(
+        &e,
+        &rules,
+        &seed("12 18 zéro"),
+        &DrawOptions::default(),
+        Lang::Fr,
+    )
+    .unwrap_err();
+    assert_eq!(err.errors[0].field, "seed.value");
+    assert!(
+        err.errors[0].message.contains("n’est pas un nombre"),
+        "{}",
+        err.errors[0].message
+    );
+    // The first scheme writes neither `scheme` nor `rfc3797`.
+    let plain = serde_json::to_string(&fixture_draw()).unwrap();
+    assert!(!plain.contains("scheme") && !plain.contains("rfc3797"));
 }

@@ -4,11 +4,12 @@
 use super::beacon::date_error;
 use super::exclusion::ExcludedEntries;
 use super::prepare::{DrawCounts, Person, Prepared};
+use super::rfc3797::{key_string, selections, Rfc3797Drawing, Scheme};
 use super::rules::{validate_rules, Rules, RulesInput};
-use super::seed::{validate_seed, Seed, SeedInput};
+use super::seed::{validate_seed, Seed, SeedInput, SeedKind};
 use super::session::DrawSession;
 use super::text::clean;
-use super::ticket::{pick_places, ranking, Pick};
+use super::ticket::{pick_places, ranking, Pick, Ranked};
 use super::warning::DrawWarning;
 use super::window::{iso, parse_iso};
 use crate::form::FieldError;
@@ -41,6 +42,9 @@ pub struct Drawing {
     pub winners: Vec<Pick>,
     /// Alternates, in the order they are called.
     pub alternates: Vec<Pick>,
+    /// Under RFC 3797, the key string and every selection (absent under the first scheme).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rfc3797: Option<Rfc3797Drawing>,
 }
 
 /// Everything needed to check a draw: the parameters, the fingerprint, every drawing.
@@ -228,9 +232,51 @@ pub(super) fn validate_draw(
     {
         errors.push(e);
     }
+    if let (Some(r), Some(s)) = (&rules, &seed) {
+        if let Err(e) = scheme_seed(r.scheme, s, lang) {
+            errors.extend(prefixed("seed", vec![e]));
+        }
+    }
     match (rules, seed, errors.is_empty()) {
         (Some(rules), Some(seed), true) => Ok((rules, seed, at)),
         _ => Err(DrawError { errors }),
+    }
+}
+
+/// A seed the scheme can use: under RFC 3797, public sources that make a key string.
+pub(super) fn scheme_seed(scheme: Scheme, seed: &Seed, lang: Lang) -> Result<(), FieldError> {
+    match (scheme, seed.kind) {
+        (Scheme::Sha256, _) => Ok(()),
+        (Scheme::Rfc3797, SeedKind::Public) => key_string(&seed.value, lang).map(|_| ()),
+        (Scheme::Rfc3797, _) => Err(FieldError {
+            field: "kind".into(),
+            message: lang
+                .pick(
+                    "RFC 3797 draws from public sources published after the entries: type them",
+                    "RFC 3797 tire au sort à partir de sources publiques publiées après les participations\u{a0}: saisissez-les",
+                )
+                .to_string(),
+        }),
+    }
+}
+
+/// A drawing's ranking under the rules' scheme, and what an RFC 3797 drawing records: under
+/// RFC 3797, the people selected until the winners and alternates not `out` are found.
+fn drawing_ranking(
+    rules: &Rules,
+    people: &[Person],
+    seed: &Seed,
+    out: &HashSet<String>,
+) -> (Vec<Ranked>, Option<Rfc3797Drawing>) {
+    match rules.scheme {
+        Scheme::Sha256 => (ranking(people, &seed.value), None),
+        Scheme::Rfc3797 => {
+            // A seed that makes no key (a certificate edited by hand) selects nobody.
+            let key = key_string(&seed.value, Lang::En).unwrap_or_default();
+            let wanted = (rules.winners + rules.alternates) as usize;
+            let (ranked, record) = selections(people, &key, wanted, out);
+            (ranked, Some(record))
+        }
     }
 }
 
@@ -243,7 +289,7 @@ impl Certificate {
         lang: Lang,
     ) -> Certificate {
         let rules = &prepared.rules;
-        let ranked = ranking(&prepared.people, &seed.value);
+        let (ranked, rfc3797) = drawing_ranking(rules, &prepared.people, &seed, &HashSet::new());
         let (winners, alternates) = pick_places(
             &prepared.people,
             &ranked,
@@ -274,35 +320,40 @@ impl Certificate {
                 disqualified: Vec::new(),
                 winners,
                 alternates,
+                rfc3797,
             }],
             draw_file: prepared.draw_file.clone(),
         }
     }
 }
 
+/// A drawing recomputed: its winners and alternates, and an RFC 3797 drawing's record.
+pub(super) type Replayed = (Vec<Pick>, Vec<Pick>, Option<Rfc3797Drawing>);
+
 /// Recomputes every drawing of a certificate from its own seeds and disqualifications.
-pub(super) fn replay(cert: &Certificate, people: &[Person]) -> Vec<(Vec<Pick>, Vec<Pick>)> {
-    let mut out: Vec<(Vec<Pick>, Vec<Pick>)> = Vec::new();
+pub(super) fn replay(cert: &Certificate, people: &[Person]) -> Vec<Replayed> {
+    let mut out: Vec<Replayed> = Vec::new();
     let mut disqualified = HashSet::new();
     for d in &cert.drawings {
         disqualified.extend(d.disqualified.iter().cloned());
         let kept: HashMap<u32, String> = out
             .last()
-            .map(|(w, _)| {
+            .map(|(w, _, _)| {
                 w.iter()
                     .filter(|p| !disqualified.contains(&p.entrant))
                     .map(|p| (p.place, p.entrant.clone()))
                     .collect()
             })
             .unwrap_or_default();
-        let ranked = ranking(people, &d.seed.value);
-        out.push(pick_places(
+        let (ranked, record) = drawing_ranking(&cert.rules, people, &d.seed, &disqualified);
+        let (w, a) = pick_places(
             people,
             &ranked,
             (cert.rules.winners, cert.rules.alternates),
             &kept,
             &disqualified,
-        ));
+        );
+        out.push((w, a, record));
     }
     out
 }

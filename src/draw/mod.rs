@@ -29,6 +29,8 @@
 //!
 //! # The scheme (version 1)
 //!
+//! (The second scheme, IETF RFC 3797, chosen by the rules' `scheme`, is `rfc3797`'s.)
+//!
 //! The *draw file* is UTF-8 text, every line ending with a line feed (`\n`): header lines, one
 //! blank line, then one line per ticket, `entrant`, a tab, and the ticket number (1 to the
 //! entrant's number of tickets), sorted by entrant (bytes) then number:
@@ -61,7 +63,7 @@
 //! an entry is), `window` (ISO 8601 dates and the window), `digest` (SHA-256, the entries'
 //! hash streamed, and the one sort), `entries` (entries in), `index` (what is known of the
 //! entries before any rule: each entrant interned, the repeated ids, the hash), `rules`,
-//! `seed`, `exclusion` (the reasons, the compact list and its ranges), `suspicion`
+//! `seed`, `rfc3797` (the second scheme: the key string and its MD5 selections), `exclusion` (the reasons, the compact list and its ranges), `suspicion`
 //! (suspicious entrants, flagged with their reasons), `sieve` (the rules
 //! applied entry by entry, on integers), `warning`, `prepare` (the people, the draw file and
 //! its fingerprint), `ticket` (scores, the ranking, the places), `certificate` (with the first
@@ -86,6 +88,7 @@ mod index;
 mod intern;
 mod prepare;
 mod redraw;
+mod rfc3797;
 mod rules;
 mod seed;
 mod session;
@@ -103,6 +106,7 @@ pub use entries::{entries_from_json, is_entries_json, read_entries, EntryList};
 pub use exclusion::{exclusions_by_reason, ExcludedEntries, Exclusion, Reason, ReasonCount};
 pub use prepare::{prepare_draw, DrawCounts, Person, Preparation, Prepared};
 pub use redraw::{redraw, RedrawInput};
+pub use rfc3797::{Rfc3797Drawing, Scheme, Selection};
 pub use rules::{Per, Rules, RulesInput};
 pub use seed::{Seed, SeedInput, SeedKind};
 pub use session::DrawSession;

@@ -7,6 +7,7 @@ use super::certificate::{
 };
 use super::entrant::normalise;
 use super::prepare::{Person, Prepared};
+use super::rfc3797::Scheme;
 use super::seed::{validate_seed, Seed, SeedInput};
 use super::session::DrawSession;
 use super::text::clean;
@@ -78,6 +79,7 @@ pub(super) fn redraw_prepared(
         disqualified: out,
         winners: Vec::new(),
         alternates: Vec::new(),
+        rfc3797: None,
     };
     Ok(appended(cert, &prepared.people, drawing))
 }
@@ -178,6 +180,19 @@ fn redraw_seed(
     errors: &mut Vec<FieldError>,
 ) -> Option<Seed> {
     let last = cert.drawings.last().map(|d| d.seed.clone());
+    let given = given.filter(|s| !clean(&s.value).is_empty());
+    if given.is_some() && cert.rules.scheme == Scheme::Rfc3797 {
+        errors.push(FieldError {
+            field: "redraw.seed".into(),
+            message: lang
+                .pick(
+                    "an RFC 3797 redraw keeps the sources: the freed prizes go to the next people selected",
+                    "un nouveau tirage RFC 3797 garde les sources\u{a0}: les lots libérés vont aux suivants sélectionnés",
+                )
+                .to_string(),
+        });
+        return None;
+    }
     match (given, last) {
         (Some(s), _) if !clean(&s.value).is_empty() => validate_seed(s, lang)
             .map_err(|e| errors.extend(prefixed("redraw.seed", vec![e])))
@@ -195,9 +210,10 @@ fn appended(cert: &Certificate, people: &[Person], drawing: Drawing) -> Certific
     next.format = CERTIFICATE_FORMAT.to_string();
     next.drawings.push(drawing);
     let last = replay(&next, people).pop();
-    if let (Some(d), Some((w, a))) = (next.drawings.last_mut(), last) {
+    if let (Some(d), Some((w, a, record))) = (next.drawings.last_mut(), last) {
         d.winners = w;
         d.alternates = a;
+        d.rfc3797 = record;
     }
     next
 }

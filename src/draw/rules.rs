@@ -4,6 +4,7 @@
 
 use super::digest::sorted_unique;
 use super::entrant::normalise;
+use super::rfc3797::Scheme;
 use super::suspicion::Suspicion;
 use super::text::fold;
 use super::window::{compare, iso, parse_iso, Bound};
@@ -73,6 +74,8 @@ pub struct RulesInput {
     pub max_entries: Entry,
     /// The kinds of suspicion that leave an entrant out (none: flags are only shown).
     pub exclude_suspicious: Vec<Suspicion>,
+    /// How winners are drawn: SHA-256 scores (the default) or RFC 3797.
+    pub scheme: Scheme,
 }
 
 /// Extra tickets for one entrant, validated.
@@ -119,6 +122,10 @@ pub struct Rules {
     /// when there are none (so drawings made before it existed keep their fingerprint).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude_suspicious: Vec<Suspicion>,
+    /// How winners are drawn; absent from the draw file for the first scheme (SHA-256
+    /// scores), so the draws made before RFC 3797 was offered keep their fingerprint.
+    #[serde(default, skip_serializing_if = "Scheme::is_default")]
+    pub scheme: Scheme,
 }
 
 impl Default for Rules {
@@ -138,6 +145,7 @@ impl Default for Rules {
             bonus_per_mention: 0,
             max_entries: None,
             exclude_suspicious: Vec::new(),
+            scheme: Scheme::Sha256,
         }
     }
 }
@@ -167,6 +175,7 @@ impl From<&Rules> for RulesInput {
             bonus_per_mention: n(r.bonus_per_mention),
             max_entries: r.max_entries.map_or(Entry::Blank, n),
             exclude_suspicious: r.exclude_suspicious.clone(),
+            scheme: r.scheme,
         }
     }
 }
@@ -215,6 +224,7 @@ pub(super) fn validate_rules(input: &RulesInput, lang: Lang) -> Result<Rules, Ve
             k.dedup();
             k
         },
+        scheme: input.scheme,
     })
 }
 

@@ -67,6 +67,17 @@ impl DrawSession {
         &self.index.entries_sha256
     }
 
+    /// The suspicious entrants, in `lang`: computed once (by this call or the first
+    /// preparation) and kept for every preparation that follows, since they depend on the
+    /// entries only.
+    pub fn suspicious(&mut self, entries: &[EntryRow], lang: Lang) -> &[SuspiciousEntrant] {
+        self.ready(entries);
+        if !matches!(&self.flags, Some((l, _)) if *l == lang) {
+            self.flags = Some((lang, suspicious(entries, &self.index, lang)));
+        }
+        self.flags.as_ref().map_or(&[], |(_, f)| f.as_slice())
+    }
+
     /// The last preparation, if any.
     pub fn prepared(&self) -> Option<&Prepared> {
         self.last.as_ref()

@@ -17,12 +17,13 @@
 //!   entrants.
 
 use super::index::Index;
-use super::intern::NONE;
-use super::text::{fold, mentions};
+use super::intern::{HASHER, NONE};
+use super::text::{fold_into, Mentions};
 use crate::i18n::Lang;
 use crate::model::EntryRow;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 
 /// Words a shared text needs to be suspicious (`je participe` is everyone's).
 pub(super) const SAME_TEXT_WORDS: usize = 5;
@@ -170,29 +171,70 @@ pub(super) fn suspicious(
     out
 }
 
-/// Entrants (and their lines) by what they share.
-type Groups<'a, K> = BTreeMap<K, BTreeMap<&'a str, (u32, Vec<u64>)>>;
+/// One group's entrants, each with their person and lines.
+type Group<'a> = BTreeMap<&'a str, (u32, Vec<u64>)>;
 
-/// Groups `read` by `key` (entries without one left out): for each key, its entrants and
-/// their lines.
-fn groups<'a, K: Ord>(read: &'a [Read], key: impl Fn(&Read) -> Option<K>) -> Groups<'a, K> {
-    let mut m: Groups<'a, K> = BTreeMap::new();
-    for r in read {
-        if let Some(k) = key(r) {
-            m.entry(k)
-                .or_default()
+/// Groups `read` by `key` (entries without one left out) and keeps the groups whose number
+/// of entrants `keep` accepts, by key: for each, its entrants and their lines in the order of
+/// the entries. Most keys (a comment's text, its tags) belong to one entry: `hash` (the key's
+/// hash, computed without keeping the key) is sorted first, and only the entries whose hash
+/// another shares get their key made, sorted and gathered. A million entries then cost a
+/// sort of integers, not a million keys and small maps.
+fn groups<'a, K: Ord>(
+    read: &'a [Read],
+    (mut hash, mut key): (
+        impl FnMut(&Read) -> Option<u64>,
+        impl FnMut(&Read) -> Option<K>,
+    ),
+    keep: impl Fn(usize) -> bool,
+) -> Vec<(K, Group<'a>)> {
+    let mut hashed: Vec<(u64, u32)> = read
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((hash(r)?, i as u32)))
+        .collect();
+    hashed.sort_unstable();
+    let mut keyed: Vec<(K, u32)> = Vec::new();
+    for run in hashed.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > 1 || keep(1) {
+            keyed.extend(
+                run.iter()
+                    .filter_map(|&(_, i)| Some((key(&read[i as usize])?, i))),
+            );
+        }
+    }
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut out = Vec::new();
+    let mut run: Vec<u32> = Vec::new();
+    let mut keys = keyed.into_iter().peekable();
+    while let Some((k, i)) = keys.next() {
+        run.clear();
+        run.push(i);
+        while let Some((_, j)) = keys.next_if(|(next, _)| *next == k) {
+            run.push(j);
+        }
+        if run.len() == 1 && !keep(1) {
+            continue;
+        }
+        let mut group: Group = BTreeMap::new();
+        for &i in &run {
+            let r = &read[i as usize];
+            group
                 .entry(r.entrant)
                 .or_insert_with(|| (r.person, Vec::new()))
                 .1
                 .push(r.line);
         }
+        if keep(group.len()) {
+            out.push((k, group));
+        }
     }
-    m
+    out
 }
 
 /// The other entrants of a group, as a short list (`a, b, c and 3 more`): the first three
 /// others only are looked at, so a large group costs no more per entrant.
-fn others(group: &BTreeMap<&str, (u32, Vec<u64>)>, me: &str, lang: Lang) -> String {
+fn others(group: &Group, me: &str, lang: Lang) -> String {
     let shown: Vec<&str> = group.keys().copied().filter(|e| *e != me).take(3).collect();
     let rest = group.len() - usize::from(group.contains_key(me));
     let more = rest - shown.len();
@@ -205,16 +247,15 @@ fn others(group: &BTreeMap<&str, (u32, Vec<u64>)>, me: &str, lang: Lang) -> Stri
     }
 }
 
-/// One flag per entrant of every group `keep` accepts, its reason written by `why`.
-fn flag_groups<K: Ord>(
+/// One flag per entrant of every group, its reason written by `why`.
+fn flag_groups<K>(
     kind: Suspicion,
     lang: Lang,
-    groups: Groups<K>,
-    keep: impl Fn(&BTreeMap<&str, (u32, Vec<u64>)>) -> bool,
+    groups: Vec<(K, Group)>,
     why: impl Fn(&K, &str) -> String,
 ) -> Vec<SuspiciousEntrant> {
     let mut out = Vec::new();
-    for (k, group) in groups.iter().filter(|(_, g)| keep(g)) {
+    for (k, group) in &groups {
         for (entrant, (person, lines)) in group {
             out.push(SuspiciousEntrant {
                 entrant: entrant.to_string(),
@@ -229,28 +270,52 @@ fn flag_groups<K: Ord>(
     out
 }
 
-/// A text as `same_text` compares it: folded, without @mentions, words of letters and digits.
-fn text_key(text: &str) -> Option<String> {
-    let folded = fold(text);
-    let words: Vec<String> = folded
+/// The hash of a string key.
+fn hash_of(key: &str) -> u64 {
+    HASHER.hash_one(key)
+}
+
+/// A text as `same_text` compares it, into `key`: folded, without @mentions, words of
+/// letters and digits, one space between them; `scratch` and `folded` are buffers kept from one
+/// entry to the next. False when it has too few words (told from the raw text first: folding
+/// never adds a word).
+fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, String)) -> bool {
+    if text
         .split_whitespace()
         .filter(|w| !w.starts_with('@'))
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    (words.len() >= SAME_TEXT_WORDS).then(|| words.join(" "))
+        .take(SAME_TEXT_WORDS)
+        .count()
+        < SAME_TEXT_WORDS
+    {
+        return false;
+    }
+    fold_into(text, scratch, folded);
+    key.clear();
+    let mut words = 0;
+    for w in folded.split_whitespace().filter(|w| !w.starts_with('@')) {
+        let start = key.len();
+        if words > 0 {
+            key.push(' ');
+        }
+        let before = key.len();
+        key.extend(w.chars().filter(|c| c.is_alphanumeric()));
+        if key.len() == before {
+            key.truncate(start);
+        } else {
+            words += 1;
+        }
+    }
+    words >= SAME_TEXT_WORDS
 }
 
 fn same_text(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
+    let (mut a, mut b): ((String, String, String), (String, String, String)) = Default::default();
+    let hash = |r: &Read| text_key_into(&r.e.text, &mut a).then(|| hash_of(&a.2));
+    let key = |r: &Read| text_key_into(&r.e.text, &mut b).then(|| b.2.clone());
     flag_groups(
         Suspicion::SameText,
         lang,
-        groups(read, |r| text_key(&r.e.text)),
-        |group| group.len() >= SAME_TEXT_ACCOUNTS,
+        groups(read, (hash, key), |n| n >= SAME_TEXT_ACCOUNTS),
         |k: &String, others: &str| {
             let text: String = k.chars().take(60).collect();
             match lang {
@@ -268,13 +333,10 @@ pub(super) fn looks_new(entrant: &str) -> bool {
     if name.contains(' ') || name.is_empty() {
         return false;
     }
-    let chars: Vec<char> = name.chars().collect();
-    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
-    let trailing = chars
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    // ASCII digits are single bytes, and no byte of another character is one.
+    let chars = name.chars().count();
+    let digits = name.bytes().filter(u8::is_ascii_digit).count();
+    let trailing = name.bytes().rev().take_while(u8::is_ascii_digit).count();
     let user = name.strip_prefix("user").is_some_and(|rest| {
         !rest.is_empty()
             && rest
@@ -282,7 +344,7 @@ pub(super) fn looks_new(entrant: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_digit())
     });
-    trailing >= 4 || (digits >= 3 && digits * 3 >= chars.len()) || user
+    trailing >= 4 || (digits >= 3 && digits * 3 >= chars) || user
 }
 
 /// New-looking handles entering [`BURST_HANDLES`] or more within [`BURST_MINUTES`]: a window
@@ -298,7 +360,7 @@ fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
         })
         .collect();
     dated.sort_by_key(|(t, r)| (*t, r.line));
-    let mut inside: HashMap<&str, usize> = HashMap::new();
+    let mut inside: HashMap<&str, usize, _> = HashMap::with_hasher(HASHER);
     let mut flagged: BTreeMap<&str, (u32, Vec<u64>, usize)> = BTreeMap::new();
     let (mut start, mut marked) = (0, 0);
     for end in 0..dated.len() {
@@ -349,19 +411,34 @@ fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
 }
 
 fn tag_farms(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
-    let g = groups(read, |r| {
-        let tagged: BTreeSet<String> = mentions(&r.e.text)
-            .into_iter()
-            .filter(|m| m != r.entrant)
+    let (mut a, mut b) = (Mentions::default(), Mentions::default());
+    // The people tagged, sorted: hashed as a set (the sum of their hashes) from one buffer,
+    // listed only for the entries whose set another may share.
+    let hash = |r: &Read| {
+        a.read(&r.e.text);
+        let n = a.iter().filter(|m| *m != r.entrant).count();
+        (n >= 2).then(|| {
+            a.iter()
+                .filter(|m| *m != r.entrant)
+                .fold(0u64, |s, m| s.wrapping_add(hash_of(m)))
+        })
+    };
+    let key = |r: &Read| {
+        b.read(&r.e.text);
+        let mut tagged: Vec<String> = b
+            .iter()
+            .filter(|m| *m != r.entrant)
+            .map(str::to_string)
             .collect();
+        tagged.sort_unstable();
         (tagged.len() >= 2).then_some(tagged)
-    });
+    };
+    let g = groups(read, (hash, key), |n| n >= FARM_ACCOUNTS);
     flag_groups(
         Suspicion::TagFarm,
         lang,
         g,
-        |group| group.len() >= FARM_ACCOUNTS,
-        |tagged: &BTreeSet<String>, others: &str| {
+        |tagged: &Vec<String>, others: &str| {
             let list: Vec<String> = tagged.iter().map(|t| format!("@{t}")).collect();
             match lang {
                 Lang::En => format!("tags the same people as {others}: {}", list.join(", ")),
@@ -385,16 +462,26 @@ fn letters(entrant: &str) -> Option<String> {
 }
 
 fn spellings(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
-    let mut of: HashMap<&str, Option<String>> = HashMap::new();
+    // A person's letters, once per person (the entrant is the person's).
+    let people = read
+        .iter()
+        .map(|r| r.person as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut of: Vec<Option<Option<String>>> = vec![None; people];
     for r in read {
-        of.entry(r.entrant).or_insert_with(|| letters(r.entrant));
+        of[r.person as usize].get_or_insert_with(|| letters(r.entrant));
     }
+    let of = |r: &Read| of[r.person as usize].as_ref().and_then(|l| l.as_deref());
     flag_groups(
         Suspicion::SeveralSpellings,
         lang,
-        groups(read, |r| of.get(r.entrant).cloned().flatten()),
-        |group| (2..=MAX_SPELLINGS).contains(&group.len()),
-        |k: &String, others: &str| match lang {
+        groups(
+            read,
+            (|r: &Read| of(r).map(hash_of), |r: &Read| of(r)),
+            |n| (2..=MAX_SPELLINGS).contains(&n),
+        ),
+        |k: &&str, others: &str| match lang {
             Lang::En => format!("may be the same person as {others} (same letters: {k})"),
             Lang::Fr => {
                 format!("peut-être la même personne que {others} (mêmes lettres\u{a0}: {k})")

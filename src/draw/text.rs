@@ -52,7 +52,9 @@ fn handle_char(c: char) -> bool {
 
 /// The distinct @mentions of a comment, normalised, in order of appearance. An `@` counts
 /// when it starts a word (not `name@example.com`) and is followed by letters, digits, `_` or
-/// `.` (a trailing `.` ends the sentence, not the handle).
+/// `.` (a trailing `.` ends the sentence, not the handle). (The core reads them through
+/// [`Mentions`], whose buffers serve one entry after another; this is its tests' reference.)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(super) fn mentions(text: &str) -> Vec<String> {
     let mut found = Mentions::default();
     found.read(text);

@@ -32,9 +32,24 @@ pub(super) struct Ranked {
     person: u32,
     /// Their best ticket's number.
     ticket: u32,
+    /// The score is an MD5 (16 bytes), not a SHA-256.
+    md5: bool,
 }
 
 impl Ranked {
+    /// A person selected by RFC 3797: the 16 bytes of the selection's MD5 as the score (the
+    /// rest zero; [`pick_places`] writes only those 16 bytes for it), and the ticket.
+    pub(super) fn selected(md5: [u8; 16], person: u32, ticket: u32) -> Ranked {
+        let mut score = [0; 32];
+        score[..16].copy_from_slice(&md5);
+        Ranked {
+            score,
+            person,
+            ticket,
+            md5: true,
+        }
+    }
+
     /// The ticket line: `entrant`, tab, number.
     fn ticket(&self, people: &[Person]) -> String {
         let entrant = people
@@ -75,6 +90,7 @@ pub(super) fn ranking(people: &[Person], seed: &str) -> Vec<Ranked> {
                 score,
                 person: i as u32,
                 ticket,
+                md5: false,
             }
         })
         .collect();
@@ -93,7 +109,8 @@ pub(super) fn ranking(people: &[Person], seed: &str) -> Vec<Ranked> {
 pub struct Pick {
     /// The prize (winners) or the order of call (alternates), from 1.
     pub place: u32,
-    /// Place in the drawing's ranking of everyone, from 1 (the recipe's line number).
+    /// Place in the drawing's ranking of everyone, from 1 (the recipe's line number); under
+    /// RFC 3797, the order of selection.
     pub rank: u32,
     /// The entrant.
     pub entrant: String,
@@ -101,7 +118,8 @@ pub struct Pick {
     pub tickets: u32,
     /// Their best ticket: `entrant`, tab, number.
     pub ticket: String,
-    /// Its score: SHA-256 of the seed, a line feed, the ticket and a line feed.
+    /// Its score: SHA-256 of the seed, a line feed, the ticket and a line feed; under RFC 3797,
+    /// the MD5 of the selection that took it.
     pub score: String,
 }
 
@@ -142,7 +160,7 @@ pub(super) fn pick_places(
             entrant: p.entrant.clone(),
             tickets: p.tickets,
             ticket: r.ticket(people),
-            score: hex(&r.score),
+            score: hex(&r.score[..if r.md5 { 16 } else { 32 }]),
         }
     };
     let mut free = ranked

@@ -412,8 +412,11 @@ fn drawing_checks(cert: &Certificate, prepared: &Prepared, lang: Lang) -> Vec<Ch
         .iter()
         .zip(replayed)
         .enumerate()
-        .map(|(i, (d, (w, a)))| {
-            let ok = d.number == i as u32 + 1 && d.winners == w && d.alternates == a;
+        .map(|(i, (d, (w, a, record)))| {
+            let ok = d.number == i as u32 + 1
+                && d.winners == w
+                && d.alternates == a
+                && d.rfc3797 == record;
             let label = match lang {
                 Lang::En => format!("Drawing {} gives the same winners", i + 1),
                 Lang::Fr => format!("Le tirage {} donne les mêmes gagnants", i + 1),

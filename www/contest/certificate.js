@@ -43,8 +43,8 @@ async function entriesDiffer(panel, cert) {
   }
 }
 
-/** Words for the rules a certificate records. */
-function rulesText(panel, r) {
+/** Words for the rules a certificate records; `labels` names the kinds of suspicion. */
+function rulesText(panel, r, labels) {
   const t = panel.t;
   const c = panel.colon;
   const lines = [
@@ -60,6 +60,8 @@ function rulesText(panel, r) {
     r.bonus.length ? `${t.bonus}${c}${r.bonus.map((b) => `${b.entrant} +${b.entries}`).join(', ')}` : null,
     r.bonus_per_mention ? `${t.perMention}${c}${r.bonus_per_mention}` : null,
     r.max_entries != null ? `${t.maxEntries}${c}${r.max_entries}` : null,
+    r.exclude_suspicious?.length ? `${t.suspiciousLeftOut}${c}${r.exclude_suspicious.map((k) => labels.find((l) => l.kind === k)?.label || k).join(' ; ')}` : null,
+    r.scheme === 'rfc3797' ? t.schemeRfc3797 : null,
   ];
   return lines.filter(Boolean);
 }
@@ -87,6 +89,20 @@ export function picks(panel, list, kind) {
     h('span', { class: 'sr-score', text: `${t.score} ${p.score}` }))));
 }
 
+/** An RFC 3797 drawing's key string and its selections, as the RFC's example tabulates them. */
+function selectionsBlock(panel, r) {
+  const t = panel.t;
+  const th = (text) => h('th', { scope: 'col', text });
+  return h('div', { class: 'sr-rfc3797', dataset: { rfc3797: r.key } },
+    h('p', { class: 'sr-facts' }, `${t.rfcKey}${panel.colon}`, h('code', { class: 'sr-mono', dataset: { rfcKey: '' }, text: r.key })),
+    h('table', { class: 'sr-print-table sr-selections', style: { marginBottom: '10px' } },
+      h('caption', { class: 'sr-hint', style: { textAlign: 'left' }, text: t.rfcTable(r.pool) }),
+      h('thead', {}, h('tr', {}, th(t.rfcIndex), th('MD5'), th(t.rfcDivisor), th(t.rfcTicket))),
+      h('tbody', {}, r.selections.map((s) => h('tr', { dataset: { selection: s.index } },
+        h('td', { text: String(s.index) }), h('td', { class: 'sr-mono', text: s.md5 }),
+        h('td', { text: panel.fmt.count(s.remaining) }), h('td', { text: `${panel.fmt.count(s.ticket_number)} · ${s.ticket.replace('\t', ' #')}` }))))));
+}
+
 /**
  * The certificate as a document: on screen, and what the printer gets. `files` are the
  * entries it was drawn from (null when they changed since): the excluded entries are listed
@@ -97,16 +113,18 @@ async function certificateDocument(panel, cert, files, sources) {
   const c = panel.colon;
   const first = cert.drawings[0];
   const last = cert.drawings[cert.drawings.length - 1];
-  const seedText = (d) => `${t.seedLine(d.seed.kind)}${c}${d.seed.value}${d.seed.source ? ` (${d.seed.source})` : ''}`;
+  const seedText = (d) => `${d.rfc3797 ? t.sourcesValue : t.seedLine(d.seed.kind)}${c}${d.seed.value}${d.seed.source ? ` (${d.seed.source})` : ''}`;
   const drawing = (d) => h('section', { class: 'sr-drawing', dataset: { drawing: d.number } },
     h('h4', { text: t.drawing(d.number) }),
     h('p', { class: 'sr-facts', text: [d.drawn_at ? `${t.drawnAt} ${when(panel, d.drawn_at)}` : null, seedText(d)].filter(Boolean).join(' · ') }),
     d.reason ? h('p', { class: 'sr-warn-text', dataset: { reason: d.reason }, text: t.redrawReason(d.disqualified.join(', '), d.reason) }) : null,
+    d.rfc3797 ? selectionsBlock(panel, d.rfc3797) : null,
     h('strong', { text: t.winnersList }), picks(panel, d.winners, 'winners'),
     h('strong', { text: t.alternatesList }), picks(panel, d.alternates, 'alternates'));
   const excluded = cert.counts.excluded;
+  const steps = cert.rules.scheme === 'rfc3797' ? [...t.howToSteps.slice(0, 2), t.howToRfc3797] : t.howToSteps;
   const page = files ? (reason, offset, limit) => files.call('drawExclusions', [reason, offset, limit, panel.lang], { key: `exclusions:${reason}` }) : null;
-  const [printed, groups] = await Promise.all([page ? page(null, 0, LIST_CHUNK).catch(() => []) : [], panel.core.exclusionsByReason(cert.exclusions, panel.lang)]);
+  const [printed, groups, labels] = await Promise.all([page ? page(null, 0, LIST_CHUNK).catch(() => []) : [], panel.core.exclusionsByReason(cert.exclusions, panel.lang), cert.rules.exclude_suspicious?.length ? panel.core.suspicionLabels(panel.lang) : []]);
   return h('article', { class: 'sr-cert', dataset: { fingerprint: cert.fingerprint } },
     h('h3', { tabIndex: -1, text: t.certificate }),
     cert.title ? h('p', { class: 'sr-cert-title', style: { fontSize: '17.6px', fontWeight: '650', margin: 0 }, text: cert.title }) : null,
@@ -114,12 +132,12 @@ async function certificateDocument(panel, cert, files, sources) {
       first.drawn_at ? [h('dt', { text: t.drawnAt }), h('dd', { text: when(panel, first.drawn_at) })] : null,
       h('dt', { text: t.fingerprintShort }), h('dd', { class: 'sr-mono', dataset: { certFingerprint: '' }, text: cert.fingerprint }),
       h('dt', { text: t.entriesHash }), h('dd', { class: 'sr-mono', text: cert.entries_sha256 }),
-      h('dt', { text: t.seed }), h('dd', { class: 'sr-mono', dataset: { seed: last.seed.kind }, text: `${last.seed.value}${last.seed.source ? ` (${last.seed.source})` : ''}` }),
+      h('dt', { text: last.rfc3797 ? t.sourcesValue : t.seed }), h('dd', { class: 'sr-mono', dataset: { seed: last.seed.kind }, text: `${last.seed.value}${last.seed.source ? ` (${last.seed.source})` : ''}` }),
       last.seed.drand ? [h('dt', { text: t.drandRound }), h('dd', { class: 'sr-mono', dataset: { drandRound: last.seed.drand.round }, style: { overflowWrap: 'anywhere' }, text: t.drandRoundText(last.seed.drand, (last.seed.source || '').replace(/,.*/, '')) })] : null,
       h('dt', { text: t.software }), h('dd', { text: `${cert.software} · ${cert.format}` })),
     countsLine(panel, cert.counts),
     h('h4', { text: t.rulesApplied }),
-    h('ul', { class: 'sr-problems', dataset: { rules: '' } }, rulesText(panel, cert.rules).map((x) => h('li', { text: x }))),
+    h('ul', { class: 'sr-problems', dataset: { rules: '' } }, rulesText(panel, cert.rules, labels).map((x) => h('li', { text: x }))),
     cert.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list' }, cert.warnings.map((w) => h('li', { text: w.message }))) : null,
     cert.drawings.length > 1 ? h('h4', { text: t.history }) : null,
     cert.drawings.map(drawing),
@@ -131,8 +149,8 @@ async function certificateDocument(panel, cert, files, sources) {
           h('td', { text: where(panel, x, sources) }), h('td', { text: x.author || '—' }), h('td', { text: x.message })))))
         : h('p', { text: t.noneExcluded }),
       excluded > printed.length ? h('p', { text: t.printedMore(excluded - printed.length) }) : null),
-    h('details', { class: 'sr-noprint' }, h('summary', { text: t.howTo }), h('ol', { class: 'sr-problems' }, t.howToSteps.map((x) => h('li', { text: x })))),
-    h('div', { class: 'sr-print-only' }, h('h4', { text: t.howTo }), h('ol', {}, t.howToSteps.map((x) => h('li', { text: x })))));
+    h('details', { class: 'sr-noprint' }, h('summary', { text: t.howTo }), h('ol', { class: 'sr-problems' }, steps.map((x) => h('li', { text: x })))),
+    h('div', { class: 'sr-print-only' }, h('h4', { text: t.howTo }), h('ol', {}, steps.map((x) => h('li', { text: x })))));
 }
 
 function redrawForm(panel, cert) {

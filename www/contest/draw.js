@@ -60,20 +60,35 @@ function buildSeed(panel) {
     seedField(panel, 'source', t.seedSource, t.seedSourceHint));
   panel.generatedHint = h('p', { class: 'sr-hint', text: t.seedGeneratedHint });
   panel.drandFields = drandField(panel);
+  const kinds = h('div', { role: 'radiogroup' });
+  const title = h('h3', { class: 'sr-section-title' });
+  // Under RFC 3797 the seed is the public sources: no generated seed or drand round, the
+  // value's words change.
   const sync = () => {
-    panel.publicFields.hidden = seed.kind !== 'public';
-    panel.generatedHint.hidden = seed.kind !== 'generated';
-    panel.drandFields.hidden = seed.kind !== 'drand';
+    const rfc = panel.store.rules.scheme === 'rfc3797';
+    const kind = rfc ? 'public' : seed.kind;
+    kinds.hidden = rfc;
+    title.textContent = rfc ? t.sources : t.seed;
+    panel.publicFields.hidden = kind !== 'public';
+    panel.generatedHint.hidden = kind !== 'generated';
+    panel.drandFields.hidden = kind !== 'drand';
+    const field = panel.publicFields.querySelector('[data-seed="value"]')?.closest('label');
+    if (field) {
+      field.querySelector('.sr-lbl').textContent = rfc ? t.sourcesValue : t.seedValue;
+      field.querySelector('.sr-field-hint').textContent = rfc ? t.sourcesHint : t.seedValueHint;
+    }
   };
+  panel.syncSeed = sync;
   const radio = (value, label) => h('label', { class: 'sr-radio' },
     h('input', { type: 'radio', name, value, checked: seed.kind === value, dataset: { seed: 'kind' }, on: { change: () => { seed.kind = value; sync(); } } }),
     h('span', { text: label }));
   panel.drawStatus = h('p', { class: 'sr-hint', attrs: { role: 'status' } });
   panel.drawButton = h('button', { type: 'button', class: 'sr-btn sr-primary', dataset: { action: 'draw' }, text: t.draw, on: { click: () => draw(panel) } });
+  kinds.append(radio('public', t.seedPublic), radio('drand', t.seedDrand), radio('generated', t.seedGenerated));
   sync();
   return h('section', { class: 'sr-section sr-noprint', dataset: { section: 'seed' } },
-    h('h3', { class: 'sr-section-title', text: t.seed }),
-    h('div', { role: 'radiogroup' }, radio('public', t.seedPublic), radio('drand', t.seedDrand), radio('generated', t.seedGenerated)),
+    title,
+    kinds,
     panel.publicFields,
     panel.drandFields,
     panel.generatedHint,
@@ -245,8 +260,9 @@ function peopleBlock(panel, count) {
 
 async function draw(panel) {
   const s = panel.store;
-  const seed = s.seed.kind === 'generated' ? { kind: 'generated', value: randomSeed(), source: null }
-    : s.seed.kind === 'drand' ? { kind: 'drand', value: s.seed.round || '', source: null }
+  const rfc = s.rules.scheme === 'rfc3797';
+  const seed = s.seed.kind === 'generated' && !rfc ? { kind: 'generated', value: randomSeed(), source: null }
+    : s.seed.kind === 'drand' && !rfc ? { kind: 'drand', value: s.seed.round || '', source: null }
       : { kind: 'public', value: s.seed.value, source: s.seed.source || null };
   try {
     panel.drawButton.disabled = true;

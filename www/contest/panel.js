@@ -127,6 +127,7 @@ export class ContestPanel {
         bonus_per_mention: d.bonus_per_mention,
         max_entries: d.max_entries ?? '',
         exclude_suspicious: [],
+        scheme: d.scheme || 'sha256',
       };
       s.seed = { kind: 'public', value: '', source: '' };
       s.cert = null;

@@ -29,6 +29,7 @@ export function rulesInput(panel) {
     bonus_per_mention: r.bonus_per_mention,
     max_entries: r.max_entries,
     exclude_suspicious: r.exclude_suspicious || [],
+    scheme: r.scheme || 'sha256',
   };
 }
 
@@ -64,6 +65,10 @@ export function rulesForm(panel) {
     h('input', { type: 'radio', name, value, checked: r.per === value, dataset: { rule: 'per' }, on: { change: () => { r.per = value; panel.scheduleDraw(); } } }),
     h('span', { text: label }));
   panel.bonusBox = h('div');
+  const schemeName = uid('scheme');
+  const scheme = (value, label) => h('label', { class: 'sr-radio' },
+    h('input', { type: 'radio', name: schemeName, value, checked: (r.scheme || 'sha256') === value, dataset: { rule: 'scheme' }, on: { change: () => { r.scheme = value; panel.syncSeed?.(); panel.scheduleDraw(); } } }),
+    h('span', { text: label }));
   const rules = h('fieldset', { class: 'sr-section sr-noprint', dataset: { section: 'rules' } },
     h('legend', { text: t.rules }),
     h('div', { role: 'radiogroup' }, h('span', { class: 'sr-lbl', text: t.per }), radio('person', t.perPerson), radio('comment', t.perComment)),
@@ -83,11 +88,14 @@ export function rulesForm(panel) {
     h('div', { class: 'sr-two', style: { marginTop: '8px' } },
       ruleField(panel, 'exclude', t.exclude, t.excludeHint, { type: 'textarea' }),
       h('div', {}, h('span', { class: 'sr-lbl', text: t.bonus }), h('p', { class: 'sr-hint', text: t.bonusHint }), panel.bonusBox)),
-    h('details', { style: { marginTop: '8px' } },
+    h('details', { style: { marginTop: '8px' }, open: r.scheme === 'rfc3797' },
       h('summary', { text: t.more }),
       h('div', { class: 'sr-fields' },
         ruleField(panel, 'bonus_per_mention', t.perMention),
-        ruleField(panel, 'max_entries', t.maxEntries))));
+        ruleField(panel, 'max_entries', t.maxEntries)),
+      h('div', { role: 'radiogroup', dataset: { schemes: '' }, style: { marginTop: '8px' } },
+        h('span', { class: 'sr-lbl', text: t.scheme }), scheme('sha256', t.schemeSha256), scheme('rfc3797', t.schemeRfc3797)),
+      h('p', { class: 'sr-hint', text: t.schemeHint })));
   renderBonus(panel);
   return rules;
 }

@@ -5,9 +5,9 @@ use super::entries::{self, column_arg};
 use super::{json_error, lang_value, read_input, to_json, write, Fatal};
 use clap::Args;
 use social_roi::{
-    read_certificate, Certificate, DrawCounts, DrawError, DrawOptions, DrawSession, DrawWarning,
-    Entry, EntryRow, FieldError, Lang, Pick, Prepared, RedrawInput, RulesInput, SeedInput,
-    SeedKind, Verification,
+    read_certificate, Certificate, DrawCounts, DrawError, DrawOptions, DrawScheme, DrawSession,
+    DrawWarning, Entry, EntryRow, FieldError, Lang, Pick, Prepared, RedrawInput, Rfc3797Drawing,
+    RulesInput, SeedInput, SeedKind, Verification,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -19,6 +19,10 @@ use std::process::ExitCode;
 /// signature verified offline): the draw's certificate (JSON with --json, else a summary). --verify CERTIFICATE.json confirms or refutes a certificate against the entries
 /// (exit 1 when refuted). --redraw CERTIFICATE.json --disqualify NAME --reason TEXT appends a
 /// drawing: the disqualified leave, the next in the ranking take their prizes.
+///
+/// --scheme rfc3797 (or --sources TEXT) draws by IETF RFC 3797 instead: the sources published
+/// after the entries (numbers separated by spaces, sources by /) make its key string, and
+/// MD5 selections take the winners from the draw file's tickets in order.
 #[derive(Args)]
 #[command(
     after_help = "ENTRIES are comment exports (ExportComments CSV or XLSX, CSV, TSV, XLS, \
@@ -62,6 +66,15 @@ pub(crate) struct DrawArgs {
     /// one its signature's length says).
     #[arg(long, value_name = "CHAIN", requires = "drand")]
     drand_chain: Option<String>,
+    /// How winners are drawn: sha256 (tickets ranked by SHA-256 of the seed and ticket, the
+    /// default) or rfc3797 (IETF RFC 3797's selection; overrides the rules'). Give it before
+    /// the draw too: the fingerprint covers it.
+    #[arg(long, value_name = "sha256|rfc3797", value_parser = scheme_value)]
+    scheme: Option<DrawScheme>,
+    /// The RFC 3797 random sources, as published: numbers separated by spaces, sources by /
+    /// (`9319 / 2 5 12 8 10 / 9 18 26 34 41 45`). Implies --scheme rfc3797.
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["seed", "random_seed", "drand"])]
+    sources: Option<String>,
     /// The contest's name, printed on the certificate.
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
@@ -119,6 +132,14 @@ fn now() -> Option<String> {
     ))
 }
 
+fn scheme_value(v: &str) -> Result<DrawScheme, String> {
+    match v {
+        "sha256" => Ok(DrawScheme::Sha256),
+        "rfc3797" => Ok(DrawScheme::Rfc3797),
+        _ => Err(format!("expected sha256 or rfc3797, found \"{v}\"")),
+    }
+}
+
 fn seed_input(o: &DrawArgs) -> Result<Option<SeedInput>, Fatal> {
     Ok(if let Some(path) = &o.drand {
         Some(SeedInput {
@@ -136,7 +157,7 @@ fn seed_input(o: &DrawArgs) -> Result<Option<SeedInput>, Fatal> {
             ..SeedInput::default()
         })
     } else {
-        o.seed.as_ref().map(|s| SeedInput {
+        o.seed.as_ref().or(o.sources.as_ref()).map(|s| SeedInput {
             kind: SeedKind::Public,
             value: s.clone(),
             source: o.seed_source.clone(),
@@ -158,6 +179,12 @@ fn rules_input(o: &DrawArgs) -> Result<RulesInput, Fatal> {
     }
     if let Some(a) = &o.alternates {
         rules.alternates = Entry::Text(a.clone());
+    }
+    if o.sources.is_some() {
+        rules.scheme = DrawScheme::Rfc3797;
+    }
+    if let Some(s) = o.scheme {
+        rules.scheme = s;
     }
     Ok(rules)
 }
@@ -477,6 +504,31 @@ fn seed_text(s: &mut String, seed: &social_roi::Seed, lang: Lang) {
     }
 }
 
+/// An RFC 3797 drawing's key and selections, as the RFC's example tabulates them.
+fn rfc3797_text(s: &mut String, d: Option<&Rfc3797Drawing>, lang: Lang) {
+    let Some(r) = d else {
+        return;
+    };
+    s.push_str(&match lang {
+        Lang::En => format!("RFC 3797 key: {}\n", r.key),
+        Lang::Fr => format!("Clé RFC 3797\u{a0}: {}\n", r.key),
+    });
+    s.push_str(lang.pick(
+        "  index  MD5                               divisor  ticket\n",
+        "  index  MD5                               diviseur ticket\n",
+    ));
+    for x in &r.selections {
+        s.push_str(&format!(
+            "  {:>5}  {}  {:>7}  {:>6} {}\n",
+            x.index,
+            x.md5,
+            x.remaining,
+            x.ticket_number,
+            x.ticket.replace('\t', " #")
+        ));
+    }
+}
+
 fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
     let mut s = String::new();
     if let Some(t) = &c.title {
@@ -507,6 +559,7 @@ fn certificate_text(c: &Certificate, listed: Listed, lang: Lang) -> String {
             });
         }
         seed_text(&mut s, &d.seed, lang);
+        rfc3797_text(&mut s, d.rfc3797.as_ref(), lang);
         picks_text(&mut s, lang.pick("Winners", "Gagnants"), &d.winners, lang);
         picks_text(
             &mut s,

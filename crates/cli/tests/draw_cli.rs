@@ -610,6 +610,131 @@ fn the_python_recipe_reproduces_every_drawing() {
     }
 }
 
+/// The RFC 3797 example's sources, in the order section 6 publishes them.
+const RFC_SOURCES: &str = "9319 / 2 5 12 8 10 / 9 18 26 34 41 45";
+
+#[test]
+fn the_rfc3797_shell_recipe_gives_the_rfcs_first_md5() {
+    if !has("md5sum") || !has("printf") {
+        eprintln!("skipped: md5sum is not installed");
+        return;
+    }
+    let o = Command::new("sh")
+        .args(["-c", &protocol_block("<!-- recipe: rfc3797-sh -->")])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        protocol_block("<!-- recipe: rfc3797-sh-output -->")
+    );
+    assert!(stdout(&o).starts_with("990dd0a5692a029a98b5e01aa28f3459"));
+}
+
+#[test]
+fn an_rfc3797_draw_verifies_and_the_python_recipe_reproduces_it() {
+    let dir = scratch("recipe-rfc3797");
+    let (cert, again) = rfc3797_draw_and_redraw(&dir);
+    if !has("python3") {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let script = protocol_block("<!-- recipe: rfc3797-python -->");
+    for (name, c) in [("first", &cert), ("redrawn", &again)] {
+        std::fs::write(dir.join("certificate.json"), c.to_string()).unwrap();
+        let o = Command::new("python3")
+            .args(["-c", &script])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let mut expected = vec![
+            "fingerprint ok: True".to_string(),
+            "key ok: True".to_string(),
+        ];
+        for d in c["drawings"].as_array().unwrap() {
+            let list = |l: &str| {
+                let q: Vec<String> = names(d, l).iter().map(|n| format!("'{n}'")).collect();
+                format!("[{}]", q.join(", "))
+            };
+            expected.push(format!(
+                "{} {} {}",
+                d["number"],
+                list("winners"),
+                list("alternates")
+            ));
+        }
+        assert_eq!(stdout(&o).lines().collect::<Vec<_>>(), expected, "{name}");
+    }
+}
+
+/// The entrants of a drawing's `list` (`winners`, `alternates`) in a certificate's JSON.
+fn names(d: &serde_json::Value, list: &str) -> Vec<String> {
+    d[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["entrant"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The example drawn by RFC 3797 from the RFC's sources, verified, then redrawn after its
+/// first winner is disqualified (a new key refused): the two certificates.
+fn rfc3797_draw_and_redraw(dir: &Path) -> (serde_json::Value, serde_json::Value) {
+    let entries = "tests/fixtures/draw/entries.json";
+    let mut args = draw_args("entries.json");
+    let seed = args.iter().position(|a| a == "--seed").unwrap();
+    args[seed] = "--sources".into();
+    args[seed + 1] = RFC_SOURCES.into();
+    let first = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(first.status.success(), "{}", stderr(&first));
+    let cert: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
+    assert_eq!(cert["rules"]["scheme"], "rfc3797");
+    let r = &cert["drawings"][0]["rfc3797"];
+    assert_eq!(r["key"], "9319./2.5.8.10.12./9.18.26.34.41.45./");
+    assert_eq!(
+        r["selections"][0]["md5"],
+        "990dd0a5692a029a98b5e01aa28f3459"
+    );
+    let path = dir.join("certificate-1.json");
+    std::fs::write(&path, stdout(&first)).unwrap();
+    let path = path.to_str().unwrap();
+    let v = run(&["draw", "--verify", path, entries]);
+    assert!(v.status.success(), "{}", stdout(&v));
+    // A winner disqualified: the same key, the next person selected takes the prize.
+    let winner = cert["drawings"][0]["winners"][0]["entrant"]
+        .as_str()
+        .unwrap();
+    let redraw = [
+        "draw",
+        "--redraw",
+        path,
+        "--disqualify",
+        winner,
+        "--reason",
+        "no answer",
+    ];
+    let at = ["--at", "2026-06-20T10:00:00Z", "--json", entries];
+    let redrawn = run(&[&redraw[..], &at[..]].concat());
+    assert!(redrawn.status.success(), "{}", stdout(&redrawn));
+    let again: serde_json::Value = serde_json::from_str(&stdout(&redrawn)).unwrap();
+    let (d1, d2) = (&cert["drawings"][0], &again["drawings"][1]);
+    assert_eq!(
+        names(d2, "winners")[0],
+        names(d1, "alternates")[0],
+        "the first alternate moves up"
+    );
+    // A new key for a redraw is refused: the sources are the draw's.
+    let refused = run(&[&redraw[..], &["--sources", "1 2 3", entries]].concat());
+    assert_eq!(refused.status.code(), Some(1), "{}", stdout(&refused));
+    assert!(
+        stdout(&refused).contains("garde les sources"),
+        "{}",
+        stdout(&refused)
+    );
+    (cert, again)
+}
+
 #[test]
 fn the_exclusions_recipe_lists_what_the_draw_left_out() {
     if !has("python3") {

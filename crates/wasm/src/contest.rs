@@ -19,7 +19,7 @@ use social_roi::{
     read_entries, redraw, verify_certificate, Certificate, ContestInput, DrawCounts, DrawError,
     DrawOptions, DrawSession, DrawWarning, EntryList, EntryRow, ExcludedEntries, ExclusionReason,
     FieldError, FollowerList, Lang, Prepared, ReasonCount, RedrawInput, Rules, RulesInput,
-    SeedInput, SuspicionKind, SuspiciousEntrant,
+    SeedInput, Suspicion, SuspicionKind, SuspiciousEntrant,
 };
 use wasm_bindgen::prelude::*;
 
@@ -406,6 +406,28 @@ pub fn read_certificate(name: &str, text: &str, lang: &str) -> Result<JsValue, J
 pub fn exclusions_by_reason(exclusions: JsValue, lang: &str) -> Result<JsValue, JsValue> {
     let list: ExcludedEntries = from_js(exclusions, "the exclusions")?;
     to_js(&by_reason(&list, Lang::from_tag(lang)))
+}
+
+/// A kind of suspicion and its name.
+#[derive(Serialize)]
+struct SuspicionLabel {
+    kind: Suspicion,
+    label: &'static str,
+}
+
+/// Every kind of suspicion with its name in `lang`, `[{kind, label}]`: how a certificate's
+/// `exclude_suspicious` rule is written in words.
+#[wasm_bindgen(js_name = suspicionLabels)]
+pub fn suspicion_labels(lang: &str) -> Result<JsValue, JsValue> {
+    let lang = Lang::from_tag(lang);
+    let list: Vec<SuspicionLabel> = Suspicion::ALL
+        .iter()
+        .map(|&kind| SuspicionLabel {
+            kind,
+            label: kind.label(lang),
+        })
+        .collect();
+    to_js(&list)
 }
 
 /// The score of one ticket, for a page that shows how the ranking is made.
