@@ -51,6 +51,12 @@ pub(crate) fn parse(text: &str, mark: DecimalMark) -> Result<Parsed, NumberError
     }
 }
 
+/// The number `text` writes as plain digits (an optional `-`, the `mark`, grouping spaces),
+/// as [`parse`] reads it; `None` for anything else, which [`parse`] may still read.
+pub(crate) fn parse_plain(text: &str, mark: DecimalMark) -> Option<f64> {
+    plain_decimal(text.as_bytes(), mark)
+}
+
 /// [`parse`] for every way of writing a number.
 fn parse_written(text: &str, mark: DecimalMark) -> Result<Parsed, NumberError> {
     let mut s = text.trim();
@@ -99,11 +105,13 @@ fn parse_written(text: &str, mark: DecimalMark) -> Result<Parsed, NumberError> {
 }
 
 /// The fast path of [`parse`] for what exports mostly write: `-?digits` with at most one
-/// decimal mark (the caller's, `.` when unknown is not enough: `1.234` may be grouped), single
-/// spaces between digits as grouping (`1 234`, as the full parser reads them), and at most 15
-/// digits in all. The digits make an integer below 2^53 and the divisor a power of ten
-/// that `f64` holds exactly, so the one division rounds as parsing the text would: the same
-/// value, bit for bit. `None` sends the text to the full parser.
+/// decimal mark (the caller's, `.` when unknown is not enough: `1.234` may be grouped) and
+/// single spaces between digits as grouping (`1 234`, as the full parser reads them). With at
+/// most 15 digits in all, the digits make an integer below 2^53 and the divisor a power of
+/// ten that `f64` holds exactly, so the one division rounds as parsing the text would: the
+/// same value, bit for bit. Longer ones (X's `0.028481012658227847` rates) are given to the
+/// standard library's parser as the full parser gives them, without its copies.
+/// `None` sends the text to the full parser.
 fn plain_decimal(s: &[u8], mark: DecimalMark) -> Option<f64> {
     const POWERS: [f64; 16] = [
         1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -126,7 +134,7 @@ fn plain_decimal(s: &[u8], mark: DecimalMark) -> Option<f64> {
         match b {
             b' ' if previous.is_ascii_digit() => {}
             b'0'..=b'9' => {
-                value = value * 10 + u64::from(b - b'0');
+                value = value.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
                 count += 1;
                 if let Some(k) = &mut scale {
                     *k += 1;
@@ -137,19 +145,33 @@ fn plain_decimal(s: &[u8], mark: DecimalMark) -> Option<f64> {
             }
             _ => return None,
         }
-        if count > 15 {
-            return None;
-        }
     }
-    if !last.is_ascii_digit() {
+    if !last.is_ascii_digit() || count == 0 || scale == Some(0) {
         return None;
     }
-    let k = scale.unwrap_or(0);
-    if count == 0 || scale == Some(0) {
-        return None;
+    if count > 15 {
+        return long_decimal(digits, decimal).map(|x| if negative { -x } else { x });
     }
-    let x = value as f64 / POWERS[k];
+    let x = value as f64 / POWERS[scale.unwrap_or(0)];
     Some(if negative { -x } else { x })
+}
+
+/// The unsigned `digits` [`plain_decimal`] checked, too many for its exact division: copied
+/// without their grouping spaces, `decimal` made a point, into the text the full parser
+/// hands to `f64::from_str` (so the same value). `None` past 64 bytes.
+fn long_decimal(digits: &[u8], decimal: u8) -> Option<f64> {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &b in digits {
+        let c = match b {
+            b' ' => continue,
+            b if b == decimal => b'.',
+            b => b,
+        };
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
 }
 
 const CURRENCY_SYMBOLS: &[char] = &['€', '$', '£', '¥', '₹', '₽', '₩', '₺', '₣', '¢'];
@@ -311,7 +333,7 @@ mod tests {
         let alphabet = b"0123456789.,- ";
         let mut checked = 0;
         for _ in 0..200_000 {
-            let len = 1 + (next() % 18) as usize;
+            let len = 1 + (next() % 24) as usize;
             let text: String = (0..len)
                 .map(|_| alphabet[(next() % alphabet.len() as u64) as usize] as char)
                 .collect();
@@ -332,7 +354,18 @@ mod tests {
         }
         assert_eq!(plain_decimal(b"12,5", DecimalMark::Comma), Some(12.5));
         assert_eq!(plain_decimal(b"1.234", DecimalMark::Unknown), None);
-        assert_eq!(plain_decimal(b"1234567890123456", DecimalMark::Point), None);
+        assert_eq!(
+            plain_decimal(b"1234567890123456", DecimalMark::Point),
+            Some(1234567890123456.0)
+        );
+        assert_eq!(
+            plain_decimal(b"0.028481012658227847", DecimalMark::Point),
+            Some(0.028481012658227847)
+        );
+        assert_eq!(
+            plain_decimal(b"-0,0284810126582278471", DecimalMark::Comma),
+            Some(-0.028481012658227847)
+        );
     }
 
     #[test]

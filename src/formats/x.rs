@@ -125,7 +125,7 @@ pub(crate) fn account_in_daily_name(name: &str) -> Option<String> {
 
 /// The account a status link names: `https://twitter.com/rOpenSci/status/8123…` → `rOpenSci`.
 pub(crate) fn account_in_link(link: &str) -> Option<String> {
-    let rest = link.split("://").nth(1).unwrap_or(link);
+    let rest = after_scheme(link);
     let mut parts = rest.split('/');
     let host = parts.next()?;
     if !(host.ends_with("twitter.com") || host.ends_with("x.com")) {
@@ -134,6 +134,19 @@ pub(crate) fn account_in_link(link: &str) -> Option<String> {
     let account = parts.next()?;
     (parts.next() == Some("status") && !account.is_empty() && account != "i")
         .then(|| account.to_string())
+}
+
+/// What `link.split("://").nth(1).unwrap_or(link)` gives, found with a byte search (this runs
+/// once per post, and a substring searcher costs more to set up than these links to scan).
+fn after_scheme(link: &str) -> &str {
+    let scheme = |s: &str| {
+        memchr::memchr_iter(b':', s.as_bytes()).find(|&i| s.as_bytes()[i..].starts_with(b"://"))
+    };
+    let Some(i) = scheme(link) else {
+        return link;
+    };
+    let rest = &link[i + 3..];
+    scheme(rest).map_or(rest, |j| &rest[..j])
 }
 
 /// X's own quirks: the account from the link, the id from the link when the column is blank.
@@ -166,6 +179,20 @@ mod tests {
         );
         assert_eq!(account_in_link("https://x.com/i/web/status/1"), None);
         assert_eq!(account_in_link("https://example.com/a/status/1"), None);
+        for link in [
+            "a://b://c",
+            "x.com/a",
+            "://x",
+            "a:/b://c/d",
+            "https://x.com/a://b",
+            ":",
+        ] {
+            assert_eq!(
+                after_scheme(link),
+                link.split("://").nth(1).unwrap_or(link),
+                "{link}"
+            );
+        }
     }
 
     #[test]

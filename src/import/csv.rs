@@ -181,8 +181,11 @@ impl Tokenizer {
         let inner = p + 1;
         let mut q = inner;
         let mut quoting = Quoting::Quoted;
+        // Line breaks are counted on the way to the closing quote: `\n`, `\r\n` and a lone
+        // `\r` each one, as [`line_breaks`] counts them.
+        let mut breaks = 0;
         let close = loop {
-            let Some(k) = find_quote(&b[q..]) else {
+            let Some(k) = find_quote_or_break(&b[q..]) else {
                 return if last {
                     Field::OpenQuote(*line)
                 } else {
@@ -190,16 +193,28 @@ impl Tokenizer {
                 };
             };
             let at = q + k;
-            match b.get(at + 1) {
-                Some(b'"') => {
+            match (b[at], b.get(at + 1)) {
+                (b'\n', _) => {
+                    breaks += 1;
+                    q = at + 1;
+                }
+                (b'\r', Some(b'\n')) => {
+                    breaks += 1;
+                    q = at + 2;
+                }
+                (b'\r', _) => {
+                    breaks += 1;
+                    q = at + 1;
+                }
+                (_, Some(b'"')) => {
                     quoting = Quoting::Escaped;
                     q = at + 2;
                 }
-                None if !last => return Field::More,
+                (_, None) if !last => return Field::More,
                 _ => break at,
             }
         };
-        *line += line_breaks(&b[inner..close]);
+        *line += breaks;
         let end = close + 1;
         match b.get(end) {
             // `"abc"def`: the text after the closing quote belongs to the field.
@@ -306,14 +321,17 @@ fn find_field_end(d: u8, s: &[u8]) -> Option<usize> {
     memchr3(d, b'\n', b'\r', &s[short..]).map(|k| k + short)
 }
 
-/// The first quote in `s`.
+/// The first quote or line end in `s`.
 #[inline]
-fn find_quote(s: &[u8]) -> Option<usize> {
+fn find_quote_or_break(s: &[u8]) -> Option<usize> {
     let short = s.len().min(SHORT);
-    if let Some(i) = s[..short].iter().position(|&c| c == b'"') {
+    if let Some(i) = s[..short]
+        .iter()
+        .position(|&c| c == b'"' || c == b'\n' || c == b'\r')
+    {
         return Some(i);
     }
-    memchr(b'"', &s[short..]).map(|k| k + short)
+    memchr3(b'"', b'\n', b'\r', &s[short..]).map(|k| k + short)
 }
 
 /// A text position as a span offset: texts are held below 4 GiB (`import` bounds a record).

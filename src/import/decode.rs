@@ -221,10 +221,17 @@ impl TextDecoder {
 
     /// Decodes UTF-8 from a fresh start (no pending bytes).
     fn utf8(&mut self, mut bytes: &[u8], out: &mut String, last: bool) {
+        // Most chunks are valid: checked with SIMD first (simdutf8, which encoding_rs
+        // already brings), the standard library's check only to place a damaged byte.
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+            self.note_ascii(text);
+            out.push_str(text);
+            return;
+        }
         loop {
             match std::str::from_utf8(bytes) {
                 Ok(text) => {
-                    self.non_ascii |= !text.is_ascii();
+                    self.note_ascii(text);
                     out.push_str(text);
                     return;
                 }
@@ -232,7 +239,7 @@ impl TextDecoder {
                     let (good, rest) = bytes.split_at(e.valid_up_to());
                     // `good` was just validated: this cannot fail.
                     let text = std::str::from_utf8(good).unwrap_or_default();
-                    self.non_ascii |= !text.is_ascii();
+                    self.note_ascii(text);
                     out.push_str(text);
                     match e.error_len() {
                         None => {
@@ -255,6 +262,13 @@ impl TextDecoder {
                     }
                 }
             }
+        }
+    }
+
+    /// Notes whether `text` holds anything but ASCII, until something did.
+    fn note_ascii(&mut self, text: &str) {
+        if !self.non_ascii {
+            self.non_ascii = !text.is_ascii();
         }
     }
 

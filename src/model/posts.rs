@@ -72,7 +72,10 @@ struct SymbolColumn {
 
 impl SymbolColumn {
     fn push(&mut self, name: Option<&str>) {
+        // Most posts name what the one before named: compared before anything is hashed.
+        let previous = self.ids.last().and_then(|&id| self.names.get(id as usize));
         let id = match name {
+            Some(n) if previous.is_some_and(|p| p == n) => self.ids[self.ids.len() - 1],
             Some(n) => match self.index.get(n) {
                 Some(&id) => id,
                 None => {
@@ -107,6 +110,7 @@ enum NumberColumn {
 const WIDE_NONE: u64 = 0x7ff8_dead_beef_0001;
 
 impl NumberColumn {
+    #[inline]
     fn push(&mut self, len: usize, value: Option<f64>) {
         match (&mut *self, value) {
             (NumberColumn::Absent, None) => {}

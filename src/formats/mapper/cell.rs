@@ -139,11 +139,7 @@ impl CellReader {
         let value = match cell {
             CellRef::Empty => return Ok(None),
             CellRef::Number(x) => *x,
-            CellRef::Text(t) if self.is_placeholder(t) => {
-                self.placeholders.note(|| t.trim().to_string(), line);
-                return Ok(None);
-            }
-            CellRef::Text(t) => match self.number_text(t, kind)? {
+            CellRef::Text(t) => match self.number_cell(t, kind, line)? {
                 Some(x) => x,
                 None => return Ok(None),
             },
@@ -162,6 +158,19 @@ impl CellReader {
             self.negatives[p].note(|| value, line);
         }
         Ok(Some(Value::Number(value)))
+    }
+
+    /// A number cell's text: plain digits first (most cells, and never a placeholder), then
+    /// a placeholder (noted), then every way of writing a number.
+    fn number_cell(&mut self, t: &str, kind: ValueKind, line: u64) -> Result<Option<f64>, Issue> {
+        if let Some(x) = number::parse_plain(t, self.mark) {
+            return Ok(Some(x));
+        }
+        if self.is_placeholder(t) {
+            self.placeholders.note(|| t.trim().to_string(), line);
+            return Ok(None);
+        }
+        self.number_text(t, kind)
     }
 
     /// Whether `t` stands for a value the platform has not counted yet: `undefined`, `--`
