@@ -6,7 +6,7 @@ use crate::date::{Date, DateTime};
 use crate::formats::comments::is_content_address;
 use crate::i18n::Lang;
 use crate::model::{EntryRow, Message, Network, PostRef};
-use crate::sentiment::{sentiment, Sentiment};
+use crate::sentiment::{Reader, Sentiment};
 use std::collections::HashMap;
 
 /// Where a text comes from.
@@ -153,7 +153,8 @@ pub(crate) fn read_texts(
     files: &[String],
     period: Period,
 ) -> Vec<Said> {
-    let mut out = comments(entries, posts, files, period);
+    let mut reader = Reader::default();
+    let mut out = comments(entries, posts, files, period, &mut reader);
     for m in messages {
         let Some(text) = m.text.as_deref().filter(|t| !t.trim().is_empty()) else {
             continue;
@@ -172,7 +173,7 @@ pub(crate) fn read_texts(
             date: when.map(|w| w.date),
             network: m.channel.as_deref().and_then(network_of_channel),
             channel: m.channel.clone(),
-            sentiment: sentiment(text, period.lang),
+            sentiment: reader.read(text, period.lang),
         });
     }
     for (p, when) in posts {
@@ -189,7 +190,7 @@ pub(crate) fn read_texts(
             date: when.map(|w| w.date),
             network: Some(p.network()),
             channel: None,
-            sentiment: sentiment(text, period.lang),
+            sentiment: reader.read(text, period.lang),
         });
     }
     out
@@ -205,6 +206,7 @@ fn comments(
     posts: &[(PostRef, Option<DateTime>)],
     files: &[String],
     period: Period,
+    reader: &mut Reader,
 ) -> Vec<Said> {
     let by_address: HashMap<String, String> = posts
         .iter()
@@ -250,7 +252,7 @@ fn comments(
             date: when.map(|w| w.date),
             network,
             channel: None,
-            sentiment: sentiment(&e.text, period.lang),
+            sentiment: reader.read(&e.text, period.lang),
         });
     }
     out
