@@ -104,7 +104,7 @@ pub struct CrisisReport {
 pub(crate) struct Inputs<'a> {
     pub posts: &'a [(PostRef<'a>, Option<DateTime>)],
     pub days: &'a [Vec<&'a DailyRow>],
-    pub said: &'a [Said],
+    pub said: &'a [Said<'a>],
     pub messages: &'a [(DateTime, Option<DateTime>, &'a Message)],
     pub hours: Option<&'a Hours>,
     pub brand_terms: &'a [String],
