@@ -218,7 +218,7 @@ fn all_series(i: &Inputs) -> Vec<Series> {
         d.feedback.mentions
     }));
     if !i.brand_terms.is_empty() {
-        let named = daily_counts(&talk, |s| is_brand(&s.text, i.brand_terms));
+        let named = daily_counts(&talk, |s| is_brand(s.text, i.brand_terms));
         out.extend(named.map(|days| {
             let label = lang.pick(
                 "Comments and messages naming the brand",
