@@ -2,9 +2,10 @@
 //!
 //! - `cargo run --release --example bench_analysis -- [--rounds N] [--json] FILE...`: each
 //!   file (the exports `scripts/bench.sh` generates) is read into its own [`Workspace`] once,
-//!   then analysed in interleaved rounds (every file, every preset, once per round). Prints the
-//!   median time of the first analysis (the default preset) and of each preset switch;
-//!   `--json` adds one line of JSON for `benches/native.mjs`.
+//!   then analysed in interleaved rounds (every file, every column, once per round). Prints
+//!   the median time of the first analysis (`first`: the facts about each record computed),
+//!   of each preset switch and an option change on the workspace's kept facts, and of the
+//!   page's call (`summary`); `--json` adds one line of JSON for `benches/native.mjs`.
 //! - `cargo run --release --example bench_analysis -- [POSTS]` (default 5 000 posts over 365
 //!   days on three networks, with daily rows, 2 000 inbox messages and 50 ad rows): a
 //!   synthetic year of a busy account, 5 runs per preset.
@@ -12,9 +13,9 @@
 //! Prints numbers; it asserts nothing.
 
 use social_roi::{
-    analyze, AdRow, AnalysisOptions, BusinessHours, DailyRow, Dataset, Date, DateTime,
-    ImportOptions, Lang, Message, Network, Origin, Post, PostMetrics, Preset, Records, Time,
-    Workspace,
+    analyze, analyze_summary, AdRow, AnalysisOptions, BusinessHours, DailyRow, Dataset, Date,
+    DateTime, ImportOptions, Lang, Message, Network, Origin, Post, PostMetrics, Preset, Records,
+    Time, Workspace,
 };
 use std::time::Instant;
 
@@ -180,7 +181,46 @@ fn median(mut v: Vec<f64>) -> f64 {
     }
 }
 
-/// Each file in its own workspace, analysed with every preset in interleaved rounds.
+/// What is timed per file and round: `first`, the analysis of the dataset alone (every fact
+/// about its records computed, as the first analysis in a workspace does), then, on the
+/// workspace whose facts the first call kept, each preset (the first being the default), an
+/// option changed (the report's clock and business hours) and the page's call
+/// (`analyze_summary`, no row per post).
+const COLUMNS: [&str; 7] = [
+    "first", "custom", "later", "rival_iq", "x", "option", "summary",
+];
+
+fn timed(ws: &Workspace, column: usize) -> (f64, usize) {
+    let preset = match column {
+        2 => Preset::Later,
+        3 => Preset::RivalIq,
+        4 => Preset::X,
+        _ => Preset::Custom,
+    };
+    let mut options = AnalysisOptions {
+        preset,
+        ..AnalysisOptions::default()
+    };
+    if column == 5 {
+        options.utc_offset_minutes = Some(60);
+        options.business_hours = Some(BusinessHours::default());
+    }
+    let t = Instant::now();
+    let report = match column {
+        0 => analyze(ws.dataset(), &options, Lang::En),
+        6 => analyze_summary(ws, &options, Lang::En),
+        _ => analyze(ws, &options, Lang::En),
+    };
+    let secs = t.elapsed().as_secs_f64();
+    let size = if column == 0 {
+        serde_json::to_string(&report).map_or(0, |j| j.len())
+    } else {
+        0
+    };
+    (secs, size)
+}
+
+/// Each file in its own workspace, analysed in interleaved rounds (every file, every column).
 fn files(paths: &[String], rounds: usize, json: bool) -> Result<(), String> {
     let mut loaded = Vec::new();
     for path in paths {
@@ -190,53 +230,59 @@ fn files(paths: &[String], rounds: usize, json: bool) -> Result<(), String> {
         });
         let name = path.rsplit('/').next().unwrap_or(path);
         ws.add(name, &bytes);
+        // The first analysis in the workspace: its facts are kept for the next.
+        analyze(&ws, &AnalysisOptions::default(), Lang::En);
         loaded.push((name.to_string(), ws));
     }
-    // [file][preset] -> seconds per round.
-    let mut secs = vec![vec![Vec::new(); PRESETS.len()]; loaded.len()];
+    // [file][column] -> seconds per round.
+    let mut secs = vec![vec![Vec::new(); COLUMNS.len()]; loaded.len()];
     let mut sizes = vec![0usize; loaded.len()];
     for round in 0..rounds {
         for (k, (_, ws)) in loaded.iter().enumerate() {
-            for (p, preset) in PRESETS.iter().enumerate() {
-                let options = AnalysisOptions {
-                    preset: *preset,
-                    ..AnalysisOptions::default()
-                };
-                let t = Instant::now();
-                let report = analyze(ws.dataset(), &options, Lang::En);
-                secs[k][p].push(t.elapsed().as_secs_f64());
-                if p == 0 {
-                    sizes[k] = serde_json::to_string(&report).map_or(0, |j| j.len());
-                }
+            for (c, times) in secs[k].iter_mut().enumerate() {
+                let (t, size) = timed(ws, c);
+                times.push(t);
+                sizes[k] = sizes[k].max(size);
             }
         }
         eprintln!("  round {}/{rounds}", round + 1);
     }
-    println!(
-        "native analysis, medians of {rounds} interleaved rounds (ms)\n{:<36} {:>8} {:>10} {:>8} {:>9} {:>8} {:>10}",
-        "file", "posts", "custom", "later", "rival_iq", "x", "JSON KiB"
-    );
+    print_results(&loaded, &secs, &sizes, rounds, json);
+    Ok(())
+}
+
+fn print_results(
+    loaded: &[(String, Workspace)],
+    secs: &[Vec<Vec<f64>>],
+    sizes: &[usize],
+    rounds: usize,
+    json: bool,
+) {
+    println!("native analysis, medians of {rounds} interleaved rounds (ms)");
+    print!("{:<36} {:>8}", "file", "posts");
+    COLUMNS.iter().for_each(|c| print!(" {c:>9}"));
+    println!(" {:>10}", "JSON KiB");
     let mut out = Vec::new();
     for (k, (name, ws)) in loaded.iter().enumerate() {
         let ms: Vec<f64> = secs[k].iter().map(|s| median(s.clone()) * 1000.0).collect();
         let posts = ws.dataset().records.posts.len();
-        println!(
-            "{name:<36} {posts:>8} {:>10.1} {:>8.1} {:>9.1} {:>8.1} {:>10.1}",
-            ms[0],
-            ms[1],
-            ms[2],
-            ms[3],
-            sizes[k] as f64 / 1024.0
-        );
+        print!("{name:<36} {posts:>8}");
+        ms.iter().for_each(|m| print!(" {m:>9.1}"));
+        println!(" {:>10.1}", sizes[k] as f64 / 1024.0);
+        let fields: Vec<String> = COLUMNS
+            .iter()
+            .zip(&ms)
+            .map(|(c, m)| format!("\"{c}\":{m}"))
+            .collect();
         out.push(format!(
-            "{{\"name\":{name:?},\"posts\":{posts},\"ms\":{{\"custom\":{},\"later\":{},\"rival_iq\":{},\"x\":{}}},\"json_bytes\":{}}}",
-            ms[0], ms[1], ms[2], ms[3], sizes[k]
+            "{{\"name\":{name:?},\"posts\":{posts},\"ms\":{{{}}},\"json_bytes\":{}}}",
+            fields.join(","),
+            sizes[k]
         ));
     }
     if json {
         println!("JSON {{\"rounds\":{rounds},\"files\":[{}]}}", out.join(","));
     }
-    Ok(())
 }
 
 fn main() {

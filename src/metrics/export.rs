@@ -292,7 +292,7 @@ pub fn export_document(
             })
             .collect(),
         totals: workspace.totals(lang),
-        analysis: analyze(workspace.dataset(), options, lang),
+        analysis: analyze(workspace, options, lang),
         options: options.clone(),
     }
 }

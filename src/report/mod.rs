@@ -25,10 +25,12 @@ pub use words::format_value;
 use crate::figure::Unit;
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use crate::metrics::analysis::{analyze_summary, AnalysisOptions, AnalysisReport};
+use crate::metrics::analysis::{
+    analyze_summary, Analysable, AnalysisOptions, AnalysisReport, Kept,
+};
 use crate::metrics::engagement::PostRow;
 use crate::metrics::roi::compute_roi;
-use crate::model::Dataset;
+use crate::workspace::RecordFacts;
 use sections::{analysis_headlines, keys, roi_headlines, Formulas};
 use serde::Serialize;
 
@@ -126,7 +128,7 @@ impl SectionId {
 
 /// The analysis of `data` over `span` with the report's options.
 fn analysis_of(
-    data: &Dataset,
+    data: &Kept,
     options: &AnalysisOptions,
     span: Option<Span>,
     lang: Lang,
@@ -136,8 +138,16 @@ fn analysis_of(
     analyze_summary(data, &o, lang)
 }
 
-/// The report of `data` with `input`, in `lang`.
-pub fn report(data: &Dataset, input: &ReportInput, lang: Lang) -> Report {
+/// The report of `data` (a [`Workspace`](crate::Workspace) or a [`Dataset`](crate::Dataset)) with `input`,
+/// in `lang`. Its analyses (the whole span, the period, the one compared with) share the
+/// facts kept about each record: the workspace's, or facts computed once for this report.
+pub fn report<A: Analysable + ?Sized>(data: &A, input: &ReportInput, lang: Lang) -> Report {
+    let fresh = RecordFacts::default();
+    let facts = data.kept_facts().unwrap_or(&fresh);
+    report_of(&Kept::new(data.dataset(), facts), input, lang)
+}
+
+fn report_of(data: &Kept, input: &ReportInput, lang: Lang) -> Report {
     let mut errors = Vec::new();
     let all = analysis_of(data, &input.analysis, None, lang);
     let period = periods::current(input, (all.range.from, all.range.to), lang, &mut errors);

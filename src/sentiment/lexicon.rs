@@ -3,20 +3,28 @@
 //! and the folding every key and token goes through (lower case, no accents).
 
 use crate::i18n::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 type Fixed = foldhash::fast::FixedState;
 
+/// What the table says of a key.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Key {
+    /// Its valence, when it is an entry.
+    pub(super) valence: Option<f32>,
+    /// Whether a longer phrase starts with it.
+    pub(super) starts: bool,
+}
+
 /// One language's table: folded keys, sorted, with their valence.
 pub(super) struct Lexicon {
     entries: Vec<(String, f32)>,
-    /// The same, by key (a comment's every word is looked up: hashing beats a binary search
-    /// over thousands of keys).
-    by_key: HashMap<String, f32, Fixed>,
-    /// Every key a longer phrase starts with (`c'`, `c'est`, `c'est pas` for `c'est pas
-    /// terrible`): a phrase is looked for only while its words so far start one.
-    starts: HashSet<String, Fixed>,
+    /// The same by key (a comment's every word is looked up: hashing beats a binary search
+    /// over thousands of keys), and every key a longer phrase starts with (`c'`, `c'est`,
+    /// `c'est pas` for `c'est pas terrible`): a phrase is looked for only while its words so
+    /// far start one. One lookup says both.
+    by_key: HashMap<String, Key, Fixed>,
     /// The most words a phrase of this table has.
     pub(super) longest: usize,
 }
@@ -42,33 +50,44 @@ impl Lexicon {
             .map(|(k, _)| k.split(' ').count())
             .max()
             .unwrap_or(1);
-        let by_key = entries.iter().cloned().collect();
-        let mut starts = HashSet::default();
+        let mut by_key: HashMap<String, Key, Fixed> = entries
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    Key {
+                        valence: Some(*v),
+                        starts: false,
+                    },
+                )
+            })
+            .collect();
         for (k, _) in &entries {
             for (i, c) in k.char_indices() {
-                match c {
-                    ' ' => starts.insert(k[..i].to_string()),
-                    '\'' if i + 1 < k.len() => starts.insert(k[..=i].to_string()),
-                    _ => false,
+                let start = match c {
+                    ' ' => &k[..i],
+                    '\'' if i + 1 < k.len() => &k[..=i],
+                    _ => continue,
                 };
+                by_key.entry(start.to_string()).or_default().starts = true;
             }
         }
         Lexicon {
             entries,
             by_key,
-            starts,
             longest,
         }
     }
 
     /// The valence of a folded key, if listed.
     pub(super) fn get(&self, key: &str) -> Option<f32> {
-        self.by_key.get(key).copied()
+        self.by_key.get(key).and_then(|k| k.valence)
     }
 
-    /// Whether a longer phrase of the table starts with `key`.
-    pub(super) fn starts_phrase(&self, key: &str) -> bool {
-        self.starts.contains(key)
+    /// The valence of a folded key, if listed, and whether a longer phrase of the table
+    /// starts with it.
+    pub(super) fn find(&self, key: &str) -> Key {
+        self.by_key.get(key).copied().unwrap_or_default()
     }
 
     /// How many entries (the documentation quotes it).
@@ -96,17 +115,23 @@ pub(super) fn lexicon(lang: Lang) -> &'static Lexicon {
 /// typographic apostrophe made straight, emoji variation selectors and skin tones dropped.
 pub(super) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] written at the end of `out`.
+pub(super) fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '\u{fe0f}' | '\u{fe0e}' | '\u{200d}' | '\u{1f3fb}'..='\u{1f3ff}' => {}
             '’' | 'ʼ' | '`' | '´' => out.push('\''),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => match unaccent(c) {
                 Some(s) => out.push_str(s),
                 None => out.extend(c.to_lowercase()),
             },
         }
     }
-    out
 }
 
 /// The letters French (and English loans) write with an accent, without it, in lower case.

@@ -5,7 +5,10 @@
 //! - `lexicon`: the words, phrases and emoji with their valence (`en.txt`, `fr.txt`,
 //!   `emoji.txt`, written for this project: [docs/sentiment.md](../../docs/sentiment.md) says
 //!   why no published lexicon was taken), folded (lower case, no accents);
-//! - `tokens`: a text cut into words (French elision split off), emoji, marks and breaks;
+//! - `tokens`: a text cut into words (French elision split off), emoji, marks and breaks,
+//!   into buffers reused from one text to the next ([`Reader`]);
+//! - `classes`: the small word lists (negations, boosters, each language's common words),
+//!   one lookup per word;
 //! - `score`: the rules (boosters, negation, capitals, `but`, exclamation marks) and the
 //!   normalised score.
 //!
@@ -15,13 +18,14 @@
 //! comments measure is one the page can say the accuracy of. The accuracy measured on those
 //! comments is [`MEASURED`], checked against them by `tests/sentiment.rs`.
 
+mod classes;
 mod lexicon;
 mod score;
 mod tokens;
 
 use crate::i18n::Lang;
 use serde::Serialize;
-use tokens::{tokens, Token};
+use tokens::{Token, Tokens};
 
 /// Negative, neutral or positive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -83,71 +87,47 @@ pub struct Sentiment {
 /// assert_eq!(sentiment("Vous ouvrez le dimanche ?", Lang::Fr).polarity, Polarity::Neutral);
 /// ```
 pub fn sentiment(text: &str, hint: Lang) -> Sentiment {
-    let t = tokens(text);
-    let lang = language(&t, text, hint);
-    let score = score::score(&t, lang);
-    let polarity = if score >= THRESHOLD {
-        Polarity::Positive
-    } else if score <= -THRESHOLD {
-        Polarity::Negative
-    } else {
-        Polarity::Neutral
-    };
-    Sentiment {
-        polarity,
-        score,
-        lang,
+    Reader::default().read(text, hint)
+}
+
+/// The estimate's buffers, kept from one text to the next: reading many texts with one
+/// reader allocates nothing once they have grown to the longest text. Gives what
+/// [`sentiment`] gives.
+#[derive(Debug, Default)]
+pub(crate) struct Reader {
+    tokens: Tokens,
+    scratch: score::Scratch,
+}
+
+impl Reader {
+    /// The sentiment of `text`, read as French or English (`hint` when its words do not say).
+    pub(crate) fn read(&mut self, text: &str, hint: Lang) -> Sentiment {
+        self.tokens.read(text);
+        let lang = language(&self.tokens, text, hint);
+        let score = score::score(&self.tokens, lang, &mut self.scratch);
+        let polarity = if score >= THRESHOLD {
+            Polarity::Positive
+        } else if score <= -THRESHOLD {
+            Polarity::Negative
+        } else {
+            Polarity::Neutral
+        };
+        Sentiment {
+            polarity,
+            score,
+            lang,
+        }
     }
-}
-
-const FRENCH_WORDS: &[&str] = &[
-    "le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "je", "tu", "il", "elle",
-    "nous", "vous", "ils", "ce", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "son", "sa",
-    "pour", "pas", "que", "qui", "avec", "sur", "dans", "mais", "ou", "tres", "trop", "c'", "j'",
-    "n'", "l'", "d'", "qu'", "merci", "vraiment", "toujours", "encore", "rien", "aucun", "bonjour",
-    "ca", "chez", "au", "aux", "ne", "on", "suis", "sont", "fait", "quel", "quelle",
-];
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "is", "are", "was", "were", "i", "you", "he", "she", "we", "they",
-    "it", "this", "that", "my", "your", "our", "their", "to", "of", "for", "not", "with", "on",
-    "in", "but", "or", "very", "so", "thanks", "thank", "really", "always", "still", "nothing",
-    "any", "hello", "just", "what", "why", "how", "do", "does", "did", "don't", "it's", "i'm",
-    "be", "at", "have", "has", "will", "can", "no", "yes", "me",
-];
-
-/// The word lists as sets (every word of every comment is looked up in them).
-struct WordSets {
-    french: std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
-    english: std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
-    stop: std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
-}
-
-fn word_sets() -> &'static WordSets {
-    static SETS: std::sync::OnceLock<WordSets> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| WordSets {
-        french: FRENCH_WORDS.iter().copied().collect(),
-        english: ENGLISH_WORDS.iter().copied().collect(),
-        stop: STOP_WORDS.iter().copied().collect(),
-    })
-}
-
-fn is_french_word(w: &str) -> bool {
-    word_sets().french.contains(w)
-}
-
-fn is_english_word(w: &str) -> bool {
-    word_sets().english.contains(w)
 }
 
 /// The language of a text: the one more of its common words belong to (accented letters
 /// count for French); `hint` on a tie.
-fn language(t: &[Token], text: &str, hint: Lang) -> Lang {
+fn language(t: &Tokens, text: &str, hint: Lang) -> Lang {
     let (mut fr, mut en) = (0, 0);
-    for tok in t {
-        if let Token::Word { text, .. } = tok {
-            fr += usize::from(is_french_word(text));
-            en += usize::from(is_english_word(text));
-        }
+    for i in 0..t.len() {
+        let class = t.class(i);
+        fr += usize::from(class & classes::FRENCH != 0);
+        en += usize::from(class & classes::ENGLISH != 0);
     }
     fr += text
         .chars()
@@ -170,175 +150,30 @@ fn language(t: &[Token], text: &str, hint: Lang) -> Lang {
 /// (in lower case): no stop words, no words under three letters, no numbers, no held letters
 /// (for the words that come back in negative comments).
 pub(crate) fn content_words(text: &str) -> Vec<(String, String)> {
+    let mut t = Tokens::default();
+    t.read(text);
     let mut out: Vec<(String, String)> = Vec::new();
-    for t in tokens(text) {
+    let common = classes::STOP | classes::FRENCH | classes::ENGLISH;
+    for tok in t.list() {
         if let Token::Word {
-            text,
             shown,
             long: false,
+            class,
             ..
-        } = t
+        } = tok
         {
-            let keep = text.chars().count() >= 3
-                && !text.ends_with('\'')
-                && !text.chars().all(|c| c.is_ascii_digit())
-                && !word_sets().stop.contains(text.as_str())
-                && !is_french_word(&text)
-                && !is_english_word(&text);
-            if keep && !out.iter().any(|(w, _)| *w == text) {
-                out.push((text, shown));
+            let w = t.text(tok);
+            let keep = w.chars().count() >= 3
+                && !w.ends_with('\'')
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && class & common == 0;
+            if keep && !out.iter().any(|(x, _)| x == w) {
+                out.push((w.to_string(), text[shown.clone()].to_lowercase()));
             }
         }
     }
     out
 }
-
-/// Words too common to say what a comment is about, beyond the language markers above.
-const STOP_WORDS: &[&str] = &[
-    "est",
-    "sont",
-    "etait",
-    "ete",
-    "avoir",
-    "avez",
-    "avons",
-    "ont",
-    "ai",
-    "as",
-    "vos",
-    "votre",
-    "leur",
-    "leurs",
-    "nos",
-    "notre",
-    "tout",
-    "tous",
-    "toute",
-    "toutes",
-    "plus",
-    "moins",
-    "comme",
-    "quand",
-    "aussi",
-    "alors",
-    "donc",
-    "car",
-    "parce",
-    "deja",
-    "apres",
-    "avant",
-    "depuis",
-    "cela",
-    "ceci",
-    "celui",
-    "celle",
-    "fois",
-    "meme",
-    "autre",
-    "peu",
-    "bien",
-    "non",
-    "oui",
-    "moi",
-    "toi",
-    "lui",
-    "eux",
-    "leur",
-    "faire",
-    "fais",
-    "font",
-    "etre",
-    "sans",
-    "sous",
-    "vers",
-    "entre",
-    "chaque",
-    "ici",
-    "vais",
-    "va",
-    "vont",
-    "peut",
-    "peux",
-    "veux",
-    "veut",
-    "dit",
-    "the",
-    "and",
-    "this",
-    "that",
-    "with",
-    "from",
-    "have",
-    "has",
-    "had",
-    "was",
-    "were",
-    "are",
-    "been",
-    "they",
-    "them",
-    "their",
-    "there",
-    "here",
-    "what",
-    "when",
-    "where",
-    "which",
-    "who",
-    "your",
-    "you",
-    "our",
-    "all",
-    "any",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-    "just",
-    "than",
-    "then",
-    "too",
-    "also",
-    "only",
-    "even",
-    "about",
-    "after",
-    "before",
-    "again",
-    "get",
-    "got",
-    "one",
-    "two",
-    "out",
-    "off",
-    "now",
-    "its",
-    "it's",
-    "i'm",
-    "i've",
-    "you're",
-    "don't",
-    "didn't",
-    "doesn't",
-    "can't",
-    "won't",
-    "isn't",
-    "very",
-    "really",
-    "still",
-    "more",
-    "most",
-    "trop",
-    "tres",
-    "vraiment",
-    "toujours",
-    "encore",
-    "rien",
-    "jamais",
-    "pas",
-    "tellement",
-];
 
 /// One class's precision and recall on a labelled set.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]

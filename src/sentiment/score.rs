@@ -17,8 +17,9 @@
 //! The sum, plus 0.292 per `!` (at most 4) in its direction, is normalised as
 //! `sum ÷ √(sum² + 15)`.
 
+use super::classes::{booster, but, dampener, negator};
 use super::lexicon::{french_stems, lexicon, Lexicon};
-use super::tokens::Token;
+use super::tokens::{Token, Tokens};
 use crate::i18n::Lang;
 
 const BOOST: f32 = 0.293;
@@ -27,118 +28,58 @@ const NEGATE: f32 = -0.74;
 const BANG: f32 = 0.292;
 const ALPHA: f32 = 15.0;
 
-const NEGATORS_EN: &[&str] = &[
-    "not", "no", "never", "nothing", "nobody", "none", "nor", "neither", "without", "hardly",
-    "cannot", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "wont",
-    "aint", "shouldnt", "wouldnt", "couldnt", "havent", "hasnt", "hadnt",
-];
-const NEGATORS_FR: &[&str] = &[
-    "ne", "n'", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ni", "guere",
-];
-const BOOSTERS_EN: &[&str] = &[
-    "very",
-    "really",
-    "so",
-    "extremely",
-    "super",
-    "totally",
-    "absolutely",
-    "completely",
-    "incredibly",
-    "too",
-    "truly",
-    "highly",
-    "such",
-    "utterly",
-    "seriously",
-    "especially",
-    "insanely",
-    "damn",
-    "soo",
-    "sooo",
-    "way",
-];
-const BOOSTERS_FR: &[&str] = &[
-    "tres",
-    "trop",
-    "vraiment",
-    "tellement",
-    "super",
-    "hyper",
-    "grave",
-    "carrement",
-    "vachement",
-    "extremement",
-    "completement",
-    "totalement",
-    "absolument",
-    "si",
-    "archi",
-    "ultra",
-    "mega",
-    "franchement",
-    "particulierement",
-    "bien",
-];
-const DAMPENERS_EN: &[&str] = &[
-    "slightly", "somewhat", "kinda", "fairly", "rather", "partly", "barely", "almost", "bit",
-];
-const DAMPENERS_FR: &[&str] = &[
-    "peu",
-    "assez",
-    "plutot",
-    "legerement",
-    "moyennement",
-    "presque",
-];
-const BUT_EN: &[&str] = &["but", "however", "though", "although", "yet"];
-const BUT_FR: &[&str] = &[
-    "mais",
-    "cependant",
-    "pourtant",
-    "toutefois",
-    "neanmoins",
-    "contre",
-    "revanche",
-];
-
 /// One word or phrase found, its valence as the rules left it, and where.
+#[derive(Debug)]
 struct Found {
     at: usize,
     valence: f32,
 }
 
-/// The score of `tokens` read as `lang`: from −1 (very negative) to +1.
-pub(super) fn score(tokens: &[Token], lang: Lang) -> f64 {
+/// The buffers scoring reuses from one text to the next.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    /// The phrase being looked up.
+    key: String,
+    /// A word with its doubled letters written once.
+    once: String,
+    found: Vec<Found>,
+}
+
+/// The score of the tokens `t` read as `lang`: from −1 (very negative) to +1.
+pub(super) fn score(t: &Tokens, lang: Lang, scratch: &mut Scratch) -> f64 {
     let table = lexicon(lang);
-    let words: Vec<Option<&str>> = tokens.iter().map(word).collect();
-    let mut found: Vec<Found> = Vec::new();
+    let mut found = std::mem::take(&mut scratch.found);
+    found.clear();
     let mut negated_for = 0u8;
     let mut but_at = None;
     let mut i = 0;
-    while i < tokens.len() {
-        let Some(w) = words[i] else {
-            if matches!(tokens[i], Token::Break) {
-                negated_for = 0;
-            }
-            if let Token::Emoji(e) = &tokens[i] {
-                if let Some(v) = table.get(e) {
-                    found.push(Found { at: i, valence: v });
+    while i < t.len() {
+        let Some(w) = t.word(i) else {
+            match &t.list()[i] {
+                Token::Break => negated_for = 0,
+                e @ Token::Emoji(_) => {
+                    if let Some(v) = table.get(t.text(e)) {
+                        found.push(Found { at: i, valence: v });
+                    }
                 }
+                _ => {}
             }
             i += 1;
             continue;
         };
-        if is_in(w, buts(lang)) && !(w == "contre" && prev_is(&words, i, "par")) {
+        let class = t.class(i);
+        if class & but(lang) != 0 && !(w == "contre" && i > 0 && t.word(i - 1) == Some("par")) {
             but_at = Some(i);
         }
-        if let Some((n, v)) = phrase(table, &words, i, lang) {
-            let own_negation = is_in(words[i].unwrap_or(""), negators(lang));
-            let booster_next =
-                n == 1 && is_booster(w, lang) && next_has_valence(table, &words, i, lang);
+        if let Some((n, v)) = phrase(table, t, i, lang, scratch) {
+            let own_negation = class & negator(lang) != 0;
+            let booster_next = n == 1
+                && class & booster(lang) != 0
+                && t.word(i + 1).is_some()
+                && phrase(table, t, i + 1, lang, scratch).is_some();
             if !booster_next {
-                let mut v = emphasis(&tokens[i], v);
-                v += boost(&words, i, v, lang);
+                let mut v = emphasis(&t.list()[i], v);
+                v += boost(t, i, v, lang);
                 if negated_for > 0 && !own_negation {
                     v *= NEGATE;
                 }
@@ -148,14 +89,16 @@ pub(super) fn score(tokens: &[Token], lang: Lang) -> f64 {
                 continue;
             }
         }
-        if is_in(w, negators(lang)) || (lang == Lang::En && w.ends_with("n't")) {
+        if class & negator(lang) != 0 || (lang == Lang::En && w.ends_with("n't")) {
             negated_for = 3;
         } else {
             negated_for = negated_for.saturating_sub(1);
         }
         i += 1;
     }
-    finish(&found, but_at, tokens)
+    let s = finish(&found, but_at, t.list());
+    scratch.found = found;
+    s
 }
 
 /// The sum of what was found, weighed around `but`, with the exclamation marks, normalised.
@@ -179,88 +122,62 @@ fn finish(found: &[Found], but_at: Option<usize>, tokens: &[Token]) -> f64 {
     f64::from(sum / (sum * sum + ALPHA).sqrt())
 }
 
-fn word(t: &Token) -> Option<&str> {
-    match t {
-        Token::Word { text, .. } => Some(text),
-        _ => None,
-    }
-}
-
-fn is_in(w: &str, list: &[&str]) -> bool {
-    list.contains(&w)
-}
-
-fn prev_is(words: &[Option<&str>], i: usize, w: &str) -> bool {
-    i > 0 && words[i - 1] == Some(w)
-}
-
-fn negators(lang: Lang) -> &'static [&'static str] {
-    lang.pick_list(NEGATORS_EN, NEGATORS_FR)
-}
-
-fn buts(lang: Lang) -> &'static [&'static str] {
-    lang.pick_list(BUT_EN, BUT_FR)
-}
-
-fn is_booster(w: &str, lang: Lang) -> bool {
-    is_in(w, lang.pick_list(BOOSTERS_EN, BOOSTERS_FR))
-}
-
-fn is_dampener(w: &str, lang: Lang) -> bool {
-    is_in(w, lang.pick_list(DAMPENERS_EN, DAMPENERS_FR))
-}
-
 /// The longest phrase of the lexicon starting at word `i` (up to the table's longest, on
 /// words of one clause), else the word itself or, in French, one of its stems: how many
 /// words it takes and its valence.
-fn phrase(table: &Lexicon, words: &[Option<&str>], i: usize, lang: Lang) -> Option<(usize, f32)> {
-    let mut key = String::new();
+fn phrase(
+    table: &Lexicon,
+    t: &Tokens,
+    i: usize,
+    lang: Lang,
+    scratch: &mut Scratch,
+) -> Option<(usize, f32)> {
+    let key = &mut scratch.key;
+    key.clear();
     let mut best = None;
     for n in 1..=table.longest {
-        let Some(Some(w)) = words.get(i + n - 1) else {
+        let Some(w) = t.word(i + n - 1) else {
             break;
         };
         if n > 1 && !key.ends_with('\'') {
             key.push(' ');
         }
         key.push_str(w);
-        if let Some(v) = table.get(&key) {
+        let found = table.find(key);
+        if let Some(v) = found.valence {
             best = Some((n, v));
         }
-        if !table.starts_phrase(&key) {
+        if !found.starts {
             break;
         }
     }
-    best.or_else(|| single(table, words[i]?, lang).map(|v| (1, v)))
+    // The word alone was looked up first above: only its other forms are left.
+    best.or_else(|| other_forms(table, t.word(i)?, lang, &mut scratch.once).map(|v| (1, v)))
 }
 
-fn single(table: &Lexicon, w: &str, lang: Lang) -> Option<f32> {
-    table.get(w).or_else(|| {
-        let once = held_once(w);
-        table.get(&once).or_else(|| match lang {
-            Lang::Fr => french_stems(w).find_map(|s| table.get(s)),
-            Lang::En => w.strip_suffix('s').and_then(|s| table.get(s)),
-        })
+/// The valence of a word not listed as written: once its doubled letters are written once,
+/// else (French) one of its stems, (English) without its plural.
+fn other_forms(table: &Lexicon, w: &str, lang: Lang, once: &mut String) -> Option<f32> {
+    held_once(w, once);
+    let held = if once.as_str() == w {
+        None
+    } else {
+        table.get(once)
+    };
+    held.or_else(|| match lang {
+        Lang::Fr => french_stems(w).find_map(|s| table.get(s)),
+        Lang::En => w.strip_suffix('s').and_then(|s| table.get(s)),
     })
 }
 
-/// `w` with every doubled letter written once (`toop` → `top`), for held letters.
-fn held_once(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
+/// `w` with every doubled letter written once (`toop` → `top`), for held letters, into `out`.
+fn held_once(w: &str, out: &mut String) {
+    out.clear();
     for c in w.chars() {
         if !out.ends_with(c) {
             out.push(c);
         }
     }
-    out
-}
-
-fn next_has_valence(table: &Lexicon, words: &[Option<&str>], i: usize, lang: Lang) -> bool {
-    words
-        .get(i + 1)
-        .copied()
-        .flatten()
-        .is_some_and(|_| phrase(table, words, i + 1, lang).is_some())
 }
 
 /// Capitals and held letters: a word shouted or stretched weighs more.
@@ -281,38 +198,17 @@ fn emphasis(t: &Token, v: f32) -> f32 {
 }
 
 /// What the boosters and dampeners of the two words before `i` add to `v`.
-fn boost(words: &[Option<&str>], i: usize, v: f32, lang: Lang) -> f32 {
+fn boost(t: &Tokens, i: usize, v: f32, lang: Lang) -> f32 {
     let mut total = 0.0;
     for (back, scale) in [(1usize, 1.0f32), (2, 0.95)] {
-        let Some(Some(w)) = i.checked_sub(back).and_then(|j| words.get(j)) else {
+        let Some(j) = i.checked_sub(back).filter(|&j| t.word(j).is_some()) else {
             break;
         };
-        if is_booster(w, lang) {
+        if t.class(j) & booster(lang) != 0 {
             total += v.signum() * BOOST * scale;
-        } else if is_dampener(w, lang) {
+        } else if t.class(j) & dampener(lang) != 0 {
             total -= v.signum() * BOOST * scale;
         }
     }
     total
-}
-
-trait PickList {
-    fn pick_list(
-        self,
-        en: &'static [&'static str],
-        fr: &'static [&'static str],
-    ) -> &'static [&'static str];
-}
-
-impl PickList for Lang {
-    fn pick_list(
-        self,
-        en: &'static [&'static str],
-        fr: &'static [&'static str],
-    ) -> &'static [&'static str] {
-        match self {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
-    }
 }

@@ -27,10 +27,13 @@ use crate::model::{Dataset, Origin, Records};
 use crate::schema::{Field, RecordKind};
 use crate::table::report::{Failure, FileReport, Issue, Problem};
 
+mod facts;
 mod importer;
 mod overlap;
 mod recount;
 mod totals;
+pub use facts::RecordFacts;
+pub(crate) use facts::Sentiments;
 pub use importer::{import_bytes, Imported, Importer, ReadAgain};
 pub use totals::Totals;
 
@@ -132,6 +135,9 @@ pub struct Workspace {
     /// Records not counted: another file's (or line's) copy of them counts instead.
     aside: Records,
     options: ImportOptions,
+    /// What each record of the dataset says whatever the analysis asks, kept between
+    /// analyses; forgotten whenever the records change.
+    facts: RecordFacts,
 }
 
 impl Workspace {
@@ -143,6 +149,7 @@ impl Workspace {
             dataset: Dataset::default(),
             aside: Records::default(),
             options,
+            facts: RecordFacts::default(),
         }
     }
 
@@ -154,6 +161,12 @@ impl Workspace {
     /// The dataset every read file made: borrow it to compute figures.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// The facts kept about each record of the dataset (computed by the first analysis that
+    /// reads them, forgotten when a file is added, removed, read again or mapped).
+    pub fn facts(&self) -> &RecordFacts {
+        &self.facts
     }
 
     /// Starts reading a file; returns its id.
@@ -396,6 +409,7 @@ impl Workspace {
     /// Removes the sources (entries of `Dataset::files`) and their records, and renumbers
     /// the others.
     fn drop_sources(&mut self, gone: &[usize]) {
+        self.facts = RecordFacts::default();
         remove_records(&mut self.dataset.records, gone);
         remove_records(&mut self.aside, gone);
         let old = std::mem::take(&mut self.dataset.files);

@@ -3,7 +3,7 @@
 //! ([`overlap`](super::overlap)), and each table's report says what it shares with which.
 
 use super::overlap::{self, Overlap, Tables};
-use super::{State, Workspace};
+use super::{RecordFacts, State, Workspace};
 use crate::hash::Fnv;
 use crate::schema::RecordKind;
 use crate::table::report::{FileReport, Issue, Problem};
@@ -40,6 +40,8 @@ impl Tables for View<'_> {
 impl Workspace {
     /// Counts every record once and rewrites what the reports say of it.
     pub(super) fn recount(&mut self) {
+        // Every change of the records ends here: the facts kept about them are forgotten.
+        self.facts = RecordFacts::default();
         let copies = self.copies();
         let view = View {
             names: &self.dataset.files,

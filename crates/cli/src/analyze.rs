@@ -152,7 +152,7 @@ pub(crate) fn run(o: &AnalyzeArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
         .map(|(_, r)| r.localized(o.lang))
         .collect();
     let totals = ws.totals(o.lang);
-    let analysis = analyze(ws.dataset(), &options, o.lang);
+    let analysis = analyze(&ws, &options, o.lang);
     let status = if reports.iter().all(|r| r.status == Status::Unreadable) {
         ExitCode::from(2)
     } else if reports.iter().any(FileReport::has_errors) || !analysis.errors.is_empty() {

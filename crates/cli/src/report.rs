@@ -76,7 +76,7 @@ pub(crate) fn run(o: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal
         read_file(&mut ws, path)?;
     }
     let bad_file = ws.reports().iter().any(|(_, r)| r.has_errors());
-    let r = report(ws.dataset(), &input, o.lang);
+    let r = report(&ws, &input, o.lang);
     if let Some(path) = &o.html {
         save(path, &html(&r, &o.paper, o.lang))?;
     }

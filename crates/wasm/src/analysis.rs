@@ -30,9 +30,9 @@ impl Workspace {
         let options = analysis_options(&options)?;
         let lang = Lang::from_tag(lang);
         let report = if with_posts == Some(false) {
-            analyze_summary(self.dataset(), &options, lang)
+            analyze_summary(self.inner(), &options, lang)
         } else {
-            analyze(self.dataset(), &options, lang)
+            analyze(self.inner(), &options, lang)
         };
         to_js(&report)
     }
@@ -45,7 +45,7 @@ impl Workspace {
     pub fn posts_csv(&self, options: JsValue, lang: &str) -> Result<String, JsValue> {
         let options = analysis_options(&options)?;
         let lang = Lang::from_tag(lang);
-        Ok(posts_csv(&analyze(self.dataset(), &options, lang), lang))
+        Ok(posts_csv(&analyze(self.inner(), &options, lang), lang))
     }
 
     /// The JSON export: `{files, totals, analysis, options}`, the shape of `social-roi analyze

@@ -23,7 +23,7 @@ impl Workspace {
     /// message}`.
     pub fn report(&self, input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
         let input = report_input(&input)?;
-        to_js(&report(self.dataset(), &input, Lang::from_tag(lang)))
+        to_js(&report(self.inner(), &input, Lang::from_tag(lang)))
     }
 
     /// The report file of `input`'s report (format `social-roi-report`, version 1): the page
@@ -34,7 +34,7 @@ impl Workspace {
         let lang = Lang::from_tag(lang);
         to_js(&ReportFile::new(
             &input,
-            &report(self.dataset(), &input, lang),
+            &report(self.inner(), &input, lang),
             lang,
         ))
     }

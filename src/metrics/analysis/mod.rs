@@ -29,6 +29,7 @@ use crate::i18n::Lang;
 use crate::metrics::growth;
 use crate::metrics::reputation::{reputation, Period as TextPeriod, ReputationInputs};
 use crate::model::Dataset;
+use crate::workspace::{RecordFacts, Workspace};
 use activity_report::activity_report;
 use cost_link::{ads_in_period, cost_link};
 use days::{daily_in_period, days_covered};
@@ -40,20 +41,90 @@ use settings::read_options;
 use totals::total_figures;
 use visibility::visibility;
 
-/// Analyses `data` with `options`, in `lang`, with a row for every post
-/// (`engagement.posts`): what the per-post CSV and `analyze --json` show.
-pub fn analyze(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
-    analysis(data, options, lang, true)
+/// What an analysis reads: a dataset, and the facts kept about each of its records when
+/// there are some. A [`Workspace`] keeps them from one analysis to the next (the second
+/// analysis of the same files, with another preset or option, only aggregates); a bare
+/// [`Dataset`] has them computed for the one analysis.
+pub trait Analysable {
+    /// The records.
+    fn dataset(&self) -> &Dataset;
+    /// The facts kept about them, if any.
+    fn kept_facts(&self) -> Option<&RecordFacts>;
+}
+
+impl Analysable for Dataset {
+    fn dataset(&self) -> &Dataset {
+        self
+    }
+
+    fn kept_facts(&self) -> Option<&RecordFacts> {
+        None
+    }
+}
+
+impl Analysable for Workspace {
+    fn dataset(&self) -> &Dataset {
+        Workspace::dataset(self)
+    }
+
+    fn kept_facts(&self) -> Option<&RecordFacts> {
+        Some(self.facts())
+    }
+}
+
+/// A dataset and facts about its records, kept by the caller for several analyses.
+pub(crate) struct Kept<'a> {
+    data: &'a Dataset,
+    facts: &'a RecordFacts,
+}
+
+impl<'a> Kept<'a> {
+    /// `facts` must be about the records of `data` (else they are computed again).
+    pub(crate) fn new(data: &'a Dataset, facts: &'a RecordFacts) -> Kept<'a> {
+        Kept { data, facts }
+    }
+}
+
+impl Analysable for Kept<'_> {
+    fn dataset(&self) -> &Dataset {
+        self.data
+    }
+
+    fn kept_facts(&self) -> Option<&RecordFacts> {
+        Some(self.facts)
+    }
+}
+
+/// Analyses `data` (a [`Workspace`] or a [`Dataset`]) with `options`, in `lang`, with a row
+/// for every post (`engagement.posts`): what the per-post CSV and `analyze --json` show.
+pub fn analyze<A: Analysable + ?Sized>(
+    data: &A,
+    options: &AnalysisOptions,
+    lang: Lang,
+) -> AnalysisReport {
+    analysis(data.dataset(), data.kept_facts(), options, lang, true)
 }
 
 /// [`analyze`] without the row of every post (`engagement.posts` is empty; the top and
 /// bottom posts are there): every figure is the same, and the page, which shows no list of
 /// every post, gets it without building tens of thousands of rows.
-pub fn analyze_summary(data: &Dataset, options: &AnalysisOptions, lang: Lang) -> AnalysisReport {
-    analysis(data, options, lang, false)
+pub fn analyze_summary<A: Analysable + ?Sized>(
+    data: &A,
+    options: &AnalysisOptions,
+    lang: Lang,
+) -> AnalysisReport {
+    analysis(data.dataset(), data.kept_facts(), options, lang, false)
 }
 
-fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -> AnalysisReport {
+fn analysis(
+    data: &Dataset,
+    kept: Option<&RecordFacts>,
+    options: &AnalysisOptions,
+    lang: Lang,
+    rows: bool,
+) -> AnalysisReport {
+    let fresh = RecordFacts::default();
+    let kept = kept.unwrap_or(&fresh);
     let records = &data.records;
     let mut errors = Vec::new();
     let s = read_options(options, lang, &mut errors);
@@ -94,22 +165,7 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
         messages,
     };
     let search = visibility(&records.search, &s, options, lang, &mut warnings);
-    let reputation = reputation(&ReputationInputs {
-        posts: &posts,
-        days: &groups,
-        entries: &records.entries,
-        messages: &records.messages,
-        files: &data.files,
-        period: TextPeriod {
-            from: s.from,
-            to: s.to,
-            offset: s.offset,
-            lang,
-        },
-        hours: s.hours.as_ref(),
-        brand_terms: crate::metrics::search::brand_terms(&options.brand_terms),
-        rule: s.crisis,
-    });
+    let reputation = reputation_of(data, kept, (&posts, &groups), &s, options, lang);
     let definition = definition(resolved, counted, followers_text, s.offset, lang);
     AnalysisReport {
         errors,
@@ -127,6 +183,36 @@ fn analysis(data: &Dataset, options: &AnalysisOptions, lang: Lang, rows: bool) -
         search,
         reputation,
     }
+}
+
+/// The reputation figures of the period's posts and days, from the texts' sentiments `kept`
+/// (computed now when they are not).
+fn reputation_of(
+    data: &Dataset,
+    kept: &RecordFacts,
+    (posts, days): (&[posts::PeriodPost], &[Vec<&crate::model::DailyRow>]),
+    s: &settings::Settings,
+    options: &AnalysisOptions,
+    lang: Lang,
+) -> crate::metrics::reputation::ReputationReport {
+    let records = &data.records;
+    reputation(&ReputationInputs {
+        posts,
+        days,
+        entries: &records.entries,
+        messages: &records.messages,
+        sentiments: &kept.sentiments(records, lang),
+        files: &data.files,
+        period: TextPeriod {
+            from: s.from,
+            to: s.to,
+            offset: s.offset,
+            lang,
+        },
+        hours: s.hours.as_ref(),
+        brand_terms: crate::metrics::search::brand_terms(&options.brand_terms),
+        rule: s.crisis,
+    })
 }
 
 #[cfg(test)]

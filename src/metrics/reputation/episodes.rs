@@ -104,7 +104,7 @@ pub struct CrisisReport {
 pub(crate) struct Inputs<'a> {
     pub posts: &'a [(PostRef<'a>, Option<DateTime>)],
     pub days: &'a [Vec<&'a DailyRow>],
-    pub said: &'a [Said],
+    pub said: &'a [Said<'a>],
     pub messages: &'a [(DateTime, Option<DateTime>, &'a Message)],
     pub hours: Option<&'a Hours>,
     pub brand_terms: &'a [String],
@@ -218,7 +218,7 @@ fn all_series(i: &Inputs) -> Vec<Series> {
         d.feedback.mentions
     }));
     if !i.brand_terms.is_empty() {
-        let named = daily_counts(&talk, |s| is_brand(&s.text, i.brand_terms));
+        let named = daily_counts(&talk, |s| is_brand(s.text, i.brand_terms));
         out.extend(named.map(|days| {
             let label = lang.pick(
                 "Comments and messages naming the brand",

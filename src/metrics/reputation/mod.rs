@@ -26,6 +26,7 @@ use crate::formula::Formula;
 use crate::i18n::Lang;
 use crate::metrics::activity::Hours;
 use crate::model::{DailyRow, EntryRow, Message, PostRef};
+use crate::workspace::Sentiments;
 use serde::Serialize;
 
 /// Every formula of the reputation figures.
@@ -52,6 +53,8 @@ pub(crate) struct ReputationInputs<'a> {
     pub entries: &'a [EntryRow],
     /// Every inbox message.
     pub messages: &'a [Message],
+    /// The sentiment of each post's, comment's and message's text.
+    pub sentiments: &'a Sentiments,
     /// The dataset's files, by index.
     pub files: &'a [String],
     /// The period, the clock, the language.
@@ -67,7 +70,14 @@ pub(crate) struct ReputationInputs<'a> {
 /// The reputation figures of the period.
 pub(crate) fn reputation(i: &ReputationInputs) -> ReputationReport {
     let lang: Lang = i.period.lang;
-    let said = texts::read_texts(i.entries, i.messages, i.posts, i.files, i.period);
+    let said = texts::read_texts(&texts::Texts {
+        entries: i.entries,
+        messages: i.messages,
+        posts: i.posts,
+        sentiments: i.sentiments,
+        files: i.files,
+        period: i.period,
+    });
     let local = |dt: DateTime| i.period.offset.map_or(dt, |o| dt.at_offset(o));
     let messages: Vec<(DateTime, Option<DateTime>, &Message)> = i
         .messages

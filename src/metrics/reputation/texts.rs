@@ -1,12 +1,14 @@
-//! Every text of the period, read once by the sentiment estimate: the comments of comment
-//! exports (with the post and the thread each belongs to, and its network when its link or
-//! profile says), the inbox messages that carry a text, and the posts' own texts.
+//! Every text of the period with what the sentiment estimate said of it (kept per record by
+//! the workspace, [`Sentiments`]): the comments of comment exports (with the post and the
+//! thread each belongs to, and its network when its link or profile says), the inbox messages
+//! that carry a text, and the posts' own texts. A [`Said`] borrows what the records hold.
 
 use crate::date::{Date, DateTime};
 use crate::formats::comments::is_content_address;
 use crate::i18n::Lang;
 use crate::model::{EntryRow, Message, Network, PostRef};
-use crate::sentiment::{sentiment, Sentiment};
+use crate::sentiment::Sentiment;
+use crate::workspace::Sentiments;
 use std::collections::HashMap;
 
 /// Where a text comes from.
@@ -28,21 +30,31 @@ pub(crate) enum Source {
 
 /// One text, read.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Said {
+pub(crate) struct Said<'a> {
     pub source: Source,
     /// The file it is in, by name.
-    pub file: String,
+    pub file: &'a str,
     /// Its line.
     pub line: u64,
-    pub author: Option<String>,
-    pub text: String,
+    pub author: Option<&'a str>,
+    pub text: &'a str,
     /// When, on the report's clock.
     pub when: Option<DateTime>,
     pub date: Option<Date>,
     pub network: Option<Network>,
     /// The inbox channel, for a message.
-    pub channel: Option<String>,
+    pub channel: Option<&'a str>,
     pub sentiment: Sentiment,
+}
+
+/// The records whose texts are read, and what the estimate said of each.
+pub(crate) struct Texts<'a> {
+    pub entries: &'a [EntryRow],
+    pub messages: &'a [Message],
+    pub posts: &'a [(PostRef<'a>, Option<DateTime>)],
+    pub sentiments: &'a Sentiments,
+    pub files: &'a [String],
+    pub period: Period,
 }
 
 /// What the period is: its days, the report's clock and language.
@@ -146,15 +158,10 @@ pub(crate) fn bare(url: &str) -> String {
 }
 
 /// Every text of the period, read: comments, then messages, then posts.
-pub(crate) fn read_texts(
-    entries: &[EntryRow],
-    messages: &[Message],
-    posts: &[(PostRef, Option<DateTime>)],
-    files: &[String],
-    period: Period,
-) -> Vec<Said> {
-    let mut out = comments(entries, posts, files, period);
-    for m in messages {
+pub(crate) fn read_texts<'a>(t: &Texts<'a>) -> Vec<Said<'a>> {
+    let (files, period) = (t.files, t.period);
+    let mut out = comments(t);
+    for (i, m) in t.messages.iter().enumerate() {
         let Some(text) = m.text.as_deref().filter(|t| !t.trim().is_empty()) else {
             continue;
         };
@@ -167,15 +174,15 @@ pub(crate) fn read_texts(
             file: file_name(files, m.origin.file),
             line: m.origin.line,
             author: None,
-            text: text.to_string(),
+            text,
             when,
             date: when.map(|w| w.date),
             network: m.channel.as_deref().and_then(network_of_channel),
-            channel: m.channel.clone(),
-            sentiment: sentiment(text, period.lang),
+            channel: m.channel.as_deref(),
+            sentiment: t.sentiments.message(i),
         });
     }
-    for (p, when) in posts {
+    for (p, when) in t.posts {
         let Some(text) = p.text().filter(|t| !t.trim().is_empty()) else {
             continue;
         };
@@ -183,30 +190,30 @@ pub(crate) fn read_texts(
             source: Source::Post,
             file: file_name(files, p.origin().file),
             line: p.origin().line,
-            author: p.account().map(str::to_string),
-            text: text.to_string(),
+            author: p.account(),
+            text,
             when: *when,
             date: when.map(|w| w.date),
             network: Some(p.network()),
             channel: None,
-            sentiment: sentiment(text, period.lang),
+            sentiment: t.sentiments.post(p.index()),
         });
     }
     out
 }
 
-fn file_name(files: &[String], i: usize) -> String {
-    files.get(i).cloned().unwrap_or_default()
+fn file_name(files: &[String], i: usize) -> &str {
+    files.get(i).map_or("", String::as_str)
 }
 
 /// The comments of the period, each with its post and thread.
-fn comments(
-    entries: &[EntryRow],
-    posts: &[(PostRef, Option<DateTime>)],
-    files: &[String],
-    period: Period,
-) -> Vec<Said> {
-    let by_address: HashMap<String, String> = posts
+fn comments<'a>(t: &Texts<'a>) -> Vec<Said<'a>> {
+    let (entries, files, period) = (t.entries, t.files, t.period);
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let by_address: HashMap<String, String> = t
+        .posts
         .iter()
         .filter_map(|(p, _)| {
             let text: String = p.text()?.chars().take(80).collect();
@@ -218,7 +225,7 @@ fn comments(
         .filter_map(|e| Some(((e.origin.file, e.id.as_deref()?), e.parent_id.as_deref()?)))
         .collect();
     let mut out = Vec::new();
-    for e in entries {
+    for (i, e) in entries.iter().enumerate() {
         let when = e.date.map(|d| period.local(d));
         if e.text.trim().is_empty() || !period.holds(when) {
             continue;
@@ -229,7 +236,7 @@ fn comments(
                 let label = by_address.get(&a).cloned().unwrap_or_else(|| a.clone());
                 (a, label)
             }
-            None => (file.clone(), file.clone()),
+            None => (file.to_string(), file.to_string()),
         };
         let network = [e.link.as_deref(), e.profile.as_deref()]
             .into_iter()
@@ -244,13 +251,13 @@ fn comments(
             },
             file,
             line: e.origin.line,
-            author: Some(e.author.clone()),
-            text: e.text.clone(),
+            author: Some(&e.author),
+            text: &e.text,
             when,
             date: when.map(|w| w.date),
             network,
             channel: None,
-            sentiment: sentiment(&e.text, period.lang),
+            sentiment: t.sentiments.entry(i),
         });
     }
     out

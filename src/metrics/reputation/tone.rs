@@ -454,7 +454,7 @@ fn by_network(items: &[&Said], lang: Lang) -> Vec<ToneRow> {
                 n.name().to_string(),
                 Some(n),
             ),
-            (None, Some(c)) => (c.to_lowercase(), c.clone(), None),
+            (None, Some(c)) => (c.to_lowercase(), c.to_string(), None),
             (None, None) => (
                 "unknown".to_string(),
                 lang.pick("Network not given", "Réseau non indiqué")
@@ -478,9 +478,9 @@ fn threads(comments: &[&Said]) -> Vec<ThreadRow> {
         let row = rows.entry(key.clone()).or_insert_with(|| {
             order.push(key.clone());
             ThreadRow {
-                source: s.file.clone(),
+                source: s.file.to_string(),
                 line: s.line,
-                author: s.author.clone().unwrap_or_default(),
+                author: s.author.unwrap_or_default().to_string(),
                 text: s.text.chars().take(280).collect(),
                 date: s.date,
                 comments: 0,
@@ -512,7 +512,7 @@ fn words(comments: &[&Said]) -> Vec<WordRow> {
     let mut counts: HashMap<String, (String, usize, usize)> = HashMap::new();
     for s in comments {
         let negative = s.sentiment.polarity == Polarity::Negative;
-        for (w, shown) in crate::sentiment::content_words(&s.text) {
+        for (w, shown) in crate::sentiment::content_words(s.text) {
             let e = counts.entry(w).or_insert((shown, 0, 0));
             if negative {
                 e.1 += 1;

@@ -1,0 +1,130 @@
+//! What each record says whatever the analysis asks: facts that depend on the record alone,
+//! computed once per record and kept for every later analysis (a preset switch, an option
+//! changed, the report's periods) until the dataset changes.
+//!
+//! Today the sentiment of every text (posts', comments', inbox messages'): most of what an
+//! analysis used to spend on 200k posts. It is computed at the first analysis that reads it,
+//! not when the file is read (the import stays as fast as it was), for the report's language
+//! (the estimate reads a text in that language when its words do not say which), and kept as
+//! eight bytes per record. The [`Workspace`](super::Workspace) forgets them whenever its records
+//! change (a file added, removed, read again or mapped).
+
+use crate::i18n::Lang;
+use crate::model::Records;
+use crate::sentiment::{Polarity, Reader, Sentiment, THRESHOLD};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// Facts kept about each record of a dataset, computed on first use.
+#[derive(Debug, Default)]
+pub struct RecordFacts {
+    /// Per report language (English, French): the sentiment of each text.
+    sentiments: [OnceLock<Sentiments>; 2],
+}
+
+/// The sentiment of each text of a dataset, by record: a post's text, a comment's, an inbox
+/// message's (a record without a text has a neutral one, never read).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Sentiments {
+    posts: Vec<Packed>,
+    entries: Vec<Packed>,
+    messages: Vec<Packed>,
+}
+
+/// A [`Sentiment`] in eight bytes: its score is an `f32` widened (the estimate sums `f32`s),
+/// its polarity follows from the score.
+#[derive(Clone, Copy, Debug, Default)]
+struct Packed {
+    score: f32,
+    french: bool,
+}
+
+impl Packed {
+    fn of(s: Sentiment) -> Packed {
+        Packed {
+            score: s.score as f32,
+            french: s.lang == Lang::Fr,
+        }
+    }
+
+    fn get(self) -> Sentiment {
+        let score = f64::from(self.score);
+        Sentiment {
+            polarity: if score >= THRESHOLD {
+                Polarity::Positive
+            } else if score <= -THRESHOLD {
+                Polarity::Negative
+            } else {
+                Polarity::Neutral
+            },
+            score,
+            lang: if self.french { Lang::Fr } else { Lang::En },
+        }
+    }
+}
+
+impl Sentiments {
+    /// Reads every text of `records` as the estimate does, `hint` for the texts whose words
+    /// do not say their language.
+    fn of(records: &Records, hint: Lang) -> Sentiments {
+        let mut reader = Reader::default();
+        let mut read = |text: Option<&str>| match text.filter(|t| !t.trim().is_empty()) {
+            Some(t) => Packed::of(reader.read(t, hint)),
+            None => Packed::default(),
+        };
+        Sentiments {
+            posts: records.posts.iter().map(|p| read(p.text())).collect(),
+            entries: records
+                .entries
+                .iter()
+                .map(|e| read(Some(&e.text)))
+                .collect(),
+            messages: records
+                .messages
+                .iter()
+                .map(|m| read(m.text.as_deref()))
+                .collect(),
+        }
+    }
+
+    /// Whether these were read from records of these sizes.
+    fn fits(&self, records: &Records) -> bool {
+        self.posts.len() == records.posts.len()
+            && self.entries.len() == records.entries.len()
+            && self.messages.len() == records.messages.len()
+    }
+
+    /// The sentiment of post `i`'s text.
+    pub(crate) fn post(&self, i: usize) -> Sentiment {
+        self.posts.get(i).copied().unwrap_or_default().get()
+    }
+
+    /// The sentiment of comment `i`'s text.
+    pub(crate) fn entry(&self, i: usize) -> Sentiment {
+        self.entries.get(i).copied().unwrap_or_default().get()
+    }
+
+    /// The sentiment of inbox message `i`'s text.
+    pub(crate) fn message(&self, i: usize) -> Sentiment {
+        self.messages.get(i).copied().unwrap_or_default().get()
+    }
+}
+
+impl RecordFacts {
+    /// The sentiment of each text of `records` (the records these facts are about), read
+    /// with `hint`: computed at the first call, then kept.
+    pub(crate) fn sentiments(&self, records: &Records, hint: Lang) -> Cow<'_, Sentiments> {
+        let kept = self.sentiments[hint as usize].get_or_init(|| Sentiments::of(records, hint));
+        if kept.fits(records) {
+            Cow::Borrowed(kept)
+        } else {
+            // Facts of other records (a caller's mistake): read these afresh.
+            Cow::Owned(Sentiments::of(records, hint))
+        }
+    }
+
+    /// Whether any fact is kept (tests: a file removed forgets them).
+    pub fn is_empty(&self) -> bool {
+        self.sentiments.iter().all(|s| s.get().is_none())
+    }
+}
