@@ -312,7 +312,8 @@ export class Engine {
     if (!WS_METHODS.has(method)) throw { kind: 'internal', message: `no such call: ${method}` };
     const s = this.#set(set, today);
     this.#enter(id);
-    const r = s.ws[method](...args);
+    // A marker for another set's entries (the report's contest) is replaced by them.
+    const r = s.ws[method](...args.map((a) => (a && typeof a === 'object' && '$entries' in a ? this.#entries(a.$entries) : a)));
     if (method !== 'reports') return r;
     const keys = new Map([...s.files].map(([key, f]) => [f.id, key]));
     return r.filter((x) => keys.has(x.id)).map((x) => ({ ...x, id: keys.get(x.id) }));

@@ -16,6 +16,8 @@ const css = `
 .sr-r-row input, .sr-r-row select, .sr-r-bench-form input[type="text"] { border: 1px solid ${v.fieldLine}; border-radius: 6px; padding: 6px 8px; background: ${v.field}; color: inherit; max-width: 100%; }
 .sr-r-bench-form input[type="text"] { width: 7.5em; }
 .sr-r-actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.sr-r-device { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; border-top: 1px solid ${v.line}; padding-top: 8px; }
+.sr-r-device label, .sr-r-files { display: inline-flex; gap: 6px; align-items: center; font-weight: 600; }
 .sr-r-logo-drop { display: flex; gap: 8px; align-items: center; border: 1px dashed ${v.line}; border-radius: 8px; padding: 6px; }
 .sr-r-logo-preview { max-height: 40px; max-width: 120px; }
 .sr-error:empty { display: none; }
@@ -38,6 +40,14 @@ const css = `
 .sr-r-down { color: ${v.danger}; }
 .sr-r-flat, .sr-r-none { color: ${v.muted}; }
 .sr-r-own th { color: var(--report-accent); }
+.sr-r-contest-name { font-weight: 600; margin: 4px 0; }
+.sr-r-draw { margin-top: 12px; }
+.sr-r-draw h3 { font-size: 1.05rem; margin: 6px 0; color: var(--report-accent); }
+.sr-r-draw h4 { margin: 6px 0 2px; }
+.sr-r-draw p { margin: 2px 0; }
+.sr-r-hash { font-family: ui-monospace, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
+.sr-r-picks { display: flex; flex-wrap: wrap; gap: 4px 32px; }
+.sr-r-picks ol, .sr-r-rules { margin: 2px 0; padding-left: 1.4em; }
 .sr-r-edit { display: grid; gap: 4px; margin: 8px 0; }
 .sr-r-edit textarea { width: 100%; box-sizing: border-box; border: 1px solid ${v.fieldLine}; border-radius: 6px; padding: 6px 8px; font: inherit; background: ${v.field}; color: inherit; }
 .sr-r-text { white-space: pre-wrap; margin: 6px 0; }
@@ -51,7 +61,7 @@ const css = `
   .sr-r-cover { break-after: page; min-height: 60vh; padding-top: 30%; border-top-width: 10px; }
   .sr-r-section { break-before: page; border-top: 0; }
   .sr-r-section h2 { border-bottom: 2px solid var(--report-accent); padding-bottom: 4px; }
-  .sr-r-table tr, .sr-r-edit, .sr-r-logo { break-inside: avoid; }
+  .sr-r-table tr, .sr-r-edit, .sr-r-logo, .sr-r-draw p, .sr-r-picks { break-inside: avoid; }
   .sr-r-table thead { display: table-header-group; }
   .sr-scroll { overflow: visible; }
   .sr-r-table { font-size: 9pt; }
