@@ -28,7 +28,7 @@ function rows(p, s) {
   const fmt = s.currency ? new Format(p.ctx.locale, s.currency) : p.fmt;
   const changeCell = (fig) => h('td', { class: 'sr-num', title: describe(fig, fmt), dataset: fig.value != null ? { value: fig.value } : {} }, signed(fmt, fig));
   return h('table', { class: 'sr-r-table sr-r-figures' },
-    h('thead', {}, h('tr', {}, [t.figure, t.previous, t.current, t.change, t.changePct, ''].map((x) => h('th', { text: x })))),
+    h('thead', {}, h('tr', {}, [t.figure, t.previous, t.current, t.change, t.changePct, ''].map((x, i) => h('th', { class: i > 0 && i < 5 ? 'sr-num' : null, text: x })))),
     h('tbody', {}, s.rows.map((r) => h('tr', { dataset: { id: r.current.id, direction: r.direction } },
       h('th', { scope: 'row', title: describe(r.current, fmt) }, h('span', { text: r.current.label }), h('span', { class: 'sr-formula', text: r.current.formula })),
       cell(p, r.previous, fmt, 'sr-r-prev'),
@@ -57,10 +57,10 @@ function posts(p, s) {
   const t = p.t;
   const when = (d) => (d ? p.date(d.slice(0, 10)) : '—');
   return h('table', { class: 'sr-r-table sr-r-posts' },
-    h('thead', {}, h('tr', {}, [t.post, t.network, '', t.rate].map((x) => h('th', { text: x })))),
+    h('thead', {}, h('tr', {}, h('th', { text: t.post }), h('th', { text: t.network }), h('th', { text: t.published }), h('th', { class: 'sr-num', text: t.rate }))),
     h('tbody', {}, s.top_posts.map((r) => h('tr', { dataset: { post: r.id } },
       h('td', { text: (r.text ?? r.id).slice(0, 120) }),
-      h('td', { text: r.network }),
+      h('td', { text: p.networks?.[r.network] ?? r.network }),
       h('td', { text: when(r.published) }),
       h('td', { class: 'sr-num', dataset: r.rate != null ? { value: r.rate } : {}, text: r.rate != null ? p.fmt.value(r.rate, s.rate_unit) : '—' })))));
 }
@@ -91,7 +91,8 @@ function contest(p, s) {
       h('thead', {}, h('tr', {}, h('th', { text: t.figure }), h('th', { text: t.value }))),
       h('tbody', {}, c.figures.map((f) => h('tr', { dataset: { id: f.id } },
         h('th', { scope: 'row', title: describe(f, fmt) }, h('span', { text: f.label }), h('span', { class: 'sr-formula', text: f.formula })),
-        cell(p, f, fmt)))))),
+        // On paper too, a figure that cannot be computed says why.
+        f.value != null ? cell(p, f, fmt) : h('td', { class: 'sr-r-why' }, h('span', { class: 'sr-reason', text: f.reason ?? '—' }))))))),
     c.draw ? draw(p, c.draw) : null);
 }
 

@@ -37,10 +37,12 @@ async function restore(ctx) {
 
 export class ReportPanel {
   static async create(ctx) {
-    const defaults = await ctx.core.analysisDefaults(ctx.lang);
+    const [defaults, networks] = await Promise.all([ctx.core.analysisDefaults(ctx.lang), ctx.core.networkNames()]);
     // The first visit: the report this device remembers, if the user asked it to.
     if (!ctx.store.input) await restore(ctx);
     const panel = new ReportPanel(ctx, defaults);
+    // The networks' names, as the core writes them (the posts carry their keys).
+    panel.networks = Object.fromEntries(networks.map((n) => [n.key, n.name]));
     await panel.compute(true);
     return panel;
   }

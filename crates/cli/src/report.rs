@@ -403,7 +403,14 @@ fn contest_html(c: &ContestSummary, lang: Lang) -> String {
             esc(&f.id),
             esc(&f.label),
             esc(&f.formula),
-            cell(Some(f), "", Some(c.currency), lang, false)
+            match &f.reason {
+                // On paper too, a figure that cannot be computed says why.
+                Some(why) if f.value.is_none() => format!(
+                    "<td class=\"sr-r-why\"><span class=\"sr-reason\">{}</span></td>",
+                    esc(why)
+                ),
+                _ => cell(Some(f), "", Some(c.currency), lang, false),
+            }
         ));
     }
     h.push_str("</tbody></table>");
@@ -546,7 +553,7 @@ const CSS: &str = "body{font:14px/1.45 system-ui,sans-serif;color:#1d2a2c;margin
 .sr-r-section h2{color:var(--a);font-size:1.25rem;margin:0 0 8px}.sr-r-table{border-collapse:collapse;width:100%;font-size:.9rem}
 .sr-r-table th,.sr-r-table td{border-bottom:1px solid #d5dcdd;padding:5px 8px;text-align:left;vertical-align:top}
 .sr-num{text-align:right!important;white-space:nowrap;font-variant-numeric:tabular-nums}.sr-formula{display:block;font:400 .8rem ui-monospace,monospace;color:#5b6b6e}
-.sr-r-up{color:var(--a)}.sr-r-down{color:#b42318}.sr-reason{color:#b42318}.sr-r-text{white-space:pre-wrap}
+.sr-r-why{font-size:.8rem;max-width:22em}.sr-r-up{color:var(--a)}.sr-r-down{color:#b42318}.sr-reason{color:#b42318}.sr-r-text{white-space:pre-wrap}
 @media print{body{margin:0;max-width:none}.sr-r-cover{break-after:page;padding-top:30%}.sr-r-section{break-before:page;border-top:0}tr{break-inside:avoid}thead{display:table-header-group}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
 
 fn cover_html(r: &Report, lang: Lang) -> String {
