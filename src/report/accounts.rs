@@ -20,10 +20,13 @@ pub(super) struct FileAccount {
     pub(super) counts: Counts,
 }
 
+/// An account: its network and its name, when the files give one.
+type Key = (Network, Option<String>);
+
 /// The posts' accounts in the order they first appear, each with its posts of `span`, newest
 /// last.
-fn accounts(data: &Dataset, span: Span) -> Vec<((Network, Option<String>), Vec<usize>)> {
-    let mut out: Vec<((Network, Option<String>), Vec<usize>)> = Vec::new();
+fn accounts(data: &Dataset, span: Span) -> Vec<(Key, Vec<usize>)> {
+    let mut out: Vec<(Key, Vec<usize>)> = Vec::new();
     for p in data.records.posts.iter() {
         let key = (p.network(), p.account().map(str::to_string));
         let slot = match out.iter().position(|(k, _)| *k == key) {
@@ -47,12 +50,7 @@ fn accounts(data: &Dataset, span: Span) -> Vec<((Network, Option<String>), Vec<u
 }
 
 /// The followers of an account on the span's first and last days that say them.
-fn followers(
-    data: &Dataset,
-    key: &(Network, Option<String>),
-    posts: &[usize],
-    span: Span,
-) -> (Option<f64>, Option<f64>) {
+fn followers(data: &Dataset, key: &Key, posts: &[usize], span: Span) -> (Option<f64>, Option<f64>) {
     let mut days: Vec<(crate::date::Date, f64)> = data
         .records
         .daily

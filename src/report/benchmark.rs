@@ -346,7 +346,7 @@ fn per_post(c: &Counts, n: Option<f64>, lang: Lang) -> Figure {
         lang,
     );
     match (c.interactions, c.last.or(n)) {
-        (_, Some(n)) if n == 0.0 => per_post.unavailable(lang.pick(
+        (_, Some(0.0)) => per_post.unavailable(lang.pick(
             "no post of this account in the period",
             "aucune publication de ce compte sur la période",
         )),
