@@ -372,3 +372,202 @@ fn competitor_benchmark_rates_and_ranks() {
         "benchmark.accounts"
     );
 }
+
+const CONTEST: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/contest/inputs.json"
+);
+const COMMENTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/draw/exportcomments.csv"
+);
+const CERTIFICATE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/draw/exportcomments-certificate.json"
+);
+
+/// The summer contest of `tests/fixtures/contest/inputs.json` drawn from the comments of
+/// `tests/fixtures/draw/exportcomments.csv` (its certificate beside it), in June's report.
+fn contest_report(lang: Lang) -> (Report, social_roi::ContestReport, ReportInput) {
+    let mut comments = Workspace::new(ImportOptions::default());
+    comments.add("exportcomments.csv", &std::fs::read(COMMENTS).unwrap());
+    let entries = comments.dataset().records.entries.clone();
+    let contest: social_roi::ContestInput =
+        serde_json::from_str(&std::fs::read_to_string(CONTEST).unwrap()).unwrap();
+    let cert = social_roi::read_certificate(
+        "certificate.json",
+        &std::fs::read_to_string(CERTIFICATE).unwrap(),
+        lang,
+    )
+    .unwrap();
+    let input = ReportInput {
+        sections: vec![SectionId::Contest],
+        contest: Some(social_roi::ReportContestInput {
+            input: contest.clone(),
+            certificate: Some(cert),
+        }),
+        ..ReportInput::default()
+    };
+    let ws = workspace(&[MAY, JUNE]);
+    let r = social_roi::report_with_entries(ws.dataset(), &entries, &input, lang);
+    (
+        r,
+        social_roi::compute_contest(&contest, &entries, lang),
+        input,
+    )
+}
+
+#[test]
+fn the_contest_section_holds_the_contest_tabs_figures_and_the_draw() {
+    let (r, tab, input) = contest_report(Lang::Fr);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let s = &r.sections[0];
+    assert_eq!(s.id, SectionId::Contest);
+    assert_eq!(s.reason, None);
+    let c = s.contest.as_ref().unwrap();
+    assert_eq!(c.label, "Concours de l’été");
+    assert_eq!(c.currency, "EUR");
+    // Every figure is the Contest tab's, in its order.
+    let mut expected = tab.summary.clone();
+    expected.extend(tab.audience.iter().cloned());
+    for row in &tab.retention {
+        expected.extend([
+            row.kept.clone(),
+            row.retention.clone(),
+            row.cost_per_kept.clone(),
+        ]);
+    }
+    expected.extend(tab.costs.iter().cloned());
+    assert_eq!(c.figures, expected);
+    // By hand: the cost is 120 + 3.5 h × 40 = 260 €; of the file's 17 comments, the
+    // organiser's and the one without an author are not entries: 15, so 260 ÷ 15 per entry.
+    let fig = |id: &str| c.figures.iter().find(|f| f.id == id).unwrap().get();
+    assert_eq!(fig("total_cost"), Some(260.0));
+    let per_entry = tab
+        .audience
+        .iter()
+        .find(|f| f.id == "cost_per_entry")
+        .unwrap();
+    assert!(close(fig("cost_per_entry"), 260.0 / 15.0));
+    assert_eq!(per_entry.inputs[1].value.get(), 15.0);
+    assert!(per_entry.formula.contains("coût"), "{}", per_entry.formula);
+    // The draw, as its certificate says.
+    let d = c.draw.as_ref().unwrap();
+    assert_eq!(d.scheme, "social-roi draw certificate 2");
+    assert_eq!(d.seed, "04 11 23 38 47 + 02 09");
+    assert_eq!(d.seed_source.as_deref(), Some("EuroMillions, 16 juin 2026"));
+    let names = |p: &[social_roi::Pick]| p.iter().map(|x| x.entrant.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&d.winners), ["lea_b", "karim.b"]);
+    assert_eq!(names(&d.alternates), ["chloé", "inès"]);
+    assert_eq!(
+        (d.counts.entries, d.counts.people, d.counts.tickets),
+        (17, 8, 10)
+    );
+    assert_eq!(d.fingerprint.len(), 64);
+    assert!(
+        d.rules.contains(&"mots-clés : #concours".to_string()),
+        "{:?}",
+        d.rules
+    );
+    assert!(d.rules.contains(&"gagnants : 2".to_string()));
+    assert!(d.verify.contains("Vérifier"));
+    // The report file keeps the figures, not the draw file; the next issue has no contest.
+    let file = ReportFile::new(&input, &r, Lang::Fr);
+    let kept = file.input.contest.as_ref().unwrap();
+    assert!(kept.certificate.as_ref().unwrap().draw_file.is_empty());
+    assert!(file.next_issue().contest.is_none());
+    // English, and no contest typed: a reason, not an empty table.
+    let (en, _, _) = contest_report(Lang::En);
+    assert_eq!(en.sections[0].title, "Contest outcome and draw certificate");
+    let ws = workspace(&[JUNE]);
+    let only = ReportInput {
+        sections: vec![SectionId::Contest],
+        ..ReportInput::default()
+    };
+    let none = report(ws.dataset(), &only, Lang::En);
+    assert!(none.sections[0].contest.is_none());
+    assert!(none.sections[0]
+        .reason
+        .as_deref()
+        .unwrap()
+        .starts_with("no contest"));
+}
+
+/// Two X accounts' exports and a Facebook page's (posts and daily totals), each an own account
+/// of the benchmark beside a typed competitor. By hand, over 1–29 June (28 days), N = 10:
+///
+/// | account            | posts | likes + comments + shares        | per post | followers   |
+/// |--------------------|-------|----------------------------------|----------|-------------|
+/// | X boulangerie      | 3     | 40 + 7 + 20 = 67                 | 67 ÷ 3   | —           |
+/// | X fournil          | 2     | 30 + 60 = 90                     | 45       | —           |
+/// | Facebook page      | 2     | 100 + 200 = 300                  | 150      | 1000 → 1033 |
+/// | @dupain (typed)    | 8     | 900 + 60 + 40 = 1000             | 100      | 2000 → 2100 |
+///
+/// Σ interactions = 67 + 90 + 300 + 1000 = 1457.
+#[test]
+fn own_accounts_of_the_files_are_benchmark_rows() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let mut ws = Workspace::new(ImportOptions {
+        today: Date::new(2026, 8, 1),
+    });
+    for name in [
+        "analysis/tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv",
+        "report/accounts/tweet_activity_metrics_fournil_20260601_20260630_en.csv",
+        "analysis/Jun-01-2026_Jun-08-2026_104512345678901.csv",
+        "analysis/facebook_page_2026-06.csv",
+    ] {
+        let id = ws.add(name, &std::fs::read(format!("{dir}{name}")).unwrap());
+        assert!(!ws.report(id).unwrap().has_errors(), "{name}");
+    }
+    let mut input = ReportInput {
+        sections: vec![SectionId::Benchmark],
+        ..Default::default()
+    };
+    let b = &mut input.benchmark;
+    b.from = "2026-06-01".into();
+    b.to = "2026-06-29".into();
+    b.last_posts = "10".into();
+    b.files = true;
+    b.accounts = vec![AccountInput {
+        name: "@dupain".into(),
+        network: "X".into(),
+        followers_start: 2000.0.into(),
+        followers_end: 2100.0.into(),
+        posts: 8.0.into(),
+        likes: 900.0.into(),
+        comments: 60.0.into(),
+        shares: 40.0.into(),
+        ..Default::default()
+    }];
+    let r = report(ws.dataset(), &input, Lang::En);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let bench = r.sections[0].benchmark.as_ref().unwrap();
+    let rows: Vec<_> = bench
+        .accounts
+        .iter()
+        .map(|a| (a.name.as_str(), a.network.as_str(), a.own, a.from_files))
+        .collect();
+    assert_eq!(rows[0], ("boulangerie", "X", true, true));
+    assert_eq!(rows[1], ("fournil", "X", true, true));
+    assert_eq!((rows[2].1, rows[2].3), ("Facebook", true));
+    assert_eq!(rows[3], ("@dupain", "X", false, false));
+    let v = |i: usize, k: usize| bench.accounts[i].figures[k].get();
+    // Growth: only where the files give followers at two dates (the page's 1 and 7 June).
+    assert_eq!(v(0, 0), None);
+    assert!(close(v(2, 0), 33.0 / 1000.0));
+    // Posts per week over 28 days.
+    assert!(close(v(0, 1), 3.0 / 28.0 * 7.0) && close(v(1, 1), 0.5) && close(v(2, 1), 0.5));
+    // Engagement per post, on each one's last N posts (fewer than 10: all of them).
+    assert!(close(v(0, 2), 67.0 / 3.0) && close(v(1, 2), 45.0) && close(v(2, 2), 150.0));
+    assert!(close(v(2, 3), 150.0 / 1033.0));
+    // Share of voice among all four.
+    assert!(close(v(0, 4), 67.0 / 1457.0) && close(v(3, 4), 1000.0 / 1457.0));
+    let per_post: Vec<_> = bench.accounts.iter().map(|a| a.ranks[2]).collect();
+    assert_eq!(per_post, [Some(4), Some(3), Some(1), Some(2)]);
+    let f = &bench.accounts[0].figures[2];
+    assert_eq!(f.inputs[1].value.get(), 3.0, "N is the account's 3 posts");
+    // Off, the files' accounts are not rows.
+    input.benchmark.files = false;
+    let r = report(ws.dataset(), &input, Lang::En);
+    assert_eq!(r.sections[0].benchmark.as_ref().unwrap().accounts.len(), 1);
+}

@@ -333,7 +333,8 @@ export class Engine {
     const s = this.#set(set, today);
     if (DRAND_METHODS.has(method)) args = await this.#withBeacon(method, args);
     this.#enter(id);
-    const r = s.ws[method](...args);
+    // A marker for another set's entries (the report's contest) is replaced by them.
+    const r = s.ws[method](...args.map((a) => (a && typeof a === 'object' && '$entries' in a ? this.#entries(a.$entries) : a)));
     if (method !== 'reports') return r;
     const keys = new Map([...s.files].map(([key, f]) => [f.id, key]));
     return r.filter((x) => keys.has(x.id)).map((x) => ({ ...x, id: keys.get(x.id) }));

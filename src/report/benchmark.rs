@@ -2,7 +2,9 @@
 //! competitors (followers at two dates, posts between them, likes, comments and shares on the
 //! last N posts), and what the core computes from them for each account (growth, posting
 //! frequency, engagement per post and per follower, share of voice among the accounts typed),
-//! each ranked.
+//! each ranked. With `files`, the own accounts of the dropped exports are rows too, their
+//! counts read from the files ([`super::accounts`]) over the benchmark's dates (else the
+//! report's period).
 
 use crate::figure::{Figure, Unit};
 use crate::form::{Entry, FieldError, Fields, Kind, Mark};
@@ -10,7 +12,9 @@ use crate::formula::{self, formula};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
+use super::accounts::file_accounts;
 use super::periods::{day, Span};
+use crate::model::Dataset;
 
 /// Own account plus ten competitors.
 pub(crate) const MAX_ACCOUNTS: usize = 11;
@@ -69,6 +73,9 @@ pub struct BenchmarkInput {
     pub decimal_mark: Option<Mark>,
     /// Own account(s) and competitors, at most eleven.
     pub accounts: Vec<AccountInput>,
+    /// Whether the accounts of the dropped exports are rows too (own accounts, counted from
+    /// the files).
+    pub files: bool,
 }
 
 /// One account's public counts.
@@ -117,6 +124,8 @@ pub struct AccountRow {
     pub network: String,
     /// Whether it is one's own.
     pub own: bool,
+    /// Whether its counts come from the files (else they were typed).
+    pub from_files: bool,
     /// Growth, posts per week, engagement per post, engagement per follower, share of voice.
     pub figures: Vec<Figure>,
     /// The rank of each figure among the accounts that have it (1: highest; equal values
@@ -124,11 +133,15 @@ pub struct AccountRow {
     pub ranks: Vec<Option<usize>>,
 }
 
-struct Counts {
-    start: Option<f64>,
-    end: Option<f64>,
-    posts: Option<f64>,
-    interactions: Option<f64>,
+/// One account's counts, typed or read from the files.
+pub(super) struct Counts {
+    pub(super) start: Option<f64>,
+    pub(super) end: Option<f64>,
+    pub(super) posts: Option<f64>,
+    pub(super) interactions: Option<f64>,
+    /// The N its interactions were counted on, when it is its own (an account of the files
+    /// with fewer posts than N); `None`: the benchmark's.
+    pub(super) last: Option<f64>,
 }
 
 fn read_counts(a: &AccountInput, i: usize, fields: &mut Fields) -> Counts {
@@ -152,33 +165,20 @@ fn read_counts(a: &AccountInput, i: usize, fields: &mut Fields) -> Counts {
         end,
         posts,
         interactions,
+        last: None,
     }
 }
 
-/// The benchmark of `input`, in `lang`.
-pub(crate) fn benchmark(input: &BenchmarkInput, lang: Lang) -> Benchmark {
+/// The benchmark of `input`, in `lang`; with `input.files`, the accounts of `files` (the
+/// dataset and the report's period) are rows too.
+pub(crate) fn benchmark(
+    input: &BenchmarkInput,
+    files: Option<(&Dataset, Option<Span>)>,
+    lang: Lang,
+) -> Benchmark {
     let mut out = Benchmark::default();
-    if input.accounts.is_empty() {
-        out.reason = Some(
-            lang.pick("no account typed", "aucun compte saisi")
-                .to_string(),
-        );
-        return out;
-    }
     if input.accounts.len() > MAX_ACCOUNTS {
-        out.errors.push(FieldError {
-            field: "benchmark.accounts".to_string(),
-            message: match lang {
-                Lang::En => format!(
-                    "at most {MAX_ACCOUNTS} accounts (yours and ten competitors), found {}",
-                    input.accounts.len()
-                ),
-                Lang::Fr => format!(
-                    "au plus {MAX_ACCOUNTS} comptes (le vôtre et dix concurrents), trouvé {}",
-                    input.accounts.len()
-                ),
-            },
-        });
+        out.errors.push(too_many(input.accounts.len(), lang));
         return out;
     }
     let mut fields = Fields::new(lang, input.decimal_mark);
@@ -193,28 +193,80 @@ pub(crate) fn benchmark(input: &BenchmarkInput, lang: Lang) -> Benchmark {
         .zip(to)
         .filter(|(a, b)| a < b)
         .map(|(a, b)| Span::new(a, b));
-    let counts: Vec<Counts> = input
-        .accounts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| read_counts(a, i, &mut fields))
-        .collect();
-    let total: f64 = counts.iter().filter_map(|c| c.interactions).sum();
-    out.accounts = input
-        .accounts
-        .iter()
-        .zip(&counts)
-        .map(|(a, c)| AccountRow {
-            name: a.name.trim().to_string(),
-            network: a.network.trim().to_string(),
-            own: a.own,
-            figures: figures(c, n, out.span, total, lang),
-            ranks: Vec::new(),
+    let mut rows = file_rows(input, files, out.span, n);
+    for (i, a) in input.accounts.iter().enumerate() {
+        let c = read_counts(a, i, &mut fields);
+        rows.push((row(a.name.trim(), a.network.trim(), a.own, false), c));
+    }
+    if rows.is_empty() {
+        out.reason = Some(
+            lang.pick("no account typed", "aucun compte saisi")
+                .to_string(),
+        );
+        out.errors = fields.errors;
+        return out;
+    }
+    let total: f64 = rows.iter().filter_map(|(_, c)| c.interactions).sum();
+    let span = out.span;
+    out.accounts = rows
+        .into_iter()
+        .map(|(mut r, c)| {
+            let span = if r.from_files {
+                span.or(files.and_then(|f| f.1))
+            } else {
+                span
+            };
+            r.figures = figures(&c, n, span, total, lang);
+            r
         })
         .collect();
     rank(&mut out.accounts);
     out.errors = fields.errors;
     out
+}
+
+/// The rows of the files' own accounts, when asked for, over `span` else the report's period.
+fn file_rows(
+    input: &BenchmarkInput,
+    files: Option<(&Dataset, Option<Span>)>,
+    span: Option<Span>,
+    n: Option<f64>,
+) -> Vec<(AccountRow, Counts)> {
+    let Some((data, period)) = files.filter(|_| input.files) else {
+        return Vec::new();
+    };
+    let Some(span) = span.or(period) else {
+        return Vec::new();
+    };
+    file_accounts(data, span, n)
+        .into_iter()
+        .map(|a| (row(&a.name, a.network, true, true), a.counts))
+        .collect()
+}
+
+fn row(name: &str, network: &str, own: bool, from_files: bool) -> AccountRow {
+    AccountRow {
+        name: name.to_string(),
+        network: network.to_string(),
+        own,
+        from_files,
+        figures: Vec::new(),
+        ranks: Vec::new(),
+    }
+}
+
+fn too_many(found: usize, lang: Lang) -> FieldError {
+    FieldError {
+        field: "benchmark.accounts".to_string(),
+        message: match lang {
+            Lang::En => format!(
+                "at most {MAX_ACCOUNTS} accounts (yours and ten competitors), found {found}"
+            ),
+            Lang::Fr => format!(
+                "au plus {MAX_ACCOUNTS} comptes (le vôtre et dix concurrents), trouvé {found}"
+            ),
+        },
+    }
 }
 
 fn not_typed(lang: Lang, what: &str) -> String {
@@ -293,7 +345,11 @@ fn per_post(c: &Counts, n: Option<f64>, lang: Lang) -> Figure {
         Unit::Count,
         lang,
     );
-    match (c.interactions, n) {
+    match (c.interactions, c.last.or(n)) {
+        (_, Some(0.0)) => per_post.unavailable(lang.pick(
+            "no post of this account in the period",
+            "aucune publication de ce compte sur la période",
+        )),
         (Some(i), Some(n)) => per_post
             .input(inter, i, Unit::Count)
             .input("N", n, Unit::Count)

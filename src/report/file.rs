@@ -1,6 +1,6 @@
 //! The report file: one JSON document that keeps a report for later, its inputs (options,
 //! branding, notes, edited words, the benchmark's counts) and its figures, never the raw
-//! exports. Opening it re-creates the report as it was (`report`, shown as saved when no file
+//! exports (nor a contest's follower lists or its certificate's draw file). Opening it re-creates the report as it was (`report`, shown as saved when no file
 //! is dropped); [`ReportFile::next_issue`] turns it into the input of the next issue, compared
 //! with this one. Versioned: `format` names the kind of file, `version` its shape; a file of
 //! a later version is refused with a message rather than half read.
@@ -41,7 +41,7 @@ impl ReportFile {
             format: REPORT_FORMAT.to_string(),
             version: REPORT_VERSION,
             lang: lang.pick("en", "fr").to_string(),
-            input: input.clone(),
+            input: kept(input),
             issue: report.issue.clone(),
             report: serde_json::to_value(report).unwrap_or(serde_json::Value::Null),
         }
@@ -57,8 +57,28 @@ impl ReportFile {
         input.period = Default::default();
         input.notes.clear();
         input.words.clear();
+        input.contest = None;
         input
     }
+}
+
+/// The input as a report file keeps it: the contest's follower lists and the certificate's
+/// draw file (lists of people, raw data) left out; the certificate file is the one to verify
+/// a draw with.
+fn kept(input: &ReportInput) -> ReportInput {
+    let mut input = input.clone();
+    if let Some(c) = &mut input.contest {
+        let f = &mut c.input.followers;
+        f.before.list = None;
+        f.at_close.list = None;
+        for l in &mut f.later {
+            l.list = None;
+        }
+        if let Some(cert) = &mut c.certificate {
+            cert.draw_file.clear();
+        }
+    }
+    input
 }
 
 /// Reads a report file's text; the message names the line and column of what is wrong and

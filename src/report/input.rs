@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::benchmark::BenchmarkInput;
+use super::contest::ReportContestInput;
 
 /// How to build a report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,6 +40,9 @@ pub struct ReportInput {
     pub words: BTreeMap<String, String>,
     /// The competitor benchmark.
     pub benchmark: BenchmarkInput,
+    /// The contest of the period (the Contest tab's inputs and its draw's certificate), for
+    /// the contest section; `null`: none.
+    pub contest: Option<ReportContestInput>,
     /// The figures of the issue this one follows (a saved report file's `issue`), compared
     /// with when `comparison` is `saved`.
     pub previous_issue: Option<Issue>,
@@ -88,6 +92,8 @@ pub enum SectionId {
     Activity,
     /// The best and worst posts.
     TopPosts,
+    /// The contest's outcome and its draw's certificate.
+    Contest,
     /// Search visibility.
     Search,
     /// Ad costs.
@@ -98,12 +104,13 @@ pub enum SectionId {
 
 impl SectionId {
     /// Every section, in the order they are shown.
-    pub const ALL: [SectionId; 8] = [
+    pub const ALL: [SectionId; 9] = [
         SectionId::Roi,
         SectionId::Engagement,
         SectionId::Growth,
         SectionId::Activity,
         SectionId::TopPosts,
+        SectionId::Contest,
         SectionId::Search,
         SectionId::Ads,
         SectionId::Benchmark,
@@ -117,6 +124,7 @@ impl SectionId {
             SectionId::Growth => "growth",
             SectionId::Activity => "activity",
             SectionId::TopPosts => "top_posts",
+            SectionId::Contest => "contest",
             SectionId::Search => "search",
             SectionId::Ads => "ads",
             SectionId::Benchmark => "benchmark",

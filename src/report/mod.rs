@@ -1,13 +1,15 @@
 //! The report a community manager hands to a boss or a client: [`report`] assembles what the
 //! analysis and the ROI calculator compute into one document, the period reported on beside
 //! the period it is compared with, the change of every headline figure ([`change`]), the
-//! words written from the figures ([`words`]), the competitor benchmark ([`benchmark`]), and
-//! the branding and notes typed. [`file`] is the report file that keeps it for the next issue.
+//! words written from the figures ([`words`]), the competitor benchmark ([`benchmark`]), the
+//! contest outcome and draw certificate ([`contest`]), and the branding and notes typed. [`file`] is the report file that keeps it for the next issue.
 //! The report computes no figure of its own but the changes and the benchmark: every other
 //! figure is the analysis's or the calculator's, as they show it on their own tabs.
 
+mod accounts;
 mod benchmark;
 mod change;
+mod contest;
 mod file;
 mod input;
 mod periods;
@@ -16,6 +18,7 @@ mod words;
 
 pub use benchmark::{AccountInput, AccountRow, Benchmark, BenchmarkInput};
 pub use change::{Direction, Row};
+pub use contest::{ContestSummary, DrawSummary, ReportContestInput};
 pub use file::{read_report_file, ReportFile, REPORT_FORMAT, REPORT_VERSION};
 pub use input::{Branding, Comparison, Headline, Issue, ReportInput, SectionId};
 pub use periods::Span;
@@ -26,10 +29,11 @@ use crate::figure::Unit;
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::metrics::analysis::{
-    analyze_summary, Analysable, AnalysisOptions, AnalysisReport, Kept,
+    analyze_summary, data_days, Analysable, AnalysisOptions, AnalysisReport, Kept,
 };
 use crate::metrics::engagement::PostRow;
 use crate::metrics::roi::compute_roi;
+use crate::model::{Dataset, EntryRow};
 use crate::workspace::RecordFacts;
 use sections::{analysis_headlines, keys, roi_headlines, Formulas};
 use serde::Serialize;
@@ -102,11 +106,20 @@ pub struct Section {
     pub rate_unit: Option<Unit>,
     /// The benchmark (benchmark section).
     pub benchmark: Option<Benchmark>,
+    /// The contest's figures and draw (contest section).
+    pub contest: Option<ContestSummary>,
     /// Why the section is empty.
     pub reason: Option<String>,
 }
 
 impl SectionId {
+    fn name(self, lang: Lang) -> SectionName {
+        SectionName {
+            id: self,
+            title: self.title(lang),
+        }
+    }
+
     fn title(self, lang: Lang) -> &'static str {
         match self {
             SectionId::Roi => lang.pick("Return on investment", "Retour sur investissement"),
@@ -117,6 +130,10 @@ impl SectionId {
                 "Activité et temps de réponse",
             ),
             SectionId::TopPosts => lang.pick("Top posts", "Meilleures publications"),
+            SectionId::Contest => lang.pick(
+                "Contest outcome and draw certificate",
+                "Résultat du concours et certificat de tirage",
+            ),
             SectionId::Search => lang.pick("Search visibility", "Visibilité dans la recherche"),
             SectionId::Ads => lang.pick("Ad costs", "Coûts publicitaires"),
             SectionId::Benchmark => {
@@ -138,19 +155,39 @@ fn analysis_of(
     analyze_summary(data, &o, lang)
 }
 
-/// The report of `data` (a [`Workspace`](crate::Workspace) or a [`Dataset`](crate::Dataset)) with `input`,
-/// in `lang`. Its analyses (the whole span, the period, the one compared with) share the
-/// facts kept about each record: the workspace's, or facts computed once for this report.
+/// The report of `data` (a [`Workspace`](crate::Workspace) or a [`Dataset`](crate::Dataset))
+/// with `input`, in `lang`, with no contest comment file (a contest's entries and
+/// participants are then the ones typed).
 pub fn report<A: Analysable + ?Sized>(data: &A, input: &ReportInput, lang: Lang) -> Report {
-    let fresh = RecordFacts::default();
-    let facts = data.kept_facts().unwrap_or(&fresh);
-    report_of(&Kept::new(data.dataset(), facts), input, lang)
+    report_with_entries(data, &[], input, lang)
 }
 
-fn report_of(data: &Kept, input: &ReportInput, lang: Lang) -> Report {
+/// The report of `data` with `input`, in `lang`; `contest_entries` are the contest's own
+/// comment files (the Contest tab's, not the analytics' files), which count the entries and
+/// participants left blank, as on the Contest tab. Its analyses (the period, the one compared
+/// with) share the facts kept about each record: the workspace's, or facts computed once for
+/// this report.
+pub fn report_with_entries<A: Analysable + ?Sized>(
+    data: &A,
+    contest_entries: &[EntryRow],
+    input: &ReportInput,
+    lang: Lang,
+) -> Report {
+    let fresh = RecordFacts::default();
+    let facts = data.kept_facts().unwrap_or(&fresh);
+    report_of(
+        &Kept::new(data.dataset(), facts),
+        contest_entries,
+        input,
+        lang,
+    )
+}
+
+fn report_of(data: &Kept, contest_entries: &[EntryRow], input: &ReportInput, lang: Lang) -> Report {
     let mut errors = Vec::new();
-    let all = analysis_of(data, &input.analysis, None, lang);
-    let period = periods::current(input, (all.range.from, all.range.to), lang, &mut errors);
+    // The files' first and last days without analysing every file: only the two periods are.
+    let days = data_days(data.dataset(), &input.analysis, lang);
+    let period = periods::current(input, days, lang, &mut errors);
     let previous = period.and_then(|p| periods::previous(input, p, lang, &mut errors));
     let current = analysis_of(data, &input.analysis, period, lang);
     errors.extend(analysis_errors(&current));
@@ -163,22 +200,20 @@ fn report_of(data: &Kept, input: &ReportInput, lang: Lang) -> Report {
     if period.is_some() {
         now.extend(analysis_headlines(&current, &ids));
     }
-    let before = match (input.comparison, previous) {
-        (Comparison::Saved, Some(_)) => input.previous_issue.as_ref().map(|i| i.figures.clone()),
-        (Comparison::None, _) | (_, None) => None,
-        (_, Some(p)) => Some(analysis_headlines(
-            &analysis_of(data, &input.analysis, Some(p), lang),
-            &ids,
-        )),
-    };
+    let before = before_figures(data, input, previous, &ids, lang);
     let missing = missing_text(input.comparison, previous.is_some(), lang);
     let rows = pair(&now, before.as_deref(), &missing, lang);
-    let sections = built_sections(
+    let src = Sources {
         input,
+        entries: contest_entries,
+        data: data.dataset(),
+        period,
+    };
+    let sections = built_sections(
+        &src,
         &current,
         &rows,
         roi.as_ref().map(|r| r.currency),
-        period.is_some(),
         lang,
         &mut errors,
     );
@@ -193,20 +228,34 @@ fn report_of(data: &Kept, input: &ReportInput, lang: Lang) -> Report {
         reason: period.is_none().then(|| no_period(lang)),
         branding: input.branding.clone(),
         sections,
-        all_sections: SectionId::ALL
-            .map(|id| SectionName {
-                id,
-                title: id.title(lang),
-            })
-            .to_vec(),
+        all_sections: SectionId::ALL.map(|id| id.name(lang)).to_vec(),
         issue: Issue {
             period: period.map(Span::period).unwrap_or_default(),
             figures: now,
         },
-        change_formulas: [
-            change::CHANGE.text(lang).to_string(),
-            change::CHANGE_PERCENT.text(lang).to_string(),
-        ],
+        change_formulas: change_formulas(lang),
+    }
+}
+
+fn change_formulas(lang: Lang) -> [String; 2] {
+    [change::CHANGE, change::CHANGE_PERCENT].map(|f| f.text(lang).to_string())
+}
+
+/// The previous period's figures: the saved issue's, or the analysis of the period before.
+fn before_figures(
+    data: &Kept,
+    input: &ReportInput,
+    previous: Option<Span>,
+    ids: &Formulas,
+    lang: Lang,
+) -> Option<Vec<Headline>> {
+    match (input.comparison, previous) {
+        (Comparison::Saved, Some(_)) => input.previous_issue.as_ref().map(|i| i.figures.clone()),
+        (Comparison::None, _) | (_, None) => None,
+        (_, Some(p)) => Some(analysis_headlines(
+            &analysis_of(data, &input.analysis, Some(p), lang),
+            ids,
+        )),
     }
 }
 
@@ -318,15 +367,24 @@ fn pair(
         .collect()
 }
 
+/// What the sections are built from besides the analysis: the input, the contest's comments,
+/// the files, the period.
+struct Sources<'a> {
+    input: &'a ReportInput,
+    entries: &'a [EntryRow],
+    data: &'a Dataset,
+    period: Option<Span>,
+}
+
 fn built_sections(
-    input: &ReportInput,
+    src: &Sources<'_>,
     current: &AnalysisReport,
     rows: &[(SectionId, Row)],
     roi_currency: Option<&str>,
-    has_period: bool,
     lang: Lang,
     errors: &mut Vec<FieldError>,
 ) -> Vec<Section> {
+    let input = src.input;
     let ticked = |s: &SectionId| input.sections.is_empty() || input.sections.contains(s);
     SectionId::ALL
         .into_iter()
@@ -366,9 +424,10 @@ fn built_sections(
                 bottom_posts: Vec::new(),
                 rate_unit: None,
                 benchmark: None,
+                contest: None,
                 reason: None,
             };
-            fill(&mut s, input, current, has_period, lang, errors);
+            fill(&mut s, src, current, lang, errors);
             s
         })
         .collect()
@@ -377,12 +436,12 @@ fn built_sections(
 /// What a section holds besides its rows, and why it is empty when it is.
 fn fill(
     s: &mut Section,
-    input: &ReportInput,
+    src: &Sources<'_>,
     current: &AnalysisReport,
-    has_period: bool,
     lang: Lang,
     errors: &mut Vec<FieldError>,
 ) {
+    let (input, has_period) = (src.input, src.period.is_some());
     match s.id {
         SectionId::TopPosts if has_period => {
             s.top_posts = current.engagement.top_posts.clone();
@@ -391,11 +450,27 @@ fn fill(
             s.reason = current.engagement.top_posts_reason.clone();
         }
         SectionId::Benchmark => {
-            let b = benchmark::benchmark(&input.benchmark, lang);
+            let b = benchmark::benchmark(&input.benchmark, Some((src.data, src.period)), lang);
             errors.extend(b.errors.iter().cloned());
             s.reason = b.reason.clone();
             s.benchmark = Some(b);
         }
+        SectionId::Contest => match &input.contest {
+            Some(c) => {
+                let summary = contest::summary(c, src.entries, lang);
+                s.currency = Some(summary.currency.to_string());
+                s.contest = Some(summary);
+            }
+            None => {
+                s.reason = Some(
+                    lang.pick(
+                        "no contest: type its figures in the Contest tab (and draw its winners there)",
+                        "aucun concours : saisissez ses chiffres dans l’onglet Concours (et tirez-y ses gagnants)",
+                    )
+                    .to_string(),
+                );
+            }
+        },
         SectionId::Roi if input.roi.is_none() => {
             s.reason = Some(
                 lang.pick(

@@ -16,6 +16,8 @@ const DIR = join(root, 'tests', 'fixtures', 'report');
 const MAY = 'May-01-2026_May-31-2026_17841400000000000.csv';
 const JUNE = 'Jun-01-2026_Jun-30-2026_17841400000000000.csv';
 const JULY = 'Jul-01-2026_Jul-31-2026_17841400000000000.csv';
+const COMMENTS = join(root, 'tests', 'fixtures', 'draw', 'exportcomments.csv');
+const NATIVE = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'draw', 'exportcomments-certificate.json'), 'utf8'));
 // A 2×2 PNG in the accent colour, as a user's logo.
 const LOGO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNk+M/AwMDAxMDAwMDAAAAhBAIDhHoXJQAAAABJRU5ErkJggg==', 'base64');
 
@@ -102,6 +104,55 @@ async function fillBenchmark(page) {
   await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-section="benchmark"] tr[data-account="@fournil"] td[data-id="share_of_voice"]')?.dataset.value === '0.25');
 }
 
+/**
+ * The summer contest in the Contest tab (tests/fixtures/contest/inputs.json's costs, the
+ * comments of tests/fixtures/draw/exportcomments.csv, the rules and seed of its certificate):
+ * resolves to the tab's figures, `{id: value}`, as its cards show them.
+ */
+async function runContest(page) {
+  await page.locator('button[data-tab="contest"]').click();
+  const c = page.locator('[data-panel="contest"]');
+  await c.locator('input[data-control="entries-files"]').setInputFiles(COMMENTS);
+  await c.locator('article.sr-efile[data-file="exportcomments.csv"][data-state="done"]').waitFor();
+  await c.locator('input[data-field="title"]').fill('Concours de l’été — Atelier Lumière');
+  await c.locator('input[data-field="account"]').fill('@atelier.lumiere');
+  for (const [k, v] of [['comments_shown', '25'], ['prize_value', '120'], ['hours', '3,5'], ['hourly_rate', '40'], ['revenue', '300'], ['margin_pct', '50']]) await c.locator(`input[data-field="${k}"]`).fill(v);
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-panel="contest"] .sr-card[data-id="cost_per_entry"] [data-value]')?.dataset.value === String(260 / 15));
+  const tab = Object.fromEntries(await c.locator('.sr-card[data-id]').evaluateAll((cards) => cards.map((x) => [x.dataset.id, x.querySelector('[data-value]')?.dataset.value ?? null])));
+  await c.locator('button[data-view="draw"]').click();
+  const r = NATIVE.rules;
+  for (const [k, v] of [['winners', '2'], ['alternates', '2'], ['min_mentions', '1'], ['keywords', '#concours'], ['from_date', '2026-06-01'], ['until_date', '2026-06-14'], ['until_time', '23:59']]) await c.locator(`input[data-rule="${k}"]`).fill(v);
+  await c.locator('textarea[data-rule="exclude"]').fill(`@${r.exclude[0]}`);
+  await c.locator('button[data-action="add-bonus"]').click();
+  await c.locator('input[data-rule="bonus[0].entrant"]').fill('@lea_b');
+  await c.locator('input[data-rule="bonus[0].entries"]').fill('2');
+  await c.locator(`[data-section="prepared"] [data-fingerprint="${NATIVE.fingerprint}"]`).waitFor();
+  await c.locator('input[data-seed="value"]').fill(NATIVE.drawings[0].seed.value);
+  await c.locator('input[data-seed="source"]').fill(NATIVE.drawings[0].seed.source);
+  await c.locator('button[data-action="draw"]').click();
+  await c.locator('.sr-cert').waitFor();
+  return tab;
+}
+
+/** The contest section: every figure the Contest tab's, the draw its certificate's. */
+async function checkContest(page, tab) {
+  const p = panel(page);
+  await p.locator('[data-section="contest"] tr[data-id="cost_per_entry"]').waitFor();
+  const shown = Object.fromEntries(await p.locator('[data-section="contest"] tr[data-id]').evaluateAll((rows) => rows.map((x) => [x.dataset.id, x.querySelector('td')?.dataset.value ?? null])));
+  assert.deepEqual(shown, tab);
+  assert.ok(Object.keys(tab).length >= 12, JSON.stringify(tab));
+  assert.equal(Number(shown.total_cost), 260);
+  assert.ok(close(Number(shown.roi), (150 - 260) / 260));
+  assert.match(await p.locator('[data-section="contest"] tr[data-id="cost_per_entry"] .sr-formula').textContent(), /coût par participation = coût du concours ÷ participations/);
+  const d = p.locator('[data-section="contest"] [data-draw]');
+  assert.equal(await d.locator('[data-fingerprint]').getAttribute('data-fingerprint'), NATIVE.fingerprint);
+  assert.equal(await d.locator('[data-entries]').getAttribute('data-entries'), NATIVE.entries_sha256);
+  const picks = (k) => d.locator(`[data-picks="${k}"] li`).evaluateAll((xs) => xs.map((x) => x.dataset.entrant));
+  assert.deepEqual(await picks('winners'), NATIVE.drawings[0].winners.map((x) => x.entrant));
+  assert.deepEqual(await picks('alternates'), NATIVE.drawings[0].alternates.map((x) => x.entrant));
+  assert.match(plain(await d.textContent()), /EuroMillions, 16 juin 2026.*mots-clés : #concours.*Pour le vérifier/);
+}
+
 test('June against May: every change as worked out by hand, words, notes, branding, benchmark, save and print (French)', async () => {
   const { context, page, problems } = await openPage(browser, server.url, { acceptDownloads: true });
   await page.goto(`${server.url}#tab=files`);
@@ -145,6 +196,10 @@ test('June against May: every change as worked out by hand, words, notes, brandi
   // The benchmark: growth 0.1, 0.05, 0.1; posts per week 3, 2, 5; per post 50, 100, 50;
   // per follower 50/1100, 100/2100, 50/550; share of voice 0.25, 0.5, 0.25; ranks as in tests/report.rs.
   await fillBenchmark(page);
+  // The contest of the month, drawn in the Contest tab, in its section.
+  const tab = await runContest(page);
+  await page.locator('button[data-tab="report"]').click();
+  await checkContest(page, tab);
   const bench = async (account, id) => {
     const c = p.locator(`[data-section="benchmark"] tr[data-account="${account}"] td[data-id="${id}"]`);
     return [Number(await c.getAttribute('data-value')), Number(await c.getAttribute('data-rank'))];
@@ -177,7 +232,8 @@ test('June against May: every change as worked out by hand, words, notes, brandi
   const cliHtml = join(artifacts, 'report-cli.html');
   const bin = process.env.SOCIAL_ROI_BIN || join(root, 'target', 'debug', 'social-roi');
   assert.ok(existsSync(bin), `${bin}: build it with cargo build -p social-roi-cli`);
-  execFileSync(bin, ['report', '--lang', 'fr', '--options', inputPath, '--html', cliHtml, join(DIR, MAY), join(DIR, JUNE)]);
+  assert.equal(file.input.contest.certificate.fingerprint, NATIVE.fingerprint);
+  execFileSync(bin, ['report', '--lang', 'fr', '--options', inputPath, '--entries', COMMENTS, '--html', cliHtml, join(DIR, MAY), join(DIR, JUNE)], { stdio: ['ignore', 'pipe', 'ignore'] });
   const figures = () => [...(document.querySelector('social-roi')?.shadowRoot ?? document).querySelectorAll('[data-section] tr[data-id]')]
     .map((tr) => [tr.closest('[data-section]').dataset.section, tr.dataset.id, tr.dataset.direction, ...[...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.dataset.value ?? null)].join(' '));
   const onPage = await page.evaluate(figures);
@@ -187,6 +243,9 @@ test('June against May: every change as worked out by hand, words, notes, brandi
   assert.ok(onPage.length > 20);
   assert.deepEqual(fromCli, onPage);
   assert.equal(await cliPage.locator('.sr-r-title').textContent(), 'Rapport mensuel');
+  const draw = () => [...(document.querySelector('social-roi')?.shadowRoot ?? document).querySelectorAll('[data-draw] [data-fingerprint], [data-draw] [data-entries], [data-draw] [data-entrant]')].map((x) => JSON.stringify(x.dataset));
+  assert.deepEqual(await cliPage.evaluate(draw), await page.evaluate(draw));
+  assert.ok((await page.evaluate(draw)).length === 6);
   await cliPage.close();
 
   // Printed: a cover, one section per page, page numbers; the PNG pages are in artifacts/.
@@ -233,6 +292,105 @@ test('a saved report reopened shows as it was, then becomes July against June wi
   const pdf = await printed(page, 'report-print-en-a4', 'A4');
   assert.match(pdf.text, /Engagements fell from 500 to 290/);
   assert.ok(pdf.pages.length >= 4);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const FIXTURES = join(root, 'tests', 'fixtures');
+// Two X accounts' exports and a Facebook page's posts and daily totals (tests/report.rs works
+// out the benchmark of these by hand).
+const ACCOUNT_FILES = [
+  join(FIXTURES, 'analysis', 'tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv'),
+  join(FIXTURES, 'report', 'accounts', 'tweet_activity_metrics_fournil_20260601_20260630_en.csv'),
+  join(FIXTURES, 'analysis', 'Jun-01-2026_Jun-08-2026_104512345678901.csv'),
+  join(FIXTURES, 'analysis', 'facebook_page_2026-06.csv'),
+];
+
+const kept = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+
+test('the own accounts of several exports in the benchmark beside a competitor; remembered on this device, restored, forgotten (English)', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { locale: 'en-US' });
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('input[data-control="files"]').setInputFiles(ACCOUNT_FILES);
+  for (const f of ACCOUNT_FILES) {
+    const name = f.split('/').pop();
+    await page.waitForFunction((n) => document.querySelector('social-roi').shadowRoot.querySelector(`[data-file="${n}"] [data-status]`)?.dataset.status === 'ok', name);
+  }
+  await page.locator('button[data-tab="report"]').click();
+  const p = panel(page);
+  const type = async (key, value) => { await p.locator(`[data-key="${key}"]`).fill(value); };
+  await type('benchmark.from', '2026-06-01');
+  await type('benchmark.to', '2026-06-29');
+  await type('benchmark.last_posts', '10');
+  await p.locator('input[data-key="benchmark.files"]').check();
+  await p.locator('button[data-action="add-account"]').click();
+  const typed = [['name', '@dupain'], ['network', 'X'], ['followers_start', '2000'], ['followers_end', '2100'], ['posts', '8'], ['likes', '900'], ['comments', '60'], ['shares', '40']];
+  for (const [k, v] of typed) await type(`benchmark.accounts[0].${k}`, v);
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-section="benchmark"] tr[data-account="@dupain"] td[data-id="share_of_voice"]')?.dataset.value === String(1000 / 1457));
+  const rows = p.locator('[data-section="benchmark"] tr[data-account]');
+  assert.deepEqual(await rows.evaluateAll((xs) => xs.map((x) => [x.dataset.account, 'fromFiles' in x.dataset])), [['boulangerie', true], ['fournil', true], [await rows.nth(2).getAttribute('data-account'), true], ['@dupain', false]]);
+  const cell = async (account, id) => {
+    const c = p.locator(`[data-section="benchmark"] tr[data-account="${account}"] td[data-id="${id}"]`);
+    return [Number(await c.getAttribute('data-value')), Number(await c.getAttribute('data-rank'))];
+  };
+  const [perPost, rank] = await cell('boulangerie', 'benchmark_engagement_per_post');
+  assert.ok(close(perPost, 67 / 3) && rank === 4);
+  assert.deepEqual(await cell('fournil', 'benchmark_engagement_per_post'), [45, 3]);
+  assert.deepEqual(await cell('fournil', 'benchmark_posts_per_week'), [0.5, 3], 'tied with the Facebook page, after @dupain and boulangerie');
+  const facebook = await rows.nth(2).getAttribute('data-account');
+  const [growth] = await cell(facebook, 'benchmark_follower_growth');
+  assert.ok(close(growth, 0.033));
+  assert.match(await p.locator('[data-section="benchmark"] tr[data-account="fournil"] th').textContent(), /fournil \(your files\)/);
+  assert.match(await p.locator('[data-section="benchmark"] tr[data-account="fournil"] td[data-id="benchmark_engagement_per_post"]').getAttribute('title'), /engagement per post = \(likes \+ comments \+ shares on the last N posts\) ÷ N/);
+  await shot(page, 'report-benchmark-files', { fullPage: true });
+
+  // Off by default: nothing in IndexedDB.
+  assert.equal(await p.locator('input[data-key="remember"]').isChecked(), false);
+  assert.ok(!(await kept(page)).includes('social-roi-report'));
+  await type('title', 'June benchmark');
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('.sr-r-title')?.textContent === 'June benchmark');
+  assert.ok(!(await kept(page)).includes('social-roi-report'), 'typing stores nothing');
+  // Ticked: kept; the page reloaded (no file any more): restored as it was.
+  await p.locator('input[data-key="remember"]').check();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-device-status]')?.textContent === 'Kept on this device.');
+  assert.ok((await kept(page)).includes('social-roi-report'));
+  const stored = await page.evaluate(() => new Promise((ok) => {
+    const r = indexedDB.open('social-roi-report');
+    r.onsuccess = () => { const g = r.result.transaction('reports').objectStore('reports').get('current'); g.onsuccess = () => { ok(g.result); r.result.close(); }; };
+  }));
+  const file = JSON.parse(stored);
+  assert.equal(file.format, 'social-roi-report');
+  assert.equal(file.input.title, 'June benchmark');
+  assert.ok(!stored.includes('Tweet permalink') && !stored.includes('Lifetime Total Likes'), 'no raw export kept');
+  await page.reload();
+  await page.locator('button[data-tab="report"]').click();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('.sr-r-title')?.textContent === 'June benchmark');
+  assert.equal(await p.locator('input[data-key="remember"]').isChecked(), true);
+  assert.equal(await p.locator('[data-device-status]').textContent(), 'Report restored from this device.');
+  assert.equal(await p.locator('[data-section="benchmark"] tr[data-account="fournil"] td[data-id="benchmark_engagement_per_post"]').getAttribute('data-value'), '45');
+  // Forgotten: gone, and gone after a reload.
+  await p.locator('button[data-action="forget"]').click();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-device-status]')?.textContent.startsWith('Forgotten'));
+  assert.ok(!(await kept(page)).includes('social-roi-report'));
+  await page.reload();
+  await page.locator('button[data-tab="report"]').click();
+  await p.locator('input[data-key="remember"]').waitFor();
+  assert.equal(await p.locator('input[data-key="remember"]').isChecked(), false);
+  assert.equal(await p.locator('.sr-r-title').textContent(), 'Social media report');
+  assert.ok(!(await kept(page)).includes('social-roi-report'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('where the page has no IndexedDB (a sandboxed embed), the box says so instead of failing', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { locale: 'en-US' });
+  await page.addInitScript(() => { Object.defineProperty(globalThis, 'indexedDB', { get() { throw new DOMException('denied', 'SecurityError'); } }); });
+  await page.goto(`${server.url}#tab=report`);
+  const p = panel(page);
+  // Ticked, it unticks itself and says why (click: the box does not stay checked).
+  await p.locator('input[data-key="remember"]').click();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-device-status]')?.textContent.startsWith('This page cannot keep anything'));
+  assert.equal(await p.locator('input[data-key="remember"]').isChecked(), false);
   assert.deepEqual(problems, []);
   await context.close();
 });

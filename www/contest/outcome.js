@@ -100,6 +100,8 @@ export async function computeOutcome(panel) {
   let report;
   try {
     const input = await contestInput(panel);
+    // The Report tab's contest section: these inputs, the draw as the store keeps it.
+    panel.ctx.shared.contest = { input, store: panel.store };
     report = await panel.job('outcome', 'computeContest', [input, panel.entryFiles.entries(), panel.lang]);
   } catch (e) {
     if (e?.kind === 'superseded' || panel.destroyed) return;

@@ -1,6 +1,7 @@
 // The competitor benchmark's form: the two dates of the follower counts, N (the last posts
 // the interactions were counted on), and one row per account (yours and up to ten
-// competitors). The counts go to the core as typed; its figures and ranks come back in the
+// competitors), and a box that adds the accounts of the dropped exports as rows of their own
+// (the core reads their counts from the files). The counts go to the core as typed; its figures and ranks come back in the
 // report's benchmark section (document.js).
 
 import { h } from '../dom.js';
@@ -43,6 +44,7 @@ export function benchmarkFields(p) {
     h('div', { class: 'sr-scroll' }, h('table', { class: 'sr-r-table sr-r-bench-form' },
       h('thead', {}, h('tr', {}, [b.name, b.network, b.own, ...COUNTS.map((k) => b[LABELS[k]]), ''].map((x) => h('th', { text: x })))),
       h('tbody', {}, bm.accounts.map((a, i) => accountRow(p, a, i))))),
+    h('label', { class: 'sr-r-files' }, h('input', { type: 'checkbox', checked: !!bm.files, dataset: { key: 'benchmark.files' }, on: { change: (e) => p.set((o) => { o.benchmark.files = e.target.checked; }, { delay: 0 }) } }), ` ${b.files}`),
     h('span', { class: 'sr-error', dataset: { errorFor: 'benchmark.accounts' } }),
     h('button', { type: 'button', class: 'sr-btn', text: b.add, disabled: full, dataset: { action: 'add-account' }, on: { click: () => p.set((o) => { o.benchmark.accounts.push(blank(o.benchmark.accounts.length === 0)); }, { form: true, delay: 0 }) } }));
 }

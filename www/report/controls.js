@@ -87,7 +87,19 @@ function actions(p) {
     h('button', { type: 'button', class: 'sr-btn', text: t.save, dataset: { action: 'save' }, on: { click: () => p.save() } }),
     h('button', { type: 'button', class: 'sr-btn', text: t.open, dataset: { action: 'open' }, on: { click: () => opener.click() } }),
     opener,
-    p.openError ? h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: p.openError }) : null);
+    p.openError ? h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: p.openError }) : null,
+    device(p));
+}
+
+/** The opt-in "remember on this device" box, and "Forget on this device" once it is ticked. */
+function device(p) {
+  const t = p.t;
+  return h('div', { class: 'sr-r-device', dataset: { device: p.store.remember ? 'on' : 'off' } },
+    h('label', {},
+      h('input', { type: 'checkbox', checked: !!p.store.remember, dataset: { key: 'remember' }, on: { change: (e) => p.setRemember(e.target.checked) } }),
+      ` ${t.remember}`),
+    p.store.remember || p.store.remembered ? h('button', { type: 'button', class: 'sr-btn', text: t.forget, dataset: { action: 'forget' }, on: { click: () => p.forget() } }) : null,
+    h('span', { class: 'sr-hint', attrs: { role: 'status' }, dataset: { deviceStatus: '' }, text: p.deviceStatus ?? t.rememberHint }));
 }
 
 /** The form above the document. */

@@ -2,7 +2,8 @@
 // client, period and what it is compared with), then one section per section ticked: the
 // words written from the figures (editable), a table of every headline figure in both
 // periods with its change, absolute and %, and an arrow (each figure's formula and inputs in
-// its row and tooltip), the top posts, the benchmark's figures and ranks, and the note.
+// its row and tooltip), the top posts, the benchmark's figures and ranks, the contest's
+// figures and its draw's certificate summary, and the note.
 
 import { h } from '../dom.js';
 import { describe } from '../figure.js';
@@ -27,7 +28,7 @@ function rows(p, s) {
   const fmt = s.currency ? new Format(p.ctx.locale, s.currency) : p.fmt;
   const changeCell = (fig) => h('td', { class: 'sr-num', title: describe(fig, fmt), dataset: fig.value != null ? { value: fig.value } : {} }, signed(fmt, fig));
   return h('table', { class: 'sr-r-table sr-r-figures' },
-    h('thead', {}, h('tr', {}, [t.figure, t.previous, t.current, t.change, t.changePct, ''].map((x) => h('th', { text: x })))),
+    h('thead', {}, h('tr', {}, [t.figure, t.previous, t.current, t.change, t.changePct, ''].map((x, i) => h('th', { class: i > 0 && i < 5 ? 'sr-num' : null, text: x })))),
     h('tbody', {}, s.rows.map((r) => h('tr', { dataset: { id: r.current.id, direction: r.direction } },
       h('th', { scope: 'row', title: describe(r.current, fmt) }, h('span', { text: r.current.label }), h('span', { class: 'sr-formula', text: r.current.formula })),
       cell(p, r.previous, fmt, 'sr-r-prev'),
@@ -56,10 +57,10 @@ function posts(p, s) {
   const t = p.t;
   const when = (d) => (d ? p.date(d.slice(0, 10)) : '—');
   return h('table', { class: 'sr-r-table sr-r-posts' },
-    h('thead', {}, h('tr', {}, [t.post, t.network, '', t.rate].map((x) => h('th', { text: x })))),
+    h('thead', {}, h('tr', {}, h('th', { text: t.post }), h('th', { text: t.network }), h('th', { text: t.published }), h('th', { class: 'sr-num', text: t.rate }))),
     h('tbody', {}, s.top_posts.map((r) => h('tr', { dataset: { post: r.id } },
       h('td', { text: (r.text ?? r.id).slice(0, 120) }),
-      h('td', { text: r.network }),
+      h('td', { text: p.networks?.[r.network] ?? r.network }),
       h('td', { text: when(r.published) }),
       h('td', { class: 'sr-num', dataset: r.rate != null ? { value: r.rate } : {}, text: r.rate != null ? p.fmt.value(r.rate, s.rate_unit) : '—' })))));
 }
@@ -70,11 +71,51 @@ function benchmark(p, s) {
   const heads = b.accounts[0].figures;
   return h('table', { class: 'sr-r-table sr-r-benchmark' },
     h('thead', {}, h('tr', {}, h('th', { text: p.t.account }), h('th', { text: p.t.network }), heads.map((f) => h('th', { title: f.formula, text: f.label })))),
-    h('tbody', {}, b.accounts.map((a) => h('tr', { class: a.own ? 'sr-r-own' : '', dataset: { account: a.name } },
-      h('th', { scope: 'row', text: a.own ? `${a.name} (${p.t.own})` : a.name }),
+    h('tbody', {}, b.accounts.map((a) => h('tr', { class: a.own ? 'sr-r-own' : '', dataset: { account: a.name, ...(a.from_files ? { fromFiles: '' } : {}) } },
+      h('th', { scope: 'row', text: a.from_files ? `${a.name} (${p.t.fromFiles})` : (a.own ? `${a.name} (${p.t.own})` : a.name) }),
       h('td', { text: a.network }),
       a.figures.map((f, k) => h('td', { class: 'sr-num', title: describe(f, p.fmt), dataset: { id: f.id, ...(f.value != null ? { value: f.value, rank: a.ranks[k] } : {}) } },
         f.value != null ? `${p.fmt.value(f.value, f.unit)} · ${p.t.rank(a.ranks[k])}` : h('span', { class: 'sr-reason', text: f.reason })))))));
+}
+
+/** The contest's figures as the Contest tab shows them, and what its certificate says. */
+function contest(p, s) {
+  const c = s.contest;
+  if (!c) return null;
+  const t = p.t;
+  const fmt = new Format(p.ctx.locale, c.currency, c.minor_digits);
+  return h('div', { class: 'sr-r-contest' },
+    c.label ? h('p', { class: 'sr-r-contest-name', text: c.label }) : null,
+    c.problems.length ? h('ul', { class: 'sr-warnings' }, c.problems.map((x) => h('li', { text: x }))) : null,
+    h('div', { class: 'sr-scroll' }, h('table', { class: 'sr-r-table sr-r-contest-figures' },
+      h('thead', {}, h('tr', {}, h('th', { text: t.figure }), h('th', { text: t.value }))),
+      h('tbody', {}, c.figures.map((f) => h('tr', { dataset: { id: f.id } },
+        h('th', { scope: 'row', title: describe(f, fmt) }, h('span', { text: f.label }), h('span', { class: 'sr-formula', text: f.formula })),
+        // On paper too, a figure that cannot be computed says why.
+        f.value != null ? cell(p, f, fmt) : h('td', { class: 'sr-r-why' }, h('span', { class: 'sr-reason', text: f.reason ?? '—' }))))))),
+    c.draw ? draw(p, c.draw) : null);
+}
+
+function draw(p, d) {
+  const t = p.t.draw;
+  const c = p.colon;
+  const picks = (list) => h('ol', {}, list.map((x) => h('li', { dataset: { entrant: x.entrant } }, `${x.entrant} (${t.tickets(x.tickets)})`)));
+  const line = (label, value, key) => h('p', { dataset: key ? { [key]: value } : {} }, h('strong', { text: `${label}${c}` }), h('span', { class: key === 'fingerprint' || key === 'entries' ? 'sr-r-hash' : '', text: value }));
+  return h('div', { class: 'sr-r-draw', dataset: { draw: '' } },
+    h('h3', { text: t.heading }),
+    line(t.scheme, `${d.scheme} (${d.software})`),
+    line(t.seed, `${d.seed}${d.seed_source ? ` — ${d.seed_source}` : ''} (${d.seed_kind_text})`, 'seed'),
+    d.drawn_at ? line(t.drawnAt, d.drawn_at) : null,
+    line(t.fingerprint, d.fingerprint, 'fingerprint'),
+    line(t.entries, d.entries_sha256, 'entries'),
+    line(t.counts, t.countsText(d.counts, p.fmt)),
+    d.drawings > 1 ? line(t.drawings, String(d.drawings)) : null,
+    h('div', { class: 'sr-r-picks' },
+      h('div', { dataset: { picks: 'winners' } }, h('h4', { text: t.winners }), picks(d.winners)),
+      d.alternates.length ? h('div', { dataset: { picks: 'alternates' } }, h('h4', { text: t.alternates }), picks(d.alternates)) : null),
+    h('h4', { text: t.rules }),
+    h('ul', { class: 'sr-r-rules' }, d.rules.map((x) => h('li', { text: x }))),
+    h('p', { class: 'sr-hint sr-r-verify', text: d.verify }));
 }
 
 function section(p, r, s) {
@@ -86,6 +127,7 @@ function section(p, r, s) {
     s.rows.length ? h('div', { class: 'sr-scroll' }, rows(p, s)) : null,
     posts(p, s),
     benchmark(p, s),
+    contest(p, s),
     editable(p, `notes.${key}`, s.note, p.t.note, (v) => { p.input.notes[key] = v; }));
 }
 

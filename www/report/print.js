@@ -1,7 +1,8 @@
 // The report's page rule. `@page` is read only from the document's own stylesheets (a shadow
 // root's are ignored for it), so while the Report tab is open one <style> in the host
 // document's head sets the paper (A4 or Letter), the margins and the page numbers in the
-// bottom margin ("3 / 7"; none on the cover); it is removed with the tab.
+// bottom margin ("3 / 7"; none on the cover), and a white page behind the element (the host
+// page's own background would fill the last sheet); it is removed with the tab.
 
 const ID = 'sr-report-page';
 
@@ -22,7 +23,8 @@ export class PrintPage {
     const colour = /^#[0-9a-f]{6}$/i.test(accent ?? '') ? accent : '#555555';
     style.textContent = `@page { size: ${size}; margin: 16mm 15mm 18mm;
   @bottom-right { content: counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: ${colour}; } }
-@page :first { @bottom-right { content: none; } }`;
+@page :first { @bottom-right { content: none; } }
+@media print { html, body { background: #fff !important; } }`;
   }
 
   remove() {

@@ -2,15 +2,19 @@
 //! batch their clients. `--options` is a report input (docs/report.md) or a saved report file
 //! (then this is its next issue, compared with it); `--html` writes the document as one
 //! self-contained HTML file (styles, logo and page rule inside, nothing fetched), printable
-//! on A4 or Letter; `--json` prints the report; `--save` writes the report file. The figures,
+//! on A4 or Letter; `--json` prints the report; `--save` writes the report file. `--contest`
+//! (the contest's inputs, as `social-roi contest` takes them), `--certificate` (its draw's
+//! certificate) and `--entries` (its comment files) give the contest section. The figures,
 //! changes and words are the core's, as on the page.
 
 use crate::analyze::{collect, read_file, today};
+use crate::entries::{self, column_arg};
 use crate::{json_error, lang_value, read_input, to_json, write, Fatal};
 use clap::Args;
 use social_roi::{
-    format_value, read_report_file, report, Figure, ImportOptions, Lang, Report, ReportFile,
-    ReportInput, Row, Section, Workspace, REPORT_FORMAT,
+    format_value, read_certificate, read_report_file, report_with_entries, ContestInput,
+    ContestSummary, DrawSummary, Figure, ImportOptions, Lang, Report, ReportContestInput,
+    ReportFile, ReportInput, Row, Section, Workspace, REPORT_FORMAT,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,6 +47,19 @@ pub(crate) struct ReportArgs {
     /// The language of labels, words and messages.
     #[arg(long, value_name = "en|fr", value_parser = lang_value, default_value = "en")]
     lang: Lang,
+    /// The contest of the period: its inputs (see social-roi contest --example).
+    #[arg(long, value_name = "INPUTS.json")]
+    contest: Option<String>,
+    /// The contest's draw certificate (the JSON a draw gives).
+    #[arg(long, value_name = "CERTIFICATE.json")]
+    certificate: Option<String>,
+    /// The contest's comments (repeat for several files): they count the entries and
+    /// participants left blank, as `social-roi contest --entries` does.
+    #[arg(long = "entries", value_name = "ENTRIES")]
+    entries: Vec<String>,
+    /// Maps a column of a comment file the readers do not recognise to a FIELD.
+    #[arg(long = "column", value_name = "NAME=FIELD", value_parser = column_arg)]
+    columns: Vec<(String, String)>,
     /// Exports: CSV, TSV, TXT, XLSX, XLS, ODS, ZIP, JSON; a folder reads every file in it.
     #[arg(value_name = "FILE")]
     files: Vec<String>,
@@ -61,12 +78,37 @@ fn input_of(path: Option<&str>, lang: Lang) -> Result<ReportInput, Fatal> {
     serde_json::from_str(&text).map_err(|e| json_error(path, &e))
 }
 
+/// The contest section's input: the options' own, with `--contest` and `--certificate` over it.
+fn contest_of(o: &ReportArgs, input: &mut ReportInput) -> Result<(), Fatal> {
+    if o.contest.is_none() && o.certificate.is_none() {
+        return Ok(());
+    }
+    let c = input
+        .contest
+        .get_or_insert_with(ReportContestInput::default);
+    if let Some(path) = &o.contest {
+        let text = read_input(path)?;
+        c.input = serde_json::from_str::<ContestInput>(&text).map_err(|e| json_error(path, &e))?;
+    }
+    if let Some(path) = &o.certificate {
+        let text = read_input(path)?;
+        c.certificate = Some(read_certificate(path, &text, o.lang).map_err(|e| Fatal(e.message))?);
+    }
+    Ok(())
+}
+
 fn save(path: &Path, text: &str) -> Result<(), Fatal> {
     std::fs::write(path, text).map_err(|e| Fatal(format!("{}: cannot write: {e}", path.display())))
 }
 
 pub(crate) fn run(o: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal> {
-    let input = input_of(o.options.as_deref(), o.lang)?;
+    let mut input = input_of(o.options.as_deref(), o.lang)?;
+    contest_of(o, &mut input)?;
+    let contest_entries = if o.entries.is_empty() {
+        Vec::new()
+    } else {
+        entries::load(&o.entries, &o.columns, o.lang)?
+    };
     let mut paths = Vec::new();
     for f in &o.files {
         collect(Path::new(f), &mut paths)?;
@@ -76,7 +118,7 @@ pub(crate) fn run(o: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal
         read_file(&mut ws, path)?;
     }
     let bad_file = ws.reports().iter().any(|(_, r)| r.has_errors());
-    let r = report(&ws, &input, o.lang);
+    let r = report_with_entries(&ws, &contest_entries, &input, o.lang);
     if let Some(path) = &o.html {
         save(path, &html(&r, &o.paper, o.lang))?;
     }
@@ -86,7 +128,7 @@ pub(crate) fn run(o: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal
     if o.json {
         write(out, &to_json(&r)?)?;
     } else if o.html.is_none() && o.save.is_none() {
-        write(out, &text(&r))?;
+        write(out, &text(&r, o.lang))?;
     }
     Ok(if bad_file || !r.errors.is_empty() {
         ExitCode::from(1)
@@ -95,8 +137,8 @@ pub(crate) fn run(o: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal
     })
 }
 
-/// The readable summary: the period, then each section's words.
-fn text(r: &Report) -> String {
+/// The readable summary: the period, then each section's words (and the contest's figures).
+fn text(r: &Report, lang: Lang) -> String {
     let mut t = r.title.clone();
     if let Some(p) = r.period {
         t.push_str(&format!("\n{} – {}", p.from, p.to));
@@ -112,6 +154,39 @@ fn text(r: &Report) -> String {
             "\n\n{}\n{}",
             s.title,
             s.reason.as_deref().unwrap_or(&s.words)
+        ));
+        if let Some(c) = &s.contest {
+            t.push_str(&contest_text(c, lang));
+        }
+    }
+    t
+}
+
+/// The contest's figures, one a line, and its draw's winners and fingerprint.
+fn contest_text(c: &ContestSummary, lang: Lang) -> String {
+    let mut t = String::new();
+    for f in &c.figures {
+        t.push_str(&format!(
+            "\n{}: {}",
+            f.label,
+            value(f, Some(c.currency), lang)
+        ));
+    }
+    if let Some(d) = &c.draw {
+        let names = |p: &[social_roi::Pick]| {
+            p.iter()
+                .map(|x| x.entrant.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        t.push_str(&format!(
+            "\n{}: {}\n{}: {}\n{}: {}",
+            lang.pick("Winners", "Gagnants"),
+            names(&d.winners),
+            lang.pick("Alternates", "Suppléants"),
+            names(&d.alternates),
+            lang.pick("Fingerprint", "Empreinte"),
+            d.fingerprint
         ));
     }
     t
@@ -241,6 +316,9 @@ fn section_html(s: &Section, lang: Lang) -> String {
     if let Some(b) = &s.benchmark {
         h.push_str(&benchmark_html(b, lang));
     }
+    if let Some(c) = &s.contest {
+        h.push_str(&contest_html(c, lang));
+    }
     if !s.note.trim().is_empty() {
         h.push_str(&format!(
             "<p class=\"sr-r-text sr-r-note\">{}</p>",
@@ -265,8 +343,16 @@ fn benchmark_html(b: &social_roi::Benchmark, lang: Lang) -> String {
     }
     h.push_str("</tr></thead><tbody>");
     for a in &b.accounts {
+        let (files, label) = if a.from_files {
+            (
+                " data-from-files",
+                lang.pick(" (your files)", " (vos fichiers)"),
+            )
+        } else {
+            ("", "")
+        };
         h.push_str(&format!(
-            "<tr data-account=\"{}\"><th>{}</th><td>{}</td>",
+            "<tr data-account=\"{}\"{files}><th>{}{label}</th><td>{}</td>",
             esc(&a.name),
             esc(&a.name),
             esc(&a.network)
@@ -290,13 +376,184 @@ fn benchmark_html(b: &social_roi::Benchmark, lang: Lang) -> String {
     h
 }
 
+/// The contest's figures, as the page's contest section shows them.
+fn contest_html(c: &ContestSummary, lang: Lang) -> String {
+    let mut h = String::from("<div class=\"sr-r-contest\">");
+    if !c.label.is_empty() {
+        h.push_str(&format!(
+            "<p class=\"sr-r-contest-name\">{}</p>",
+            esc(&c.label)
+        ));
+    }
+    if !c.problems.is_empty() {
+        h.push_str("<ul class=\"sr-warnings\">");
+        for p in &c.problems {
+            h.push_str(&format!("<li>{}</li>", esc(p)));
+        }
+        h.push_str("</ul>");
+    }
+    let heads = [lang.pick("Figure", "Chiffre"), lang.pick("Value", "Valeur")];
+    h.push_str(&format!(
+        "<table class=\"sr-r-table\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+        heads[0], heads[1]
+    ));
+    for f in &c.figures {
+        h.push_str(&format!(
+            "<tr data-id=\"{}\"><th scope=\"row\">{}<span class=\"sr-formula\">{}</span></th>{}</tr>",
+            esc(&f.id),
+            esc(&f.label),
+            esc(&f.formula),
+            match &f.reason {
+                // On paper too, a figure that cannot be computed says why.
+                Some(why) if f.value.is_none() => format!(
+                    "<td class=\"sr-r-why\"><span class=\"sr-reason\">{}</span></td>",
+                    esc(why)
+                ),
+                _ => cell(Some(f), "", Some(c.currency), lang, false),
+            }
+        ));
+    }
+    h.push_str("</tbody></table>");
+    if let Some(d) = &c.draw {
+        h.push_str(&draw_html(d, lang));
+    }
+    h.push_str("</div>");
+    h
+}
+
+/// What the draw's certificate says: the page's words for its lines.
+fn draw_html(d: &DrawSummary, lang: Lang) -> String {
+    let colon = lang.pick(": ", " : ");
+    let t = |en: &'static str, fr: &'static str| lang.pick(en, fr);
+    let lines = draw_lines(d, lang);
+    let mut h = format!(
+        "<div class=\"sr-r-draw\" data-draw><h3>{}</h3>",
+        t("Draw certificate", "Certificat de tirage")
+    );
+    for (label, value, key) in lines {
+        let Some(value) = value else { continue };
+        let data = if key.is_empty() {
+            String::new()
+        } else {
+            format!(" data-{key}=\"{}\"", esc(&value))
+        };
+        h.push_str(&format!(
+            "<p{data}><strong>{label}{colon}</strong>{}</p>",
+            esc(&value)
+        ));
+    }
+    h.push_str(&draw_picks_html(d, lang));
+    h.push_str(&format!(
+        "<p class=\"sr-r-verify\">{}</p></div>",
+        esc(&d.verify)
+    ));
+    h
+}
+
+/// Each line of the draw: its label, its value (none: no line), the data attribute that holds it.
+fn draw_lines(d: &DrawSummary, lang: Lang) -> [(&'static str, Option<String>, &'static str); 7] {
+    let t = |en: &'static str, fr: &'static str| lang.pick(en, fr);
+    let source = d
+        .seed_source
+        .as_ref()
+        .map_or(String::new(), |s| format!(" — {s}"));
+    let drawings = (d.drawings > 1).then(|| d.drawings.to_string());
+    // (label, value, the data attribute that holds it).
+    [
+        (
+            t("Scheme", "Schéma"),
+            Some(format!("{} ({})", d.scheme, d.software)),
+            "",
+        ),
+        (
+            t("Seed", "Graine"),
+            Some(format!("{}{source} ({})", d.seed, d.seed_kind_text)),
+            "seed",
+        ),
+        (t("Drawn at", "Tiré le"), d.drawn_at.clone(), ""),
+        (
+            t(
+                "Fingerprint (announced before the seed)",
+                "Empreinte (annoncée avant la graine)",
+            ),
+            Some(d.fingerprint.clone()),
+            "fingerprint",
+        ),
+        (
+            t("Entries' SHA-256", "Empreinte des participations"),
+            Some(d.entries_sha256.clone()),
+            "entries",
+        ),
+        (
+            t("Entries", "Participations"),
+            Some(counts_text(d, lang)),
+            "",
+        ),
+        (
+            t(
+                "Drawings (redraws included)",
+                "Tirages (avec les nouveaux tirages)",
+            ),
+            drawings,
+            "",
+        ),
+    ]
+}
+
+/// The draw's counts in words, as the page writes them.
+fn counts_text(d: &DrawSummary, lang: Lang) -> String {
+    let n = |v: u64| format_value(v as f64, social_roi::Unit::Count, None, lang);
+    let c = &d.counts;
+    let (entries, eligible, excluded, people) = (
+        n(c.entries as u64),
+        n(c.eligible as u64),
+        n(c.excluded as u64),
+        n(c.people as u64),
+    );
+    match lang {
+        Lang::En => format!("{entries} read, {eligible} counted, {excluded} left out, {people} people, {} tickets", n(c.tickets)),
+        Lang::Fr => format!("{entries} lues, {eligible} retenues, {excluded} écartées, {people} personnes, {} tickets", n(c.tickets)),
+    }
+}
+
+/// The winners, the alternates and the rules of a draw.
+fn draw_picks_html(d: &DrawSummary, lang: Lang) -> String {
+    let list = |title: &str, key: &str, picks: &[social_roi::Pick]| {
+        let mut h = format!("<div data-picks=\"{key}\"><h4>{title}</h4><ol>");
+        for p in picks {
+            let s = if p.tickets > 1 { "s" } else { "" };
+            let space = lang.pick(" ", "\u{a0}");
+            h.push_str(&format!(
+                "<li data-entrant=\"{}\">{} ({}{space}ticket{s})</li>",
+                esc(&p.entrant),
+                esc(&p.entrant),
+                p.tickets
+            ));
+        }
+        h + "</ol></div>"
+    };
+    let mut h = list(lang.pick("Winners", "Gagnants"), "winners", &d.winners);
+    if !d.alternates.is_empty() {
+        h.push_str(&list(
+            lang.pick("Alternates", "Suppléants"),
+            "alternates",
+            &d.alternates,
+        ));
+    }
+    h.push_str(&format!("<h4>{}</h4><ul>", lang.pick("Rules", "Règles")));
+    for r in &d.rules {
+        h.push_str(&format!("<li>{}</li>", esc(r)));
+    }
+    h + "</ul>"
+}
+
 const CSS: &str = "body{font:14px/1.45 system-ui,sans-serif;color:#1d2a2c;margin:24px auto;max-width:900px;padding:0 16px}
 .sr-r-cover{border-top:6px solid var(--a);padding:18px 0 8px}.sr-r-title{color:var(--a);font-size:1.9rem;margin:4px 0}
 .sr-r-logo{max-height:72px;max-width:240px;display:block;margin-bottom:12px}.sr-r-section{border-top:2px solid var(--a);padding-top:8px;margin-top:18px}
 .sr-r-section h2{color:var(--a);font-size:1.25rem;margin:0 0 8px}.sr-r-table{border-collapse:collapse;width:100%;font-size:.9rem}
 .sr-r-table th,.sr-r-table td{border-bottom:1px solid #d5dcdd;padding:5px 8px;text-align:left;vertical-align:top}
 .sr-num{text-align:right!important;white-space:nowrap;font-variant-numeric:tabular-nums}.sr-formula{display:block;font:400 .8rem ui-monospace,monospace;color:#5b6b6e}
-.sr-r-up{color:var(--a)}.sr-r-down{color:#b42318}.sr-reason{color:#b42318}.sr-r-text{white-space:pre-wrap}
+.sr-r-why{font-size:.8rem;max-width:22em}.sr-r-up{color:var(--a)}.sr-r-down{color:#b42318}.sr-reason{color:#b42318}.sr-r-text{white-space:pre-wrap}
 @media print{body{margin:0;max-width:none}.sr-r-cover{break-after:page;padding-top:30%}.sr-r-section{break-before:page;border-top:0}tr{break-inside:avoid}thead{display:table-header-group}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
 
 fn cover_html(r: &Report, lang: Lang) -> String {

@@ -93,3 +93,65 @@ fn bad_options_say_where_and_what() {
     );
     let _ = ROOT;
 }
+
+#[test]
+fn the_contest_section_from_its_inputs_certificate_and_comments() {
+    let dir = std::env::temp_dir().join(format!("social-roi-contest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let html = dir.join("contest.html").to_string_lossy().into_owned();
+    let o = run(&[
+        "report",
+        "--lang",
+        "fr",
+        "--json",
+        "--html",
+        &html,
+        "--contest",
+        "tests/fixtures/contest/inputs.json",
+        "--certificate",
+        "tests/fixtures/draw/exportcomments-certificate.json",
+        "--entries",
+        "tests/fixtures/draw/exportcomments.csv",
+        JUNE,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let s = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "contest")
+        .unwrap();
+    let figure = |id: &str| {
+        s["contest"]["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap()["value"]
+            .clone()
+    };
+    // 120 € of prizes + 3.5 h × 40 €; 15 entries in the comment file (tests/report.rs).
+    assert_eq!(figure("total_cost"), 260.0);
+    assert_eq!(figure("cost_per_entry"), 260.0 / 15.0);
+    let d = &s["contest"]["draw"];
+    assert_eq!(d["winners"][0]["entrant"], "lea_b");
+    assert_eq!(d["alternates"][1]["entrant"], "inès");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<tr data-id=\"total_cost\">"), "{page}");
+    assert!(page.contains("data-picks=\"winners\"") && page.contains("data-entrant=\"karim.b\""));
+    let fingerprint = d["fingerprint"].as_str().unwrap();
+    assert!(page.contains(&format!("data-fingerprint=\"{fingerprint}\"")));
+    // Without the comments, entries and participants are the typed ones (none here).
+    let o = run(&[
+        "report",
+        "--json",
+        "--contest",
+        "tests/fixtures/contest/inputs.json",
+        JUNE,
+    ]);
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let text = r.to_string();
+    assert!(text.contains("\"draw\":null"), "no certificate, no draw");
+    let _ = std::fs::remove_dir_all(&dir);
+}

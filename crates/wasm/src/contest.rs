@@ -296,7 +296,7 @@ fn draw_error(e: &DrawError) -> JsValue {
 /// The entries a call is given: a list of entry objects, or the same list as JSON text (what
 /// `Workspace.entriesJson()` gives: thousands of comments cross the boundary as one string
 /// many times faster than as objects), or null for none.
-fn entries(value: JsValue) -> Result<Vec<EntryRow>, JsValue> {
+pub(crate) fn entries(value: JsValue) -> Result<Vec<EntryRow>, JsValue> {
     if value.is_null() || value.is_undefined() {
         return Ok(Vec::new());
     }

@@ -1,10 +1,12 @@
 //! The Report tab's calls: `report` on the [`Workspace`] the Files tab filled (the period and
-//! the one it is compared with, every headline figure's change, the words, the benchmark),
+//! the one it is compared with, every headline figure's change, the words, the benchmark, the
+//! contest with the Contest tab's comments given as its `entries`),
 //! `reportFile` (the report file to save), and `readReportFile` (a saved file read back, with
 //! the input of its next issue).
 
+use super::contest::entries;
 use super::{error, from_js, to_js, Workspace};
-use social_roi::{read_report_file, report, Lang, ReportFile, ReportInput};
+use social_roi::{read_report_file, report_with_entries, Lang, ReportFile, ReportInput};
 use wasm_bindgen::prelude::*;
 
 /// The report input from JavaScript; `null` or `undefined` for the defaults.
@@ -18,23 +20,41 @@ fn report_input(input: &JsValue) -> Result<ReportInput, JsValue> {
 
 #[wasm_bindgen]
 impl Workspace {
-    /// The report of every file read so far with `input` (docs/report.md), in `lang`. Inputs
-    /// that cannot be used are in the report's `errors`; a wrong shape throws `{kind: "input",
-    /// message}`.
-    pub fn report(&self, input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    /// The report of every file read so far with `input` (docs/report.md), in `lang`;
+    /// `contest_entries` are the contest's comments (as `computeContest` takes them: the
+    /// Contest tab's set's entries, or null). Inputs that cannot be used are in the report's
+    /// `errors`; a wrong shape throws `{kind: "input", message}`.
+    pub fn report(
+        &self,
+        input: JsValue,
+        lang: &str,
+        contest_entries: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let input = report_input(&input)?;
-        to_js(&report(self.inner(), &input, Lang::from_tag(lang)))
+        let entries = entries(contest_entries)?;
+        to_js(&report_with_entries(
+            self.inner(),
+            &entries,
+            &input,
+            Lang::from_tag(lang),
+        ))
     }
 
     /// The report file of `input`'s report (format `social-roi-report`, version 1): the page
-    /// saves `JSON.stringify(file, null, 2)`. Throws as `report` does.
+    /// saves `JSON.stringify(file, null, 2)`. Takes and throws as `report` does.
     #[wasm_bindgen(js_name = reportFile)]
-    pub fn report_file(&self, input: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    pub fn report_file(
+        &self,
+        input: JsValue,
+        lang: &str,
+        contest_entries: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let input = report_input(&input)?;
+        let entries = entries(contest_entries)?;
         let lang = Lang::from_tag(lang);
         to_js(&ReportFile::new(
             &input,
-            &report(self.inner(), &input, lang),
+            &report_with_entries(self.inner(), &entries, &input, lang),
             lang,
         ))
     }

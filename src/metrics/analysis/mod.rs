@@ -215,8 +215,57 @@ fn reputation_of(
     })
 }
 
+/// The first and last days [`analyze`] finds in `data` with `options` and no period (the
+/// posts' days in the options' time zone, the daily rows'), without analysing anything: what
+/// the report needs to place its period, at a small part of an analysis's cost.
+pub(crate) fn data_days(
+    data: &Dataset,
+    options: &AnalysisOptions,
+    lang: Lang,
+) -> (Option<crate::date::Date>, Option<crate::date::Date>) {
+    let mut o = options.clone();
+    o.period = None;
+    let s = read_options(&o, lang, &mut Vec::new());
+    let posts = posts_in_period(&data.records.posts, &s, lang, &mut Vec::new());
+    let groups = daily_in_period(&data.records.daily, &s, lang, &mut Vec::new());
+    let (from, to, _) = days_covered(&s, &days_of(&posts), &groups);
+    (from, to)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn data_days_are_the_range_of_an_analysis_without_period() {
+        use crate::metrics::analysis::{analyze_summary, data_days, AnalysisOptions};
+        use crate::{ImportOptions, Lang, Workspace};
+        let mut ws = Workspace::new(ImportOptions::default());
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/analysis/");
+        for name in [
+            "tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv",
+            "facebook_page_2026-06.csv",
+        ] {
+            ws.add(name, &std::fs::read(format!("{dir}{name}")).unwrap());
+        }
+        let mut o = AnalysisOptions {
+            utc_offset_minutes: Some(-600),
+            ..AnalysisOptions::default()
+        };
+        let a = analyze_summary(ws.dataset(), &o, Lang::En);
+        assert!(a.range.from.is_some());
+        assert_eq!(
+            data_days(ws.dataset(), &o, Lang::En),
+            (a.range.from, a.range.to)
+        );
+        o.period = Some(crate::metrics::analysis::Period {
+            from: "2026-06-03".into(),
+            to: String::new(),
+        });
+        assert_eq!(
+            data_days(ws.dataset(), &o, Lang::En),
+            (a.range.from, a.range.to)
+        );
+    }
+
     #[test]
     fn example_of_analyze() {
         use crate::metrics::analysis::{analyze, AnalysisOptions};
