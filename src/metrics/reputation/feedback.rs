@@ -157,6 +157,54 @@ fn rate_figure(
     })
 }
 
+/// A rate's formula, its label, its two terms' names (English, French) and its scale.
+type RateSpec = (
+    formula::Formula,
+    (&'static str, &'static str),
+    [(&'static str, &'static str); 2],
+    f64,
+);
+
+/// The three rates, in the order [`rates`] gives their sums: a flat table of words.
+const RATES: [RateSpec; 3] = [
+    (
+        NEGATIVE_FEEDBACK_RATE,
+        (
+            "Negative feedback rate (posts)",
+            "Taux de retours négatifs (publications)",
+        ),
+        [
+            (
+                "people who gave negative feedback",
+                "personnes ayant donné un retour négatif",
+            ),
+            ("reach", "portée"),
+        ],
+        1.0,
+    ),
+    (
+        NEGATIVE_FEEDBACK_RATE_DAILY,
+        (
+            "Negative feedback rate (page, by day)",
+            "Taux de retours négatifs (page, par jour)",
+        ),
+        [
+            ("daily negative feedback", "retours négatifs du jour"),
+            ("daily reach", "portée du jour"),
+        ],
+        1.0,
+    ),
+    (
+        SUBSCRIBERS_LOST,
+        (
+            "Subscribers lost per 1,000 views",
+            "Abonnés perdus pour 1 000 vues",
+        ),
+        [("subscribers lost", "abonnés perdus"), ("views", "vues")],
+        1000.0,
+    ),
+];
+
 /// The three rates: negative feedback per person reached (posts, then the Page's days), and
 /// subscribers lost per 1,000 views; each only when the files give both of its terms.
 fn rates(
@@ -171,58 +219,16 @@ fn rates(
             .flatten()
             .map(|d| (d.feedback.negative, d.reach)),
     );
-    type Spec = (
-        formula::Formula,
-        (&'static str, &'static str),
-        [(&'static str, &'static str); 2],
-        (f64, f64, usize),
-        f64,
-    );
-    let specs: [Spec; 3] = [
-        (
-            NEGATIVE_FEEDBACK_RATE,
-            (
-                "Negative feedback rate (posts)",
-                "Taux de retours négatifs (publications)",
-            ),
-            [
-                (
-                    "people who gave negative feedback",
-                    "personnes ayant donné un retour négatif",
-                ),
-                ("reach", "portée"),
-            ],
-            of_posts(Metric::NegativeFeedback, Metric::Reach),
-            1.0,
-        ),
-        (
-            NEGATIVE_FEEDBACK_RATE_DAILY,
-            (
-                "Negative feedback rate (page, by day)",
-                "Taux de retours négatifs (page, par jour)",
-            ),
-            [
-                ("daily negative feedback", "retours négatifs du jour"),
-                ("daily reach", "portée du jour"),
-            ],
-            of_days,
-            1.0,
-        ),
-        (
-            SUBSCRIBERS_LOST,
-            (
-                "Subscribers lost per 1,000 views",
-                "Abonnés perdus pour 1 000 vues",
-            ),
-            [("subscribers lost", "abonnés perdus"), ("views", "vues")],
-            of_posts(Metric::Unfollows, Metric::Views),
-            1000.0,
-        ),
+    let sums = [
+        of_posts(Metric::NegativeFeedback, Metric::Reach),
+        of_days,
+        of_posts(Metric::Unfollows, Metric::Views),
     ];
     let pick = |w: (&'static str, &'static str)| lang.pick(w.0, w.1);
-    specs
+    RATES
         .into_iter()
-        .filter_map(|(f, label, [a, b], sums, scale)| {
+        .zip(sums)
+        .filter_map(|((f, label, [a, b], scale), sums)| {
             rate_figure(f, pick(label), (pick(a), pick(b)), sums, scale, lang)
         })
         .collect()

@@ -323,10 +323,22 @@ fn net_figure(pos: usize, neg: usize, n: usize, lang: Lang) -> Figure {
 
 /// The shares of the comments, then of the messages and posts when there are some.
 fn figures(comments: &[&Said], messages: &[&Said], posts: &[&Said], lang: Lang) -> Vec<Figure> {
+    let mut out = comment_figures(comments, lang);
+    if !messages.is_empty() {
+        out.push(messages_figure(messages, lang));
+    }
+    if !posts.is_empty() {
+        out.push(posts_figure(posts, lang));
+    }
+    out
+}
+
+/// The negative and positive shares of the comments and their net tone.
+fn comment_figures(comments: &[&Said], lang: Lang) -> Vec<Figure> {
     let n = comments.len();
     let neg = count(comments, Polarity::Negative);
     let pos = count(comments, Polarity::Positive);
-    let mut out = vec![
+    vec![
         share_figure(
             NEGATIVE_SHARE,
             (
@@ -348,47 +360,50 @@ fn figures(comments: &[&Said], messages: &[&Said], posts: &[&Said], lang: Lang) 
             lang,
         ),
         net_figure(pos, neg, n, lang),
-    ];
-    if !messages.is_empty() {
-        out.push(share_figure(
-            NEGATIVE_MESSAGES,
+    ]
+}
+
+/// The share of the inbox messages estimated negative.
+fn messages_figure(messages: &[&Said], lang: Lang) -> Figure {
+    share_figure(
+        NEGATIVE_MESSAGES,
+        (
+            "Negative inbox messages (estimate)",
+            "Messages reçus négatifs (estimation)",
+        ),
+        (
+            ("messages estimated negative", "messages estimés négatifs"),
+            count(messages, Polarity::Negative),
+        ),
+        (
+            ("messages with text", "messages avec un texte"),
+            messages.len(),
+        ),
+        lang,
+    )
+}
+
+/// The share of the account's own posts estimated negative.
+fn posts_figure(posts: &[&Said], lang: Lang) -> Figure {
+    share_figure(
+        NEGATIVE_POSTS,
+        (
+            "Your posts read as negative (estimate)",
+            "Vos publications lues comme négatives (estimation)",
+        ),
+        (
             (
-                "Negative inbox messages (estimate)",
-                "Messages reçus négatifs (estimation)",
+                "posts estimated negative",
+                "publications estimées négatives",
             ),
-            (
-                ("messages estimated negative", "messages estimés négatifs"),
-                count(messages, Polarity::Negative),
-            ),
-            (
-                ("messages with text", "messages avec un texte"),
-                messages.len(),
-            ),
-            lang,
-        ));
-    }
-    if !posts.is_empty() {
-        out.push(share_figure(
-            NEGATIVE_POSTS,
-            (
-                "Your posts read as negative (estimate)",
-                "Vos publications lues comme négatives (estimation)",
-            ),
-            (
-                (
-                    "posts estimated negative",
-                    "publications estimées négatives",
-                ),
-                count(posts, Polarity::Negative),
-            ),
-            (
-                ("posts with text", "publications avec un texte"),
-                posts.len(),
-            ),
-            lang,
-        ));
-    }
-    out
+            count(posts, Polarity::Negative),
+        ),
+        (
+            ("posts with text", "publications avec un texte"),
+            posts.len(),
+        ),
+        lang,
+    )
 }
 
 /// Rows by a key, in the order keys first appear.

@@ -38,7 +38,6 @@ pub(super) fn reputation_text(r: &AnalysisReport, lang: Lang) -> String {
 /// What the comments say: the note, the accuracy per class, the shares, the groups.
 fn tone_text(r: &AnalysisReport, lang: Lang) -> String {
     let t = &r.reputation.tone;
-    let colon = lang.pick(": ", "\u{a0}: ");
     let mut out = lang
         .pick(
             "What the comments say (estimates)\n",
@@ -46,6 +45,21 @@ fn tone_text(r: &AnalysisReport, lang: Lang) -> String {
         )
         .to_string();
     out.push_str(&format!("  {}\n", t.estimate));
+    accuracy_text(&mut out, r, lang);
+    if let Some(reason) = &t.reason {
+        out.push_str(&format!("  — ({reason})\n"));
+        return out;
+    }
+    push_figures(&mut out, &t.figures.iter().collect::<Vec<_>>(), None, lang);
+    shares_text(&mut out, r, lang);
+    threads_text(&mut out, r, lang);
+    out
+}
+
+/// The estimate's measured precision and recall, per language and class.
+fn accuracy_text(out: &mut String, r: &AnalysisReport, lang: Lang) {
+    let t = &r.reputation.tone;
+    let colon = lang.pick(": ", "\u{a0}: ");
     for m in &t.measured {
         out.push_str(&format!(
             "    {} · {}{colon}{} {}, {} {} ({} {})\n",
@@ -59,11 +73,11 @@ fn tone_text(r: &AnalysisReport, lang: Lang) -> String {
             lang.pick("labelled", "étiquetés")
         ));
     }
-    if let Some(reason) = &t.reason {
-        out.push_str(&format!("  — ({reason})\n"));
-        return out;
-    }
-    push_figures(&mut out, &t.figures.iter().collect::<Vec<_>>(), None, lang);
+}
+
+/// The negative share by network, by week and by post.
+fn shares_text(out: &mut String, r: &AnalysisReport, lang: Lang) {
+    let t = &r.reputation.tone;
     let groups = [
         (lang.pick("By network", "Par réseau"), &t.by_network),
         (lang.pick("By week", "Par semaine"), &t.by_week),
@@ -87,6 +101,12 @@ fn tone_text(r: &AnalysisReport, lang: Lang) -> String {
             ));
         }
     }
+}
+
+/// The most negative threads first, then the words that come back in negative comments.
+fn threads_text(out: &mut String, r: &AnalysisReport, lang: Lang) {
+    let t = &r.reputation.tone;
+    let colon = lang.pick(": ", "\u{a0}: ");
     if !t.threads.is_empty() {
         out.push_str(lang.pick("  Most negative threads\n", "  Fils les plus négatifs\n"));
         for th in t.threads.iter().take(ROWS) {
@@ -116,7 +136,6 @@ fn tone_text(r: &AnalysisReport, lang: Lang) -> String {
             words.join(", ")
         ));
     }
-    out
 }
 
 /// The negative feedback the platforms report: figures, kinds, worst posts, notes.
@@ -175,67 +194,62 @@ fn crisis_text(r: &AnalysisReport, lang: Lang) -> String {
         };
         out.push_str(&format!("    {}{colon}{} {days}\n", s.label, s.flagged));
     }
-    for e in &c.episodes {
-        let days = match (lang, e.days) {
-            (Lang::En, 1) => "day",
-            (Lang::En, _) => "days",
-            (Lang::Fr, 1) => "jour",
-            (Lang::Fr, _) => "jours",
-        };
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "  Episode {} → {} (peak {}, {} {days}){colon}{}\n",
-                e.start,
-                e.end,
-                e.peak,
-                e.days,
-                e.series.join(", ")
-            ),
-            Lang::Fr => format!(
-                "  Épisode du {} au {} (pic le {}, {} {days}){colon}{}\n",
-                e.start,
-                e.end,
-                e.peak,
-                e.days,
-                e.series.join(", ")
-            ),
-        });
-        for p in &e.posts_before {
-            out.push_str(&format!(
-                "    ↳ {} {}  {}\n",
-                p.network.name(),
-                p.published.date,
-                short(p.text.as_deref().unwrap_or(&p.id), 60)
-            ));
-        }
-        out.push_str(&figure_text(&e.negative_share, None, lang));
-        out.push_str(&figure_text(&e.usual_negative_share, None, lang));
-        for (title, row) in [
-            (
-                lang.pick("Responses during it", "Réponses pendant l’épisode"),
-                &e.responses,
-            ),
-            (
-                lang.pick(
-                    "Responses the rest of the time",
-                    "Réponses le reste du temps",
-                ),
-                &e.usual_responses,
-            ),
-        ] {
-            if let Some(row) = row {
-                out.push_str(&format!(
-                    "    {title}{colon}{} / {}\n",
-                    row.replied, row.received
-                ));
-                push_figures(
-                    &mut out,
-                    &row.figures.iter().collect::<Vec<_>>(),
-                    None,
-                    lang,
-                );
-            }
-        }
+    for i in 0..c.episodes.len() {
+        episode_text(&mut out, r, i, lang);
     }
     out
+}
+
+/// Episode `i` of the crisis flags: its days and series, the posts just before, the negative
+/// share during it and usually, the response times during it and the rest of the time.
+fn episode_text(out: &mut String, r: &AnalysisReport, i: usize, lang: Lang) {
+    let e = &r.reputation.crisis.episodes[i];
+    let colon = lang.pick(": ", "\u{a0}: ");
+    let days = match (lang, e.days) {
+        (Lang::En, 1) => "day",
+        (Lang::En, _) => "days",
+        (Lang::Fr, 1) => "jour",
+        (Lang::Fr, _) => "jours",
+    };
+    let (start, end, peak, n, series) = (&e.start, &e.end, &e.peak, e.days, e.series.join(", "));
+    out.push_str(&match lang {
+        Lang::En => {
+            format!("  Episode {start} → {end} (peak {peak}, {n} {days}){colon}{series}\n")
+        }
+        Lang::Fr => {
+            format!("  Épisode du {start} au {end} (pic le {peak}, {n} {days}){colon}{series}\n")
+        }
+    });
+    for p in &e.posts_before {
+        out.push_str(&format!(
+            "    ↳ {} {}  {}\n",
+            p.network.name(),
+            p.published.date,
+            short(p.text.as_deref().unwrap_or(&p.id), 60)
+        ));
+    }
+    out.push_str(&figure_text(&e.negative_share, None, lang));
+    out.push_str(&figure_text(&e.usual_negative_share, None, lang));
+    let rows = [
+        (
+            lang.pick("Responses during it", "Réponses pendant l’épisode"),
+            &e.responses,
+        ),
+        (
+            lang.pick(
+                "Responses the rest of the time",
+                "Réponses le reste du temps",
+            ),
+            &e.usual_responses,
+        ),
+    ];
+    for (title, row) in rows {
+        if let Some(row) = row {
+            out.push_str(&format!(
+                "    {title}{colon}{} / {}\n",
+                row.replied, row.received
+            ));
+            push_figures(out, &row.figures.iter().collect::<Vec<_>>(), None, lang);
+        }
+    }
 }
