@@ -12,38 +12,61 @@ pub struct Currency {
     pub code: &'static str,
     /// Digits after the decimal mark (2 for EUR, 0 for JPY, 3 for TND).
     pub minor_digits: u8,
+    /// The symbol English writes before an amount (`€`, `CA$`, `CHF`), as CLDR's `en` does
+    /// and so `Intl.NumberFormat('en-US')` in the page.
+    #[serde(skip)]
+    pub(crate) symbol_en: &'static str,
+    /// The symbol French writes after an amount (`€`, `$US`, `£GB`), as CLDR's `fr` does.
+    #[serde(skip)]
+    pub(crate) symbol_fr: &'static str,
 }
 
 /// Every currency the calculator offers, the most used by its users first.
 pub const CURRENCIES: &[Currency] = &[
-    c("EUR", 2),
-    c("USD", 2),
-    c("GBP", 2),
-    c("CHF", 2),
-    c("CAD", 2),
-    c("AUD", 2),
-    c("XOF", 0),
-    c("XAF", 0),
-    c("MAD", 2),
-    c("TND", 3),
-    c("DZD", 2),
-    c("JPY", 0),
-    c("SEK", 2),
-    c("NOK", 2),
-    c("DKK", 2),
-    c("PLN", 2),
-    c("BRL", 2),
-    c("MXN", 2),
-    c("INR", 2),
+    c("EUR", 2, "€", "€"),
+    c("USD", 2, "$", "$US"),
+    c("GBP", 2, "£", "£GB"),
+    c("CHF", 2, "CHF", "CHF"),
+    c("CAD", 2, "CA$", "$CA"),
+    c("AUD", 2, "A$", "$AU"),
+    c("XOF", 0, "F\u{202f}CFA", "F\u{202f}CFA"),
+    c("XAF", 0, "FCFA", "FCFA"),
+    c("MAD", 2, "MAD", "MAD"),
+    c("TND", 3, "TND", "TND"),
+    c("DZD", 2, "DZD", "DZD"),
+    c("JPY", 0, "¥", "JPY"),
+    c("SEK", 2, "SEK", "SEK"),
+    c("NOK", 2, "NOK", "NOK"),
+    c("DKK", 2, "DKK", "DKK"),
+    c("PLN", 2, "PLN", "PLN"),
+    c("BRL", 2, "R$", "R$"),
+    c("MXN", 2, "MX$", "$MX"),
+    c("INR", 2, "₹", "₹"),
 ];
 
-const fn c(code: &'static str, minor_digits: u8) -> Currency {
-    Currency { code, minor_digits }
+const fn c(
+    code: &'static str,
+    minor_digits: u8,
+    symbol_en: &'static str,
+    symbol_fr: &'static str,
+) -> Currency {
+    Currency {
+        code,
+        minor_digits,
+        symbol_en,
+        symbol_fr,
+    }
 }
 
 impl Currency {
     /// The euro, the default.
-    pub(crate) const EUR: Currency = c("EUR", 2);
+    pub(crate) const EUR: Currency = CURRENCIES[0];
+
+    /// A currency of `minor_digits` digits that no table names (sums of amounts whose code is
+    /// unknown or missing): written with its code, if any.
+    pub(crate) const fn unnamed(minor_digits: u8) -> Currency {
+        c("", minor_digits, "", "")
+    }
 
     /// Finds a currency by its ISO code, case-insensitively.
     pub(crate) fn find(code: &str) -> Option<Currency> {

@@ -198,10 +198,7 @@ fn minor_digits(code: Option<&str>) -> u8 {
 
 /// Adds amounts exactly in the currency's minor unit.
 fn add_up(amounts: impl Iterator<Item = f64>, code: Option<&str>) -> Option<f64> {
-    let cur = Currency {
-        code: "",
-        minor_digits: minor_digits(code),
-    };
+    let cur = Currency::unnamed(minor_digits(code));
     let mut total = Money::ZERO;
     for a in amounts {
         total = total.checked_add(Money::round(a, cur)?)?;

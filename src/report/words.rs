@@ -8,6 +8,7 @@
 
 use crate::figure::Unit;
 use crate::i18n::Lang;
+use crate::money::Currency;
 
 use super::change::{Direction, Row};
 
@@ -38,7 +39,7 @@ pub(crate) fn number(x: f64, digits: usize, lang: Lang) -> String {
     out
 }
 
-/// A figure's value as a person reads it: `12.5%`, `1,250`, `250.00 EUR`, `+1.2 pts`.
+/// A figure's value as a person reads it: `12.5%`, `1,250`, `€250.00`, `+1.2 pts`.
 pub fn format_value(value: f64, unit: Unit, currency: Option<&str>, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let n = |x: f64, d: usize| number(x, d, lang);
@@ -49,24 +50,47 @@ pub fn format_value(value: f64, unit: Unit, currency: Option<&str>, lang: Lang) 
             if fr { "\u{202f}" } else { "" }
         ),
         Unit::Points => format!("{} {}", n(value * 100.0, 2), if fr { "pt" } else { "pts" }),
-        Unit::Money => {
-            let text = format!("{:.2}", value.abs());
-            let (w, f) = text.split_once('.').unwrap_or((&text, "00"));
-            let whole = n(w.parse().unwrap_or(0.0), 0);
-            let minus = if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
-                "−"
-            } else {
-                ""
-            };
-            let sep = if fr { "," } else { "." };
-            let code = currency.map(|c| format!(" {c}")).unwrap_or_default();
-            format!("{minus}{whole}{sep}{f}{code}")
-        }
+        Unit::Money => money(value, currency, lang),
         Unit::Multiple => format!("{}×", n(value, 2)),
         Unit::Count => n(value, 2),
         Unit::Hours => format!("{} h", n(value, 1)),
         Unit::Months => format!("{} {}", n(value, 1), if fr { "mois" } else { "months" }),
         Unit::PerThousand => format!("{} ‰", n(value, 2)),
+    }
+}
+
+/// An amount as `en-US` and `fr-FR` write it, which is what the page's tables show in those
+/// locales: `€3,099.50`, `CHF 3,099.50`, `−$12.00`; `3 099,50 €`, `3 099,50 $US`; with the
+/// currency's own digits (`¥3,100`, `3,099.500 TND`); a code no table names after the amount
+/// (`12.00 XYZ`).
+fn money(value: f64, code: Option<&str>, lang: Lang) -> String {
+    let cur = code.and_then(Currency::find);
+    let digits = cur.map_or(2, |c| usize::from(c.minor_digits));
+    let text = format!("{:.*}", digits, value.abs());
+    let (w, f) = text.split_once('.').unwrap_or((&text, ""));
+    let whole = number(w.parse().unwrap_or(0.0), 0, lang);
+    let minus = if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        "−"
+    } else {
+        ""
+    };
+    let mark = if lang == Lang::Fr { "," } else { "." };
+    let amount = if f.is_empty() {
+        whole
+    } else {
+        format!("{whole}{mark}{f}")
+    };
+    match (cur, lang) {
+        (Some(c), Lang::En) => {
+            let lettered = c.symbol_en.ends_with(char::is_alphabetic);
+            let gap = if lettered { "\u{a0}" } else { "" };
+            format!("{minus}{}{gap}{amount}", c.symbol_en)
+        }
+        (Some(c), Lang::Fr) => format!("{minus}{amount}\u{a0}{}", c.symbol_fr),
+        (None, _) => match code {
+            Some(code) => format!("{minus}{amount} {code}"),
+            None => format!("{minus}{amount}"),
+        },
     }
 }
 
@@ -162,10 +186,19 @@ mod tests {
             format_value(0.125, Unit::Ratio, None, Lang::Fr),
             "12,5\u{202f}%"
         );
-        assert_eq!(
-            format_value(1250.5, Unit::Money, Some("EUR"), Lang::Fr),
-            "1\u{202f}250,50 EUR"
-        );
+        let money = |v: f64, c: &str, lang| format_value(v, Unit::Money, Some(c), lang);
+        // As Intl.NumberFormat writes them in en-US and fr-FR (node 20, ICU 73), but for the
+        // minus sign, which the core writes as U+2212 everywhere.
+        assert_eq!(money(1250.5, "EUR", Lang::Fr), "1\u{202f}250,50\u{a0}€");
+        assert_eq!(money(1250.5, "EUR", Lang::En), "€1,250.50");
+        assert_eq!(money(-3099.5, "USD", Lang::En), "−$3,099.50");
+        assert_eq!(money(-3099.5, "USD", Lang::Fr), "−3\u{202f}099,50\u{a0}$US");
+        assert_eq!(money(3099.5, "CHF", Lang::En), "CHF\u{a0}3,099.50");
+        assert_eq!(money(3099.5, "JPY", Lang::En), "¥3,100");
+        assert_eq!(money(3099.5, "JPY", Lang::Fr), "3\u{202f}100\u{a0}JPY");
+        assert_eq!(money(3099.5, "TND", Lang::Fr), "3\u{202f}099,500\u{a0}TND");
+        assert_eq!(money(3099.5, "XOF", Lang::En), "F\u{202f}CFA\u{a0}3,100");
+        assert_eq!(money(12.0, "XYZ", Lang::En), "12.00 XYZ");
         assert_eq!(format_value(-3.0, Unit::Money, None, Lang::En), "−3.00");
         assert_eq!(format_value(0.012, Unit::Points, None, Lang::En), "1.2 pts");
     }
