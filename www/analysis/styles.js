@@ -6,7 +6,9 @@ import { v } from '../theme.js';
 
 const css = `
 .sr-analysis { display: grid; gap: 16px; min-width: 0; }
-.sr-analysis > *, .sr-a-report > * { min-width: 0; }
+.sr-analysis > *, .sr-a-report > *, .sr-a-part > * { min-width: 0; }
+/* A part of the report (panel.js renderReport): no box of its own. */
+.sr-a-part { display: contents; }
 .sr-analysis h3 { font-size: 17.6px; margin: 0 0 8px; }
 .sr-analysis h4 { font-size: 15.2px; margin: 12px 0 6px; }
 .sr-a-quick, .sr-a-options { border: 1px solid ${v.line}; border-radius: ${v.radius}; background: ${v.panel}; padding: 10px 14px; }
