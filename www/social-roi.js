@@ -76,6 +76,8 @@ export class SocialRoiElement extends HTMLElement {
   #notice = null;
   #tab = TABS[0].id;
   #stores = new Map();
+  /** Whether the tab in sight is being made (its module, the core, its first figures). */
+  #loading = false;
   #shared = {};
   #showing = 0;
   #current = null;
@@ -438,6 +440,7 @@ export class SocialRoiElement extends HTMLElement {
     const token = ++this.#showing;
     const t = strings(this.#lang);
     let panel;
+    this.#loading = true;
     try {
       let core = this.#core;
       let client = null;
@@ -449,10 +452,12 @@ export class SocialRoiElement extends HTMLElement {
       panel = await tab.create(this.#context(core, client));
     } catch (err) {
       if (token === this.#showing) {
+        this.#loading = false;
         replace(host, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${t.loadFailed} ${err?.message || err}` }));
       }
       return;
     }
+    if (token === this.#showing) this.#loading = false;
     // A quicker switch to another tab happened meanwhile: that one wins.
     if (token !== this.#showing) {
       panel.destroy?.();
@@ -494,7 +499,10 @@ export class SocialRoiElement extends HTMLElement {
         text: t[tab.label],
         dataset: { tab: tab.id },
         attrs: { role: 'tab', 'aria-selected': String(tab.id === this.#tab), part: PART.tab },
-        on: { click: () => this.#showTab(tab.id) },
+        // The tab in sight (or on its way) clicked again: kept, not made again, so that what
+        // it is doing (a restore, a computation) is not started twice. One that failed to
+        // load is tried again.
+        on: { click: () => { if (tab.id !== this.#tab || !(this.#current || this.#loading)) this.#showTab(tab.id); } },
       })));
   }
 

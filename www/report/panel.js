@@ -64,10 +64,9 @@ export class ReportPanel {
       benchmark: { from: '', to: '', last_posts: '', decimal_mark: this.mark, accounts: [], files: false },
     };
     this.store.paper ??= 'A4';
-    if (this.store.restored) {
-      this.deviceStatus = this.t.restored;
-      this.store.restored = false;
-    }
+    // Said until the user changes the report: the tab may be made again meanwhile (another
+    // tab's currency, the language), and the new panel must say it too.
+    if (this.store.restored) this.deviceStatus = this.t.restored;
     this.sheets = [sheet()];
     this.print = new PrintPage();
     this.el = h('div', { class: 'sr-report', dataset: { panel: 'report' } });
@@ -118,6 +117,7 @@ export class ReportPanel {
   /** Changes the input; the document is computed again (and the form rebuilt if asked). */
   set(mutate, { form = false, delay = 250 } = {}) {
     mutate(this.input);
+    this.store.restored = false;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.compute(form), delay);
   }
@@ -167,6 +167,7 @@ export class ReportPanel {
   }
 
   status(text) {
+    this.store.restored = false;
     this.deviceStatus = text;
     const el = this.formBox.querySelector('[data-device-status]');
     if (el) el.textContent = text;
@@ -187,6 +188,7 @@ export class ReportPanel {
   /** Deletes what this device keeps of the report, and unticks the box. */
   async forget() {
     this.store.remember = false;
+    this.store.restored = false;
     try {
       await forget();
       this.store.remembered = false;
