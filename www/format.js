@@ -87,3 +87,18 @@ export function fieldText(value, mark) {
   const text = String(value);
   return mark === 'comma' ? text.replace('.', ',') : text;
 }
+
+/**
+ * An ISO 8601 date or time as a certificate writes it (`2026-06-30T18:00:00Z`), in the words of
+ * `locale` (`30 juin 2026 à 18:00:00 (UTC)`); the text itself when it is not one.
+ */
+export function isoWhen(locale, iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/.exec(iso || '');
+  if (!m) return iso || '';
+  const [, y, mo, d, hh, mi, ss, off] = m;
+  const at = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh || 0), Number(mi || 0), Number(ss || 0)));
+  const opts = { timeZone: 'UTC', dateStyle: 'long' };
+  if (hh) opts.timeStyle = ss ? 'medium' : 'short';
+  const text = new Intl.DateTimeFormat(locale, opts).format(at);
+  return off ? `${text} (UTC${off === 'Z' ? '' : off})` : text;
+}

@@ -151,6 +151,8 @@ async function checkContest(page, tab) {
   assert.deepEqual(await picks('winners'), NATIVE.drawings[0].winners.map((x) => x.entrant));
   assert.deepEqual(await picks('alternates'), NATIVE.drawings[0].alternates.map((x) => x.entrant));
   assert.match(plain(await d.textContent()), /EuroMillions, 16 juin 2026.*mots-clés : #concours.*Pour le vérifier/);
+  // When it was drawn, in words (the certificate holds ISO 8601 with the machine's offset).
+  assert.match(plain(await d.textContent()), /Tiré le : \d{1,2} \p{L}+ \d{4} à \d{2}:\d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/u);
 }
 
 test('June against May: every change as worked out by hand, words, notes, branding, benchmark, save and print (French)', async () => {

@@ -5,6 +5,7 @@
 import { download, today } from '../reading.js';
 import { h, replace, uid } from '../dom.js';
 import { errorText } from '../progress.js';
+import { isoWhen } from '../format.js';
 import { buildDraw, countsLine, exclusionsBlock, LIST_CHUNK, now, where } from './draw.js';
 
 /** The draw view once a certificate exists: the document, its downloads, a redraw. */
@@ -53,8 +54,8 @@ function rulesText(panel, r, labels) {
     r.include_replies ? t.replies : null,
     r.min_mentions ? `${t.mentions}${c}${r.min_mentions}` : null,
     r.keywords.length ? `${t.keywords}${c}${r.keywords.join(', ')}` : null,
-    r.from ? `${t.from}${c}${when(panel, r.from)}` : null,
-    r.until ? `${t.until}${c}${when(panel, r.until)}` : null,
+    r.from ? `${t.from}${c}${isoWhen(panel.locale, r.from)}` : null,
+    r.until ? `${t.until}${c}${isoWhen(panel.locale, r.until)}` : null,
     r.organiser ? `${t.account}${c}${r.organiser}` : null,
     r.exclude.length ? `${t.exclude}${c}${r.exclude.join(', ')}` : null,
     r.bonus.length ? `${t.bonus}${c}${r.bonus.map((b) => `${b.entrant} +${b.entries}`).join(', ')}` : null,
@@ -66,17 +67,6 @@ function rulesText(panel, r, labels) {
   return lines.filter(Boolean);
 }
 
-/** An ISO 8601 date or time as the certificate wrote it, in the user's words. */
-function when(panel, iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/.exec(iso || '');
-  if (!m) return iso || '';
-  const [, y, mo, d, hh, mi, ss, off] = m;
-  const at = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh || 0), Number(mi || 0), Number(ss || 0)));
-  const opts = { timeZone: 'UTC', dateStyle: 'long' };
-  if (hh) opts.timeStyle = ss ? 'medium' : 'short';
-  const text = new Intl.DateTimeFormat(panel.locale, opts).format(at);
-  return off ? `${text} (UTC${off === 'Z' ? '' : off})` : text;
-}
 
 /** The winners or the alternates of a drawing, in order. */
 export function picks(panel, list, kind) {
@@ -116,7 +106,7 @@ async function certificateDocument(panel, cert, files, sources) {
   const seedText = (d) => `${d.rfc3797 ? t.sourcesValue : t.seedLine(d.seed.kind)}${c}${d.seed.value}${d.seed.source ? ` (${d.seed.source})` : ''}`;
   const drawing = (d) => h('section', { class: 'sr-drawing', dataset: { drawing: d.number } },
     h('h4', { text: t.drawing(d.number) }),
-    h('p', { class: 'sr-facts', text: [d.drawn_at ? `${t.drawnAt} ${when(panel, d.drawn_at)}` : null, seedText(d)].filter(Boolean).join(' · ') }),
+    h('p', { class: 'sr-facts', text: [d.drawn_at ? `${t.drawnAt} ${isoWhen(panel.locale, d.drawn_at)}` : null, seedText(d)].filter(Boolean).join(' · ') }),
     d.reason ? h('p', { class: 'sr-warn-text', dataset: { reason: d.reason }, text: t.redrawReason(d.disqualified.join(', '), d.reason) }) : null,
     d.rfc3797 ? selectionsBlock(panel, d.rfc3797) : null,
     h('strong', { text: t.winnersList }), picks(panel, d.winners, 'winners'),
@@ -129,7 +119,7 @@ async function certificateDocument(panel, cert, files, sources) {
     h('h3', { tabIndex: -1, text: t.certificate }),
     cert.title ? h('p', { class: 'sr-cert-title', style: { fontSize: '17.6px', fontWeight: '650', margin: 0 }, text: cert.title }) : null,
     h('dl', { class: 'sr-kv' },
-      first.drawn_at ? [h('dt', { text: t.drawnAt }), h('dd', { text: when(panel, first.drawn_at) })] : null,
+      first.drawn_at ? [h('dt', { text: t.drawnAt }), h('dd', { text: isoWhen(panel.locale, first.drawn_at) })] : null,
       h('dt', { text: t.fingerprintShort }), h('dd', { class: 'sr-mono', dataset: { certFingerprint: '' }, text: cert.fingerprint }),
       h('dt', { text: t.entriesHash }), h('dd', { class: 'sr-mono', text: cert.entries_sha256 }),
       h('dt', { text: last.rfc3797 ? t.sourcesValue : t.seed }), h('dd', { class: 'sr-mono', dataset: { seed: last.seed.kind }, text: `${last.seed.value}${last.seed.source ? ` (${last.seed.source})` : ''}` }),

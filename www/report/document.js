@@ -7,7 +7,7 @@
 
 import { h } from '../dom.js';
 import { describe } from '../figure.js';
-import { Format } from '../format.js';
+import { Format, isoWhen } from '../format.js';
 
 const ARROWS = { up: '↑', down: '↓', flat: '→', none: '' };
 
@@ -105,7 +105,7 @@ function draw(p, d) {
     h('h3', { text: t.heading }),
     line(t.scheme, `${d.scheme} (${d.software})`),
     line(t.seed, `${d.seed}${d.seed_source ? ` — ${d.seed_source}` : ''} (${d.seed_kind_text})`, 'seed'),
-    d.drawn_at ? line(t.drawnAt, d.drawn_at) : null,
+    d.drawn_at ? line(t.drawnAt, isoWhen(p.fmt.locale, d.drawn_at)) : null,
     line(t.fingerprint, d.fingerprint, 'fingerprint'),
     line(t.entries, d.entries_sha256, 'entries'),
     line(t.counts, t.countsText(d.counts, p.fmt)),
