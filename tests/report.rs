@@ -493,6 +493,49 @@ fn the_contest_section_holds_the_contest_tabs_figures_and_the_draw() {
         .starts_with("no contest"));
 }
 
+/// A certificate summarised beside comment files it was not drawn from (one comment fewer)
+/// says so, in both languages, with both entries' hashes; beside its own files it does not.
+#[test]
+fn a_certificate_of_other_entries_is_flagged_in_the_contest_section() {
+    let (r, _, input) = contest_report(Lang::En);
+    let c = r.sections[0].contest.as_ref().unwrap();
+    assert!(
+        !c.problems.iter().any(|p| p.contains("other entries")),
+        "{:?}",
+        c.problems
+    );
+    let mut comments = Workspace::new(ImportOptions::default());
+    comments.add("exportcomments.csv", &std::fs::read(COMMENTS).unwrap());
+    let mut entries = comments.dataset().records.entries.clone();
+    entries.pop();
+    let ws = workspace(&[MAY, JUNE]);
+    let cert = input
+        .contest
+        .as_ref()
+        .unwrap()
+        .certificate
+        .as_ref()
+        .unwrap();
+    for (lang, words) in [
+        (
+            Lang::En,
+            "drawn from other entries than these comment files",
+        ),
+        (
+            Lang::Fr,
+            "tiré sur d’autres participations que ces fichiers",
+        ),
+    ] {
+        let r = social_roi::report_with_entries(ws.dataset(), &entries, &input, lang);
+        let c = r.sections[0].contest.as_ref().unwrap();
+        let said: Vec<_> = c.problems.iter().filter(|p| p.contains(words)).collect();
+        assert_eq!(said.len(), 1, "{:?}", c.problems);
+        assert!(said[0].contains(&cert.entries_sha256[..12]), "{}", said[0]);
+        // The summary is still the certificate's.
+        assert_eq!(c.draw.as_ref().unwrap().entries_sha256, cert.entries_sha256);
+    }
+}
+
 /// Two X accounts' exports and a Facebook page's (posts and daily totals), each an own account
 /// of the benchmark beside a typed competitor. By hand, over 1–29 June (28 days), N = 10:
 ///

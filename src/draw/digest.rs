@@ -40,8 +40,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// SHA-256 of the entries as read, in order: each entry one line of JSON,
 /// `[id, parent_id, author, profile, date, text]` (dates in ISO 8601), ending with a line feed.
 /// Likes and the file and line an entry came from are left out.
-#[cfg(test)]
-pub(super) fn entries_sha256(entries: &[EntryRow]) -> String {
+pub(crate) fn entries_sha256(entries: &[EntryRow]) -> String {
     let mut h = EntriesHasher::default();
     entries.iter().for_each(|e| h.add(e));
     h.finish()

@@ -117,7 +117,7 @@ pub use warning::DrawWarning;
 
 // The API, re-exported by `lib.rs`, is the `pub use` block above; below, what the contest
 // figures share with the draw: one notion of who an entrant is.
-pub(crate) use digest::sorted_unique;
+pub(crate) use digest::{entries_sha256, sorted_unique};
 pub(crate) use entrant::{normalise, tally_entries};
 // `metrics/contest.rs` still names the warning `Warning`.
 pub(crate) use warning::DrawWarning as Warning;

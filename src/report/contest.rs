@@ -4,7 +4,7 @@
 //! winners and alternates of the last drawing, the rules in words and how anyone can check it.
 //! Nothing here is a figure of its own: the certificate is read, not recomputed.
 
-use crate::draw::{Certificate, DrawCounts, Per, Pick, Rules, SeedKind};
+use crate::draw::{entries_sha256, Certificate, DrawCounts, Per, Pick, Rules, SeedKind};
 use crate::figure::Figure;
 use crate::i18n::Lang;
 use crate::metrics::contest::{compute_contest, ContestInput};
@@ -87,12 +87,13 @@ pub(super) fn summary(c: &ReportContestInput, entries: &[EntryRow], lang: Lang) 
         ]);
     }
     figures.extend(r.costs.iter().cloned());
-    let problems = r
+    let mut problems: Vec<String> = r
         .errors
         .iter()
         .map(|e| format!("{}: {}", e.field, e.message))
         .chain(r.warnings.iter().map(|w| w.message.clone()))
         .collect();
+    problems.extend(c.certificate.as_ref().and_then(|x| stale(x, entries, lang)));
     let title = c.certificate.as_ref().and_then(|x| x.title.clone());
     ContestSummary {
         label: Some(c.input.label.trim().to_string())
@@ -105,6 +106,28 @@ pub(super) fn summary(c: &ReportContestInput, entries: &[EntryRow], lang: Lang) 
         figures,
         draw: c.certificate.as_ref().and_then(|x| draw_summary(x, lang)),
     }
+}
+
+/// What the report says when the certificate was drawn from other entries than the comment
+/// files given with it (another export, one more file, a file left out): its winners need not
+/// hold for these, so the summary is not read as theirs. Nothing without files to compare.
+fn stale(c: &Certificate, entries: &[EntryRow], lang: Lang) -> Option<String> {
+    if entries.is_empty() {
+        return None;
+    }
+    let here = entries_sha256(entries);
+    (here != c.entries_sha256).then(|| {
+        let short = |h: &str| h.chars().take(12).collect::<String>();
+        let (now, then) = (short(&here), short(&c.entries_sha256));
+        match lang {
+            Lang::En => format!(
+                "The certificate was drawn from other entries than these comment files (entries' SHA-256 {now}… here, {then}… in the certificate): its winners may not hold for them. Give the Contest tab the files it was drawn from, or draw again."
+            ),
+            Lang::Fr => format!(
+                "Le certificat a été tiré sur d’autres participations que ces fichiers de commentaires (SHA-256 des participations {now}… ici, {then}… dans le certificat) : ses gagnants peuvent ne pas valoir pour eux. Donnez à l’onglet Concours les fichiers du tirage, ou tirez à nouveau."
+            ),
+        }
+    })
 }
 
 fn draw_summary(c: &Certificate, lang: Lang) -> Option<DrawSummary> {
