@@ -261,6 +261,14 @@ test('exports: the per-post CSV neutralises formulas, the JSON is the full repor
 
 test('the cost link carries counts and ad spend into the calculator; the share-count calculator', async () => {
   const { context, page, problems } = await openPage(browser, server.url, { timezoneId: TZ });
+  // `__slowShare = ms` holds the page's share-count calls to the worker that long.
+  await page.addInitScript(() => {
+    const send = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (msg, ...rest) {
+      if (msg?.op === 'shareCount' && globalThis.__slowShare) setTimeout(() => send.call(this, msg, ...rest), globalThis.__slowShare);
+      else send.call(this, msg, ...rest);
+    };
+  });
   await loaded(page);
   await panel(page).locator('button[data-action="apply-roi"]').click();
   const status = panel(page).locator('[data-status="roi"]');
@@ -311,6 +319,21 @@ test('the cost link carries counts and ad spend into the calculator; the share-c
   await share.locator('input[data-field="likes_on_shares"]').press('Tab');
   await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-share="comments_on_shares"] input')?.value === '28');
   assert.match(await share.locator('[data-share="comments_on_shares"] .sr-hint').textContent(), /partie = nombre de partages affiché − les deux autres parties/);
+  // The core slow to answer (busy with an analysis): its answer to the first field arrives
+  // while the next is being typed, and what is typed there stays, the caret with it.
+  await page.evaluate(() => { globalThis.__slowShare = 700; });
+  await share.locator('button[data-action="share-clear"]').click();
+  await share.locator('input[data-field="share_count"]').fill('40');
+  await share.locator('input[data-field="share_count"]').press('Tab');
+  await share.locator('input[data-field="shares"]').pressSequentially('2');
+  await page.waitForTimeout(900);
+  await page.keyboard.type('0');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('6');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-share="comments_on_shares"] input')?.value === '14');
+  assert.equal(await share.locator('input[data-field="shares"]').inputValue(), '20');
+  await page.evaluate(() => { globalThis.__slowShare = 0; });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -37,16 +37,34 @@ export async function renderShareCount(panel) {
         placeholder: computed ? '' : '—',
         attrs: { 'aria-invalid': err ? 'true' : null },
         dataset: { field: key },
-        on: { change: (e) => { input[key] = e.target.value.trim(); input.decimal_mark = panel.mark; renderShareCount(panel); } },
+        // Kept as it is typed, so that an answer drawn meanwhile (the core busy with an
+        // analysis) shows it instead of losing it; computed again after a pause in the typing,
+        // and at once when the field is left.
+        on: {
+          input: (e) => {
+            input[key] = e.target.value;
+            clearTimeout(panel.shareTimer);
+            panel.shareTimer = setTimeout(() => { input.decimal_mark = panel.mark; renderShareCount(panel); }, 500);
+          },
+          change: (e) => { clearTimeout(panel.shareTimer); input[key] = e.target.value.trim(); input.decimal_mark = panel.mark; renderShareCount(panel); },
+        },
       }),
       computed ? h('span', { class: 'sr-hint', style: { margin: 0 }, text: `${t.computed}${panel.colon}${fig.formula}`, title: panel.describe(fig) }) : null,
       err ? h('span', { class: 'sr-msg', attrs: { role: 'alert' }, text: err.message }) : null);
   }));
   const missing = report.figures.find((f) => f.value == null && (input[f.id] === '' || input[f.id] == null));
+  // The field being typed in keeps the focus and the caret across the new drawing.
+  const active = panel.shareBox.getRootNode().activeElement;
+  const typing = active && panel.shareBox.contains(active) ? { key: active.dataset.field, from: active.selectionStart, to: active.selectionEnd } : null;
   replace(panel.shareBox,
     h('h3', { text: t.shareCount }),
     h('p', { class: 'sr-hint', text: t.shareCountHint }),
     grid,
     missing ? h('p', { class: SHARE_FIELDS.every((k) => !input[k]) ? 'sr-hint' : 'sr-reason', dataset: { shareReason: 'true' }, text: missing.reason }) : null,
     h('button', { type: 'button', class: 'sr-btn', style: { marginTop: '8px' }, text: t.clear, dataset: { action: 'share-clear' }, on: { click: () => { for (const k of SHARE_FIELDS) input[k] = ''; renderShareCount(panel); } } }));
+  const again = typing?.key && panel.shareBox.querySelector(`input[data-field="${typing.key}"]`);
+  if (again) {
+    again.focus();
+    if (typing.from != null) again.setSelectionRange(typing.from, typing.to);
+  }
 }
