@@ -95,13 +95,14 @@ pub(crate) fn is_content_address(url: &str) -> bool {
         u.get(i..i + p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
-    memchr::memchr_iter(b'/', u).any(|i| SLASHED.iter().any(|p| at(i, p)))
-        || memchr::memchr_iter(b'=', u).any(|i| {
-            EQUALS
-                .iter()
-                .any(|p| i + 1 >= p.len() && at(i + 1 - p.len(), p))
-        })
-        || memchr::memchr_iter(b'.', u).any(|i| i >= 9 && at(i - 9, DOTTED))
+    (0..u.len()).any(|i| match u[i] {
+        b'/' => SLASHED.iter().any(|p| at(i, p)),
+        b'=' => EQUALS
+            .iter()
+            .any(|p| i + 1 >= p.len() && at(i + 1 - p.len(), p)),
+        b'.' => i >= 9 && at(i - 9, DOTTED),
+        _ => false,
+    })
 }
 
 /// Names a comment column has, to recognise a comment export.
