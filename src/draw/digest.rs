@@ -118,6 +118,15 @@ fn json_opt(b: &mut Vec<u8>, s: Option<&str>) {
 fn json_str(b: &mut Vec<u8>, s: &str) {
     b.push(b'"');
     let bytes = s.as_bytes();
+    // Most strings need no escape: told without branching on each byte.
+    let plain = !bytes
+        .iter()
+        .fold(false, |e, &c| e | (c < 0x20) | (c == b'"') | (c == b'\\'));
+    if plain {
+        b.extend_from_slice(bytes);
+        b.push(b'"');
+        return;
+    }
     let mut run = 0;
     for (i, &c) in bytes.iter().enumerate() {
         let short = match c {

@@ -96,7 +96,11 @@ pub(crate) fn is_content_address(url: &str) -> bool {
             .is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
     (0..u.len()).any(|i| match u[i] {
-        b'/' => SLASHED.iter().any(|p| at(i, p)),
+        b'/' => {
+            // The byte after the `/` rules out most parts at once.
+            let next = u.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+            SLASHED.iter().any(|p| p[1] == next && at(i, p))
+        }
         b'=' => EQUALS
             .iter()
             .any(|p| i + 1 >= p.len() && at(i + 1 - p.len(), p)),
