@@ -21,7 +21,25 @@ pub(super) struct Interner {
     text: String,
     /// Where string `i` ends in `text` (it starts where string `i - 1` ends).
     ends: Vec<u32>,
-    table: HashTable<u32>,
+    /// The strings by hash, each slot with where its string lies in `text`: a look-up reads
+    /// the table and the text, not `ends` too (a million entries make most reads cache
+    /// misses).
+    table: HashTable<Slot>,
+}
+
+/// A string of the table: its id and where it lies in the text.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    id: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Slot {
+    fn of(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
 }
 
 impl Interner {
@@ -54,31 +72,29 @@ impl Interner {
     /// The id of `s`, if it was interned.
     pub(super) fn find(&self, s: &str) -> Option<u32> {
         let hash = HASHER.hash_one(s);
-        self.table.find(hash, |&id| self.get(id) == s).copied()
+        let text = self.text.as_str();
+        self.table
+            .find(hash, |slot| slot.of(text) == s)
+            .map(|slot| slot.id)
     }
 
     /// The id of `s`, interning it when new.
     pub(super) fn intern(&mut self, s: &str) -> u32 {
         let hash = HASHER.hash_one(s);
         let Interner { text, ends, table } = self;
-        let get = |id: u32| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            &text[start..ends[i] as usize]
-        };
-        if let Some(&id) = table.find(hash, |&id| get(id) == s) {
-            return id;
+        if let Some(slot) = table.find(hash, |slot| slot.of(text) == s) {
+            return slot.id;
         }
-        let id = ends.len() as u32;
+        let slot = Slot {
+            id: ends.len() as u32,
+            start: text.len() as u32,
+            end: (text.len() + s.len()) as u32,
+        };
         text.push_str(s);
-        ends.push(text.len() as u32);
-        let (text, ends) = (&*text, &*ends);
-        table.insert_unique(hash, id, |&id| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            HASHER.hash_one(&text[start..ends[i] as usize])
-        });
-        id
+        ends.push(slot.end);
+        let text = text.as_str();
+        table.insert_unique(hash, slot, |slot| HASHER.hash_one(slot.of(text)));
+        slot.id
     }
 }
 
