@@ -40,6 +40,22 @@ impl Slot {
         text.get(self.start as usize..self.end as usize)
             .unwrap_or("")
     }
+
+    /// Whether its string is `s`.
+    fn is(self, text: &str, s: &str) -> bool {
+        (self.end - self.start) as usize == s.len() && same(self.of(text).as_bytes(), s.as_bytes())
+    }
+}
+
+/// Two byte strings of one length are equal, compared eight bytes at a time: WebAssembly's
+/// `memcmp` goes byte by byte, and a draw compares a few million names.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (ra, rb) = (wa.remainder(), wb.remainder());
+    let word = |w: &[u8]| w.try_into().map_or(0, u64::from_ne_bytes);
+    wa.zip(wb).all(|(x, y)| word(x) == word(y))
+        && ra.iter().zip(rb).all(|(x, y)| x == y)
+        && ra.len() == rb.len()
 }
 
 impl Interner {
@@ -74,7 +90,7 @@ impl Interner {
         let hash = HASHER.hash_one(s);
         let text = self.text.as_str();
         self.table
-            .find(hash, |slot| slot.of(text) == s)
+            .find(hash, |slot| slot.is(text, s))
             .map(|slot| slot.id)
     }
 
@@ -82,7 +98,7 @@ impl Interner {
     pub(super) fn intern(&mut self, s: &str) -> u32 {
         let hash = HASHER.hash_one(s);
         let Interner { text, ends, table } = self;
-        if let Some(slot) = table.find(hash, |slot| slot.of(text) == s) {
+        if let Some(slot) = table.find(hash, |slot| slot.is(text, s)) {
             return slot.id;
         }
         let slot = Slot {
@@ -119,5 +135,12 @@ mod tests {
             names.intern(&format!("n{i}"));
         }
         assert_eq!(names.find("n9999").map(|id| names.get(id)), Some("n9999"));
+        assert_eq!(names.find("n99999"), None);
+        let long = "a name longer than eight bytes, with é";
+        let id = names.intern(long);
+        assert_eq!(names.find(long), Some(id));
+        assert_eq!(names.find("a name longer than eight bytes, with e"), None);
+        assert!(same(b"0123456789", b"0123456789") && !same(b"0123456789", b"0123456788"));
+        assert!(!same(b"01234567x9", b"0123456789") && same(b"", b""));
     }
 }

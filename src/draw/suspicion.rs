@@ -397,26 +397,39 @@ pub(super) fn looks_new(entrant: &str) -> bool {
 /// slides over their dated entries (linear: each entry enters and leaves it once, and is
 /// marked once).
 fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
+    // Once per person (the entrant is the person's): 0 not yet known, 1 new-looking, 2 not.
+    let mut new_looking: Vec<u8> = Vec::new();
+    let mut is_new = |r: &Read| {
+        let p = r.person as usize;
+        if new_looking.len() <= p {
+            new_looking.resize(p + 1, 0);
+        }
+        if new_looking[p] == 0 {
+            new_looking[p] = if looks_new(r.entrant) { 1 } else { 2 };
+        }
+        new_looking[p] == 1
+    };
     let mut dated: Vec<(i64, &Read)> = read
         .iter()
-        .filter(|r| looks_new(r.entrant))
+        .filter(|r| is_new(r))
         .filter_map(|r| {
             let d = r.e.date?;
             Some((d.utc_seconds().unwrap_or(d.local_seconds()), r))
         })
         .collect();
     dated.sort_by_key(|(t, r)| (*t, r.line));
-    let mut inside: HashMap<&str, usize, _> = HashMap::with_hasher(HASHER);
+    // The people inside the window (a person is one entrant), with their entries there.
+    let mut inside: HashMap<u32, usize, _> = HashMap::with_hasher(HASHER);
     let mut flagged: BTreeMap<&str, (u32, Vec<u64>, usize)> = BTreeMap::new();
     let (mut start, mut marked) = (0, 0);
     for end in 0..dated.len() {
-        *inside.entry(dated[end].1.entrant).or_insert(0) += 1;
+        *inside.entry(dated[end].1.person).or_insert(0) += 1;
         while dated[end].0 - dated[start].0 > BURST_MINUTES * 60 {
-            let who = dated[start].1.entrant;
-            if let Some(n) = inside.get_mut(who) {
+            let who = dated[start].1.person;
+            if let Some(n) = inside.get_mut(&who) {
                 *n -= 1;
                 if *n == 0 {
-                    inside.remove(who);
+                    inside.remove(&who);
                 }
             }
             start += 1;
