@@ -29,6 +29,30 @@ use std::hash::BuildHasher;
 pub(super) const SAME_TEXT_WORDS: usize = 5;
 /// Entrants writing the same text that make it suspicious.
 pub(super) const SAME_TEXT_ACCOUNTS: usize = 3;
+/// The dated entries of new-looking handles, with their time in seconds (UTC when the
+/// offset is known), in the order of the entries; each person's handle looked at once.
+fn new_looking_dated<'a>(read: &'a [Read]) -> Vec<(i64, &'a Read<'a>)> {
+    // Per person (the entrant is the person's): 0 not yet known, 1 new-looking, 2 not.
+    let mut known: Vec<u8> = Vec::new();
+    let mut is_new = |r: &Read| {
+        let p = r.person as usize;
+        if known.len() <= p {
+            known.resize(p + 1, 0);
+        }
+        if known[p] == 0 {
+            known[p] = if looks_new(r.entrant) { 1 } else { 2 };
+        }
+        known[p] == 1
+    };
+    read.iter()
+        .filter(|r| is_new(r))
+        .filter_map(|r| {
+            let d = r.e.date?;
+            Some((d.utc_seconds().unwrap_or(d.local_seconds()), r))
+        })
+        .collect()
+}
+
 /// New-looking handles entering together that make a burst.
 pub(super) const BURST_HANDLES: usize = 5;
 /// The span of a burst, in minutes.
@@ -397,26 +421,7 @@ pub(super) fn looks_new(entrant: &str) -> bool {
 /// slides over their dated entries (linear: each entry enters and leaves it once, and is
 /// marked once).
 fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
-    // Once per person (the entrant is the person's): 0 not yet known, 1 new-looking, 2 not.
-    let mut new_looking: Vec<u8> = Vec::new();
-    let mut is_new = |r: &Read| {
-        let p = r.person as usize;
-        if new_looking.len() <= p {
-            new_looking.resize(p + 1, 0);
-        }
-        if new_looking[p] == 0 {
-            new_looking[p] = if looks_new(r.entrant) { 1 } else { 2 };
-        }
-        new_looking[p] == 1
-    };
-    let mut dated: Vec<(i64, &Read)> = read
-        .iter()
-        .filter(|r| is_new(r))
-        .filter_map(|r| {
-            let d = r.e.date?;
-            Some((d.utc_seconds().unwrap_or(d.local_seconds()), r))
-        })
-        .collect();
+    let mut dated = new_looking_dated(read);
     dated.sort_by_key(|(t, r)| (*t, r.line));
     // The people inside the window (a person is one entrant), with their entries there.
     let mut inside: HashMap<u32, usize, _> = HashMap::with_hasher(HASHER);
