@@ -5,12 +5,13 @@
 //! normalised and interned, the entries' SHA-256), the suspicious-entrant pass (which the
 //! first preparation would otherwise run), the preparation under the default rules, the draw,
 //! the verification of its certificate, a redraw, a page of exclusions, and an RFC 3797 draw
-//! (its preparation and draw, the flags kept); prints the medians and the certificate's size.
+//! (its preparation and draw, the flags kept); prints the medians, the certificate's size, and
+//! the entries' SHA-256 and the suspicious entrants' (to compare two builds by).
 //! Prints numbers; it asserts nothing.
 
 use social_roi::{
-    DrawOptions, DrawScheme, DrawSession, EntryRow, ImportOptions, Lang, RedrawInput, RulesInput,
-    SeedInput, SeedKind, Workspace,
+    sha256_hex, DrawOptions, DrawScheme, DrawSession, EntryRow, ImportOptions, Lang, RedrawInput,
+    RulesInput, SeedInput, SeedKind, Workspace,
 };
 use std::time::Instant;
 
@@ -56,8 +57,24 @@ fn rfc3797_draw(s: &mut DrawSession, entries: &[EntryRow], options: &DrawOptions
     assert!(drawn.is_ok_and(|c| c.drawings[0].rfc3797.is_some()));
 }
 
-/// Per step, the wall and processor milliseconds of every round; the certificate's size.
-fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>, usize) {
+/// The entries' SHA-256, and the suspicious entrants' (as JSON).
+fn check_of(s: &mut DrawSession, entries: &[EntryRow]) -> String {
+    let flags = s.suspicious(entries, Lang::En);
+    let flagged = flags.len();
+    let json = serde_json::to_string(flags).unwrap_or_default();
+    format!(
+        "entries {}, {flagged} flags {}",
+        s.entries_sha256(),
+        sha256_hex(json.as_bytes())
+    )
+}
+
+/// Per step, the wall and processor milliseconds of every round; the certificate's size; the
+/// entries' SHA-256 and that of the suspicious entrants (as JSON), to compare two builds by.
+type Measured = (Vec<Vec<f64>>, Vec<Vec<f64>>, usize, String);
+
+/// Times every step, `rounds` times (see the module head).
+fn measure(entries: &[EntryRow], rounds: usize) -> Measured {
     let rules = RulesInput::default();
     let seed = SeedInput {
         kind: SeedKind::Public,
@@ -73,6 +90,7 @@ fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>
     let mut cpu: Vec<Vec<f64>> = vec![Vec::new(); STEPS.len()];
     let origin = Instant::now();
     let mut size = 0;
+    let mut check = String::new();
     for _ in 0..rounds {
         let mut lap = (Instant::now(), cpu_ms(origin));
         let mut clock = |k: usize, times: &mut Vec<Vec<f64>>| {
@@ -83,7 +101,7 @@ fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>
         };
         let mut s = DrawSession::new(entries);
         clock(0, &mut times);
-        let _ = s.suspicious(entries, Lang::En);
+        check = check_of(&mut s, entries);
         clock(1, &mut times);
         let _ = s.prepare(entries, &rules, Lang::En);
         clock(2, &mut times);
@@ -109,7 +127,7 @@ fn measure(entries: &[EntryRow], rounds: usize) -> (Vec<Vec<f64>>, Vec<Vec<f64>>
         size = serde_json::to_string_pretty(&cert).map_or(0, |j| j.len());
         assert!(v.confirmed && page.len() <= 500);
     }
-    (times, cpu, size)
+    (times, cpu, size, check)
 }
 
 fn main() {
@@ -133,7 +151,7 @@ fn main() {
         let _ = ws.finish(id);
         let import = t.elapsed().as_secs_f64() * 1e3;
         let entries = &ws.dataset().records.entries;
-        let (times, cpu, size) = measure(entries, rounds);
+        let (times, cpu, size, check) = measure(entries, rounds);
         println!(
             "{path}: {} entries, import {import:.0} ms (once); medians of {rounds} rounds:",
             entries.len()
@@ -143,5 +161,6 @@ fn main() {
             println!("  {name:<16} {:>8.1} {:>8.1}", median(t), median(c));
         }
         println!("  certificate JSON {:.1} MB", size as f64 / 1e6);
+        println!("  {check}");
     }
 }

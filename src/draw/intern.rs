@@ -21,7 +21,41 @@ pub(super) struct Interner {
     text: String,
     /// Where string `i` ends in `text` (it starts where string `i - 1` ends).
     ends: Vec<u32>,
-    table: HashTable<u32>,
+    /// The strings by hash, each slot with where its string lies in `text`: a look-up reads
+    /// the table and the text, not `ends` too (a million entries make most reads cache
+    /// misses).
+    table: HashTable<Slot>,
+}
+
+/// A string of the table: its id and where it lies in the text.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    id: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Slot {
+    fn of(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Whether its string is `s`.
+    fn is(self, text: &str, s: &str) -> bool {
+        (self.end - self.start) as usize == s.len() && same(self.of(text).as_bytes(), s.as_bytes())
+    }
+}
+
+/// Two byte strings of one length are equal, compared eight bytes at a time: WebAssembly's
+/// `memcmp` goes byte by byte, and a draw compares a few million names.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (ra, rb) = (wa.remainder(), wb.remainder());
+    let word = |w: &[u8]| w.try_into().map_or(0, u64::from_ne_bytes);
+    wa.zip(wb).all(|(x, y)| word(x) == word(y))
+        && ra.iter().zip(rb).all(|(x, y)| x == y)
+        && ra.len() == rb.len()
 }
 
 impl Interner {
@@ -54,31 +88,29 @@ impl Interner {
     /// The id of `s`, if it was interned.
     pub(super) fn find(&self, s: &str) -> Option<u32> {
         let hash = HASHER.hash_one(s);
-        self.table.find(hash, |&id| self.get(id) == s).copied()
+        let text = self.text.as_str();
+        self.table
+            .find(hash, |slot| slot.is(text, s))
+            .map(|slot| slot.id)
     }
 
     /// The id of `s`, interning it when new.
     pub(super) fn intern(&mut self, s: &str) -> u32 {
         let hash = HASHER.hash_one(s);
         let Interner { text, ends, table } = self;
-        let get = |id: u32| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            &text[start..ends[i] as usize]
-        };
-        if let Some(&id) = table.find(hash, |&id| get(id) == s) {
-            return id;
+        if let Some(slot) = table.find(hash, |slot| slot.is(text, s)) {
+            return slot.id;
         }
-        let id = ends.len() as u32;
+        let slot = Slot {
+            id: ends.len() as u32,
+            start: text.len() as u32,
+            end: (text.len() + s.len()) as u32,
+        };
         text.push_str(s);
-        ends.push(text.len() as u32);
-        let (text, ends) = (&*text, &*ends);
-        table.insert_unique(hash, id, |&id| {
-            let i = id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            HASHER.hash_one(&text[start..ends[i] as usize])
-        });
-        id
+        ends.push(slot.end);
+        let text = text.as_str();
+        table.insert_unique(hash, slot, |slot| HASHER.hash_one(slot.of(text)));
+        slot.id
     }
 }
 
@@ -103,5 +135,12 @@ mod tests {
             names.intern(&format!("n{i}"));
         }
         assert_eq!(names.find("n9999").map(|id| names.get(id)), Some("n9999"));
+        assert_eq!(names.find("n99999"), None);
+        let long = "a name longer than eight bytes, with é";
+        let id = names.intern(long);
+        assert_eq!(names.find(long), Some(id));
+        assert_eq!(names.find("a name longer than eight bytes, with e"), None);
+        assert!(same(b"0123456789", b"0123456789") && !same(b"0123456789", b"0123456788"));
+        assert!(!same(b"01234567x9", b"0123456789") && same(b"", b""));
     }
 }

@@ -18,7 +18,7 @@
 
 use super::index::Index;
 use super::intern::{HASHER, NONE};
-use super::text::{fold_into, Mentions};
+use super::text::{clean_into, lower_into, Mentions};
 use crate::i18n::Lang;
 use crate::model::EntryRow;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,30 @@ use std::hash::BuildHasher;
 pub(super) const SAME_TEXT_WORDS: usize = 5;
 /// Entrants writing the same text that make it suspicious.
 pub(super) const SAME_TEXT_ACCOUNTS: usize = 3;
+/// The dated entries of new-looking handles, with their time in seconds (UTC when the
+/// offset is known), in the order of the entries; each person's handle looked at once.
+fn new_looking_dated<'a>(read: &'a [Read]) -> Vec<(i64, &'a Read<'a>)> {
+    // Per person (the entrant is the person's): 0 not yet known, 1 new-looking, 2 not.
+    let mut known: Vec<u8> = Vec::new();
+    let mut is_new = |r: &Read| {
+        let p = r.person as usize;
+        if known.len() <= p {
+            known.resize(p + 1, 0);
+        }
+        if known[p] == 0 {
+            known[p] = if looks_new(r.entrant) { 1 } else { 2 };
+        }
+        known[p] == 1
+    };
+    read.iter()
+        .filter(|r| is_new(r))
+        .filter_map(|r| {
+            let d = r.e.date?;
+            Some((d.utc_seconds().unwrap_or(d.local_seconds()), r))
+        })
+        .collect()
+}
+
 /// New-looking handles entering together that make a burst.
 pub(super) const BURST_HANDLES: usize = 5;
 /// The span of a burst, in minutes.
@@ -179,7 +203,9 @@ type Group<'a> = BTreeMap<&'a str, (u32, Vec<u64>)>;
 /// the entries. Most keys (a comment's text, its tags) belong to one entry: `hash` (the key's
 /// hash, computed without keeping the key) is sorted first, and only the entries whose hash
 /// another shares get their key made, sorted and gathered. A million entries then cost a
-/// sort of integers, not a million keys and small maps.
+/// sort of integers, not a million keys and small maps. The keys of one hash are sorted
+/// apart (equal keys have equal hashes; a stable sort of keys already in order, the common
+/// case, is one pass), and the groups are put in the order of their keys at the end.
 fn groups<'a, K: Ord>(
     read: &'a [Read],
     (mut hash, mut key): (
@@ -194,42 +220,60 @@ fn groups<'a, K: Ord>(
         .filter_map(|(i, r)| Some((hash(r)?, i as u32)))
         .collect();
     hashed.sort_unstable();
-    let mut keyed: Vec<(K, u32)> = Vec::new();
-    for run in hashed.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() > 1 || keep(1) {
-            keyed.extend(
-                run.iter()
-                    .filter_map(|&(_, i)| Some((key(&read[i as usize])?, i))),
-            );
-        }
-    }
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut out = Vec::new();
-    let mut run: Vec<u32> = Vec::new();
-    let mut keys = keyed.into_iter().peekable();
-    while let Some((k, i)) = keys.next() {
-        run.clear();
-        run.push(i);
-        while let Some((_, j)) = keys.next_if(|(next, _)| *next == k) {
-            run.push(j);
-        }
+    let mut keyed: Vec<(K, u32)> = Vec::new();
+    let mut people: Vec<(u32, u32)> = Vec::new();
+    for run in hashed.chunk_by(|a, b| a.0 == b.0) {
         if run.len() == 1 && !keep(1) {
             continue;
         }
-        let mut group: Group = BTreeMap::new();
-        for &i in &run {
-            let r = &read[i as usize];
-            group
-                .entry(r.entrant)
-                .or_insert_with(|| (r.person, Vec::new()))
-                .1
-                .push(r.line);
-        }
-        if keep(group.len()) {
-            out.push((k, group));
+        keyed.clear();
+        keyed.extend(
+            run.iter()
+                .filter_map(|&(_, i)| Some((key(&read[i as usize])?, i))),
+        );
+        // Stable: the entries of one key stay in their order.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut rest = keyed.drain(..).peekable();
+        while let Some((k, i)) = rest.next() {
+            people.clear();
+            people.push((read[i as usize].person, i));
+            while let Some((_, j)) = rest.next_if(|(next, _)| *next == k) {
+                people.push((read[j as usize].person, j));
+            }
+            if let Some(group) = group_of(read, &mut people, &keep) {
+                out.push((k, group));
+            }
         }
     }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The group of the entries `people` (person, entry; in the order of the entries), if `keep`
+/// accepts its number of entrants: each person's lines gathered first, so the map of
+/// entrants is looked up once per person, not once per entry.
+fn group_of<'a>(
+    read: &'a [Read],
+    people: &mut [(u32, u32)],
+    keep: &impl Fn(usize) -> bool,
+) -> Option<Group<'a>> {
+    if people.len() == 1 && !keep(1) {
+        return None;
+    }
+    // Stable: each person's entries stay in their order.
+    people.sort_by_key(|&(p, _)| p);
+    let mut group: Group = BTreeMap::new();
+    for same in people.chunk_by(|a, b| a.0 == b.0) {
+        let r = &read[same[0].1 as usize];
+        let lines = same.iter().map(|&(_, i)| read[i as usize].line);
+        group
+            .entry(r.entrant)
+            .or_insert_with(|| (r.person, Vec::new()))
+            .1
+            .extend(lines);
+    }
+    keep(group.len()).then_some(group)
 }
 
 /// The other entrants of a group, as a short list (`a, b, c and 3 more`): the first three
@@ -279,6 +323,12 @@ fn hash_of(key: &str) -> u64 {
 /// letters and digits, one space between them; `scratch` and `folded` are buffers kept from one
 /// entry to the next. False when it has too few words (told from the raw text first: folding
 /// never adds a word).
+///
+/// Word by word: folding removes controls and invisible characters and makes white space
+/// single, so the folded text's words are the raw text's words (split at the same white
+/// space) so cleaned, the empty ones dropped, each lower-cased on its own (white space is
+/// neither cased nor case-ignorable, so no word's lower case depends on another's). A word of
+/// printable ASCII (most) is used as it is.
 fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, String)) -> bool {
     if text
         .split_whitespace()
@@ -289,16 +339,36 @@ fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, Strin
     {
         return false;
     }
-    fold_into(text, scratch, folded);
     key.clear();
     let mut words = 0;
-    for w in folded.split_whitespace().filter(|w| !w.starts_with('@')) {
+    for raw in text.split_whitespace() {
+        let ascii = raw.bytes().all(|b| b.is_ascii_graphic());
+        let w = if ascii {
+            raw
+        } else {
+            scratch.clear();
+            clean_into(raw, scratch);
+            scratch.as_str()
+        };
+        if w.is_empty() || w.starts_with('@') {
+            continue;
+        }
         let start = key.len();
         if words > 0 {
             key.push(' ');
         }
         let before = key.len();
-        key.extend(w.chars().filter(|c| c.is_alphanumeric()));
+        if ascii {
+            key.extend(
+                w.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            folded.clear();
+            lower_into(w, folded);
+            key.extend(folded.chars().filter(|c| c.is_alphanumeric()));
+        }
         if key.len() == before {
             key.truncate(start);
         } else {
@@ -351,26 +421,20 @@ pub(super) fn looks_new(entrant: &str) -> bool {
 /// slides over their dated entries (linear: each entry enters and leaves it once, and is
 /// marked once).
 fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
-    let mut dated: Vec<(i64, &Read)> = read
-        .iter()
-        .filter(|r| looks_new(r.entrant))
-        .filter_map(|r| {
-            let d = r.e.date?;
-            Some((d.utc_seconds().unwrap_or(d.local_seconds()), r))
-        })
-        .collect();
+    let mut dated = new_looking_dated(read);
     dated.sort_by_key(|(t, r)| (*t, r.line));
-    let mut inside: HashMap<&str, usize, _> = HashMap::with_hasher(HASHER);
+    // The people inside the window (a person is one entrant), with their entries there.
+    let mut inside: HashMap<u32, usize, _> = HashMap::with_hasher(HASHER);
     let mut flagged: BTreeMap<&str, (u32, Vec<u64>, usize)> = BTreeMap::new();
     let (mut start, mut marked) = (0, 0);
     for end in 0..dated.len() {
-        *inside.entry(dated[end].1.entrant).or_insert(0) += 1;
+        *inside.entry(dated[end].1.person).or_insert(0) += 1;
         while dated[end].0 - dated[start].0 > BURST_MINUTES * 60 {
-            let who = dated[start].1.entrant;
-            if let Some(n) = inside.get_mut(who) {
+            let who = dated[start].1.person;
+            if let Some(n) = inside.get_mut(&who) {
                 *n -= 1;
                 if *n == 0 {
-                    inside.remove(who);
+                    inside.remove(&who);
                 }
             }
             start += 1;
@@ -462,23 +526,26 @@ fn letters(entrant: &str) -> Option<String> {
 }
 
 fn spellings(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
-    // A person's letters, once per person (the entrant is the person's).
+    // A person's letters and their hash, once per person (the entrant is the person's).
     let people = read
         .iter()
         .map(|r| r.person as usize + 1)
         .max()
         .unwrap_or(0);
-    let mut of: Vec<Option<Option<String>>> = vec![None; people];
+    let mut of: Vec<Option<Option<(u64, String)>>> = vec![None; people];
     for r in read {
-        of[r.person as usize].get_or_insert_with(|| letters(r.entrant));
+        of[r.person as usize].get_or_insert_with(|| letters(r.entrant).map(|l| (hash_of(&l), l)));
     }
-    let of = |r: &Read| of[r.person as usize].as_ref().and_then(|l| l.as_deref());
+    let of = |r: &Read| of[r.person as usize].as_ref().and_then(|l| l.as_ref());
     flag_groups(
         Suspicion::SeveralSpellings,
         lang,
         groups(
             read,
-            (|r: &Read| of(r).map(hash_of), |r: &Read| of(r)),
+            (
+                |r: &Read| of(r).map(|l| l.0),
+                |r: &Read| of(r).map(|l| l.1.as_str()),
+            ),
             |n| (2..=MAX_SPELLINGS).contains(&n),
         ),
         |k: &&str, others: &str| match lang {
@@ -488,4 +555,69 @@ fn spellings(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
             }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draw::text::fold;
+
+    /// The key as it was made before it was made word by word: the whole text folded first.
+    fn reference_key(text: &str) -> Option<String> {
+        let folded = fold(text);
+        let mut key = String::new();
+        let mut words = 0;
+        for w in folded.split_whitespace().filter(|w| !w.starts_with('@')) {
+            let start = key.len();
+            if words > 0 {
+                key.push(' ');
+            }
+            let before = key.len();
+            key.extend(w.chars().filter(|c| c.is_alphanumeric()));
+            if key.len() == before {
+                key.truncate(start);
+            } else {
+                words += 1;
+            }
+        }
+        (words >= SAME_TEXT_WORDS).then_some(key)
+    }
+
+    #[test]
+    fn text_keys_word_by_word_are_the_folded_text_s() {
+        let samples = [
+            "Trop bien, je tente ma chance @a @b",
+            "Super idée, merci pour CE concours 😍",
+            "  ΟΔΟΣ ΣΟΦΙΑΣ  καλη ΤΥΧΗ ΣΑΣ ΟΛΟΙ ",
+            "un\u{200b} deux \u{200b}@trois quatre\u{1}cinq six sept",
+            "a \u{200b} b c d e",
+            "\u{feff}@x un deux trois quatre cinq",
+            "İstanbul STRAßE Ǆ ǅ ǈ ÉTÉ",
+            "one, two ; three - four ! five ?",
+            "x\ty\nz\r\nw  v\u{a0}u",
+            "ΣΣ. Σ.Σ aΣb Σa aΣ",
+            "",
+            "mot",
+        ];
+        let mut bufs = Default::default();
+        for t in samples {
+            let ours = text_key_into(t, &mut bufs).then(|| bufs.2.clone());
+            assert_eq!(ours, reference_key(t), "{t:?}");
+        }
+        // Texts drawn from an alphabet of the characters that matter, deterministically.
+        let alphabet: Vec<char> = "aZé Σς\u{200b}\u{1}@.,\t\u{a0}😀İ1_-'ǅ\n".chars().collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..(x % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            x = x.wrapping_add(1);
+            let ours = text_key_into(&t, &mut bufs).then(|| bufs.2.clone());
+            assert_eq!(ours, reference_key(&t), "{t:?}");
+        }
+    }
 }

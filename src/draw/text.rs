@@ -74,28 +74,23 @@ pub(super) struct Mentions {
 
 impl Mentions {
     /// Reads the distinct @mentions of `text` (see [`mentions`]), forgetting the previous ones.
+    /// Only the `@`s are visited (found with `memchr`): whether one starts a mention depends on
+    /// the character just before it alone, and a handle never holds an `@`.
     pub(super) fn read(&mut self, text: &str) {
         self.text.clear();
         self.ends.clear();
-        let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let starts = c == '@' && !prev.is_some_and(|p| handle_char(p) || p == '@');
-            prev = Some(c);
-            if !starts {
+        for at in memchr::memchr_iter(b'@', text.as_bytes()) {
+            let before = text.get(..at).and_then(|t| t.chars().next_back());
+            if before.is_some_and(|p| handle_char(p) || p == '@') {
                 continue;
             }
-            let start = i + c.len_utf8();
-            let mut end = start;
-            while let Some(&(j, d)) = chars.peek() {
-                if !handle_char(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                prev = Some(d);
-                chars.next();
-            }
-            let handle = text.get(start..end).unwrap_or("").trim_end_matches('.');
+            let start = at + 1;
+            let rest = text.get(start..).unwrap_or("");
+            let len = rest
+                .char_indices()
+                .find(|&(_, d)| !handle_char(d))
+                .map_or(rest.len(), |(j, _)| j);
+            let handle = rest.get(..len).unwrap_or("").trim_end_matches('.');
             self.one.clear();
             lower_into(handle, &mut self.one);
             if !self.one.is_empty() && !self.iter().any(|m| m == self.one) {
@@ -206,8 +201,29 @@ mod tests {
         for t in [
             "@ΣΟΦΙΑΣ @σοφιας x @Ǆa @ǅA",
             "Go @Alice, @bob. and @alice! mail@x.fr @@w (@léa_b)",
+            "@a@b @c.@d é@e 😀@f @ @. @g.h. @İx",
+            "@",
+            "x@",
+            "@@",
         ] {
             assert_eq!(mentions(t), reference_mentions(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn mentions_found_by_their_at_signs_are_those_of_the_char_scan() {
+        let alphabet: Vec<char> = "@@a.B_ é😀İΣ,1\u{200b}-".chars().collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..(x % 30) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            x = x.wrapping_add(1);
+            assert_eq!(mentions(&t), reference_mentions(&t), "{t:?}");
         }
     }
 

@@ -65,31 +65,48 @@ pub(crate) const COMMENTS: Format = Format {
 /// reel (`/p/`, `/reel/`, `/status/`, `/posts/`, `/videos/`, `/video/`, `/watch`, `/shorts/`),
 /// or a comment (`/c/`, `comment_id=`, `/comment/`).
 pub(crate) fn is_content_address(url: &str) -> bool {
-    let u = url.trim().to_ascii_lowercase();
-    if !(u.starts_with("http://") || u.starts_with("https://") || u.starts_with("www.")) {
+    let u = url.trim().as_bytes();
+    let starts = |p: &[u8]| u.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return false;
     }
-    [
-        "/p/",
-        "/reel/",
-        "/reels/",
-        "/tv/",
-        "/status/",
-        "/statuses/",
-        "/posts/",
-        "/videos/",
-        "/video/",
-        "/watch",
-        "/shorts/",
-        "/c/",
-        "/comment/",
-        "comment_id=",
-        "reply_comment_id=",
-        "story_fbid=",
-        "permalink.php",
-    ]
-    .iter()
-    .any(|part| u.contains(part))
+    // What `to_ascii_lowercase().contains(part)` said for each part, without the copy: every
+    // part is ASCII, so it occurs where the bytes match, ASCII case aside; each part holds a
+    // `/`, `=` or `.` at a known place, so only those places are tried.
+    // (`reply_comment_id=` holds `comment_id=`.)
+    const SLASHED: [&[u8]; 13] = [
+        b"/p/",
+        b"/reel/",
+        b"/reels/",
+        b"/tv/",
+        b"/status/",
+        b"/statuses/",
+        b"/posts/",
+        b"/videos/",
+        b"/video/",
+        b"/watch",
+        b"/shorts/",
+        b"/c/",
+        b"/comment/",
+    ];
+    const EQUALS: [&[u8]; 2] = [b"comment_id=", b"story_fbid="];
+    const DOTTED: &[u8] = b"permalink.php";
+    let at = |i: usize, p: &[u8]| {
+        u.get(i..i + p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    (0..u.len()).any(|i| match u[i] {
+        b'/' => {
+            // The byte after the `/` rules out most parts at once.
+            let next = u.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+            SLASHED.iter().any(|p| p[1] == next && at(i, p))
+        }
+        b'=' => EQUALS
+            .iter()
+            .any(|p| i + 1 >= p.len() && at(i + 1 - p.len(), p)),
+        b'.' => i >= 9 && at(i - 9, DOTTED),
+        _ => false,
+    })
 }
 
 /// Names a comment column has, to recognise a comment export.
@@ -115,5 +132,65 @@ mod tests {
             "https://www.facebook.com/profile.php?id=1000"
         ));
         assert!(!is_content_address("100012345"));
+    }
+
+    /// The addresses told apart as they were before the byte scan: lower-cased, then searched.
+    fn reference(url: &str) -> bool {
+        let u = url.trim().to_ascii_lowercase();
+        if !(u.starts_with("http://") || u.starts_with("https://") || u.starts_with("www.")) {
+            return false;
+        }
+        [
+            "/p/",
+            "/reel/",
+            "/reels/",
+            "/tv/",
+            "/status/",
+            "/statuses/",
+            "/posts/",
+            "/videos/",
+            "/video/",
+            "/watch",
+            "/shorts/",
+            "/c/",
+            "/comment/",
+            "comment_id=",
+            "reply_comment_id=",
+            "story_fbid=",
+            "permalink.php",
+        ]
+        .iter()
+        .any(|part| u.contains(part))
+    }
+
+    #[test]
+    fn the_byte_scan_tells_addresses_as_the_search_did() {
+        use crate::formats::comments::is_content_address;
+        let samples = [
+            " HTTPS://WWW.Instagram.com/P/x/ ",
+            "Https://facebook.com/x?Reply_Comment_ID=3",
+            "www.facebook.com/Permalink.PHP?story_fbid=1",
+            "http://youtube.com/WATCH?v=1",
+            "https://x.com/a/statuses",
+            "https://x.com/a/STATUS/",
+            "https://instagram.com/émile/",
+            "https://instagram.com/p",
+            "ftp://x.com/p/1",
+            "www.",
+            "",
+            "\u{a0}https://x.com/c/1",
+            "https://x.com/İ/c/",
+            "https://x.com/story_fbi",
+            "story_fbid=1",
+            "https://fb.com/STORY_FBID=2",
+            "https://fb.com/x/permalink.php",
+            "https://fb.com/PERMALINK.PHPX",
+            "https://fb.com/permalink.ph",
+            "https://x.com/watch",
+            "https://x.com/=comment_id=",
+        ];
+        for s in samples {
+            assert_eq!(is_content_address(s), reference(s), "{s:?}");
+        }
     }
 }
