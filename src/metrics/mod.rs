@@ -70,6 +70,7 @@ pub(crate) fn sort_by_rank<T>(v: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
 }
 
 /// The rank of `x` in `f64::total_cmp`'s order, as a `u64` (for [`sort_by_rank`]).
+#[cfg(test)]
 pub(crate) fn f64_rank(x: f64) -> u64 {
     let bits = x.to_bits();
     if bits >> 63 == 1 {

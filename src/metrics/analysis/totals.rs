@@ -3,7 +3,7 @@
 use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::metrics::engagement::{self, Interaction, PostFacts};
+use crate::metrics::engagement::{self, Interaction, PostFacts, Sums};
 use crate::model::Metric;
 
 formula! {
@@ -55,7 +55,7 @@ pub(crate) const FORMULAS: &[formula::Formula] = &[
 
 /// The totals of the KPI cards: `posts`, `total_engagements`, `total_impressions`, `total_reach`,
 /// `total_views`, `total_clicks`.
-pub(super) fn total_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
+pub(super) fn total_figures(facts: &[PostFacts], sums: &Sums, lang: Lang) -> Vec<Figure> {
     let posts = Figure::of(
         TOTAL_POSTS,
         lang.pick("Posts", "Publications"),
@@ -63,7 +63,7 @@ pub(super) fn total_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         lang,
     )
     .value(facts.len() as f64, lang);
-    let click = engagement::click_kind(facts);
+    let click = sums.click_kind();
     let sum = |f: formula::Formula, label: &str, v: &dyn Fn(&PostFacts) -> Option<f64>| {
         let fig = Figure::of(f, label, Unit::Count, lang);
         let known: Vec<f64> = facts.iter().filter_map(v).collect();

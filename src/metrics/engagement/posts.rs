@@ -7,12 +7,12 @@ use super::facts::PostFacts;
 use super::rates::engagement_rates;
 use super::resolved::Resolved;
 use super::rule::network_key;
+use super::sums::Sums;
 use crate::figure::Figure;
 use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::model::{Network, PostRef};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One post with its counts and its rate under the rule: a row of the per-post table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -164,12 +164,15 @@ pub(crate) fn default_minimum(facts: &[PostFacts], scale: f64) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
-    crate::metrics::sort_by_rank(&mut values, |v| crate::metrics::f64_rank(*v));
-    let mid = values.len() / 2;
-    let median = if values.len().is_multiple_of(2) {
-        (values[mid - 1] + values[mid]) / 2.0
+    // The middle one or two as a full sort would place them, by a selection: the values
+    // before the middle one are the smaller ones, in some order.
+    let n = values.len();
+    let (below, &mut upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let median = if n.is_multiple_of(2) {
+        let lower = below.iter().copied().max_by(f64::total_cmp).unwrap_or(upper);
+        (lower + upper) / 2.0
     } else {
-        values[mid]
+        upper
     };
     (median * MINIMUM_SHARE).floor()
 }
@@ -196,49 +199,95 @@ pub struct GroupRow {
 /// Groups `facts` by `key` (with its label), in first-seen order, with their figures.
 ///
 /// `key` is asked once per distinct `seen` value (a post's network and type as written), not
-/// once per post: tens of thousands of posts share a handful.
-pub(crate) fn groups<'a, S: Eq + std::hash::Hash>(
+/// once per post: tens of thousands of posts share a handful. One pass adds each post to its
+/// group's [`Sums`]; nothing is copied.
+pub(crate) fn groups<'a, S: Eq + std::hash::Hash + Copy>(
     facts: &[PostFacts<'a>],
     resolved: &Resolved,
     seen: impl Fn(PostRef<'a>) -> S,
     key: impl Fn(PostRef<'_>) -> (String, String),
     lang: Lang,
 ) -> Vec<GroupRow> {
-    let mut order: Vec<(String, String)> = Vec::new();
-    let mut members: BTreeMap<String, Vec<PostFacts<'a>>> = BTreeMap::new();
-    let mut known: std::collections::HashMap<S, String> = std::collections::HashMap::new();
+    // Per group: its key, label and sums, in first-seen order.
+    let mut found: Vec<(String, String, Sums)> = Vec::new();
+    let mut known = Known::default();
     for f in facts {
-        let k = known.entry(seen(f.post)).or_insert_with(|| {
+        let s = seen(f.post);
+        let g = known.get(s).unwrap_or_else(|| {
             let (k, label) = key(f.post);
-            if !order.iter().any(|(o, _)| *o == k) {
-                order.push((k.clone(), label));
-            }
-            k
+            let g = match found.iter().position(|(o, _, _)| *o == k) {
+                Some(g) => g,
+                None => {
+                    found.push((k, label, Sums::default()));
+                    found.len() - 1
+                }
+            };
+            known.insert(s, g);
+            g
         });
-        match members.get_mut(k.as_str()) {
-            Some(m) => m.push(*f),
-            None => {
-                members.insert(k.clone(), vec![*f]);
-            }
-        }
+        found[g].2.add(f);
     }
-    order
+    found
         .into_iter()
-        .map(|(k, label)| {
-            let fs = members.remove(&k).unwrap_or_default();
-            let set = engagement_rates(&fs, resolved, lang);
+        .map(|(key, label, sums)| {
+            let set = engagement_rates(&sums, resolved, lang);
             let mut figures = vec![set.rate, set.rate_other_aggregation];
-            figures.extend(audience_figures(&fs, lang));
+            figures.extend(audience_figures(&sums, lang));
             GroupRow {
-                key: k,
+                key,
                 label,
-                posts: fs.len(),
-                engagements: Finite::new(fs.iter().filter_map(|f| f.engagements).sum())
-                    .unwrap_or(Finite::ZERO),
+                posts: sums.posts,
+                engagements: Finite::new(sums.engagements).unwrap_or(Finite::ZERO),
                 figures,
             }
         })
         .collect()
+}
+
+/// The group of each `seen` value met so far: the last one asked first (posts in a row share
+/// theirs), then a short list, then a map when there are many.
+struct Known<S> {
+    last: Option<(S, usize)>,
+    few: Vec<(S, usize)>,
+    many: std::collections::HashMap<S, usize>,
+}
+
+impl<S> Default for Known<S> {
+    fn default() -> Known<S> {
+        Known {
+            last: None,
+            few: Vec::new(),
+            many: std::collections::HashMap::new(),
+        }
+    }
+}
+
+impl<S: Eq + std::hash::Hash + Copy> Known<S> {
+    /// The few values kept in a list before a map takes them.
+    const FEW: usize = 16;
+
+    fn get(&mut self, s: S) -> Option<usize> {
+        if let Some((l, g)) = self.last {
+            if l == s {
+                return Some(g);
+            }
+        }
+        let g = match self.few.iter().find(|(v, _)| *v == s) {
+            Some(&(_, g)) => Some(g),
+            None => self.many.get(&s).copied(),
+        }?;
+        self.last = Some((s, g));
+        Some(g)
+    }
+
+    fn insert(&mut self, s: S, g: usize) {
+        if self.few.len() < Self::FEW {
+            self.few.push((s, g));
+        } else {
+            self.many.insert(s, g);
+        }
+        self.last = Some((s, g));
+    }
 }
 
 /// The key and label of a post's type: case and spaces ignored, the first spelling kept.
