@@ -69,6 +69,39 @@ pub(crate) fn sort_by_rank<T>(v: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
     v.extend(keys.into_iter().filter_map(|(_, i)| items[i].take()));
 }
 
+/// Sorts `v` stably by `day` (a day number, as [`Date::days`](crate::date::Date::days)
+/// gives): nothing to do when it is sorted already, a counting sort when the days span not
+/// much more than there are items (the posts of a period: many share a day), else
+/// [`sort_by_rank`]. The order is the one a stable sort gives.
+pub(crate) fn sort_by_day<T: Clone>(v: &mut Vec<T>, day: impl Fn(&T) -> i64) {
+    if v.is_sorted_by_key(&day) {
+        return;
+    }
+    let (lo, hi) = v.iter().fold((i64::MAX, i64::MIN), |(lo, hi), x| {
+        let d = day(x);
+        (lo.min(d), hi.max(d))
+    });
+    let span = usize::try_from(hi.abs_diff(lo)).unwrap_or(usize::MAX);
+    if span >= 2 * v.len() + 1024 {
+        sort_by_rank(v, |x| day(x).wrapping_sub(lo) as u64);
+        return;
+    }
+    // starts[d]: where the items of day lo + d go.
+    let mut starts = vec![0u32; span + 2];
+    v.iter()
+        .for_each(|x| starts[(day(x) - lo) as usize + 1] += 1);
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut order = vec![0u32; v.len()];
+    for (i, x) in v.iter().enumerate() {
+        let slot = &mut starts[(day(x) - lo) as usize];
+        order[*slot as usize] = i as u32;
+        *slot += 1;
+    }
+    *v = order.iter().map(|&i| v[i as usize].clone()).collect();
+}
+
 /// The rank of `x` in `f64::total_cmp`'s order, as a `u64` (for [`sort_by_rank`]).
 #[cfg(test)]
 pub(crate) fn f64_rank(x: f64) -> u64 {

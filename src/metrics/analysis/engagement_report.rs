@@ -54,7 +54,7 @@ pub(super) fn engagement_report(
     let by_type = engagement::groups(
         facts,
         resolved,
-        |p| (p.network(), p.kind()),
+        |p| (p.network(), p.kind_id()),
         |p| engagement::kind_key(p, lang),
         lang,
     );
@@ -64,10 +64,7 @@ pub(super) fn engagement_report(
         by_denominator: set.by_denominator,
         audience: engagement::audience_figures(sums, lang),
         posts: if rows {
-            facts
-                .iter()
-                .map(|f| engagement::post_row(f, scale))
-                .collect()
+            engagement::post_rows(facts, scale)
         } else {
             Vec::new()
         },

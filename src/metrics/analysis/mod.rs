@@ -135,13 +135,7 @@ fn analysis(
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
     let sums = Sums::of(&facts);
-    let engagement = engagement_report(
-        (&facts, &sums),
-        &resolved,
-        (s.top, s.minimum),
-        rows,
-        lang,
-    );
+    let engagement = engagement_report((&facts, &sums), &resolved, (s.top, s.minimum), rows, lang);
     let totals = total_figures(&facts, &sums, lang);
     let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
     let post_days = days_of(&posts);

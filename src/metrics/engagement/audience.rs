@@ -2,12 +2,12 @@
 //! virality and click-through rate.
 
 use super::denominator::{Aggregation, Denominator};
-use super::sums::{Sums, KAUSHIK};
 use super::formulas::{
     AMPLIFICATION, AMPLIFICATION_PER_THOUSAND, APPLAUSE, APPLAUSE_PER_THOUSAND, CONVERSATION,
     CONVERSATION_PER_THOUSAND, CTR, VIRALITY,
 };
 use super::interaction::Interaction;
+use super::sums::{Sums, KAUSHIK};
 use super::tally::{no_count, no_posts, rate_figure, Reasons, Tally};
 use crate::figure::{Figure, Unit};
 use crate::formula;

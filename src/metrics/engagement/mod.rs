@@ -28,7 +28,7 @@ pub(crate) use formulas::FORMULAS;
 pub(crate) use interaction::Interaction;
 pub use posts::PostRow;
 pub(crate) use posts::{
-    default_minimum, groups, kind_key, post_row, top_and_bottom, GroupRow, MINIMUM_SHARE,
+    default_minimum, groups, kind_key, post_rows, top_and_bottom, GroupRow, MINIMUM_SHARE,
 };
 pub use presets::Preset;
 pub(crate) use presets::{presets, PresetInfo};

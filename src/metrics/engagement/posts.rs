@@ -11,7 +11,7 @@ use super::sums::Sums;
 use crate::figure::Figure;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::model::{Network, PostRef};
+use crate::model::{Metric, Network, PostRef};
 use serde::Serialize;
 
 /// One post with its counts and its rate under the rule: a row of the per-post table.
@@ -71,10 +71,18 @@ pub struct PostRow {
 /// Whether `post` is a reply: a post of type `reply`, or an X post whose text starts with a
 /// handle (the old export lists replies among the tweets).
 pub(crate) fn is_reply(post: PostRef) -> bool {
-    let kind = post.kind().map(str::to_lowercase);
-    kind.is_some_and(|k| k.contains("reply") || k.contains("réponse"))
-        || (post.network() == Network::X
-            && post.text().is_some_and(|t| t.trim_start().starts_with('@')))
+    post.kind().is_some_and(reply_type) || x_reply(post)
+}
+
+/// Whether a post of type `kind` is a reply.
+fn reply_type(kind: &str) -> bool {
+    let k = kind.to_lowercase();
+    k.contains("reply") || k.contains("réponse")
+}
+
+/// Whether `post` is an X post whose text starts with a handle.
+fn x_reply(post: PostRef) -> bool {
+    post.network() == Network::X && post.text().is_some_and(|t| t.trim_start().starts_with('@'))
 }
 
 fn finite(v: Option<f64>) -> Option<Finite> {
@@ -83,8 +91,36 @@ fn finite(v: Option<f64>) -> Option<Finite> {
 
 /// The row of a post.
 pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
+    row(f, scale, is_reply(f.post))
+}
+
+/// The row of every post of `facts`, in order: whether a type means a reply is found once
+/// per type, not once per post.
+pub(crate) fn post_rows(facts: &[PostFacts], scale: f64) -> Vec<PostRow> {
+    let mut reply_kind: Vec<Option<bool>> = Vec::new();
+    let mut rows = Vec::with_capacity(facts.len());
+    for f in facts {
+        let p = f.post;
+        let kind = p.kind_id().map_or(usize::MAX, |k| k as usize);
+        let by_kind = match reply_kind.get(kind).copied().flatten() {
+            Some(r) => r,
+            None => {
+                let r = p.kind().is_some_and(reply_type);
+                if kind < facts.len() {
+                    reply_kind.resize(reply_kind.len().max(kind + 1), None);
+                    reply_kind[kind] = Some(r);
+                }
+                r
+            }
+        };
+        rows.push(row(f, scale, by_kind || x_reply(p)));
+    }
+    rows
+}
+
+fn row(f: &PostFacts, scale: f64, reply: bool) -> PostRow {
     let p = f.post;
-    let m = &p.metrics();
+    let m = |metric: Metric| finite(p.metric(metric));
     PostRow {
         id: p.id().to_string(),
         network: p.network(),
@@ -97,19 +133,19 @@ pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
         denominator: f.denominator,
         denominator_value: finite(f.value_of(f.denominator)),
         rate: finite(f.rate(scale)),
-        reach: finite(m.reach),
-        impressions: finite(m.impressions),
-        views: finite(m.views),
-        reactions: finite(m.reactions),
-        comments: finite(m.comments),
-        shares: finite(m.shares),
-        saves: finite(m.saves),
-        clicks: finite(m.clicks),
-        link_clicks: finite(m.link_clicks),
+        reach: m(Metric::Reach),
+        impressions: m(Metric::Impressions),
+        views: m(Metric::Views),
+        reactions: m(Metric::Reactions),
+        comments: m(Metric::Comments),
+        shares: m(Metric::Shares),
+        saves: m(Metric::Saves),
+        clicks: m(Metric::Clicks),
+        link_clicks: m(Metric::LinkClicks),
         followers: finite(f.followers),
-        platform_rate: finite(m.platform_engagement_rate),
-        reply: is_reply(p),
-        origin: p.origin().clone(),
+        platform_rate: m(Metric::PlatformEngagementRate),
+        reply,
+        origin: p.origin(),
     }
 }
 
@@ -169,7 +205,11 @@ pub(crate) fn default_minimum(facts: &[PostFacts], scale: f64) -> f64 {
     let n = values.len();
     let (below, &mut upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
     let median = if n.is_multiple_of(2) {
-        let lower = below.iter().copied().max_by(f64::total_cmp).unwrap_or(upper);
+        let lower = below
+            .iter()
+            .copied()
+            .max_by(f64::total_cmp)
+            .unwrap_or(upper);
         (lower + upper) / 2.0
     } else {
         upper

@@ -2,13 +2,13 @@
 //! other aggregation, and one per denominator.
 
 use super::denominator::{Aggregation, Denominator};
-use super::sums::Sums;
 use super::formulas::{
     rate_formula, ER_MIXED_AVERAGE, ER_MIXED_TOTALS, ER_PER_THOUSAND_AVERAGE,
     ER_PER_THOUSAND_TOTALS,
 };
 use super::resolved::Resolved;
 use super::rule::EngagementRule;
+use super::sums::Sums;
 use super::tally::{no_posts, rate_figure, Reasons, Tally};
 use crate::figure::{Figure, Unit};
 use crate::i18n::Lang;
