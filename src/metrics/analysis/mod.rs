@@ -188,7 +188,8 @@ fn analysis(
 }
 
 /// The reputation figures of the period's posts and days, from the texts' sentiments `kept`
-/// (computed now when they are not).
+/// (computed now when they are not). No engagement definition changes them: `kept` keeps the
+/// last ones, under the options they depend on, for the next analysis (a preset switch).
 fn reputation_of(
     data: &Dataset,
     kept: &RecordFacts,
@@ -198,22 +199,41 @@ fn reputation_of(
     lang: Lang,
 ) -> crate::metrics::reputation::ReputationReport {
     let records = &data.records;
-    reputation(&ReputationInputs {
-        posts,
-        days,
-        entries: &records.entries,
-        messages: &records.messages,
-        sentiments: &kept.sentiments(records, lang),
-        files: &data.files,
-        period: TextPeriod {
-            from: s.from,
-            to: s.to,
-            offset: s.offset,
-            lang,
-        },
-        hours: s.hours.as_ref(),
-        brand_terms: crate::metrics::search::brand_terms(&options.brand_terms),
-        rule: s.crisis,
+    let period = TextPeriod {
+        from: s.from,
+        to: s.to,
+        offset: s.offset,
+        lang,
+    };
+    let brand_terms = crate::metrics::search::brand_terms(&options.brand_terms);
+    // Every input besides the records: the period's posts and days follow from the records
+    // and the period; the sizes and the files' names guard against facts of other records.
+    let sizes = [
+        records.posts.len(),
+        records.entries.len(),
+        records.messages.len(),
+        records.daily.len(),
+        posts.len(),
+        days.len(),
+    ];
+    let key = (
+        (s.from, s.to, s.offset, lang),
+        (s.hours.clone(), brand_terms.clone(), s.crisis),
+        (sizes, data.files.clone()),
+    );
+    kept.kept(key, || {
+        reputation(&ReputationInputs {
+            posts,
+            days,
+            entries: &records.entries,
+            messages: &records.messages,
+            sentiments: &kept.sentiments(records, lang),
+            files: &data.files,
+            period,
+            hours: s.hours.as_ref(),
+            brand_terms,
+            rule: s.crisis,
+        })
     })
 }
 
