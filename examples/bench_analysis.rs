@@ -1,11 +1,14 @@
 //! How long [`analyze`] takes and how large its JSON is. Two modes:
 //!
-//! - `cargo run --release --example bench_analysis -- [--rounds N] [--json] FILE...`: each
+//! - `cargo run --release --example bench_analysis -- [--rounds N] [--json] [--only COLS]
+//!   FILE...`: each
 //!   file (the exports `scripts/bench.sh` generates) is read into its own [`Workspace`] once,
 //!   then analysed in interleaved rounds (every file, every column, once per round). Prints
 //!   the median time of the first analysis (`first`: the facts about each record computed),
 //!   of each preset switch and an option change on the workspace's kept facts, and of the
-//!   page's call (`summary`); `--json` adds one line of JSON for `benches/native.mjs`.
+//!   page's call (`summary`); `--json` adds one line of JSON for `benches/native.mjs`;
+//!   `--only custom,option` times those columns alone (the others print 0), for a profile of
+//!   one (`valgrind --tool=callgrind --toggle-collect='bench_analysis::timed' …`).
 //! - `cargo run --release --example bench_analysis -- [POSTS]` (default 5 000 posts over 365
 //!   days on three networks, with daily rows, 2 000 inbox messages and 50 ad rows): a
 //!   synthetic year of a busy account, 5 runs per preset.
@@ -190,6 +193,7 @@ const COLUMNS: [&str; 7] = [
     "first", "custom", "later", "rival_iq", "x", "option", "summary",
 ];
 
+#[inline(never)]
 fn timed(ws: &Workspace, column: usize) -> (f64, usize) {
     let preset = match column {
         2 => Preset::Later,
@@ -220,8 +224,9 @@ fn timed(ws: &Workspace, column: usize) -> (f64, usize) {
     (secs, size)
 }
 
-/// Each file in its own workspace, analysed in interleaved rounds (every file, every column).
-fn files(paths: &[String], rounds: usize, json: bool) -> Result<(), String> {
+/// Each file in its own workspace, analysed in interleaved rounds (every file, every column
+/// `only` keeps: all when it is empty).
+fn files(paths: &[String], rounds: usize, json: bool, only: &[String]) -> Result<(), String> {
     let mut loaded = Vec::new();
     for path in paths {
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
@@ -240,6 +245,10 @@ fn files(paths: &[String], rounds: usize, json: bool) -> Result<(), String> {
     for round in 0..rounds {
         for (k, (_, ws)) in loaded.iter().enumerate() {
             for (c, times) in secs[k].iter_mut().enumerate() {
+                if !only.is_empty() && !only.iter().any(|o| o == COLUMNS[c]) {
+                    times.push(0.0);
+                    continue;
+                }
                 let (t, size) = timed(ws, c);
                 times.push(t);
                 sizes[k] = sizes[k].max(size);
@@ -290,11 +299,16 @@ fn main() {
     let mut rounds = 5;
     let mut json = false;
     let mut paths = Vec::new();
+    let mut only = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--rounds" => rounds = it.next().and_then(|n| n.parse().ok()).unwrap_or(rounds),
             "--json" => json = true,
+            "--only" => {
+                let names = it.next().map_or("", String::as_str);
+                only.extend(names.split(',').map(str::to_string));
+            }
             _ => paths.push(a.clone()),
         }
     }
@@ -302,7 +316,7 @@ fn main() {
         [] => synthetic(5000),
         [one] if one.parse::<usize>().is_ok() => synthetic(one.parse().unwrap_or(5000)),
         _ => {
-            if let Err(e) = files(&paths, rounds.max(1), json) {
+            if let Err(e) = files(&paths, rounds.max(1), json, &only) {
                 eprintln!("bench_analysis: {e}");
                 std::process::exit(2);
             }

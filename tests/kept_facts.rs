@@ -1,5 +1,5 @@
 //! The facts a [`Workspace`] keeps about each record between analyses (the sentiment of every
-//! text): a preset switch, an option changed or a report on the workspace gives exactly what
+//! text, the last reputation figures under the options they depend on): a preset switch, an option changed or a report on the workspace gives exactly what
 //! a fresh analysis of the same records gives, and adding, removing or mapping a file forgets
 //! them.
 //! The files are the repository's fixtures (posts with texts, comments, inbox messages).
@@ -69,6 +69,18 @@ fn option_sets() -> Vec<AnalysisOptions> {
             }),
             ..AnalysisOptions::default()
         });
+    }
+    // The options the kept reputation figures depend on, changed and back again, each with
+    // a preset switch after it.
+    for (brand_terms, crisis_k) in [("boulangerie, atelier", 2.0), ("", 3.0), ("atelier", 3.0)] {
+        for preset in [Preset::Later, Preset::Custom] {
+            out.push(AnalysisOptions {
+                preset,
+                brand_terms: brand_terms.to_string(),
+                crisis_k,
+                ..AnalysisOptions::default()
+            });
+        }
     }
     out
 }

@@ -62,6 +62,10 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
 /// Sorts `v` stably by `rank` (computed once per item), through one shared instance of the
 /// sort on `(rank, position)` pairs: for the long lists (every post), where [`sort_by`]'s
 /// comparisons through a closure cost more than the sort.
+///
+/// No caller in the analysis since its posts are sorted by [`sort_by_day`]; kept (with its
+/// test) for other long lists, which other branches may sort with it.
+#[allow(dead_code)]
 pub(crate) fn sort_by_rank<T>(v: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
     let mut keys: Vec<(u64, usize)> = v.iter().enumerate().map(|(i, x)| (rank(x), i)).collect();
     keys.sort_unstable();
@@ -69,7 +73,44 @@ pub(crate) fn sort_by_rank<T>(v: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
     v.extend(keys.into_iter().filter_map(|(_, i)| items[i].take()));
 }
 
+/// Sorts `v` stably by `day` (a day number, as [`Date::days`](crate::date::Date::days)
+/// gives): nothing to do when it is sorted already, a counting sort when the days span not
+/// much more than there are items (the posts of a period: many share a day), else a sort of
+/// (day, position) pairs. The order is the one a stable sort gives.
+pub(crate) fn sort_by_day<T: Clone>(v: &mut Vec<T>, day: impl Fn(&T) -> i64) {
+    let days: Vec<i64> = v.iter().map(day).collect();
+    if days.is_sorted() {
+        return;
+    }
+    let (lo, hi) = days
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(lo, hi), &d| (lo.min(d), hi.max(d)));
+    let span = usize::try_from(hi.abs_diff(lo)).unwrap_or(usize::MAX);
+    let order: Vec<usize> = if span >= 2 * v.len() + 1024 {
+        let mut keys: Vec<(i64, usize)> = days.iter().copied().zip(0..).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, i)| i).collect()
+    } else {
+        // starts[d]: where the items of day lo + d go.
+        let mut starts = vec![0usize; span + 2];
+        days.iter()
+            .for_each(|&d| starts[(d - lo) as usize + 1] += 1);
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut order = vec![0usize; v.len()];
+        for (i, &d) in days.iter().enumerate() {
+            let slot = &mut starts[(d - lo) as usize];
+            order[*slot] = i;
+            *slot += 1;
+        }
+        order
+    };
+    *v = order.iter().map(|&i| v[i].clone()).collect();
+}
+
 /// The rank of `x` in `f64::total_cmp`'s order, as a `u64` (for [`sort_by_rank`]).
+#[cfg(test)]
 pub(crate) fn f64_rank(x: f64) -> u64 {
     let bits = x.to_bits();
     if bits >> 63 == 1 {
@@ -116,6 +157,22 @@ fn positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
 mod tests {
     use std::collections::HashSet;
     use std::path::Path;
+
+    #[test]
+    fn sort_by_day_is_a_stable_sort() {
+        // Days close together (counted), far apart (sorted), sorted already, and reversed.
+        for spread in [3i64, 1 << 30] {
+            let v: Vec<(i64, usize)> = (0..500).map(|i| ((i * 7919) as i64 % spread, i)).collect();
+            for mut case in [v.clone(), v.iter().rev().copied().collect()] {
+                let mut expected = case.clone();
+                expected.sort_by_key(|x| x.0);
+                super::sort_by_day(&mut case, |x| x.0 - 40);
+                assert_eq!(case, expected);
+                super::sort_by_day(&mut case, |x| x.0);
+                assert_eq!(case, expected);
+            }
+        }
+    }
 
     #[test]
     fn every_formula_has_its_own_id() {

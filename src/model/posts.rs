@@ -131,6 +131,7 @@ impl NumberColumn {
         }
     }
 
+    #[inline]
     fn get(&self, i: usize) -> Option<f64> {
         match self {
             NumberColumn::Absent => None,
@@ -466,12 +467,20 @@ impl<'a> PostRef<'a> {
         self.posts.kinds.get(self.i)
     }
 
+    /// Which of the store's distinct types it has (`None`: no type): posts with the same
+    /// type as written have the same one, whatever their position.
+    pub(crate) fn kind_id(self) -> Option<u32> {
+        let id = *self.posts.kinds.ids.get(self.i)?;
+        (id != NONE).then_some(id)
+    }
+
     /// Its address.
     pub fn permalink(self) -> Option<&'a str> {
         self.posts.permalinks.get(self.i)
     }
 
     /// The count `m`, if the export gave it: one column read.
+    #[inline]
     pub fn metric(self, m: Metric) -> Option<f64> {
         self.posts.metrics[m as usize].get(self.i)
     }

@@ -8,18 +8,32 @@
 //! (the estimate reads a text in that language when its words do not say which), and kept as
 //! eight bytes per record. The [`Workspace`](super::Workspace) forgets them whenever its records
 //! change (a file added, removed, read again or mapped).
+//!
+//! Beside them, the last aggregate of each kind a layer above asks to keep ([`RecordFacts::kept`],
+//! keyed by the options it depends on): the analysis keeps its reputation figures, which no
+//! engagement definition changes, so a preset switch does not compute them again.
 
 use crate::i18n::Lang;
 use crate::model::Records;
 use crate::sentiment::{Polarity, Reader, Sentiment, THRESHOLD};
+use std::any::Any;
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// Facts kept about each record of a dataset, computed on first use.
 #[derive(Debug, Default)]
 pub struct RecordFacts {
     /// Per report language (English, French): the sentiment of each text.
     sentiments: [OnceLock<Sentiments>; 2],
+    /// Aggregates a layer above keeps with these records: the last of each type computed,
+    /// with the key (the options) it was computed under. See [`RecordFacts::kept`].
+    aggregates: Mutex<Vec<Box<dyn Any + Send>>>,
+}
+
+/// One kept aggregate: the key it was computed under and its value.
+struct Aggregate<K, V> {
+    key: K,
+    value: V,
 }
 
 /// The sentiment of each text of a dataset, by record: a post's text, a comment's, an inbox
@@ -123,8 +137,39 @@ impl RecordFacts {
         }
     }
 
+    /// The aggregate `compute` gives under `key`, kept from the last call with an equal key
+    /// (one value per type `V` is kept: the last): what an analysis computes from the
+    /// records and options alone, whatever the engagement definition (its reputation
+    /// figures), is computed once for a preset switch. `key` must hold every input of
+    /// `compute` besides these records.
+    pub(crate) fn kept<K, V>(&self, key: K, compute: impl FnOnce() -> V) -> V
+    where
+        K: PartialEq + Send + 'static,
+        V: Clone + Send + 'static,
+    {
+        let found = |all: &mut Vec<Box<dyn Any + Send>>| {
+            all.iter_mut()
+                .find_map(|a| a.downcast_mut::<Aggregate<K, V>>())
+                .map(|a| (a.key == key).then(|| a.value.clone()))
+        };
+        let Ok(mut all) = self.aggregates.lock() else {
+            return compute();
+        };
+        if let Some(Some(value)) = found(&mut all) {
+            return value;
+        }
+        let value = compute();
+        all.retain(|a| !a.is::<Aggregate<K, V>>());
+        all.push(Box::new(Aggregate {
+            key,
+            value: value.clone(),
+        }));
+        value
+    }
+
     /// Whether any fact is kept (tests: a file removed forgets them).
     pub fn is_empty(&self) -> bool {
         self.sentiments.iter().all(|s| s.get().is_none())
+            && self.aggregates.lock().map_or(true, |a| a.is_empty())
     }
 }

@@ -5,7 +5,9 @@ use super::report::{Definition, EngagementReport, RankingMinimum};
 use crate::figure::Unit;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::metrics::engagement::{self, network_key, Counted, EngagementRule, PostFacts, Resolved};
+use crate::metrics::engagement::{
+    self, network_key, Counted, EngagementRule, PostFacts, Resolved, Sums,
+};
 use crate::metrics::series;
 
 /// What the rule's rates are multiplied by (1, or 1000 per 1,000) and their unit.
@@ -17,17 +19,17 @@ pub(super) fn rate_scale(rule: &EngagementRule) -> (f64, Unit) {
     }
 }
 
-/// The engagement figures of `facts` under `resolved`, with `top` posts listed each way, and
-/// a row for every post when `rows`.
+/// The engagement figures of `facts` (their `sums`) under `resolved`, with `top` posts listed
+/// each way, and a row for every post when `rows`.
 pub(super) fn engagement_report(
-    facts: &[PostFacts],
+    (facts, sums): (&[PostFacts], &Sums),
     resolved: &Resolved,
     (top, minimum): (usize, Option<f64>),
     rows: bool,
     lang: Lang,
 ) -> EngagementReport {
     let (scale, rate_unit) = rate_scale(&resolved.rule);
-    let set = engagement::engagement_rates(facts, resolved, lang);
+    let set = engagement::engagement_rates(sums, resolved, lang);
     let chosen = minimum.unwrap_or_else(|| engagement::default_minimum(facts, scale));
     let (top_posts, bottom_posts, left_out) = engagement::top_and_bottom(facts, scale, top, chosen);
     let top_posts_minimum = ranking_minimum(chosen, minimum.is_none(), left_out, lang);
@@ -52,7 +54,7 @@ pub(super) fn engagement_report(
     let by_type = engagement::groups(
         facts,
         resolved,
-        |p| (p.network(), p.kind()),
+        |p| (p.network(), p.kind_id()),
         |p| engagement::kind_key(p, lang),
         lang,
     );
@@ -60,12 +62,9 @@ pub(super) fn engagement_report(
         rate: set.rate,
         rate_other_aggregation: set.rate_other_aggregation,
         by_denominator: set.by_denominator,
-        audience: engagement::audience_figures(facts, lang),
+        audience: engagement::audience_figures(sums, lang),
         posts: if rows {
-            facts
-                .iter()
-                .map(|f| engagement::post_row(f, scale))
-                .collect()
+            engagement::post_rows(facts, scale)
         } else {
             Vec::new()
         },

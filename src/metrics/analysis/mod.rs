@@ -26,6 +26,7 @@ pub use report::AnalysisReport;
 pub(crate) use totals::FORMULAS;
 
 use crate::i18n::Lang;
+use crate::metrics::engagement::Sums;
 use crate::metrics::growth;
 use crate::metrics::reputation::{reputation, Period as TextPeriod, ReputationInputs};
 use crate::model::Dataset;
@@ -133,8 +134,9 @@ fn analysis(
     let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
-    let engagement = engagement_report(&facts, &resolved, (s.top, s.minimum), rows, lang);
-    let totals = total_figures(&facts, lang);
+    let sums = Sums::of(&facts);
+    let engagement = engagement_report((&facts, &sums), &resolved, (s.top, s.minimum), rows, lang);
+    let totals = total_figures(&facts, &sums, lang);
     let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
     let post_days = days_of(&posts);
     let (from, to, days) = days_covered(&s, &post_days, &groups);
@@ -186,7 +188,8 @@ fn analysis(
 }
 
 /// The reputation figures of the period's posts and days, from the texts' sentiments `kept`
-/// (computed now when they are not).
+/// (computed now when they are not). No engagement definition changes them: `kept` keeps the
+/// last ones, under the options they depend on, for the next analysis (a preset switch).
 fn reputation_of(
     data: &Dataset,
     kept: &RecordFacts,
@@ -196,22 +199,41 @@ fn reputation_of(
     lang: Lang,
 ) -> crate::metrics::reputation::ReputationReport {
     let records = &data.records;
-    reputation(&ReputationInputs {
-        posts,
-        days,
-        entries: &records.entries,
-        messages: &records.messages,
-        sentiments: &kept.sentiments(records, lang),
-        files: &data.files,
-        period: TextPeriod {
-            from: s.from,
-            to: s.to,
-            offset: s.offset,
-            lang,
-        },
-        hours: s.hours.as_ref(),
-        brand_terms: crate::metrics::search::brand_terms(&options.brand_terms),
-        rule: s.crisis,
+    let period = TextPeriod {
+        from: s.from,
+        to: s.to,
+        offset: s.offset,
+        lang,
+    };
+    let brand_terms = crate::metrics::search::brand_terms(&options.brand_terms);
+    // Every input besides the records: the period's posts and days follow from the records
+    // and the period; the sizes and the files' names guard against facts of other records.
+    let sizes = [
+        records.posts.len(),
+        records.entries.len(),
+        records.messages.len(),
+        records.daily.len(),
+        posts.len(),
+        days.len(),
+    ];
+    let key = (
+        (s.from, s.to, s.offset, lang),
+        (s.hours.clone(), brand_terms.clone(), s.crisis),
+        (sizes, data.files.clone()),
+    );
+    kept.kept(key, || {
+        reputation(&ReputationInputs {
+            posts,
+            days,
+            entries: &records.entries,
+            messages: &records.messages,
+            sentiments: &kept.sentiments(records, lang),
+            files: &data.files,
+            period,
+            hours: s.hours.as_ref(),
+            brand_terms,
+            rule: s.crisis,
+        })
     })
 }
 

@@ -22,13 +22,15 @@ pub(super) fn series_and_heatmap(
 ) -> (SeriesReport, Heatmap) {
     let (scale, rate_unit) = rate_scale(rule);
     let aggregation = rule.aggregation;
-    let mut dated: Vec<(Date, PostFacts)> = posts
-        .iter()
-        .zip(facts)
-        .filter_map(|((_, w), f)| w.map(|w| (w.date, *f)))
-        .collect();
+    let mut dated: Vec<(Date, PostFacts)> = Vec::with_capacity(posts.len());
+    dated.extend(
+        posts
+            .iter()
+            .zip(facts)
+            .filter_map(|((_, w), f)| w.map(|w| (w.date, *f))),
+    );
     // Sorted once for the three granularities.
-    crate::metrics::sort_by_rank(&mut dated, |(d, _)| (d.days() + (1 << 40)) as u64);
+    crate::metrics::sort_by_day(&mut dated, |(d, _)| d.days());
     let inputs = series::Inputs {
         posts: &dated,
         groups,

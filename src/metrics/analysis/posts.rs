@@ -33,7 +33,7 @@ pub(super) fn posts_in_period<'a>(
 ) -> Vec<PeriodPost<'a>> {
     let filtered = s.from.is_some() || s.to.is_some();
     let mut undated = 0;
-    let mut out: Vec<PeriodPost> = Vec::new();
+    let mut out: Vec<PeriodPost> = Vec::with_capacity(posts.len());
     for p in posts.iter() {
         let when = p.published().map(|w| local(w, s.offset));
         match when {
@@ -186,22 +186,25 @@ pub(super) fn facts_warnings(
     lang: Lang,
     warnings: &mut Vec<String>,
 ) {
-    for n in engagement::NETWORKS {
-        let of_n: Vec<&PostFacts> = facts.iter().filter(|f| f.post.network() == n).collect();
-        let lacking = of_n
-            .iter()
-            .filter(|f| f.engagements.is_none() && !resolved.interactions(f.post).is_empty())
-            .count();
+    // Per network of [`engagement::NETWORKS`]: its posts, and those lacking an interaction.
+    let mut counts = [(0usize, 0usize); engagement::NETWORKS.len()];
+    for f in facts {
+        let n = f.post.network();
+        if let Some(k) = engagement::NETWORKS.iter().position(|&m| m == n) {
+            counts[k].0 += 1;
+            let lacking = f.engagements.is_none() && !resolved.interactions(f.post).is_empty();
+            counts[k].1 += usize::from(lacking);
+        }
+    }
+    for (n, (posts, lacking)) in engagement::NETWORKS.iter().zip(counts) {
         if lacking > 0 {
             warnings.push(match lang {
                 Lang::En => format!(
-                    "{lacking} of {} {} post(s) lack one of the interactions counted: left out of the engagement figures",
-                    of_n.len(),
+                    "{lacking} of {posts} {} post(s) lack one of the interactions counted: left out of the engagement figures",
                     n.name()
                 ),
                 Lang::Fr => format!(
-                    "{lacking} des {} publication(s) {} n’ont pas l’une des interactions comptées : laissées hors des chiffres d’engagement",
-                    of_n.len(),
+                    "{lacking} des {posts} publication(s) {} n’ont pas l’une des interactions comptées : laissées hors des chiffres d’engagement",
                     n.name()
                 ),
             });

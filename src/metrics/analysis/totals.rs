@@ -3,7 +3,7 @@
 use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::metrics::engagement::{self, Interaction, PostFacts};
+use crate::metrics::engagement::{self, Interaction, PostFacts, Sums};
 use crate::model::Metric;
 
 formula! {
@@ -55,7 +55,7 @@ pub(crate) const FORMULAS: &[formula::Formula] = &[
 
 /// The totals of the KPI cards: `posts`, `total_engagements`, `total_impressions`, `total_reach`,
 /// `total_views`, `total_clicks`.
-pub(super) fn total_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
+pub(super) fn total_figures(facts: &[PostFacts], sums: &Sums, lang: Lang) -> Vec<Figure> {
     let posts = Figure::of(
         TOTAL_POSTS,
         lang.pick("Posts", "Publications"),
@@ -63,13 +63,18 @@ pub(super) fn total_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         lang,
     )
     .value(facts.len() as f64, lang);
-    let click = engagement::click_kind(facts);
+    let click = sums.click_kind();
     let sum = |f: formula::Formula, label: &str, v: &dyn Fn(&PostFacts) -> Option<f64>| {
         let fig = Figure::of(f, label, Unit::Count, lang);
-        let known: Vec<f64> = facts.iter().filter_map(v).collect();
+        // Σ and count of the known values, added in the posts' order (from -0.0, as a
+        // float sum starts).
+        let (total, known) = facts
+            .iter()
+            .filter_map(v)
+            .fold((-0.0, 0usize), |(s, n), x| (s + x, n + 1));
         if facts.is_empty() {
             fig.unavailable(engagement::no_posts(lang))
-        } else if known.is_empty() {
+        } else if known == 0 {
             fig.unavailable(match lang {
                 Lang::En => format!("no post in the files has {}", label.to_lowercase()),
                 Lang::Fr => format!(
@@ -80,10 +85,10 @@ pub(super) fn total_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
         } else {
             fig.input(
                 lang.pick("posts with a value", "publications avec une valeur"),
-                known.len() as f64,
+                known as f64,
                 Unit::Count,
             )
-            .value(known.iter().sum(), lang)
+            .value(total, lang)
         }
     };
     vec![

@@ -2,17 +2,16 @@
 //! virality and click-through rate.
 
 use super::denominator::{Aggregation, Denominator};
-use super::facts::PostFacts;
 use super::formulas::{
     AMPLIFICATION, AMPLIFICATION_PER_THOUSAND, APPLAUSE, APPLAUSE_PER_THOUSAND, CONVERSATION,
     CONVERSATION_PER_THOUSAND, CTR, VIRALITY,
 };
 use super::interaction::Interaction;
-use super::tally::{no_count, no_posts, rate_figure, Pair, Reasons, Tally};
+use super::sums::{Sums, KAUSHIK};
+use super::tally::{no_count, no_posts, rate_figure, Reasons, Tally};
 use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::model::Metric;
 
 /// One of Kaushik's rates: the interaction it counts, its formulas and labels per post and per
 /// 1,000 followers.
@@ -62,27 +61,24 @@ impl Kaushik {
     }
 }
 
-/// Kaushik's rates per post and per 1,000 followers, virality and CTR.
-pub(crate) fn audience_figures(facts: &[PostFacts], lang: Lang) -> Vec<Figure> {
-    let mut out = Vec::new();
-    for k in Kaushik::all(lang) {
-        out.push(per_post(facts, &k, lang));
-        out.push(per_thousand_followers(facts, &k, lang));
+/// Kaushik's rates per post and per 1,000 followers, virality and CTR, of the posts of `sums`.
+pub(crate) fn audience_figures(sums: &Sums, lang: Lang) -> Vec<Figure> {
+    let mut out = Vec::with_capacity(8);
+    for (i, k) in Kaushik::all(lang).iter().enumerate() {
+        debug_assert_eq!(k.interaction, KAUSHIK[i]);
+        out.push(per_post(sums.posts, sums.per_post[i], k, lang));
+        out.push(per_thousand_followers(&sums.per_thousand[i], k, lang));
     }
-    out.push(virality(facts, lang));
-    out.push(ctr(facts, lang));
+    out.push(virality(&sums.virality, lang));
+    out.push(ctr(sums, lang));
     out
 }
 
-/// The interaction of `k` per post, over the posts that report it.
-fn per_post(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
+/// The interaction of `k` per post, over the posts that report it: `(sum, count)` of `posts`.
+fn per_post(posts: usize, (sum, count): (f64, usize), k: &Kaushik, lang: Lang) -> Figure {
     let name = k.interaction.name(lang);
-    let (sum, count) = facts
-        .iter()
-        .filter_map(|f| k.interaction.of_post(f.post))
-        .fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
     let fig = Figure::of(k.per_post, k.label, Unit::Count, lang);
-    if facts.is_empty() {
+    if posts == 0 {
         fig.unavailable(no_posts(lang))
     } else if count == 0 {
         fig.unavailable(no_count(name, lang))
@@ -97,13 +93,9 @@ fn per_post(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
     }
 }
 
-/// The interaction of `k` per 1,000 followers at posting time.
-fn per_thousand_followers(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figure {
+/// The interaction of `k` per 1,000 followers at posting time, of its tally `t`.
+fn per_thousand_followers(t: &Tally, k: &Kaushik, lang: Lang) -> Figure {
     let name = k.interaction.name(lang);
-    let t = Tally::of(facts.iter().map(|f| Pair {
-        num: k.interaction.of_post(f.post),
-        den: f.followers,
-    }));
     let followers = Denominator::Followers;
     let reasons = Reasons {
         num_name: name.to_string(),
@@ -117,7 +109,7 @@ fn per_thousand_followers(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figur
         k.label_per_thousand,
         k.per_thousand.text(lang),
         Unit::PerThousand,
-        &t,
+        t,
         Aggregation::RatioOfTotals,
         1000.0,
         &reasons,
@@ -125,22 +117,17 @@ fn per_thousand_followers(facts: &[PostFacts], k: &Kaushik, lang: Lang) -> Figur
     )
 }
 
-/// A ratio of totals of some count by impressions: `num` of each post, `num_name` naming it
-/// and `no_numerator` saying no post has it.
+/// A ratio of totals of some count by impressions, of its tally `t`: `num_name` names the
+/// count and `no_numerator` says no post has it.
 fn per_impression(
-    facts: &[PostFacts],
+    t: &Tally,
     formula: formula::Formula,
     label: &str,
-    num: impl Fn(&PostFacts) -> Option<f64>,
     num_name: &str,
     no_numerator: String,
     lang: Lang,
 ) -> Figure {
     let impressions = Denominator::Impressions;
-    let t = Tally::of(facts.iter().map(|f| Pair {
-        num: num(f),
-        den: f.post.metric(Metric::Impressions),
-    }));
     let reasons = Reasons {
         num_name: num_name.to_string(),
         den_name: impressions.name(lang).to_string(),
@@ -153,7 +140,7 @@ fn per_impression(
         label,
         formula.text(lang),
         Unit::Ratio,
-        &t,
+        t,
         Aggregation::RatioOfTotals,
         1.0,
         &reasons,
@@ -162,13 +149,12 @@ fn per_impression(
 }
 
 /// Shares per impression.
-fn virality(facts: &[PostFacts], lang: Lang) -> Figure {
+fn virality(t: &Tally, lang: Lang) -> Figure {
     let shares = Interaction::Shares.name(lang);
     per_impression(
-        facts,
+        t,
         VIRALITY,
         lang.pick("Virality", "Viralité"),
-        |f| f.post.metric(Metric::Shares),
         shares,
         no_count(shares, lang),
         lang,
@@ -176,27 +162,14 @@ fn virality(facts: &[PostFacts], lang: Lang) -> Figure {
 }
 
 /// Clicks per impression: link clicks when any post has them, else all clicks.
-fn ctr(facts: &[PostFacts], lang: Lang) -> Figure {
-    let clicks = click_kind(facts);
+fn ctr(sums: &Sums, lang: Lang) -> Figure {
+    let clicks = sums.click_kind();
     per_impression(
-        facts,
+        sums.ctr(),
         CTR,
         lang.pick("Click-through rate (CTR)", "Taux de clics (CTR)"),
-        |f| clicks.of_post(f.post),
         clicks.name(lang),
         no_count(lang.pick("clicks", "clics"), lang),
         lang,
     )
-}
-
-/// Which clicks CTR counts: link clicks when any post has them, else all clicks.
-pub(crate) fn click_kind(facts: &[PostFacts]) -> Interaction {
-    if facts
-        .iter()
-        .any(|f| f.post.metric(Metric::LinkClicks).is_some())
-    {
-        Interaction::LinkClicks
-    } else {
-        Interaction::Clicks
-    }
 }

@@ -18,16 +18,17 @@ mod presets;
 mod rates;
 mod resolved;
 mod rule;
+mod sums;
 mod tally;
 
-pub(crate) use audience::{audience_figures, click_kind};
+pub(crate) use audience::audience_figures;
 pub(crate) use denominator::{Aggregation, Denominator};
 pub(crate) use facts::{engagements, PostFacts};
 pub(crate) use formulas::FORMULAS;
 pub(crate) use interaction::Interaction;
 pub use posts::PostRow;
 pub(crate) use posts::{
-    default_minimum, groups, kind_key, post_row, top_and_bottom, GroupRow, MINIMUM_SHARE,
+    default_minimum, groups, kind_key, post_rows, top_and_bottom, GroupRow, MINIMUM_SHARE,
 };
 pub use presets::Preset;
 pub(crate) use presets::{presets, PresetInfo};
@@ -35,4 +36,5 @@ pub(crate) use rates::engagement_rates;
 pub(crate) use resolved::{Counted, Resolved};
 pub use rule::EngagementRule;
 pub(crate) use rule::{network_key, DEFAULT_KEY, NETWORKS};
+pub(crate) use sums::Sums;
 pub(crate) use tally::{no_posts, Pair, Reasons, Tally};

@@ -7,12 +7,12 @@ use super::facts::PostFacts;
 use super::rates::engagement_rates;
 use super::resolved::Resolved;
 use super::rule::network_key;
+use super::sums::Sums;
 use crate::figure::Figure;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::model::{Network, PostRef};
+use crate::model::{Metric, Network, PostRef};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One post with its counts and its rate under the rule: a row of the per-post table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -71,10 +71,18 @@ pub struct PostRow {
 /// Whether `post` is a reply: a post of type `reply`, or an X post whose text starts with a
 /// handle (the old export lists replies among the tweets).
 pub(crate) fn is_reply(post: PostRef) -> bool {
-    let kind = post.kind().map(str::to_lowercase);
-    kind.is_some_and(|k| k.contains("reply") || k.contains("réponse"))
-        || (post.network() == Network::X
-            && post.text().is_some_and(|t| t.trim_start().starts_with('@')))
+    post.kind().is_some_and(reply_type) || x_reply(post)
+}
+
+/// Whether a post of type `kind` is a reply.
+fn reply_type(kind: &str) -> bool {
+    let k = kind.to_lowercase();
+    k.contains("reply") || k.contains("réponse")
+}
+
+/// Whether `post` is an X post whose text starts with a handle.
+fn x_reply(post: PostRef) -> bool {
+    post.network() == Network::X && post.text().is_some_and(|t| t.trim_start().starts_with('@'))
 }
 
 fn finite(v: Option<f64>) -> Option<Finite> {
@@ -83,8 +91,36 @@ fn finite(v: Option<f64>) -> Option<Finite> {
 
 /// The row of a post.
 pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
+    row(f, scale, is_reply(f.post))
+}
+
+/// The row of every post of `facts`, in order: whether a type means a reply is found once
+/// per type, not once per post.
+pub(crate) fn post_rows(facts: &[PostFacts], scale: f64) -> Vec<PostRow> {
+    let mut reply_kind: Vec<Option<bool>> = Vec::new();
+    let mut rows = Vec::with_capacity(facts.len());
+    for f in facts {
+        let p = f.post;
+        let kind = p.kind_id().map_or(usize::MAX, |k| k as usize);
+        let by_kind = match reply_kind.get(kind).copied().flatten() {
+            Some(r) => r,
+            None => {
+                let r = p.kind().is_some_and(reply_type);
+                if kind < facts.len() {
+                    reply_kind.resize(reply_kind.len().max(kind + 1), None);
+                    reply_kind[kind] = Some(r);
+                }
+                r
+            }
+        };
+        rows.push(row(f, scale, by_kind || x_reply(p)));
+    }
+    rows
+}
+
+fn row(f: &PostFacts, scale: f64, reply: bool) -> PostRow {
     let p = f.post;
-    let m = &p.metrics();
+    let m = |metric: Metric| finite(p.metric(metric));
     PostRow {
         id: p.id().to_string(),
         network: p.network(),
@@ -97,19 +133,19 @@ pub(crate) fn post_row(f: &PostFacts, scale: f64) -> PostRow {
         denominator: f.denominator,
         denominator_value: finite(f.value_of(f.denominator)),
         rate: finite(f.rate(scale)),
-        reach: finite(m.reach),
-        impressions: finite(m.impressions),
-        views: finite(m.views),
-        reactions: finite(m.reactions),
-        comments: finite(m.comments),
-        shares: finite(m.shares),
-        saves: finite(m.saves),
-        clicks: finite(m.clicks),
-        link_clicks: finite(m.link_clicks),
+        reach: m(Metric::Reach),
+        impressions: m(Metric::Impressions),
+        views: m(Metric::Views),
+        reactions: m(Metric::Reactions),
+        comments: m(Metric::Comments),
+        shares: m(Metric::Shares),
+        saves: m(Metric::Saves),
+        clicks: m(Metric::Clicks),
+        link_clicks: m(Metric::LinkClicks),
         followers: finite(f.followers),
-        platform_rate: finite(m.platform_engagement_rate),
-        reply: is_reply(p),
-        origin: p.origin().clone(),
+        platform_rate: m(Metric::PlatformEngagementRate),
+        reply,
+        origin: p.origin(),
     }
 }
 
@@ -164,12 +200,19 @@ pub(crate) fn default_minimum(facts: &[PostFacts], scale: f64) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
-    crate::metrics::sort_by_rank(&mut values, |v| crate::metrics::f64_rank(*v));
-    let mid = values.len() / 2;
-    let median = if values.len().is_multiple_of(2) {
-        (values[mid - 1] + values[mid]) / 2.0
+    // The middle one or two as a full sort would place them, by a selection: the values
+    // before the middle one are the smaller ones, in some order.
+    let n = values.len();
+    let (below, &mut upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let median = if n.is_multiple_of(2) {
+        let lower = below
+            .iter()
+            .copied()
+            .max_by(f64::total_cmp)
+            .unwrap_or(upper);
+        (lower + upper) / 2.0
     } else {
-        values[mid]
+        upper
     };
     (median * MINIMUM_SHARE).floor()
 }
@@ -196,49 +239,95 @@ pub struct GroupRow {
 /// Groups `facts` by `key` (with its label), in first-seen order, with their figures.
 ///
 /// `key` is asked once per distinct `seen` value (a post's network and type as written), not
-/// once per post: tens of thousands of posts share a handful.
-pub(crate) fn groups<'a, S: Eq + std::hash::Hash>(
+/// once per post: tens of thousands of posts share a handful. One pass adds each post to its
+/// group's [`Sums`]; nothing is copied.
+pub(crate) fn groups<'a, S: Eq + std::hash::Hash + Copy>(
     facts: &[PostFacts<'a>],
     resolved: &Resolved,
     seen: impl Fn(PostRef<'a>) -> S,
     key: impl Fn(PostRef<'_>) -> (String, String),
     lang: Lang,
 ) -> Vec<GroupRow> {
-    let mut order: Vec<(String, String)> = Vec::new();
-    let mut members: BTreeMap<String, Vec<PostFacts<'a>>> = BTreeMap::new();
-    let mut known: std::collections::HashMap<S, String> = std::collections::HashMap::new();
+    // Per group: its key, label and sums, in first-seen order.
+    let mut found: Vec<(String, String, Sums)> = Vec::new();
+    let mut known = Known::default();
     for f in facts {
-        let k = known.entry(seen(f.post)).or_insert_with(|| {
+        let s = seen(f.post);
+        let g = known.get(s).unwrap_or_else(|| {
             let (k, label) = key(f.post);
-            if !order.iter().any(|(o, _)| *o == k) {
-                order.push((k.clone(), label));
-            }
-            k
+            let g = match found.iter().position(|(o, _, _)| *o == k) {
+                Some(g) => g,
+                None => {
+                    found.push((k, label, Sums::default()));
+                    found.len() - 1
+                }
+            };
+            known.insert(s, g);
+            g
         });
-        match members.get_mut(k.as_str()) {
-            Some(m) => m.push(*f),
-            None => {
-                members.insert(k.clone(), vec![*f]);
-            }
-        }
+        found[g].2.add(f);
     }
-    order
+    found
         .into_iter()
-        .map(|(k, label)| {
-            let fs = members.remove(&k).unwrap_or_default();
-            let set = engagement_rates(&fs, resolved, lang);
+        .map(|(key, label, sums)| {
+            let set = engagement_rates(&sums, resolved, lang);
             let mut figures = vec![set.rate, set.rate_other_aggregation];
-            figures.extend(audience_figures(&fs, lang));
+            figures.extend(audience_figures(&sums, lang));
             GroupRow {
-                key: k,
+                key,
                 label,
-                posts: fs.len(),
-                engagements: Finite::new(fs.iter().filter_map(|f| f.engagements).sum())
-                    .unwrap_or(Finite::ZERO),
+                posts: sums.posts,
+                engagements: Finite::new(sums.engagements).unwrap_or(Finite::ZERO),
                 figures,
             }
         })
         .collect()
+}
+
+/// The group of each `seen` value met so far: the last one asked first (posts in a row share
+/// theirs), then a short list, then a map when there are many.
+struct Known<S> {
+    last: Option<(S, usize)>,
+    few: Vec<(S, usize)>,
+    many: std::collections::HashMap<S, usize>,
+}
+
+impl<S> Default for Known<S> {
+    fn default() -> Known<S> {
+        Known {
+            last: None,
+            few: Vec::new(),
+            many: std::collections::HashMap::new(),
+        }
+    }
+}
+
+impl<S: Eq + std::hash::Hash + Copy> Known<S> {
+    /// The few values kept in a list before a map takes them.
+    const FEW: usize = 16;
+
+    fn get(&mut self, s: S) -> Option<usize> {
+        if let Some((l, g)) = self.last {
+            if l == s {
+                return Some(g);
+            }
+        }
+        let g = match self.few.iter().find(|(v, _)| *v == s) {
+            Some(&(_, g)) => Some(g),
+            None => self.many.get(&s).copied(),
+        }?;
+        self.last = Some((s, g));
+        Some(g)
+    }
+
+    fn insert(&mut self, s: S, g: usize) {
+        if self.few.len() < Self::FEW {
+            self.few.push((s, g));
+        } else {
+            self.many.insert(s, g);
+        }
+        self.last = Some((s, g));
+    }
 }
 
 /// The key and label of a post's type: case and spaces ignored, the first spelling kept.

@@ -2,14 +2,14 @@
 //! other aggregation, and one per denominator.
 
 use super::denominator::{Aggregation, Denominator};
-use super::facts::PostFacts;
 use super::formulas::{
     rate_formula, ER_MIXED_AVERAGE, ER_MIXED_TOTALS, ER_PER_THOUSAND_AVERAGE,
     ER_PER_THOUSAND_TOTALS,
 };
 use super::resolved::Resolved;
 use super::rule::EngagementRule;
-use super::tally::{no_posts, rate_figure, Pair, Reasons, Tally};
+use super::sums::Sums;
+use super::tally::{no_posts, rate_figure, Reasons, Tally};
 use crate::figure::{Figure, Unit};
 use crate::i18n::Lang;
 use crate::model::Network;
@@ -36,11 +36,10 @@ struct Divisor {
 }
 
 impl Divisor {
-    /// The divisor of the headline of `facts` under `resolved`.
-    fn of(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> Divisor {
-        let mut networks: Vec<Network> = facts.iter().map(|f| f.post.network()).collect();
-        crate::metrics::sort_by_key(&mut networks, |n| *n);
-        networks.dedup();
+    /// The divisor of the headline of the posts of `sums` under `resolved`.
+    fn of(sums: &Sums, resolved: &Resolved, lang: Lang) -> Divisor {
+        let mut networks: Vec<Network> = sums.networks.clone();
+        networks.sort_unstable();
         let mut used: Vec<Denominator> = Vec::new();
         for n in &networks {
             let d = resolved.denominator(*n);
@@ -127,14 +126,11 @@ fn engagement_reasons(d: Denominator, den_name: String, lang: Lang) -> Reasons {
     }
 }
 
-/// The engagement rates of `facts` under `resolved`.
-pub(crate) fn engagement_rates(facts: &[PostFacts], resolved: &Resolved, lang: Lang) -> RateSet {
+/// The engagement rates of the posts of `sums` under `resolved`.
+pub(crate) fn engagement_rates(sums: &Sums, resolved: &Resolved, lang: Lang) -> RateSet {
     let rule = &resolved.rule;
-    let divisor = Divisor::of(facts, resolved, lang);
-    let own = Tally::of(facts.iter().map(|f| Pair {
-        num: f.engagements,
-        den: f.value_of(f.denominator),
-    }));
+    let divisor = Divisor::of(sums, resolved, lang);
+    let own = &sums.own;
     let den_name = if divisor.mixed {
         lang.pick("denominators", "dénominateurs").to_string()
     } else {
@@ -148,7 +144,7 @@ pub(crate) fn engagement_rates(facts: &[PostFacts], resolved: &Resolved, lang: L
             &label,
             formula,
             unit,
-            &own,
+            own,
             a,
             scale,
             &reasons,
@@ -160,7 +156,8 @@ pub(crate) fn engagement_rates(facts: &[PostFacts], resolved: &Resolved, lang: L
     rate_other_aggregation.id = "engagement_rate_other_aggregation".to_string();
     let by_denominator = Denominator::ALL
         .iter()
-        .map(|&d| rate_by(facts, d, rule.aggregation, lang))
+        .zip(&sums.by)
+        .map(|(&d, t)| rate_by(t, d, rule.aggregation, lang))
         .collect();
     RateSet {
         rate,
@@ -169,13 +166,9 @@ pub(crate) fn engagement_rates(facts: &[PostFacts], resolved: &Resolved, lang: L
     }
 }
 
-/// The engagement rate of `facts` by `d` (id `engagement_rate_by_reach` …), with the rule's
-/// interactions and its aggregation `a`.
-fn rate_by(facts: &[PostFacts], d: Denominator, a: Aggregation, lang: Lang) -> Figure {
-    let t = Tally::of(facts.iter().map(|f| Pair {
-        num: f.engagements,
-        den: f.value_of(d),
-    }));
+/// The engagement rate by `d` (id `engagement_rate_by_reach` …) of the tally `t` of
+/// engagements and `d`, with the rule's interactions and its aggregation `a`.
+fn rate_by(t: &Tally, d: Denominator, a: Aggregation, lang: Lang) -> Figure {
     let label = match lang {
         Lang::En => format!("Engagement rate by {}", d.name(lang)),
         Lang::Fr => format!("Taux d’engagement par {}", d.name(lang)),
@@ -185,7 +178,7 @@ fn rate_by(facts: &[PostFacts], d: Denominator, a: Aggregation, lang: Lang) -> F
         &label,
         rate_formula(d, a).text(lang),
         Unit::Ratio,
-        &t,
+        t,
         a,
         1.0,
         &engagement_reasons(d, d.name(lang).to_string(), lang),

@@ -29,28 +29,40 @@ pub(crate) struct Tally {
     pub sum_num: f64,
     /// Σ denominator over pairs with both.
     pub sum_den: f64,
-    /// numerator ÷ denominator of each pair with both and a denominator above zero.
-    pub ratios: Vec<f64>,
+    /// Pairs with both and a denominator above zero: those whose ratios are averaged.
+    pub ratios: usize,
+    /// Σ numerator ÷ denominator over those, added in the pairs' order (as a sum of the
+    /// list of ratios would be, to the last bit).
+    pub ratio_sum: f64,
 }
 
 impl Tally {
     /// Adds the pairs up.
     pub(crate) fn of(pairs: impl IntoIterator<Item = Pair>) -> Tally {
-        let mut t = Tally::default();
-        for p in pairs {
-            t.posts += 1;
-            t.with_num += usize::from(p.num.is_some());
-            t.with_den += usize::from(p.den.is_some());
-            if let (Some(n), Some(d)) = (p.num, p.den) {
-                t.both += 1;
-                t.sum_num += n;
-                t.sum_den += d;
-                if d > 0.0 {
-                    t.ratios.push(n / d);
-                }
+        // A float sum starts at -0.0 (so that only zeros of that sign add up to -0.0).
+        let mut t = Tally {
+            ratio_sum: -0.0,
+            ..Tally::default()
+        };
+        pairs.into_iter().for_each(|p| t.add(p));
+        t
+    }
+
+    /// Adds one pair.
+    #[inline]
+    pub(crate) fn add(&mut self, p: Pair) {
+        self.posts += 1;
+        self.with_num += usize::from(p.num.is_some());
+        self.with_den += usize::from(p.den.is_some());
+        if let (Some(n), Some(d)) = (p.num, p.den) {
+            self.both += 1;
+            self.sum_num += n;
+            self.sum_den += d;
+            if d > 0.0 {
+                self.ratios += 1;
+                self.ratio_sum += n / d;
             }
         }
-        t
     }
 
     /// The rate with `a`, or why there is none; `what` names the numerator and `den` the
@@ -84,8 +96,8 @@ impl Tally {
         }
         match a {
             Aggregation::RatioOfTotals if self.sum_den > 0.0 => Ok(self.sum_num / self.sum_den),
-            Aggregation::AverageOfRatios if !self.ratios.is_empty() => {
-                Ok(self.ratios.iter().sum::<f64>() / self.ratios.len() as f64)
+            Aggregation::AverageOfRatios if self.ratios > 0 => {
+                Ok(self.ratio_sum / self.ratios as f64)
             }
             _ => Err(match lang {
                 Lang::En => format!("{} add up to zero: nothing to divide by", reasons.den_name),
@@ -150,13 +162,13 @@ pub(super) fn rate_figure(
                 tally.both as f64,
                 Unit::Count,
             );
-        if a == Aggregation::AverageOfRatios && tally.ratios.len() != tally.both {
+        if a == Aggregation::AverageOfRatios && tally.ratios != tally.both {
             fig = fig.input(
                 lang.pick(
                     "posts with a denominator above zero",
                     "publications au dénominateur non nul",
                 ),
-                tally.ratios.len() as f64,
+                tally.ratios as f64,
                 Unit::Count,
             );
         }
@@ -185,6 +197,6 @@ mod tests {
             },
         ]);
         assert_eq!((t.posts, t.both, t.sum_num, t.sum_den), (3, 2, 15.0, 100.0));
-        assert_eq!(t.ratios, vec![0.1]);
+        assert_eq!((t.ratios, t.ratio_sum), (1, 0.1));
     }
 }

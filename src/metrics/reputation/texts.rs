@@ -161,6 +161,9 @@ pub(crate) fn bare(url: &str) -> String {
 pub(crate) fn read_texts<'a>(t: &Texts<'a>) -> Vec<Said<'a>> {
     let (files, period) = (t.files, t.period);
     let mut out = comments(t);
+    // Room for every message and post at once: a `Said` is large, and doubling a list of
+    // 200,000 of them copies it again and again.
+    out.reserve(t.messages.len() + t.posts.len());
     for (i, m) in t.messages.iter().enumerate() {
         let Some(text) = m.text.as_deref().filter(|t| !t.trim().is_empty()) else {
             continue;

@@ -151,7 +151,7 @@ fn cell(
             .ok()
             .and_then(|r| Finite::new(r * scale)),
     };
-    (cell, t.ratios.len())
+    (cell, t.ratios)
 }
 
 /// The best hours: the highest rates among the cells with enough posts with a rate, best

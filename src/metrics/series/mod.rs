@@ -274,14 +274,19 @@ fn one_granularity(
 /// The series of the dated posts: `posts`, `engagements` and `engagement_rate`, each when the
 /// posts have it.
 fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
-    let mut posts: Vec<&(Date, PostFacts)> = inputs.posts.iter().collect();
-    if !posts.is_sorted_by_key(|(d, _)| *d) {
-        crate::metrics::sort_by_rank(&mut posts, |(d, _)| (d.days() + (1 << 40)) as u64);
-    }
+    // The caller sorts them once for the three granularities.
+    let posts: std::borrow::Cow<[(Date, PostFacts)]> = if inputs.posts.is_sorted_by_key(|(d, _)| *d)
+    {
+        std::borrow::Cow::Borrowed(inputs.posts)
+    } else {
+        let mut v = inputs.posts.to_vec();
+        crate::metrics::sort_by_day(&mut v, |(d, _)| d.days());
+        std::borrow::Cow::Owned(v)
+    };
     if posts.is_empty() {
         return Vec::new();
     }
-    let day = |p: &&(Date, PostFacts)| p.0;
+    let day = |p: &(Date, PostFacts)| p.0;
     let mut out = vec![periods.series(
         "posts",
         lang.pick("Posts", "Publications"),
@@ -290,13 +295,17 @@ fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
     )];
     if posts.iter().any(|(_, f)| f.engagements.is_some()) {
         let engagements = periods.values(&posts, day, |ps| {
-            let known: Vec<f64> = ps.iter().filter_map(|(_, f)| f.engagements).collect();
+            // Σ of the known ones in order, from -0.0 as a float sum starts.
+            let (sum, known) = ps
+                .iter()
+                .filter_map(|(_, f)| f.engagements)
+                .fold((-0.0, 0usize), |(s, n), x| (s + x, n + 1));
             if ps.is_empty() {
                 Some(0.0)
-            } else if known.is_empty() {
+            } else if known == 0 {
                 None
             } else {
-                Some(known.iter().sum())
+                Some(sum)
             }
         });
         out.push(periods.series(
