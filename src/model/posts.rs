@@ -1,7 +1,9 @@
 //! The posts of a table or a dataset, stored by column: a few bytes per post for each count a
 //! file gives (none for the counts it does not), the texts of a column in one string, the few
-//! accounts and post types of a file once each. A post comes in as an owned [`Post`] and is
-//! read back through a [`PostRef`], which borrows the store and reads each field on demand.
+//! accounts and post types of a file once each. A post comes in as an owned [`Post`], or as a
+//! [`PostIn`] whose texts borrow the row it was read from (the import writes each text once,
+//! here), and is read back through a [`PostRef`], which borrows the store and reads each
+//! field on demand.
 //!
 //! Written by hand: what it keeps (chunked strings per text column, counts as `u32` until a value
 //! needs an `f64`) is specific to exports, where most posts share their account and type and
@@ -11,7 +13,53 @@
 use super::{Network, Origin, Post, PostMetrics};
 use crate::date::DateTime;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// A post on its way into [`Posts`]: a [`Post`] whose texts are borrowed (from the import's
+/// row, or a [`Post`]'s own), copied once into the store's columns.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PostIn<'a> {
+    /// The platform's id, as written.
+    pub id: Cow<'a, str>,
+    /// Where it was published.
+    pub network: Network,
+    /// The account or page.
+    pub account: Option<Cow<'a, str>>,
+    /// When it was published.
+    pub published: Option<DateTime>,
+    /// Its text, title or caption.
+    pub text: Option<Cow<'a, str>>,
+    /// Its type as the platform names it.
+    pub kind: Option<Cow<'a, str>>,
+    /// Its address.
+    pub permalink: Option<Cow<'a, str>>,
+    /// What the audience did.
+    pub metrics: PostMetrics,
+    /// ISO code of the revenue, if known.
+    pub currency: Option<&'a str>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+impl<'a> PostIn<'a> {
+    /// `post`, borrowed.
+    fn of(post: &'a Post) -> PostIn<'a> {
+        let text = |t: &'a Option<String>| t.as_deref().map(Cow::Borrowed);
+        PostIn {
+            id: Cow::Borrowed(&post.id),
+            network: post.network,
+            account: text(&post.account),
+            published: post.published,
+            text: text(&post.text),
+            kind: text(&post.kind),
+            permalink: text(&post.permalink),
+            metrics: post.metrics.clone(),
+            currency: post.currency.as_deref(),
+            origin: post.origin.clone(),
+        }
+    }
+}
 
 /// Texts of one column, in strings of [`CHUNK`] bytes that are filled one after the other and
 /// never grow: holding them costs what they hold, with no moment where a doubled string and
@@ -302,6 +350,11 @@ impl Posts {
 
     /// Adds `post` at the end.
     pub fn push(&mut self, post: Post) {
+        self.push_in(&PostIn::of(&post));
+    }
+
+    /// Adds `post` at the end, its texts copied into the columns.
+    pub(crate) fn push_in(&mut self, post: &PostIn<'_>) {
         let len = self.len();
         self.ids.push(Some(&post.id));
         self.networks.push(post.network);
@@ -313,8 +366,8 @@ impl Posts {
         for (column, value) in self.metrics.iter_mut().zip(metrics_of(&post.metrics)) {
             column.push(len, value);
         }
-        self.currencies.push(post.currency.as_deref());
-        self.origins.push(post.origin);
+        self.currencies.push(post.currency);
+        self.origins.push(post.origin.clone());
     }
 
     /// Changes post `i` with `change` (tests, and merging a later export's values).

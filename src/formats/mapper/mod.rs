@@ -306,7 +306,8 @@ impl Mapper {
         let line = row.line();
         for p in 0..self.plan.columns.len() {
             let (col, field) = self.plan.columns[p];
-            match self.cells.read(&row.cell(col), field, p, line) {
+            let cell = row.cell(col);
+            match self.cells.read(&cell, field, p, line) {
                 Ok(Some(v)) => self.draft.set(field, v),
                 Ok(None) => {}
                 Err(issue) => {
@@ -342,8 +343,8 @@ impl Mapper {
                     FormatId::LinkedinContent => linkedin::finish_post(&mut post),
                     _ => {}
                 }
-                self.check_rate(&post.metrics, line);
-                self.records.posts.push(post);
+                check_rate(&mut self.rate_differs, &post.metrics, line);
+                self.records.posts.push_in(&post);
             }
             RecordKind::Daily => {
                 let mut day = self.draft.daily(network, origin)?;
@@ -452,14 +453,15 @@ impl Mapper {
             self.errors.push(problem);
         }
     }
+}
 
-    fn check_rate(&mut self, m: &PostMetrics, line: u64) {
-        if let (Some(e), Some(i), Some(rate)) =
-            (m.engagements, m.impressions, m.platform_engagement_rate)
-        {
-            if i > 0.0 && ((e / i) - rate).abs() > 1e-6 * rate.abs().max(1e-3) {
-                self.rate_differs.note(|| (), line);
-            }
+/// Notes a post whose engagement rate is not its engagements over its impressions.
+fn check_rate(rate_differs: &mut Tally<()>, m: &PostMetrics, line: u64) {
+    if let (Some(e), Some(i), Some(rate)) =
+        (m.engagements, m.impressions, m.platform_engagement_rate)
+    {
+        if i > 0.0 && ((e / i) - rate).abs() > 1e-6 * rate.abs().max(1e-3) {
+            rate_differs.note(|| (), line);
         }
     }
 }
