@@ -158,7 +158,7 @@ enum NumberColumn {
 const WIDE_NONE: u64 = 0x7ff8_dead_beef_0001;
 
 impl NumberColumn {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, len: usize, value: Option<f64>) {
         match (&mut *self, value) {
             (NumberColumn::Absent, None) => {}
@@ -188,9 +188,12 @@ impl NumberColumn {
     }
 }
 
+/// `x` as a `u32` when it is one exactly: a whole number from 0 (not -0) below `NONE`.
+/// Compared bit for bit after the round trip (what `fract` would say, without its call).
+#[inline]
 fn small(x: f64) -> Option<u32> {
-    (x >= 0.0 && x < f64::from(NONE) && x.fract() == 0.0 && !(x == 0.0 && x.is_sign_negative()))
-        .then_some(x as u32)
+    let n = x as u32;
+    (n != NONE && f64::from(n).to_bits() == x.to_bits()).then_some(n)
 }
 
 fn widen(n: u32) -> f64 {
@@ -634,6 +637,36 @@ mod tests {
             (Some(12.5), Some(0.0))
         );
         assert!(posts.get(50).is_none());
+    }
+
+    #[test]
+    fn small_counts_are_whole_numbers_below_none() {
+        let old = |x: f64| {
+            (x >= 0.0
+                && x < f64::from(NONE)
+                && x.fract() == 0.0
+                && !(x == 0.0 && x.is_sign_negative()))
+            .then_some(x as u32)
+        };
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            0.5,
+            -1.0,
+            12.0,
+            4_294_967_294.0,
+            4_294_967_295.0,
+            4_294_967_296.0,
+            5e9,
+            1e300,
+            -1e300,
+            f64::MIN_POSITIVE,
+            1.0 - f64::EPSILON,
+            3.000_000_000_000_000_4,
+        ] {
+            assert_eq!(small(x), old(x), "{x}");
+        }
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub(crate) struct Mapper {
     totals_row: Option<Row>,
     /// Per planned column: the sum of what was imported.
     sums: Vec<f64>,
+    /// The planned columns of numbers: (index in the plan, field).
+    number_columns: Vec<(usize, Field)>,
     /// Rows of a text file with fewer cells than the header.
     short_rows: Tally<()>,
     /// Posts whose engagement rate is not their engagements over their impressions.
@@ -167,6 +169,10 @@ impl Mapper {
             warnings: Vec::new(),
             totals_row: None,
             sums: vec![0.0; n],
+            number_columns: (plan.columns.iter().enumerate())
+                .filter(|(_, (_, f))| f.value().is_number())
+                .map(|(p, &(_, f))| (p, f))
+                .collect(),
             short_rows: Tally::default(),
             rate_differs: Tally::default(),
             longest_row: 0,
@@ -375,12 +381,9 @@ impl Mapper {
 
     /// Adds the imported row's numbers to the column sums (for the totals row's check).
     fn add_to_sums(&mut self) {
-        for p in 0..self.plan.columns.len() {
-            let field = self.plan.columns[p].1;
-            if field.value().is_number() {
-                if let Some(v) = self.draft.num(field) {
-                    self.sums[p] += v;
-                }
+        for &(p, field) in &self.number_columns {
+            if let Some(v) = self.draft.num(field) {
+                self.sums[p] += v;
             }
         }
     }
