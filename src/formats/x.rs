@@ -189,13 +189,10 @@ mod tests {
     #[test]
     fn accounts_in_links() {
         assert_eq!(
-            account_in_link("https://twitter.com/rOpenSci/status/812369747765362688").as_deref(),
+            account_in_link("https://twitter.com/rOpenSci/status/812369747765362688"),
             Some("rOpenSci")
         );
-        assert_eq!(
-            account_in_link("https://x.com/a_b/status/1").as_deref(),
-            Some("a_b")
-        );
+        assert_eq!(account_in_link("https://x.com/a_b/status/1"), Some("a_b"));
         assert_eq!(account_in_link("https://x.com/i/web/status/1"), None);
         assert_eq!(account_in_link("https://example.com/a/status/1"), None);
         for link in [
