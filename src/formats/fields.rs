@@ -4,16 +4,17 @@
 use super::comments::is_content_address;
 use crate::date::{Date, DateTime};
 use crate::model::{
-    AdRow, DailyRow, EntryRow, Feedback, Message, Network, Origin, Post, PostMetrics,
+    AdRow, DailyRow, EntryRow, Feedback, Message, Network, Origin, PostIn, PostMetrics,
     SearchDimension, SearchRow, TrafficRow,
 };
 use crate::schema::{Field, FIELDS};
+use std::borrow::Cow;
 
-/// A value read from a cell.
+/// A value read from a cell; its text borrows the cell when it can.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'a> {
     /// Text or an id.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A number.
     Number(f64),
     /// A date with its time when written.
@@ -22,11 +23,24 @@ pub(crate) enum Value {
     Network(Network),
 }
 
-/// The values one row gave, by field, before they become a record.
+/// A value held by the draft: a text is a range of the draft's one string.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Slot {
+    Text(usize, usize),
+    Number(f64),
+    DateTime(DateTime),
+    Network(Network),
+}
+
+/// The values one row gave, by field, before they become a record. The texts are copied
+/// into one string the draft keeps from row to row: a row costs no allocation, and a post
+/// borrows them until the column store writes them once more (see [`Draft::post`]).
 #[derive(Clone, Debug)]
 pub(crate) struct Draft {
-    values: Vec<Option<Value>>,
+    values: Vec<Option<Slot>>,
     set: Vec<usize>,
+    /// The texts of the values set since the last [`clear`](Draft::clear).
+    texts: String,
     /// The currency of the table's amounts (a header's `(USD)`), for records that hold one.
     currency: Option<String>,
 }
@@ -43,6 +57,7 @@ impl Draft {
         Draft {
             values: vec![None; FIELDS.len()],
             set: Vec::new(),
+            texts: String::new(),
             currency: None,
         }
     }
@@ -65,15 +80,27 @@ impl Draft {
             self.values[i] = None;
         }
         self.set.clear();
+        self.texts.clear();
     }
 
     /// Sets `field`, unless it has a value already (the first mapped column wins).
-    pub(crate) fn set(&mut self, field: Field, value: Value) {
+    pub(crate) fn set(&mut self, field: Field, value: Value<'_>) {
         let i = field.index();
-        if self.values[i].is_none() {
-            self.values[i] = Some(value);
-            self.set.push(i);
+        if self.values[i].is_some() {
+            return;
         }
+        let slot = match value {
+            Value::Text(t) => {
+                let start = self.texts.len();
+                self.texts.push_str(&t);
+                Slot::Text(start, self.texts.len())
+            }
+            Value::Number(x) => Slot::Number(x),
+            Value::DateTime(d) => Slot::DateTime(d),
+            Value::Network(n) => Slot::Network(n),
+        };
+        self.values[i] = Some(slot);
+        self.set.push(i);
     }
 
     /// Whether nothing was set.
@@ -81,34 +108,37 @@ impl Draft {
         self.set.is_empty()
     }
 
-    fn get(&self, field: Field) -> Option<&Value> {
-        self.values[field.index()].as_ref()
+    fn get(&self, field: Field) -> Option<Slot> {
+        self.values[field.index()]
     }
 
     /// The number of `field`.
     pub(crate) fn num(&self, field: Field) -> Option<f64> {
         match self.get(field) {
-            Some(Value::Number(x)) => Some(*x),
+            Some(Slot::Number(x)) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// The text of `field`, borrowed.
+    fn text_ref(&self, field: Field) -> Option<&str> {
+        match self.get(field) {
+            Some(Slot::Text(start, end)) => self.texts.get(start..end),
             _ => None,
         }
     }
 
     /// The text of `field`, taken out of the draft (a record is made once per row).
     pub(crate) fn text(&mut self, field: Field) -> Option<String> {
-        let slot = &mut self.values[field.index()];
-        match slot.take() {
-            Some(Value::Text(t)) => Some(t),
-            other => {
-                *slot = other;
-                None
-            }
-        }
+        let t = self.text_ref(field)?.to_string();
+        self.values[field.index()] = None;
+        Some(t)
     }
 
     /// The date-time of `field`.
     pub(crate) fn datetime(&self, field: Field) -> Option<DateTime> {
         match self.get(field) {
-            Some(Value::DateTime(d)) => Some(*d),
+            Some(Slot::DateTime(d)) => Some(d),
             _ => None,
         }
     }
@@ -121,22 +151,23 @@ impl Draft {
     /// The network of `field`.
     pub(crate) fn network(&self, field: Field) -> Option<Network> {
         match self.get(field) {
-            Some(Value::Network(n)) => Some(*n),
+            Some(Slot::Network(n)) => Some(n),
             _ => None,
         }
     }
 
-    /// A post; `network` when the row names none.
-    pub(crate) fn post(&mut self, network: Network, origin: Origin) -> Post {
+    /// A post; `network` when the row names none. Its texts borrow the draft's.
+    pub(crate) fn post(&self, network: Network, origin: Origin) -> PostIn<'_> {
         use Field::*;
-        Post {
-            id: self.text(PostId).unwrap_or_default(),
+        let text = |f| self.text_ref(f).map(Cow::Borrowed);
+        PostIn {
+            id: text(PostId).unwrap_or_default(),
             network: self.network(PostNetwork).unwrap_or(network),
-            account: self.text(PostAccount),
+            account: text(PostAccount),
             published: self.datetime(PostPublished),
-            text: self.text(PostText),
-            kind: self.text(PostKind),
-            permalink: self.text(PostPermalink),
+            text: text(PostText),
+            kind: text(PostKind),
+            permalink: text(PostPermalink),
             metrics: PostMetrics {
                 impressions: self.num(PostImpressions),
                 reach: self.num(PostReach),
@@ -163,7 +194,7 @@ impl Draft {
                 spam_reports: self.num(PostSpamReports),
                 unfollows: self.num(PostUnfollows),
             },
-            currency: self.currency_of(self.num(PostRevenue)),
+            currency: self.num(PostRevenue).and(self.currency.as_deref()),
             origin,
         }
     }

@@ -4,9 +4,10 @@
 
 use super::Format;
 use crate::i18n::Text;
-use crate::model::{Network, Post};
+use crate::model::{Network, PostIn};
 use crate::schema::FormatId;
 use crate::schema::{Field::*, RecordKind};
+use std::borrow::Cow;
 
 /// Content workbook, sheet `All posts`: one row per post.
 pub(crate) const CONTENT: Format = Format {
@@ -209,14 +210,14 @@ pub(crate) const VISITORS: Format = Format {
 };
 
 /// LinkedIn's quirks: a post has no id column; its link (`…urn:li:activity:712…`) is its id.
-pub(crate) fn finish_post(post: &mut Post) {
+pub(crate) fn finish_post(post: &mut PostIn<'_>) {
     if post.id.is_empty() {
         if let Some(link) = post.permalink.as_deref() {
             let digits = link
                 .rsplit(|c: char| !c.is_ascii_digit())
                 .find(|part| part.len() >= 10)
                 .map(str::to_string);
-            post.id = digits.unwrap_or_else(|| link.trim().to_string());
+            post.id = Cow::Owned(digits.unwrap_or_else(|| link.trim().to_string()));
         }
     }
 }

@@ -6,9 +6,10 @@
 
 use super::Format;
 use crate::i18n::Text;
-use crate::model::{Network, Post};
+use crate::model::{Network, PostIn};
 use crate::schema::FormatId;
 use crate::schema::{Field::*, RecordKind};
+use std::borrow::Cow;
 
 /// `Overview.csv`: the account's values per day.
 pub(crate) const OVERVIEW: Format = Format {
@@ -108,13 +109,13 @@ pub(crate) fn writes_dash_for_unknown(id: FormatId) -> bool {
 
 /// TikTok's quirks: the id and the account are in the video link
 /// (`https://www.tiktok.com/@handle/video/7234…`).
-pub(crate) fn finish_post(post: &mut Post) {
+pub(crate) fn finish_post(post: &mut PostIn<'_>) {
     let Some(link) = post.permalink.as_deref() else {
         return;
     };
     if post.id.is_empty() {
         if let Some(id) = link.split("/video/").nth(1) {
-            post.id = id.split(['/', '?']).next().unwrap_or("").to_string();
+            post.id = Cow::Owned(id.split(['/', '?']).next().unwrap_or("").to_string());
         }
     }
     if post.account.is_none() {
@@ -123,6 +124,6 @@ pub(crate) fn finish_post(post: &mut Post) {
             .nth(1)
             .and_then(|rest| rest.split(['/', '?']).next())
             .filter(|h| !h.is_empty())
-            .map(|h| format!("@{h}"));
+            .map(|h| Cow::Owned(format!("@{h}")));
     }
 }

@@ -3,9 +3,10 @@
 
 use super::Format;
 use crate::i18n::Text;
-use crate::model::{Network, Post};
+use crate::model::{Network, PostIn};
 use crate::schema::FormatId;
 use crate::schema::{Field::*, RecordKind};
+use std::borrow::Cow;
 
 /// Old "tweet activity": one row per tweet, 40 quoted columns, X's own engagement rate.
 pub(crate) const TWEET_ACTIVITY: Format = Format {
@@ -124,16 +125,22 @@ pub(crate) fn account_in_daily_name(name: &str) -> Option<String> {
 }
 
 /// The account a status link names: `https://twitter.com/rOpenSci/status/8123…` → `rOpenSci`.
-pub(crate) fn account_in_link(link: &str) -> Option<String> {
+pub(crate) fn account_in_link(link: &str) -> Option<&str> {
     let rest = after_scheme(link);
-    let mut parts = rest.split('/');
-    let host = parts.next()?;
+    // What `rest.split('/')` gives first, second and third, found byte by byte (once per
+    // post: a splitter costs more to set up than these links to scan).
+    let slash = |s: &str| s.bytes().position(|b| b == b'/');
+    let h = slash(rest)?;
+    let host = &rest[..h];
     if !(host.ends_with("twitter.com") || host.ends_with("x.com")) {
         return None;
     }
-    let account = parts.next()?;
-    (parts.next() == Some("status") && !account.is_empty() && account != "i")
-        .then(|| account.to_string())
+    let after = &rest[h + 1..];
+    let a = slash(after)?;
+    let account = &after[..a];
+    let third = &after[a + 1..];
+    let third = slash(third).map_or(third, |k| &third[..k]);
+    (third == "status" && !account.is_empty() && account != "i").then_some(account)
 }
 
 /// What `link.split("://").nth(1).unwrap_or(link)` gives, found with a byte search (this runs
@@ -150,16 +157,28 @@ fn after_scheme(link: &str) -> &str {
 }
 
 /// X's own quirks: the account from the link, the id from the link when the column is blank.
-pub(crate) fn finish_post(post: &mut Post) {
-    if let Some(link) = post.permalink.as_deref() {
-        if post.account.is_none() {
-            post.account = account_in_link(link);
+pub(crate) fn finish_post(post: &mut PostIn<'_>) {
+    let Some(link) = post.permalink.clone() else {
+        return;
+    };
+    if post.account.is_none() {
+        post.account = part_of(&link, account_in_link);
+    }
+    if post.id.is_empty() {
+        if let Some(id) = link.split("/status/").nth(1) {
+            post.id = Cow::Owned(id.split(['/', '?']).next().unwrap_or("").to_string());
         }
-        if post.id.is_empty() {
-            if let Some(id) = link.split("/status/").nth(1) {
-                post.id = id.split(['/', '?']).next().unwrap_or("").to_string();
-            }
-        }
+    }
+}
+
+/// What `part` finds in `text`, borrowed from it as long as `text` is borrowed.
+pub(crate) fn part_of<'a>(
+    text: &Cow<'a, str>,
+    part: impl Fn(&str) -> Option<&str>,
+) -> Option<Cow<'a, str>> {
+    match text {
+        Cow::Borrowed(t) => part(t).map(Cow::Borrowed),
+        Cow::Owned(t) => part(t).map(|p| Cow::Owned(p.to_string())),
     }
 }
 
@@ -170,13 +189,10 @@ mod tests {
     #[test]
     fn accounts_in_links() {
         assert_eq!(
-            account_in_link("https://twitter.com/rOpenSci/status/812369747765362688").as_deref(),
+            account_in_link("https://twitter.com/rOpenSci/status/812369747765362688"),
             Some("rOpenSci")
         );
-        assert_eq!(
-            account_in_link("https://x.com/a_b/status/1").as_deref(),
-            Some("a_b")
-        );
+        assert_eq!(account_in_link("https://x.com/a_b/status/1"), Some("a_b"));
         assert_eq!(account_in_link("https://x.com/i/web/status/1"), None);
         assert_eq!(account_in_link("https://example.com/a/status/1"), None);
         for link in [

@@ -134,16 +134,16 @@ impl TextDecoder {
         }
     }
 
-    /// Counts the line ends and control characters of text just decoded.
+    /// Counts the line ends and control characters of text just decoded, in one pass.
     fn count_newlines(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        let (control, first) = controls(bytes);
-        if let (Some(at), None) = (first, self.first_control_line) {
+        let seen = controls(bytes);
+        if let (Some(at), None) = (seen.first, self.first_control_line) {
             let before = memchr::memchr_iter(b'\n', &bytes[..at]).count() as u64;
             self.first_control_line = Some(self.newlines + before + 1);
         }
-        self.control += control;
-        self.newlines += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        self.control += seen.control;
+        self.newlines += seen.newlines;
     }
 
     fn push_inner(&mut self, bytes: &[u8], out: &mut String, last: bool) {
@@ -307,15 +307,33 @@ fn is_control(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7f
 }
 
-/// The control characters of `bytes` and where the first is. Eight bytes at a time: a word
-/// with no byte below space and no DEL (most words of a text) is passed over at once.
-fn controls(bytes: &[u8]) -> (u64, Option<usize>) {
+/// What [`controls`] found in a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Seen {
+    /// Control characters.
+    control: u64,
+    /// Where the first is.
+    first: Option<usize>,
+    /// Line feeds.
+    newlines: u64,
+}
+
+/// The control characters of `bytes`, where the first is, and the line feeds, in one pass.
+/// Eight bytes at a time: a word with no byte below space and no DEL (most words of a text)
+/// holds neither and is passed over at once; the others are read byte by byte.
+fn controls(bytes: &[u8]) -> Seen {
     const LOW: u64 = 0x2020_2020_2020_2020;
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const DEL: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let mut count = 0;
-    let mut first = None;
+    let mut seen = Seen::default();
+    let note = |b: u8, at: usize, seen: &mut Seen| {
+        seen.newlines += u64::from(b == b'\n');
+        if is_control(b) {
+            seen.control += 1;
+            seen.first = seen.first.or(Some(at));
+        }
+    };
     let mut at = 0;
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
@@ -327,21 +345,15 @@ fn controls(bytes: &[u8]) -> (u64, Option<usize>) {
         let del = d.wrapping_sub(ONES) & !d & HIGH;
         if below_space | del != 0 {
             for (k, &b) in word.iter().enumerate() {
-                if is_control(b) {
-                    count += 1;
-                    first = first.or(Some(at + k));
-                }
+                note(b, at + k, &mut seen);
             }
         }
         at += 8;
     }
     for (k, &b) in words.remainder().iter().enumerate() {
-        if is_control(b) {
-            count += 1;
-            first = first.or(Some(at + k));
-        }
+        note(b, at + k, &mut seen);
     }
-    (count, first)
+    seen
 }
 
 /// The encoding its first bytes announce, and the length of the byte order mark.
@@ -481,12 +493,24 @@ mod tests {
 
     #[test]
     fn controls_in_words_and_tails() {
-        assert_eq!(controls(b"abc"), (0, None));
-        assert_eq!(controls(b"ab\tc\r\nde\x0cfghij\x7f\x00"), (2, Some(14)));
-        assert_eq!(controls("é€\u{1}".as_bytes()), (1, Some(5)));
+        let seen = |b: &[u8]| {
+            let s = controls(b);
+            (s.control, s.first, s.newlines)
+        };
+        assert_eq!(seen(b"abc"), (0, None, 0));
+        assert_eq!(seen(b"ab\tc\r\nde\x0cfghij\x7f\x00"), (2, Some(14), 1));
+        assert_eq!(seen("é€\u{1}".as_bytes()), (1, Some(5), 0));
         let mut long = vec![b'x'; 100];
         long[77] = 0x1b;
-        assert_eq!(controls(&long), (1, Some(77)));
+        long[3] = b'\n';
+        long[96] = b'\n';
+        assert_eq!(seen(&long), (1, Some(77), 2));
+        // Line feeds anywhere, counted as `memchr` counts them.
+        let text = b"a\nbc\n\n\rdefghijklmnop\nq\x01rstuvwxyz\n\n";
+        for i in 0..text.len() {
+            let n = memchr::memchr_iter(b'\n', &text[i..]).count() as u64;
+            assert_eq!(controls(&text[i..]).newlines, n, "from {i}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 mod posts;
 
+pub(crate) use posts::PostIn;
 pub use posts::{Metric, PostRef, Posts};
 
 use crate::date::{Date, DateTime};

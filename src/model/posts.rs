@@ -1,7 +1,9 @@
 //! The posts of a table or a dataset, stored by column: a few bytes per post for each count a
 //! file gives (none for the counts it does not), the texts of a column in one string, the few
-//! accounts and post types of a file once each. A post comes in as an owned [`Post`] and is
-//! read back through a [`PostRef`], which borrows the store and reads each field on demand.
+//! accounts and post types of a file once each. A post comes in as an owned [`Post`], or as a
+//! [`PostIn`] whose texts borrow the row it was read from (the import writes each text once,
+//! here), and is read back through a [`PostRef`], which borrows the store and reads each
+//! field on demand.
 //!
 //! Written by hand: what it keeps (chunked strings per text column, counts as `u32` until a value
 //! needs an `f64`) is specific to exports, where most posts share their account and type and
@@ -11,7 +13,53 @@
 use super::{Network, Origin, Post, PostMetrics};
 use crate::date::DateTime;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// A post on its way into [`Posts`]: a [`Post`] whose texts are borrowed (from the import's
+/// row, or a [`Post`]'s own), copied once into the store's columns.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PostIn<'a> {
+    /// The platform's id, as written.
+    pub id: Cow<'a, str>,
+    /// Where it was published.
+    pub network: Network,
+    /// The account or page.
+    pub account: Option<Cow<'a, str>>,
+    /// When it was published.
+    pub published: Option<DateTime>,
+    /// Its text, title or caption.
+    pub text: Option<Cow<'a, str>>,
+    /// Its type as the platform names it.
+    pub kind: Option<Cow<'a, str>>,
+    /// Its address.
+    pub permalink: Option<Cow<'a, str>>,
+    /// What the audience did.
+    pub metrics: PostMetrics,
+    /// ISO code of the revenue, if known.
+    pub currency: Option<&'a str>,
+    /// The file and line it came from.
+    pub origin: Origin,
+}
+
+impl<'a> PostIn<'a> {
+    /// `post`, borrowed.
+    fn of(post: &'a Post) -> PostIn<'a> {
+        let text = |t: &'a Option<String>| t.as_deref().map(Cow::Borrowed);
+        PostIn {
+            id: Cow::Borrowed(&post.id),
+            network: post.network,
+            account: text(&post.account),
+            published: post.published,
+            text: text(&post.text),
+            kind: text(&post.kind),
+            permalink: text(&post.permalink),
+            metrics: post.metrics.clone(),
+            currency: post.currency.as_deref(),
+            origin: post.origin.clone(),
+        }
+    }
+}
 
 /// Texts of one column, in strings of [`CHUNK`] bytes that are filled one after the other and
 /// never grow: holding them costs what they hold, with no moment where a doubled string and
@@ -110,7 +158,7 @@ enum NumberColumn {
 const WIDE_NONE: u64 = 0x7ff8_dead_beef_0001;
 
 impl NumberColumn {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, len: usize, value: Option<f64>) {
         match (&mut *self, value) {
             (NumberColumn::Absent, None) => {}
@@ -141,9 +189,12 @@ impl NumberColumn {
     }
 }
 
+/// `x` as a `u32` when it is one exactly: a whole number from 0 (not -0) below `NONE`.
+/// Compared bit for bit after the round trip (what `fract` would say, without its call).
+#[inline]
 fn small(x: f64) -> Option<u32> {
-    (x >= 0.0 && x < f64::from(NONE) && x.fract() == 0.0 && !(x == 0.0 && x.is_sign_negative()))
-        .then_some(x as u32)
+    let n = x as u32;
+    (n != NONE && f64::from(n).to_bits() == x.to_bits()).then_some(n)
 }
 
 fn widen(n: u32) -> f64 {
@@ -303,6 +354,11 @@ impl Posts {
 
     /// Adds `post` at the end.
     pub fn push(&mut self, post: Post) {
+        self.push_in(&PostIn::of(&post));
+    }
+
+    /// Adds `post` at the end, its texts copied into the columns.
+    pub(crate) fn push_in(&mut self, post: &PostIn<'_>) {
         let len = self.len();
         self.ids.push(Some(&post.id));
         self.networks.push(post.network);
@@ -314,8 +370,8 @@ impl Posts {
         for (column, value) in self.metrics.iter_mut().zip(metrics_of(&post.metrics)) {
             column.push(len, value);
         }
-        self.currencies.push(post.currency.as_deref());
-        self.origins.push(post.origin);
+        self.currencies.push(post.currency);
+        self.origins.push(post.origin.clone());
     }
 
     /// Changes post `i` with `change` (tests, and merging a later export's values).
@@ -590,6 +646,36 @@ mod tests {
             (Some(12.5), Some(0.0))
         );
         assert!(posts.get(50).is_none());
+    }
+
+    #[test]
+    fn small_counts_are_whole_numbers_below_none() {
+        let old = |x: f64| {
+            (x >= 0.0
+                && x < f64::from(NONE)
+                && x.fract() == 0.0
+                && !(x == 0.0 && x.is_sign_negative()))
+            .then_some(x as u32)
+        };
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            0.5,
+            -1.0,
+            12.0,
+            4_294_967_294.0,
+            4_294_967_295.0,
+            4_294_967_296.0,
+            5e9,
+            1e300,
+            -1e300,
+            f64::MIN_POSITIVE,
+            1.0 - f64::EPSILON,
+            3.000_000_000_000_000_4,
+        ] {
+            assert_eq!(small(x), old(x), "{x}");
+        }
     }
 
     #[test]

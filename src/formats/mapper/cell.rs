@@ -9,6 +9,7 @@ use crate::number::{self, DecimalMark, NumberError};
 use crate::schema::{Field, ValueKind};
 use crate::table::report::Issue;
 use crate::table::CellRef;
+use std::borrow::Cow;
 
 /// How often something was seen, and where first.
 #[derive(Clone, Debug, Default)]
@@ -80,13 +81,13 @@ impl CellReader {
 
     /// Reads `cell` (of planned column `p`, on `line`) as `field` says; `Ok(None)` for blank
     /// or "not applicable".
-    pub(crate) fn read(
+    pub(crate) fn read<'c>(
         &mut self,
-        cell: &CellRef<'_>,
+        cell: &'c CellRef<'_>,
         field: Field,
         p: usize,
         line: u64,
-    ) -> Result<Option<Value>, Issue> {
+    ) -> Result<Option<Value<'c>>, Issue> {
         match field.value() {
             ValueKind::Text => Ok(text(cell)),
             ValueKind::Id => Ok(self.id(cell, p, line)),
@@ -103,7 +104,7 @@ impl CellReader {
 
     /// An id, as text: a number Excel made of it is written back whole, and noted when it
     /// cannot be (too long, or in exponent notation).
-    fn id(&mut self, cell: &CellRef<'_>, p: usize, line: u64) -> Option<Value> {
+    fn id<'c>(&mut self, cell: &'c CellRef<'_>, p: usize, line: u64) -> Option<Value<'c>> {
         let id = match cell {
             CellRef::Empty => return None,
             CellRef::Number(x) => {
@@ -115,12 +116,12 @@ impl CellReader {
                 if x.abs() >= 9_007_199_254_740_992.0 || x.fract() != 0.0 {
                     self.damaged[p].note(|| text.clone(), line);
                 }
-                text
+                Cow::Owned(text)
             }
             c => {
-                let t = c.text().trim().to_string();
+                let t = trimmed(c.text());
                 if looks_excel_damaged(&t) {
-                    self.damaged[p].note(|| t.clone(), line);
+                    self.damaged[p].note(|| t.to_string(), line);
                 }
                 t
             }
@@ -135,7 +136,7 @@ impl CellReader {
         kind: ValueKind,
         p: usize,
         line: u64,
-    ) -> Result<Option<Value>, Issue> {
+    ) -> Result<Option<Value<'static>>, Issue> {
         let value = match cell {
             CellRef::Empty => return Ok(None),
             CellRef::Number(x) => *x,
@@ -210,7 +211,7 @@ impl CellReader {
     }
 
     /// A date or a date and time: a spreadsheet's, an Excel serial number, or text.
-    fn date(&mut self, cell: &CellRef<'_>, line: u64) -> Result<Option<Value>, Issue> {
+    fn date(&mut self, cell: &CellRef<'_>, line: u64) -> Result<Option<Value<'static>>, Issue> {
         let dt = match cell {
             CellRef::Empty => return Ok(None),
             CellRef::DateTime(d) => *d,
@@ -290,19 +291,27 @@ fn date_and_hour(t: &str) -> Option<Option<DateTime>> {
 }
 
 /// Text, trimmed, with X's HTML entities decoded.
-fn text(cell: &CellRef<'_>) -> Option<Value> {
+fn text<'c>(cell: &'c CellRef<'_>) -> Option<Value<'c>> {
     match cell {
         CellRef::Empty => None,
         c => {
-            let t = c.text();
-            let t = t.trim();
+            let t = trimmed(c.text());
             (!t.is_empty()).then(|| Value::Text(decode_entities(t)))
         }
     }
 }
 
+/// `text` without the white space around it, still borrowed when it was.
+fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+        Cow::Owned(t) if t.trim().len() == t.len() => Cow::Owned(t),
+        Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+    }
+}
+
 /// A currency: a three-letter code, or a symbol.
-fn currency(cell: &CellRef<'_>) -> Option<Value> {
+fn currency(cell: &CellRef<'_>) -> Option<Value<'static>> {
     let t = cell.text();
     let t = t.trim();
     if t.is_empty() {
@@ -313,7 +322,7 @@ fn currency(cell: &CellRef<'_>) -> Option<Value> {
     } else {
         currency_symbol(t)
     };
-    code.map(Value::Text)
+    code.map(|c| Value::Text(Cow::Owned(c)))
 }
 
 /// `1.22158E+17`: what Excel writes for a long id it turned into a number.
@@ -349,14 +358,14 @@ fn currency_symbol(text: &str) -> Option<String> {
     (letters.len() == 3).then_some(letters)
 }
 
-/// `&amp;` and friends, as X writes them in tweet text.
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
+/// `&amp;` and friends, as X writes them in tweet text (`text` itself when it has none).
+fn decode_entities(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+        return text;
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
+    let mut rest: &str = &text;
+    while let Some(i) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         match entity(tail) {
@@ -371,7 +380,7 @@ fn decode_entities(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The character of the entity `tail` starts with (`&amp;…`), and the entity's length.
@@ -402,7 +411,7 @@ mod tests {
     #[test]
     fn entities() {
         assert_eq!(
-            decode_entities("a &amp; b &lt;3 &#233;t&#xE9; &x; &"),
+            decode_entities("a &amp; b &lt;3 &#233;t&#xE9; &x; &".into()),
             "a & b <3 été &x; &"
         );
     }

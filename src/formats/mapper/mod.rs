@@ -61,6 +61,8 @@ pub(crate) struct Mapper {
     totals_row: Option<Row>,
     /// Per planned column: the sum of what was imported.
     sums: Vec<f64>,
+    /// The planned columns of numbers: (index in the plan, field).
+    number_columns: Vec<(usize, Field)>,
     /// Rows of a text file with fewer cells than the header.
     short_rows: Tally<()>,
     /// Posts whose engagement rate is not their engagements over their impressions.
@@ -167,6 +169,10 @@ impl Mapper {
             warnings: Vec::new(),
             totals_row: None,
             sums: vec![0.0; n],
+            number_columns: (plan.columns.iter().enumerate())
+                .filter(|(_, (_, f))| f.value().is_number())
+                .map(|(p, &(_, f))| (p, f))
+                .collect(),
             short_rows: Tally::default(),
             rate_differs: Tally::default(),
             longest_row: 0,
@@ -306,7 +312,8 @@ impl Mapper {
         let line = row.line();
         for p in 0..self.plan.columns.len() {
             let (col, field) = self.plan.columns[p];
-            match self.cells.read(&row.cell(col), field, p, line) {
+            let cell = row.cell(col);
+            match self.cells.read(&cell, field, p, line) {
                 Ok(Some(v)) => self.draft.set(field, v),
                 Ok(None) => {}
                 Err(issue) => {
@@ -342,8 +349,8 @@ impl Mapper {
                     FormatId::LinkedinContent => linkedin::finish_post(&mut post),
                     _ => {}
                 }
-                self.check_rate(&post.metrics, line);
-                self.records.posts.push(post);
+                check_rate(&mut self.rate_differs, &post.metrics, line);
+                self.records.posts.push_in(&post);
             }
             RecordKind::Daily => {
                 let mut day = self.draft.daily(network, origin)?;
@@ -374,12 +381,9 @@ impl Mapper {
 
     /// Adds the imported row's numbers to the column sums (for the totals row's check).
     fn add_to_sums(&mut self) {
-        for p in 0..self.plan.columns.len() {
-            let field = self.plan.columns[p].1;
-            if field.value().is_number() {
-                if let Some(v) = self.draft.num(field) {
-                    self.sums[p] += v;
-                }
+        for &(p, field) in &self.number_columns {
+            if let Some(v) = self.draft.num(field) {
+                self.sums[p] += v;
             }
         }
     }
@@ -452,14 +456,15 @@ impl Mapper {
             self.errors.push(problem);
         }
     }
+}
 
-    fn check_rate(&mut self, m: &PostMetrics, line: u64) {
-        if let (Some(e), Some(i), Some(rate)) =
-            (m.engagements, m.impressions, m.platform_engagement_rate)
-        {
-            if i > 0.0 && ((e / i) - rate).abs() > 1e-6 * rate.abs().max(1e-3) {
-                self.rate_differs.note(|| (), line);
-            }
+/// Notes a post whose engagement rate is not its engagements over its impressions.
+fn check_rate(rate_differs: &mut Tally<()>, m: &PostMetrics, line: u64) {
+    if let (Some(e), Some(i), Some(rate)) =
+        (m.engagements, m.impressions, m.platform_engagement_rate)
+    {
+        if i > 0.0 && ((e / i) - rate).abs() > 1e-6 * rate.abs().max(1e-3) {
+            rate_differs.note(|| (), line);
         }
     }
 }
