@@ -39,8 +39,8 @@ const laterJs = modules('www').filter((f) => !firstJs.includes(f)).concat('www/p
 const rows = [
   ['first visit: wasm (lite)', ['www/pkg/lite/social_roi_bg.wasm'], 120 * KiB],
   [`first visit: JS (${firstJs.length} files)`, firstJs, 40 * KiB],
-  ['file tabs: wasm (full)', ['www/pkg/full/social_roi_bg.wasm'], 720 * KiB],
-  ['a spreadsheet dropped: wasm (sheets)', ['www/pkg/sheets/social_roi_bg.wasm'], 800 * KiB],
+  ['file tabs: wasm (full)', ['www/pkg/full/social_roi_bg.wasm'], 640 * KiB],
+  ['a spreadsheet dropped: wasm (sheets)', ['www/pkg/sheets/social_roi_bg.wasm'], 810 * KiB],
   [`file tabs: JS (${laterJs.length} more files)`, laterJs, 92 * KiB],
   // Fetched only when a drand round is pasted or a drand certificate verified.
   ['a drand round: beacon module', ['www/pkg/beacon/beacon_bg.wasm', 'www/pkg/beacon/beacon.js'], 96 * KiB],

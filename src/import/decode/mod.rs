@@ -10,8 +10,10 @@
 //! 4 KiB after it, the file is UTF-8 with damaged bytes: they become `�` and are counted. The
 //! decision looks at a fixed window of bytes, never at where a chunk ends.
 
+mod legacy;
+
 pub(crate) use crate::table::Encoding;
-use encoding_rs::{Decoder, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use legacy::Legacy;
 
 /// The bytes looked at after the first one that is not UTF-8, to tell a Windows-1252 file from
 /// a damaged UTF-8 one.
@@ -24,8 +26,8 @@ enum State {
     Utf8 { pending: Vec<u8> },
     /// A byte that is not UTF-8 came after ASCII only: collecting the window to decide.
     Deciding(Vec<u8>),
-    /// UTF-16 or Windows-1252, by `encoding_rs`.
-    Legacy(Decoder),
+    /// UTF-16 or Windows-1252 ([`legacy`]).
+    Legacy(Legacy),
 }
 
 /// A streaming decoder: [`push`](TextDecoder::push) chunks, then [`finish`](TextDecoder::finish).
@@ -170,11 +172,7 @@ impl TextDecoder {
             }
             State::Legacy(decoder) => {
                 self.legacy_bytes += bytes.len() as u64;
-                let needed = decoder
-                    .max_utf8_buffer_length(bytes.len())
-                    .unwrap_or(bytes.len() * 3 + 16);
-                out.reserve(needed);
-                let (_, _, _) = decoder.decode_to_string(bytes, out, last);
+                decoder.decode(bytes, out, last);
             }
         }
     }
@@ -184,8 +182,8 @@ impl TextDecoder {
         let (encoding, skip) = sniff(head);
         self.encoding = encoding;
         self.state = match encoding {
-            Encoding::Utf16Le => State::Legacy(UTF_16LE.new_decoder_without_bom_handling()),
-            Encoding::Utf16Be => State::Legacy(UTF_16BE.new_decoder_without_bom_handling()),
+            Encoding::Utf16Le => State::Legacy(Legacy::utf16(false)),
+            Encoding::Utf16Be => State::Legacy(Legacy::utf16(true)),
             _ => State::Utf8 {
                 pending: Vec::new(),
             },
@@ -294,7 +292,7 @@ impl TextDecoder {
             self.utf8(window, out, last);
         } else {
             self.encoding = Encoding::Windows1252;
-            self.state = State::Legacy(WINDOWS_1252.new_decoder_without_bom_handling());
+            self.state = State::Legacy(Legacy::Windows1252);
             self.push_inner(window, out, last);
         }
     }
