@@ -53,6 +53,30 @@ impl Fingerprint {
     }
 }
 
+/// A small deterministic generator (xorshift64) for the inputs the tests generate, so that
+/// a differential test draws the same cases on every run and needs no dependency.
+#[cfg(test)]
+pub(crate) struct XorShift(pub(crate) u64);
+
+#[cfg(test)]
+impl XorShift {
+    /// The next number.
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A text of fewer than `max` characters drawn from `alphabet`.
+    pub(crate) fn text(&mut self, alphabet: &[char], max: u64) -> String {
+        let len = self.next() % max;
+        (0..len)
+            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize])
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -215,19 +215,10 @@ mod tests {
                {"author": "bob", "profile": "x.com/bob", "parent_id": "7", "likes": 3}]"#,
         )
         .unwrap();
-        let mut text = String::new();
-        for e in &entries {
-            let line = (
-                &e.id,
-                &e.parent_id,
-                &e.author,
-                &e.profile,
-                e.date.map(|d| d.to_string()),
-                &e.text,
-            );
-            text.push_str(&serde_json::to_string(&line).unwrap());
-            text.push('\n');
-        }
+        let text: String = entries
+            .iter()
+            .map(|e| String::from_utf8(serde_line(e)).unwrap())
+            .collect();
         assert!(
             text.starts_with(
                 r#"["7",null,"@Ann \"A\"",null,"2026-06-01T10:00:00+02:00","a\tb\u0001\n😀"]"#

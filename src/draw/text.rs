@@ -213,16 +213,9 @@ mod tests {
     #[test]
     fn mentions_found_by_their_at_signs_are_those_of_the_char_scan() {
         let alphabet: Vec<char> = "@@a.B_ é😀İΣ,1\u{200b}-".chars().collect();
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = crate::hash::XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(x % 30) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
-            }
-            x = x.wrapping_add(1);
+            let t = rng.text(&alphabet, 30);
             assert_eq!(mentions(&t), reference_mentions(&t), "{t:?}");
         }
     }

@@ -110,17 +110,7 @@ fn unit(u: u16, lead: &mut Option<u16>, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A small deterministic generator (xorshift), for bytes and cut points.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
+    use crate::hash::XorShift as Rng;
 
     fn ours(mut d: Legacy, bytes: &[u8], cuts: &[usize]) -> String {
         let mut out = String::new();
