@@ -52,6 +52,23 @@ pub struct Person {
     pub line: u64,
 }
 
+#[cfg(test)]
+impl Person {
+    /// For the tests: the people of a pool, each with one entry, on lines 1, 2, 3… in order.
+    pub(crate) fn pool(tickets: &[(&str, u32)]) -> Vec<Person> {
+        tickets
+            .iter()
+            .zip(1..)
+            .map(|(&(entrant, tickets), line)| Person {
+                entrant: entrant.into(),
+                tickets,
+                entries: 1,
+                line,
+            })
+            .collect()
+    }
+}
+
 /// Everything known before the seed: the fingerprint to announce, who is in and who is out.
 /// In JSON, `exclusions` is written as a certificate writes it ([`ExcludedEntries`]); the
 /// entries' authors, lines and messages are [`Prepared::exclusions`]'s, page by page.

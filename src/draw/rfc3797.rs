@@ -392,26 +392,7 @@ mod tests {
 
     #[test]
     fn a_person_with_more_tickets_leaves_the_pool_whole() {
-        let people = vec![
-            Person {
-                entrant: "a".into(),
-                tickets: 3,
-                entries: 1,
-                line: 1,
-            },
-            Person {
-                entrant: "b".into(),
-                tickets: 1,
-                entries: 1,
-                line: 2,
-            },
-            Person {
-                entrant: "c".into(),
-                tickets: 2,
-                entries: 1,
-                line: 3,
-            },
-        ];
+        let people = Person::pool(&[("a", 3), ("b", 1), ("c", 2)]);
         let (ranked, record) = selections(&people, "1./", 5, &HashSet::new());
         assert_eq!(ranked.len(), 3, "three people, then the pool is empty");
         // By hand: the ticket list, the remainder, the whole person removed.

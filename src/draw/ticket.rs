@@ -192,26 +192,7 @@ mod tests {
 
     #[test]
     fn the_ranking_is_the_sorted_scores() {
-        let people = vec![
-            Person {
-                entrant: "a".into(),
-                tickets: 2,
-                entries: 1,
-                line: 1,
-            },
-            Person {
-                entrant: "b".into(),
-                tickets: 1,
-                entries: 1,
-                line: 2,
-            },
-            Person {
-                entrant: "c".into(),
-                tickets: 3,
-                entries: 1,
-                line: 3,
-            },
-        ];
+        let people = Person::pool(&[("a", 2), ("b", 1), ("c", 3)]);
         let ranked = ranking(&people, "seed");
         // By hand: every ticket scored, sorted, first occurrence of each person kept.
         let mut all: Vec<(String, String)> = people
