@@ -91,7 +91,7 @@ impl Sentiments {
             entries: records
                 .entries
                 .iter()
-                .map(|e| read(Some(&e.text)))
+                .map(|e| read(Some(e.text())))
                 .collect(),
             messages: records
                 .messages
