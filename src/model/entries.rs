@@ -26,19 +26,81 @@ const LINK: usize = 4;
 const TEXT: usize = 5;
 const TEXTS: usize = 6;
 
-/// Where one entry's texts lie, and its other fields.
-#[derive(Clone, Debug, PartialEq)]
+/// How many records a block of [`Slots`] holds.
+const BLOCK: usize = 1 << 14;
+
+/// Where one entry's texts lie, and its other fields, flat (no padding inside an `Origin` or
+/// an `Option<f64>`): 80 bytes.
+#[derive(Clone, Debug)]
 struct Slot {
+    /// The line it came from, and its likes (NaN for none: a count is never NaN).
+    line: u64,
+    likes: f64,
     /// The text string its texts are in, and where they start in it.
     chunk: u32,
     start: u32,
     /// Where each text ends, counted from `start` (each starts where the one before ends).
     ends: [u32; TEXTS],
+    /// The file it came from.
+    file: u32,
+    date: Option<DateTime>,
     /// Bit `k`: text `k` is present (an absent one is empty here).
     present: u8,
-    date: Option<DateTime>,
-    likes: Option<f64>,
-    origin: Origin,
+}
+
+impl Slot {
+    fn origin(&self) -> Origin {
+        Origin {
+            file: self.file as usize,
+            line: self.line,
+        }
+    }
+
+    fn likes(&self) -> Option<f64> {
+        (!self.likes.is_nan()).then_some(self.likes)
+    }
+}
+
+/// The records, in blocks of [`BLOCK`] that never grow once full: a million entries never
+/// have a doubled array and its copy alive at once (WebAssembly's memory never shrinks).
+#[derive(Clone, Debug, Default)]
+struct Slots {
+    blocks: Vec<Vec<Slot>>,
+    len: usize,
+}
+
+impl Slots {
+    fn push(&mut self, slot: Slot) {
+        if self.len.is_multiple_of(BLOCK) {
+            self.blocks.push(Vec::with_capacity(BLOCK));
+        }
+        if let Some(b) = self.blocks.last_mut() {
+            b.push(slot);
+            self.len += 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<Slot> {
+        let b = self.blocks.last_mut()?;
+        let slot = b.pop()?;
+        if b.is_empty() {
+            self.blocks.pop();
+        }
+        self.len -= 1;
+        Some(slot)
+    }
+
+    fn get(&self, i: usize) -> &Slot {
+        &self.blocks[i / BLOCK][i % BLOCK]
+    }
+
+    fn set(&mut self, i: usize, slot: Slot) {
+        self.blocks[i / BLOCK][i % BLOCK] = slot;
+    }
+
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Slot> {
+        self.blocks.iter_mut().flatten()
+    }
 }
 
 /// An entry's texts on their way in, borrowed.
@@ -76,7 +138,7 @@ impl<'a> EntryTexts<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct Entries {
     chunks: Vec<String>,
-    slots: Vec<Slot>,
+    slots: Slots,
 }
 
 impl Entries {
@@ -87,12 +149,12 @@ impl Entries {
 
     /// How many entries.
     pub fn len(&self) -> usize {
-        self.slots.len()
+        self.slots.len
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        self.slots.len == 0
     }
 
     /// Adds `entry` at the end.
@@ -122,13 +184,14 @@ impl Entries {
             ends[k] = offset(c.len() - start);
         }
         self.slots.push(Slot {
+            line: e.origin.line,
+            likes: e.likes.unwrap_or(f64::NAN),
             chunk: offset(chunk),
             start: offset(start),
             ends,
-            present,
+            file: offset(e.origin.file),
             date: e.date,
-            likes: e.likes,
-            origin: e.origin.clone(),
+            present,
         });
     }
 
@@ -161,7 +224,7 @@ impl Entries {
         change(&mut row);
         self.push(row);
         if let Some(slot) = self.slots.pop() {
-            self.slots[i] = slot;
+            self.slots.set(i, slot);
         }
     }
 
@@ -172,18 +235,22 @@ impl Entries {
         Some(last)
     }
 
-    /// Every entry's origin, to change.
-    pub(crate) fn origins_mut(&mut self) -> impl Iterator<Item = &mut Origin> {
-        self.slots.iter_mut().map(|s| &mut s.origin)
+    /// Calls `f` on every entry's origin, to change it.
+    pub(crate) fn for_each_origin(&mut self, mut f: impl FnMut(&mut Origin)) {
+        for s in self.slots.iter_mut() {
+            let mut o = s.origin();
+            f(&mut o);
+            (s.file, s.line) = (offset(o.file), o.line);
+        }
     }
 
     /// Keeps the entries whose origin `keep` accepts, in order.
     pub(crate) fn retain(&mut self, keep: impl Fn(&Origin) -> bool) {
-        if self.slots.iter().all(|s| keep(&s.origin)) {
+        if self.iter().all(|e| keep(&e.origin())) {
             return;
         }
         let mut kept = Entries::new();
-        for e in self.iter().filter(|e| keep(e.origin())) {
+        for e in self.iter().filter(|e| keep(&e.origin())) {
             kept.push_texts(&e.texts());
         }
         *self = kept;
@@ -211,8 +278,13 @@ impl PartialEq for Entries {
             && self
                 .iter()
                 .zip(other.iter())
-                .all(|(a, b)| a.texts().texts == b.texts().texts && a.slot() == b.slot())
+                .all(|(a, b)| same(a.texts(), b.texts()))
     }
+}
+
+/// Whether two entries are the same, field by field.
+fn same(a: EntryTexts<'_>, b: EntryTexts<'_>) -> bool {
+    a.texts == b.texts && a.date == b.date && a.likes == b.likes && a.origin == b.origin
 }
 
 impl FromIterator<EntryRow> for Entries {
@@ -264,7 +336,7 @@ pub struct EntryRef<'a> {
 
 impl<'a> EntryRef<'a> {
     fn slot(self) -> &'a Slot {
-        &self.entries.slots[self.i]
+        self.entries.slots.get(self.i)
     }
 
     /// Text `k` of the entry, if present.
@@ -321,12 +393,12 @@ impl<'a> EntryRef<'a> {
 
     /// Likes on the comment.
     pub fn likes(self) -> Option<f64> {
-        self.slot().likes
+        self.slot().likes()
     }
 
     /// The file and line it came from.
-    pub fn origin(self) -> &'a Origin {
-        &self.slot().origin
+    pub fn origin(self) -> Origin {
+        self.slot().origin()
     }
 
     /// Its texts and fields, borrowed, as they went in.
@@ -335,8 +407,8 @@ impl<'a> EntryRef<'a> {
         EntryTexts {
             texts: std::array::from_fn(|k| self.text_at(k)),
             date: s.date,
-            likes: s.likes,
-            origin: s.origin.clone(),
+            likes: s.likes(),
+            origin: s.origin(),
         }
     }
 
@@ -352,7 +424,7 @@ impl<'a> EntryRef<'a> {
             date: self.date(),
             text: self.text().to_string(),
             likes: self.likes(),
-            origin: self.origin().clone(),
+            origin: self.origin(),
         }
     }
 }
@@ -385,8 +457,13 @@ mod tests {
     }
 
     #[test]
+    fn a_record_is_80_bytes() {
+        assert_eq!(std::mem::size_of::<Slot>(), 80);
+    }
+
+    #[test]
     fn entries_come_back_as_they_went_in() {
-        let rows: Vec<EntryRow> = (0..3000).map(entry).collect();
+        let rows: Vec<EntryRow> = (0..BLOCK * 2 + 5).map(entry).collect();
         let store: Entries = rows.iter().cloned().collect();
         assert_eq!(store.len(), rows.len());
         assert_eq!(store.to_vec(), rows);
@@ -396,7 +473,7 @@ mod tests {
             ("Zoé 7", Some("c7"), Some("p2"))
         );
         assert_eq!(e.link(), Some(""));
-        assert!(store.get(3000).is_none());
+        assert!(store.get(rows.len()).is_none());
         assert_eq!(store, Entries::from(&rows[..]));
     }
 
@@ -408,6 +485,9 @@ mod tests {
         assert_eq!(store.to_vec(), rows);
         store.retain(|o| o.file != 1);
         rows.retain(|e| e.origin.file != 1);
+        assert_eq!(store.to_vec(), rows);
+        store.update(2, |e| e.author = "Ann".into());
+        rows[2].author = "Ann".into();
         assert_eq!(store.to_vec(), rows);
         assert_eq!(store.pop(), rows.pop());
         assert_eq!(store.to_vec(), rows);

@@ -471,7 +471,7 @@ fn for_each_origin(r: &mut Records, mut f: impl FnMut(&mut Origin)) {
     r.daily.iter_mut().for_each(|x| f(&mut x.origin));
     r.ads.iter_mut().for_each(|x| f(&mut x.origin));
     r.traffic.iter_mut().for_each(|x| f(&mut x.origin));
-    r.entries.origins_mut().for_each(&mut f);
+    r.entries.for_each_origin(&mut f);
     r.messages.iter_mut().for_each(|x| f(&mut x.origin));
     r.search.iter_mut().for_each(|x| f(&mut x.origin));
 }
