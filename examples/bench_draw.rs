@@ -10,7 +10,7 @@
 //! Prints numbers; it asserts nothing.
 
 use social_roi::{
-    sha256_hex, DrawOptions, DrawScheme, DrawSession, EntryRow, ImportOptions, Lang, RedrawInput,
+    sha256_hex, DrawOptions, DrawScheme, DrawSession, Entries, ImportOptions, Lang, RedrawInput,
     RulesInput, SeedInput, SeedKind, Workspace,
 };
 use std::time::Instant;
@@ -42,7 +42,7 @@ const STEPS: [&str; 8] = [
 ];
 
 /// An RFC 3797 draw from the RFC's example sources: a preparation under its rules, the draw.
-fn rfc3797_draw(s: &mut DrawSession, entries: &[EntryRow], options: &DrawOptions) {
+fn rfc3797_draw(s: &mut DrawSession, entries: &Entries, options: &DrawOptions) {
     let rules = RulesInput {
         scheme: DrawScheme::Rfc3797,
         ..RulesInput::default()
@@ -58,7 +58,7 @@ fn rfc3797_draw(s: &mut DrawSession, entries: &[EntryRow], options: &DrawOptions
 }
 
 /// The entries' SHA-256, and the suspicious entrants' (as JSON).
-fn check_of(s: &mut DrawSession, entries: &[EntryRow]) -> String {
+fn check_of(s: &mut DrawSession, entries: &Entries) -> String {
     let flags = s.suspicious(entries, Lang::En);
     let flagged = flags.len();
     let json = serde_json::to_string(flags).unwrap_or_default();
@@ -74,7 +74,7 @@ fn check_of(s: &mut DrawSession, entries: &[EntryRow]) -> String {
 type Measured = (Vec<Vec<f64>>, Vec<Vec<f64>>, usize, String);
 
 /// Times every step, `rounds` times (see the module head).
-fn measure(entries: &[EntryRow], rounds: usize) -> Measured {
+fn measure(entries: &Entries, rounds: usize) -> Measured {
     let rules = RulesInput::default();
     let seed = SeedInput {
         kind: SeedKind::Public,

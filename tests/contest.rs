@@ -2,7 +2,7 @@
 
 use social_roi::{
     compute_contest, contest_example, read_entries, read_followers, ContestInput, ContestReport,
-    EntryRow, Figure, FollowerList, Lang, ListFormat,
+    Entries, EntryRow, Figure, FollowerList, Lang, ListFormat,
 };
 use std::path::Path;
 
@@ -80,7 +80,7 @@ fn list(name: &str, handles: &[&str]) -> FollowerList {
 #[test]
 fn the_worked_example_by_hand() {
     for lang in [Lang::En, Lang::Fr] {
-        let r = compute_contest(&contest_example(lang, "EUR"), &[], lang);
+        let r = compute_contest(&contest_example(lang, "EUR"), &Entries::new(), lang);
         check_invariants(&r);
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         // Costs: prizes 250 + ads 100 + 6 h × 35 + fees 29, by the ROI core.
@@ -110,7 +110,7 @@ fn the_worked_example_by_hand() {
             [7, 30]
         );
     }
-    let r = compute_contest(&contest_example(Lang::Fr, "EUR"), &[], Lang::Fr);
+    let r = compute_contest(&contest_example(Lang::Fr, "EUR"), &Entries::new(), Lang::Fr);
     assert_eq!(
         find(&r, "cost_per_kept_30d").formula,
         "coût par abonné resté = coût du concours ÷ abonnés restés"
@@ -141,7 +141,7 @@ fn follower_lists_tell_who_joined_and_who_stayed() {
     i.followers.at_close.list = Some(close);
     i.followers.later[0].list = Some(week);
     i.followers.later[1].list = Some(month);
-    let r = compute_contest(&i, &[], Lang::En);
+    let r = compute_contest(&i, &Entries::new(), Lang::En);
     check_invariants(&r);
     // Joined: eve, fay, gil, hal (not the net change 7 − 4 = 3).
     assert_eq!(value(&r, "new_followers"), 4.0);
@@ -171,7 +171,7 @@ fn a_list_missing_falls_back_on_the_counts() {
     i.decimal_mark = Some(social_roi::Mark::Comma);
     // Only the list at close: the counts give the figures (the list's length is the count).
     i.followers.at_close.list = Some(list("close.txt", &["a", "b"]));
-    let r = compute_contest(&i, &[], Lang::En);
+    let r = compute_contest(&i, &Entries::new(), Lang::En);
     check_invariants(&r);
     assert_eq!(value(&r, "new_followers"), -998.0); // 2 − 1 000: the list says 2 followers
     assert!(reason(&r, "contest_cost_per_new_follower").contains("nothing to divide"));
@@ -181,25 +181,26 @@ fn a_list_missing_falls_back_on_the_counts() {
         "close.txt holds 2 followers but the count typed for the same moment is 1100: the list is used"
     );
     i.followers.at_close.list = None;
-    let r = compute_contest(&i, &[], Lang::En);
+    let r = compute_contest(&i, &Entries::new(), Lang::En);
     assert_eq!(value(&r, "new_followers"), 100.0);
     assert_eq!(value(&r, "kept_7d"), 50.0);
     assert_close!(value(&r, "retention_7d"), 0.5);
 }
 
 fn comment(author: &str) -> EntryRow {
-    read_entries("x.txt", author).unwrap().remove(0)
+    read_entries("x.txt", author).unwrap().pop().unwrap()
 }
 
 #[test]
 fn entries_and_participants_come_from_the_comment_file() {
-    let entries = vec![
+    let entries: Entries = vec![
         comment("@ann"),
         comment("Ann"),
         comment("ben"),
         comment("@brand"),
         comment("cat"),
-    ];
+    ]
+    .into();
     let i = input(r#"{"prize_value": 60, "account": "@Brand", "comments_shown": 9, "shares": 3}"#);
     let r = compute_contest(&i, &entries, Lang::En);
     check_invariants(&r);
@@ -240,7 +241,7 @@ fn entries_and_participants_come_from_the_comment_file() {
 
 #[test]
 fn what_cannot_be_computed_says_why() {
-    let r = compute_contest(&ContestInput::default(), &[], Lang::En);
+    let r = compute_contest(&ContestInput::default(), &Entries::new(), Lang::En);
     check_invariants(&r);
     assert!(r.errors.is_empty());
     assert!(r.costs.is_empty());
@@ -266,7 +267,7 @@ fn what_cannot_be_computed_says_why() {
     );
     let r = compute_contest(
         &input(r#"{"prize_value": 100, "entries": 0, "conversions": 3, "clicks": 0}"#),
-        &[],
+        &Entries::new(),
         Lang::En,
     );
     assert_eq!(
@@ -290,7 +291,7 @@ fn what_cannot_be_computed_says_why() {
         &input(
             r#"{"prize_value": 100, "revenue": "450", "margin_pct": "20 %", "conversions": 3, "value_per_conversion": 1000}"#,
         ),
-        &[],
+        &Entries::new(),
         Lang::En,
     );
     assert_eq!(value(&r, "contest_return"), 90.0);
@@ -307,7 +308,7 @@ fn bad_days_and_duplicates() {
         &input(
             r#"{"followers": {"later": [{"days": 7}, {"days": "7"}, {"days": 0}, {"count": 5}]}}"#,
         ),
-        &[],
+        &Entries::new(),
         Lang::En,
     );
     let fields: Vec<(&str, &str)> = r

@@ -7,8 +7,8 @@ mod draw_gen;
 
 use social_roi::{
     draw_winners, exclusions_by_reason, read_certificate, read_entries, redraw, sha256_hex,
-    ticket_score, verify_certificate, Certificate, DrawOptions, DrawScheme, DrawSession, EntryList,
-    EntryRow, Lang, Per, Pick, RedrawInput, RulesInput, SeedInput, SeedKind,
+    ticket_score, verify_certificate, Certificate, DrawOptions, DrawScheme, DrawSession, Entries,
+    EntryList, EntryRow, Lang, Per, Pick, RedrawInput, RulesInput, SeedInput, SeedKind,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,7 +20,7 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn entries() -> Vec<EntryRow> {
+fn entries() -> Entries {
     read_entries("entries.json", &fixture("entries.json")).unwrap()
 }
 
@@ -96,7 +96,7 @@ fn verification_confirms_and_says_what_differs() {
 
     // A changed excluded comment: the draw file is the same, the entries are not.
     let mut changed = entries();
-    changed[7].text = "#concours @tom".into(); // zoé.k now tags someone
+    changed.update(7, |e| e.text = "#concours @tom".into()); // zoé.k now tags someone
     let v = verify_certificate(&cert, &changed, Lang::En);
     assert!(!v.confirmed);
     let failed: Vec<&str> = v
@@ -111,7 +111,7 @@ fn verification_confirms_and_says_what_differs() {
     );
 
     let mut reworded = entries();
-    reworded[6].text = "trop bien @julie_m !".into(); // sam, excluded, stays excluded
+    reworded.update(6, |e| e.text = "trop bien @julie_m !".into()); // sam, excluded, stays excluded
     let v = verify_certificate(&cert, &reworded, Lang::Fr);
     let failed: Vec<&str> = v
         .checks
@@ -128,8 +128,8 @@ fn verification_confirms_and_says_what_differs() {
 
     // French typography in what differs: a no-break space before ":" and ";".
     let mut renamed = entries();
-    assert_eq!(renamed[14].author, "hugo");
-    renamed[14].author = "hugo2".into();
+    assert_eq!(renamed.get(14).unwrap().author(), "hugo");
+    renamed.update(14, |e| e.author = "hugo2".into());
     let v = verify_certificate(&cert, &renamed, Lang::Fr);
     assert!(
         v.summary.contains("seulement dans le certificat\u{a0}: hugo (1 ticket)\u{a0}; seulement dans ces participations\u{a0}: hugo2 (1 ticket)"),
@@ -255,8 +255,7 @@ fn draw_errors_name_their_field() {
 
 #[test]
 fn the_ranking_does_not_depend_on_the_order_of_entries() {
-    let mut reversed = entries();
-    reversed.reverse();
+    let reversed: Entries = entries().to_vec().into_iter().rev().collect();
     let rules = RulesInput {
         per: Per::Comment,
         winners: 3.0.into(),
@@ -291,17 +290,17 @@ fn the_ranking_does_not_depend_on_the_order_of_entries() {
 #[test]
 fn entries_pass_through_json_as_the_page_sends_them() {
     let list: EntryList = serde_json::from_str(&fixture("entries.json")).unwrap();
-    assert_eq!(list.0, entries());
+    assert_eq!(list.0, entries().to_vec());
     let plain = read_entries("list.txt", &fixture("list.txt")).unwrap();
-    let authors: Vec<&str> = plain.iter().map(|e| e.author.as_str()).collect();
+    let authors: Vec<&str> = plain.iter().map(|e| e.author()).collect();
     assert_eq!(authors, ["@Anna", "bob", "Chloé", "@anna", "David"]);
-    assert_eq!(plain[2].origin.line, 4);
+    assert_eq!(plain.get(2).unwrap().origin().line, 4);
 }
 
 #[test]
 fn large_draws_stay_fast() {
     // 100 000 comments from 50 000 people, a 200-name exclusion list: linear work.
-    let entries: Vec<EntryRow> = (0..100_000u32)
+    let entries: Entries = (0..100_000u32)
         .map(|i| EntryRow {
             id: Some(format!("c{i}")),
             parent_id: None,
@@ -443,27 +442,25 @@ struct Recorded {
     first_score: &'static str,
 }
 
-fn rules_at_scale(e: &[EntryRow]) -> RulesInput {
+fn rules_at_scale(e: &Entries) -> RulesInput {
     // Names and profiles taken from the entries themselves, so that every rule matches someone.
-    let mut exclude: Vec<String> = (0..200).map(|i| e[100 + 37 * i].author.clone()).collect();
+    let mut exclude: Vec<String> = (0..200)
+        .map(|i| e.get(100 + 37 * i).unwrap().author().to_string())
+        .collect();
     exclude.extend(
         e.iter()
-            .filter_map(|x| x.profile.clone())
+            .filter_map(|x| x.profile().map(str::to_string))
             .skip(50)
             .step_by(1000)
             .take(50),
     );
     exclude.push("nobody at all".into());
-    let profile_bonus = e
-        .iter()
-        .filter_map(|x| x.profile.clone())
-        .nth(7000)
-        .unwrap();
+    let profile_bonus = e.iter().filter_map(|x| x.profile()).nth(7000).unwrap();
     serde_json::from_value(serde_json::json!({
         "per": "comment", "winners": 5, "alternates": 5, "min_mentions": 1,
         "keywords": ["#concours"], "from": "2026-06-02", "until": "2026-06-18T12:00+02:00",
-        "organiser": e[10].author.clone(), "exclude": exclude,
-        "bonus": [{"entrant": e[5000].author.clone(), "entries": 3}, {"entrant": e[6000].author.clone(), "entries": 1},
+        "organiser": e.get(10).unwrap().author(), "exclude": exclude,
+        "bonus": [{"entrant": e.get(5000).unwrap().author(), "entries": 3}, {"entrant": e.get(6000).unwrap().author(), "entries": 1},
                   {"entrant": profile_bonus, "entries": 2}, {"entrant": "zed", "entries": 1}],
         "bonus_per_mention": 1, "max_entries": 5
     }))
@@ -471,7 +468,7 @@ fn rules_at_scale(e: &[EntryRow]) -> RulesInput {
 }
 
 fn check_recorded(
-    (entries, session): (&[EntryRow], &mut DrawSession),
+    (entries, session): (&Entries, &mut DrawSession),
     rules: &RulesInput,
     want: &Recorded,
 ) {
@@ -614,12 +611,12 @@ fn within_bounds(label: &str, count: usize, p: f64) {
     );
 }
 
-fn plain(names: &[&str]) -> Vec<EntryRow> {
+fn plain(names: &[&str]) -> Entries {
     read_entries("list.txt", &names.join("\n")).unwrap()
 }
 
 /// Who comes first and second, over the fixed seeds.
-fn tally(entries: &[EntryRow], rules: &RulesInput) -> BTreeMap<(usize, String), usize> {
+fn tally(entries: &Entries, rules: &RulesInput) -> BTreeMap<(usize, String), usize> {
     let mut counts = BTreeMap::new();
     for i in 0..DRAWS {
         let cert = draw_winners(
@@ -679,10 +676,11 @@ fn weights_are_respected() {
         per: Per::Comment,
         ..RulesInput::default()
     };
-    let mut entries = plain(&["ana", "ana", "ana", "ben", "cid", "dan"]);
+    let mut entries = plain(&["ana", "ana", "ana", "ben", "cid", "dan"]).to_vec();
     for (i, e) in entries.iter_mut().enumerate() {
         e.text = format!("comment {i}");
     }
+    let entries = Entries::from(entries);
     let counts = tally(&entries, &rules);
     within_bounds(
         "ana first, by comments",
@@ -692,7 +690,7 @@ fn weights_are_respected() {
 }
 
 /// Who comes first and second under RFC 3797, over the fixed sources `i` and `i + 7`.
-fn tally_rfc3797(entries: &[EntryRow], rules: &RulesInput) -> BTreeMap<(usize, String), usize> {
+fn tally_rfc3797(entries: &Entries, rules: &RulesInput) -> BTreeMap<(usize, String), usize> {
     let mut counts = BTreeMap::new();
     for i in 0..DRAWS {
         let cert = draw_winners(

@@ -717,15 +717,15 @@ fn comments_csv() {
     assert_eq!(t.error_count, 1);
     assert_eq!(t.errors[0].line, Some(5));
     assert_eq!(t.errors[0].column, Some(3));
-    let e = &r.entries[1];
+    let e = &r.entries.get(1).unwrap();
     assert_eq!(
-        (e.id.as_deref(), e.parent_id.as_deref(), e.author.as_str()),
+        (e.id(), e.parent_id(), e.author()),
         (Some("2"), Some("1"), "@bob")
     );
-    assert_eq!(e.date.unwrap().to_string(), "2024-12-25T18:10:00");
-    assert_eq!(e.text, "Merci pour l'invitation 😀");
+    assert_eq!(e.date().unwrap().to_string(), "2024-12-25T18:10:00");
+    assert_eq!(e.text(), "Merci pour l'invitation 😀");
     assert_eq!(
-        r.entries[0].profile.as_deref(),
+        r.entries.get(0).unwrap().profile(),
         Some("https://instagram.com/alice")
     );
     assert_eq!(i.report.status, Status::Errors);
@@ -738,17 +738,17 @@ fn comments_xlsx_with_title_rows() {
     assert_eq!(t.format.id, FormatId::Comments);
     assert_eq!(t.header_line, Some(7));
     assert_eq!(r.entries.len(), 3);
-    assert_eq!(r.entries[0].profile.as_deref(), Some("100001"));
+    assert_eq!(r.entries.get(0).unwrap().profile(), Some("100001"));
     assert_eq!(
-        r.entries[0].date.unwrap().to_string(),
+        r.entries.get(0).unwrap().date().unwrap().to_string(),
         "2026-01-08T10:00:00"
     );
     assert_eq!(
-        r.entries[1].date.unwrap().to_string(),
+        r.entries.get(1).unwrap().date().unwrap().to_string(),
         "2026-01-08T11:30:00"
     );
-    assert_eq!(r.entries[2].author, "Chloé");
-    assert_eq!(sum(r.entries.iter().map(|e| e.likes)), (7.0, 3));
+    assert_eq!(r.entries.get(2).unwrap().author(), "Chloé");
+    assert_eq!(sum(r.entries.iter().map(|e| e.likes())), (7.0, 3));
     assert!(t.warnings.is_empty(), "{:?}", t.warnings);
 }
 
@@ -795,7 +795,7 @@ fn a_plain_list_is_entries() {
     assert_eq!(t.format.id, FormatId::Generic);
     assert_eq!(t.delimiter.as_deref(), Some("none"));
     assert_eq!(t.header_line, None);
-    let authors: Vec<&str> = r.entries.iter().map(|e| e.author.as_str()).collect();
+    let authors: Vec<&str> = r.entries.iter().map(|e| e.author()).collect();
     assert_eq!(
         authors,
         ["Alice", "Bob Martin", "Chloé, la boulangère", "@dave"]
@@ -889,8 +889,8 @@ fn bad_encoding_is_placed_and_the_rest_read() {
     let i = read("broken/bad_encoding.csv");
     let (t, r) = only_table(&i);
     assert_eq!(serde_json::to_value(t.encoding).unwrap(), "utf-8");
-    assert_eq!(r.entries[0].author, "Zoé");
-    assert_eq!(r.entries[1].author, "Bad\u{fffd}");
+    assert_eq!(r.entries.get(0).unwrap().author(), "Zoé");
+    assert_eq!(r.entries.get(1).unwrap().author(), "Bad\u{fffd}");
     assert_eq!(codes(&i.report.warnings), ["invalid_bytes"]);
     assert_eq!(i.report.warnings[0].line, Some(3));
     assert_eq!(i.report.status, Status::Warnings);

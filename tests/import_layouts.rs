@@ -596,13 +596,13 @@ fn comment_links_are_not_profiles() {
         mapped(t)
     );
     assert_eq!(r.entries.len(), 5);
-    assert!(r.entries.iter().all(|e| e.profile.is_none()));
+    assert!(r.entries.iter().all(|e| e.profile().is_none()));
     assert_eq!(
-        r.entries[1].link.as_deref(),
+        r.entries.get(1).unwrap().link(),
         Some("https://www.instagram.com/p/DAbc123/c/17900000000000002/")
     );
     assert_eq!(
-        r.entries[4].link.as_deref(),
+        r.entries.get(4).unwrap().link(),
         Some("https://www.instagram.com/p/DAbc123/?comment_id=17900000000000005")
     );
     // One person commenting three times, each comment with its own link: one entrant with

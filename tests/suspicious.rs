@@ -4,11 +4,11 @@
 //! records and a verification recomputes.
 
 use social_roi::{
-    draw_winners, prepare_draw, verify_certificate, Date, DrawOptions, DrawSession, EntryRow,
+    draw_winners, prepare_draw, verify_certificate, Date, DrawOptions, DrawSession, Entries,
     ImportOptions, Lang, Prepared, RulesInput, SeedInput, SeedKind, Suspicion, Workspace,
 };
 
-fn entries() -> Vec<EntryRow> {
+fn entries() -> Entries {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/draw/suspicious_comments.csv"

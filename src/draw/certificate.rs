@@ -14,7 +14,7 @@ use super::warning::DrawWarning;
 use super::window::{iso, parse_iso};
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::Entries;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -202,7 +202,7 @@ pub(super) fn validate_drawn_at(
 /// entries and writes the certificate with its first drawing. (A [`DrawSession`] prepares
 /// once for a draw, its verification and redraws.)
 pub fn draw_winners(
-    entries: &[EntryRow],
+    entries: &Entries,
     rules: &RulesInput,
     seed: &SeedInput,
     options: &DrawOptions,

@@ -1,7 +1,7 @@
 //! The canonical forms the fingerprint covers: SHA-256 as lowercase hexadecimal, the entries'
 //! hash, and the one sort (by bytes) every list a draw file or certificate holds goes through.
 
-use crate::model::EntryRow;
+use crate::model::{Entries, EntryRef};
 use sha2::{Digest, Sha256};
 
 /// Sorted by bytes, each once. The one sort of the module: a single instantiation keeps the
@@ -39,7 +39,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// SHA-256 of the entries as read, in order: each entry one line of JSON,
 /// `[id, parent_id, author, profile, date, text]` (dates in ISO 8601), ending with a line feed.
 /// Likes and the file and line an entry came from are left out.
-pub(crate) fn entries_sha256(entries: &[EntryRow]) -> String {
+pub(crate) fn entries_sha256(entries: &Entries) -> String {
     let mut h = EntriesHasher::default();
     entries.iter().for_each(|e| h.add(e));
     h.finish()
@@ -69,18 +69,18 @@ impl Default for EntriesHasher {
 
 impl EntriesHasher {
     /// The next entry: `[id, parent_id, author, profile, date, text]` and a line feed.
-    pub(super) fn add(&mut self, e: &EntryRow) {
+    pub(super) fn add(&mut self, e: EntryRef<'_>) {
         let b = &mut self.buf;
         b.push(b'[');
-        json_opt(b, e.id.as_deref());
+        json_opt(b, e.id());
         b.push(b',');
-        json_opt(b, e.parent_id.as_deref());
+        json_opt(b, e.parent_id());
         b.push(b',');
-        json_str(b, &e.author);
+        json_str(b, e.author());
         b.push(b',');
-        json_opt(b, e.profile.as_deref());
+        json_opt(b, e.profile());
         b.push(b',');
-        match &e.date {
+        match &e.date() {
             Some(d) => {
                 b.push(b'"');
                 iso_date(b, d);
@@ -89,7 +89,7 @@ impl EntriesHasher {
             None => b.extend_from_slice(b"null"),
         }
         b.push(b',');
-        json_str(b, &e.text);
+        json_str(b, e.text());
         b.extend_from_slice(b"]\n");
         if b.len() >= BATCH {
             self.sha.update(&self.buf);
@@ -226,20 +226,20 @@ mod tests {
             "{text}"
         );
         assert_eq!(entries_sha256(&entries), sha256_hex(text.as_bytes()));
-        let many: Vec<EntryRow> = entries.iter().cycle().take(5000).cloned().collect();
+        let many: Entries = (0..5000).map(|i| entries.at(i % 2).to_entry()).collect();
         let all: String = text.repeat(2500);
         assert_eq!(entries_sha256(&many), sha256_hex(all.as_bytes()));
     }
 
     /// The line serde_json writes for an entry, the reference the hand-written one matches.
-    fn serde_line(e: &EntryRow) -> Vec<u8> {
+    fn serde_line(e: EntryRef<'_>) -> Vec<u8> {
         let line = (
-            &e.id,
-            &e.parent_id,
-            &e.author,
-            &e.profile,
-            e.date.map(|d| d.to_string()),
-            &e.text,
+            &e.id(),
+            &e.parent_id(),
+            &e.author(),
+            &e.profile(),
+            e.date().map(|d| d.to_string()),
+            &e.text(),
         );
         let mut v = serde_json::to_vec(&line).unwrap();
         v.push(b'\n');
@@ -263,7 +263,7 @@ mod tests {
     #[test]
     fn hand_written_lines_are_serde_json_s() {
         use crate::date::{Date, DateTime, Time};
-        use crate::model::Origin;
+        use crate::model::{EntryRow, Origin};
         let controls: String = (0u8..0x20).map(char::from).collect();
         let texts = [
             String::new(),
@@ -314,11 +314,12 @@ mod tests {
                     likes: None,
                     origin: Origin { file: 0, line: 1 },
                 };
+                let one = Entries::from(vec![e]);
                 let mut h = EntriesHasher::default();
-                h.add(&e);
+                h.add(one.at(0));
                 assert_eq!(
                     String::from_utf8_lossy(&h.buf),
-                    String::from_utf8_lossy(&serde_line(&e))
+                    String::from_utf8_lossy(&serde_line(one.at(0)))
                 );
             }
         }

@@ -4,7 +4,7 @@
 
 use super::intern::{Interner, HASHER, NONE};
 use super::text::{clean_into, lower_into};
-use crate::model::EntryRow;
+use crate::model::{Entries, EntryRef};
 use hashbrown::HashTable;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -67,12 +67,12 @@ impl Normaliser {
 /// The name and profile of an entry, interned: the profile when the export gives one (blank
 /// ones are none), and the name, which falls back on the profile when blank; [`NONE`] for
 /// neither.
-pub(super) fn who_ids(e: &EntryRow, n: &mut Normaliser, strings: &mut Interner) -> (u32, u32) {
-    let profile = match e.profile.as_deref().map(|p| n.profile(p)) {
+pub(super) fn who_ids(e: EntryRef<'_>, n: &mut Normaliser, strings: &mut Interner) -> (u32, u32) {
+    let profile = match e.profile().map(|p| n.profile(p)) {
         Some(p) if !p.is_empty() => strings.intern(p),
         _ => NONE,
     };
-    let name = n.name(&e.author);
+    let name = n.name(e.author());
     let name = if name.is_empty() {
         profile
     } else {
@@ -119,7 +119,7 @@ pub(crate) struct EntryTally {
 
 /// The comments, entries and distinct people of a comment file, leaving out `account`'s own
 /// comments (the organiser answering): what "entries" and "participants" mean before any rule.
-pub(crate) fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> EntryTally {
+pub(crate) fn tally_entries(entries: &Entries, account: Option<&str>) -> EntryTally {
     let account = account.map(normalise).filter(|a| !a.is_empty());
     let account = account.as_deref().map(Named::new);
     let mut ids: HashTable<usize> = HashTable::new();
@@ -132,7 +132,7 @@ pub(crate) fn tally_entries(entries: &[EntryRow], account: Option<&str>) -> Entr
         entries: 0,
         people: 0,
     };
-    let id_of = |i: usize| entries[i].id.as_deref().map_or("", str::trim);
+    let id_of = |i: usize| entries.at(i).id().map_or("", str::trim);
     for (i, e) in entries.iter().enumerate() {
         let id = id_of(i);
         if !id.is_empty() {

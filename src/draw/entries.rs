@@ -5,7 +5,7 @@
 use super::text::clean;
 use super::window::parse_iso;
 use crate::date::DateTime;
-use crate::model::{EntryRow, Origin};
+use crate::model::{Entries, EntryRow, Origin};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
@@ -110,7 +110,7 @@ struct DatasetJson {
 }
 
 /// Entries given as JSON: a list of entries, or an object with an `entries` list (a dataset).
-pub fn entries_from_json(name: &str, text: &str) -> Result<Vec<EntryRow>, EntriesError> {
+pub fn entries_from_json(name: &str, text: &str) -> Result<Entries, EntriesError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let error = |e: serde_json::Error| {
         // The place comes first.
@@ -133,7 +133,7 @@ pub fn entries_from_json(name: &str, text: &str) -> Result<Vec<EntryRow>, Entrie
     } else {
         serde_json::from_str(text).map_err(error)?
     };
-    Ok(EntryList::from(list).0)
+    Ok(EntryList::from(list).0.into())
 }
 
 /// A plain list: one entrant per line (UTF-8, with or without BOM, any line ending); blank
@@ -168,14 +168,14 @@ fn entries_from_list(text: &str) -> Vec<EntryRow> {
 /// use social_roi::{read_entries};
 /// let entries = read_entries("list.txt", "@Alice\n\nbob\r\n").unwrap();
 /// assert_eq!(entries.len(), 2);
-/// assert_eq!(entries[1].author, "bob");
-/// assert_eq!(entries[1].origin.line, 3);
+/// assert_eq!(entries.get(1).unwrap().author(), "bob");
+/// assert_eq!(entries.get(1).unwrap().origin().line, 3);
 /// ```
-pub fn read_entries(name: &str, text: &str) -> Result<Vec<EntryRow>, EntriesError> {
+pub fn read_entries(name: &str, text: &str) -> Result<Entries, EntriesError> {
     if is_entries_json(name, text.as_bytes()) {
         entries_from_json(name, text)
     } else {
-        Ok(entries_from_list(text))
+        Ok(entries_from_list(text).into())
     }
 }
 
@@ -214,9 +214,15 @@ mod tests {
             origin: Origin { file: 1, line: 7 },
         };
         let json = serde_json::to_string(&vec![e.clone()]).unwrap();
-        assert_eq!(entries_from_json("x.json", &json).unwrap(), vec![e.clone()]);
+        assert_eq!(
+            entries_from_json("x.json", &json).unwrap().to_vec(),
+            vec![e.clone()]
+        );
         let dataset = format!(r#"{{"files": ["a.csv"], "posts": [], "entries": {json}}}"#);
-        assert_eq!(entries_from_json("x.json", &dataset).unwrap(), vec![e]);
+        assert_eq!(
+            entries_from_json("x.json", &dataset).unwrap().to_vec(),
+            vec![e]
+        );
         let err = entries_from_json(
             "x.json",
             "[{\"author\": \"a\",\n \"date\": \"13/06/2026\"}]",

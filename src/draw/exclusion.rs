@@ -7,7 +7,7 @@
 use super::rules::Rules;
 use super::suspicion::Suspicion;
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::EntryRef;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -170,10 +170,10 @@ pub(super) struct Left {
 impl Left {
     /// Why, in words, in `lang`: `e` is the entry, `rules` those that left it out. (A flat
     /// table of messages, one arm per reason.)
-    pub(super) fn message(&self, e: &EntryRow, rules: &Rules, lang: Lang) -> String {
+    pub(super) fn message(&self, e: EntryRef<'_>, rules: &Rules, lang: Lang) -> String {
         let n = self.detail;
         let at = |i: u64| usize::try_from(i).unwrap_or(usize::MAX);
-        let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+        let date = e.date().map(|d| d.to_string()).unwrap_or_default();
         match self.reason {
             Reason::NoAuthor => lang
                 .pick("no name, handle or profile", "ni nom, ni pseudo, ni profil")

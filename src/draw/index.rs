@@ -6,7 +6,7 @@
 use super::digest::EntriesHasher;
 use super::entrant::{who_ids, Normaliser};
 use super::intern::{Interner, HASHER, NONE};
-use crate::model::EntryRow;
+use crate::model::Entries;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
@@ -45,7 +45,7 @@ impl Index {
     /// Reads every entry once, in one pass (each entry's strings are fetched from memory
     /// once): who it is, whether its comment id repeats an earlier one, its line of the
     /// entries' SHA-256.
-    pub(super) fn new(entries: &[EntryRow]) -> Index {
+    pub(super) fn new(entries: &Entries) -> Index {
         let mut strings = Interner::with_capacity(entries.len() / 2);
         let mut n = Normaliser::default();
         let mut name = Vec::with_capacity(entries.len());
@@ -69,8 +69,8 @@ impl Index {
         Index {
             duplicates: ids.duplicates,
             entries_sha256: sha.finish(),
-            no_text: !entries.is_empty() && entries.iter().all(|e| e.text.trim().is_empty()),
-            no_dates: !entries.is_empty() && entries.iter().all(|e| e.date.is_none()),
+            no_text: !entries.is_empty() && entries.iter().all(|e| e.text().trim().is_empty()),
+            no_dates: !entries.is_empty() && entries.iter().all(|e| e.date().is_none()),
             strings,
             name,
             profile,
@@ -125,14 +125,14 @@ impl People {
 
 /// The comment ids of the entries with an author, met so far.
 struct Ids<'a> {
-    entries: &'a [EntryRow],
+    entries: &'a Entries,
     seen: HashTable<u32>,
     /// The entries whose id an earlier one had, with that entry's line.
     duplicates: Vec<(u32, u64)>,
 }
 
 impl<'a> Ids<'a> {
-    fn new(entries: &'a [EntryRow]) -> Ids<'a> {
+    fn new(entries: &'a Entries) -> Ids<'a> {
         Ids {
             entries,
             seen: HashTable::with_capacity(entries.len()),
@@ -140,8 +140,8 @@ impl<'a> Ids<'a> {
         }
     }
 
-    fn id(entries: &[EntryRow], i: usize) -> &str {
-        entries[i].id.as_deref().map_or("", str::trim)
+    fn id(entries: &Entries, i: usize) -> &str {
+        entries.at(i).id().map_or("", str::trim)
     }
 
     /// Entry `i` (with an author): a duplicate when an earlier entry had its id (trimmed, not
@@ -159,7 +159,7 @@ impl<'a> Ids<'a> {
         {
             Some(&j) => self
                 .duplicates
-                .push((i as u32, entries[j as usize].origin.line)),
+                .push((i as u32, entries.at(j as usize).origin().line)),
             None => {
                 self.seen.insert_unique(hash, i as u32, |&j| {
                     HASHER.hash_one(Self::id(entries, j as usize))
@@ -210,7 +210,7 @@ fn entrants(first: &[FirstSeen], strings: &mut Interner) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
+    use crate::model::{EntryRow, Origin};
 
     fn entry(author: &str, profile: Option<&str>, id: Option<&str>) -> EntryRow {
         EntryRow {
@@ -237,7 +237,7 @@ mod tests {
             entry("marie dupont [facebook.com/2]", None, Some("c")),
             entry("", Some("www.facebook.com/3"), Some("c")),
         ];
-        let ix = Index::new(&entries);
+        let ix = Index::new(&Entries::from(&entries[..]));
         let shown: Vec<&str> = ix
             .person
             .iter()

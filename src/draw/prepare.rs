@@ -12,7 +12,7 @@ use super::suspicion::{kinds, suspicious, Suspicion, SuspicionKind, SuspiciousEn
 use super::warning::{warnings, DrawWarning, Found};
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::Entries;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -114,7 +114,7 @@ fn as_ranges<S: Serializer>(left: &[Left], s: S) -> Result<S::Ok, S::Error> {
 /// [`MAX_TICKETS`].
 #[cfg(test)]
 pub(super) fn prepare_entries(
-    entries: &[EntryRow],
+    entries: &Entries,
     rules: &Rules,
     lang: Lang,
 ) -> Result<Prepared, FieldError> {
@@ -135,7 +135,7 @@ fn mark_excluded(mut flags: Vec<SuspiciousEntrant>, out: &[Suspicion]) -> Vec<Su
 /// suspicious entrants in `lang` (which depend on the entries only, so a session finds them
 /// once for every change of the rules).
 pub(super) fn prepare_indexed(
-    entries: &[EntryRow],
+    entries: &Entries,
     index: &Index,
     flags: Vec<SuspiciousEntrant>,
     rules: &Rules,
@@ -218,7 +218,7 @@ impl Prepared {
 
     /// The warnings and the suspicious entrants' reasons said in `lang` (`entries` are those
     /// prepared, `index` theirs).
-    pub(super) fn say_warnings_in(&mut self, entries: &[EntryRow], index: &Index, lang: Lang) {
+    pub(super) fn say_warnings_in(&mut self, entries: &Entries, index: &Index, lang: Lang) {
         if lang != self.lang {
             self.warnings = warnings(&self.found, &self.rules, lang);
             let flags = suspicious(entries, index, lang);
@@ -233,7 +233,7 @@ impl Prepared {
     /// `entries` are those prepared, `index` theirs.
     pub(super) fn exclusions(
         &self,
-        entries: &[EntryRow],
+        entries: &Entries,
         index: &Index,
         reason: Option<Reason>,
         (offset, limit): (usize, usize),
@@ -250,9 +250,9 @@ impl Prepared {
                 let person = index.person.get(i).copied().unwrap_or(NONE);
                 Some(Exclusion {
                     index: i,
-                    file: e.origin.file,
-                    line: e.origin.line,
-                    author: e.author.clone(),
+                    file: e.origin().file,
+                    line: e.origin().line,
+                    author: e.author().to_string(),
                     entrant: (person != NONE).then(|| index.entrant_of(person).to_string()),
                     reason: x.reason,
                     message: x.message(e, &self.rules, lang),
@@ -395,7 +395,7 @@ pub struct Preparation {
 }
 
 /// Validates the rules, then applies them to the entries: what the page shows before the draw.
-pub fn prepare_draw(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Preparation {
+pub fn prepare_draw(entries: &Entries, rules: &RulesInput, lang: Lang) -> Preparation {
     let result = validate_rules(rules, lang).and_then(|r| {
         let index = Index::new(entries);
         let flags = suspicious(entries, &index, lang);
@@ -417,7 +417,7 @@ pub fn prepare_draw(entries: &[EntryRow], rules: &RulesInput, lang: Lang) -> Pre
 mod tests {
     use super::*;
     use crate::draw::window::parse_iso;
-    use crate::model::Origin;
+    use crate::model::{EntryRow, Origin};
 
     fn comment(author: &str, text: &str) -> EntryRow {
         EntryRow {
@@ -433,11 +433,11 @@ mod tests {
         }
     }
 
-    fn lines(mut v: Vec<EntryRow>) -> Vec<EntryRow> {
+    fn lines(mut v: Vec<EntryRow>) -> Entries {
         for (i, e) in v.iter_mut().enumerate() {
             e.origin.line = i as u64 + 2;
         }
-        v
+        v.into()
     }
 
     fn rules_from(json: &str) -> Rules {
@@ -449,7 +449,7 @@ mod tests {
         p.excluded().iter().collect()
     }
 
-    fn messages(p: &Prepared, entries: &[EntryRow], lang: Lang) -> Vec<String> {
+    fn messages(p: &Prepared, entries: &Entries, lang: Lang) -> Vec<String> {
         let index = Index::new(entries);
         p.exclusions(entries, &index, None, (0, usize::MAX), lang)
             .into_iter()
@@ -477,7 +477,7 @@ mod tests {
         for (i, e) in entries.iter_mut().enumerate() {
             e.author = format!("p{i}");
         }
-        let p = prepare_entries(&entries, &r, Lang::En).unwrap();
+        let p = prepare_entries(&entries.into(), &r, Lang::En).unwrap();
         assert_eq!(
             excluded_reasons(&p),
             [
@@ -490,7 +490,7 @@ mod tests {
         let r = rules_from(r#"{"until": "2026-06-14T23:59+02:00"}"#);
         let late = at("2026-06-14T21:59:30Z");
         let later = at("2026-06-14T22:00:00Z");
-        let p = prepare_entries(&[late, later], &r, Lang::En).unwrap();
+        let p = prepare_entries(&vec![late, later].into(), &r, Lang::En).unwrap();
         assert_eq!(excluded_reasons(&p), [(1, Reason::AfterEnd)]);
     }
 

@@ -14,7 +14,7 @@ use super::text::clean;
 use super::verify::Verification;
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::Entries;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -38,7 +38,7 @@ pub struct RedrawInput {
 /// [`DrawSession`] prepares once for the verification and the redraw.)
 pub fn redraw(
     cert: &Certificate,
-    entries: &[EntryRow],
+    entries: &Entries,
     input: &RedrawInput,
     lang: Lang,
 ) -> Result<Certificate, DrawError> {

@@ -16,7 +16,7 @@ use super::suspicion::{suspicious, SuspiciousEntrant};
 use super::verify::{verify_prepared, Verification};
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::Entries;
 use social_roi_beacon::BeaconCheck;
 
 /// The entries of a draw, read once, and the last preparation. Every call takes the entries
@@ -47,7 +47,7 @@ pub struct DrawSession {
 impl DrawSession {
     /// Reads every entry once: names and profiles normalised and interned, people and their
     /// entrants, repeated comment ids, the entries' SHA-256.
-    pub fn new(entries: &[EntryRow]) -> DrawSession {
+    pub fn new(entries: &Entries) -> DrawSession {
         DrawSession {
             index: Index::new(entries),
             last: None,
@@ -56,7 +56,7 @@ impl DrawSession {
     }
 
     /// Starts anew when `entries` are not those of the session.
-    fn ready(&mut self, entries: &[EntryRow]) {
+    fn ready(&mut self, entries: &Entries) {
         if entries.len() != self.index.len() {
             *self = DrawSession::new(entries);
         }
@@ -70,7 +70,7 @@ impl DrawSession {
     /// The suspicious entrants, in `lang`: computed once (by this call or the first
     /// preparation) and kept for every preparation that follows, since they depend on the
     /// entries only.
-    pub fn suspicious(&mut self, entries: &[EntryRow], lang: Lang) -> &[SuspiciousEntrant] {
+    pub fn suspicious(&mut self, entries: &Entries, lang: Lang) -> &[SuspiciousEntrant] {
         self.ready(entries);
         if !matches!(&self.flags, Some((l, _)) if *l == lang) {
             self.flags = Some((lang, suspicious(entries, &self.index, lang)));
@@ -87,7 +87,7 @@ impl DrawSession {
     /// the same.
     fn prepared_for(
         &mut self,
-        entries: &[EntryRow],
+        entries: &Entries,
         rules: &Rules,
         lang: Lang,
     ) -> Result<&Prepared, FieldError> {
@@ -114,7 +114,7 @@ impl DrawSession {
     /// `entries` when there are too many tickets).
     pub fn prepare(
         &mut self,
-        entries: &[EntryRow],
+        entries: &Entries,
         rules: &RulesInput,
         lang: Lang,
     ) -> Result<&Prepared, Vec<FieldError>> {
@@ -127,7 +127,7 @@ impl DrawSession {
     /// [`draw_winners`](super::draw_winners)).
     pub fn draw(
         &mut self,
-        entries: &[EntryRow],
+        entries: &Entries,
         rules: &RulesInput,
         seed: &SeedInput,
         options: &DrawOptions,
@@ -142,7 +142,7 @@ impl DrawSession {
 
     /// Checks a certificate against the entries (see
     /// [`verify_certificate`](super::verify_certificate)).
-    pub fn verify(&mut self, entries: &[EntryRow], cert: &Certificate, lang: Lang) -> Verification {
+    pub fn verify(&mut self, entries: &Entries, cert: &Certificate, lang: Lang) -> Verification {
         self.verify_checked(entries, cert, &[], lang)
     }
 
@@ -150,7 +150,7 @@ impl DrawSession {
     /// [`verify_certificate_checked`](super::verify_certificate_checked)).
     pub fn verify_checked(
         &mut self,
-        entries: &[EntryRow],
+        entries: &Entries,
         cert: &Certificate,
         checked: &[BeaconCheck],
         lang: Lang,
@@ -169,7 +169,7 @@ impl DrawSession {
     /// [`redraw`](super::redraw())).
     pub fn redraw(
         &mut self,
-        entries: &[EntryRow],
+        entries: &Entries,
         cert: &Certificate,
         input: &RedrawInput,
         lang: Lang,
@@ -181,7 +181,7 @@ impl DrawSession {
     /// with drand seeds in a core built without the `drand` feature.
     pub fn redraw_checked(
         &mut self,
-        entries: &[EntryRow],
+        entries: &Entries,
         cert: &Certificate,
         input: &RedrawInput,
         checked: &[BeaconCheck],
@@ -201,7 +201,7 @@ impl DrawSession {
     /// a page of a list that may hold a million.
     pub fn exclusions(
         &self,
-        entries: &[EntryRow],
+        entries: &Entries,
         reason: Option<Reason>,
         offset: usize,
         limit: usize,

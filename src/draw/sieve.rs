@@ -12,7 +12,7 @@ use super::intern::{HASHER, NONE};
 use super::rules::{Per, Rules};
 use super::text::{fold_into, has_keyword, Mentions};
 use super::window::{compare, Bound};
-use crate::model::EntryRow;
+use crate::model::{Entries, EntryRef};
 use hashbrown::HashTable;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -114,7 +114,7 @@ struct Sieve<'a> {
 /// Applies the rules to the entries, in order; `suspect` gives, per person of the index, the
 /// kind of suspicion the rules leave them out for (index in
 /// [`Suspicion::ALL`](super::suspicion::Suspicion::ALL) + 1; 0: none).
-pub(super) fn sift(entries: &[EntryRow], index: &Index, rules: &Rules, suspect: &[u8]) -> Sifted {
+pub(super) fn sift(entries: &Entries, index: &Index, rules: &Rules, suspect: &[u8]) -> Sifted {
     let mut sieve = Sieve::new(index, rules);
     sieve.suspect = suspect;
     for (i, e) in entries.iter().enumerate() {
@@ -176,7 +176,7 @@ impl<'a> Sieve<'a> {
     }
 
     /// Counts entry `i`, or says why not: the rules in the order of [`Reason::ALL`].
-    fn admit(&mut self, i: usize, e: &EntryRow) -> Result<(), Why> {
+    fn admit(&mut self, i: usize, e: EntryRef<'_>) -> Result<(), Why> {
         let ix = self.index;
         let person = ix.person[i];
         if person == NONE {
@@ -198,7 +198,7 @@ impl<'a> Sieve<'a> {
         self.check_reply(e)?;
         self.check_window(e)?;
         if self.fold {
-            fold_into(&e.text, &mut self.scratch, &mut self.folded);
+            fold_into(e.text(), &mut self.scratch, &mut self.folded);
         }
         self.check_keywords()?;
         let tagged = self.check_mentions(e, &who)?;
@@ -246,19 +246,19 @@ impl<'a> Sieve<'a> {
         Err((Reason::Excluded, u64::from(item)))
     }
 
-    fn check_reply(&self, e: &EntryRow) -> Result<(), Why> {
-        let reply = e.parent_id.as_deref().is_some_and(|p| !p.trim().is_empty());
+    fn check_reply(&self, e: EntryRef<'_>) -> Result<(), Why> {
+        let reply = e.parent_id().is_some_and(|p| !p.trim().is_empty());
         if self.rules.include_replies || !reply {
             return Ok(());
         }
         Err((Reason::Reply, 0))
     }
 
-    fn check_window(&self, e: &EntryRow) -> Result<(), Why> {
+    fn check_window(&self, e: EntryRef<'_>) -> Result<(), Why> {
         if self.from.is_none() && self.until.is_none() {
             return Ok(());
         }
-        let Some(date) = e.date else {
+        let Some(date) = e.date() else {
             return Err((Reason::NoDate, 0));
         };
         if let (Some(b), Some(_)) = (&self.from, &self.rules.from) {
@@ -285,11 +285,11 @@ impl<'a> Sieve<'a> {
 
     /// The distinct people the entry tags (neither its author nor the organiser), when they
     /// are enough; 0 when no rule counts them.
-    fn check_mentions(&mut self, e: &EntryRow, w: &Who) -> Result<u32, Why> {
+    fn check_mentions(&mut self, e: EntryRef<'_>, w: &Who) -> Result<u32, Why> {
         if !self.mentions {
             return Ok(0);
         }
-        self.found.read(&e.text);
+        self.found.read(e.text());
         let strings = &self.index.strings;
         let (name, entrant) = (strings.get(w.name), strings.get(w.entrant));
         let organiser = self.rules.organiser.as_deref();
@@ -306,9 +306,9 @@ impl<'a> Sieve<'a> {
 
     /// Counts an entry that passed every other rule, unless its author already entered (one
     /// entry per person) or already wrote this text (one entry per comment).
-    fn count(&mut self, e: &EntryRow, w: &Who, tagged: u32) -> Result<(), Why> {
+    fn count(&mut self, e: EntryRef<'_>, w: &Who, tagged: u32) -> Result<(), Why> {
         let rules = self.rules;
-        let line = e.origin.line;
+        let line = e.origin().line;
         let t = &mut self.out.tallies[w.person as usize];
         match rules.per {
             Per::Person if t.counted => return Err((Reason::AlreadyEntered, t.line)),

@@ -20,7 +20,7 @@ use super::index::Index;
 use super::intern::{HASHER, NONE};
 use super::text::{clean_into, lower_into, Mentions};
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::{Entries, EntryRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
@@ -47,7 +47,7 @@ fn new_looking_dated<'a>(read: &'a [Read]) -> Vec<(i64, &'a Read<'a>)> {
     read.iter()
         .filter(|r| is_new(r))
         .filter_map(|r| {
-            let d = r.e.date?;
+            let d = r.e.date()?;
             Some((d.utc_seconds().unwrap_or(d.local_seconds()), r))
         })
         .collect()
@@ -166,15 +166,11 @@ struct Read<'a> {
     person: u32,
     entrant: &'a str,
     line: u64,
-    e: &'a EntryRow,
+    e: EntryRef<'a>,
 }
 
 /// Every flag of `entries` (`index` theirs), by kind then entrant, none marked `excluded`.
-pub(super) fn suspicious(
-    entries: &[EntryRow],
-    index: &Index,
-    lang: Lang,
-) -> Vec<SuspiciousEntrant> {
+pub(super) fn suspicious(entries: &Entries, index: &Index, lang: Lang) -> Vec<SuspiciousEntrant> {
     let read: Vec<Read> = entries
         .iter()
         .enumerate()
@@ -183,7 +179,7 @@ pub(super) fn suspicious(
             Some(Read {
                 person,
                 entrant: index.entrant_of(person),
-                line: e.origin.line,
+                line: e.origin().line,
                 e,
             })
         })
@@ -380,8 +376,8 @@ fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, Strin
 
 fn same_text(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
     let (mut a, mut b): ((String, String, String), (String, String, String)) = Default::default();
-    let hash = |r: &Read| text_key_into(&r.e.text, &mut a).then(|| hash_of(&a.2));
-    let key = |r: &Read| text_key_into(&r.e.text, &mut b).then(|| b.2.clone());
+    let hash = |r: &Read| text_key_into(r.e.text(), &mut a).then(|| hash_of(&a.2));
+    let key = |r: &Read| text_key_into(r.e.text(), &mut b).then(|| b.2.clone());
     flag_groups(
         Suspicion::SameText,
         lang,
@@ -479,7 +475,7 @@ fn tag_farms(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
     // The people tagged, sorted: hashed as a set (the sum of their hashes) from one buffer,
     // listed only for the entries whose set another may share.
     let hash = |r: &Read| {
-        a.read(&r.e.text);
+        a.read(r.e.text());
         let n = a.iter().filter(|m| *m != r.entrant).count();
         (n >= 2).then(|| {
             a.iter()
@@ -488,7 +484,7 @@ fn tag_farms(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
         })
     };
     let key = |r: &Read| {
-        b.read(&r.e.text);
+        b.read(r.e.text());
         let mut tagged: Vec<String> = b
             .iter()
             .filter(|m| *m != r.entrant)

@@ -13,7 +13,7 @@ use super::session::DrawSession;
 use super::ticket::Pick;
 use crate::form::FieldError;
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::Entries;
 use serde::Serialize;
 use social_roi_beacon::BeaconCheck;
 use std::collections::HashMap;
@@ -60,7 +60,7 @@ pub struct Verification {
 /// SHA-256, the fingerprint (saying which people or tickets differ), the exclusions and every
 /// drawing's winners and alternates. (A [`DrawSession`] keeps what it prepared for the next
 /// call.)
-pub fn verify_certificate(cert: &Certificate, entries: &[EntryRow], lang: Lang) -> Verification {
+pub fn verify_certificate(cert: &Certificate, entries: &Entries, lang: Lang) -> Verification {
     DrawSession::new(entries).verify(entries, cert, lang)
 }
 
@@ -70,7 +70,7 @@ pub fn verify_certificate(cert: &Certificate, entries: &[EntryRow], lang: Lang) 
 /// core verifies every signature itself and `checked` is not needed.
 pub fn verify_certificate_checked(
     cert: &Certificate,
-    entries: &[EntryRow],
+    entries: &Entries,
     checked: &[BeaconCheck],
     lang: Lang,
 ) -> Verification {
@@ -81,7 +81,7 @@ pub fn verify_certificate_checked(
 /// rules (or why there is none) already made.
 pub(super) fn verify_prepared(
     cert: &Certificate,
-    (entries, index): (&[EntryRow], &Index),
+    (entries, index): (&Entries, &Index),
     prepared: Result<&Prepared, FieldError>,
     checked: &[BeaconCheck],
     lang: Lang,
@@ -317,7 +317,7 @@ fn ticket_differences(
 fn exclusions_check(
     cert: &Certificate,
     prepared: &Prepared,
-    entries: &[EntryRow],
+    entries: &Entries,
     lang: Lang,
 ) -> Check {
     let found = prepared.excluded();
@@ -357,7 +357,7 @@ fn exclusions_check(
 fn exclusion_differences(
     certified: &ExcludedEntries,
     found: &ExcludedEntries,
-    entries: &[EntryRow],
+    entries: &Entries,
     lang: Lang,
 ) -> String {
     // The reason of each entry on each side (0: counted), as a byte.
@@ -370,7 +370,7 @@ fn exclusion_differences(
     };
     let (on_cert, here) = (reasons(certified), reasons(found));
     let name = |i: usize| {
-        let author = entries.get(i).map_or("", |e| e.author.as_str());
+        let author = entries.get(i).map_or("", |e| e.author());
         format!("#{} {author}", i + 1)
     };
     let differ: Vec<String> = found

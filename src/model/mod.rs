@@ -9,8 +9,10 @@
 //! kept (TikTok, LinkedIn and YouTube report negative daily changes). Ids are strings, end to
 //! end: 19-digit post ids do not fit a JavaScript number.
 
+mod entries;
 mod posts;
 
+pub use entries::{Entries, EntryRef};
 pub(crate) use posts::PostIn;
 pub use posts::{Metric, PostRef, Posts};
 
@@ -382,8 +384,8 @@ pub struct Records {
     pub ads: Vec<AdRow>,
     /// Web traffic rows.
     pub traffic: Vec<TrafficRow>,
-    /// Contest entries.
-    pub entries: Vec<EntryRow>,
+    /// Contest entries, stored compactly.
+    pub entries: Entries,
     /// Inbox messages.
     pub messages: Vec<Message>,
     /// Search Console rows.

@@ -8,7 +8,7 @@ use crate::draw::{entries_sha256, Certificate, DrawCounts, Per, Pick, Rules, See
 use crate::figure::Figure;
 use crate::i18n::Lang;
 use crate::metrics::contest::{compute_contest, ContestInput};
-use crate::model::EntryRow;
+use crate::model::Entries;
 use serde::{Deserialize, Serialize};
 
 /// The contest a report shows: the Contest tab's inputs and, once drawn, its certificate.
@@ -75,7 +75,7 @@ pub struct DrawSummary {
 }
 
 /// The section's content from `c` and the contest's comments `entries`.
-pub(super) fn summary(c: &ReportContestInput, entries: &[EntryRow], lang: Lang) -> ContestSummary {
+pub(super) fn summary(c: &ReportContestInput, entries: &Entries, lang: Lang) -> ContestSummary {
     let r = compute_contest(&c.input, entries, lang);
     let mut figures = r.summary.clone();
     figures.extend(r.audience.iter().cloned());
@@ -111,7 +111,7 @@ pub(super) fn summary(c: &ReportContestInput, entries: &[EntryRow], lang: Lang) 
 /// What the report says when the certificate was drawn from other entries than the comment
 /// files given with it (another export, one more file, a file left out): its winners need not
 /// hold for these, so the summary is not read as theirs. Nothing without files to compare.
-fn stale(c: &Certificate, entries: &[EntryRow], lang: Lang) -> Option<String> {
+fn stale(c: &Certificate, entries: &Entries, lang: Lang) -> Option<String> {
     if entries.is_empty() {
         return None;
     }

@@ -33,7 +33,7 @@ use crate::metrics::analysis::{
 };
 use crate::metrics::engagement::PostRow;
 use crate::metrics::roi::compute_roi;
-use crate::model::{Dataset, EntryRow};
+use crate::model::{Dataset, Entries};
 use crate::workspace::RecordFacts;
 use sections::{analysis_headlines, keys, roi_headlines, Formulas};
 use serde::Serialize;
@@ -159,7 +159,7 @@ fn analysis_of(
 /// with `input`, in `lang`, with no contest comment file (a contest's entries and
 /// participants are then the ones typed).
 pub fn report<A: Analysable + ?Sized>(data: &A, input: &ReportInput, lang: Lang) -> Report {
-    report_with_entries(data, &[], input, lang)
+    report_with_entries(data, &Entries::new(), input, lang)
 }
 
 /// The report of `data` with `input`, in `lang`; `contest_entries` are the contest's own
@@ -169,7 +169,7 @@ pub fn report<A: Analysable + ?Sized>(data: &A, input: &ReportInput, lang: Lang)
 /// this report.
 pub fn report_with_entries<A: Analysable + ?Sized>(
     data: &A,
-    contest_entries: &[EntryRow],
+    contest_entries: &Entries,
     input: &ReportInput,
     lang: Lang,
 ) -> Report {
@@ -183,7 +183,7 @@ pub fn report_with_entries<A: Analysable + ?Sized>(
     )
 }
 
-fn report_of(data: &Kept, contest_entries: &[EntryRow], input: &ReportInput, lang: Lang) -> Report {
+fn report_of(data: &Kept, contest_entries: &Entries, input: &ReportInput, lang: Lang) -> Report {
     let mut errors = Vec::new();
     // The files' first and last days without analysing every file: only the two periods are.
     let days = data_days(data.dataset(), &input.analysis, lang);
@@ -371,7 +371,7 @@ fn pair(
 /// the files, the period.
 struct Sources<'a> {
     input: &'a ReportInput,
-    entries: &'a [EntryRow],
+    entries: &'a Entries,
     data: &'a Dataset,
     period: Option<Span>,
 }

@@ -103,10 +103,7 @@ impl Sentiments {
             fill(out, texts, &mut reader, hint, &mut left)
         };
         more(&mut self.posts, &mut posts.map(|p| p.text()))
-            && more(
-                &mut self.entries,
-                &mut entries.map(|e| Some(e.text.as_str())),
-            )
+            && more(&mut self.entries, &mut entries.map(|e| Some(e.text())))
             && more(&mut self.messages, &mut messages.map(|m| m.text.as_deref()))
     }
 

@@ -479,7 +479,7 @@ fn for_each_origin(r: &mut Records, mut f: impl FnMut(&mut Origin)) {
     r.daily.iter_mut().for_each(|x| f(&mut x.origin));
     r.ads.iter_mut().for_each(|x| f(&mut x.origin));
     r.traffic.iter_mut().for_each(|x| f(&mut x.origin));
-    r.entries.iter_mut().for_each(|x| f(&mut x.origin));
+    r.entries.for_each_origin(&mut f);
     r.messages.iter_mut().for_each(|x| f(&mut x.origin));
     r.search.iter_mut().for_each(|x| f(&mut x.origin));
 }
@@ -491,7 +491,7 @@ fn append(d: &mut Dataset, mut r: Records, source: usize) {
     d.records.daily.append(&mut r.daily);
     d.records.ads.append(&mut r.ads);
     d.records.traffic.append(&mut r.traffic);
-    d.records.entries.append(&mut r.entries);
+    d.records.entries.append(std::mem::take(&mut r.entries));
     d.records.messages.append(&mut r.messages);
     d.records.search.append(&mut r.search);
 }
@@ -503,7 +503,7 @@ fn remove_records(r: &mut Records, sources: &[usize]) {
     r.daily.retain(|x| keep(x.origin.file));
     r.ads.retain(|x| keep(x.origin.file));
     r.traffic.retain(|x| keep(x.origin.file));
-    r.entries.retain(|x| keep(x.origin.file));
+    r.entries.retain(|o| keep(o.file));
     r.messages.retain(|x| keep(x.origin.file));
     r.search.retain(|x| keep(x.origin.file));
 }

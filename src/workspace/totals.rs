@@ -5,7 +5,7 @@ use crate::date::Date;
 use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::model::{
-    AdRow, DailyRow, Dataset, EntryRow, Message, Metric, Network, PostRef, Records,
+    AdRow, DailyRow, Dataset, EntryRef, Message, Metric, Network, PostRef, Records,
     SearchDimension, SearchRow, TrafficRow,
 };
 use crate::number::tidy;
@@ -145,7 +145,7 @@ fn grouped(dataset: &Dataset) -> Vec<(GroupKey, Vec<Rec<'_>>)> {
             Rec::Traffic(t),
         );
     }
-    for e in &r.entries {
+    for e in r.entries.iter() {
         let key = GroupKey(RecordKind::Entries, Network::Other, None, None);
         push(key, Rec::Entry(e));
     }
@@ -206,7 +206,7 @@ enum Rec<'a> {
     Daily(&'a DailyRow),
     Ad(&'a AdRow),
     Traffic(&'a TrafficRow),
-    Entry(&'a EntryRow),
+    Entry(EntryRef<'a>),
     Message(&'a Message),
     Search(&'a SearchRow),
 }
@@ -218,7 +218,7 @@ impl Rec<'_> {
             Rec::Daily(d) => Some(d.date),
             Rec::Ad(a) => a.start.or(a.end),
             Rec::Traffic(t) => t.date,
-            Rec::Entry(e) => e.date.map(|d| d.date),
+            Rec::Entry(e) => e.date().map(|d| d.date),
             Rec::Message(m) => Some(m.received.date),
             Rec::Search(q) => q.date,
         }
@@ -240,7 +240,7 @@ impl Rec<'_> {
                 _ => None,
             },
             Rec::Entry(e) => match f {
-                Field::EntryLikes => e.likes,
+                Field::EntryLikes => e.likes(),
                 _ => None,
             },
             Rec::Message(_) => None,

@@ -5,7 +5,7 @@
 //! name; ids repeat (overlapping exports), replies, dates in and out of a window or missing,
 //! texts with hashtags, @mentions, emoji, quotes, tabs and line breaks.
 
-use social_roi::{Date, DateTime, EntryRow, Origin, Time};
+use social_roi::{Date, DateTime, Entries, EntryRow, Origin, Time};
 
 /// A 64-bit generator fully determined by its seed.
 pub(crate) struct Rng(u64);
@@ -195,7 +195,7 @@ fn date(r: &mut Rng, i: usize, n: usize) -> Option<DateTime> {
 }
 
 /// `n` entries from a generator seeded with `seed`.
-pub(crate) fn entries(n: usize, seed: u64) -> Vec<EntryRow> {
+pub(crate) fn entries(n: usize, seed: u64) -> Entries {
     let mut r = Rng::new(seed);
     let mut people: Vec<Person> = Vec::new();
     let mut authors: Vec<usize> = Vec::with_capacity(n);
@@ -257,5 +257,5 @@ pub(crate) fn entries(n: usize, seed: u64) -> Vec<EntryRow> {
             },
         });
     }
-    out
+    out.into()
 }

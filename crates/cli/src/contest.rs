@@ -94,7 +94,7 @@ pub(crate) fn run(o: &ContestArgs, out: &mut dyn Write) -> Result<ExitCode, Fata
         input.currency = c.clone();
     }
     let entries = if o.entries.is_empty() {
-        Vec::new()
+        social_roi::Entries::new()
     } else {
         entries::load(&o.entries, &o.columns, lang)?
     };

@@ -6,7 +6,7 @@ use super::{json_error, lang_value, read_input, to_json, write, Fatal};
 use clap::Args;
 use social_roi::{
     read_certificate, Certificate, DrawCounts, DrawError, DrawOptions, DrawScheme, DrawSession,
-    DrawWarning, Entry, EntryRow, FieldError, Lang, Pick, Prepared, RedrawInput, Rfc3797Drawing,
+    DrawWarning, Entries, Entry, FieldError, Lang, Pick, Prepared, RedrawInput, Rfc3797Drawing,
     RulesInput, SeedInput, SeedKind, Verification,
 };
 use std::io::Write;
@@ -254,7 +254,7 @@ fn run_redraw(o: &DrawArgs, path: &str, out: &mut dyn Write) -> Result<ExitCode,
 #[derive(Clone, Copy)]
 struct Listed<'a> {
     session: &'a DrawSession,
-    entries: &'a [EntryRow],
+    entries: &'a Entries,
 }
 
 /// Without a seed, the fingerprint to announce and who is in; with one, the certificate. The

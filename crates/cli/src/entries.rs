@@ -6,7 +6,7 @@
 
 use super::{supervise, Fatal};
 use social_roi::{
-    is_entries_json, read_entries, EntryRow, FileReport, ImportOptions, Lang, RecordKind, Status,
+    is_entries_json, read_entries, Entries, FileReport, ImportOptions, Lang, RecordKind, Status,
     Workspace,
 };
 use std::io::Read;
@@ -69,12 +69,12 @@ fn fill(r: &mut dyn Read, buf: &mut [u8], path: &str) -> Result<usize, Fatal> {
 /// comments take hundreds of megabytes), or a JSON list.
 pub(crate) enum Loaded {
     Files(Box<Workspace>),
-    List(Vec<EntryRow>),
+    List(Entries),
 }
 
 impl Loaded {
     /// The entries, in order.
-    pub(crate) fn entries(&self) -> &[EntryRow] {
+    pub(crate) fn entries(&self) -> &Entries {
         match self {
             Loaded::Files(ws) => &ws.dataset().records.entries,
             Loaded::List(list) => list,
@@ -87,7 +87,7 @@ pub(crate) fn load(
     paths: &[String],
     columns: &[(String, String)],
     lang: Lang,
-) -> Result<Vec<EntryRow>, Fatal> {
+) -> Result<Entries, Fatal> {
     Ok(match load_in_place(paths, columns, lang)? {
         Loaded::Files(ws) => ws.dataset().records.entries.clone(),
         Loaded::List(list) => list,

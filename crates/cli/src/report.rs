@@ -106,7 +106,7 @@ pub(crate) fn run(o: &ReportArgs, out: &mut dyn Write) -> Result<ExitCode, Fatal
     let mut input = input_of(o.options.as_deref(), o.lang)?;
     contest_of(o, &mut input)?;
     let contest_entries = if o.entries.is_empty() {
-        Vec::new()
+        social_roi::Entries::new()
     } else {
         entries::load(&o.entries, &o.columns, o.lang)?
     };

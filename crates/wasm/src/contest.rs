@@ -17,7 +17,7 @@ use social_roi::beacon::BeaconCheck;
 use social_roi::{
     contest_example, entries_from_json, exclusions_by_reason as by_reason, join_lists,
     read_entries, redraw, verify_certificate, Certificate, ContestInput, DrawCounts, DrawError,
-    DrawOptions, DrawSession, DrawWarning, EntryList, EntryRow, ExcludedEntries, ExclusionReason,
+    DrawOptions, DrawSession, DrawWarning, Entries, EntryList, ExcludedEntries, ExclusionReason,
     FieldError, FollowerList, Lang, Prepared, ReasonCount, RedrawInput, Rules, RulesInput,
     SeedInput, Suspicion, SuspicionKind, SuspiciousEntrant,
 };
@@ -30,7 +30,7 @@ const MAX_PAGE: u32 = 10_000;
 /// the entries (forgotten whenever the files change).
 #[derive(Default)]
 pub(crate) struct Draws {
-    list: Option<Vec<EntryRow>>,
+    list: Option<Entries>,
     session: Option<DrawSession>,
 }
 
@@ -79,7 +79,7 @@ fn view(p: &Prepared, lang: Lang) -> PreparedView<'_> {
 impl Workspace {
     /// The entries draws and contests count: the list given with `useEntryList`, else the
     /// files'.
-    pub(crate) fn draw_entries(&self) -> &[EntryRow] {
+    pub(crate) fn draw_entries(&self) -> &Entries {
         match &self.draws.list {
             Some(list) => list,
             None => &self.inner.dataset().records.entries,
@@ -87,9 +87,9 @@ impl Workspace {
     }
 
     /// The entries and their session (read now if not yet).
-    fn session(&mut self) -> (&[EntryRow], &mut DrawSession) {
+    fn session(&mut self) -> (&Entries, &mut DrawSession) {
         let Draws { list, session } = &mut self.draws;
-        let entries: &[EntryRow] = match list {
+        let entries: &Entries = match list {
             Some(list) => list,
             None => &self.inner.dataset().records.entries,
         };
@@ -296,14 +296,14 @@ fn draw_error(e: &DrawError) -> JsValue {
 /// The entries a call is given: a list of entry objects, or the same list as JSON text (what
 /// `Workspace.entriesJson()` gives: thousands of comments cross the boundary as one string
 /// many times faster than as objects), or null for none.
-pub(crate) fn entries(value: JsValue) -> Result<Vec<EntryRow>, JsValue> {
+pub(crate) fn entries(value: JsValue) -> Result<Entries, JsValue> {
     if value.is_null() || value.is_undefined() {
-        return Ok(Vec::new());
+        return Ok(Entries::new());
     }
     if let Some(text) = value.as_string() {
         return entries_from_json("the entries", &text).map_err(|e| error("input", e.message));
     }
-    Ok(from_js::<EntryList>(value, "the entries")?.0)
+    Ok(from_js::<EntryList>(value, "the entries")?.0.into())
 }
 
 /// Reads an entries file the export readers do not handle: a plain list (one entrant per

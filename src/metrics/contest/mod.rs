@@ -31,7 +31,7 @@ pub use report::ContestReport;
 
 use crate::i18n::Lang;
 use crate::metrics::roi;
-use crate::model::EntryRow;
+use crate::model::Entries;
 use audience::{audience, new_followers};
 use numbers::read_numbers;
 use outcome::Outcome;
@@ -41,7 +41,7 @@ use warnings::warnings;
 
 /// Computes the contest outcome of `input`, with the contest's comments (`entries`, possibly
 /// none), in `lang`.
-pub fn compute_contest(input: &ContestInput, entries: &[EntryRow], lang: Lang) -> ContestReport {
+pub fn compute_contest(input: &ContestInput, entries: &Entries, lang: Lang) -> ContestReport {
     let (numbers, mut errors) = read_numbers(input, entries, lang);
     // Costs and returns go through the ROI calculator.
     let sales = sales_line(&numbers);
@@ -78,7 +78,7 @@ mod tests {
         }"#,
         )
         .unwrap();
-        let r = compute_contest(&input, &[], Lang::En);
+        let r = compute_contest(&input, &crate::model::Entries::new(), Lang::En);
         let kept = &r.retention[0];
         assert_eq!(kept.kept.get(), Some(300.0)); // 5 300 − 5 000
         assert_eq!(kept.retention.get(), Some(0.5)); // 300 ÷ 600

@@ -5,7 +5,7 @@ use super::input::{ContestInput, FollowerList, Followers, Later};
 use crate::draw::{normalise, tally_entries};
 use crate::form::{Entry, FieldError, Fields, Kind};
 use crate::i18n::Lang;
-use crate::model::EntryRow;
+use crate::model::Entries;
 use std::collections::HashSet;
 
 /// Where a count came from, for the figure's inputs.
@@ -94,7 +94,7 @@ pub(super) struct Numbers {
 /// the counts left blank.
 pub(super) fn read_numbers(
     input: &ContestInput,
-    entries: &[EntryRow],
+    entries: &Entries,
     lang: Lang,
 ) -> (Numbers, Vec<FieldError>) {
     let mut f = Fields::new(lang, input.decimal_mark);

@@ -25,7 +25,7 @@ use crate::date::DateTime;
 use crate::formula::Formula;
 use crate::i18n::Lang;
 use crate::metrics::activity::Hours;
-use crate::model::{DailyRow, EntryRow, Message, PostRef};
+use crate::model::{DailyRow, Entries, Message, PostRef};
 use crate::workspace::Sentiments;
 use serde::Serialize;
 
@@ -50,7 +50,7 @@ pub(crate) struct ReputationInputs<'a> {
     /// The daily rows of the period, by account.
     pub days: &'a [Vec<&'a DailyRow>],
     /// Every comment (the period is applied here).
-    pub entries: &'a [EntryRow],
+    pub entries: &'a Entries,
     /// Every inbox message.
     pub messages: &'a [Message],
     /// The sentiment of each post's, comment's and message's text.

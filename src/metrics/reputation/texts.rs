@@ -6,7 +6,7 @@
 use crate::date::{Date, DateTime};
 use crate::formats::comments::is_content_address;
 use crate::i18n::Lang;
-use crate::model::{EntryRow, Message, Network, PostRef};
+use crate::model::{Entries, EntryRef, Message, Network, PostRef};
 use crate::sentiment::Sentiment;
 use crate::workspace::Sentiments;
 use std::collections::HashMap;
@@ -49,7 +49,7 @@ pub(crate) struct Said<'a> {
 
 /// The records whose texts are read, and what the estimate said of each.
 pub(crate) struct Texts<'a> {
-    pub entries: &'a [EntryRow],
+    pub entries: &'a Entries,
     pub messages: &'a [Message],
     pub posts: &'a [(PostRef<'a>, Option<DateTime>)],
     pub sentiments: &'a Sentiments,
@@ -225,37 +225,37 @@ fn comments<'a>(t: &Texts<'a>) -> Vec<Said<'a>> {
         .collect();
     let parents: HashMap<(usize, &str), &str> = entries
         .iter()
-        .filter_map(|e| Some(((e.origin.file, e.id.as_deref()?), e.parent_id.as_deref()?)))
+        .filter_map(|e| Some(((e.origin().file, e.id()?), e.parent_id()?)))
         .collect();
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        let when = e.date.map(|d| period.local(d));
-        if e.text.trim().is_empty() || !period.holds(when) {
+        let when = e.date().map(|d| period.local(d));
+        if e.text().trim().is_empty() || !period.holds(when) {
             continue;
         }
-        let file = file_name(files, e.origin.file);
-        let (post, post_label) = match e.link.as_deref().and_then(post_address) {
+        let file = file_name(files, e.origin().file);
+        let (post, post_label) = match e.link().and_then(post_address) {
             Some(a) => {
                 let label = by_address.get(&a).cloned().unwrap_or_else(|| a.clone());
                 (a, label)
             }
             None => (file.to_string(), file.to_string()),
         };
-        let network = [e.link.as_deref(), e.profile.as_deref()]
+        let network = [e.link(), e.profile()]
             .into_iter()
             .flatten()
             .find_map(network_of_address);
         out.push(Said {
             source: Source::Comment {
-                file: e.origin.file,
+                file: e.origin().file,
                 post,
                 post_label,
                 thread: thread_of(e, &parents),
             },
             file,
-            line: e.origin.line,
-            author: Some(&e.author),
-            text: &e.text,
+            line: e.origin().line,
+            author: Some(e.author()),
+            text: e.text(),
             when,
             date: when.map(|w| w.date),
             network,
@@ -269,15 +269,15 @@ fn comments<'a>(t: &Texts<'a>) -> Vec<Said<'a>> {
 /// The id of the top-level comment `e` belongs to (itself when it is one), following its
 /// parents up (at most 100 steps: a loop in an export ends there); a comment without an id
 /// is a thread of its own, named by its line.
-fn thread_of(e: &EntryRow, parents: &HashMap<(usize, &str), &str>) -> String {
-    let Some(mut id) = e.id.as_deref() else {
-        return format!("line {}", e.origin.line);
+fn thread_of(e: EntryRef<'_>, parents: &HashMap<(usize, &str), &str>) -> String {
+    let Some(mut id) = e.id() else {
+        return format!("line {}", e.origin().line);
     };
-    if let Some(p) = e.parent_id.as_deref() {
+    if let Some(p) = e.parent_id() {
         id = p;
     }
     for _ in 0..100 {
-        match parents.get(&(e.origin.file, id)) {
+        match parents.get(&(e.origin().file, id)) {
             Some(p) => id = p,
             None => break,
         }
