@@ -145,3 +145,35 @@ fn adding_removing_or_mapping_a_file_forgets_the_facts() {
     assert_eq!(unmapped.reputation.tone.messages, 0);
     same_as_fresh(&ws, "inbox texts unmapped");
 }
+
+#[test]
+fn facts_read_ahead_in_slices_give_what_a_fresh_analysis_gives() {
+    // Read ahead whole, a few hundred bytes of text at a time (posts, comments, messages).
+    let (ws, _) = workspace();
+    let mut slices = 1;
+    while !ws.read_ahead(Lang::Fr, 40) {
+        slices += 1;
+        assert!(slices < 10_000, "read_ahead never ends");
+    }
+    assert!(slices > 3, "{slices} slices: the budget is not honoured");
+    assert!(ws.read_ahead(Lang::Fr, 40), "done stays done");
+    same_as_fresh(&ws, "read ahead whole in French");
+
+    // Read ahead in part: the analysis reads the rest; the other language's facts are its own.
+    let (ws, _) = workspace();
+    assert!(!ws.read_ahead(Lang::En, 100));
+    assert!(!ws.read_ahead(Lang::En, 100));
+    assert!(!ws.facts().is_empty(), "what was read ahead is kept");
+    same_as_fresh(&ws, "read ahead in part in English");
+
+    // A file added after a read ahead: the facts are forgotten, and read ahead again.
+    let (mut ws, [_, comments, _]) = workspace();
+    assert!(!ws.read_ahead(Lang::Fr, 100));
+    assert!(ws.remove(comments));
+    assert!(
+        ws.facts().is_empty(),
+        "a file removed forgets what was read ahead"
+    );
+    while !ws.read_ahead(Lang::Fr, 4096) {}
+    same_as_fresh(&ws, "read ahead after a file was removed");
+}

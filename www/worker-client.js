@@ -10,6 +10,8 @@
 //   one starts, every set's files are read again but the one whose step it was (marked
 //   `failed`, with the reason), the mappings applied are applied again, and the calls that
 //   were waiting are sent again: nothing the user typed or dropped is lost;
+// - while the core has nothing else to do, the Files tab's set has it read ahead what its
+//   first analysis needs (the texts' sentiments), a slice per call (`FileSet.readsAhead`);
 // - where no module worker can start (a Content-Security-Policy without worker-src, a
 //   file:// page, an old browser), the same engine runs in the page's own thread, said
 //   once in the console (there a stuck step holds the page: no watchdog, no ending it).
@@ -29,6 +31,12 @@ export { entriesOf, textOf };
  * a busy page's late timers a Cancel is done within 100 ms (a chunk stops in 10 to 30).
  */
 export const CANCEL_MS = 60;
+/**
+ * What a set that reads ahead reads per call (bytes of its records' texts: about 10 ms of the
+ * core in WebAssembly), and how often it looks whether the core is free.
+ */
+const AHEAD_BYTES = 256 << 10;
+const AHEAD_WAIT_MS = 100;
 /** How long a new worker may take to load the core before the page runs it itself. */
 const START_MS = 30000;
 
@@ -205,6 +213,11 @@ export class CoreClient {
     }
     await this.#open('page');
     this.#flush();
+  }
+
+  /** Whether the core is up with nothing to do (no call waits or runs). */
+  get idle() {
+    return this.#up && this.#pending.size === 0;
   }
 
   /** The core is up: the calls that waited go, in their order. */
@@ -481,7 +494,13 @@ export class FileSet {
   #client;
   #files = [];
   #listeners = new Set();
+  #ahead = 0;
   lang = 'en';
+  /**
+   * Whether the core reads ahead, while it has nothing else to do, what this set's first
+   * analysis needs (the Files tab's set: its Analysis tab then opens on kept facts).
+   */
+  readsAhead = false;
 
   constructor(client, name) {
     this.#client = client;
@@ -553,6 +572,33 @@ export class FileSet {
     entry.phase = null;
     this.#emit(entry, 'state');
     if (entry.state === 'done') this.#emit(entry, 'data');
+    if (entry.state === 'done' && !internal) this.#readAhead();
+  }
+
+  /**
+   * Reads ahead, a slice per call while the core has nothing else to do, the texts' sentiments
+   * the first analysis in the set's language needs (Workspace.readAhead): the core keeps them,
+   * and the analysis reads only what is left. A newer read ahead (another file read, a mapping)
+   * takes over; a call that fails ends it (the analysis reads them itself).
+   */
+  async #readAhead() {
+    if (!this.readsAhead) return;
+    this.#ahead += 1;
+    const turn = this.#ahead;
+    for (;;) {
+      while (!this.#client.idle) {
+        // eslint-disable-next-line no-await-in-loop
+        await new Promise((resolve) => { setTimeout(resolve, AHEAD_WAIT_MS); });
+        if (turn !== this.#ahead) return;
+      }
+      if (turn !== this.#ahead) return;
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        if (await this.call('readAhead', [this.lang, AHEAD_BYTES], { kind: 'facts' })) return;
+      } catch {
+        return;
+      }
+    }
   }
 
   /** Cancels the reading of `entry`: it is gone at once (the worker stops at its next chunk). */
@@ -575,6 +621,7 @@ export class FileSet {
     if (f.status === 'done') {
       await this.#client.request('remove', { set: this.name, key: entry.key });
       this.#emit(entry, 'data');
+      this.#readAhead();
     }
   }
 
@@ -586,6 +633,7 @@ export class FileSet {
     f?.mappings.set(table, mapping);
     entry.report = report;
     this.#emit(entry, 'data');
+    this.#readAhead();
     return report;
   }
 
@@ -600,6 +648,7 @@ export class FileSet {
     if (f) (f.quotes ??= []).push([line, column]);
     entry.report = report;
     this.#emit(entry, 'data');
+    this.#readAhead();
     return report;
   }
 

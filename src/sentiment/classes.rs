@@ -1,10 +1,9 @@
 //! The small word lists the rules and the language guess read (negations, boosters,
-//! dampeners, `but`, each language's common words, the stop words), gathered into one table:
-//! a word is looked up once, and its [`Class`] says every list it is in.
+//! dampeners, `but`, each language's common words, the stop words): a word's [`Class`] says
+//! every list it is in, found with its valence in the lexicon's one table
+//! ([`super::lexicon::entry`]).
 
 use crate::i18n::Lang;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The lists a word is in, one bit each.
 pub(super) type Class = u16;
@@ -47,33 +46,22 @@ pub(super) fn but(lang: Lang) -> Class {
     of_lang(BUT, lang)
 }
 
-/// The lists the folded word `w` is in (0 for none).
-pub(super) fn class(w: &str) -> Class {
-    static TABLE: OnceLock<HashMap<&'static str, Class, foldhash::fast::FixedState>> =
-        OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = HashMap::default();
-        let lists: [(&[&'static str], Class); 11] = [
-            (FRENCH_WORDS, FRENCH),
-            (ENGLISH_WORDS, ENGLISH),
-            (STOP_WORDS, STOP),
-            (NEGATORS_EN, NEGATOR[0]),
-            (NEGATORS_FR, NEGATOR[1]),
-            (BOOSTERS_EN, BOOSTER[0]),
-            (BOOSTERS_FR, BOOSTER[1]),
-            (DAMPENERS_EN, DAMPENER[0]),
-            (DAMPENERS_FR, DAMPENER[1]),
-            (BUT_EN, BUT[0]),
-            (BUT_FR, BUT[1]),
-        ];
-        for (list, bit) in lists {
-            for w in list {
-                *t.entry(*w).or_insert(0) |= bit;
-            }
-        }
-        t
-    });
-    table.get(w).copied().unwrap_or(0)
+/// Every list with its bit: what [`super::lexicon`]'s one table of words is built from, so
+/// that one lookup of a word says its lists and its valence.
+pub(super) fn lists() -> [(&'static [&'static str], Class); 11] {
+    [
+        (FRENCH_WORDS, FRENCH),
+        (ENGLISH_WORDS, ENGLISH),
+        (STOP_WORDS, STOP),
+        (NEGATORS_EN, NEGATOR[0]),
+        (NEGATORS_FR, NEGATOR[1]),
+        (BOOSTERS_EN, BOOSTER[0]),
+        (BOOSTERS_FR, BOOSTER[1]),
+        (DAMPENERS_EN, DAMPENER[0]),
+        (DAMPENERS_FR, DAMPENER[1]),
+        (BUT_EN, BUT[0]),
+        (BUT_FR, BUT[1]),
+    ]
 }
 
 /// Words that say a text is French.

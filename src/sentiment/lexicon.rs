@@ -1,15 +1,17 @@
 //! The lexicons: the words and phrases of each language with their valence (`en.txt`,
-//! `fr.txt`) and the emoji both languages share (`emoji.txt`), read once into sorted tables,
-//! and the folding every key and token goes through (lower case, no accents).
+//! `fr.txt`) and the emoji both languages share (`emoji.txt`), read once into one table
+//! with the small word lists ([`super::classes`]), and the folding every key and token goes
+//! through (lower case, no accents).
 
+use super::classes::{lists, Class};
 use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 type Fixed = foldhash::fast::FixedState;
 
-/// What the table says of a key.
-#[derive(Clone, Copy, Debug, Default)]
+/// What one language's lexicon says of a key.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(super) struct Key {
     /// Its valence, when it is an entry.
     pub(super) valence: Option<f32>,
@@ -17,82 +19,129 @@ pub(super) struct Key {
     pub(super) starts: bool,
 }
 
-/// One language's table: folded keys, sorted, with their valence.
+/// What the table says of a key: the word lists it is in and what each language's lexicon
+/// says of it (English, French).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Entry {
+    /// The word lists it is in (0 for none).
+    pub(super) class: Class,
+    /// English's, French's.
+    keys: [Key; 2],
+}
+
+impl Entry {
+    /// What `lang`'s lexicon says of it.
+    pub(super) fn key(&self, lang: Lang) -> Key {
+        self.keys[slot(lang)]
+    }
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+    }
+}
+
+/// One language's lexicon: how many entries, and the most words a phrase of it has.
 pub(super) struct Lexicon {
-    entries: Vec<(String, f32)>,
-    /// The same by key (a comment's every word is looked up: hashing beats a binary search
-    /// over thousands of keys), and every key a longer phrase starts with (`c'`, `c'est`,
-    /// `c'est pas` for `c'est pas terrible`): a phrase is looked for only while its words so
-    /// far start one. One lookup says both.
-    by_key: HashMap<String, Key, Fixed>,
-    /// The most words a phrase of this table has.
+    lang: Lang,
+    entries: usize,
+    /// The most words a phrase of this lexicon has.
     pub(super) longest: usize,
 }
 
-impl Lexicon {
-    fn read(texts: &[&str]) -> Lexicon {
-        let mut entries: Vec<(String, f32)> = texts
-            .iter()
-            .flat_map(|t| t.lines())
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let (key, value) = l.split_once('\t')?;
-                Some((fold(key.trim()), value.trim().parse().ok()?))
-            })
-            .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        // The first of two equal keys wins (a file lists a word once; a later duplicate is
-        // a slip the test `lexicons_are_clean` names).
-        entries.dedup_by(|b, a| a.0 == b.0);
-        let longest = entries
-            .iter()
-            .map(|(k, _)| k.split(' ').count())
-            .max()
-            .unwrap_or(1);
-        let mut by_key: HashMap<String, Key, Fixed> = entries
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.clone(),
-                    Key {
-                        valence: Some(*v),
-                        starts: false,
-                    },
-                )
-            })
-            .collect();
-        for (k, _) in &entries {
-            for (i, c) in k.char_indices() {
-                let start = match c {
-                    ' ' => &k[..i],
-                    '\'' if i + 1 < k.len() => &k[..=i],
-                    _ => continue,
-                };
-                by_key.entry(start.to_string()).or_default().starts = true;
+/// Both lexicons and the word lists by key (a comment's every word is looked up: hashing
+/// beats a binary search over thousands of keys), with every key a longer phrase starts
+/// with (`c'`, `c'est`, `c'est pas` for `c'est pas terrible`): a phrase is looked for only
+/// while its words so far start one. One lookup of a word says all of it.
+struct Table {
+    by_key: HashMap<String, Entry, Fixed>,
+    lexicons: [Lexicon; 2],
+}
+
+impl Table {
+    fn read() -> Table {
+        let mut by_key: HashMap<String, Entry, Fixed> = HashMap::default();
+        let lexicons = [(Lang::En, [EN, EMOJI]), (Lang::Fr, [FR, EMOJI])].map(|(lang, texts)| {
+            let entries = entries(&texts);
+            for (k, v) in &entries {
+                by_key.entry(k.clone()).or_default().keys[slot(lang)].valence = Some(*v);
+            }
+            for (k, _) in &entries {
+                for (i, c) in k.char_indices() {
+                    let start = match c {
+                        ' ' => &k[..i],
+                        '\'' if i + 1 < k.len() => &k[..=i],
+                        _ => continue,
+                    };
+                    by_key.entry(start.to_string()).or_default().keys[slot(lang)].starts = true;
+                }
+            }
+            let longest = entries
+                .iter()
+                .map(|(k, _)| k.split(' ').count())
+                .max()
+                .unwrap_or(1);
+            Lexicon {
+                lang,
+                entries: entries.len(),
+                longest,
+            }
+        });
+        for (list, bit) in lists() {
+            for w in list {
+                by_key.entry((*w).to_string()).or_default().class |= bit;
             }
         }
-        Lexicon {
-            entries,
-            by_key,
-            longest,
-        }
+        Table { by_key, lexicons }
     }
+}
 
+/// The entries of the lexicon files `texts`: folded keys, sorted, each once.
+fn entries(texts: &[&str]) -> Vec<(String, f32)> {
+    let mut entries: Vec<(String, f32)> = texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (key, value) = l.split_once('\t')?;
+            Some((fold(key.trim()), value.trim().parse().ok()?))
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    // The first of two equal keys wins (a file lists a word once; a later duplicate is
+    // a slip the test `lexicons_are_clean` names).
+    entries.dedup_by(|b, a| a.0 == b.0);
+    entries
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(Table::read)
+}
+
+/// What the table says of the folded key `key`: its word lists and both lexicons' entries.
+pub(super) fn entry(key: &str) -> Entry {
+    table().by_key.get(key).copied().unwrap_or_default()
+}
+
+impl Lexicon {
     /// The valence of a folded key, if listed.
     pub(super) fn get(&self, key: &str) -> Option<f32> {
-        self.by_key.get(key).and_then(|k| k.valence)
+        self.find(key).valence
     }
 
-    /// The valence of a folded key, if listed, and whether a longer phrase of the table
+    /// The valence of a folded key, if listed, and whether a longer phrase of the lexicon
     /// starts with it.
     pub(super) fn find(&self, key: &str) -> Key {
-        self.by_key.get(key).copied().unwrap_or_default()
+        entry(key).key(self.lang)
     }
 
     /// How many entries (the documentation quotes it).
     pub(super) fn len(&self) -> usize {
-        self.entries.len()
+        self.entries
     }
 }
 
@@ -100,15 +149,9 @@ const EN: &str = include_str!("en.txt");
 const FR: &str = include_str!("fr.txt");
 const EMOJI: &str = include_str!("emoji.txt");
 
-/// The table of `lang`: its words and phrases, and the emoji.
+/// The lexicon of `lang`: its words and phrases, and the emoji.
 pub(super) fn lexicon(lang: Lang) -> &'static Lexicon {
-    static TABLES: OnceLock<[Lexicon; 2]> = OnceLock::new();
-    let [en, fr] =
-        TABLES.get_or_init(|| [Lexicon::read(&[EN, EMOJI]), Lexicon::read(&[FR, EMOJI])]);
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
+    &table().lexicons[slot(lang)]
 }
 
 /// A key as the tables hold it: lower case, accents removed (`Déçue` → `decue`), the
@@ -121,16 +164,38 @@ pub(super) fn fold(s: &str) -> String {
 
 /// [`fold`] written at the end of `out`.
 pub(super) fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '\u{fe0f}' | '\u{fe0e}' | '\u{200d}' | '\u{1f3fb}'..='\u{1f3ff}' => {}
-            '’' | 'ʼ' | '`' | '´' => out.push('\''),
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => match unaccent(c) {
-                Some(s) => out.push_str(s),
-                None => out.extend(c.to_lowercase()),
-            },
+    let mut rest = s;
+    while !rest.is_empty() {
+        // ASCII (but the grave accent) is only lower-cased: a run of it at once.
+        let n = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b == b'`')
+            .unwrap_or(rest.len());
+        if n > 0 {
+            let mark = out.len();
+            out.push_str(&rest[..n]);
+            out[mark..].make_ascii_lowercase();
+            rest = &rest[n..];
+            continue;
         }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        fold_char(c, out);
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
+/// One character folded at the end of `out`.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{fe0f}' | '\u{fe0e}' | '\u{200d}' | '\u{1f3fb}'..='\u{1f3ff}' => {}
+        '’' | 'ʼ' | '`' | '´' => out.push('\''),
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        _ => match unaccent(c) {
+            Some(s) => out.push_str(s),
+            None => out.extend(c.to_lowercase()),
+        },
     }
 }
 
@@ -189,6 +254,18 @@ mod tests {
         );
         assert_eq!(french_stems("bonne").collect::<Vec<_>>(), ["bonn", "bon"]);
         assert_eq!(french_stems("pas").count(), 0);
+    }
+
+    #[test]
+    fn ascii_runs_fold_as_their_characters_do() {
+        let alphabet: Vec<char> = "aZ `´’é É\u{fe0f}👍🏽Œß1!".chars().collect();
+        let mut rng = crate::hash::XorShift(0xf01d);
+        for _ in 0..20_000 {
+            let text = rng.text(&alphabet, 16);
+            let mut one_by_one = String::new();
+            text.chars().for_each(|c| fold_char(c, &mut one_by_one));
+            assert_eq!(fold(&text), one_by_one, "{text:?}");
+        }
     }
 
     #[test]

@@ -129,21 +129,27 @@ fn language(t: &Tokens, text: &str, hint: Lang) -> Lang {
         fr += usize::from(class & classes::FRENCH != 0);
         en += usize::from(class & classes::ENGLISH != 0);
     }
-    fr += text
-        .chars()
-        .filter(|c| {
-            matches!(
-                c,
-                'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'É'
-            )
-        })
-        .count()
-        .min(3);
+    fr += accents(text);
     match fr.cmp(&en) {
         std::cmp::Ordering::Greater => Lang::Fr,
         std::cmp::Ordering::Less => Lang::En,
         std::cmp::Ordering::Equal => hint,
     }
+}
+
+/// How many of French's accented letters (`é è ê à ç ù â î ô û É`) `text` has, up to 3.
+/// Each is two bytes in UTF-8, the first 0xC3 (as every letter from U+00C0 to U+00FF).
+fn accents(text: &str) -> usize {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xC3, b)
+        .filter(|&i| {
+            matches!(
+                b.get(i + 1),
+                Some(0xA9 | 0xA8 | 0xAA | 0xA0 | 0xA7 | 0xB9 | 0xA2 | 0xAE | 0xB4 | 0xBB | 0x89)
+            )
+        })
+        .take(3)
+        .count()
 }
 
 /// The words of `text` that say what it is about, folded, each with its spelling as written
@@ -158,7 +164,7 @@ pub(crate) fn content_words(text: &str) -> Vec<(String, String)> {
         if let Token::Word {
             shown,
             long: false,
-            class,
+            entry,
             ..
         } = tok
         {
@@ -166,7 +172,7 @@ pub(crate) fn content_words(text: &str) -> Vec<(String, String)> {
             let keep = w.chars().count() >= 3
                 && !w.ends_with('\'')
                 && !w.chars().all(|c| c.is_ascii_digit())
-                && class & common == 0;
+                && entry.class & common == 0;
             if keep && !out.iter().any(|(x, _)| x == w) {
                 out.push((w.to_string(), text[shown.clone()].to_lowercase()));
             }

@@ -132,38 +132,43 @@ fn phrase(
     lang: Lang,
     scratch: &mut Scratch,
 ) -> Option<(usize, f32)> {
-    let key = &mut scratch.key;
-    key.clear();
-    let mut best = None;
-    for n in 1..=table.longest {
-        let Some(w) = t.word(i + n - 1) else {
-            break;
-        };
-        if n > 1 && !key.ends_with('\'') {
-            key.push(' ');
-        }
-        key.push_str(w);
-        let found = table.find(key);
-        if let Some(v) = found.valence {
-            best = Some((n, v));
-        }
-        if !found.starts {
-            break;
+    let first = t.word(i)?;
+    let found = t.key(i, lang);
+    let mut best = found.valence.map(|v| (1, v));
+    if found.starts {
+        let key = &mut scratch.key;
+        key.clear();
+        key.push_str(first);
+        for n in 2..=table.longest {
+            let Some(w) = t.word(i + n - 1) else {
+                break;
+            };
+            if !key.ends_with('\'') {
+                key.push(' ');
+            }
+            key.push_str(w);
+            let found = table.find(key);
+            if let Some(v) = found.valence {
+                best = Some((n, v));
+            }
+            if !found.starts {
+                break;
+            }
         }
     }
     // The word alone was looked up first above: only its other forms are left.
-    best.or_else(|| other_forms(table, t.word(i)?, lang, &mut scratch.once).map(|v| (1, v)))
+    best.or_else(|| other_forms(table, first, lang, &mut scratch.once).map(|v| (1, v)))
 }
 
 /// The valence of a word not listed as written: once its doubled letters are written once,
 /// else (French) one of its stems, (English) without its plural.
 fn other_forms(table: &Lexicon, w: &str, lang: Lang, once: &mut String) -> Option<f32> {
-    held_once(w, once);
-    let held = if once.as_str() == w {
-        None
-    } else {
-        table.get(once)
-    };
+    // An ASCII word without two equal letters in a row is its own held-once form.
+    let doubled = !w.is_ascii() || w.as_bytes().windows(2).any(|p| p[0] == p[1]);
+    let held = doubled
+        .then(|| held_once(w, once))
+        .filter(|()| once.as_str() != w)
+        .and_then(|()| table.get(once));
     held.or_else(|| match lang {
         Lang::Fr => french_stems(w).find_map(|s| table.get(s)),
         Lang::En => w.strip_suffix('s').and_then(|s| table.get(s)),

@@ -7,8 +7,9 @@
 //! string it keeps and each token names its range, so reading a text allocates nothing once
 //! its buffers have grown to the longest text read.
 
-use super::classes::{class, Class};
-use super::lexicon::fold_into;
+use super::classes::Class;
+use super::lexicon::{entry, fold_into, Entry, Key};
+use crate::i18n::Lang;
 use std::ops::Range;
 
 /// One piece of a comment.
@@ -17,13 +18,14 @@ pub(super) enum Token {
     /// A word, folded (`text`, its range in the folded string); `caps` when written in
     /// capitals in a text that has small letters too (`NEVER`), `long` when a letter was held
     /// (`nuuul`, `loooove`, read as `nul`, `love`); `shown` is where it is in the text read
-    /// (to show it as written, `déçue`); `class` the word lists it is in.
+    /// (to show it as written, `déçue`); `entry` what the lexicons say of it, and the word
+    /// lists it is in.
     Word {
         text: Range<usize>,
         shown: Range<usize>,
         caps: bool,
         long: bool,
-        class: Class,
+        entry: Entry,
     },
     /// An emoji or an emoticon (`:)`, `<3`), folded (its range in the folded string).
     Emoji(Range<usize>),
@@ -75,8 +77,16 @@ impl Tokens {
     /// The word lists token `i` is in (0 when it is no word).
     pub(super) fn class(&self, i: usize) -> Class {
         match self.list.get(i) {
-            Some(Token::Word { class, .. }) => *class,
+            Some(Token::Word { entry, .. }) => entry.class,
             _ => 0,
+        }
+    }
+
+    /// What `lang`'s lexicon says of token `i`'s word alone (nothing when it is no word).
+    pub(super) fn key(&self, i: usize, lang: Lang) -> Key {
+        match self.list.get(i) {
+            Some(Token::Word { entry, .. }) => entry.key(lang),
+            _ => Key::default(),
         }
     }
 
@@ -90,54 +100,118 @@ impl Tokens {
         }
     }
 
-    /// Cuts `text` into tokens, in place of the last text's.
+    /// Cuts `text` into tokens, in place of the last text's. Most texts are mostly ASCII: an
+    /// ASCII byte is read as a byte, anything else as the character it starts.
     pub(super) fn read(&mut self, text: &str) {
         self.folded.clear();
         self.list.clear();
-        let has_lower = text.chars().any(char::is_lowercase);
+        let has_lower = has_lower(text);
+        let bytes = text.as_bytes();
         let mut at = 0;
-        while let Some(c) = text[at..].chars().next() {
-            let rest = &text[at..];
-            if let Some(e) = emoticon(rest) {
-                let start = self.folded.len();
-                self.folded.push_str(e);
-                self.list.push(Token::Emoji(start..self.folded.len()));
-                at += e.len();
+        while let Some(&b) = bytes.get(at) {
+            if is_nothing(b) {
+                // Spaces, digits, most marks: skipped at once.
+                at += bytes[at..]
+                    .iter()
+                    .position(|&b| !is_nothing(b))
+                    .unwrap_or(bytes.len() - at);
                 continue;
             }
-            match c {
-                '!' => self.list.push(Token::Bang),
-                '?' => self.list.push(Token::Question),
-                '.' | ',' | ';' | ':' | '\n' | '(' | ')' | '"' | '«' | '»' | '…'
-                    if !matches!(self.list.last(), Some(Token::Break)) =>
-                {
-                    self.list.push(Token::Break);
-                }
-                '@' => {
-                    at = text.len() - skip_to_space(rest).len();
-                    continue;
-                }
-                _ if starts_address(rest) => {
-                    at = text.len() - skip_to_space(rest).len();
-                    continue;
-                }
-                _ if c.is_alphabetic() => {
-                    let end = rest
-                        .find(|ch: char| !(ch.is_alphanumeric() || is_apostrophe(ch)))
-                        .unwrap_or(rest.len());
-                    self.words(text, at..at + end, has_lower);
-                    at += end;
-                    continue;
-                }
-                _ if is_emoji(c) => {
-                    let start = self.folded.len();
-                    fold_into(&rest[..c.len_utf8()], &mut self.folded);
-                    self.list.push(Token::Emoji(start..self.folded.len()));
-                }
-                _ => {}
-            }
-            at += c.len_utf8();
+            at = if b.is_ascii() {
+                self.ascii(text, at, has_lower)
+            } else {
+                self.other(text, at, has_lower)
+            };
         }
+    }
+
+    /// What the ASCII character at `text[at]` starts (an emoticon, a mark, an address or a
+    /// mention skipped, a word): where the next token may start.
+    fn ascii(&mut self, text: &str, at: usize, has_lower: bool) -> usize {
+        let rest = &text[at..];
+        if let Some(e) = emoticon(rest) {
+            let start = self.folded.len();
+            self.folded.push_str(e);
+            self.list.push(Token::Emoji(start..self.folded.len()));
+            return at + e.len();
+        }
+        match rest.as_bytes()[0] {
+            b'!' => self.list.push(Token::Bang),
+            b'?' => self.list.push(Token::Question),
+            b'.' | b',' | b';' | b':' | b'\n' | b'(' | b')' | b'"' => self.clause_break(),
+            b'@' => return text.len() - skip_to_space(rest).len(),
+            b'h' | b'H' | b'w' | b'W' if starts_address(rest) => {
+                return text.len() - skip_to_space(rest).len();
+            }
+            b if b.is_ascii_alphabetic() => {
+                let (end, plain) = run_end(rest);
+                if plain {
+                    self.plain_word(&rest[..end], at, has_lower);
+                } else {
+                    self.words(text, at..at + end, has_lower);
+                }
+                return at + end;
+            }
+            _ => {}
+        }
+        at + 1
+    }
+
+    /// What the character starting at `text[at]` (not ASCII) starts: a break, a word, an
+    /// emoji, or nothing: where the next token may start.
+    fn other(&mut self, text: &str, at: usize, has_lower: bool) -> usize {
+        let rest = &text[at..];
+        let Some(c) = rest.chars().next() else {
+            return text.len();
+        };
+        match c {
+            '«' | '»' | '…' => self.clause_break(),
+            _ if is_letter(c) => {
+                let (end, _) = run_end(rest);
+                self.words(text, at..at + end, has_lower);
+                return at + end;
+            }
+            _ if is_emoji(c) => {
+                let start = self.folded.len();
+                fold_into(&rest[..c.len_utf8()], &mut self.folded);
+                self.list.push(Token::Emoji(start..self.folded.len()));
+            }
+            _ => {}
+        }
+        at + c.len_utf8()
+    }
+
+    /// The end of a clause, unless the last token is one.
+    fn clause_break(&mut self) {
+        if !matches!(self.list.last(), Some(Token::Break)) {
+            self.list.push(Token::Break);
+        }
+    }
+
+    /// A word of ASCII letters and digits alone at `text[at..]` (most words): what
+    /// [`Tokens::words`] makes of it, without looking for apostrophes or accents.
+    fn plain_word(&mut self, word: &str, at: usize, has_lower: bool) {
+        let (mut letters, mut upper, mut held) = (0usize, true, false);
+        let mut run = (0u8, 0u8);
+        for b in word.bytes() {
+            let low = b.to_ascii_lowercase();
+            run = if low == run.0 {
+                (low, run.1.saturating_add(1))
+            } else {
+                (low, 1)
+            };
+            held |= run.1 == 3;
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                upper &= b.is_ascii_uppercase();
+            }
+        }
+        let caps = has_lower && letters > 1 && upper;
+        let mark = self.folded.len();
+        self.folded.push_str(word);
+        self.folded[mark..].make_ascii_lowercase();
+        let long = held && unheld(&mut self.folded, mark);
+        self.push_word(mark..self.folded.len(), at..at + word.len(), caps, long);
     }
 
     /// One run of letters and apostrophes of `text`: French elisions split off, then the word.
@@ -166,9 +240,9 @@ impl Tokens {
         }
         let from = start + (rest.len() - rest.trim_start_matches(is_apostrophe).len());
         let (mut letters, mut upper) = (0usize, true);
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
+        for c in word.chars().filter(|&c| is_letter(c)) {
             letters += 1;
-            upper &= c.is_uppercase();
+            upper &= is_capital(c);
         }
         let caps = has_lower && letters > 1 && upper;
         let mark = self.folded.len();
@@ -178,13 +252,16 @@ impl Tokens {
     }
 
     fn push_word(&mut self, text: Range<usize>, shown: Range<usize>, caps: bool, long: bool) {
-        let class = self.folded.get(text.clone()).map_or(0, class);
+        let entry = self
+            .folded
+            .get(text.clone())
+            .map_or_else(Entry::default, entry);
         self.list.push(Token::Word {
             text,
             shown,
             caps,
             long,
-            class,
+            entry,
         });
     }
 }
@@ -200,6 +277,86 @@ fn emoticon(rest: &str) -> Option<&'static str> {
         .copied()
         .find(|e| head.len() >= e.len() && head[..e.len()].eq_ignore_ascii_case(e.as_bytes()))
         .filter(|e| !followed_by_letter(rest, e.len()))
+}
+
+/// Where the run of letters, digits and apostrophes at the start of `rest` ends, and whether
+/// it is ASCII letters and digits alone.
+fn run_end(rest: &str) -> (usize, bool) {
+    let b = rest.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|&x| !x.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    if ascii == b.len() || (b[ascii].is_ascii() && b[ascii] != b'\'') {
+        return (ascii, true);
+    }
+    let end = rest[ascii..]
+        .find(|ch: char| !(is_letter_or_digit(ch) || is_apostrophe(ch)))
+        .map_or(rest.len(), |i| ascii + i);
+    (end, false)
+}
+
+/// Whether the ASCII byte `b` starts no token (a space, a digit, most marks).
+fn is_nothing(b: u8) -> bool {
+    b.is_ascii()
+        && !b.is_ascii_alphabetic()
+        && !matches!(
+            b,
+            b'!' | b'?'
+                | b'.'
+                | b','
+                | b';'
+                | b':'
+                | b'\n'
+                | b'('
+                | b')'
+                | b'"'
+                | b'@'
+                | b'>'
+                | b'<'
+                | b'='
+        )
+}
+
+/// `c.is_alphabetic()`, the Latin-1 letters (French's accented ones) without Unicode's tables.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0xFF => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, the same way.
+fn is_letter_or_digit(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xC0..=0xFF => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `c.is_uppercase()`, the same way.
+fn is_capital(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xDE => c != '×',
+        0xDF..=0xFF => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// Whether `text` has a small letter (a word in capitals is then a shout).
+fn has_lower(text: &str) -> bool {
+    let b = text.as_bytes();
+    match b
+        .iter()
+        .position(|&x| x.is_ascii_lowercase() || !x.is_ascii())
+    {
+        None => false,
+        Some(i) if b[i].is_ascii() => true,
+        Some(i) => text[i..].chars().any(char::is_lowercase),
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -227,6 +384,10 @@ fn skip_to_space(s: &str) -> &str {
 /// (`nuuul` → `nuul`, `coool` → `cool`; [`super::score`] also tries it once: `nul`), and
 /// says whether there was one.
 fn unheld(s: &mut String, from: usize) -> bool {
+    let w = &s.as_bytes()[from..];
+    if w.is_ascii() && !w.windows(3).any(|x| x[0] == x[1] && x[1] == x[2]) {
+        return false;
+    }
     let runs = |w: &str| {
         let mut last = None;
         let mut run = 0;
@@ -280,6 +441,35 @@ mod tests {
                 Token::Break => "|".into(),
             })
             .collect()
+    }
+
+    #[test]
+    fn latin1_shortcuts_are_the_unicode_properties() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_are_read_as_any_word_is() {
+        let alphabet: Vec<char> = "aAbBeEoOlLsS0129".chars().collect();
+        let mut rng = crate::hash::XorShift(0x5e17);
+        for _ in 0..20_000 {
+            let mut w = rng.text(&alphabet, 12);
+            w.insert(0, ['a', 'N', 'o', 'O'][(rng.next() % 4) as usize]);
+            for has_lower in [false, true] {
+                let (mut plain, mut any) = (Tokens::default(), Tokens::default());
+                plain.plain_word(&w, 0, has_lower);
+                any.words(&w, 0..w.len(), has_lower);
+                assert_eq!(
+                    (&plain.list, &plain.folded),
+                    (&any.list, &any.folded),
+                    "{w:?}"
+                );
+            }
+        }
     }
 
     #[test]

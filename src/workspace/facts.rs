@@ -7,7 +7,9 @@
 //! not when the file is read (the import stays as fast as it was), for the report's language
 //! (the estimate reads a text in that language when its words do not say which), and kept as
 //! eight bytes per record. The [`Workspace`](super::Workspace) forgets them whenever its records
-//! change (a file added, removed, read again or mapped).
+//! change (a file added, removed, read again or mapped). A page may read them ahead, a slice
+//! at a time while it waits for the user ([`RecordFacts::read_ahead`]): the first analysis
+//! then reads only what is left.
 //!
 //! Beside them, the last aggregate of each kind a layer above asks to keep ([`RecordFacts::kept`],
 //! keyed by the options it depends on): the analysis keeps its reputation figures, which no
@@ -25,6 +27,9 @@ use std::sync::{Mutex, OnceLock};
 pub struct RecordFacts {
     /// Per report language (English, French): the sentiment of each text.
     sentiments: [OnceLock<Sentiments>; 2],
+    /// Per report language: the sentiments read ahead so far ([`RecordFacts::read_ahead`]),
+    /// the records' first texts, until all are read.
+    ahead: [Mutex<Sentiments>; 2],
     /// Aggregates a layer above keeps with these records: the last of each type computed,
     /// with the key (the options) it was computed under. See [`RecordFacts::kept`].
     aggregates: Mutex<Vec<Box<dyn Any + Send>>>,
@@ -81,24 +86,28 @@ impl Sentiments {
     /// Reads every text of `records` as the estimate does, `hint` for the texts whose words
     /// do not say their language.
     fn of(records: &Records, hint: Lang) -> Sentiments {
+        let mut all = Sentiments::default();
+        all.read_more(records, hint, usize::MAX);
+        all
+    }
+
+    /// Reads the texts of `records` after those read already, in order (posts, comments,
+    /// messages), until about `budget` bytes of text are read; whether every text is read.
+    fn read_more(&mut self, records: &Records, hint: Lang, budget: usize) -> bool {
         let mut reader = Reader::default();
-        let mut read = |text: Option<&str>| match text.filter(|t| !t.trim().is_empty()) {
-            Some(t) => Packed::of(reader.read(t, hint)),
-            None => Packed::default(),
+        let mut left = budget;
+        let posts = records.posts.iter().skip(self.posts.len());
+        let entries = records.entries.iter().skip(self.entries.len());
+        let messages = records.messages.iter().skip(self.messages.len());
+        let mut more = |out: &mut Vec<Packed>, texts: &mut dyn Iterator<Item = Option<&str>>| {
+            fill(out, texts, &mut reader, hint, &mut left)
         };
-        Sentiments {
-            posts: records.posts.iter().map(|p| read(p.text())).collect(),
-            entries: records
-                .entries
-                .iter()
-                .map(|e| read(Some(&e.text)))
-                .collect(),
-            messages: records
-                .messages
-                .iter()
-                .map(|m| read(m.text.as_deref()))
-                .collect(),
-        }
+        more(&mut self.posts, &mut posts.map(|p| p.text()))
+            && more(
+                &mut self.entries,
+                &mut entries.map(|e| Some(e.text.as_str())),
+            )
+            && more(&mut self.messages, &mut messages.map(|m| m.text.as_deref()))
     }
 
     /// Whether these were read from records of these sizes.
@@ -124,17 +133,69 @@ impl Sentiments {
     }
 }
 
+/// Reads `texts` into `out` until `left` bytes are spent (an empty text counts one);
+/// whether every text is read.
+fn fill(
+    out: &mut Vec<Packed>,
+    texts: &mut dyn Iterator<Item = Option<&str>>,
+    reader: &mut Reader,
+    hint: Lang,
+    left: &mut usize,
+) -> bool {
+    for text in texts {
+        if *left == 0 {
+            return false;
+        }
+        let text = text.filter(|t| !t.trim().is_empty());
+        *left = left.saturating_sub(text.map_or(1, str::len).max(1));
+        out.push(text.map_or_else(Packed::default, |t| Packed::of(reader.read(t, hint))));
+    }
+    true
+}
+
 impl RecordFacts {
     /// The sentiment of each text of `records` (the records these facts are about), read
     /// with `hint`: computed at the first call, then kept.
     pub(crate) fn sentiments(&self, records: &Records, hint: Lang) -> Cow<'_, Sentiments> {
-        let kept = self.sentiments[hint as usize].get_or_init(|| Sentiments::of(records, hint));
+        let kept = self.sentiments[hint as usize].get_or_init(|| {
+            // What was read ahead, and the rest.
+            let mut some = self.ahead[hint as usize]
+                .lock()
+                .map(|mut a| std::mem::take(&mut *a))
+                .unwrap_or_default();
+            some.read_more(records, hint, usize::MAX);
+            some
+        });
         if kept.fits(records) {
             Cow::Borrowed(kept)
         } else {
             // Facts of other records (a caller's mistake): read these afresh.
             Cow::Owned(Sentiments::of(records, hint))
         }
+    }
+
+    /// Reads ahead of the first analysis in `hint`'s language: the sentiments of the next
+    /// texts of `records` (the records these facts are about), about `budget` bytes of text,
+    /// kept for that analysis, which reads only the rest. Whether every text is read. What a
+    /// page calls while it waits for the user, a slice at a time, so that the Analysis tab
+    /// opens on kept facts.
+    pub(crate) fn read_ahead(&self, records: &Records, hint: Lang, budget: usize) -> bool {
+        let budget = budget.max(1);
+        let slot = &self.sentiments[hint as usize];
+        if slot.get().is_some() {
+            return true;
+        }
+        let Ok(mut ahead) = self.ahead[hint as usize].lock() else {
+            return false;
+        };
+        if !ahead.read_more(records, hint, budget) {
+            return false;
+        }
+        let all = std::mem::take(&mut *ahead);
+        drop(ahead);
+        // An analysis may have filled the slot meanwhile: the same sentiments either way.
+        let _ = slot.set(all);
+        true
     }
 
     /// The aggregate `compute` gives under `key`, kept from the last call with an equal key
@@ -170,6 +231,11 @@ impl RecordFacts {
     /// Whether any fact is kept (tests: a file removed forgets them).
     pub fn is_empty(&self) -> bool {
         self.sentiments.iter().all(|s| s.get().is_none())
+            && self.ahead.iter().all(|a| {
+                a.lock().map_or(true, |a| {
+                    a.posts.is_empty() && a.entries.is_empty() && a.messages.is_empty()
+                })
+            })
             && self.aggregates.lock().map_or(true, |a| a.is_empty())
     }
 }

@@ -271,6 +271,9 @@ test('the longest main-thread task while a 50 MB export is read and the Analysis
   await settled(page, file.name);
   const t1 = await page.evaluate(() => performance.now());
   assert.equal(await status(page, file.name), 'ok');
+  // The worker reads ahead what the analysis needs while nothing else waits: its first slice.
+  await holdClient(page);
+  await page.waitForFunction(() => window.coreClient.history.has('facts'), null, { timeout: 30000 });
   await page.locator('button[data-tab="analysis"]').click();
   await page.locator('[data-section] [data-id="engagement_rate"] .sr-card-value').waitFor({ timeout: 120000 });
   // A preset switched, while the user watches.

@@ -39,6 +39,8 @@ export class FilesPanel {
     this.fields = fields;
     // The set is shared: the analysis and contest tabs read the same dropped files.
     this.set = ctx.set('files');
+    // The Analysis tab reads this set: its texts are read ahead while the core waits.
+    this.set.readsAhead = true;
     this.shared = ctx.shared;
     // [{ key, file, name, size, state: 'reading'|'done'|'failed', read, lines, report, error, stopped }]
     this.store.files ??= [];

@@ -37,6 +37,15 @@ impl Workspace {
         to_js(&report)
     }
 
+    /// Reads ahead of the first analysis in `lang`: about `budget` bytes of the files' texts
+    /// more (their sentiments, kept), so that `analyze` reads only what is left; `true` once
+    /// every text is read. The page calls it a slice at a time while nothing else waits.
+    #[wasm_bindgen(js_name = readAhead)]
+    pub fn read_ahead(&self, lang: &str, budget: u32) -> bool {
+        self.inner()
+            .read_ahead(Lang::from_tag(lang), budget as usize)
+    }
+
     /// The per-post CSV of the analysis with `options`, in `lang` (what `social-roi analyze
     /// --csv` prints): text to save as it is, with its byte-order mark, `;` and decimal commas
     /// in French, `,` in English, text that reads as a formula guarded, the file and line of
