@@ -102,10 +102,10 @@ pub use model::{
 };
 pub use money::CURRENCIES;
 pub use report::{
-    format_value, read_report_file, report, report_with_entries, AccountInput, AccountRow,
-    Benchmark, BenchmarkInput, Branding, Comparison, ContestSummary, Direction, DrawSummary,
-    Headline, Issue, Report, ReportContestInput, ReportFile, ReportInput, Row, Section, SectionId,
-    SectionName, Span, REPORT_FORMAT, REPORT_VERSION,
+    format_date, format_value, format_when, read_report_file, report, report_with_entries,
+    AccountInput, AccountRow, Benchmark, BenchmarkInput, Branding, Comparison, ContestSummary,
+    Direction, DrawSummary, Headline, Issue, Report, ReportContestInput, ReportFile, ReportInput,
+    Row, Section, SectionId, SectionName, Span, REPORT_FORMAT, REPORT_VERSION,
 };
 pub use schema::{Field, FormatId, RecordKind, ValueKind, FIELDS};
 pub use sentiment::{

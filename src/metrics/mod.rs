@@ -59,20 +59,6 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
-/// Sorts `v` stably by `rank` (computed once per item), through one shared instance of the
-/// sort on `(rank, position)` pairs: for the long lists (every post), where [`sort_by`]'s
-/// comparisons through a closure cost more than the sort.
-///
-/// No caller in the analysis since its posts are sorted by [`sort_by_day`]; kept (with its
-/// test) for other long lists, which other branches may sort with it.
-#[allow(dead_code)]
-pub(crate) fn sort_by_rank<T>(v: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
-    let mut keys: Vec<(u64, usize)> = v.iter().enumerate().map(|(i, x)| (rank(x), i)).collect();
-    keys.sort_unstable();
-    let mut items: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.extend(keys.into_iter().filter_map(|(_, i)| items[i].take()));
-}
-
 /// Sorts `v` stably by `day` (a day number, as [`Date::days`](crate::date::Date::days)
 /// gives): nothing to do when it is sorted already, a counting sort when the days span not
 /// much more than there are items (the posts of a period: many share a day), else a sort of
@@ -107,17 +93,6 @@ pub(crate) fn sort_by_day<T: Clone>(v: &mut Vec<T>, day: impl Fn(&T) -> i64) {
         order
     };
     *v = order.iter().map(|&i| v[i].clone()).collect();
-}
-
-/// The rank of `x` in `f64::total_cmp`'s order, as a `u64` (for [`sort_by_rank`]).
-#[cfg(test)]
-pub(crate) fn f64_rank(x: f64) -> u64 {
-    let bits = x.to_bits();
-    if bits >> 63 == 1 {
-        !bits
-    } else {
-        bits | 1 << 63
-    }
 }
 
 /// The first `k` and the last `k` of `v` in `order` (a total order), in that order: what a
@@ -246,12 +221,6 @@ mod tests {
         let both = super::ends(all, 10, |a, b| a.cmp(b));
         assert_eq!(&both[..10], &sorted[..10]);
         assert_eq!(&both[10..], &sorted[990..]);
-        let mut f = vec![2.5, -1.0, 0.0, -0.0, f64::MAX, f64::MIN];
-        super::sort_by_rank(&mut f, |x| super::f64_rank(*x));
-        assert_eq!(f, [f64::MIN, -1.0, -0.0, 0.0, 2.5, f64::MAX]);
-        let mut r = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
-        super::sort_by_rank(&mut r, |x| x.0);
-        assert_eq!(r, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
         let mut empty: Vec<u8> = Vec::new();
         super::sort_by_key(&mut empty, |x| *x);
         assert!(empty.is_empty());

@@ -23,7 +23,7 @@ pub use file::{read_report_file, ReportFile, REPORT_FORMAT, REPORT_VERSION};
 pub use input::{Branding, Comparison, Headline, Issue, ReportInput, SectionId};
 pub use periods::Span;
 
-pub use words::format_value;
+pub use words::{format_date, format_value, format_when};
 
 use crate::figure::Unit;
 use crate::form::FieldError;

@@ -6,11 +6,130 @@
 //! HTML uses too. Written here rather than with a formatting crate: the few units a figure has
 //! need two dozen lines, and ICU's data would weigh more than the whole core.
 
+use crate::date::Date;
 use crate::figure::Unit;
 use crate::i18n::Lang;
 use crate::money::Currency;
 
 use super::change::{Direction, Row};
+
+const MONTHS: [[&str; 12]; 2] = [
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+];
+
+/// `d` in full, as the page's report writes it (`Intl.DateTimeFormat` in `en-US` and `fr-FR`,
+/// `dateStyle: "long"`): `June 1, 2026`, `1 juin 2026`.
+pub fn format_date(d: Date, lang: Lang) -> String {
+    let month = |i: usize| MONTHS[i][usize::from(d.month().clamp(1, 12)) - 1];
+    match lang {
+        Lang::En => format!("{} {}, {}", month(0), d.day(), d.year()),
+        Lang::Fr => format!("{} {} {}", d.day(), month(1), d.year()),
+    }
+}
+
+/// A moment kept as ISO 8601 text (`2025-01-10T12:00:00Z`, a draw's time) in full, as the
+/// page writes it: `January 10, 2025 at 12:00:00 PM (UTC)`, `10 janvier 2025 à 12:00:00
+/// (UTC)`; seconds only when the text has them, the offset as written (`(UTC+02:00)`); a
+/// text it cannot read, as it is.
+pub fn format_when(iso: &str, lang: Lang) -> String {
+    let Some((date, rest)) = iso_date(iso) else {
+        return iso.to_string();
+    };
+    if rest.is_empty() {
+        return format_date(date, lang);
+    }
+    let Some((clock, offset)) = rest.strip_prefix('T').and_then(iso_clock) else {
+        return iso.to_string();
+    };
+    let zone = match offset {
+        "" => String::new(),
+        "Z" => " (UTC)".to_string(),
+        o => format!(" (UTC{o})"),
+    };
+    let (h, m, sec) = clock;
+    let seconds = sec.map_or(String::new(), |x| format!(":{x:02}"));
+    let day = format_date(date, lang);
+    match lang {
+        Lang::En => {
+            let (h12, half) = (
+                if h % 12 == 0 { 12 } else { h % 12 },
+                if h < 12 { "AM" } else { "PM" },
+            );
+            format!("{day} at {h12}:{m:02}{seconds} {half}{zone}")
+        }
+        Lang::Fr => format!("{day} à {h:02}:{m:02}{seconds}{zone}"),
+    }
+}
+
+/// `YYYY-MM-DD` at the start of `s`, and what follows.
+fn iso_date(s: &str) -> Option<(Date, &str)> {
+    let (head, rest) = (s.get(..10)?, s.get(10..)?);
+    let b = head.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| head.get(r)?.parse::<u16>().ok();
+    let date = Date::new(
+        i32::from(n(0..4)?),
+        u8::try_from(n(5..7)?).ok()?,
+        u8::try_from(n(8..10)?).ok()?,
+    )?;
+    Some((date, rest))
+}
+
+/// Hours, minutes and the seconds when written.
+type Clock = (u8, u8, Option<u8>);
+
+/// `HH:MM[:SS]` then an offset (`Z`, `+02:00`, or none), of what follows a `T`.
+fn iso_clock(s: &str) -> Option<(Clock, &str)> {
+    let two = |s: &str| -> Option<u8> {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let (h, m) = (two(s.get(..2)?)?, two(s.get(3..5)?)?);
+    let rest = s.get(5..)?;
+    let (sec, offset) = match rest.strip_prefix(':') {
+        Some(r) => (Some(two(r.get(..2)?)?), r.get(2..)?),
+        None => (None, rest),
+    };
+    let offset_ok = offset.is_empty()
+        || offset == "Z"
+        || (offset.len() == 6
+            && matches!(offset.as_bytes()[0], b'+' | b'-')
+            && offset.as_bytes()[3] == b':');
+    (s.as_bytes().get(2) == Some(&b':')
+        && h < 24
+        && m < 60
+        && sec.is_none_or(|x| x < 61)
+        && offset_ok)
+        .then_some(((h, m, sec), offset))
+}
 
 /// `x` with `digits` decimals (trailing zeros dropped), grouped by thousands, as `lang` writes it.
 pub(crate) fn number(x: f64, digits: usize, lang: Lang) -> String {
@@ -170,6 +289,43 @@ pub(crate) fn section_words(rows: &[Row], currency: Option<&str>, lang: Lang) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_and_moments_are_worded_as_the_page_words_them() {
+        use crate::i18n::Lang::{En, Fr};
+        let d = Date::new(2026, 6, 1).unwrap();
+        assert_eq!(super::format_date(d, En), "June 1, 2026");
+        assert_eq!(super::format_date(d, Fr), "1 juin 2026");
+        let when = super::format_when;
+        assert_eq!(
+            when("2025-01-10T12:00:00Z", En),
+            "January 10, 2025 at 12:00:00 PM (UTC)"
+        );
+        assert_eq!(
+            when("2025-01-10T00:05:07Z", En),
+            "January 10, 2025 at 12:05:07 AM (UTC)"
+        );
+        assert_eq!(
+            when("2025-01-10T00:05:07Z", Fr),
+            "10 janvier 2025 à 00:05:07 (UTC)"
+        );
+        assert_eq!(
+            when("2025-08-10T23:59+02:00", Fr),
+            "10 août 2025 à 23:59 (UTC+02:00)"
+        );
+        assert_eq!(when("2025-08-10", En), "August 10, 2025");
+        for odd in [
+            "",
+            "now",
+            "2025-13-01T00:00Z",
+            "2025-01-10T25:00Z",
+            "2025-01-10 12:00",
+            "2025-01-10T12:00:00Zz",
+            "２０２５-01-10",
+        ] {
+            assert_eq!(when(odd, Fr), odd, "{odd:?} is left as it is");
+        }
+    }
+
     use super::*;
 
     #[test]

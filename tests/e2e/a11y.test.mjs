@@ -2,29 +2,18 @@
 // (empty, example, files loaded, analysis, draw, certificate, verify), each in the light and the
 // dark theme: no critical, serious or moderate finding. Screenshots of both themes at 1280 and
 // 360 px; the keyboard: Home and End in the tab list, the skip link to the results.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, blocking, launch, openPage, root, shot, startServer } from './harness.mjs';
+import { axe, blocking, browser, openPage, root, server, shot, usePage } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests', 'fixtures');
 const ANALYSIS = ['Jun-01-2026_Jun-08-2026_17841400000000000.csv', 'facebook_page_2026-06.csv', 'inbox_2026-06.csv']
   .map((name) => join(FIXTURES, 'analysis', name));
 const COMMENTS = join(FIXTURES, 'draw', 'exportcomments.csv');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 async function drop(page, paths) {
   const files = paths.map((p) => ({ name: p.split('/').pop(), base64: readFileSync(p).toString('base64') }));

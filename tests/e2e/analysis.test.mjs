@@ -4,11 +4,11 @@
 // the per-post CSV downloaded and read back, the cost link carried into the calculator, the
 // share-count calculator, a language switch; screenshots at desktop width and 360 px, and a
 // PDF of the print view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, root, server, shot, usePage } from './harness.mjs';
 
 const DIR = join(root, 'tests', 'fixtures', 'analysis');
 const FILES = [
@@ -22,18 +22,7 @@ const FILES = [
 // UTC+01:00 all year (no summer time): the heatmap's default clock is the browser's.
 const TZ = 'Africa/Douala';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 const panel = (page) => page.locator('[data-panel="analysis"]');
 const card = (page, id) => panel(page).locator(`[data-section] [data-id="${id}"]`).first();

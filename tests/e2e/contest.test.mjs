@@ -4,12 +4,12 @@
 // checks `social-roi draw` still prints), the certificate downloaded, printed to PDF, verified,
 // then refuted by one changed comment; a generated seed, a redraw, the outcome with follower
 // lists, a language switch; screenshots at desktop width and on a 360 px phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, root, server, shot, usePage } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests', 'fixtures');
 const COMMENTS = join(FIXTURES, 'draw', 'exportcomments.csv');
@@ -19,18 +19,7 @@ const NATIVE = JSON.parse(readFileSync(join(FIXTURES, 'draw', 'exportcomments-ce
 const BIN = [process.env.SOCIAL_ROI_BIN, join(root, 'target', 'debug', 'social-roi'), join(root, 'target', 'release', 'social-roi')]
   .find((p) => p && existsSync(p));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 /** Drags `paths` over the element and drops them, as a person dragging from a folder. */
 async function drop(page, paths) {

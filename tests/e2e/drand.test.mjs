@@ -4,29 +4,18 @@
 // (tests/fixtures/draw/drand-exportcomments-certificate.json, which
 // crates/cli/tests/drand_cli.rs checks `social-roi draw --drand` still prints), the round shown in the certificate and
 // re-checked in verify mode; a round with one byte changed refused with the module's words.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, root, server, shot, usePage } from './harness.mjs';
 
 const DRAW = join(root, 'tests', 'fixtures', 'draw');
 const COMMENTS = join(DRAW, 'exportcomments.csv');
 const ROUND = readFileSync(join(DRAW, 'drand-quicknet-123.json'), 'utf8');
 const NATIVE = JSON.parse(readFileSync(join(DRAW, 'drand-exportcomments-certificate.json'), 'utf8'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 async function drop(page, path) {
   const file = { name: path.split('/').pop(), base64: readFileSync(path).toString('base64') };

@@ -2,23 +2,12 @@
 // a 30 px Georgia body, a 10 px root size), the script loaded twice with two elements, at 1280
 // and 360 px; every attribute changed after load on every tab; `tabs="roi"`; the embed panel's
 // snippet pasted into a blank page and working there.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, shot, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, server, shot, usePage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 const HOSTILE = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,26 +1,15 @@
 // The Files tab in a real browser: several exports dropped at once (CSV, XLSX, ZIP) with a
 // real drop event, the file picker, pasted text, the mapping step, removal, and a language
 // switch; screenshots at desktop width and on a 360 px phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { browser, openPage, plain, root, server, shot, usePage } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests', 'fixtures', 'import');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 function fixture(path) {
   return { name: path.split('/').pop(), base64: readFileSync(join(FIXTURES, path)).toString('base64') };

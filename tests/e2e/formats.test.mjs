@@ -3,12 +3,12 @@
 // what the summary adds up are compared with the command line's JSON for the same file. Then
 // the page's own uses of the new data: a follower list offered to the contest, the search
 // visibility section with the brand split, the ranking minimum.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, root, shot, startServer } from './harness.mjs';
+import { browser, openPage, root, server, shot, usePage } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests', 'fixtures', 'import');
 
@@ -31,18 +31,7 @@ const FILES = [
   'comments/exportcomments_comment_links.csv',
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 /** `social-roi analyze --json --lang LANG PATH...`, as a user runs it on the same files. */
 function cli(paths, lang = 'fr') {

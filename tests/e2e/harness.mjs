@@ -1,10 +1,11 @@
 // Shared by the end-to-end tests: serves www/ with the project's own server, launches Debian's
-// Chromium through playwright-core, and records what a page must never do (errors in the
+// Chromium through playwright-core (`usePage` does both for a test file), and records what a page must never do (errors in the
 // console, requests that leave the local server).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,25 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** The server of www/ and the browser of a test file, once `usePage()` has started them. */
+export let server = null;
+export let browser = null;
+
+/**
+ * Starts the server of www/ and Chromium before the file's tests and stops them after: a test
+ * file calls it once, then reads `server.url` and `browser`.
+ */
+export function usePage() {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
   });
 }
 

@@ -2,26 +2,15 @@
 // made it ask for 549 GB and an XLS that made it allocate 17 GB, dropped beside a good export
 // after the user typed on the ROI tab. The good export is read, each bad file is named with
 // what is wrong (never "unreachable"), and what was typed stays.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { browser, openPage, plain, root, server, shot, usePage } from './harness.mjs';
 
 const FIXTURES = join(root, 'tests', 'fixtures');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 function fixture(path) {
   return { name: path.split('/').pop(), base64: readFileSync(join(FIXTURES, path)).toString('base64') };

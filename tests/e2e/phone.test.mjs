@@ -1,27 +1,16 @@
 // A phone (360 px): the top and bottom posts become cards with every figure in sight, dates stay
 // on one line, chart axes carry the whole year (`déc. 2015`, never `déc. 15`), nothing scrolls
 // sideways; and no placeholder is cut off at any width.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, blocking, launch, openPage, root, shot, startServer } from './harness.mjs';
+import { axe, blocking, browser, openPage, root, server, shot, usePage } from './harness.mjs';
 
 const X = readFileSync(join(root, 'tests', 'fixtures', 'analysis', 'tweet_activity_metrics_boulangerie_20260601_20260630_fr.csv'), 'utf8')
   .replace('2026-06-02', '2015-12-17').replace('2026-06-06', '2016-01-09').replace('2026-06-08', '2016-02-03');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 const inRoot = (page, fn, arg) => page.evaluate(([src, a]) => new Function('root', 'arg', src)(document.querySelector('social-roi').shadowRoot, a), [fn, arg]);
 

@@ -5,12 +5,12 @@
 // the report saved, reopened in a fresh page (shown as saved, then extended with July), and
 // the printed PDF (Chromium's page.pdf) turned into PNG pages with pdftoppm, in both
 // languages, on A4 and Letter, from the light and the dark theme; screenshots beside them in tests/e2e/artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, root, server, shot, usePage } from './harness.mjs';
 
 const DIR = join(root, 'tests', 'fixtures', 'report');
 const MAY = 'May-01-2026_May-31-2026_17841400000000000.csv';
@@ -21,18 +21,7 @@ const NATIVE = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'draw', '
 // A 2×2 PNG in the accent colour, as a user's logo.
 const LOGO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNk+M/AwMDAxMDAwMDAAAAhBAIDhHoXJQAAAABJRU5ErkJggg==', 'base64');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 const panel = (page) => page.locator('[data-panel="report"]');
 const row = (page, section, id) => panel(page).locator(`[data-section="${section}"] tr[data-id="${id}"]`);

@@ -4,27 +4,16 @@
 // checked against the values worked out by hand in tests/reputation.rs: the estimate's note
 // and measured precision and recall, the shares and groups, the negative feedback rates and
 // kinds, the flagged days and episodes; k changed; the language switched; screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, root, shot, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, root, server, shot, usePage } from './harness.mjs';
 
 const DIR = join(root, 'tests', 'fixtures', 'reputation');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort();
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 const panel = (page) => page.locator('[data-panel="analysis"]');
 const section = (page, id) => panel(page).locator(`[data-section="${id}"]`);

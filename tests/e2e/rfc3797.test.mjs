@@ -4,26 +4,15 @@
 // certificate shows the key string and the selection table (its first MD5 is the RFC's own),
 // and its rules summary names the method and the suspicion rule, in French and in English;
 // Verify confirms it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, root, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, root, server, usePage } from './harness.mjs';
 
 const FILE = join(root, 'tests', 'fixtures', 'draw', 'suspicious_comments.csv');
 const SOURCES = '9319 / 2 5 12 8 10 / 9 18 26 34 41 45';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 /** The fingerprint shown before the draw, once it differs from `old`. */
 async function fingerprintAfter(page, old) {

@@ -1,20 +1,9 @@
 // The ROI calculator in a real browser, used as a person would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, plain, shot, startServer } from './harness.mjs';
+import { browser, openPage, plain, server, shot, usePage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 const roiValue = (page) => page.locator('[data-id="roi"] .sr-card-value');
 const field = (page, path) => page.locator(`input[data-field="${path}"]`);

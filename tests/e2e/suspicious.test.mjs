@@ -2,25 +2,14 @@
 // (tests/suspicious.rs works out every flag by hand) dropped on the Contest tab; the draw view
 // lists each kind with its count and reasons, excludes no one, and a kind ticked as a rule
 // leaves its entrants out and changes the fingerprint (the rule is in the draw file).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, launch, openPage, plain, root, startServer } from './harness.mjs';
+import { artifacts, browser, openPage, plain, root, server, usePage } from './harness.mjs';
 
 const FILE = join(root, 'tests', 'fixtures', 'draw', 'suspicious_comments.csv');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+usePage();
 
 test('suspicious entrants are flagged with their reasons, and left out only by a rule', async () => {
   const { context, page, problems } = await openPage(browser, server.url);

@@ -12,9 +12,10 @@ use crate::entries::{self, column_arg};
 use crate::{json_error, lang_value, read_input, to_json, write, Fatal};
 use clap::Args;
 use social_roi::{
-    format_value, read_certificate, read_report_file, report_with_entries, ContestInput,
-    ContestSummary, DrawSummary, Figure, ImportOptions, Lang, Report, ReportContestInput,
-    ReportFile, ReportInput, Row, Section, Workspace, REPORT_FORMAT,
+    format_date, format_value, format_when, read_certificate, read_report_file,
+    report_with_entries, ContestInput, ContestSummary, DrawSummary, Figure, ImportOptions, Lang,
+    Report, ReportContestInput, ReportFile, ReportInput, Row, Section, Span, Workspace,
+    REPORT_FORMAT,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -470,7 +471,11 @@ fn draw_lines(d: &DrawSummary, lang: Lang) -> [(&'static str, Option<String>, &'
             Some(format!("{}{source} ({})", d.seed, d.seed_kind_text)),
             "seed",
         ),
-        (t("Drawn at", "Tiré le"), d.drawn_at.clone(), ""),
+        (
+            t("Drawn at", "Tiré le"),
+            d.drawn_at.as_deref().map(|at| format_when(at, lang)),
+            "",
+        ),
         (
             t(
                 "Fingerprint (announced before the seed)",
@@ -581,18 +586,26 @@ fn cover_html(r: &Report, lang: Lang) -> String {
             esc(&b.client)
         ));
     }
+    let span = |p: Span| {
+        format!(
+            "{} – {}",
+            format_date(p.from, lang),
+            format_date(p.to, lang)
+        )
+    };
     if let Some(p) = r.period {
         h.push_str(&format!(
-            "<p class=\"sr-r-period\" data-from=\"{}\" data-to=\"{}\">{} – {}</p>",
-            p.from, p.to, p.from, p.to
+            "<p class=\"sr-r-period\" data-from=\"{}\" data-to=\"{}\">{}</p>",
+            p.from,
+            p.to,
+            span(p)
         ));
     }
     if let Some(p) = r.previous {
         h.push_str(&format!(
-            "<p class=\"sr-r-previous\">{}: {} – {}</p>",
+            "<p class=\"sr-r-previous\">{}: {}</p>",
             esc(&r.comparison_text),
-            p.from,
-            p.to
+            span(p)
         ));
     }
     h.push_str(&format!(

@@ -50,6 +50,14 @@ fn june_against_may_as_json_html_and_a_report_file_then_july() {
     assert!(page.contains("<tr data-id=\"total_engagements\" data-direction=\"up\">"));
     assert!(page.contains("data-value=\"500\">500</td>") && page.contains("+66,67\u{202f}%"));
     assert!(page.contains("Publications : en hausse, de 3 à 4 (+33,33\u{202f}%)."));
+    // The dates as the page words them in French; the days themselves in the attributes.
+    assert!(
+        page.contains(
+            "data-from=\"2026-06-01\" data-to=\"2026-06-30\">1 juin 2026 – 30 juin 2026</p>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains(": 1 mai 2026 – 31 mai 2026</p>"), "{page}");
     assert!(
         !page.contains("http://") && !page.contains("https://") && !page.contains("<script"),
         "self-contained"
@@ -142,6 +150,10 @@ fn the_contest_section_from_its_inputs_certificate_and_comments() {
     assert!(page.contains("data-picks=\"winners\"") && page.contains("data-entrant=\"karim.b\""));
     let fingerprint = d["fingerprint"].as_str().unwrap();
     assert!(page.contains(&format!("data-fingerprint=\"{fingerprint}\"")));
+    assert!(
+        page.contains("16 juin 2026 à 21:30:00 (UTC+02:00)"),
+        "the draw's time worded: {page}"
+    );
     // Without the comments, entries and participants are the typed ones (none here).
     let o = run(&[
         "report",
