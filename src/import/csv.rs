@@ -1,16 +1,28 @@
 //! Delimited text: RFC 4180 quoting (`""` inside quotes, delimiters and line breaks inside
 //! quoted fields), `\n`, `\r\n` or `\r` line ends, and the physical line each record starts
 //! on. The [`Tokenizer`] finds a record's fields as [`Span`]s over the decoded text, jumping
-//! from one structural byte (delimiter, quote, line end) to the next with `memchr`; nothing is
-//! copied or allocated per field, and a field is unquoted only when the formats read it.
+//! from one structural byte (delimiter, quote, line end) to the next with a [`structural`]
+//! cursor: in the shipped wasm, bit masks of 64 bytes built eight bytes at a time; natively,
+//! `memchr3`. Nothing is copied or allocated per field, and a field is unquoted only when the
+//! formats read it.
 //!
 //! Written by hand rather than on `csv-core` or `simd-csv` because the reports need what they
 //! do not give: the exact line a record starts on (their counts lag on `\r\n` and quoted line
 //! breaks), blank lines, text after a closing quote kept as spreadsheets keep it
-//! (`"abc"def`), and where a quote that never closes opened (a file cut short).
+//! (`"abc"def`), and where a quote that never closes opened (a file cut short). The scan for
+//! the structural bytes is hand-written too: simd-csv's masks are built with vector
+//! instructions (`simd128` in wasm, which the shipped bundle is built without to hold its size
+//! budget, and `unsafe` loads, which this workspace forbids), csv-core's state machine reads
+//! a byte at a time, and `memchr3` without vectors reads four bytes at a time from each
+//! field's start; `structural.rs` builds simd-csv's masks on plain `u64` words (SWAR).
 
 use crate::table::{Quoting, Span};
-use memchr::{memchr, memchr3, memchr_iter};
+use memchr::{memchr, memchr_iter};
+use structural::{Run, Structural};
+
+#[cfg(test)]
+mod oracle;
+mod structural;
 
 pub(crate) use crate::table::NO_DELIMITER;
 
@@ -57,10 +69,6 @@ pub(crate) struct Tokenizer {
     /// user asked to read literally).
     literal: Vec<(u64, u32)>,
 }
-
-/// The short fields most exports are made of end within this many bytes: a plain loop finds
-/// their end faster than a vector search that has to be set up.
-const SHORT: usize = 16;
 
 impl Tokenizer {
     /// A tokenizer splitting fields on `delimiter` (an ASCII byte).
@@ -123,11 +131,12 @@ impl Tokenizer {
         self.spans.clear();
         let record_line = line;
         let mut p = start;
+        let mut scan = Structural::new(b, self.delimiter, start);
         loop {
             let field = if b[p] == b'"' && !self.literal(line) {
-                self.quoted(b, p, last, &mut line)
+                quoted(&mut scan, b, p, last, &mut line)
             } else {
-                self.unquoted(b, p, last)
+                unquoted(&mut scan, b, p, last)
             };
             let (span, end) = match field {
                 Field::Read(span, end) => (span, end),
@@ -166,76 +175,6 @@ impl Tokenizer {
         }
     }
 
-    /// A field that does not start with a quote: up to the next delimiter or line end.
-    fn unquoted(&self, b: &[u8], p: usize, last: bool) -> Field {
-        match find_field_end(self.delimiter, &b[p..]) {
-            Some(k) => Field::Read(plain(p, p + k), p + k),
-            None if last => Field::Read(plain(p, b.len()), b.len()),
-            None => Field::More,
-        }
-    }
-
-    /// A field starting with a quote at `p`: up to the quote that closes it (`""` is a quote
-    /// inside), counting the line breaks inside.
-    fn quoted(&self, b: &[u8], p: usize, last: bool, line: &mut u64) -> Field {
-        let inner = p + 1;
-        let mut q = inner;
-        let mut quoting = Quoting::Quoted;
-        // Line breaks are counted on the way to the closing quote: `\n`, `\r\n` and a lone
-        // `\r` each one, as [`line_breaks`] counts them.
-        let mut breaks = 0;
-        let close = loop {
-            let Some(k) = find_quote_or_break(&b[q..]) else {
-                return if last {
-                    Field::OpenQuote(*line)
-                } else {
-                    Field::More
-                };
-            };
-            let at = q + k;
-            match (b[at], b.get(at + 1)) {
-                (b'\n', _) => {
-                    breaks += 1;
-                    q = at + 1;
-                }
-                (b'\r', Some(b'\n')) => {
-                    breaks += 1;
-                    q = at + 2;
-                }
-                (b'\r', _) => {
-                    breaks += 1;
-                    q = at + 1;
-                }
-                (_, Some(b'"')) => {
-                    quoting = Quoting::Escaped;
-                    q = at + 2;
-                }
-                (_, None) if !last => return Field::More,
-                _ => break at,
-            }
-        };
-        *line += breaks;
-        let end = close + 1;
-        match b.get(end) {
-            // `"abc"def`: the text after the closing quote belongs to the field.
-            Some(&c) if c != self.delimiter && c != b'\n' && c != b'\r' => {
-                match find_field_end(self.delimiter, &b[end..]) {
-                    Some(k) => Field::Read(irregular(p, end + k), end + k),
-                    None if last => Field::Read(irregular(p, b.len()), b.len()),
-                    None => Field::More,
-                }
-            }
-            _ => Field::Read(
-                Span {
-                    start: offset(inner),
-                    end: offset(close),
-                    quoting,
-                },
-                end,
-            ),
-        }
-    }
-
     /// What follows a field ending at `p`.
     fn after_field(&self, b: &[u8], p: usize, last: bool) -> After {
         match b.get(p) {
@@ -255,6 +194,90 @@ impl Tokenizer {
                 None => After::More,
             },
         }
+    }
+}
+
+/// A field that does not start with a quote: up to the next delimiter or line end.
+fn unquoted(scan: &mut Structural<'_>, b: &[u8], p: usize, last: bool) -> Field {
+    match field_end(scan, b, p) {
+        Some(e) => Field::Read(plain(p, e), e),
+        None if last => Field::Read(plain(p, b.len()), b.len()),
+        None => Field::More,
+    }
+}
+
+/// The first delimiter or line end at or after `p`.
+#[inline(always)]
+fn field_end(scan: &mut Structural<'_>, b: &[u8], mut p: usize) -> Option<usize> {
+    if Structural::EXACT {
+        return scan.next(p, Run::Unquoted);
+    }
+    loop {
+        let at = scan.next(p, Run::Unquoted)?;
+        match b.get(at) {
+            Some(&c) if c == scan.delimiter() || c == b'\n' || c == b'\r' => return Some(at),
+            _ => p = at + 1,
+        }
+    }
+}
+
+/// A field starting with a quote at `p`: up to the quote that closes it (`""` is a quote
+/// inside), counting the line breaks inside.
+fn quoted(scan: &mut Structural<'_>, b: &[u8], p: usize, last: bool, line: &mut u64) -> Field {
+    let inner = p + 1;
+    let mut q = inner;
+    let mut quoting = Quoting::Quoted;
+    // Line breaks are counted on the way to the closing quote: `\n`, `\r\n` and a lone
+    // `\r` each one, as [`line_breaks`] counts them.
+    let mut breaks = 0;
+    let close = loop {
+        let Some(at) = scan.next(q, Run::Quoted) else {
+            return if last {
+                Field::OpenQuote(*line)
+            } else {
+                Field::More
+            };
+        };
+        match (b[at], b.get(at + 1)) {
+            (b'\n', _) => {
+                breaks += 1;
+                q = at + 1;
+            }
+            (b'\r', Some(b'\n')) => {
+                breaks += 1;
+                q = at + 2;
+            }
+            (b'\r', _) => {
+                breaks += 1;
+                q = at + 1;
+            }
+            (b'"', Some(b'"')) => {
+                quoting = Quoting::Escaped;
+                q = at + 2;
+            }
+            (b'"', None) if !last => return Field::More,
+            (b'"', _) => break at,
+            // A delimiter, a tab, another control character: text.
+            _ => q = at + 1,
+        }
+    };
+    *line += breaks;
+    let end = close + 1;
+    let span = Span {
+        start: offset(inner),
+        end: offset(close),
+        quoting,
+    };
+    match b.get(end) {
+        Some(&c) if c != scan.delimiter() && c != b'\n' && c != b'\r' => {
+            // `"abc"def`: the text after the closing quote belongs to the field.
+            match field_end(scan, b, end) {
+                Some(e) => Field::Read(irregular(p, e), e),
+                None if last => Field::Read(irregular(p, b.len()), b.len()),
+                None => Field::More,
+            }
+        }
+        _ => Field::Read(span, end),
     }
 }
 
@@ -306,32 +329,6 @@ pub(crate) fn line_breaks(s: &[u8]) -> u64 {
         .filter(|&i| s.get(i + 1) != Some(&b'\n'))
         .count();
     (lf + lone_cr) as u64
-}
-
-/// The first delimiter or line end in `s`.
-#[inline]
-fn find_field_end(d: u8, s: &[u8]) -> Option<usize> {
-    let short = s.len().min(SHORT);
-    if let Some(i) = s[..short]
-        .iter()
-        .position(|&c| c == d || c == b'\n' || c == b'\r')
-    {
-        return Some(i);
-    }
-    memchr3(d, b'\n', b'\r', &s[short..]).map(|k| k + short)
-}
-
-/// The first quote or line end in `s`.
-#[inline]
-fn find_quote_or_break(s: &[u8]) -> Option<usize> {
-    let short = s.len().min(SHORT);
-    if let Some(i) = s[..short]
-        .iter()
-        .position(|&c| c == b'"' || c == b'\n' || c == b'\r')
-    {
-        return Some(i);
-    }
-    memchr3(b'"', b'\n', b'\r', &s[short..]).map(|k| k + short)
 }
 
 /// A text position as a span offset: texts are held below 4 GiB (`import` bounds a record).
@@ -454,6 +451,7 @@ pub(crate) fn sniff_delimiter(sample: &str, complete: bool) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::XorShift;
 
     #[test]
     fn example_of_sniff_delimiter() {
@@ -565,6 +563,133 @@ mod tests {
         // The quote opened on the record's second line.
         let (_, end) = parse_everywhere(b',', "a,b\n\"x\ny\",\"never\nclosed");
         assert_eq!(end, Next::OpenQuote { line: 3, field: 1 });
+    }
+
+    /// What a tokenizer said at each call, as the text reader drives it.
+    type Log = Vec<(Next, Vec<Span>, u64)>;
+
+    /// Drives `next` (a tokenizer's `next`, `spans` and `line`) over `text` cut at `cuts` as
+    /// the text reader does, logging every answer.
+    fn drive(
+        text: &str,
+        cuts: &[usize],
+        mut next: impl FnMut(&str, usize, bool) -> (Next, Vec<Span>, u64),
+    ) -> Log {
+        let mut log = Vec::new();
+        let mut pending = String::new();
+        let mut ends = cuts.to_vec();
+        ends.push(text.len());
+        let mut from = 0;
+        for (k, &cut) in ends.iter().enumerate() {
+            pending.push_str(&text[from..cut]);
+            from = cut;
+            let last = k + 1 == ends.len();
+            let mut pos = 0;
+            loop {
+                let said = next(&pending, pos, last);
+                let answer = said.0;
+                log.push(said);
+                match answer {
+                    Next::Record { end, .. } => pos = end,
+                    Next::More => break,
+                    _ => return log,
+                }
+            }
+            pending.drain(..pos);
+        }
+        log
+    }
+
+    /// A generated text of delimited records: quoted and plain fields, `""`, quotes in the
+    /// middle of a field, `\n`, `\r\n` and lone `\r` line ends, blank lines, the three
+    /// delimiters, a BOM, multi-byte characters, and pieces longer than a word.
+    fn generated(rng: &mut XorShift, d: char) -> String {
+        let pieces = [
+            "\"",
+            "\"\"",
+            "\n",
+            "\r\n",
+            "\r",
+            ",",
+            ";",
+            "\t",
+            "a",
+            "bc",
+            "é",
+            "😀",
+            " ",
+            "#",
+            "0.5",
+            "\"x\"",
+            "-",
+            "long text of more than sixteen bytes",
+        ];
+        let mut text = String::new();
+        if rng.next().is_multiple_of(4) {
+            text.push('\u{feff}');
+        }
+        for _ in 0..rng.next() % 40 {
+            match rng.next() % 8 {
+                0 | 1 => text.push(d),
+                2 => text.push_str(["\n", "\r\n", "\r"][(rng.next() % 3) as usize]),
+                3 => {
+                    // A quoted field, maybe with a doubled quote, a delimiter or a break.
+                    text.push('"');
+                    text.push_str(&rng.text(&['a', d, '\n', 'é', ' ', '\r', 'b', 'c', 'd'], 90));
+                    if rng.next().is_multiple_of(3) {
+                        text.push_str("\"\"");
+                    }
+                    if !rng.next().is_multiple_of(6) {
+                        text.push('"');
+                    }
+                }
+                _ => text.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]),
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn the_structural_scan_reads_what_the_byte_loop_read() {
+        let mut rng = XorShift(0x00c5_7a11);
+        for round in 0..1500 {
+            let d = [b',', b';', b'\t'][round % 3];
+            let text = generated(&mut rng, d as char);
+            // Now and then a quote read as a character (what the user may ask for).
+            let literal: Vec<(u64, u32)> = (0..rng.next() % 3)
+                .map(|_| (1 + rng.next() % 4, (rng.next() % 3) as u32))
+                .collect();
+            let mut cut_sets: Vec<Vec<usize>> = vec![vec![]];
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            cut_sets.extend(bounds.iter().map(|&i| vec![i]));
+            for _ in 0..4 {
+                let mut cuts: Vec<usize> = (0..1 + rng.next() % 5)
+                    .map(|_| bounds[(rng.next() % bounds.len() as u64) as usize])
+                    .collect();
+                cuts.sort_unstable();
+                cut_sets.push(cuts);
+            }
+            for cuts in &cut_sets {
+                let mut new = Tokenizer::new(d);
+                new.take_literally(&literal);
+                let mut old = oracle::Oracle::new(d);
+                old.take_literally(&literal);
+                let ours = drive(&text, cuts, |t, from, last| {
+                    let n = new.next(t, from, last);
+                    (n, new.spans().to_vec(), new.line())
+                });
+                let theirs = drive(&text, cuts, |t, from, last| {
+                    let n = old.next(t, from, last);
+                    (n, old.spans().to_vec(), old.line())
+                });
+                assert_eq!(
+                    ours, theirs,
+                    "{text:?} cut at {cuts:?}, literal {literal:?}"
+                );
+            }
+        }
     }
 
     #[test]
