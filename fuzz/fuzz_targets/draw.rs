@@ -20,6 +20,8 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         kind: SeedKind::Public,
         value: String::from_utf8_lossy(p[2]).into_owned(),
         source: Some("fuzz".into()),
+        chain: None,
+        beacon: Vec::new(),
     };
     let options = DrawOptions {
         title: None,
