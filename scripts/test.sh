@@ -16,6 +16,10 @@ cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p social-roi-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked -p social-roi-wasm --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
+# The fuzz targets (fuzz/, a workspace of their own that scripts/fuzz.sh runs on nightly) are
+# type-checked here on stable, so that a change to the core cannot leave them unbuildable.
+cargo check --locked --quiet --manifest-path "$ROOT/fuzz/Cargo.toml" --bins \
+  --target-dir "$ROOT/target/fuzz-check"
 
 say "native tests: unit, integration and doc tests (core and command line)"
 cargo test --locked --workspace
