@@ -478,34 +478,19 @@ mod tests {
     fn parse_chunks(delimiter: u8, text: &str, cuts: &[usize]) -> (Vec<Record>, Next) {
         let mut t = Tokenizer::new(delimiter);
         let mut out = Vec::new();
-        let mut pending = String::new();
-        let mut ends = cuts.to_vec();
-        ends.push(text.len());
-        let mut from = 0;
-        for (k, &cut) in ends.iter().enumerate() {
-            pending.push_str(&text[from..cut]);
-            from = cut;
-            let last = k + 1 == ends.len();
-            let mut pos = 0;
-            loop {
-                match t.next(&pending, pos, last) {
-                    Next::Record { line, end, .. } => {
-                        out.push((
-                            line,
-                            t.spans()
-                                .iter()
-                                .map(|s| s.field(&pending).into_owned())
-                                .collect(),
-                        ));
-                        pos = end;
-                    }
-                    Next::More => break,
-                    end => return (out, end),
-                }
+        let log = drive(text, cuts, |pending, from, last| {
+            let next = t.next(pending, from, last);
+            if let Next::Record { line, .. } = next {
+                let fields = t.spans().iter().map(|s| s.field(pending).into_owned());
+                out.push((line, fields.collect()));
             }
-            pending.drain(..pos);
-        }
-        (out, Next::More)
+            (next, Vec::new(), 0)
+        });
+        let end = match log.last() {
+            Some((Next::Record { .. }, ..)) | None => Next::More,
+            Some((end, ..)) => *end,
+        };
+        (out, end)
     }
 
     /// Parses `text` whole, then cut at every character boundary, and checks they agree.
