@@ -5,9 +5,7 @@ use super::report::{Definition, EngagementReport, RankingMinimum};
 use crate::figure::Unit;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::metrics::engagement::{
-    self, network_key, Counted, EngagementRule, PostFacts, Resolved, Sums,
-};
+use crate::metrics::engagement::{self, Counted, EngagementRule, Grouped, PostFacts, Resolved};
 use crate::metrics::series;
 
 /// What the rule's rates are multiplied by (1, or 1000 per 1,000) and their unit.
@@ -19,16 +17,17 @@ pub(super) fn rate_scale(rule: &EngagementRule) -> (f64, Unit) {
     }
 }
 
-/// The engagement figures of `facts` (their `sums`) under `resolved`, with `top` posts listed
-/// each way, and a row for every post when `rows`.
+/// The engagement figures of `facts` (their sums and their groups' in `grouped`) under
+/// `resolved`, with `top` posts listed each way, and a row for every post when `rows`.
 pub(super) fn engagement_report(
-    (facts, sums): (&[PostFacts], &Sums),
+    (facts, grouped): (&[PostFacts], &Grouped),
     resolved: &Resolved,
     (top, minimum): (usize, Option<f64>),
     rows: bool,
     lang: Lang,
 ) -> EngagementReport {
     let (scale, rate_unit) = rate_scale(&resolved.rule);
+    let sums = &grouped.total;
     let set = engagement::engagement_rates(sums, resolved, lang);
     let chosen = minimum.unwrap_or_else(|| engagement::default_minimum(facts, scale));
     let (top_posts, bottom_posts, left_out) = engagement::top_and_bottom(facts, scale, top, chosen);
@@ -39,25 +38,8 @@ pub(super) fn engagement_report(
             .clone()
             .unwrap_or_else(|| engagement::no_posts(lang))
     });
-    let by_network = engagement::groups(
-        facts,
-        resolved,
-        |p| p.network(),
-        |p| {
-            (
-                network_key(p.network()).to_string(),
-                p.network().name().to_string(),
-            )
-        },
-        lang,
-    );
-    let by_type = engagement::groups(
-        facts,
-        resolved,
-        |p| (p.network(), p.kind_id()),
-        |p| engagement::kind_key(p, lang),
-        lang,
-    );
+    let by_network = engagement::group_rows(&grouped.by_network, resolved, lang);
+    let by_type = engagement::group_rows(&grouped.by_type, resolved, lang);
     EngagementReport {
         rate: set.rate,
         rate_other_aggregation: set.rate_other_aggregation,

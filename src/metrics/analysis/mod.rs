@@ -26,7 +26,7 @@ pub use report::AnalysisReport;
 pub(crate) use totals::FORMULAS;
 
 use crate::i18n::Lang;
-use crate::metrics::engagement::Sums;
+use crate::metrics::engagement::sums_and_groups;
 use crate::metrics::growth;
 use crate::metrics::reputation::{reputation, Period as TextPeriod, ReputationInputs};
 use crate::model::Dataset;
@@ -134,9 +134,15 @@ fn analysis(
     let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
-    let sums = Sums::of(&facts);
-    let engagement = engagement_report((&facts, &sums), &resolved, (s.top, s.minimum), rows, lang);
-    let totals = total_figures(&facts, &sums, lang);
+    let grouped = sums_and_groups(&facts, lang);
+    let engagement = engagement_report(
+        (&facts, &grouped),
+        &resolved,
+        (s.top, s.minimum),
+        rows,
+        lang,
+    );
+    let totals = total_figures(&facts, &grouped.total, lang);
     let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
     let post_days = days_of(&posts);
     let (from, to, days) = days_covered(&s, &post_days, &groups);

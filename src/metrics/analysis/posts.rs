@@ -163,12 +163,12 @@ pub(super) fn post_facts<'a>(
                     }
                 },
             };
-            PostFacts {
-                post: *p,
-                engagements: engagement::engagements(*p, resolved.interactions(*p)),
+            PostFacts::new(
+                *p,
+                engagement::engagements(*p, resolved.interactions(*p)),
                 followers,
-                denominator: resolved.denominator(p.network()),
-            }
+                resolved.denominator(p.network()),
+            )
         })
         .collect();
     let text = match lang {

@@ -8,10 +8,46 @@ use crate::model::{Metric, Network, PostRef};
 /// Reels, videos, TikToks and YouTube videos, as Later's per-format rule tells them apart.
 pub(super) fn is_video(post: PostRef<'_>) -> bool {
     matches!(post.network(), Network::TikTok | Network::YouTube)
-        || post.kind().is_some_and(|k| {
-            let k = k.to_lowercase();
-            k.contains("reel") || k.contains("video") || k.contains("vidéo")
-        })
+        || post.kind().is_some_and(video_kind)
+}
+
+/// Whether a post of type `kind` is a reel or a video.
+fn video_kind(kind: &str) -> bool {
+    let k = kind.to_lowercase();
+    k.contains("reel") || k.contains("video") || k.contains("vidéo")
+}
+
+/// [`is_video`] with the answer for each type of post kept: the posts of one type as written
+/// share it, and lower-casing the type of every post cost more than the rest of its facts.
+#[derive(Clone, Debug, Default)]
+pub(super) struct VideoKinds(Vec<Option<bool>>);
+
+impl VideoKinds {
+    /// [`is_video`], keeping the answer for `post`'s type.
+    pub(super) fn learn(&mut self, post: PostRef<'_>) -> bool {
+        match (post.kind_id(), post.kind()) {
+            (Some(id), Some(kind)) if !matches!(self.0.get(id as usize), Some(Some(_))) => {
+                let id = id as usize;
+                if self.0.len() <= id {
+                    self.0.resize(id + 1, None);
+                }
+                self.0[id] = Some(video_kind(kind));
+            }
+            _ => {}
+        }
+        self.get(post)
+    }
+
+    /// [`is_video`], from the answer kept for `post`'s type when there is one.
+    pub(super) fn get(&self, post: PostRef<'_>) -> bool {
+        if matches!(post.network(), Network::TikTok | Network::YouTube) {
+            return true;
+        }
+        match post.kind_id().and_then(|id| self.0.get(id as usize)) {
+            Some(Some(video)) => *video,
+            _ => is_video(post),
+        }
+    }
 }
 
 /// A post's engagements under `interactions`: their sum, or unknown when one of them is.
@@ -44,19 +80,34 @@ pub(crate) struct PostFacts<'a> {
     pub followers: Option<f64>,
     /// The denominator of its network under the rule.
     pub denominator: Denominator,
+    /// The value of that denominator, if known: read once, for every figure that divides
+    /// by it.
+    pub den: Option<f64>,
 }
 
-impl PostFacts<'_> {
-    /// Its value of `d`.
-    pub(crate) fn value_of(&self, d: Denominator) -> Option<f64> {
-        denominator_of(self.post, d, self.followers)
+impl<'a> PostFacts<'a> {
+    /// The facts of `post` with its `engagements` under the rule, its `followers` at posting
+    /// time and its network's `denominator`.
+    pub(crate) fn new(
+        post: PostRef<'a>,
+        engagements: Option<f64>,
+        followers: Option<f64>,
+        denominator: Denominator,
+    ) -> PostFacts<'a> {
+        PostFacts {
+            post,
+            engagements,
+            followers,
+            denominator,
+            den: denominator_of(post, denominator, followers),
+        }
     }
 
     /// Its rate under the rule (× 1000 when the rule says so); `None` when unknown or when
     /// the denominator is zero.
     pub(crate) fn rate(&self, scale: f64) -> Option<f64> {
         let e = self.engagements?;
-        let d = self.value_of(self.denominator)?;
+        let d = self.den?;
         (d > 0.0).then(|| e / d * scale).filter(|r| r.is_finite())
     }
 }

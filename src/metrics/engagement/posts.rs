@@ -7,7 +7,7 @@ use super::facts::PostFacts;
 use super::rates::engagement_rates;
 use super::resolved::Resolved;
 use super::rule::network_key;
-use super::sums::Sums;
+use super::sums::{Row, Sums};
 use crate::figure::Figure;
 use crate::finite::Finite;
 use crate::i18n::Lang;
@@ -131,7 +131,7 @@ fn row(f: &PostFacts, scale: f64, reply: bool) -> PostRow {
         permalink: p.permalink().map(str::to_string),
         engagements: finite(f.engagements),
         denominator: f.denominator,
-        denominator_value: finite(f.value_of(f.denominator)),
+        denominator_value: finite(f.den),
         rate: finite(f.rate(scale)),
         reach: m(Metric::Reach),
         impressions: m(Metric::Impressions),
@@ -165,7 +165,7 @@ pub(crate) fn top_and_bottom(
         .enumerate()
         .filter_map(|(i, f)| Some((i, f, f.rate(scale)?)))
         .filter(|(_, f, _)| {
-            let enough = f.value_of(f.denominator).is_some_and(|d| d >= minimum);
+            let enough = f.den.is_some_and(|d| d >= minimum);
             short += usize::from(!enough);
             enough
         })
@@ -195,7 +195,7 @@ pub(crate) fn default_minimum(facts: &[PostFacts], scale: f64) -> f64 {
     let mut values: Vec<f64> = facts
         .iter()
         .filter(|f| f.rate(scale).is_some())
-        .filter_map(|f| f.value_of(f.denominator))
+        .filter_map(|f| f.den)
         .collect();
     if values.is_empty() {
         return 0.0;
@@ -236,52 +236,110 @@ pub struct GroupRow {
     pub figures: Vec<Figure>,
 }
 
-/// Groups `facts` by `key` (with its label), in first-seen order, with their figures.
-///
-/// `key` is asked once per distinct `seen` value (a post's network and type as written), not
-/// once per post: tens of thousands of posts share a handful. One pass adds each post to its
-/// group's [`Sums`]; nothing is copied.
-pub(crate) fn groups<'a, S: Eq + std::hash::Hash + Copy>(
-    facts: &[PostFacts<'a>],
-    resolved: &Resolved,
-    seen: impl Fn(PostRef<'a>) -> S,
-    key: impl Fn(PostRef<'_>) -> (String, String),
-    lang: Lang,
-) -> Vec<GroupRow> {
-    // Per group: its key, label and sums, in first-seen order.
-    let mut found: Vec<(String, String, Sums)> = Vec::new();
-    let mut known = Known::default();
+/// The posts of one group (a network, a type): its key, its name and its sums.
+pub(crate) type Group = (String, String, Sums);
+
+/// The sums of a set of posts, and of their groups by network and by type (each in
+/// first-seen order).
+pub(crate) struct Grouped {
+    /// The sums of every post.
+    pub total: Sums,
+    /// Per network.
+    pub by_network: Vec<Group>,
+    /// Per type of each network (case and spaces ignored, see [`kind_key`]).
+    pub by_type: Vec<Group>,
+}
+
+/// The sums of `facts` and of their groups, in one pass that reads each post's counts once
+/// ([`Row`]) and adds them to the totals, its network's and its type's (a group's without
+/// the rates by each denominator, which its row does not show). A group's key is
+/// made once per distinct network or (network, type as written), not once per post: tens
+/// of thousands of posts share a handful. Each sums adds its posts in their order, so every
+/// figure is the one a pass per group gave, to the last bit.
+pub(crate) fn sums_and_groups(facts: &[PostFacts], lang: Lang) -> Grouped {
+    let mut total = Sums::default();
+    let mut networks = Grouper::default();
+    let mut types = Grouper::default();
     for f in facts {
-        let s = seen(f.post);
-        let g = known.get(s).unwrap_or_else(|| {
-            let (k, label) = key(f.post);
-            let g = match found.iter().position(|(o, _, _)| *o == k) {
-                Some(g) => g,
-                None => {
-                    found.push((k, label, Sums::default()));
-                    found.len() - 1
-                }
-            };
-            known.insert(s, g);
-            g
-        });
-        found[g].2.add(f);
+        let row = Row::of(f);
+        let p = f.post;
+        total.add(&row);
+        let network = || {
+            (
+                network_key(p.network()).to_string(),
+                p.network().name().to_string(),
+            )
+        };
+        networks
+            .sums(p.network(), network)
+            .add_but_denominators(&row);
+        types
+            .sums((p.network(), p.kind_id()), || kind_key(p, lang))
+            .add_but_denominators(&row);
     }
-    found
-        .into_iter()
+    Grouped {
+        total,
+        by_network: networks.found,
+        by_type: types.found,
+    }
+}
+
+/// Each group with its figures under `resolved`.
+pub(crate) fn group_rows(groups: &[Group], resolved: &Resolved, lang: Lang) -> Vec<GroupRow> {
+    groups
+        .iter()
         .map(|(key, label, sums)| {
-            let set = engagement_rates(&sums, resolved, lang);
+            let set = engagement_rates(sums, resolved, lang);
             let mut figures = vec![set.rate, set.rate_other_aggregation];
-            figures.extend(audience_figures(&sums, lang));
+            figures.extend(audience_figures(sums, lang));
             GroupRow {
-                key,
-                label,
+                key: key.clone(),
+                label: label.clone(),
                 posts: sums.posts,
                 engagements: Finite::new(sums.engagements).unwrap_or(Finite::ZERO),
                 figures,
             }
         })
         .collect()
+}
+
+/// Groups found so far, in first-seen order, and the group of each value met (`S`: a
+/// post's network, or its network and type as written).
+struct Grouper<S> {
+    found: Vec<Group>,
+    known: Known<S>,
+}
+
+impl<S> Default for Grouper<S> {
+    fn default() -> Grouper<S> {
+        Grouper {
+            found: Vec::new(),
+            known: Known::default(),
+        }
+    }
+}
+
+impl<S: Eq + std::hash::Hash + Copy> Grouper<S> {
+    /// The sums of the group of `s`; `key` gives its key and label the first time `s` is met
+    /// (two values of one key share a group).
+    fn sums(&mut self, s: S, key: impl FnOnce() -> (String, String)) -> &mut Sums {
+        let g = match self.known.get(s) {
+            Some(g) => g,
+            None => {
+                let (k, label) = key();
+                let g = match self.found.iter().position(|(o, _, _)| *o == k) {
+                    Some(g) => g,
+                    None => {
+                        self.found.push((k, label, Sums::default()));
+                        self.found.len() - 1
+                    }
+                };
+                self.known.insert(s, g);
+                g
+            }
+        };
+        &mut self.found[g].2
+    }
 }
 
 /// The group of each `seen` value met so far: the last one asked first (posts in a row share

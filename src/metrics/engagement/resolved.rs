@@ -2,7 +2,7 @@
 //! its denominator, without what the files do not report.
 
 use super::denominator::Denominator;
-use super::facts::is_video;
+use super::facts::VideoKinds;
 use super::interaction::Interaction::{self, PlatformEngagements};
 use super::presets::Preset;
 use super::rule::{parse_network_key, EngagementRule, DEFAULT_KEY, NETWORKS};
@@ -22,6 +22,8 @@ pub(crate) struct Resolved {
     statics: BTreeMap<Network, Vec<Interaction>>,
     videos: BTreeMap<Network, Vec<Interaction>>,
     denominators: BTreeMap<Network, Denominator>,
+    /// Whether each type of the posts settled on is a reel or a video.
+    video_kinds: VideoKinds,
 }
 
 fn clean(list: &[Interaction]) -> Vec<Interaction> {
@@ -95,12 +97,13 @@ impl Resolved {
             statics,
             videos,
             denominators,
+            video_kinds: VideoKinds::default(),
         }
     }
 
     /// The interactions counted on `post`.
     pub(crate) fn interactions(&self, post: PostRef<'_>) -> &[Interaction] {
-        let m = if is_video(post) {
+        let m = if self.video_kinds.get(post) {
             &self.videos
         } else {
             &self.statics
@@ -120,12 +123,11 @@ impl Resolved {
     /// the export does not have), and returns what is counted per network.
     pub(crate) fn settle(&mut self, posts: &[PostRef<'_>], lang: Lang) -> Vec<Counted> {
         let mut out = Vec::new();
-        for n in NETWORKS {
-            let of_n: Vec<&PostRef<'_>> = posts.iter().filter(|p| p.network() == n).collect();
+        for (n, (of_n, has_static, has_video)) in NETWORKS.into_iter().zip(self.by_network(posts)) {
             if of_n.is_empty() {
                 continue;
             }
-            let reported = |i: &Interaction| of_n.iter().any(|p| i.of_post(**p).is_some());
+            let reported = |i: &Interaction| of_n.iter().any(|p| i.of_post(*p).is_some());
             let mut absent: Vec<Interaction> = Vec::new();
             for list in [self.statics.get_mut(&n), self.videos.get_mut(&n)]
                 .into_iter()
@@ -141,32 +143,7 @@ impl Resolved {
             }
             let statics = self.statics.get(&n).cloned().unwrap_or_default();
             let videos = self.videos.get(&n).cloned().unwrap_or_default();
-            let has_static = of_n.iter().any(|p| !is_video(**p));
-            let has_video = of_n.iter().any(|p| is_video(**p));
-            let names = |l: &[Interaction]| -> String {
-                if l.is_empty() {
-                    lang.pick("nothing", "rien").to_string()
-                } else {
-                    l.iter()
-                        .map(|i| i.name(lang))
-                        .collect::<Vec<_>>()
-                        .join(" + ")
-                }
-            };
-            let text = if statics == videos || !has_video {
-                names(&statics)
-            } else if !has_static {
-                names(&videos)
-            } else {
-                match lang {
-                    Lang::En => {
-                        format!("{} (reels and videos: {})", names(&statics), names(&videos))
-                    }
-                    Lang::Fr => {
-                        format!("{} (reels et vidéos : {})", names(&statics), names(&videos))
-                    }
-                }
-            };
+            let text = counted_text(&statics, &videos, (has_static, has_video), lang);
             out.push(Counted {
                 network: n,
                 interactions: statics,
@@ -177,6 +154,52 @@ impl Resolved {
             });
         }
         out
+    }
+
+    /// The posts of each network of [`NETWORKS`], in one pass; whether each has a post that
+    /// is no reel or video, and one that is (learnt for [`Resolved::interactions`]).
+    fn by_network<'a>(&mut self, posts: &[PostRef<'a>]) -> Vec<(Vec<PostRef<'a>>, bool, bool)> {
+        let mut of = vec![(Vec::new(), false, false); NETWORKS.len()];
+        for p in posts {
+            if let Some(k) = NETWORKS.iter().position(|&n| n == p.network()) {
+                let video = self.video_kinds.learn(*p);
+                let (list, has_static, has_video) = &mut of[k];
+                list.push(*p);
+                *has_static |= !video;
+                *has_video |= video;
+            }
+        }
+        of
+    }
+}
+
+/// What a network's posts count, in words: `statics` (and `videos` for its reels and videos,
+/// when it has both kinds and they differ).
+fn counted_text(
+    statics: &[Interaction],
+    videos: &[Interaction],
+    (has_static, has_video): (bool, bool),
+    lang: Lang,
+) -> String {
+    let names = |l: &[Interaction]| -> String {
+        if l.is_empty() {
+            lang.pick("nothing", "rien").to_string()
+        } else {
+            l.iter()
+                .map(|i| i.name(lang))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        }
+    };
+    if statics == videos || !has_video {
+        names(statics)
+    } else if !has_static {
+        names(videos)
+    } else {
+        match lang {
+            Lang::En => format!("{} (reels and videos: {})", names(statics), names(videos)),
+            Lang::Fr => format!("{} (reels et vidéos : {})", names(statics), names(videos)),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Everything the engagement rates and the audience figures of a set of posts add up, in one
 //! pass over the posts: the rule's own tally, one per denominator, Kaushik's interactions,
-//! virality and CTR. A group of posts (a network, a post type) gets its own [`Sums`] from the
-//! same pass that finds its posts, with no copy of them.
+//! virality and CTR. Each post's counts are read once ([`Row`]) and added to the totals and to
+//! its groups' (a network, a post type) in the same pass, with no copy of the posts.
 //!
 //! Each tally adds its posts in their order, so every figure is the one a pass per figure
 //! gave, to the last bit.
@@ -28,7 +28,8 @@ pub(crate) struct Sums {
     pub networks: Vec<Network>,
     /// Engagements ÷ the rule's denominator of each post's network.
     pub own: Tally,
-    /// Engagements ÷ each denominator, in [`Denominator::ALL`]'s order.
+    /// Engagements ÷ each denominator, in [`Denominator::ALL`]'s order (empty in a group's
+    /// sums: see [`Sums::add_but_denominators`]).
     pub by: [Tally; 4],
     /// Per Kaushik interaction ([`KAUSHIK`]): its sum and how many posts report it.
     pub per_post: [(f64, usize); 3],
@@ -63,22 +64,30 @@ impl Default for Sums {
     }
 }
 
-impl Sums {
-    /// The sums of `facts`.
-    pub(crate) fn of(facts: &[PostFacts]) -> Sums {
-        let mut s = Sums::default();
-        facts.iter().for_each(|f| s.add(f));
-        s
-    }
+/// What one post adds to [`Sums`], read from the post once: a post is added to several sums
+/// (the totals, its network's, its type's), and reading its counts from their columns cost
+/// more than adding them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Row {
+    network: Network,
+    engagements: Option<f64>,
+    /// The rule's denominator of the post's network.
+    own: Option<f64>,
+    /// Each denominator, in [`Denominator::ALL`]'s order.
+    by: [Option<f64>; 4],
+    followers: Option<f64>,
+    /// Each of [`KAUSHIK`].
+    kaushik: [Option<f64>; 3],
+    shares: Option<f64>,
+    impressions: Option<f64>,
+    link_clicks: Option<f64>,
+    clicks: Option<f64>,
+}
 
-    /// Adds one post.
-    pub(crate) fn add(&mut self, f: &PostFacts) {
+impl Row {
+    /// What `f` adds.
+    pub(crate) fn of(f: &PostFacts) -> Row {
         let p = f.post;
-        let network = p.network();
-        if self.networks.last() != Some(&network) && !self.networks.contains(&network) {
-            self.networks.push(network);
-        }
-        self.posts += 1;
         let metric = |m: Metric| p.metric(m);
         let (reach, impressions, views) = (
             metric(Metric::Reach),
@@ -91,40 +100,64 @@ impl Sums {
             Denominator::Followers => f.followers,
             Denominator::Views => views,
         };
-        let e = f.engagements;
+        Row {
+            network: p.network(),
+            engagements: f.engagements,
+            own: f.den,
+            by: Denominator::ALL.map(value),
+            followers: f.followers,
+            kaushik: KAUSHIK.map(|i| i.of_post(p)),
+            shares: metric(Metric::Shares),
+            impressions,
+            link_clicks: metric(Metric::LinkClicks),
+            clicks: metric(Metric::Clicks),
+        }
+    }
+}
+
+impl Sums {
+    /// Adds one post.
+    pub(crate) fn add(&mut self, r: &Row) {
+        self.add_but_denominators(r);
+        for (t, den) in self.by.iter_mut().zip(r.by) {
+            t.add(Pair {
+                num: r.engagements,
+                den,
+            });
+        }
+    }
+
+    /// Adds one post to every sum but [`by`](Sums::by), which stays empty: what a group of
+    /// posts (a network, a type) shows, its rule's rate and Kaushik's, needs no rate by each
+    /// denominator.
+    pub(crate) fn add_but_denominators(&mut self, r: &Row) {
+        if self.networks.last() != Some(&r.network) && !self.networks.contains(&r.network) {
+            self.networks.push(r.network);
+        }
+        self.posts += 1;
+        let e = r.engagements;
         if let Some(e) = e {
             self.engagements += e;
         }
-        self.own.add(Pair {
-            num: e,
-            den: value(f.denominator),
-        });
-        for (t, d) in self.by.iter_mut().zip(Denominator::ALL) {
-            t.add(Pair {
-                num: e,
-                den: value(d),
-            });
-        }
-        for (k, i) in KAUSHIK.iter().enumerate() {
-            let x = i.of_post(p);
+        self.own.add(Pair { num: e, den: r.own });
+        for (k, x) in r.kaushik.into_iter().enumerate() {
             if let Some(x) = x {
                 self.per_post[k].0 += x;
                 self.per_post[k].1 += 1;
             }
             self.per_thousand[k].add(Pair {
                 num: x,
-                den: f.followers,
+                den: r.followers,
             });
         }
         let per_impression = |num| Pair {
             num,
-            den: impressions,
+            den: r.impressions,
         };
-        self.virality.add(per_impression(metric(Metric::Shares)));
-        let link = metric(Metric::LinkClicks);
-        self.link_clicks |= link.is_some();
-        self.ctr[0].add(per_impression(link));
-        self.ctr[1].add(per_impression(metric(Metric::Clicks)));
+        self.virality.add(per_impression(r.shares));
+        self.link_clicks |= r.link_clicks.is_some();
+        self.ctr[0].add(per_impression(r.link_clicks));
+        self.ctr[1].add(per_impression(r.clicks));
     }
 
     /// Which clicks CTR counts: link clicks when any post has them, else all clicks.

@@ -108,22 +108,38 @@ pub(crate) fn heatmap(
 type Hour<'p, 'a> = (u8, u8, Vec<&'p PostFacts<'a>>);
 
 /// The posts of each weekday and hour that has some, in order; and how many posts have no
-/// time of day.
+/// time of day. Each post goes straight to its hour's list (a table of the 168 hours of a
+/// week), in the order of `posts`.
 fn by_hour<'p, 'a>(posts: &'p [(Option<DateTime>, PostFacts<'a>)]) -> (Vec<Hour<'p, 'a>>, usize) {
-    let mut cells: Vec<Hour> = Vec::new();
+    let mut table: Vec<Vec<&PostFacts>> = vec![Vec::new(); 7 * 24];
+    // An hour past 23 (a time that came from no file): kept apart, in first-seen order.
+    let mut odd: Vec<Hour> = Vec::new();
     let mut without = 0;
     for (when, f) in posts {
         let Some((date, Some(time))) = when.map(|w| (w.date, w.time)) else {
             without += 1;
             continue;
         };
-        let key = (date.weekday(), time.hour());
-        match cells.iter_mut().find(|c| (c.0, c.1) == key) {
-            Some(c) => c.2.push(f),
-            None => cells.push((key.0, key.1, vec![f])),
+        let (weekday, hour) = (date.weekday(), time.hour());
+        let slot = usize::from(weekday) * 24 + usize::from(hour);
+        match table.get_mut(slot).filter(|_| hour < 24) {
+            Some(fs) => fs.push(f),
+            None => match odd.iter_mut().find(|c| (c.0, c.1) == (weekday, hour)) {
+                Some(c) => c.2.push(f),
+                None => odd.push((weekday, hour, vec![f])),
+            },
         }
     }
-    crate::metrics::sort_by_key(&mut cells, |c| (c.0, c.1));
+    let mut cells: Vec<Hour> = table
+        .into_iter()
+        .enumerate()
+        .filter(|(_, fs)| !fs.is_empty())
+        .map(|(slot, fs)| ((slot / 24) as u8, (slot % 24) as u8, fs))
+        .collect();
+    if !odd.is_empty() {
+        cells.extend(odd);
+        crate::metrics::sort_by_key(&mut cells, |c| (c.0, c.1));
+    }
     (cells, without)
 }
 
@@ -138,7 +154,7 @@ fn cell(
 ) -> (HeatCell, usize) {
     let t = Tally::of(fs.iter().map(|f| Pair {
         num: f.engagements,
-        den: f.value_of(f.denominator),
+        den: f.den,
     }));
     let cell = HeatCell {
         weekday,

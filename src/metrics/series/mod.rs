@@ -318,7 +318,7 @@ fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
     let rates = periods.values(&posts, day, |ps| {
         let t = Tally::of(ps.iter().map(|(_, f)| Pair {
             num: f.engagements,
-            den: f.value_of(f.denominator),
+            den: f.den,
         }));
         t.rate(inputs.aggregation, &Reasons::default(), lang)
             .ok()
