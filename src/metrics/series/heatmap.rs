@@ -71,7 +71,7 @@ pub(crate) fn clock_text(offset: Option<i32>, lang: Lang) -> String {
 /// The weekday × hour map of `posts`, each with its publication time already moved to the
 /// report's clock.
 pub(crate) fn heatmap(
-    posts: &[(Option<DateTime>, PostFacts)],
+    posts: &[(Option<DateTime>, &PostFacts)],
     offset: Option<i32>,
     aggregation: Aggregation,
     scale: f64,
@@ -110,12 +110,12 @@ type Hour<'p, 'a> = (u8, u8, Vec<&'p PostFacts<'a>>);
 /// The posts of each weekday and hour that has some, in order; and how many posts have no
 /// time of day. Each post goes straight to its hour's list (a table of the 168 hours of a
 /// week), in the order of `posts`.
-fn by_hour<'p, 'a>(posts: &'p [(Option<DateTime>, PostFacts<'a>)]) -> (Vec<Hour<'p, 'a>>, usize) {
+fn by_hour<'p, 'a>(posts: &[(Option<DateTime>, &'p PostFacts<'a>)]) -> (Vec<Hour<'p, 'a>>, usize) {
     let mut table: Vec<Vec<&PostFacts>> = vec![Vec::new(); 7 * 24];
     // An hour past 23 (a time that came from no file): kept apart, in first-seen order.
     let mut odd: Vec<Hour> = Vec::new();
     let mut without = 0;
-    for (when, f) in posts {
+    for &(when, f) in posts {
         let Some((date, Some(time))) = when.map(|w| (w.date, w.time)) else {
             without += 1;
             continue;

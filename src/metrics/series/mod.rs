@@ -113,7 +113,7 @@ const MAX_POINTS: usize = 4000;
 /// What the series are made from.
 pub(crate) struct Inputs<'a, 'b> {
     /// Dated posts with the local day they were published on.
-    pub posts: &'b [(Date, PostFacts<'a>)],
+    pub posts: &'b [(Date, &'b PostFacts<'a>)],
     /// Daily rows grouped by network and account, sorted, without duplicate days.
     pub groups: &'b [Vec<&'a DailyRow>],
     /// The rule's aggregation.
@@ -275,18 +275,18 @@ fn one_granularity(
 /// posts have it.
 fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
     // The caller sorts them once for the three granularities.
-    let posts: std::borrow::Cow<[(Date, PostFacts)]> = if inputs.posts.is_sorted_by_key(|(d, _)| *d)
-    {
-        std::borrow::Cow::Borrowed(inputs.posts)
-    } else {
-        let mut v = inputs.posts.to_vec();
-        crate::metrics::sort_by_day(&mut v, |(d, _)| d.days());
-        std::borrow::Cow::Owned(v)
-    };
+    let posts: std::borrow::Cow<[(Date, &PostFacts)]> =
+        if inputs.posts.is_sorted_by_key(|(d, _)| *d) {
+            std::borrow::Cow::Borrowed(inputs.posts)
+        } else {
+            let mut v = inputs.posts.to_vec();
+            crate::metrics::sort_by_day(&mut v, |(d, _)| d.days());
+            std::borrow::Cow::Owned(v)
+        };
     if posts.is_empty() {
         return Vec::new();
     }
-    let day = |p: &(Date, PostFacts)| p.0;
+    let day = |p: &(Date, &PostFacts)| p.0;
     let mut out = vec![periods.series(
         "posts",
         lang.pick("Posts", "Publications"),
