@@ -26,7 +26,7 @@ pub use report::AnalysisReport;
 pub(crate) use totals::FORMULAS;
 
 use crate::i18n::Lang;
-use crate::metrics::engagement::sums_and_groups;
+use crate::metrics::engagement::{self, sums_and_groups, Layout, PostFacts};
 use crate::metrics::growth;
 use crate::metrics::reputation::{reputation, Period as TextPeriod, ReputationInputs};
 use crate::model::Dataset;
@@ -39,6 +39,7 @@ use over_time::series_and_heatmap;
 use posts::{days_of, facts_warnings, post_facts, posts_in_period, settle_rule};
 use report::Range;
 use settings::read_options;
+use std::sync::Arc;
 use totals::total_figures;
 use visibility::visibility;
 
@@ -134,7 +135,8 @@ fn analysis(
     let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
     facts_warnings(&facts, &resolved, lang, &mut warnings);
-    let grouped = sums_and_groups(&facts, lang);
+    let layout = layout_of(data, kept, &s, &facts, lang);
+    let grouped = sums_and_groups(&facts, &layout);
     let engagement = engagement_report(
         (&facts, &grouped),
         &resolved,
@@ -190,6 +192,32 @@ fn analysis(
         costs,
         search,
         reputation,
+    }
+}
+
+/// The layout of the period's posts (`facts`): their groups and the sums no engagement
+/// definition changes ([`Layout`]). `kept` keeps the last one, under the period, clock and
+/// language it was made for, for the next analysis (a preset switch).
+fn layout_of(
+    data: &Dataset,
+    kept: &RecordFacts,
+    s: &settings::Settings,
+    facts: &[PostFacts],
+    lang: Lang,
+) -> Arc<Layout> {
+    let records = &data.records;
+    // Every input besides the records (as reputation_of's key: the sizes and the files'
+    // names guard against facts of other records).
+    let key = (
+        (s.from, s.to, s.offset, lang),
+        [records.posts.len(), records.daily.len(), facts.len()],
+        data.files.clone(),
+    );
+    let made = kept.kept(key, || Arc::new(engagement::layout(facts, lang)));
+    if made.fits(facts) {
+        made
+    } else {
+        Arc::new(engagement::layout(facts, lang))
     }
 }
 

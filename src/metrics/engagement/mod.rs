@@ -28,8 +28,8 @@ pub(crate) use formulas::FORMULAS;
 pub(crate) use interaction::Interaction;
 pub use posts::PostRow;
 pub(crate) use posts::{
-    default_minimum, group_rows, post_rows, sums_and_groups, top_and_bottom, GroupRow, Grouped,
-    MINIMUM_SHARE,
+    default_minimum, group_rows, layout, post_rows, sums_and_groups, top_and_bottom, GroupRow,
+    Grouped, Layout, MINIMUM_SHARE,
 };
 pub use presets::Preset;
 pub(crate) use presets::{presets, PresetInfo};

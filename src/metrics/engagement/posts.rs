@@ -7,7 +7,7 @@ use super::facts::PostFacts;
 use super::rates::engagement_rates;
 use super::resolved::Resolved;
 use super::rule::network_key;
-use super::sums::{Row, Sums};
+use super::sums::{Audience, AudienceRow, Row, RuleSums, Sums};
 use crate::figure::Figure;
 use crate::finite::Finite;
 use crate::i18n::Lang;
@@ -250,18 +250,30 @@ pub(crate) struct Grouped {
     pub by_type: Vec<Group>,
 }
 
-/// The sums of `facts` and of their groups, in one pass that reads each post's counts once
-/// ([`Row`]) and adds them to the totals, its network's and its type's (a group's without
-/// the rates by each denominator, which its row does not show). A group's key is
-/// made once per distinct network or (network, type as written), not once per post: tens
-/// of thousands of posts share a handful. Each sums adds its posts in their order, so every
-/// figure is the one a pass per group gave, to the last bit.
-pub(crate) fn sums_and_groups(facts: &[PostFacts], lang: Lang) -> Grouped {
-    let mut total = Sums::default();
+/// What no engagement definition changes about a set of posts: its groups by network and by
+/// type (key, name, first-seen order), each post's groups, and the audience sums of the set
+/// and of each group. Made once per set of posts ([`layout`]) and kept with the workspace's
+/// facts, so that a preset switch adds only the rule's sums ([`sums_and_groups`]).
+#[derive(Debug)]
+pub(crate) struct Layout {
+    total: Audience,
+    by_network: Vec<(String, String, Audience)>,
+    by_type: Vec<(String, String, Audience)>,
+    /// Per post: its network's group, then its type's.
+    of_post: Vec<(u32, u32)>,
+}
+
+/// The layout of `facts`, in one pass that reads each post's audience counts once
+/// ([`AudienceRow`]) and adds them to the totals, its network's and its type's. A group's key
+/// is made once per distinct network or (network, type as written), not once per post: tens
+/// of thousands of posts share a handful.
+pub(crate) fn layout(facts: &[PostFacts], lang: Lang) -> Layout {
+    let mut total = Audience::default();
     let mut networks = Grouper::default();
     let mut types = Grouper::default();
+    let mut of_post = Vec::with_capacity(facts.len());
     for f in facts {
-        let row = Row::of(f);
+        let row = AudienceRow::of(f);
         let p = f.post;
         total.add(&row);
         let network = || {
@@ -270,17 +282,57 @@ pub(crate) fn sums_and_groups(facts: &[PostFacts], lang: Lang) -> Grouped {
                 p.network().name().to_string(),
             )
         };
-        networks
-            .sums(p.network(), network)
-            .add_but_denominators(&row);
-        types
-            .sums((p.network(), p.kind_id()), || kind_key(p, lang))
-            .add_but_denominators(&row);
+        let (a, sums) = networks.group(p.network(), network);
+        sums.add(&row);
+        let (b, sums) = types.group((p.network(), p.kind_id()), || kind_key(p, lang));
+        sums.add(&row);
+        of_post.push((a, b));
     }
-    Grouped {
+    Layout {
         total,
         by_network: networks.found,
         by_type: types.found,
+        of_post,
+    }
+}
+
+/// The sums of `facts` and of their groups in `layout` (made from the same posts): one pass
+/// adds each post's engagements ([`Row`]) to the totals, its network's and its type's (a
+/// group's without the rates by each denominator, which its row does not show). Each sums
+/// adds its posts in their order, so every figure is the one a pass per group gave, to the
+/// last bit.
+pub(crate) fn sums_and_groups(facts: &[PostFacts], layout: &Layout) -> Grouped {
+    let mut total = RuleSums::default();
+    let mut networks = vec![RuleSums::default(); layout.by_network.len()];
+    let mut types = vec![RuleSums::default(); layout.by_type.len()];
+    for (f, &(a, b)) in facts.iter().zip(&layout.of_post) {
+        let row = Row::of(f);
+        total.add(&row);
+        if let Some(sums) = networks.get_mut(a as usize) {
+            sums.add_but_denominators(&row);
+        }
+        if let Some(sums) = types.get_mut(b as usize) {
+            sums.add_but_denominators(&row);
+        }
+    }
+    let groups = |rules: Vec<RuleSums>, found: &[(String, String, Audience)]| {
+        rules
+            .into_iter()
+            .zip(found)
+            .map(|(r, (key, label, audience))| (key.clone(), label.clone(), Sums::new(r, audience)))
+            .collect()
+    };
+    Grouped {
+        total: Sums::new(total, &layout.total),
+        by_network: groups(networks, &layout.by_network),
+        by_type: groups(types, &layout.by_type),
+    }
+}
+
+impl Layout {
+    /// Whether it was made from `facts` (as many posts).
+    pub(crate) fn fits(&self, facts: &[PostFacts]) -> bool {
+        self.of_post.len() == facts.len()
     }
 }
 
@@ -306,7 +358,7 @@ pub(crate) fn group_rows(groups: &[Group], resolved: &Resolved, lang: Lang) -> V
 /// Groups found so far, in first-seen order, and the group of each value met (`S`: a
 /// post's network, or its network and type as written).
 struct Grouper<S> {
-    found: Vec<Group>,
+    found: Vec<(String, String, Audience)>,
     known: Known<S>,
 }
 
@@ -320,9 +372,9 @@ impl<S> Default for Grouper<S> {
 }
 
 impl<S: Eq + std::hash::Hash + Copy> Grouper<S> {
-    /// The sums of the group of `s`; `key` gives its key and label the first time `s` is met
-    /// (two values of one key share a group).
-    fn sums(&mut self, s: S, key: impl FnOnce() -> (String, String)) -> &mut Sums {
+    /// The group of `s` and its sums; `key` gives its key and label the first time `s` is
+    /// met (two values of one key share a group).
+    fn group(&mut self, s: S, key: impl FnOnce() -> (String, String)) -> (u32, &mut Audience) {
         let g = match self.known.get(s) {
             Some(g) => g,
             None => {
@@ -330,7 +382,7 @@ impl<S: Eq + std::hash::Hash + Copy> Grouper<S> {
                 let g = match self.found.iter().position(|(o, _, _)| *o == k) {
                     Some(g) => g,
                     None => {
-                        self.found.push((k, label, Sums::default()));
+                        self.found.push((k, label, Audience::default()));
                         self.found.len() - 1
                     }
                 };
@@ -338,7 +390,8 @@ impl<S: Eq + std::hash::Hash + Copy> Grouper<S> {
                 g
             }
         };
-        &mut self.found[g].2
+        // At most one group per post: the index fits when the number of posts does.
+        (u32::try_from(g).unwrap_or(u32::MAX), &mut self.found[g].2)
     }
 }
 

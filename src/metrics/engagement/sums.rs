@@ -1,7 +1,9 @@
 //! Everything the engagement rates and the audience figures of a set of posts add up, in one
 //! pass over the posts: the rule's own tally, one per denominator, Kaushik's interactions,
-//! virality and CTR. Each post's counts are read once ([`Row`]) and added to the totals and to
-//! its groups' (a network, a post type) in the same pass, with no copy of the posts.
+//! virality and CTR. Each post's counts are read once ([`Row`], [`AudienceRow`]) and added to
+//! the totals and to its groups' (a network, a post type) in the same pass, with no copy of
+//! the posts. What depends on no engagement definition ([`Audience`]) is added once per set of
+//! posts and kept; a preset switch adds the rule's sums ([`RuleSums`]) alone.
 //!
 //! Each tally adds its posts in their order, so every figure is the one a pass per figure
 //! gave, to the last bit.
@@ -29,93 +31,89 @@ pub(crate) struct Sums {
     /// Engagements ÷ the rule's denominator of each post's network.
     pub own: Tally,
     /// Engagements ÷ each denominator, in [`Denominator::ALL`]'s order (empty in a group's
-    /// sums: see [`Sums::add_but_denominators`]).
+    /// sums: see [`RuleSums::add_but_denominators`]).
     pub by: [Tally; 4],
-    /// Per Kaushik interaction ([`KAUSHIK`]): its sum and how many posts report it.
-    pub per_post: [(f64, usize); 3],
-    /// Per Kaushik interaction: it ÷ followers at posting time.
-    pub per_thousand: [Tally; 3],
-    /// Shares ÷ impressions.
-    pub virality: Tally,
-    /// Link clicks ÷ impressions, then all clicks ÷ impressions.
-    pub ctr: [Tally; 2],
-    /// Whether a post has link clicks (CTR then counts those).
-    pub link_clicks: bool,
     /// Σ engagements of the posts with a known count.
     pub engagements: f64,
+    /// What the audience did, whatever the engagement definition.
+    pub audience: Audience,
 }
 
-impl Default for Sums {
-    fn default() -> Sums {
-        let t = || Tally::of(std::iter::empty());
+impl Sums {
+    /// The sums of a set whose rule's sums are `rule` and audience's `audience`.
+    pub(crate) fn new(rule: RuleSums, audience: &Audience) -> Sums {
         Sums {
-            posts: 0,
-            networks: Vec::new(),
+            posts: audience.posts,
+            networks: audience.networks.clone(),
+            own: rule.own,
+            by: rule.by,
+            engagements: rule.engagements,
+            audience: audience.clone(),
+        }
+    }
+
+    /// Which clicks CTR counts: link clicks when any post has them, else all clicks.
+    pub(crate) fn click_kind(&self) -> Interaction {
+        self.audience.click_kind()
+    }
+
+    /// The CTR tally of the clicks [`click_kind`](Sums::click_kind) names.
+    pub(crate) fn ctr(&self) -> &Tally {
+        self.audience.ctr()
+    }
+}
+
+/// The sums of a set of posts that depend on the engagement definition: engagements and
+/// their rates.
+#[derive(Clone, Debug)]
+pub(crate) struct RuleSums {
+    own: Tally,
+    by: [Tally; 4],
+    engagements: f64,
+}
+
+impl Default for RuleSums {
+    fn default() -> RuleSums {
+        let t = || Tally::of(std::iter::empty());
+        RuleSums {
             own: t(),
             by: std::array::from_fn(|_| t()),
-            per_post: [(0.0, 0); 3],
-            per_thousand: std::array::from_fn(|_| t()),
-            virality: t(),
-            ctr: std::array::from_fn(|_| t()),
-            link_clicks: false,
             // A float sum starts at -0.0.
             engagements: -0.0,
         }
     }
 }
 
-/// What one post adds to [`Sums`], read from the post once: a post is added to several sums
-/// (the totals, its network's, its type's), and reading its counts from their columns cost
-/// more than adding them.
+/// What a post's engagements add to [`RuleSums`], read from it once: a post is added to
+/// several sums (the totals, its network's, its type's).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
-    network: Network,
     engagements: Option<f64>,
     /// The rule's denominator of the post's network.
     own: Option<f64>,
     /// Each denominator, in [`Denominator::ALL`]'s order.
     by: [Option<f64>; 4],
-    followers: Option<f64>,
-    /// Each of [`KAUSHIK`].
-    kaushik: [Option<f64>; 3],
-    shares: Option<f64>,
-    impressions: Option<f64>,
-    link_clicks: Option<f64>,
-    clicks: Option<f64>,
 }
 
 impl Row {
     /// What `f` adds.
     pub(crate) fn of(f: &PostFacts) -> Row {
         let p = f.post;
-        let metric = |m: Metric| p.metric(m);
-        let (reach, impressions, views) = (
-            metric(Metric::Reach),
-            metric(Metric::Impressions),
-            metric(Metric::Views),
-        );
         let value = |d: Denominator| match d {
-            Denominator::Reach => reach,
-            Denominator::Impressions => impressions,
+            Denominator::Reach => p.metric(Metric::Reach),
+            Denominator::Impressions => p.metric(Metric::Impressions),
             Denominator::Followers => f.followers,
-            Denominator::Views => views,
+            Denominator::Views => p.metric(Metric::Views),
         };
         Row {
-            network: p.network(),
             engagements: f.engagements,
             own: f.den,
             by: Denominator::ALL.map(value),
-            followers: f.followers,
-            kaushik: KAUSHIK.map(|i| i.of_post(p)),
-            shares: metric(Metric::Shares),
-            impressions,
-            link_clicks: metric(Metric::LinkClicks),
-            clicks: metric(Metric::Clicks),
         }
     }
 }
 
-impl Sums {
+impl RuleSums {
     /// Adds one post.
     pub(crate) fn add(&mut self, r: &Row) {
         self.add_but_denominators(r);
@@ -127,19 +125,91 @@ impl Sums {
         }
     }
 
-    /// Adds one post to every sum but [`by`](Sums::by), which stays empty: what a group of
-    /// posts (a network, a type) shows, its rule's rate and Kaushik's, needs no rate by each
-    /// denominator.
+    /// Adds one post to every sum but the rates by each denominator, which stay empty: what
+    /// a group of posts (a network, a type) shows, its rule's rate, needs none of them.
     pub(crate) fn add_but_denominators(&mut self, r: &Row) {
+        if let Some(e) = r.engagements {
+            self.engagements += e;
+        }
+        self.own.add(Pair {
+            num: r.engagements,
+            den: r.own,
+        });
+    }
+}
+
+/// The sums of a set of posts that no engagement definition changes: how many posts, on which
+/// networks, Kaushik's interactions, virality and CTR. Kept between analyses of the same
+/// posts ([`super::Layout`]), so that a preset switch adds only the rule's sums.
+#[derive(Clone, Debug)]
+pub(crate) struct Audience {
+    /// Posts added.
+    pub posts: usize,
+    /// The networks of the posts, each once, in the order they came.
+    pub networks: Vec<Network>,
+    /// Per Kaushik interaction ([`KAUSHIK`]): its sum and how many posts report it.
+    pub per_post: [(f64, usize); 3],
+    /// Per Kaushik interaction: it ÷ followers at posting time.
+    pub per_thousand: [Tally; 3],
+    /// Shares ÷ impressions.
+    pub virality: Tally,
+    /// Link clicks ÷ impressions, then all clicks ÷ impressions.
+    pub ctr: [Tally; 2],
+    /// Whether a post has link clicks (CTR then counts those).
+    pub link_clicks: bool,
+}
+
+impl Default for Audience {
+    fn default() -> Audience {
+        let t = || Tally::of(std::iter::empty());
+        Audience {
+            posts: 0,
+            networks: Vec::new(),
+            per_post: [(0.0, 0); 3],
+            per_thousand: std::array::from_fn(|_| t()),
+            virality: t(),
+            ctr: std::array::from_fn(|_| t()),
+            link_clicks: false,
+        }
+    }
+}
+
+/// What one post adds to [`Audience`], read from the post once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct AudienceRow {
+    network: Network,
+    followers: Option<f64>,
+    /// Each of [`KAUSHIK`].
+    kaushik: [Option<f64>; 3],
+    shares: Option<f64>,
+    impressions: Option<f64>,
+    link_clicks: Option<f64>,
+    clicks: Option<f64>,
+}
+
+impl AudienceRow {
+    /// What `f` adds.
+    pub(crate) fn of(f: &PostFacts) -> AudienceRow {
+        let p = f.post;
+        AudienceRow {
+            network: p.network(),
+            followers: f.followers,
+            kaushik: KAUSHIK.map(|i| i.of_post(p)),
+            shares: p.metric(Metric::Shares),
+            impressions: p.metric(Metric::Impressions),
+            link_clicks: p.metric(Metric::LinkClicks),
+            clicks: p.metric(Metric::Clicks),
+        }
+    }
+}
+
+impl Audience {
+    /// Adds one post.
+    pub(crate) fn add(&mut self, r: &AudienceRow) {
         if self.networks.last() != Some(&r.network) && !self.networks.contains(&r.network) {
             self.networks.push(r.network);
         }
         self.posts += 1;
-        let e = r.engagements;
-        if let Some(e) = e {
-            self.engagements += e;
-        }
-        self.own.add(Pair { num: e, den: r.own });
         for (k, x) in r.kaushik.into_iter().enumerate() {
             if let Some(x) = x {
                 self.per_post[k].0 += x;
@@ -169,7 +239,7 @@ impl Sums {
         }
     }
 
-    /// The CTR tally of the clicks [`click_kind`](Sums::click_kind) names.
+    /// The CTR tally of the clicks [`click_kind`](Audience::click_kind) names.
     pub(crate) fn ctr(&self) -> &Tally {
         &self.ctr[usize::from(!self.link_clicks)]
     }
