@@ -66,7 +66,12 @@ pub(crate) fn audience_figures(sums: &Sums, lang: Lang) -> Vec<Figure> {
     let mut out = Vec::with_capacity(8);
     for (i, k) in Kaushik::all(lang).iter().enumerate() {
         debug_assert_eq!(k.interaction, KAUSHIK[i]);
-        out.push(per_post(sums.posts, sums.audience.per_post[i], k, lang));
+        out.push(per_post(
+            sums.audience.posts,
+            sums.audience.per_post[i],
+            k,
+            lang,
+        ));
         out.push(per_thousand_followers(
             &sums.audience.per_thousand[i],
             k,

@@ -60,7 +60,11 @@ pub(crate) fn engagements(post: PostRef<'_>, interactions: &[Interaction]) -> Op
 
 /// A post's value of `d`; `followers` is its follower count at posting time, found by the
 /// caller.
-fn denominator_of(post: PostRef<'_>, d: Denominator, followers: Option<f64>) -> Option<f64> {
+pub(super) fn denominator_of(
+    post: PostRef<'_>,
+    d: Denominator,
+    followers: Option<f64>,
+) -> Option<f64> {
     match d {
         Denominator::Reach => post.metric(Metric::Reach),
         Denominator::Impressions => post.metric(Metric::Impressions),

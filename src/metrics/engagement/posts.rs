@@ -347,7 +347,7 @@ pub(crate) fn group_rows(groups: &[Group], resolved: &Resolved, lang: Lang) -> V
             GroupRow {
                 key: key.clone(),
                 label: label.clone(),
-                posts: sums.posts,
+                posts: sums.audience.posts,
                 engagements: Finite::new(sums.engagements).unwrap_or(Finite::ZERO),
                 figures,
             }

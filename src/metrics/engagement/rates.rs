@@ -38,7 +38,7 @@ struct Divisor {
 impl Divisor {
     /// The divisor of the headline of the posts of `sums` under `resolved`.
     fn of(sums: &Sums, resolved: &Resolved, lang: Lang) -> Divisor {
-        let mut networks: Vec<Network> = sums.networks.clone();
+        let mut networks: Vec<Network> = sums.audience.networks.clone();
         networks.sort_unstable();
         let mut used: Vec<Denominator> = Vec::new();
         for n in &networks {

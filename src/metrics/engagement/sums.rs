@@ -9,7 +9,7 @@
 //! gave, to the last bit.
 
 use super::denominator::Denominator;
-use super::facts::PostFacts;
+use super::facts::{denominator_of, PostFacts};
 use super::interaction::Interaction;
 use super::tally::{Pair, Tally};
 use crate::model::{Metric, Network};
@@ -24,10 +24,6 @@ pub(super) const KAUSHIK: [Interaction; 3] = [
 /// The sums of a set of posts.
 #[derive(Clone, Debug)]
 pub(crate) struct Sums {
-    /// Posts added.
-    pub posts: usize,
-    /// The networks of the posts, each once, in the order they came.
-    pub networks: Vec<Network>,
     /// Engagements ÷ the rule's denominator of each post's network.
     pub own: Tally,
     /// Engagements ÷ each denominator, in [`Denominator::ALL`]'s order (empty in a group's
@@ -43,8 +39,6 @@ impl Sums {
     /// The sums of a set whose rule's sums are `rule` and audience's `audience`.
     pub(crate) fn new(rule: RuleSums, audience: &Audience) -> Sums {
         Sums {
-            posts: audience.posts,
-            networks: audience.networks.clone(),
             own: rule.own,
             by: rule.by,
             engagements: rule.engagements,
@@ -98,17 +92,10 @@ pub(crate) struct Row {
 impl Row {
     /// What `f` adds.
     pub(crate) fn of(f: &PostFacts) -> Row {
-        let p = f.post;
-        let value = |d: Denominator| match d {
-            Denominator::Reach => p.metric(Metric::Reach),
-            Denominator::Impressions => p.metric(Metric::Impressions),
-            Denominator::Followers => f.followers,
-            Denominator::Views => p.metric(Metric::Views),
-        };
         Row {
             engagements: f.engagements,
             own: f.den,
-            by: Denominator::ALL.map(value),
+            by: Denominator::ALL.map(|d| denominator_of(f.post, d, f.followers)),
         }
     }
 }
