@@ -1,12 +1,42 @@
 //! The days of the period: the daily rows in it, by account and without duplicate days, and
 //! the range of days the report covers.
 
-use super::posts::within;
+use super::posts::{days_of, within, PeriodPost};
 use super::settings::Settings;
 use crate::date::Date;
 use crate::i18n::Lang;
-use crate::metrics::{activity, growth};
+use crate::metrics::activity;
+use crate::metrics::growth::{self, GrowthReport};
+use crate::metrics::series::Timeline;
 use crate::model::DailyRow;
+
+/// What an analysis knows of its period's days whatever the engagement definition: the days
+/// it covers, the growth figures, and where each post falls in time. The analysis keeps it
+/// with the posts' groups, so a preset switch does not make it again.
+#[derive(Debug)]
+pub(super) struct Calendar {
+    /// The first and last days analysed, and how many days that is ([`days_covered`]).
+    pub covered: (Option<Date>, Option<Date>, Option<i64>),
+    /// Follower growth and posts per week.
+    pub growth: GrowthReport,
+    /// Each post's day and hour.
+    pub timeline: Timeline,
+}
+
+/// The calendar of the period's `posts` and daily rows `groups`.
+pub(super) fn calendar(
+    s: &Settings,
+    posts: &[PeriodPost],
+    groups: &[Vec<&DailyRow>],
+    lang: Lang,
+) -> Calendar {
+    let post_days = days_of(posts);
+    Calendar {
+        covered: days_covered(s, &post_days, groups),
+        growth: growth::growth(groups, &post_days, lang),
+        timeline: Timeline::of(posts.iter().map(|(_, w)| *w)),
+    }
+}
 
 /// The daily rows of the period grouped by network and account, sorted, without duplicate
 /// days (a warning says how many were dropped).

@@ -27,13 +27,12 @@ pub(crate) use totals::FORMULAS;
 
 use crate::i18n::Lang;
 use crate::metrics::engagement::{self, sums_and_groups, Layout, PostFacts};
-use crate::metrics::growth;
 use crate::metrics::reputation::{reputation, Period as TextPeriod, ReputationInputs};
 use crate::model::Dataset;
 use crate::workspace::{RecordFacts, Workspace};
 use activity_report::activity_report;
 use cost_link::{ads_in_period, cost_link};
-use days::{daily_in_period, days_covered};
+use days::{calendar, daily_in_period, days_covered, Calendar};
 use engagement_report::{definition, engagement_report};
 use over_time::series_and_heatmap;
 use posts::{days_of, facts_warnings, post_facts, posts_in_period, settle_rule};
@@ -146,12 +145,11 @@ fn analysis(
     );
     let totals = total_figures(&facts, &grouped.total, lang);
     let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
-    let post_days = days_of(&posts);
-    let (from, to, days) = days_covered(&s, &post_days, &groups);
-    let growth = growth::growth(&groups, &post_days, lang);
+    let calendar = calendar_of(data, kept, &s, (&posts, &groups), lang);
+    let (from, to, days) = calendar.covered;
+    let growth = calendar.growth.clone();
     let (series, heatmap) = series_and_heatmap(
-        &posts,
-        &facts,
+        (&calendar.timeline, &facts),
         &groups,
         &resolved.rule,
         s.offset,
@@ -196,8 +194,7 @@ fn analysis(
 }
 
 /// The layout of the period's posts (`facts`): their groups and the sums no engagement
-/// definition changes ([`Layout`]). `kept` keeps the last one, under the period, clock and
-/// language it was made for, for the next analysis (a preset switch).
+/// definition changes ([`Layout`]), kept for the next analysis (a preset switch).
 fn layout_of(
     data: &Dataset,
     kept: &RecordFacts,
@@ -205,20 +202,52 @@ fn layout_of(
     facts: &[PostFacts],
     lang: Lang,
 ) -> Arc<Layout> {
-    let records = &data.records;
-    // Every input besides the records (as reputation_of's key: the sizes and the files'
-    // names guard against facts of other records).
-    let key = (
-        (s.from, s.to, s.offset, lang),
-        [records.posts.len(), records.daily.len(), facts.len()],
-        data.files.clone(),
-    );
-    let made = kept.kept(key, || Arc::new(engagement::layout(facts, lang)));
+    let make = || Arc::new(engagement::layout(facts, lang));
+    let made = kept_for_period(data, kept, s, facts.len(), lang, make);
     if made.fits(facts) {
         made
     } else {
-        Arc::new(engagement::layout(facts, lang))
+        make()
     }
+}
+
+/// The days of the period's posts and daily rows (`groups`), kept for the next analysis
+/// ([`Calendar`]).
+fn calendar_of(
+    data: &Dataset,
+    kept: &RecordFacts,
+    s: &settings::Settings,
+    (posts, groups): (&[posts::PeriodPost], &[Vec<&crate::model::DailyRow>]),
+    lang: Lang,
+) -> Arc<Calendar> {
+    let make = || Arc::new(calendar(s, posts, groups, lang));
+    let made = kept_for_period(data, kept, s, posts.len(), lang, make);
+    if made.timeline.fits(posts.len()) {
+        made
+    } else {
+        make()
+    }
+}
+
+/// What `make` gives for the period's `n` posts, kept by `kept` under the period, clock and
+/// language it was made for: no engagement definition changes it. The key holds every input
+/// besides the records (as reputation_of's: the sizes and the files' names guard against
+/// facts of other records).
+fn kept_for_period<V: Clone + Send + 'static>(
+    data: &Dataset,
+    kept: &RecordFacts,
+    s: &settings::Settings,
+    n: usize,
+    lang: Lang,
+    make: impl FnOnce() -> V,
+) -> V {
+    let records = &data.records;
+    let key = (
+        (s.from, s.to, s.offset, lang),
+        [records.posts.len(), records.daily.len(), n],
+        data.files.clone(),
+    );
+    kept.kept(key, make)
 }
 
 /// The reputation figures of the period's posts and days, from the texts' sentiments `kept`

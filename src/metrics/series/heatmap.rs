@@ -1,11 +1,11 @@
 //! When posts go out, and how they do: the weekday × hour map of posting times and the best
 //! hours.
 
-use crate::date::DateTime;
+use super::timeline::{Bin, Timeline};
 use crate::figure::Unit;
 use crate::finite::Finite;
 use crate::i18n::Lang;
-use crate::metrics::engagement::{Aggregation, Pair, PostFacts, Reasons, Tally};
+use crate::metrics::engagement::{Aggregation, PostFacts, Reasons};
 use serde::Serialize;
 
 /// One hour of one weekday.
@@ -68,23 +68,24 @@ pub(crate) fn clock_text(offset: Option<i32>, lang: Lang) -> String {
     }
 }
 
-/// The weekday × hour map of `posts`, each with its publication time already moved to the
-/// report's clock.
+/// The weekday × hour map of the posts `facts`, placed by `timeline` (their publication
+/// times already moved to the report's clock).
 pub(crate) fn heatmap(
-    posts: &[(Option<DateTime>, &PostFacts)],
+    timeline: &Timeline,
+    facts: &[PostFacts],
     offset: Option<i32>,
     aggregation: Aggregation,
     scale: f64,
     unit: Unit,
     lang: Lang,
 ) -> Heatmap {
-    let (hours, without) = by_hour(posts);
+    let (hours, without) = by_hour(timeline, facts);
     let rated: Vec<(HeatCell, usize)> = hours
-        .into_iter()
-        .map(|(weekday, hour, fs)| cell(weekday, hour, &fs, aggregation, scale, lang))
+        .iter()
+        .map(|(weekday, hour, bin)| cell(*weekday, *hour, bin, aggregation, scale, lang))
         .collect();
     let cells = rated.iter().map(|(c, _)| c.clone()).collect();
-    let with = posts.len() - without;
+    let with = facts.len() - without;
     let reason = (with == 0).then(|| {
         lang.pick(
             "no post in the files has a time of day",
@@ -104,70 +105,40 @@ pub(crate) fn heatmap(
     }
 }
 
-/// A weekday (0 = Monday), an hour, and the posts published then.
-type Hour<'p, 'a> = (u8, u8, Vec<&'p PostFacts<'a>>);
-
-/// The posts of each weekday and hour that has some, in order; and how many posts have no
-/// time of day. Each post goes straight to its hour's list (a table of the 168 hours of a
-/// week), in the order of `posts`.
-fn by_hour<'p, 'a>(posts: &[(Option<DateTime>, &'p PostFacts<'a>)]) -> (Vec<Hour<'p, 'a>>, usize) {
-    let mut table: Vec<Vec<&PostFacts>> = vec![Vec::new(); 7 * 24];
-    // An hour past 23 (a time that came from no file): kept apart, in first-seen order.
-    let mut odd: Vec<Hour> = Vec::new();
-    let mut without = 0;
-    for &(when, f) in posts {
-        let Some((date, Some(time))) = when.map(|w| (w.date, w.time)) else {
-            without += 1;
-            continue;
-        };
-        let (weekday, hour) = (date.weekday(), time.hour());
-        let slot = usize::from(weekday) * 24 + usize::from(hour);
-        match table.get_mut(slot).filter(|_| hour < 24) {
-            Some(fs) => fs.push(f),
-            None => match odd.iter_mut().find(|c| (c.0, c.1) == (weekday, hour)) {
-                Some(c) => c.2.push(f),
-                None => odd.push((weekday, hour, vec![f])),
-            },
-        }
-    }
-    let mut cells: Vec<Hour> = table
+/// The posts of each weekday and hour that has some, added up in their order, by weekday
+/// and hour; and how many posts have no time of day.
+fn by_hour(timeline: &Timeline, facts: &[PostFacts]) -> (Vec<(u8, u8, Bin)>, usize) {
+    let (table, without) = timeline.by_hour(facts);
+    let cells = table
         .into_iter()
         .enumerate()
-        .filter(|(_, fs)| !fs.is_empty())
-        .map(|(slot, fs)| ((slot / 24) as u8, (slot % 24) as u8, fs))
+        .filter(|(_, bin)| bin.posts() > 0)
+        .map(|(slot, bin)| ((slot / 24) as u8, (slot % 24) as u8, bin))
         .collect();
-    if !odd.is_empty() {
-        cells.extend(odd);
-        crate::metrics::sort_by_key(&mut cells, |c| (c.0, c.1));
-    }
     (cells, without)
 }
 
-/// The cell of the posts `fs` of one weekday and hour, and how many of them have a rate.
+/// The cell of the posts `bin` of one weekday and hour, and how many of them have a rate.
 fn cell(
     weekday: u8,
     hour: u8,
-    fs: &[&PostFacts],
+    bin: &Bin,
     aggregation: Aggregation,
     scale: f64,
     lang: Lang,
 ) -> (HeatCell, usize) {
-    let t = Tally::of(fs.iter().map(|f| Pair {
-        num: f.engagements,
-        den: f.den,
-    }));
     let cell = HeatCell {
         weekday,
         hour,
-        posts: fs.len(),
-        engagements: Finite::new(fs.iter().filter_map(|f| f.engagements).sum())
-            .unwrap_or(Finite::ZERO),
-        rate: t
+        posts: bin.posts(),
+        engagements: Finite::new(bin.engagements).unwrap_or(Finite::ZERO),
+        rate: bin
+            .tally
             .rate(aggregation, &Reasons::default(), lang)
             .ok()
             .and_then(|r| Finite::new(r * scale)),
     };
-    (cell, t.ratios)
+    (cell, bin.tally.ratios)
 }
 
 /// The best hours: the highest rates among the cells with enough posts with a rate, best

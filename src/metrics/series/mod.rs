@@ -6,10 +6,12 @@
 //! data covers only in part (the first week starting mid-week) is marked `partial`.
 
 mod heatmap;
+mod timeline;
 
 pub(crate) use heatmap::{clock_text, heatmap, Heatmap};
+pub(crate) use timeline::Timeline;
 
-use super::engagement::{Aggregation, Pair, PostFacts, Reasons, Tally};
+use super::engagement::{Aggregation, PostFacts, Reasons};
 use super::growth::net_change;
 use crate::date::Date;
 use crate::figure::Unit;
@@ -17,6 +19,7 @@ use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::model::DailyRow;
 use serde::Serialize;
+use timeline::Bin;
 
 /// The length of a period of a series.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -112,7 +115,7 @@ const MAX_POINTS: usize = 4000;
 
 /// What the series are made from.
 pub(crate) struct Inputs<'a, 'b> {
-    /// Dated posts with the local day they were published on.
+    /// Dated posts with the local day they were published on, by day.
     pub posts: &'b [(Date, &'b PostFacts<'a>)],
     /// Daily rows grouped by network and account, sorted, without duplicate days.
     pub groups: &'b [Vec<&'a DailyRow>],
@@ -224,6 +227,24 @@ impl Periods {
     }
 }
 
+impl Periods {
+    /// The posts of each period added up (`sorted` by day), in one pass: the periods follow
+    /// one another, so each one's posts come after the last one's.
+    fn bins(&self, sorted: &[(Date, &PostFacts)]) -> Vec<Bin> {
+        let mut rest = sorted;
+        let mut out = Vec::with_capacity(self.spans.len());
+        for &(s, e) in &self.spans {
+            rest = &rest[rest.partition_point(|p| p.0 < s)..];
+            let n = rest.partition_point(|p| p.0 <= e);
+            let mut bin = Bin::new();
+            rest[..n].iter().for_each(|(_, f)| bin.add(f));
+            out.push(bin);
+            rest = &rest[n..];
+        }
+        out
+    }
+}
+
 /// The items of `sorted` (by `day`) from the first to the last day of `span`.
 fn in_span<T>(sorted: &[T], day: impl Fn(&T) -> Date, (s, e): (Date, Date)) -> &[T] {
     let a = sorted.partition_point(|x| day(x) < s);
@@ -286,28 +307,23 @@ fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
     if posts.is_empty() {
         return Vec::new();
     }
-    let day = |p: &(Date, &PostFacts)| p.0;
+    let bins = periods.bins(&posts);
     let mut out = vec![periods.series(
         "posts",
         lang.pick("Posts", "Publications"),
         Unit::Count,
-        periods.values(&posts, day, |ps| Some(ps.len() as f64)),
+        bins.iter().map(|b| Some(b.posts() as f64)).collect(),
     )];
     if posts.iter().any(|(_, f)| f.engagements.is_some()) {
-        let engagements = periods.values(&posts, day, |ps| {
-            // Σ of the known ones in order, from -0.0 as a float sum starts.
-            let (sum, known) = ps
-                .iter()
-                .filter_map(|(_, f)| f.engagements)
-                .fold((-0.0, 0usize), |(s, n), x| (s + x, n + 1));
-            if ps.is_empty() {
-                Some(0.0)
-            } else if known == 0 {
-                None
-            } else {
-                Some(sum)
-            }
-        });
+        // Σ of the known ones in order; 0 for a period without posts.
+        let engagements = bins
+            .iter()
+            .map(|b| match (b.posts(), b.known) {
+                (0, _) => Some(0.0),
+                (_, 0) => None,
+                _ => Some(b.engagements),
+            })
+            .collect();
         out.push(periods.series(
             "engagements",
             lang.pick("Engagements of the posts", "Engagements des publications"),
@@ -315,15 +331,15 @@ fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
             engagements,
         ));
     }
-    let rates = periods.values(&posts, day, |ps| {
-        let t = Tally::of(ps.iter().map(|(_, f)| Pair {
-            num: f.engagements,
-            den: f.den,
-        }));
-        t.rate(inputs.aggregation, &Reasons::default(), lang)
-            .ok()
-            .map(|r| r * inputs.scale)
-    });
+    let rates: Vec<Option<f64>> = bins
+        .iter()
+        .map(|b| {
+            b.tally
+                .rate(inputs.aggregation, &Reasons::default(), lang)
+                .ok()
+                .map(|r| r * inputs.scale)
+        })
+        .collect();
     if rates.iter().any(Option::is_some) {
         out.push(periods.series(
             "engagement_rate",
