@@ -438,14 +438,16 @@ fn a_wrong_platform_rate_is_flagged() {
     data.records
         .posts
         .update(0, |p| p.metrics.platform_engagement_rate = Some(0.5));
-    let r = analyze(&data, &with_preset(Preset::X), Lang::En);
-    assert!(
-        r.warnings
-            .iter()
-            .any(|w| w.starts_with("1 post(s): the platform")),
-        "{:?}",
-        r.warnings
-    );
+    // With a daily row read twice: the posts' warnings come first, whatever the preset.
+    let mut daily = follower_days();
+    daily.push(daily[0].clone());
+    data.records.daily = daily;
+    for preset in [Preset::X, Preset::Later] {
+        let r = analyze(&data, &with_preset(preset), Lang::En);
+        let at = |start: &str| r.warnings.iter().position(|w| w.starts_with(start));
+        let (rate, days) = (at("1 post(s): the platform"), at("1 daily row(s) repeat"));
+        assert!(rate.is_some() && rate < days, "{:?}", r.warnings);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

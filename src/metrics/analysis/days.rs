@@ -1,7 +1,7 @@
 //! The days of the period: the daily rows in it, by account and without duplicate days, and
 //! the range of days the report covers.
 
-use super::posts::{days_of, within, PeriodPost};
+use super::posts::{days_of, rates_disagreeing, within, PeriodPost};
 use super::settings::Settings;
 use crate::date::Date;
 use crate::i18n::Lang;
@@ -10,9 +10,10 @@ use crate::metrics::growth::{self, GrowthReport};
 use crate::metrics::series::Timeline;
 use crate::model::DailyRow;
 
-/// What an analysis knows of its period's days whatever the engagement definition: the days
-/// it covers, the growth figures, and where each post falls in time. The analysis keeps it
-/// with the posts' groups, so a preset switch does not make it again.
+/// What an analysis knows of its period's days and posts whatever the engagement definition:
+/// the days it covers, the growth figures, where each post falls in time, and how many posts
+/// have a platform's rate that disagrees with their counts. The analysis keeps it with the
+/// posts' groups, so a preset switch does not make it again.
 #[derive(Debug)]
 pub(super) struct Calendar {
     /// The first and last days analysed, and how many days that is ([`days_covered`]).
@@ -21,6 +22,8 @@ pub(super) struct Calendar {
     pub growth: GrowthReport,
     /// Each post's day and hour.
     pub timeline: Timeline,
+    /// The posts whose platform's own rate differs from engagements ÷ impressions.
+    pub rates_disagreeing: usize,
 }
 
 /// The calendar of the period's `posts` and daily rows `groups`.
@@ -35,6 +38,7 @@ pub(super) fn calendar(
         covered: days_covered(s, &post_days, groups),
         growth: growth::growth(groups, &post_days, lang),
         timeline: Timeline::of(posts.iter().map(|(_, w)| *w)),
+        rates_disagreeing: rates_disagreeing(posts),
     }
 }
 

@@ -133,7 +133,16 @@ fn analysis(
     let posts = posts_in_period(&records.posts, &s, lang, &mut warnings);
     let (resolved, counted) = settle_rule(options, &posts, lang, &mut errors, &mut warnings);
     let (facts, followers_text) = post_facts(&posts, &records.daily, &resolved, lang);
-    facts_warnings(&facts, &resolved, lang, &mut warnings);
+    // The daily rows' warnings come after the posts'.
+    let mut daily_warnings = Vec::new();
+    let groups = daily_in_period(&records.daily, &s, lang, &mut daily_warnings);
+    let calendar = calendar_of(data, kept, &s, (&posts, &groups), lang);
+    facts_warnings(
+        (&facts, calendar.rates_disagreeing),
+        &resolved,
+        lang,
+        &mut warnings,
+    );
     let layout = layout_of(data, kept, &s, &facts, lang);
     let grouped = sums_and_groups(&facts, &layout);
     let engagement = engagement_report(
@@ -143,9 +152,8 @@ fn analysis(
         rows,
         lang,
     );
-    let totals = total_figures(&facts, &grouped.total, lang);
-    let groups = daily_in_period(&records.daily, &s, lang, &mut warnings);
-    let calendar = calendar_of(data, kept, &s, (&posts, &groups), lang);
+    let totals = total_figures(facts.len(), &grouped.total, lang);
+    warnings.append(&mut daily_warnings);
     let (from, to, days) = calendar.covered;
     let growth = calendar.growth.clone();
     let (series, heatmap) = series_and_heatmap(

@@ -178,10 +178,11 @@ pub(super) fn post_facts<'a>(
     (facts, text)
 }
 
-/// Warnings about the posts' counts: posts lacking an interaction the rule counts, and posts
-/// whose platform's own rate differs from their engagements ÷ impressions.
+/// Warnings about the posts' counts: posts lacking an interaction the rule counts, and the
+/// `disagree` posts whose platform's own rate differs from their engagements ÷ impressions
+/// ([`rates_disagreeing`]).
 pub(super) fn facts_warnings(
-    facts: &[PostFacts],
+    (facts, disagree): (&[PostFacts], usize),
     resolved: &Resolved,
     lang: Lang,
     warnings: &mut Vec<String>,
@@ -210,10 +211,21 @@ pub(super) fn facts_warnings(
             });
         }
     }
-    let disagree = facts
+    if disagree > 0 {
+        warnings.push(match lang {
+            Lang::En => format!("{disagree} post(s): the platform’s own engagement rate differs from its engagements ÷ impressions"),
+            Lang::Fr => format!("{disagree} publication(s) : le taux d’engagement de la plateforme diffère de ses engagements ÷ impressions"),
+        });
+    }
+}
+
+/// How many of `posts` have a platform's own engagement rate that differs from their
+/// engagements ÷ impressions (no engagement definition changes it).
+pub(super) fn rates_disagreeing(posts: &[PeriodPost]) -> usize {
+    posts
         .iter()
-        .filter(|f| {
-            let m = |x| f.post.metric(x);
+        .filter(|(p, _)| {
+            let m = |x| p.metric(x);
             match (
                 m(Metric::PlatformEngagementRate),
                 m(Metric::Engagements),
@@ -225,11 +237,5 @@ pub(super) fn facts_warnings(
                 _ => false,
             }
         })
-        .count();
-    if disagree > 0 {
-        warnings.push(match lang {
-            Lang::En => format!("{disagree} post(s): the platform’s own engagement rate differs from its engagements ÷ impressions"),
-            Lang::Fr => format!("{disagree} publication(s) : le taux d’engagement de la plateforme diffère de ses engagements ÷ impressions"),
-        });
-    }
+        .count()
 }

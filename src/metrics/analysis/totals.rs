@@ -3,7 +3,7 @@
 use crate::figure::{Figure, Unit};
 use crate::formula;
 use crate::i18n::Lang;
-use crate::metrics::engagement::{self, Interaction, PostFacts, Sums};
+use crate::metrics::engagement::{self, Interaction, Sums};
 use crate::model::Metric;
 
 formula! {
@@ -54,25 +54,20 @@ pub(crate) const FORMULAS: &[formula::Formula] = &[
 ];
 
 /// The totals of the KPI cards: `posts`, `total_engagements`, `total_impressions`, `total_reach`,
-/// `total_views`, `total_clicks`.
-pub(super) fn total_figures(facts: &[PostFacts], sums: &Sums, lang: Lang) -> Vec<Figure> {
-    let posts = Figure::of(
+/// `total_views`, `total_clicks`, of `posts` posts whose sums are `sums`.
+pub(super) fn total_figures(posts: usize, sums: &Sums, lang: Lang) -> Vec<Figure> {
+    let count = Figure::of(
         TOTAL_POSTS,
         lang.pick("Posts", "Publications"),
         Unit::Count,
         lang,
     )
-    .value(facts.len() as f64, lang);
+    .value(posts as f64, lang);
     let click = sums.click_kind();
-    let sum = |f: formula::Formula, label: &str, v: &dyn Fn(&PostFacts) -> Option<f64>| {
+    // Σ and count of the known values, added in the posts' order (the sums keep them).
+    let sum = |f: formula::Formula, label: &str, (total, known): (f64, usize)| {
         let fig = Figure::of(f, label, Unit::Count, lang);
-        // Σ and count of the known values, added in the posts' order (from -0.0, as a
-        // float sum starts).
-        let (total, known) = facts
-            .iter()
-            .filter_map(v)
-            .fold((-0.0, 0usize), |(s, n), x| (s + x, n + 1));
-        if facts.is_empty() {
+        if posts == 0 {
             fig.unavailable(engagement::no_posts(lang))
         } else if known == 0 {
             fig.unavailable(match lang {
@@ -91,24 +86,29 @@ pub(super) fn total_figures(facts: &[PostFacts], sums: &Sums, lang: Lang) -> Vec
             .value(total, lang)
         }
     };
+    let known = |m| sums.audience.known(m);
     vec![
-        posts,
+        count,
         sum(
             TOTAL_ENGAGEMENTS,
             lang.pick("Engagements", "Engagements"),
-            &|f| f.engagements,
+            (sums.engagements, sums.own.with_num),
         ),
         sum(
             TOTAL_IMPRESSIONS,
             lang.pick("Impressions", "Impressions"),
-            &|f| f.post.metric(Metric::Impressions),
+            known(Metric::Impressions),
         ),
-        sum(TOTAL_REACH, lang.pick("Reach", "Portée"), &|f| {
-            f.post.metric(Metric::Reach)
-        }),
-        sum(TOTAL_VIEWS, lang.pick("Views", "Vues"), &|f| {
-            f.post.metric(Metric::Views)
-        }),
+        sum(
+            TOTAL_REACH,
+            lang.pick("Reach", "Portée"),
+            known(Metric::Reach),
+        ),
+        sum(
+            TOTAL_VIEWS,
+            lang.pick("Views", "Vues"),
+            known(Metric::Views),
+        ),
         sum(
             TOTAL_CLICKS,
             if click == Interaction::LinkClicks {
@@ -116,7 +116,7 @@ pub(super) fn total_figures(facts: &[PostFacts], sums: &Sums, lang: Lang) -> Vec
             } else {
                 lang.pick("Clicks", "Clics")
             },
-            &|f| click.of_post(f.post),
+            known(click.metric()),
         ),
     ]
 }

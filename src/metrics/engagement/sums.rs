@@ -144,7 +144,19 @@ pub(crate) struct Audience {
     pub ctr: [Tally; 2],
     /// Whether a post has link clicks (CTR then counts those).
     pub link_clicks: bool,
+    /// Σ and count of the known values of each of [`TOTALED`], added in the posts' order
+    /// (from -0.0, as a float sum starts): the totals of the KPI cards.
+    known: [(f64, usize); 5],
 }
+
+/// The counts whose totals [`Audience`] keeps.
+const TOTALED: [Metric; 5] = [
+    Metric::Impressions,
+    Metric::Reach,
+    Metric::Views,
+    Metric::LinkClicks,
+    Metric::Clicks,
+];
 
 impl Default for Audience {
     fn default() -> Audience {
@@ -157,6 +169,7 @@ impl Default for Audience {
             virality: t(),
             ctr: std::array::from_fn(|_| t()),
             link_clicks: false,
+            known: [(-0.0, 0); 5],
         }
     }
 }
@@ -169,9 +182,8 @@ pub(crate) struct AudienceRow {
     /// Each of [`KAUSHIK`].
     kaushik: [Option<f64>; 3],
     shares: Option<f64>,
-    impressions: Option<f64>,
-    link_clicks: Option<f64>,
-    clicks: Option<f64>,
+    /// Each of [`TOTALED`]: impressions, reach, views, link clicks, clicks.
+    totaled: [Option<f64>; 5],
 }
 
 impl AudienceRow {
@@ -183,9 +195,7 @@ impl AudienceRow {
             followers: f.followers,
             kaushik: KAUSHIK.map(|i| i.of_post(p)),
             shares: p.metric(Metric::Shares),
-            impressions: p.metric(Metric::Impressions),
-            link_clicks: p.metric(Metric::LinkClicks),
-            clicks: p.metric(Metric::Clicks),
+            totaled: TOTALED.map(|m| p.metric(m)),
         }
     }
 }
@@ -207,14 +217,30 @@ impl Audience {
                 den: r.followers,
             });
         }
+        let [impressions, _, _, link_clicks, clicks] = r.totaled;
         let per_impression = |num| Pair {
             num,
-            den: r.impressions,
+            den: impressions,
         };
         self.virality.add(per_impression(r.shares));
-        self.link_clicks |= r.link_clicks.is_some();
-        self.ctr[0].add(per_impression(r.link_clicks));
-        self.ctr[1].add(per_impression(r.clicks));
+        self.link_clicks |= link_clicks.is_some();
+        self.ctr[0].add(per_impression(link_clicks));
+        self.ctr[1].add(per_impression(clicks));
+        for (k, x) in self.known.iter_mut().zip(r.totaled) {
+            if let Some(x) = x {
+                k.0 += x;
+                k.1 += 1;
+            }
+        }
+    }
+
+    /// Σ and count of the posts' known values of `m` (impressions, reach, views, link
+    /// clicks or clicks; nothing of another count).
+    pub(crate) fn known(&self, m: Metric) -> (f64, usize) {
+        TOTALED
+            .iter()
+            .position(|&t| t == m)
+            .map_or((-0.0, 0), |k| self.known[k])
     }
 
     /// Which clicks CTR counts: link clicks when any post has them, else all clicks.

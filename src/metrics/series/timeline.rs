@@ -131,7 +131,13 @@ mod tests {
     #[test]
     fn places_posts_by_day_and_hour_of_the_week() {
         // 2026-06-01 is a Monday.
-        let when = [at(3, Some(9)), None, at(1, None), at(3, Some(23)), at(1, Some(0))];
+        let when = [
+            at(3, Some(9)),
+            None,
+            at(1, None),
+            at(3, Some(23)),
+            at(1, Some(0)),
+        ];
         let t = Timeline::of(when.into_iter());
         let d = |day| Date::new(2026, 6, day).unwrap();
         // By day, the posts of a day in their order; the undated one left out.
