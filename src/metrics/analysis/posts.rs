@@ -190,12 +190,10 @@ pub(super) fn facts_warnings(
     // Per network of [`engagement::NETWORKS`]: its posts, and those lacking an interaction.
     let mut counts = [(0usize, 0usize); engagement::NETWORKS.len()];
     for f in facts {
-        let n = f.post.network();
-        if let Some(k) = engagement::NETWORKS.iter().position(|&m| m == n) {
-            counts[k].0 += 1;
-            let lacking = f.engagements.is_none() && !resolved.interactions(f.post).is_empty();
-            counts[k].1 += usize::from(lacking);
-        }
+        let k = &mut counts[engagement::network_index(f.post.network())];
+        k.0 += 1;
+        let lacking = f.engagements.is_none() && !resolved.interactions(f.post).is_empty();
+        k.1 += usize::from(lacking);
     }
     for (n, (posts, lacking)) in engagement::NETWORKS.iter().zip(counts) {
         if lacking > 0 {

@@ -36,6 +36,6 @@ pub(crate) use presets::{presets, PresetInfo};
 pub(crate) use rates::engagement_rates;
 pub(crate) use resolved::{Counted, Resolved};
 pub use rule::EngagementRule;
-pub(crate) use rule::{network_key, DEFAULT_KEY, NETWORKS};
+pub(crate) use rule::{network_index, network_key, DEFAULT_KEY, NETWORKS};
 pub(crate) use sums::Sums;
 pub(crate) use tally::{no_posts, Pair, Reasons, Tally};

@@ -5,7 +5,7 @@ use super::denominator::Denominator;
 use super::facts::VideoKinds;
 use super::interaction::Interaction::{self, PlatformEngagements};
 use super::presets::Preset;
-use super::rule::{parse_network_key, EngagementRule, DEFAULT_KEY, NETWORKS};
+use super::rule::{network_index, parse_network_key, EngagementRule, DEFAULT_KEY, NETWORKS};
 use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::{Network, PostRef};
@@ -19,9 +19,10 @@ pub(crate) struct Resolved {
     pub preset: Preset,
     /// The rule as given (or the preset's).
     pub rule: EngagementRule,
-    statics: BTreeMap<Network, Vec<Interaction>>,
-    videos: BTreeMap<Network, Vec<Interaction>>,
-    denominators: BTreeMap<Network, Denominator>,
+    /// Per network, in [`NETWORKS`]' order (an array: a post looks its network up).
+    statics: [Vec<Interaction>; NETWORKS.len()],
+    videos: [Vec<Interaction>; NETWORKS.len()],
+    denominators: [Denominator; NETWORKS.len()],
     /// Whether each type of the posts settled on is a reel or a video.
     video_kinds: VideoKinds,
 }
@@ -76,20 +77,20 @@ impl Resolved {
                 .or_else(|| m.get_key_value(DEFAULT_KEY))
                 .map(|(_, v)| clean(v))
         };
-        let mut statics = BTreeMap::new();
-        let mut videos = BTreeMap::new();
-        let mut denominators = BTreeMap::new();
-        for n in NETWORKS {
+        let mut statics: [Vec<Interaction>; NETWORKS.len()] = Default::default();
+        let mut videos: [Vec<Interaction>; NETWORKS.len()] = Default::default();
+        let mut denominators = [rule.denominator; NETWORKS.len()];
+        for (k, n) in NETWORKS.into_iter().enumerate() {
             let s = lookup(&rule.interactions, n).unwrap_or_default();
             let v = lookup(&rule.video_interactions, n).unwrap_or_else(|| s.clone());
-            statics.insert(n, s);
-            videos.insert(n, v);
+            statics[k] = s;
+            videos[k] = v;
             let d = rule
                 .denominator_by_network
                 .iter()
                 .find(|(k, _)| parse_network_key(k) == Some(n))
                 .map_or(rule.denominator, |(_, d)| *d);
-            denominators.insert(n, d);
+            denominators[k] = d;
         }
         Resolved {
             preset,
@@ -108,15 +109,12 @@ impl Resolved {
         } else {
             &self.statics
         };
-        m.get(&post.network()).map_or(&[], Vec::as_slice)
+        &m[network_index(post.network())]
     }
 
     /// The denominator of `network`.
     pub(crate) fn denominator(&self, network: Network) -> Denominator {
-        self.denominators
-            .get(&network)
-            .copied()
-            .unwrap_or(self.rule.denominator)
+        self.denominators[network_index(network)]
     }
 
     /// Drops, for each network, the interactions no post of that network reports (a column
@@ -129,10 +127,8 @@ impl Resolved {
             }
             let reported = |i: &Interaction| of_n.iter().any(|p| i.of_post(*p).is_some());
             let mut absent: Vec<Interaction> = Vec::new();
-            for list in [self.statics.get_mut(&n), self.videos.get_mut(&n)]
-                .into_iter()
-                .flatten()
-            {
+            let k = network_index(n);
+            for list in [&mut self.statics[k], &mut self.videos[k]] {
                 list.retain(|i| {
                     let keep = reported(i);
                     if !keep && !absent.contains(i) {
@@ -141,8 +137,8 @@ impl Resolved {
                     keep
                 });
             }
-            let statics = self.statics.get(&n).cloned().unwrap_or_default();
-            let videos = self.videos.get(&n).cloned().unwrap_or_default();
+            let statics = self.statics[k].clone();
+            let videos = self.videos[k].clone();
             let text = counted_text(&statics, &videos, (has_static, has_video), lang);
             out.push(Counted {
                 network: n,
@@ -161,13 +157,11 @@ impl Resolved {
     fn by_network<'a>(&mut self, posts: &[PostRef<'a>]) -> Vec<(Vec<PostRef<'a>>, bool, bool)> {
         let mut of = vec![(Vec::new(), false, false); NETWORKS.len()];
         for p in posts {
-            if let Some(k) = NETWORKS.iter().position(|&n| n == p.network()) {
-                let video = self.video_kinds.learn(*p);
-                let (list, has_static, has_video) = &mut of[k];
-                list.push(*p);
-                *has_static |= !video;
-                *has_video |= video;
-            }
+            let video = self.video_kinds.learn(*p);
+            let (list, has_static, has_video) = &mut of[network_index(p.network())];
+            list.push(*p);
+            *has_static |= !video;
+            *has_video |= video;
         }
         of
     }
@@ -226,6 +220,13 @@ mod tests {
     use crate::metrics::engagement::facts::engagements;
     use crate::model::PostMetrics;
     use Interaction::{Comments, Reactions};
+
+    #[test]
+    fn every_network_has_its_place() {
+        for (k, n) in NETWORKS.into_iter().enumerate() {
+            assert_eq!(network_index(n), k);
+        }
+    }
 
     #[test]
     fn platform_engagements_count_alone() {

@@ -19,6 +19,11 @@ pub(crate) const NETWORKS: [Network; 8] = [
     Network::Other,
 ];
 
+/// Where `n` is in [`NETWORKS`] (which lists every network in its declared order).
+pub(crate) fn network_index(n: Network) -> usize {
+    n as usize
+}
+
 /// The key of a network in JSON (`x`, `facebook`, `linkedin`…), as [`Network`] serialises.
 pub(crate) fn network_key(n: Network) -> &'static str {
     match n {
