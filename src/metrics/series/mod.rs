@@ -225,9 +225,7 @@ impl Periods {
             .map(|&span| value(in_span(sorted, &day, span)))
             .collect()
     }
-}
 
-impl Periods {
     /// The posts of each period added up (`sorted` by day), in one pass: the periods follow
     /// one another, so each one's posts come after the last one's.
     fn bins(&self, sorted: &[(Date, &PostFacts)]) -> Vec<Bin> {
