@@ -83,8 +83,7 @@ pub(super) fn settle_rule(
         lang,
         errors,
     );
-    let post_refs: Vec<PostRef<'_>> = posts.iter().map(|(p, _)| *p).collect();
-    let counted = resolved.settle(&post_refs, lang);
+    let counted = resolved.settle(posts.iter().map(|(p, _)| *p), lang);
     for c in counted.iter().filter(|c| !c.not_in_files.is_empty()) {
         let names: Vec<&str> = c.not_in_files.iter().map(|i| i.name(lang)).collect();
         warnings.push(match lang {

@@ -119,13 +119,23 @@ impl Resolved {
 
     /// Drops, for each network, the interactions no post of that network reports (a column
     /// the export does not have), and returns what is counted per network.
-    pub(crate) fn settle(&mut self, posts: &[PostRef<'_>], lang: Lang) -> Vec<Counted> {
+    pub(crate) fn settle<'a>(
+        &mut self,
+        posts: impl Iterator<Item = PostRef<'a>> + Clone,
+        lang: Lang,
+    ) -> Vec<Counted> {
         let mut out = Vec::new();
-        for (n, (of_n, has_static, has_video)) in NETWORKS.into_iter().zip(self.by_network(posts)) {
-            if of_n.is_empty() {
+        let kinds = self.by_network(posts.clone());
+        for (n, (has_static, has_video)) in NETWORKS.into_iter().zip(kinds) {
+            if !has_static && !has_video {
                 continue;
             }
-            let reported = |i: &Interaction| of_n.iter().any(|p| i.of_post(*p).is_some());
+            // The first post of `n` that has it: most interactions are found at once.
+            let reported = |i: &Interaction| {
+                posts
+                    .clone()
+                    .any(|p| p.network() == n && i.of_post(p).is_some())
+            };
             let mut absent: Vec<Interaction> = Vec::new();
             let k = network_index(n);
             for list in [&mut self.statics[k], &mut self.videos[k]] {
@@ -152,14 +162,14 @@ impl Resolved {
         out
     }
 
-    /// The posts of each network of [`NETWORKS`], in one pass; whether each has a post that
-    /// is no reel or video, and one that is (learnt for [`Resolved::interactions`]).
-    fn by_network<'a>(&mut self, posts: &[PostRef<'a>]) -> Vec<(Vec<PostRef<'a>>, bool, bool)> {
-        let mut of = vec![(Vec::new(), false, false); NETWORKS.len()];
+    /// Whether each network of [`NETWORKS`] has a post that is no reel or video, and one that
+    /// is (learnt for [`Resolved::interactions`]), in one pass; a network without posts has
+    /// neither.
+    fn by_network<'a>(&mut self, posts: impl Iterator<Item = PostRef<'a>>) -> Vec<(bool, bool)> {
+        let mut of = vec![(false, false); NETWORKS.len()];
         for p in posts {
-            let video = self.video_kinds.learn(*p);
-            let (list, has_static, has_video) = &mut of[network_index(p.network())];
-            list.push(*p);
+            let video = self.video_kinds.learn(p);
+            let (has_static, has_video) = &mut of[network_index(p.network())];
             *has_static |= !video;
             *has_video |= video;
         }
