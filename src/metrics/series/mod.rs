@@ -293,19 +293,13 @@ fn one_granularity(
 /// The series of the dated posts: `posts`, `engagements` and `engagement_rate`, each when the
 /// posts have it.
 fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
-    // The caller sorts them once for the three granularities.
-    let posts: std::borrow::Cow<[(Date, &PostFacts)]> =
-        if inputs.posts.is_sorted_by_key(|(d, _)| *d) {
-            std::borrow::Cow::Borrowed(inputs.posts)
-        } else {
-            let mut v = inputs.posts.to_vec();
-            crate::metrics::sort_by_day(&mut v, |(d, _)| d.days());
-            std::borrow::Cow::Owned(v)
-        };
+    // By day, as the timeline keeps them: not checked or sorted again per granularity.
+    let posts = inputs.posts;
+    debug_assert!(posts.is_sorted_by_key(|(d, _)| *d));
     if posts.is_empty() {
         return Vec::new();
     }
-    let bins = periods.bins(&posts);
+    let bins = periods.bins(posts);
     let mut out = vec![periods.series(
         "posts",
         lang.pick("Posts", "Publications"),
