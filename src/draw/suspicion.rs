@@ -18,7 +18,7 @@
 
 use super::index::Index;
 use super::intern::{HASHER, NONE};
-use super::text::{clean_into, lower_into, Mentions};
+use super::text::{clean_into, lower_into, split_words, Mentions};
 use crate::i18n::Lang;
 use crate::model::{Entries, EntryRef};
 use serde::{Deserialize, Serialize};
@@ -191,6 +191,9 @@ pub(super) fn suspicious(entries: &Entries, index: &Index, lang: Lang) -> Vec<Su
     out
 }
 
+/// The high half of a 64-bit integer.
+const HIGH: u64 = 0xffff_ffff_0000_0000;
+
 /// One group's entrants, each with their person and lines.
 type Group<'a> = BTreeMap<&'a str, (u32, Vec<u64>)>;
 
@@ -210,23 +213,30 @@ fn groups<'a, K: Ord>(
     ),
     keep: impl Fn(usize) -> bool,
 ) -> Vec<(K, Group<'a>)> {
-    let mut hashed: Vec<(u64, u32)> = read
+    // The hash's high 32 bits and the entry, in one integer: sorted, the entries of one
+    // hash are together and in their order. Two keys sharing 32 bits are told apart below
+    // by the keys themselves, so the truncation costs a few keys made, never a wrong group.
+    let mut hashed: Vec<u64> = read
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| Some((hash(r)?, i as u32)))
+        .filter_map(|(i, r)| Some(hash(r)? & HIGH | i as u64))
         .collect();
     hashed.sort_unstable();
     let mut out = Vec::new();
     let mut keyed: Vec<(K, u32)> = Vec::new();
     let mut people: Vec<(u32, u32)> = Vec::new();
-    for run in hashed.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() == 1 && !keep(1) {
+    let entry = |x: u64| (x & !HIGH) as u32;
+    for run in hashed.chunk_by(|a, b| a & HIGH == b & HIGH) {
+        // One person's entries alone (one entry, or one person's several) make no group
+        // that `keep` accepts when it wants two entrants or more: no key is made for them.
+        let person = |&x: &u64| read[entry(x) as usize].person;
+        if !keep(1) && run.iter().all(|x| person(x) == person(&run[0])) {
             continue;
         }
         keyed.clear();
         keyed.extend(
             run.iter()
-                .filter_map(|&(_, i)| Some((key(&read[i as usize])?, i))),
+                .filter_map(|&x| Some((key(&read[entry(x) as usize])?, entry(x)))),
         );
         // Stable: the entries of one key stay in their order.
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
@@ -259,6 +269,9 @@ fn group_of<'a>(
     }
     // Stable: each person's entries stay in their order.
     people.sort_by_key(|&(p, _)| p);
+    if !keep(people.chunk_by(|a, b| a.0 == b.0).count()) {
+        return None;
+    }
     let mut group: Group = BTreeMap::new();
     for same in people.chunk_by(|a, b| a.0 == b.0) {
         let r = &read[same[0].1 as usize];
@@ -326,8 +339,7 @@ fn hash_of(key: &str) -> u64 {
 /// neither cased nor case-ignorable, so no word's lower case depends on another's). A word of
 /// printable ASCII (most) is used as it is.
 fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, String)) -> bool {
-    if text
-        .split_whitespace()
+    if split_words(text)
         .filter(|w| !w.starts_with('@'))
         .take(SAME_TEXT_WORDS)
         .count()
@@ -337,7 +349,7 @@ fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, Strin
     }
     key.clear();
     let mut words = 0;
-    for raw in text.split_whitespace() {
+    for raw in split_words(text) {
         let ascii = raw.bytes().all(|b| b.is_ascii_graphic());
         let w = if ascii {
             raw
@@ -354,7 +366,12 @@ fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, Strin
             key.push(' ');
         }
         let before = key.len();
-        if ascii {
+        if ascii && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            key.push_str(w);
+            if let Some(added) = key.get_mut(before..) {
+                added.make_ascii_lowercase();
+            }
+        } else if ascii {
             key.extend(
                 w.bytes()
                     .filter(u8::is_ascii_alphanumeric)

@@ -38,7 +38,11 @@ pub(super) fn clean_into(text: &str, out: &mut String) {
 /// (the rare text holding one goes through `str::to_lowercase`).
 pub(super) fn lower_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(text);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
     } else if text.contains('\u{3a3}') {
         out.push_str(&text.to_lowercase());
     } else {
@@ -48,6 +52,70 @@ pub(super) fn lower_into(text: &str, out: &mut String) {
 
 fn handle_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '.'
+}
+
+/// The length in bytes of the handle `rest` starts with: its ASCII part byte by byte (most
+/// handles are all ASCII), the rest, from its first other character, char by char.
+fn handle_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'.'))
+        .unwrap_or(bytes.len());
+    match (bytes.get(ascii), rest.get(ascii..)) {
+        (Some(b), Some(tail)) if !b.is_ascii() => {
+            ascii
+                + tail
+                    .char_indices()
+                    .find(|&(_, d)| !handle_char(d))
+                    .map_or(tail.len(), |(j, _)| j)
+        }
+        _ => ascii,
+    }
+}
+
+/// The words of `text` as `str::split_whitespace` gives them, found faster: split first at
+/// ASCII white space byte by byte, and only a piece holding other characters split again
+/// at Unicode white space (an ASCII white space byte is never part of another character).
+pub(super) fn split_words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        at: 0,
+        inner: None,
+    }
+}
+
+/// The words of a text: see [`split_words`].
+pub(super) struct Words<'a> {
+    text: &'a str,
+    /// Where the next piece between ASCII white space starts looking.
+    at: usize,
+    /// The words of a piece holding other characters than ASCII ones.
+    inner: Option<std::str::SplitWhitespace<'a>>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        loop {
+            if let Some(w) = self.inner.as_mut().and_then(Iterator::next) {
+                return Some(w);
+            }
+            self.inner = None;
+            let bytes = self.text.as_bytes();
+            let start = self.at + bytes.get(self.at..)?.iter().position(|&b| !space(b))?;
+            let len = bytes.get(start..)?.iter().position(|&b| space(b));
+            let end = len.map_or(bytes.len(), |n| start + n);
+            self.at = end;
+            let piece = self.text.get(start..end)?;
+            if piece.is_ascii() {
+                return Some(piece);
+            }
+            self.inner = Some(piece.split_whitespace());
+        }
+    }
 }
 
 /// The distinct @mentions of a comment, normalised, in order of appearance. An `@` counts
@@ -86,10 +154,7 @@ impl Mentions {
             }
             let start = at + 1;
             let rest = text.get(start..).unwrap_or("");
-            let len = rest
-                .char_indices()
-                .find(|&(_, d)| !handle_char(d))
-                .map_or(rest.len(), |(j, _)| j);
+            let len = handle_len(rest);
             let handle = rest.get(..len).unwrap_or("").trim_end_matches('.');
             self.one.clear();
             lower_into(handle, &mut self.one);
@@ -207,6 +272,20 @@ mod tests {
             "@@",
         ] {
             assert_eq!(mentions(t), reference_mentions(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn split_words_are_split_whitespace_s() {
+        let alphabet: Vec<char> = "a é\t\n\r\u{b}\u{c}\u{a0}\u{85}\u{3000}\u{1c}😀,"
+            .chars()
+            .collect();
+        let mut rng = crate::hash::XorShift(0x1234_5678_9abc_def1);
+        for _ in 0..20_000 {
+            let t = rng.text(&alphabet, 30);
+            let ours: Vec<&str> = split_words(&t).collect();
+            let theirs: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(ours, theirs, "{t:?}");
         }
     }
 
