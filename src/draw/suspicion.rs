@@ -367,10 +367,7 @@ fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, Strin
         }
         let before = key.len();
         if ascii && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            key.push_str(w);
-            if let Some(added) = key.get_mut(before..) {
-                added.make_ascii_lowercase();
-            }
+            lower_into(w, key);
         } else if ascii {
             key.extend(
                 w.bytes()
