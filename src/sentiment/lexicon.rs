@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-type Fixed = foldhash::fast::FixedState;
+pub(super) type Fixed = foldhash::fast::FixedState;
 
 /// What one language's lexicon says of a key.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

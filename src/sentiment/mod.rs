@@ -118,6 +118,36 @@ impl Reader {
             lang,
         }
     }
+
+    /// The words of `text` that say what it is about, folded, each with its spelling as written
+    /// (in lower case): no stop words, no words under three letters, no numbers, no held letters
+    /// (for the words that come back in negative comments). One reader for many texts reads
+    /// each word it has met at one lookup.
+    pub(crate) fn content_words(&mut self, text: &str) -> Vec<(String, String)> {
+        let t = &mut self.tokens;
+        t.read(text);
+        let mut out: Vec<(String, String)> = Vec::new();
+        let common = classes::STOP | classes::FRENCH | classes::ENGLISH;
+        for tok in t.list() {
+            if let Token::Word {
+                shown,
+                long: false,
+                entry,
+                ..
+            } = tok
+            {
+                let w = t.text(tok);
+                let keep = w.chars().count() >= 3
+                    && !w.ends_with('\'')
+                    && !w.chars().all(|c| c.is_ascii_digit())
+                    && entry.class & common == 0;
+                if keep && !out.iter().any(|(x, _)| x == w) {
+                    out.push((w.to_string(), text[shown.clone()].to_lowercase()));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The language of a text: the one more of its common words belong to (accented letters
@@ -150,35 +180,6 @@ fn accents(text: &str) -> usize {
         })
         .take(3)
         .count()
-}
-
-/// The words of `text` that say what it is about, folded, each with its spelling as written
-/// (in lower case): no stop words, no words under three letters, no numbers, no held letters
-/// (for the words that come back in negative comments).
-pub(crate) fn content_words(text: &str) -> Vec<(String, String)> {
-    let mut t = Tokens::default();
-    t.read(text);
-    let mut out: Vec<(String, String)> = Vec::new();
-    let common = classes::STOP | classes::FRENCH | classes::ENGLISH;
-    for tok in t.list() {
-        if let Token::Word {
-            shown,
-            long: false,
-            entry,
-            ..
-        } = tok
-        {
-            let w = t.text(tok);
-            let keep = w.chars().count() >= 3
-                && !w.ends_with('\'')
-                && !w.chars().all(|c| c.is_ascii_digit())
-                && entry.class & common == 0;
-            if keep && !out.iter().any(|(x, _)| x == w) {
-                out.push((w.to_string(), text[shown.clone()].to_lowercase()));
-            }
-        }
-    }
-    out
 }
 
 /// One class's precision and recall on a labelled set.
@@ -238,6 +239,7 @@ pub fn measured() -> [Evaluation; 2] {
 /// read as `lang`: what `tests/sentiment.rs` checks [`measured`] against.
 pub fn evaluate(labelled: &str, lang: Lang, set: &'static str) -> Evaluation {
     let mut confusion = [[0u32; 3]; 3];
+    let mut reader = Reader::default();
     for line in labelled
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -248,7 +250,7 @@ pub fn evaluate(labelled: &str, lang: Lang, set: &'static str) -> Evaluation {
         let Some(truth) = Polarity::ALL.iter().position(|p| p.key() == label.trim()) else {
             continue;
         };
-        let said = sentiment(text, lang).polarity;
+        let said = reader.read(text, lang).polarity;
         confusion[truth][said as usize] += 1;
     }
     Evaluation::of(lang, set, confusion)

@@ -157,7 +157,12 @@ fn phrase(
         }
     }
     // The word alone was looked up first above: only its other forms are left.
-    best.or_else(|| other_forms(table, first, lang, &mut scratch.once).map(|v| (1, v)))
+    best.or_else(|| {
+        t.other_forms(i, lang, || {
+            other_forms(table, first, lang, &mut scratch.once)
+        })
+        .map(|v| (1, v))
+    })
 }
 
 /// The valence of a word not listed as written: once its doubled letters are written once,

@@ -5,11 +5,14 @@
 //!
 //! [`Tokens`] is reused from one text to the next: the folded words and emoji go into one
 //! string it keeps and each token names its range, so reading a text allocates nothing once
-//! its buffers have grown to the longest text read.
+//! its buffers have grown to the longest text read. It also remembers the plain words it met
+//! ([`Known`]): a word comes back in text after text, and reading it again is one lookup.
 
 use super::classes::Class;
-use super::lexicon::{entry, fold_into, Entry, Key};
+use super::lexicon::{entry, fold_into, Entry, Fixed, Key};
 use crate::i18n::Lang;
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One piece of a comment.
@@ -19,13 +22,15 @@ pub(super) enum Token {
     /// capitals in a text that has small letters too (`NEVER`), `long` when a letter was held
     /// (`nuuul`, `loooove`, read as `nul`, `love`); `shown` is where it is in the text read
     /// (to show it as written, `déçue`); `entry` what the lexicons say of it, and the word
-    /// lists it is in.
+    /// lists it is in; `known` its place among the words [`Known`] remembers (`UNKNOWN` for
+    /// none).
     Word {
         text: Range<usize>,
         shown: Range<usize>,
         caps: bool,
         long: bool,
         entry: Entry,
+        known: u32,
     },
     /// An emoji or an emoticon (`:)`, `<3`), folded (its range in the folded string).
     Emoji(Range<usize>),
@@ -42,7 +47,39 @@ pub(super) enum Token {
 pub(super) struct Tokens {
     folded: String,
     list: Vec<Token>,
+    known: Known,
 }
+
+/// The runs of letters read so far (a word, or a French elision and its word: `j'adore`), by
+/// their bytes as written, with the words reading one gives: each word's folded form, where
+/// it is in the run, whether a letter was held, whether it is written in capitals, the
+/// lexicons' entry, and the valence of its other forms in each language once a score has
+/// asked ([`Tokens::other_forms`]). At most [`KNOWN`] words: the next runs are read each
+/// time, as they would be without it.
+#[derive(Debug, Default)]
+struct Known {
+    index: HashMap<Box<[u8]>, Range<u32>, Fixed>,
+    words: Vec<KnownWord>,
+}
+
+#[derive(Debug)]
+struct KnownWord {
+    folded: Box<str>,
+    /// Where it is in the run (`None` for an elision, shown nowhere).
+    shown: Option<Range<u32>>,
+    long: bool,
+    /// Two letters or more, every one a capital: a shout in a text that has small letters.
+    capitals: bool,
+    entry: Entry,
+    /// English's, French's: the valence of its other forms, once asked.
+    other: [Cell<Option<Option<f32>>>; 2],
+}
+
+/// The most words [`Known`] remembers (2 to 3 MB at most).
+const KNOWN: usize = 1 << 14;
+
+/// No place among the known words.
+const UNKNOWN: u32 = u32::MAX;
 
 /// The elided words French writes with an apostrophe: `j'`, `n'`, `l'`, `qu'`…
 const ELIDED: &[&str] = &[
@@ -88,6 +125,29 @@ impl Tokens {
             Some(Token::Word { entry, .. }) => entry.key(lang),
             _ => Key::default(),
         }
+    }
+
+    /// The valence of the other forms of token `i`'s word in `lang` (`compute` gives it):
+    /// computed once per known word, then remembered.
+    pub(super) fn other_forms(
+        &self,
+        i: usize,
+        lang: Lang,
+        compute: impl FnOnce() -> Option<f32>,
+    ) -> Option<f32> {
+        let known = match self.list.get(i) {
+            Some(Token::Word { known, .. }) => self.known.words.get(*known as usize),
+            _ => None,
+        };
+        let Some(cell) = known.map(|k| &k.other[lang as usize]) else {
+            return compute();
+        };
+        if let Some(v) = cell.get() {
+            return v;
+        }
+        let v = compute();
+        cell.set(Some(v));
+        v
     }
 
     /// The folded text of a word or an emoji ("" for the other tokens).
@@ -145,11 +205,7 @@ impl Tokens {
             }
             b if b.is_ascii_alphabetic() => {
                 let (end, plain) = run_end(rest);
-                if plain {
-                    self.plain_word(&rest[..end], at, has_lower);
-                } else {
-                    self.words(text, at..at + end, has_lower);
-                }
+                self.run(text, at..at + end, plain, has_lower);
                 return at + end;
             }
             _ => {}
@@ -168,7 +224,7 @@ impl Tokens {
             '«' | '»' | '…' => self.clause_break(),
             _ if is_letter(c) => {
                 let (end, _) = run_end(rest);
-                self.words(text, at..at + end, has_lower);
+                self.run(text, at..at + end, false, has_lower);
                 return at + end;
             }
             _ if is_emoji(c) => {
@@ -186,6 +242,67 @@ impl Tokens {
         if !matches!(self.list.last(), Some(Token::Break)) {
             self.list.push(Token::Break);
         }
+    }
+
+    /// The run of letters `text[run]` (`plain`: ASCII letters and digits alone): what
+    /// [`Tokens::plain_word`] or [`Tokens::words`] makes of it, from what [`Known`]
+    /// remembers when the run was met before.
+    fn run(&mut self, text: &str, run: Range<usize>, plain: bool, has_lower: bool) {
+        let bytes = &text.as_bytes()[run.clone()];
+        if let Some(known) = self.known.index.get(bytes) {
+            for i in known.clone() {
+                let k = &self.known.words[i as usize];
+                let mark = self.folded.len();
+                self.folded.push_str(&k.folded);
+                let shown = k.shown.as_ref();
+                self.list.push(Token::Word {
+                    text: mark..self.folded.len(),
+                    shown: shown.map_or(0..0, |s| {
+                        run.start + s.start as usize..run.start + s.end as usize
+                    }),
+                    caps: has_lower && k.capitals,
+                    long: k.long,
+                    entry: k.entry,
+                    known: i,
+                });
+            }
+            return;
+        }
+        let first = self.list.len();
+        if plain {
+            self.plain_word(&text[run.clone()], run.start, has_lower);
+        } else {
+            self.words(text, run.clone(), has_lower);
+        }
+        let start = self.known.words.len();
+        if start + (self.list.len() - first) > KNOWN {
+            return;
+        }
+        for token in &mut self.list[first..] {
+            if let Token::Word {
+                text: folded,
+                shown,
+                long,
+                entry,
+                known,
+                ..
+            } = token
+            {
+                *known = self.known.words.len() as u32;
+                let seen = shown.start < shown.end;
+                self.known.words.push(KnownWord {
+                    folded: self.folded[folded.clone()].into(),
+                    shown: seen
+                        .then(|| (shown.start - run.start) as u32..(shown.end - run.start) as u32),
+                    long: *long,
+                    capitals: seen && capitals(&text[shown.clone()]),
+                    entry: *entry,
+                    other: Default::default(),
+                });
+            }
+        }
+        let end = self.known.words.len() as u32;
+        self.known.index.insert(bytes.into(), start as u32..end);
     }
 
     /// A word of ASCII letters and digits alone at `text[at..]` (most words): what
@@ -239,12 +356,7 @@ impl Tokens {
             return;
         }
         let from = start + (rest.len() - rest.trim_start_matches(is_apostrophe).len());
-        let (mut letters, mut upper) = (0usize, true);
-        for c in word.chars().filter(|&c| is_letter(c)) {
-            letters += 1;
-            upper &= is_capital(c);
-        }
-        let caps = has_lower && letters > 1 && upper;
+        let caps = has_lower && capitals(word);
         let mark = self.folded.len();
         fold_into(word, &mut self.folded);
         let long = unheld(&mut self.folded, mark);
@@ -262,6 +374,7 @@ impl Tokens {
             caps,
             long,
             entry,
+            known: UNKNOWN,
         });
     }
 }
@@ -344,6 +457,17 @@ fn is_capital(c: char) -> bool {
         0xDF..=0xFF => false,
         _ => c.is_uppercase(),
     }
+}
+
+/// Whether `word` has two letters or more and every one is a capital (a shout, in a text
+/// that has small letters).
+fn capitals(word: &str) -> bool {
+    let (mut letters, mut upper) = (0usize, true);
+    for c in word.chars().filter(|&c| is_letter(c)) {
+        letters += 1;
+        upper &= is_capital(c);
+    }
+    letters > 1 && upper
 }
 
 /// Whether `text` has a small letter (a word in capitals is then a shout).
@@ -470,6 +594,47 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The tokens with their places among the known words left out.
+    fn forgetting(t: &Tokens) -> Vec<Token> {
+        let mut list = t.list.clone();
+        for tok in &mut list {
+            if let Token::Word { known, .. } = tok {
+                *known = UNKNOWN;
+            }
+        }
+        list
+    }
+
+    #[test]
+    fn known_runs_are_read_as_new_ones() {
+        let alphabet: Vec<char> = "aAéÉoOlLsSnN0 '’!.,:)@".chars().collect();
+        let mut rng = crate::hash::XorShift(0x6b6e);
+        let mut reused = Tokens::default();
+        for _ in 0..20_000 {
+            let text = rng.text(&alphabet, 40);
+            reused.read(&text);
+            let fresh = read(&text);
+            assert_eq!(
+                (forgetting(&reused), &reused.folded),
+                (forgetting(&fresh), &fresh.folded),
+                "{text:?}"
+            );
+        }
+        assert!(
+            reused.known.words.len() > 1000,
+            "{}",
+            reused.known.words.len()
+        );
+        // Past its bound, a reader reads every new run as it would without one.
+        let mut full = Tokens::default();
+        for i in 0..KNOWN + 10 {
+            full.read(&format!("w{i} j'aime"));
+        }
+        assert_eq!(full.known.words.len(), KNOWN);
+        full.read("BRAVO cool j'adore");
+        assert_eq!(forgetting(&full), forgetting(&read("BRAVO cool j'adore")));
     }
 
     #[test]

@@ -28,11 +28,19 @@ pub struct RecordFacts {
     /// Per report language (English, French): the sentiment of each text.
     sentiments: [OnceLock<Sentiments>; 2],
     /// Per report language: the sentiments read ahead so far ([`RecordFacts::read_ahead`]),
-    /// the records' first texts, until all are read.
-    ahead: [Mutex<Sentiments>; 2],
+    /// the records' first texts, until all are read, and the reader that read them (it
+    /// remembers the words it met: the next slice reads them again at one lookup each).
+    ahead: [Mutex<Ahead>; 2],
     /// Aggregates a layer above keeps with these records: the last of each type computed,
     /// with the key (the options) it was computed under. See [`RecordFacts::kept`].
     aggregates: Mutex<Vec<Box<dyn Any + Send>>>,
+}
+
+/// What [`RecordFacts::read_ahead`] has read so far, and its reader.
+#[derive(Debug, Default)]
+struct Ahead {
+    read: Sentiments,
+    reader: Reader,
 }
 
 /// One kept aggregate: the key it was computed under and its value.
@@ -87,20 +95,26 @@ impl Sentiments {
     /// do not say their language.
     fn of(records: &Records, hint: Lang) -> Sentiments {
         let mut all = Sentiments::default();
-        all.read_more(records, hint, usize::MAX);
+        all.read_more(records, hint, usize::MAX, &mut Reader::default());
         all
     }
 
     /// Reads the texts of `records` after those read already, in order (posts, comments,
-    /// messages), until about `budget` bytes of text are read; whether every text is read.
-    fn read_more(&mut self, records: &Records, hint: Lang, budget: usize) -> bool {
-        let mut reader = Reader::default();
+    /// messages), with `reader`, until about `budget` bytes of text are read; whether every
+    /// text is read.
+    fn read_more(
+        &mut self,
+        records: &Records,
+        hint: Lang,
+        budget: usize,
+        reader: &mut Reader,
+    ) -> bool {
         let mut left = budget;
         let posts = records.posts.iter().skip(self.posts.len());
         let entries = records.entries.iter().skip(self.entries.len());
         let messages = records.messages.iter().skip(self.messages.len());
         let mut more = |out: &mut Vec<Packed>, texts: &mut dyn Iterator<Item = Option<&str>>| {
-            fill(out, texts, &mut reader, hint, &mut left)
+            fill(out, texts, reader, hint, &mut left)
         };
         more(&mut self.posts, &mut posts.map(|p| p.text()))
             && more(&mut self.entries, &mut entries.map(|e| Some(e.text())))
@@ -156,11 +170,14 @@ impl RecordFacts {
     pub(crate) fn sentiments(&self, records: &Records, hint: Lang) -> Cow<'_, Sentiments> {
         let kept = self.sentiments[hint as usize].get_or_init(|| {
             // What was read ahead, and the rest.
-            let mut some = self.ahead[hint as usize]
+            let Ahead {
+                read: mut some,
+                mut reader,
+            } = self.ahead[hint as usize]
                 .lock()
                 .map(|mut a| std::mem::take(&mut *a))
                 .unwrap_or_default();
-            some.read_more(records, hint, usize::MAX);
+            some.read_more(records, hint, usize::MAX, &mut reader);
             some
         });
         if kept.fits(records) {
@@ -185,10 +202,11 @@ impl RecordFacts {
         let Ok(mut ahead) = self.ahead[hint as usize].lock() else {
             return false;
         };
-        if !ahead.read_more(records, hint, budget) {
+        let Ahead { read, reader } = &mut *ahead;
+        if !read.read_more(records, hint, budget, reader) {
             return false;
         }
-        let all = std::mem::take(&mut *ahead);
+        let all = std::mem::take(&mut *ahead).read;
         drop(ahead);
         // An analysis may have filled the slot meanwhile: the same sentiments either way.
         let _ = slot.set(all);
@@ -230,6 +248,7 @@ impl RecordFacts {
         self.sentiments.iter().all(|s| s.get().is_none())
             && self.ahead.iter().all(|a| {
                 a.lock().map_or(true, |a| {
+                    let a = &a.read;
                     a.posts.is_empty() && a.entries.is_empty() && a.messages.is_empty()
                 })
             })

@@ -525,9 +525,10 @@ fn threads(comments: &[&Said]) -> Vec<ThreadRow> {
 
 fn words(comments: &[&Said]) -> Vec<WordRow> {
     let mut counts: HashMap<String, (String, usize, usize)> = HashMap::new();
+    let mut reader = crate::sentiment::Reader::default();
     for s in comments {
         let negative = s.sentiment.polarity == Polarity::Negative;
-        for (w, shown) in crate::sentiment::content_words(s.text) {
+        for (w, shown) in reader.content_words(s.text) {
             let e = counts.entry(w).or_insert((shown, 0, 0));
             if negative {
                 e.1 += 1;
