@@ -5,8 +5,8 @@
 //!
 //! [`Tokens`] is reused from one text to the next: the folded words and emoji go into one
 //! string it keeps and each token names its range, so reading a text allocates nothing once
-//! its buffers have grown to the longest text read. It also remembers the plain words it met
-//! ([`Known`]): a word comes back in text after text, and reading it again is one lookup.
+//! its buffers have grown to the longest text read. It also remembers the runs of letters it
+//! met ([`Known`]): a word comes back in text after text, and reading it again is one lookup.
 
 use super::classes::Class;
 use super::lexicon::{entry, fold_into, Entry, Fixed, Key};
@@ -308,26 +308,11 @@ impl Tokens {
     /// A word of ASCII letters and digits alone at `text[at..]` (most words): what
     /// [`Tokens::words`] makes of it, without looking for apostrophes or accents.
     fn plain_word(&mut self, word: &str, at: usize, has_lower: bool) {
-        let (mut letters, mut upper, mut held) = (0usize, true, false);
-        let mut run = (0u8, 0u8);
-        for b in word.bytes() {
-            let low = b.to_ascii_lowercase();
-            run = if low == run.0 {
-                (low, run.1.saturating_add(1))
-            } else {
-                (low, 1)
-            };
-            held |= run.1 == 3;
-            if b.is_ascii_alphabetic() {
-                letters += 1;
-                upper &= b.is_ascii_uppercase();
-            }
-        }
-        let caps = has_lower && letters > 1 && upper;
+        let caps = has_lower && capitals(word);
         let mark = self.folded.len();
         self.folded.push_str(word);
         self.folded[mark..].make_ascii_lowercase();
-        let long = held && unheld(&mut self.folded, mark);
+        let long = unheld(&mut self.folded, mark);
         self.push_word(mark..self.folded.len(), at..at + word.len(), caps, long);
     }
 
