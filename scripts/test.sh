@@ -29,7 +29,9 @@ cargo test --locked --release -p social-roi-cli --test hostile
 cargo test --locked --release -p social-roi --test fuzz_regressions
 
 say "wasm boundary tests (wasm-bindgen-test, in node): crates/wasm/tests"
+# Built with simd128 as the full and sheets bundles are, in their target directory (build.sh).
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CARGO_TARGET_DIR=target/wasm-simd RUSTFLAGS="-C target-feature=+simd128" \
   cargo test --locked -p social-roi-wasm --target wasm32-unknown-unknown
 
 say "page unit tests (node --test): tests/www"

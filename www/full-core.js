@@ -5,6 +5,7 @@
 // once a spreadsheet is dropped (the full one says `needs_spreadsheet_reader`).
 
 import { inlined } from './inline.js';
+import { wasmSimd } from './wasm-simd.js';
 
 const ready = new Map();
 let instances = 0;
@@ -15,6 +16,9 @@ let instances = 0;
  * of it per worker (a new worker is a fresh one), which a fresh start in the page shares.
  */
 function load(suffix, bundle) {
+  // Both builds use WebAssembly SIMD: without it their wasm would not compile, with a message
+  // naming an opcode (the page says it in the visitor's language: social-roi.js).
+  if (!wasmSimd()) return Promise.reject(new Error('this browser does not run WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 and later do)'));
   // The single file's full bundle has the spreadsheet readers (scripts/single-file.mjs).
   const module = inlined ? import('./pkg/sheets/social_roi.js')
     : bundle === 'sheets' ? import(`./pkg/sheets/social_roi.js${suffix}`) : import(`./pkg/full/social_roi.js${suffix}`);

@@ -17,6 +17,7 @@ import { h, replace } from './dom.js';
 import { browserLang, defaultCurrency, langOf, localeFor, strings } from './i18n.js';
 import { decodeHash, encodeHash } from './state.js';
 import { PART } from './theme.js';
+import { wasmSimd } from './wasm-simd.js';
 import { RoiPanel } from './roi/panel.js';
 
 const LANG_KEY = 'social-roi:lang';
@@ -445,6 +446,7 @@ export class SocialRoiElement extends HTMLElement {
       let core = this.#core;
       let client = null;
       if (tab.full) {
+        if (!wasmSimd()) throw Object.assign(new Error(t.noSimd), { said: true });
         replace(host, h('p', { class: 'sr-notice', attrs: { role: 'status' }, text: t.loading }));
         client = await fullCore();
         core = client.core;
@@ -453,7 +455,8 @@ export class SocialRoiElement extends HTMLElement {
     } catch (err) {
       if (token === this.#showing) {
         this.#loading = false;
-        replace(host, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text: `${t.loadFailed} ${err?.message || err}` }));
+        const text = err?.said ? err.message : `${t.loadFailed} ${err?.message || err}`;
+        replace(host, h('p', { class: 'sr-notice sr-warn', attrs: { role: 'alert' }, text }));
       }
       return;
     }

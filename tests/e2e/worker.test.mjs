@@ -355,3 +355,20 @@ test('no worker can start: the same code runs in the page, said once in the cons
     await context.close();
   }
 });
+
+test('a browser without WebAssembly SIMD: the file tabs say why in words, the calculator still works', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  // Such a browser validates no module with a vector instruction (wasm-simd.js's probe).
+  await page.addInitScript(() => { WebAssembly.validate = () => false; });
+  await page.goto(server.url);
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  await page.locator('button[data-lang="en"]').click();
+  await page.locator('button[data-tab="files"]').click();
+  const alert = page.locator('[role="alert"]', { hasText: 'WebAssembly SIMD' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^This browser does not run WebAssembly SIMD.*Safari 16\.4.*The ROI calculator still works\.$/s);
+  await page.locator('button[data-tab="roi"]').click();
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
