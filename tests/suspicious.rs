@@ -102,6 +102,17 @@ fn each_pattern_is_flagged_with_its_reason() {
             (Suspicion::SeveralSpellings, 2, false)
         ]
     );
+    // 15 flags name 7 entrants (the farm's five, each two or three times, and the two
+    // spellings of Marie Dupont); a page of one
+    // kind's flags is that kind's, in order, from its offset.
+    assert_eq!((p.suspicious.len(), p.flagged_entrants()), (15, 7));
+    let page: Vec<&str> = p
+        .suspicious_of(Suspicion::TagFarm, 1, 3)
+        .iter()
+        .map(|f| f.entrant.as_str())
+        .collect();
+    assert_eq!(page, FARM[1..4]);
+    assert!(p.suspicious_of(Suspicion::SameText, 3, 10).is_empty());
 }
 
 #[test]

@@ -17,7 +17,7 @@ import { countLines, CHUNK, looksLikeText, MSG, nextChunkSize, plainError, stopR
 
 /** The Workspace methods a `ws` call may name. */
 const WS_METHODS = new Set(['reports', 'totals', 'sources', 'analyze', 'readAhead', 'postsCsv', 'exportDocument', 'report', 'reportFile',
-  'prepareDraw', 'drawWinners', 'redrawWinners', 'verifyDraw', 'drawExclusions', 'drawPeople', 'drawFile', 'drawEntriesSha256']);
+  'prepareDraw', 'drawWinners', 'redrawWinners', 'verifyDraw', 'drawExclusions', 'drawSuspicious', 'drawPeople', 'drawFile', 'drawEntriesSha256']);
 
 /**
  * The draw calls that may carry a drand round: the beacon module (www/pkg/beacon/, fetched

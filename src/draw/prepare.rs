@@ -14,7 +14,7 @@ use crate::form::FieldError;
 use crate::i18n::Lang;
 use crate::model::Entries;
 use serde::{Deserialize, Serialize, Serializer};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// First line of every draw file: the scheme and its version.
@@ -214,6 +214,31 @@ impl Prepared {
     /// The language of the warnings.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The flags of `kind`, from the `offset`-th of them, at most `limit`, in the order of
+    /// their entrants: a page of a long list (a million comments may make 100 000 flags).
+    pub fn suspicious_of(
+        &self,
+        kind: Suspicion,
+        offset: usize,
+        limit: usize,
+    ) -> Vec<&SuspiciousEntrant> {
+        self.suspicious
+            .iter()
+            .filter(|f| f.kind == kind)
+            .skip(offset)
+            .take(limit)
+            .collect()
+    }
+
+    /// How many entrants the flags name (an entrant may be flagged for several kinds).
+    pub fn flagged_entrants(&self) -> usize {
+        let mut seen = HashSet::with_capacity_and_hasher(self.suspicious.len(), HASHER);
+        self.suspicious
+            .iter()
+            .filter(|f| seen.insert(f.entrant.as_str()))
+            .count()
     }
 
     /// The warnings and the suspicious entrants' reasons said in `lang` (`entries` are those

@@ -4,6 +4,8 @@
 // leaves its entrants out and changes the fingerprint (the rule is in the draw file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { artifacts, browser, openPage, plain, root, server, usePage } from './harness.mjs';
 
@@ -41,6 +43,43 @@ test('suspicious entrants are flagged with their reasons, and left out only by a
   assert.notEqual(await prepared.locator('[data-fingerprint]').getAttribute('data-fingerprint'), fp);
   assert.equal(await prepared.locator('details[data-reason="suspicious"]').getAttribute('data-count'), '5');
   assert.equal(await block.locator('details[data-kind="tag_farm"]').getAttribute('data-excluded'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a kind with more flags than the preparation carries shows the rest a page at a time', async () => {
+  // 250 people write the same six words, an hour apart: 250 `same_text` flags; the preparation
+  // carries the first 200, "show more" fetches the other 50 from the core (`drawSuspicious`).
+  const rows = ['Id,SubId,Name (click to view profile),Date,Likes,Comment,Link'];
+  for (let i = 0; i < 250; i++) {
+    const day = String(1 + Math.floor(i / 24)).padStart(2, '0');
+    const hour = String(i % 24).padStart(2, '0');
+    rows.push(`${i + 1},,Fan Numero ${i + 1},${day}.06.26 ${hour}:00:00,0,"Super concours, je participe avec plaisir",https://www.instagram.com/p/CONC/c/${i + 1}/`);
+  }
+  const file = join(tmpdir(), 'same_text_250_comments.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
+  await page.locator('button[data-tab="contest"]').click();
+  await page.locator('input[data-control="entries-files"]').setInputFiles(file);
+  await page.locator('[data-section="entries"] article.sr-efile[data-state="done"]').waitFor();
+  await page.locator('button[data-view="draw"]').click();
+  const block = page.locator('[data-section="prepared"] .sr-suspicious');
+  await block.waitFor();
+  assert.equal(await block.getAttribute('data-suspicious'), '250');
+  assert.match(plain(await block.locator('h4').textContent()), /^250 participants suspects/);
+  const same = block.locator('details[data-kind="same_text"]');
+  assert.equal(await same.getAttribute('data-count'), '250');
+  await same.locator('summary').click();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelectorAll('details[data-kind="same_text"] li[data-entrant]').length === 200);
+  const more = same.locator('button[data-action="more-suspicious"]');
+  assert.equal(plain(await more.textContent()), 'Afficher 50 de plus');
+  await more.click();
+  await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelectorAll('details[data-kind="same_text"] li[data-entrant]').length === 250);
+  assert.equal(await more.isHidden(), true);
+  const names = await same.locator('li[data-entrant]').evaluateAll((els) => els.map((e) => e.dataset.entrant));
+  assert.equal(new Set(names).size, 250, 'every flag once');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -177,7 +177,7 @@ export async function prepare(panel) {
     countsLine(panel, pr.counts),
     pr.warnings.length ? h('ul', { class: 'sr-problems sr-warnings-list', dataset: { problems: 'warnings' } }, pr.warnings.map((w) => h('li', { dataset: { code: w.code }, text: w.message }))) : null,
     exclusionsBlock(panel, pr.by_reason, page, sources),
-    suspiciousBlock(panel, pr),
+    suspiciousBlock(panel, pr, (kind, offset, limit) => files.call('drawSuspicious', [kind, offset, limit], { key: `suspicious:${kind}` })),
     peopleBlock(panel, pr.counts.people));
 }
 

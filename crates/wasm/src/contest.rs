@@ -26,6 +26,10 @@ use wasm_bindgen::prelude::*;
 /// Most entries or people one page gives.
 const MAX_PAGE: u32 = 10_000;
 
+/// The flags of each kind a preparation carries to the page: the rest come a page at a time
+/// (`drawSuspicious`), so a million comments' 100 000 flags cost no serialisation up front.
+const FLAGS_SHOWN: usize = 200;
+
 /// A workspace's draw state: a list of entries given instead of files, and the session over
 /// the entries (forgotten whenever the files change).
 #[derive(Default)]
@@ -52,9 +56,11 @@ struct PreparedView<'a> {
     warnings: &'a [DrawWarning],
     /// The exclusions counted by reason, in the order the rules apply.
     by_reason: Vec<ReasonCount>,
-    /// The suspicious entrants, with their reasons, and every kind with its count.
-    suspicious: &'a [SuspiciousEntrant],
+    /// The first [`FLAGS_SHOWN`] suspicious entrants of each kind, with their reasons; every
+    /// kind with its count; how many entrants the flags name.
+    suspicious: Vec<&'a SuspiciousEntrant>,
     suspicion_kinds: &'a [SuspicionKind],
+    suspicious_entrants: usize,
 }
 
 #[derive(Serialize)]
@@ -71,8 +77,12 @@ fn view(p: &Prepared, lang: Lang) -> PreparedView<'_> {
         fingerprint: &p.fingerprint,
         warnings: &p.warnings,
         by_reason: by_reason(&p.excluded(), lang),
-        suspicious: &p.suspicious,
+        suspicious: Suspicion::ALL
+            .iter()
+            .flat_map(|&k| p.suspicious_of(k, 0, FLAGS_SHOWN))
+            .collect(),
         suspicion_kinds: &p.suspicion_kinds,
+        suspicious_entrants: p.flagged_entrants(),
     }
 }
 
@@ -226,6 +236,29 @@ impl Workspace {
             Lang::from_tag(lang),
         );
         to_js(&page)
+    }
+
+    /// A page of the suspicious entrants of the last preparation flagged for `kind` (a code
+    /// such as `tag_farm`), from the `offset`-th, at most `limit` (up to 10 000), in the
+    /// preparation's language: `[{entrant, kind, reason, lines, excluded}]`.
+    #[wasm_bindgen(js_name = drawSuspicious)]
+    pub fn draw_suspicious(
+        &self,
+        kind: String,
+        offset: u32,
+        limit: u32,
+    ) -> Result<JsValue, JsValue> {
+        let kind: Suspicion = serde_json::from_value(serde_json::Value::String(kind.clone()))
+            .map_err(|_| error("input", format!("\"{kind}\" is not a kind of suspicion")))?;
+        let flags = self
+            .draws
+            .session
+            .as_ref()
+            .and_then(DrawSession::prepared)
+            .map_or_else(Vec::new, |p| {
+                p.suspicious_of(kind, offset as usize, limit.min(MAX_PAGE) as usize)
+            });
+        to_js(&flags)
     }
 
     /// A page of the people of the last preparation, sorted by entrant: `[{entrant, tickets,
