@@ -6,7 +6,7 @@
 //! rest of the period.
 
 use super::crisis::{describe, episodes, judge, JudgedDay, Rule, Span, CRISIS_DAY, CRISIS_EPISODE};
-use super::texts::{Said, Source};
+use super::texts::Said;
 use crate::date::{Date, DateTime};
 use crate::figure::{Figure, Unit};
 use crate::finite::Finite;
@@ -201,7 +201,7 @@ fn all_series(i: &Inputs) -> Vec<Series> {
         ("Negative feedback", "Retours négatifs"),
         |d| d.feedback.negative,
     ));
-    let talk: Vec<&Said> = i.said.iter().filter(|s| s.source != Source::Post).collect();
+    let talk: Vec<&Said> = i.said.iter().collect();
     let negative = daily_counts(&talk, |s| s.sentiment.polarity == Polarity::Negative);
     out.extend(negative.map(|days| {
         let label = lang.pick(
@@ -316,7 +316,6 @@ fn negative_share(s: &Span, all: &[Span], i: &Inputs, inside: bool, label: &str)
     let items: Vec<&Said> = i
         .said
         .iter()
-        .filter(|x| x.source != Source::Post)
         .filter(|x| x.date.is_some_and(|d| on_side(d, s, all, inside)))
         .collect();
     let neg = items

@@ -70,7 +70,7 @@ pub(crate) struct ReputationInputs<'a> {
 /// The reputation figures of the period.
 pub(crate) fn reputation(i: &ReputationInputs) -> ReputationReport {
     let lang: Lang = i.period.lang;
-    let said = texts::read_texts(&texts::Texts {
+    let read = texts::read_texts(&texts::Texts {
         entries: i.entries,
         messages: i.messages,
         posts: i.posts,
@@ -90,7 +90,7 @@ pub(crate) fn reputation(i: &ReputationInputs) -> ReputationReport {
     let crisis = episodes::crisis(&episodes::Inputs {
         posts: i.posts,
         days: i.days,
-        said: &said,
+        said: &read.said,
         messages: &messages,
         hours: i.hours,
         brand_terms: &i.brand_terms,
@@ -98,7 +98,7 @@ pub(crate) fn reputation(i: &ReputationInputs) -> ReputationReport {
         lang,
     });
     ReputationReport {
-        tone: tone::tone(&said, lang),
+        tone: tone::tone(&read, lang),
         feedback: feedback::feedback(i.posts, i.days, lang),
         crisis,
     }

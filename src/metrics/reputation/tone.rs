@@ -3,7 +3,7 @@
 //! network, the most negative threads first, and the words that come back in negative
 //! comments.
 
-use super::texts::{Said, Source};
+use super::texts::{On, PostTexts, Read, Said, Source, Thread};
 use crate::date::Date;
 use crate::figure::{Figure, Unit};
 use crate::finite::Finite;
@@ -14,6 +14,7 @@ use crate::model::Network;
 use crate::sentiment::{measured, Evaluation, Polarity};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 formula! {
     /// Share of comments read as negative.
@@ -226,8 +227,10 @@ pub(crate) fn estimate_note(lang: Lang) -> String {
     }
 }
 
-/// The tone of `said` (every text of the period, read).
-pub(crate) fn tone(said: &[Said], lang: Lang) -> ToneReport {
+/// The tone of the texts of the period: every comment and message, read, and the posts' own
+/// texts, counted.
+pub(crate) fn tone(read: &Read, lang: Lang) -> ToneReport {
+    let (said, posts) = (read.said.as_slice(), read.posts);
     let comments: Vec<&Said> = said
         .iter()
         .filter(|s| matches!(s.source, Source::Comment { .. }))
@@ -236,9 +239,8 @@ pub(crate) fn tone(said: &[Said], lang: Lang) -> ToneReport {
         .iter()
         .filter(|s| s.source == Source::Message)
         .collect();
-    let posts: Vec<&Said> = said.iter().filter(|s| s.source == Source::Post).collect();
-    let talk: Vec<&Said> = said.iter().filter(|s| s.source != Source::Post).collect();
-    let reason = said.is_empty().then(|| {
+    let talk: Vec<&Said> = said.iter().collect();
+    let reason = (said.is_empty() && posts.with_text == 0).then(|| {
         lang.pick(
             "no comment, message or post with a text in the files for this period: drop a comment export (ExportComments, a contest's comments) or posts with their texts",
             "aucun commentaire, message ni publication avec un texte dans les fichiers pour cette période\u{a0}: déposez un export de commentaires (ExportComments, les commentaires d’un concours) ou des publications avec leurs textes",
@@ -251,10 +253,10 @@ pub(crate) fn tone(said: &[Said], lang: Lang) -> ToneReport {
         measured: measured_rows(lang),
         comments: comments.len(),
         messages: messages.len(),
-        posts: posts.len(),
-        french: said.iter().filter(|s| s.sentiment.lang == Lang::Fr).count(),
-        figures: figures(&comments, &messages, &posts, lang),
-        by_post: by_post(&comments),
+        posts: posts.with_text,
+        french: said.iter().filter(|s| s.sentiment.lang == Lang::Fr).count() + posts.french,
+        figures: figures(&comments, &messages, posts, lang),
+        by_post: by_post(&comments, &read.on),
         by_week: by_week(&talk, lang),
         by_network: by_network(&talk, lang),
         threads: threads(&comments),
@@ -322,12 +324,12 @@ fn net_figure(pos: usize, neg: usize, n: usize, lang: Lang) -> Figure {
 }
 
 /// The shares of the comments, then of the messages and posts when there are some.
-fn figures(comments: &[&Said], messages: &[&Said], posts: &[&Said], lang: Lang) -> Vec<Figure> {
+fn figures(comments: &[&Said], messages: &[&Said], posts: PostTexts, lang: Lang) -> Vec<Figure> {
     let mut out = comment_figures(comments, lang);
     if !messages.is_empty() {
         out.push(messages_figure(messages, lang));
     }
-    if !posts.is_empty() {
+    if posts.with_text > 0 {
         out.push(posts_figure(posts, lang));
     }
     out
@@ -384,7 +386,7 @@ fn messages_figure(messages: &[&Said], lang: Lang) -> Figure {
 }
 
 /// The share of the account's own posts estimated negative.
-fn posts_figure(posts: &[&Said], lang: Lang) -> Figure {
+fn posts_figure(posts: PostTexts, lang: Lang) -> Figure {
     share_figure(
         NEGATIVE_POSTS,
         (
@@ -396,48 +398,61 @@ fn posts_figure(posts: &[&Said], lang: Lang) -> Figure {
                 "posts estimated negative",
                 "publications estimées négatives",
             ),
-            count(posts, Polarity::Negative),
+            posts.negative,
         ),
         (
             ("posts with text", "publications avec un texte"),
-            posts.len(),
+            posts.with_text,
         ),
         lang,
     )
 }
 
-/// Rows by a key, in the order keys first appear.
-fn group(
+/// Rows by a key, in the order keys first appear: `key` names an item's row, `row` makes
+/// that row's key, label and network the first time (so an item costs no text of its own).
+fn group<K: Eq + Hash>(
     items: &[&Said],
-    key: impl Fn(&Said) -> Option<(String, String, Option<Network>)>,
+    key: impl Fn(&Said) -> Option<K>,
+    row: impl Fn(&K, &Said) -> (String, String, Option<Network>),
 ) -> Vec<ToneRow> {
     let mut rows: Vec<ToneRow> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut at: HashMap<K, usize> = HashMap::new();
     for s in items {
-        let Some((k, label, network)) = key(s) else {
+        let Some(k) = key(s) else {
             continue;
         };
-        let i = *at.entry(k.clone()).or_insert_with(|| {
-            rows.push(ToneRow {
-                key: k,
-                label,
-                network,
-                ..ToneRow::default()
-            });
-            rows.len() - 1
-        });
+        let i = match at.get(&k) {
+            Some(&i) => i,
+            None => {
+                let (key, label, network) = row(&k, s);
+                rows.push(ToneRow {
+                    key,
+                    label,
+                    network,
+                    ..ToneRow::default()
+                });
+                at.insert(k, rows.len() - 1);
+                rows.len() - 1
+            }
+        };
         rows[i].add(s.sentiment.polarity);
     }
     rows
 }
 
-fn by_post(comments: &[&Said]) -> Vec<ToneRow> {
-    let mut rows = group(comments, |s| match &s.source {
-        Source::Comment {
-            post, post_label, ..
-        } => Some((post.clone(), post_label.clone(), s.network)),
-        _ => None,
-    });
+fn by_post(comments: &[&Said], on: &[On]) -> Vec<ToneRow> {
+    let post = |s: &Said| match s.source {
+        Source::Comment { post, .. } => on.get(post as usize),
+        Source::Message => None,
+    };
+    let mut rows = group(
+        comments,
+        |s| post(s).map(|p| p.key.as_str()),
+        |_, s| match post(s) {
+            Some(p) => (p.key.clone(), p.label.clone(), s.network),
+            None => Default::default(),
+        },
+    );
     sort_by(&mut rows, |a, b| {
         b.negative.cmp(&a.negative).then_with(|| {
             let share = |r: &ToneRow| r.negative_share.map_or(0.0, Finite::get);
@@ -449,78 +464,90 @@ fn by_post(comments: &[&Said]) -> Vec<ToneRow> {
 }
 
 fn by_week(items: &[&Said], lang: Lang) -> Vec<ToneRow> {
-    let mut rows = group(items, |s| {
-        let w = s.date?.week_start();
-        let label = match lang {
-            Lang::En => format!("week of {w}"),
-            Lang::Fr => format!("semaine du {w}"),
-        };
-        Some((w.to_string(), label, None))
-    });
+    let mut rows = group(
+        items,
+        |s| Some(s.date?.week_start()),
+        |w, _| {
+            let label = match lang {
+                Lang::En => format!("week of {w}"),
+                Lang::Fr => format!("semaine du {w}"),
+            };
+            (w.to_string(), label, None)
+        },
+    );
     sort_by(&mut rows, |a, b| a.key.cmp(&b.key));
     rows
 }
 
+/// A text's network row: its network, else its inbox channel (lower-cased), else none.
+fn network_key(s: &Said) -> String {
+    match (s.network, &s.channel) {
+        (Some(n), _) => format!("{n:?}").to_lowercase(),
+        (None, Some(c)) => c.to_lowercase(),
+        (None, None) => "unknown".to_string(),
+    }
+}
+
 fn by_network(items: &[&Said], lang: Lang) -> Vec<ToneRow> {
-    let mut rows = group(items, |s| {
-        Some(match (s.network, &s.channel) {
-            (Some(n), _) => (
-                format!("{n:?}").to_lowercase(),
-                n.name().to_string(),
-                Some(n),
-            ),
-            (None, Some(c)) => (c.to_lowercase(), c.to_string(), None),
+    let mut rows = group(
+        items,
+        |s| Some(network_key(s)),
+        |k, s| match (s.network, &s.channel) {
+            (Some(n), _) => (k.clone(), n.name().to_string(), Some(n)),
+            (None, Some(c)) => (k.clone(), c.to_string(), None),
             (None, None) => (
-                "unknown".to_string(),
+                k.clone(),
                 lang.pick("Network not given", "Réseau non indiqué")
                     .to_string(),
                 None,
             ),
-        })
-    });
+        },
+    );
     sort_by(&mut rows, |a, b| b.texts.cmp(&a.texts));
     rows
 }
 
+/// The threads with a comment estimated negative, most negative first: counted per thread
+/// (its first comment kept by reference), and only the rows shown made.
 fn threads(comments: &[&Said]) -> Vec<ThreadRow> {
-    let mut order: Vec<(usize, String)> = Vec::new();
-    let mut rows: HashMap<(usize, String), ThreadRow> = HashMap::new();
+    // Per thread, in the order threads first appear: its first comment, its comments, the
+    // negative ones among them.
+    let mut tally: Vec<(&Said, usize, usize)> = Vec::new();
+    let mut at: HashMap<(usize, Thread), usize> = HashMap::new();
     for s in comments {
-        let Source::Comment { file, thread, .. } = &s.source else {
+        let Source::Comment { file, thread, .. } = s.source else {
             continue;
         };
-        let key = (*file, thread.clone());
-        let row = rows.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            ThreadRow {
-                source: s.file.to_string(),
-                line: s.line,
-                author: s.author.unwrap_or_default().to_string(),
-                text: s.text.chars().take(280).collect(),
-                date: s.date,
-                comments: 0,
-                negative: 0,
-                negative_share: Finite::ZERO,
-            }
+        let i = *at.entry((file, thread)).or_insert_with(|| {
+            tally.push((s, 0, 0));
+            tally.len() - 1
         });
-        row.comments += 1;
-        row.negative += usize::from(s.sentiment.polarity == Polarity::Negative);
-        row.negative_share =
-            Finite::new(row.negative as f64 / row.comments as f64).unwrap_or(Finite::ZERO);
+        tally[i].1 += 1;
+        tally[i].2 += usize::from(s.sentiment.polarity == Polarity::Negative);
     }
-    let mut out: Vec<ThreadRow> = order
-        .into_iter()
-        .filter_map(|k| rows.remove(&k))
-        .filter(|t| t.negative > 0)
-        .collect();
-    sort_by(&mut out, |a, b| {
-        b.negative
-            .cmp(&a.negative)
-            .then_with(|| b.negative_share.get().total_cmp(&a.negative_share.get()))
-            .then_with(|| b.comments.cmp(&a.comments))
+    let share = |&(_, comments, negative): &(&Said, usize, usize)| {
+        Finite::new(negative as f64 / comments as f64).unwrap_or(Finite::ZERO)
+    };
+    tally.retain(|t| t.2 > 0);
+    sort_by(&mut tally, |a, b| {
+        b.2.cmp(&a.2)
+            .then_with(|| share(b).get().total_cmp(&share(a).get()))
+            .then_with(|| b.1.cmp(&a.1))
     });
-    out.truncate(MAX_THREADS);
-    out
+    tally.truncate(MAX_THREADS);
+    tally
+        .iter()
+        .map(|t| ThreadRow {
+            source: t.0.file.to_string(),
+            line: t.0.line,
+            author: t.0.author.unwrap_or_default().to_string(),
+            text: t.0.text.chars().take(280).collect(),
+            date: t.0.date,
+            comments: t.1,
+            negative: t.2,
+            negative_share: share(t),
+        })
+        .collect()
 }
 
 fn words(comments: &[&Said]) -> Vec<WordRow> {
