@@ -217,7 +217,7 @@ impl Prepared {
     }
 
     /// The flags of `kind`, from the `offset`-th of them, at most `limit`, in the order of
-    /// their entrants: a page of a long list (a million comments may make 100 000 flags).
+    /// their entrants: a page of a long list (a million comments may make 160,000 flags).
     pub fn suspicious_of(
         &self,
         kind: Suspicion,

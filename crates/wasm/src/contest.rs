@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 const MAX_PAGE: u32 = 10_000;
 
 /// The flags of each kind a preparation carries to the page: the rest come a page at a time
-/// (`drawSuspicious`), so a million comments' 100 000 flags cost no serialisation up front.
+/// (`drawSuspicious`), so a million comments' 160,000 flags cost no serialisation up front.
 const FLAGS_SHOWN: usize = 200;
 
 /// A workspace's draw state: a list of entries given instead of files, and the session over
