@@ -40,7 +40,8 @@ use social_roi_beacon::BeaconCheck;
 pub struct DrawSession {
     index: Index,
     last: Option<Prepared>,
-    /// The suspicious entrants, in a language: they depend on the entries only.
+    /// The suspicious entrants, in a language, found before any preparation took them: they
+    /// depend on the entries only.
     flags: Option<(Lang, Vec<SuspiciousEntrant>)>,
 }
 
@@ -69,9 +70,13 @@ impl DrawSession {
 
     /// The suspicious entrants, in `lang`: computed once (by this call or the first
     /// preparation) and kept for every preparation that follows, since they depend on the
-    /// entries only.
+    /// entries only; once there is a preparation in `lang`, its own (each marked `excluded` as
+    /// its rules say).
     pub fn suspicious(&mut self, entries: &Entries, lang: Lang) -> &[SuspiciousEntrant] {
         self.ready(entries);
+        if self.last.as_ref().is_some_and(|p| p.lang() == lang) {
+            return self.last.as_ref().map_or(&[], |p| p.suspicious.as_slice());
+        }
         if !matches!(&self.flags, Some((l, _)) if *l == lang) {
             self.flags = Some((lang, suspicious(entries, &self.index, lang)));
         }
@@ -97,12 +102,15 @@ impl DrawSession {
                 p.say_warnings_in(entries, &self.index, lang);
                 p
             }
-            _ => {
-                let flags = match self.flags.take() {
-                    Some((l, f)) if l == lang => f,
+            last => {
+                // The flags move from the last preparation to the next (a million comments
+                // make 160,000 of them: no copy is kept beside it). A preparation refused (too
+                // many tickets) takes them with it: the next one finds them again.
+                let flags = match (last, self.flags.take()) {
+                    (Some(p), _) if p.lang() == lang => p.suspicious,
+                    (_, Some((l, f))) if l == lang => f,
                     _ => suspicious(entries, &self.index, lang),
                 };
-                self.flags = Some((lang, flags.clone()));
                 prepare_indexed(entries, &self.index, flags, rules, lang)?
             }
         };
