@@ -13,14 +13,21 @@ const FILE = join(root, 'tests', 'fixtures', 'draw', 'suspicious_comments.csv');
 
 usePage();
 
-test('suspicious entrants are flagged with their reasons, and left out only by a rule', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+/** A fresh page with the comment export `file` dropped on the Contest tab, its draw view open. */
+async function drawView(file) {
+  const opened = await openPage(browser, server.url);
+  const { page } = opened;
   await page.goto(server.url);
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
   await page.locator('button[data-tab="contest"]').click();
-  await page.locator('input[data-control="entries-files"]').setInputFiles(FILE);
+  await page.locator('input[data-control="entries-files"]').setInputFiles(file);
   await page.locator('[data-section="entries"] article.sr-efile[data-state="done"]').waitFor();
   await page.locator('button[data-view="draw"]').click();
+  return opened;
+}
+
+test('suspicious entrants are flagged with their reasons, and left out only by a rule', async () => {
+  const { context, page, problems } = await drawView(FILE);
   const prepared = page.locator('[data-section="prepared"]');
   const block = prepared.locator('.sr-suspicious');
   await block.waitFor();
@@ -58,13 +65,7 @@ test('a kind with more flags than the preparation carries shows the rest a page 
   }
   const file = join(tmpdir(), 'same_text_250_comments.csv');
   writeFileSync(file, `${rows.join('\n')}\n`);
-  const { context, page, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
-  await page.locator('[data-id="roi"] .sr-card-value').waitFor();
-  await page.locator('button[data-tab="contest"]').click();
-  await page.locator('input[data-control="entries-files"]').setInputFiles(file);
-  await page.locator('[data-section="entries"] article.sr-efile[data-state="done"]').waitFor();
-  await page.locator('button[data-view="draw"]').click();
+  const { context, page, problems } = await drawView(file);
   const block = page.locator('[data-section="prepared"] .sr-suspicious');
   await block.waitFor();
   assert.equal(await block.getAttribute('data-suspicious'), '250');

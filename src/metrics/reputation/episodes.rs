@@ -201,8 +201,7 @@ fn all_series(i: &Inputs) -> Vec<Series> {
         ("Negative feedback", "Retours négatifs"),
         |d| d.feedback.negative,
     ));
-    let talk: Vec<&Said> = i.said.iter().collect();
-    let negative = daily_counts(&talk, |s| s.sentiment.polarity == Polarity::Negative);
+    let negative = daily_counts(i.said, |s| s.sentiment.polarity == Polarity::Negative);
     out.extend(negative.map(|days| {
         let label = lang.pick(
             "Negative comments and messages (estimate)",
@@ -218,7 +217,7 @@ fn all_series(i: &Inputs) -> Vec<Series> {
         d.feedback.mentions
     }));
     if !i.brand_terms.is_empty() {
-        let named = daily_counts(&talk, |s| is_brand(s.text, i.brand_terms));
+        let named = daily_counts(i.said, |s| is_brand(s.text, i.brand_terms));
         out.extend(named.map(|days| {
             let label = lang.pick(
                 "Comments and messages naming the brand",
@@ -238,7 +237,7 @@ const MAX_FILLED_DAYS: i64 = 3_660;
 /// Per day from the first dated text to the last, how many texts `count` accepts (0 on a
 /// day without any: the export covers it; over more than [`MAX_FILLED_DAYS`], the days with
 /// texts only).
-fn daily_counts(talk: &[&Said], count: impl Fn(&&Said) -> bool) -> Option<Vec<(Date, f64)>> {
+fn daily_counts(talk: &[Said], count: impl Fn(&Said) -> bool) -> Option<Vec<(Date, f64)>> {
     let dates: Vec<Date> = talk.iter().filter_map(|s| s.date).collect();
     let (first, last) = (*dates.iter().min()?, *dates.iter().max()?);
     let mut m: BTreeMap<Date, f64> = BTreeMap::new();
