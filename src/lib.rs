@@ -79,8 +79,8 @@ pub use i18n::Lang;
 pub use import::scan::{scan_delimited, ScanCounts};
 pub use import::ImportOptions;
 pub use metrics::analysis::{
-    analysis_defaults, analyze, analyze_summary, Analysable, AnalysisOptions, AnalysisReport,
-    BusinessHours, Period,
+    analysis_defaults, analyze, analyze_summary, prepare_analysis, Analysable, AnalysisOptions,
+    AnalysisReport, BusinessHours, Period,
 };
 pub use metrics::contest::{
     canonical_contest_input, compute_contest, contest_example, join_lists, read_followers,

@@ -5,8 +5,8 @@
 //! The files are the repository's fixtures (posts with texts, comments, inbox messages).
 
 use social_roi::{
-    analyze, analyze_summary, report, AnalysisOptions, BusinessHours, Date, ImportOptions, Lang,
-    Period, Preset, ReportInput, Workspace,
+    analyze, analyze_summary, prepare_analysis, report, AnalysisOptions, BusinessHours, Date,
+    ImportOptions, Lang, Period, Preset, ReportInput, Workspace,
 };
 
 const POSTS: &[u8] =
@@ -176,4 +176,63 @@ fn facts_read_ahead_in_slices_give_what_a_fresh_analysis_gives() {
     );
     while !ws.read_ahead(Lang::Fr, 4096) {}
     same_as_fresh(&ws, "read ahead after a file was removed");
+}
+
+#[test]
+fn an_analysis_prepared_keeps_what_the_analysis_keeps() {
+    let options = AnalysisOptions {
+        utc_offset_minutes: Some(60),
+        ..AnalysisOptions::default()
+    };
+    // What the first analysis keeps, on a workspace of its own.
+    let (analysed, _) = workspace();
+    analyze_summary(&analysed, &options, Lang::Fr);
+    let kept = analysed.facts().kept_aggregates();
+    assert!(
+        kept >= 3,
+        "{kept}: the days, the layout, the reputation are kept"
+    );
+
+    // Read ahead, then prepared: the same aggregates, and the analysis that follows is the
+    // fresh one.
+    let (ws, _) = workspace();
+    while !ws.read_ahead(Lang::Fr, 4096) {}
+    assert_eq!(
+        ws.facts().kept_aggregates(),
+        0,
+        "reading ahead aggregates nothing"
+    );
+    prepare_analysis(&ws, &options, Lang::Fr);
+    assert_eq!(ws.facts().kept_aggregates(), kept);
+    assert!(
+        analyze_summary(&ws, &options, Lang::Fr)
+            == analyze_summary(ws.dataset(), &options, Lang::Fr)
+    );
+    assert_eq!(
+        ws.facts().kept_aggregates(),
+        kept,
+        "the analysis found them all kept"
+    );
+    same_as_fresh(&ws, "an analysis prepared");
+}
+
+#[test]
+fn totals_kept_follow_every_change() {
+    let (mut ws, [_, comments, _]) = workspace();
+    let all = ws.totals(Lang::Fr);
+    assert!(all.records.entries > 0 && all.records.posts > 0);
+    assert_eq!(ws.totals(Lang::Fr), all, "asked again");
+    let en = ws.totals(Lang::En);
+    assert!(en != all, "the English labels are not the French ones");
+    assert_eq!(ws.totals(Lang::Fr), all, "back in French");
+
+    assert!(ws.remove(comments));
+    let without = ws.totals(Lang::Fr);
+    assert_eq!(without.records.entries, 0, "the comments' file removed");
+    assert_eq!(without.records.posts, all.records.posts);
+
+    ws.add("exportcomments_atelier.csv", COMMENTS);
+    let again = ws.totals(Lang::Fr);
+    assert_eq!(again.records, all.records, "the comments' file added again");
+    assert_eq!(again.files, all.files);
 }

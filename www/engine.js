@@ -16,7 +16,7 @@ import { inlined } from './inline.js';
 import { countLines, CHUNK, looksLikeText, MSG, nextChunkSize, plainError, stopReason, substitute } from './protocol.js';
 
 /** The Workspace methods a `ws` call may name. */
-const WS_METHODS = new Set(['reports', 'totals', 'sources', 'analyze', 'readAhead', 'postsCsv', 'exportDocument', 'report', 'reportFile',
+const WS_METHODS = new Set(['reports', 'totals', 'sources', 'analyze', 'readAhead', 'prepareAnalysis', 'postsCsv', 'exportDocument', 'report', 'reportFile',
   'prepareDraw', 'drawWinners', 'redrawWinners', 'verifyDraw', 'drawExclusions', 'drawSuspicious', 'drawPeople', 'drawFile', 'drawEntriesSha256']);
 
 /**

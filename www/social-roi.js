@@ -35,16 +35,20 @@ const LANG_KEY = 'social-roi:lang';
  * which runs in a worker (worker-client.js) started the first time such a tab opens: `ctx.core`
  * holds its functions, each returning a promise, and `ctx.set(name)` the set of files `name`
  * (a Workspace in the worker, the same for every tab of this element that names it),
- * `ctx.client` the client itself (jobs with progress, cancel, supersede); the
+ * `ctx.client` the client itself (jobs with progress, cancel, supersede), `ctx.preload(id)`
+ * loads tab `id`'s modules ahead (the Files tab: Analysis, once a file is read); the
  * other tabs get the light core, in the page. Files dropped anywhere on the element go to the
  * current tab when its panel has `addFiles(files)`, else to the tab marked `acceptsFiles`
  * (the Files tab).
  */
+/** The Analysis tab's modules: also loaded ahead, once a file is read (`ctx.preload`). */
+const analysisModule = () => import('./analysis/panel.js');
+
 const TABS = [
   { id: 'roi', label: 'tabRoi', create: (ctx) => ctx.element.roiPanel(ctx) },
   { id: 'files', label: 'tabFiles', acceptsFiles: true, full: true, create: (ctx) => import('./files/panel.js').then((m) => m.FilesPanel.create(ctx)) },
   // Reads the Files tab's set (ctx.set('files')): what the dropped files mean.
-  { id: 'analysis', label: 'tabAnalysis', full: true, create: (ctx) => import('./analysis/panel.js').then((m) => m.AnalysisPanel.create(ctx)) },
+  { id: 'analysis', label: 'tabAnalysis', full: true, load: analysisModule, create: (ctx) => analysisModule().then((m) => m.AnalysisPanel.create(ctx)) },
   { id: 'contest', label: 'tabContest', full: true, create: (ctx) => import('./contest/panel.js').then((m) => m.ContestPanel.create(ctx)) },
   { id: 'report', label: 'tabReport', full: true, create: (ctx) => import('./report/panel.js').then((m) => m.ReportPanel.create(ctx)) },
 ];
@@ -372,6 +376,8 @@ export class SocialRoiElement extends HTMLElement {
       core,
       client,
       set: (name) => client.set(`${this.#id}:${name}`),
+      // Loads tab `id`'s modules ahead of its opening (those that say how: `load`).
+      preload: (id) => { TABS.find((x) => x.id === id)?.load?.().catch(() => {}); },
       lang: this.#lang,
       locale: this.#locale,
       mark: this.#mark,

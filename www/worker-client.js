@@ -501,6 +501,13 @@ export class FileSet {
    * analysis needs (the Files tab's set: its Analysis tab then opens on kept facts).
    */
   readsAhead = false;
+  /**
+   * The options the set's Analysis will open with (a function, maybe async, read when the
+   * texts are read ahead), or null: the core then prepares that analysis too.
+   */
+  analysisOptions = null;
+  /** Whether the texts were read ahead and the analysis prepared (the bench waits for it). */
+  prepared = false;
 
   constructor(client, name) {
     this.#client = client;
@@ -578,13 +585,19 @@ export class FileSet {
   /**
    * Reads ahead, a slice per call while the core has nothing else to do, the texts' sentiments
    * the first analysis in the set's language needs (Workspace.readAhead): the core keeps them,
-   * and the analysis reads only what is left. A newer read ahead (another file read, a mapping)
-   * takes over; a call that fails ends it (the analysis reads them itself).
+   * and the analysis reads only what is left. Then, when the set says with which options its
+   * Analysis will open (`analysisOptions`), the core prepares that analysis
+   * (Workspace.prepareAnalysis: its days, layout and reputation figures kept), so that the tab
+   * opens at a preset switch's cost. A newer read ahead (another file read, a mapping) takes
+   * over; a call that fails ends it (the analysis reads them itself). `prepared` is true
+   * once it has all been done.
    */
   async #readAhead() {
     if (!this.readsAhead) return;
     this.#ahead += 1;
+    this.prepared = false;
     const turn = this.#ahead;
+    let texts = false;
     for (;;) {
       while (!this.#client.idle) {
         // eslint-disable-next-line no-await-in-loop
@@ -593,11 +606,20 @@ export class FileSet {
       }
       if (turn !== this.#ahead) return;
       try {
+        if (!texts) {
+          // eslint-disable-next-line no-await-in-loop
+          texts = await this.call('readAhead', [this.lang, AHEAD_BYTES], { kind: 'facts' });
+          continue;
+        }
         // eslint-disable-next-line no-await-in-loop
-        if (await this.call('readAhead', [this.lang, AHEAD_BYTES], { kind: 'facts' })) return;
+        const options = await this.analysisOptions?.();
+        // eslint-disable-next-line no-await-in-loop
+        if (options) await this.call('prepareAnalysis', [options, this.lang], { kind: 'facts' });
+        if (turn === this.#ahead) this.prepared = true;
       } catch {
-        return;
+        // Nothing lost: the analysis computes what is missing.
       }
+      return;
     }
   }
 

@@ -13,7 +13,8 @@
 //!
 //! Beside them, the last aggregate of each kind a layer above asks to keep ([`RecordFacts::kept`],
 //! keyed by the options it depends on): the analysis keeps its reputation figures, which no
-//! engagement definition changes, so a preset switch does not compute them again.
+//! engagement definition changes, so a preset switch does not compute them again, and its
+//! last summary, so the same analysis asked again (prepared ahead by the page) is a copy.
 
 use crate::i18n::Lang;
 use crate::model::Records;
@@ -228,19 +229,24 @@ impl RecordFacts {
                 .find_map(|a| a.downcast_mut::<Aggregate<K, V>>())
                 .map(|a| (a.key == key).then(|| a.value.clone()))
         };
-        let Ok(mut all) = self.aggregates.lock() else {
-            return compute();
-        };
-        if let Some(Some(value)) = found(&mut all) {
+        if let Some(Some(value)) = self.aggregates.lock().ok().and_then(|mut a| found(&mut a)) {
             return value;
         }
+        // Computed without the lock held: `compute` may keep aggregates of its own.
         let value = compute();
-        all.retain(|a| !a.is::<Aggregate<K, V>>());
-        all.push(Box::new(Aggregate {
-            key,
-            value: value.clone(),
-        }));
+        if let Ok(mut all) = self.aggregates.lock() {
+            all.retain(|a| !a.is::<Aggregate<K, V>>());
+            all.push(Box::new(Aggregate {
+                key,
+                value: value.clone(),
+            }));
+        }
         value
+    }
+
+    /// How many aggregates are kept (tests: what an analysis keeps, a preparation keeps).
+    pub fn kept_aggregates(&self) -> usize {
+        self.aggregates.lock().map_or(0, |a| a.len())
     }
 
     /// Whether any fact is kept (tests: a file removed forgets them).

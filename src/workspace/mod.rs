@@ -398,8 +398,19 @@ impl Workspace {
     }
 
     /// What the dataset holds: counts, and sums per kind of record and network.
+    /// Kept with the facts (forgotten when the records change): the Files and Analysis tabs
+    /// ask for them after every change, and adding up 200k posts takes tens of milliseconds.
     pub fn totals(&self, lang: Lang) -> Totals {
-        totals::totals(&self.dataset, &self.aside, self.reports().len(), lang)
+        let tables = self.reports().len();
+        let key = (
+            lang,
+            tables,
+            (self.dataset.records.counts(), self.aside.counts()),
+            self.dataset.files.clone(),
+        );
+        self.facts.kept(key, || {
+            totals::totals(&self.dataset, &self.aside, tables, lang)
+        })
     }
 
     fn index(&self, id: u32) -> Result<usize, WorkspaceError> {

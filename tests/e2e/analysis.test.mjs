@@ -65,6 +65,17 @@ async function loaded(page) {
   await inbox.locator('.sr-mapping').waitFor();
   await inbox.locator('button[data-action="apply-mapping"]').click();
   await page.waitForFunction(() => document.querySelector('social-roi').shadowRoot.querySelector('[data-file="inbox_2026-06.csv"] [data-status]')?.dataset.status === 'ok');
+  // While the user looks at the files, the page reads their texts ahead and prepares the
+  // analysis with the tab's options: the tab opens on that analysis (the figures checked
+  // below are its), and within 20 s of the mapping.
+  const prepared = await page.evaluate(async () => {
+    const client = await (await import(new URL('worker-client.js', location.href))).coreClient();
+    const set = client.set('sr1:files');
+    const t0 = performance.now();
+    while (!set.prepared && performance.now() - t0 < 20000) await new Promise((r) => { setTimeout(r, 20); });
+    return set.prepared;
+  });
+  assert.ok(prepared, 'the analysis was prepared while the files were in sight');
   await page.locator('button[data-tab="analysis"]').click();
   await card(page, 'engagement_rate').locator('.sr-card-value').waitFor();
   await panel(page).locator('[data-section="heatmap"] svg').waitFor();

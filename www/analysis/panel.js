@@ -15,6 +15,7 @@ import { describe, figureCard, figureCards } from '../figure.js';
 import { Format } from '../format.js';
 import { pick, strings } from '../i18n.js';
 import { errorText, isJobEnd, stepOutcome, stepProgress } from '../progress.js';
+import { firstAnalysisOptions } from '../reading.js';
 import { activitySection } from './activity.js';
 import { compareSection } from './compare.js';
 import { costsSection } from './costs.js';
@@ -66,12 +67,8 @@ export class AnalysisPanel {
     this.mark = ctx.mark;
     // The networks' names, as the core writes them.
     this.networks = new Map(networks.map((n) => [n.key, n.name]));
-    if (!this.store.options) {
-      const o = structuredClone(this.defaults.options);
-      // The heatmap's clock: the browser's own offset, today.
-      o.utc_offset_minutes = -new Date().getTimezoneOffset();
-      this.store.options = o;
-    }
+    // The heatmap's clock at first: the browser's own offset, today.
+    this.store.options ??= firstAnalysisOptions(this.defaults, this.mark);
     // The Report tab analyses with the same options.
     this.shared.analysisOptions = this.store.options;
     // Typed text is read with the mark it was typed with; with nothing typed, this language's.

@@ -2,6 +2,7 @@
 // typed costs; and the core's messages about them, next to their control.
 
 import { h } from '../dom.js';
+import { browserOffset } from '../reading.js';
 import { field, select } from './controls.js';
 
 /** Offsets people live on: every half hour, and the three quarter-hour ones. */
@@ -18,7 +19,7 @@ function offsetText(minutes) {
 export function periodFields(panel) {
   const t = panel.t;
   const o = panel.options;
-  const browser = -new Date().getTimezoneOffset();
+  const browser = browserOffset();
   const offsets = [...new Set([...OFFSETS, browser, ...(o.utc_offset_minutes == null ? [] : [o.utc_offset_minutes])])].sort((a, b) => a - b);
   const dateInput = (key, path) => h('input', {
     type: 'date',

@@ -9,6 +9,7 @@ import { h, replace, uid } from '../dom.js';
 import { Format } from '../format.js';
 import { pick, strings } from '../i18n.js';
 import { errorText, fileProgress } from '../progress.js';
+import { firstAnalysisOptions } from '../reading.js';
 import { card } from './card.js';
 import { remember, remembered } from './mapping.js';
 import { STRINGS } from './strings.js';
@@ -42,6 +43,10 @@ export class FilesPanel {
     // The Analysis tab reads this set: its texts are read ahead while the core waits.
     this.set.readsAhead = true;
     this.shared = ctx.shared;
+    // And its first analysis is prepared, with the options it will open with: the tab's own once
+    // it has been opened, else those it starts with.
+    this.set.analysisOptions = async () => this.shared.analysisOptions
+      ?? firstAnalysisOptions(await ctx.core.analysisDefaults(ctx.lang), ctx.mark);
     // [{ key, file, name, size, state: 'reading'|'done'|'failed', read, lines, report, error, stopped }]
     this.store.files ??= [];
     this.store.pasted ??= 0;
@@ -49,6 +54,8 @@ export class FilesPanel {
     this.unwatch = this.set.watch((entry, what) => {
       if (what === 'progress') this.progress(entry);
       else {
+        // A file read: the Analysis tab, which comes next, is loaded while the user looks.
+        if (what === 'state' && entry?.state === 'done') ctx.preload?.('analysis');
         // A cancelled file leaves at once, before the render that follows.
         if (entry?.state === 'cancelled') this.list.querySelector(`[data-key="${entry.key}"]`)?.remove();
         this.renderSoon();

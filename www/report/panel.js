@@ -12,7 +12,7 @@
 import { h, replace } from '../dom.js';
 import { Format } from '../format.js';
 import { pick, strings } from '../i18n.js';
-import { download } from '../reading.js';
+import { download, firstAnalysisOptions } from '../reading.js';
 import { errorText } from '../progress.js';
 import { benchmarkFields } from './benchmark.js';
 import { documentView } from './document.js';
@@ -95,11 +95,8 @@ export class ReportPanel {
   /** What goes to the core: the form, the Analysis tab's options, the calculator's input. */
   request() {
     let analysis = this.ctx.shared.analysisOptions;
-    if (!analysis) {
-      // As the Analysis tab starts: its defaults, the browser's clock.
-      analysis = structuredClone(this.defaults.options);
-      analysis.utc_offset_minutes = -new Date().getTimezoneOffset();
-    }
+    // As the Analysis tab starts: its defaults, the browser's clock.
+    analysis ??= firstAnalysisOptions(this.defaults, this.ctx.mark);
     const input = { ...this.input, analysis: { ...analysis, period: null } };
     if (!input.sections.length || input.sections.includes('roi')) input.roi = this.ctx.roi.input;
     if (!input.previous_issue) delete input.previous_issue;

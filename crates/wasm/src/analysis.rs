@@ -6,7 +6,8 @@
 
 use super::{from_js, to_js, Workspace};
 use social_roi::{
-    analyze, analyze_summary, export_document, posts_csv, AnalysisOptions, Lang, ShareCountInput,
+    analyze, analyze_summary, export_document, posts_csv, prepare_analysis, AnalysisOptions, Lang,
+    ShareCountInput,
 };
 use wasm_bindgen::prelude::*;
 
@@ -44,6 +45,17 @@ impl Workspace {
     pub fn read_ahead(&self, lang: &str, budget: u32) -> bool {
         self.inner()
             .read_ahead(Lang::from_tag(lang), budget as usize)
+    }
+
+    /// Computes and keeps what `analyze` with `options` in `lang` will need (see
+    /// `social_roi::prepare_analysis`), and returns nothing: the page calls it once `readAhead`
+    /// is done, so that the Analysis tab opens at a preset switch's cost. Throws as `analyze`
+    /// does.
+    #[wasm_bindgen(js_name = prepareAnalysis)]
+    pub fn prepare_analysis(&self, options: JsValue, lang: &str) -> Result<(), JsValue> {
+        let options = analysis_options(&options)?;
+        prepare_analysis(self.inner(), &options, Lang::from_tag(lang));
+        Ok(())
     }
 
     /// The per-post CSV of the analysis with `options`, in `lang` (what `social-roi analyze

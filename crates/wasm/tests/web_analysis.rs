@@ -294,3 +294,26 @@ fn network_names_and_the_decimal_mark_come_from_the_core() {
         "point"
     );
 }
+
+#[wasm_bindgen_test]
+fn an_analysis_prepared_ahead_is_the_one_computed_then() {
+    // Prepared after the texts are read ahead, as the page does while the files are in sight:
+    // `analyze` with the same options gives what a workspace that prepared nothing gives.
+    let options = r#"{"utc_offset_minutes": 60, "preset": "later"}"#;
+    let ws = workspace();
+    while !ws.read_ahead("fr", 1024) {}
+    assert!(ws.prepare_analysis(parse(options), "fr").is_ok());
+    let prepared = ws.analyze(parse(options), "fr", Some(false)).unwrap();
+    let fresh = workspace()
+        .analyze(parse(options), "fr", Some(false))
+        .unwrap();
+    assert_eq!(
+        JSON::stringify(&prepared).unwrap(),
+        JSON::stringify(&fresh).unwrap()
+    );
+    // A wrong shape throws as `analyze` does.
+    let err = ws
+        .prepare_analysis(parse(r#"{"perod": {}}"#), "fr")
+        .unwrap_err();
+    assert_eq!(get(&err, "kind").as_string().unwrap(), "input");
+}

@@ -114,7 +114,30 @@ pub fn analyze_summary<A: Analysable + ?Sized>(
     options: &AnalysisOptions,
     lang: Lang,
 ) -> AnalysisReport {
-    analysis(data.dataset(), data.kept_facts(), options, lang, false)
+    let data_set = data.dataset();
+    let Some(kept) = data.kept_facts() else {
+        return analysis(data_set, None, options, lang, false);
+    };
+    // The last one is kept, under everything it depends on: the page asks again for what it
+    // showed (the analysis prepared ahead, the tab opened again) and gets a copy of it.
+    let key = (
+        options.clone(),
+        lang,
+        data_set.records.counts(),
+        data_set.files.clone(),
+    );
+    kept.kept(key, || analysis(data_set, Some(kept), options, lang, false))
+}
+
+/// Computes what [`analyze_summary`] with `options` in `lang` keeps in `ws` for the analyses
+/// that follow (the texts' sentiments, the period's days, the layout of its posts, the
+/// reputation figures, the summary itself) and gives nothing: what a page calls once [`Workspace::read_ahead`] has read every
+/// text, while the user looks at the files, so that the Analysis they open with these options
+/// is ready at once (the summary itself is kept: [`analyze_summary`] with these options
+/// gives a copy of it), and another preset costs only a preset switch. It runs the analysis
+/// itself: what it keeps is the analysis's own, to the key.
+pub fn prepare_analysis(ws: &Workspace, options: &AnalysisOptions, lang: Lang) {
+    analyze_summary(ws, options, lang);
 }
 
 fn analysis(
