@@ -117,6 +117,9 @@ impl<'a> FollowerIndex<'a> {
     /// The follower total of the posting day, or of the last day before it, on the post's
     /// network and account.
     fn at(&self, post: PostRef<'_>) -> Option<f64> {
+        if self.rows.is_empty() {
+            return None;
+        }
         let day = post.published()?.date;
         let end = self
             .rows
