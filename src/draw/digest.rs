@@ -158,11 +158,12 @@ fn needs_escape(bytes: &[u8]) -> bool {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below = |x: u64, n: u8| x.wrapping_sub(LOW * u64::from(n)) & !x & HIGH != 0;
-    let words = bytes.chunks_exact(8);
-    let rest = words.remainder();
+    // Arrays of eight, read as words by value (no copy from a slice, a call in WebAssembly).
+    let (words, rest) = bytes.as_chunks::<8>();
     let special = |c: &u8| *c < 0x20 || *c == b'"' || *c == b'\\';
     words
-        .map(|w| w.try_into().map_or(0, u64::from_le_bytes))
+        .iter()
+        .map(|w| u64::from_le_bytes(*w))
         .any(|x| below(x, 0x20) || below(x ^ (LOW * 0x22), 1) || below(x ^ (LOW * 0x5c), 1))
         || rest.iter().any(special)
 }

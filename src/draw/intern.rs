@@ -50,12 +50,15 @@ impl Slot {
 /// Two byte strings of one length are equal, compared eight bytes at a time: WebAssembly's
 /// `memcmp` goes byte by byte, and a draw compares a few million names.
 fn same(a: &[u8], b: &[u8]) -> bool {
-    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let (ra, rb) = (wa.remainder(), wb.remainder());
-    let word = |w: &[u8]| w.try_into().map_or(0, u64::from_ne_bytes);
-    wa.zip(wb).all(|(x, y)| word(x) == word(y))
-        && ra.iter().zip(rb).all(|(x, y)| x == y)
+    // Arrays of eight, read as words by value (no copy from a slice, a call in WebAssembly).
+    let ((wa, ra), (wb, rb)) = (a.as_chunks::<8>(), b.as_chunks::<8>());
+    wa.len() == wb.len()
         && ra.len() == rb.len()
+        && wa
+            .iter()
+            .zip(wb)
+            .all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
+        && ra.iter().zip(rb).all(|(x, y)| x == y)
 }
 
 impl Interner {

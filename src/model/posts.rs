@@ -548,8 +548,16 @@ impl<'a> PostRef<'a> {
 
     /// The sum of its known counts: the larger of two exports of one post (counters only grow).
     pub(crate) fn counts_sum(self) -> f64 {
-        let known = self.posts.metrics.iter().filter_map(|c| c.get(self.i));
-        known.filter(|v| v.is_finite()).sum()
+        // A loop, as `Iterator::sum` adds (from -0.0, in order): in WebAssembly (opt-level
+        // "s") the iterator's sum was a call per post of every file read.
+        let mut sum = -0.0;
+        for column in &self.posts.metrics {
+            match column.get(self.i) {
+                Some(v) if v.is_finite() => sum += v,
+                _ => {}
+            }
+        }
+        sum
     }
 
     /// The currency of its revenue, if known.

@@ -333,11 +333,11 @@ fn controls(bytes: &[u8]) -> Seen {
         }
     };
     let mut at = 0;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        let x = u64::from_le_bytes(w);
+    // Arrays of eight, read as words by value: copying each from a slice was a call and a
+    // `memcpy` per word in WebAssembly (opt-level "s").
+    let (words, rest) = bytes.as_chunks::<8>();
+    for word in words {
+        let x = u64::from_le_bytes(*word);
         let below_space = x.wrapping_sub(LOW) & !x & HIGH;
         let d = x ^ DEL;
         let del = d.wrapping_sub(ONES) & !d & HIGH;
@@ -348,7 +348,7 @@ fn controls(bytes: &[u8]) -> Seen {
         }
         at += 8;
     }
-    for (k, &b) in words.remainder().iter().enumerate() {
+    for (k, &b) in rest.iter().enumerate() {
         note(b, at + k, &mut seen);
     }
     seen
