@@ -376,8 +376,12 @@ export class SocialRoiElement extends HTMLElement {
       core,
       client,
       set: (name) => client.set(`${this.#id}:${name}`),
-      // Loads tab `id`'s modules ahead of its opening (those that say how: `load`).
-      preload: (id) => { TABS.find((x) => x.id === id)?.load?.().catch(() => {}); },
+      // Loads tab `id`'s modules ahead of its opening (those that say how: `load`), once the
+      // page is idle: not in the middle of what the user just asked for.
+      preload: (id) => {
+        const load = () => { TABS.find((x) => x.id === id)?.load?.().catch(() => {}); };
+        (globalThis.requestIdleCallback ?? setTimeout)(load);
+      },
       lang: this.#lang,
       locale: this.#locale,
       mark: this.#mark,
