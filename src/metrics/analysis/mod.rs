@@ -131,11 +131,11 @@ pub fn analyze_summary<A: Analysable + ?Sized>(
 
 /// Computes what [`analyze_summary`] with `options` in `lang` keeps in `ws` for the analyses
 /// that follow (the texts' sentiments, the period's days, the layout of its posts, the
-/// reputation figures, the summary itself) and gives nothing: what a page calls once [`Workspace::read_ahead`] has read every
-/// text, while the user looks at the files, so that the Analysis they open with these options
-/// is ready at once (the summary itself is kept: [`analyze_summary`] with these options
-/// gives a copy of it), and another preset costs only a preset switch. It runs the analysis
-/// itself: what it keeps is the analysis's own, to the key.
+/// reputation figures, the summary itself) and gives nothing. A page calls it once
+/// [`Workspace::read_ahead`] has read every text, while the user looks at the files: the
+/// Analysis they then open with these options is a copy of the kept summary, and another
+/// preset costs a preset switch. It runs the analysis itself, so what it keeps is the
+/// analysis's own, to the key.
 pub fn prepare_analysis(ws: &Workspace, options: &AnalysisOptions, lang: Lang) {
     analyze_summary(ws, options, lang);
 }
