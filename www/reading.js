@@ -12,17 +12,13 @@ export function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The browser's offset from UTC today, in minutes (`120` in Paris in summer): the clock the
- * Analysis tab starts with. */
+/** The browser's offset from UTC today, in minutes (`120` in Paris in summer). */
 export function browserOffset() {
   return -new Date().getTimezoneOffset();
 }
 
-/**
- * The options the Analysis tab starts with, from `defaults` (the core's analysisDefaults): its
- * defaults on the browser's clock, amounts read with the language's decimal `mark`. The Files
- * tab has the core prepare this analysis before the tab is first opened.
- */
+/** The options the Analysis tab starts with: `defaults` (analysisDefaults) on the browser's
+ * clock, amounts read with the language's decimal `mark`. */
 export function firstAnalysisOptions(defaults, mark) {
   const o = structuredClone(defaults.options);
   o.utc_offset_minutes = browserOffset();

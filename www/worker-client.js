@@ -10,8 +10,8 @@
 //   one starts, every set's files are read again but the one whose step it was (marked
 //   `failed`, with the reason), the mappings applied are applied again, and the calls that
 //   were waiting are sent again: nothing the user typed or dropped is lost;
-// - while the core has nothing else to do, the Files tab's set has it read ahead what its
-//   first analysis needs (the texts' sentiments), a slice per call (`FileSet.readsAhead`);
+// - while the core has nothing else to do, the Files tab's set has it read the texts ahead,
+//   a slice per call, then prepare its Analysis (`FileSet.readsAhead`, `#readAhead`);
 // - where no module worker can start (a Content-Security-Policy without worker-src, a
 //   file:// page, an old browser), the same engine runs in the page's own thread, said
 //   once in the console (there a stuck step holds the page: no watchdog, no ending it).
@@ -501,12 +501,9 @@ export class FileSet {
    * analysis needs (the Files tab's set: its Analysis tab then opens on kept facts).
    */
   readsAhead = false;
-  /**
-   * The options the set's Analysis will open with (a function, maybe async, read when the
-   * texts are read ahead), or null: the core then prepares that analysis too.
-   */
+  /** The options its Analysis opens with (a function, maybe async), or null. */
   analysisOptions = null;
-  /** Whether the texts were read ahead and the analysis prepared (the bench waits for it). */
+  /** Whether the read ahead and the preparation are done. */
   prepared = false;
 
   constructor(client, name) {
@@ -583,14 +580,8 @@ export class FileSet {
   }
 
   /**
-   * Reads ahead, a slice per call while the core has nothing else to do, the texts' sentiments
-   * the first analysis in the set's language needs (Workspace.readAhead): the core keeps them,
-   * and the analysis reads only what is left. Then, when the set says with which options its
-   * Analysis will open (`analysisOptions`), the core prepares that analysis
-   * (Workspace.prepareAnalysis: its days, layout and reputation figures kept), so that the tab
-   * opens at a preset switch's cost. A newer read ahead (another file read, a mapping) takes
-   * over; a call that fails ends it (the analysis reads them itself). `prepared` is true
-   * once it has all been done.
+   * Workspace.readAhead, then prepareAnalysis with `analysisOptions`; a newer read ahead takes
+   * over, a failed call ends it (the analysis computes what is missing).
    */
   async #readAhead() {
     if (!this.readsAhead) return;
@@ -617,7 +608,7 @@ export class FileSet {
         if (options) await this.call('prepareAnalysis', [options, this.lang], { kind: 'facts' });
         if (turn === this.#ahead) this.prepared = true;
       } catch {
-        // Nothing lost: the analysis computes what is missing.
+        /* ended */
       }
       return;
     }

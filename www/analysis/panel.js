@@ -67,7 +67,6 @@ export class AnalysisPanel {
     this.mark = ctx.mark;
     // The networks' names, as the core writes them.
     this.networks = new Map(networks.map((n) => [n.key, n.name]));
-    // The heatmap's clock at first: the browser's own offset, today.
     this.store.options ??= firstAnalysisOptions(this.defaults, this.mark);
     // The Report tab analyses with the same options.
     this.shared.analysisOptions = this.store.options;

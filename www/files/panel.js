@@ -40,11 +40,10 @@ export class FilesPanel {
     this.fields = fields;
     // The set is shared: the analysis and contest tabs read the same dropped files.
     this.set = ctx.set('files');
-    // The Analysis tab reads this set: its texts are read ahead while the core waits.
+    // The Analysis tab reads this set: its texts are read ahead while the core waits, then its
+    // analysis is prepared with the options the tab has or starts with.
     this.set.readsAhead = true;
     this.shared = ctx.shared;
-    // And its first analysis is prepared, with the options it will open with: the tab's own once
-    // it has been opened, else those it starts with.
     this.set.analysisOptions = async () => this.shared.analysisOptions
       ?? firstAnalysisOptions(await ctx.core.analysisDefaults(ctx.lang), ctx.mark);
     // [{ key, file, name, size, state: 'reading'|'done'|'failed', read, lines, report, error, stopped }]
@@ -54,7 +53,7 @@ export class FilesPanel {
     this.unwatch = this.set.watch((entry, what) => {
       if (what === 'progress') this.progress(entry);
       else {
-        // A file read: the Analysis tab, which comes next, is loaded while the user looks.
+        // A file read: the Analysis tab's modules load while the user looks.
         if (what === 'state' && entry?.state === 'done') ctx.preload?.('analysis');
         // A cancelled file leaves at once, before the render that follows.
         if (entry?.state === 'cancelled') this.list.querySelector(`[data-key="${entry.key}"]`)?.remove();

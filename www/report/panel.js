@@ -95,7 +95,6 @@ export class ReportPanel {
   /** What goes to the core: the form, the Analysis tab's options, the calculator's input. */
   request() {
     let analysis = this.ctx.shared.analysisOptions;
-    // As the Analysis tab starts: its defaults, the browser's clock.
     analysis ??= firstAnalysisOptions(this.defaults, this.ctx.mark);
     const input = { ...this.input, analysis: { ...analysis, period: null } };
     if (!input.sections.length || input.sections.includes('roi')) input.roi = this.ctx.roi.input;
