@@ -47,10 +47,9 @@ impl Workspace {
             .read_ahead(Lang::from_tag(lang), budget as usize)
     }
 
-    /// Computes and keeps what `analyze` with `options` in `lang` will need (see
-    /// `social_roi::prepare_analysis`), and returns nothing: the page calls it once `readAhead`
-    /// is done, so that the Analysis tab opens on the kept summary (`analyze` with these
-    /// options, without the per-post rows, is then a copy of it). Throws as `analyze` does.
+    /// Computes and keeps what `analyze` with `options` in `lang` will need
+    /// (`social_roi::prepare_analysis`); the page calls it once `readAhead` is done. Throws as
+    /// `analyze` does.
     #[wasm_bindgen(js_name = prepareAnalysis)]
     pub fn prepare_analysis(&self, options: JsValue, lang: &str) -> Result<(), JsValue> {
         let options = analysis_options(&options)?;
