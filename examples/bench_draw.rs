@@ -3,7 +3,8 @@
 //! any file `social-roi draw` reads; `node benches/gen.mjs` writes 100k- and 1M-comment ones).
 //! Each round reads the files into a workspace, then times the session (each entrant
 //! normalised and interned, the entries' SHA-256), the suspicious-entrant pass (which the
-//! first preparation would otherwise run), the preparation under the default rules, the draw,
+//! first preparation would otherwise run), the preparation under the default rules, the same
+//! preparation asked in French (the draw view's language switched), the draw,
 //! the verification of its certificate, a redraw, a page of exclusions, and an RFC 3797 draw
 //! (its preparation and draw, the flags kept); prints the medians, the certificate's size, and
 //! the entries' SHA-256 and the suspicious entrants' (to compare two builds by).
@@ -30,10 +31,11 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// The steps timed, in order.
-const STEPS: [&str; 8] = [
+const STEPS: [&str; 9] = [
     "session",
     "suspicion",
     "prepare",
+    "said in French",
     "draw",
     "verify",
     "redraw",
@@ -105,12 +107,15 @@ fn measure(entries: &Entries, rounds: usize) -> Measured {
         clock(1, &mut times);
         let _ = s.prepare(entries, &rules, Lang::En);
         clock(2, &mut times);
+        // The draw view's language switched: the same rules prepared in French.
+        let _ = s.prepare(entries, &rules, Lang::Fr);
+        clock(3, &mut times);
         let Ok(cert) = s.draw(entries, &rules, &seed, &options, Lang::En) else {
             break;
         };
-        clock(3, &mut times);
-        let v = s.verify(entries, &cert, Lang::En);
         clock(4, &mut times);
+        let v = s.verify(entries, &cert, Lang::En);
+        clock(5, &mut times);
         let who = cert.drawings[0].winners.first().map(|p| p.entrant.clone());
         let input = RedrawInput {
             disqualify: who.into_iter().collect(),
@@ -119,11 +124,11 @@ fn measure(entries: &Entries, rounds: usize) -> Measured {
             drawn_at: None,
         };
         let _ = s.redraw(entries, &cert, &input, Lang::En);
-        clock(5, &mut times);
-        let page = s.exclusions(entries, None, 1000, 500, Lang::En);
         clock(6, &mut times);
-        rfc3797_draw(&mut s, entries, &options);
+        let page = s.exclusions(entries, None, 1000, 500, Lang::En);
         clock(7, &mut times);
+        rfc3797_draw(&mut s, entries, &options);
+        clock(8, &mut times);
         size = serde_json::to_string_pretty(&cert).map_or(0, |j| j.len());
         assert!(v.confirmed && page.len() <= 500);
     }

@@ -133,6 +133,51 @@ fn in_french() {
     );
 }
 
+/// The flags as a preparation from scratch in `lang` says them, and as a session says them.
+fn said(flags: &[social_roi::SuspiciousEntrant]) -> Vec<(String, Suspicion, String, bool)> {
+    let row = |f: &social_roi::SuspiciousEntrant| {
+        (f.entrant.clone(), f.kind, f.reason.clone(), f.excluded)
+    };
+    flags.iter().map(row).collect()
+}
+
+#[test]
+fn a_session_switching_language_says_what_a_fresh_preparation_says() {
+    let rules = RulesInput {
+        exclude_suspicious: vec![Suspicion::SameText],
+        ..RulesInput::default()
+    };
+    let fresh = |lang| said(&prepared(&rules, lang).suspicious);
+    let (en, fr) = (fresh(Lang::En), fresh(Lang::Fr));
+    assert_ne!(en, fr);
+    // Every kind is said in both, with its other entrants and what they share.
+    assert!(Suspicion::ALL.iter().all(|k| fr.iter().any(|f| f.1 == *k)));
+    let entries = entries();
+    // The flags found before any preparation, then said in the other language.
+    let mut session = DrawSession::new(&entries);
+    let before: Vec<_> = said(session.suspicious(&entries, Lang::En));
+    assert_eq!(before.len(), en.len());
+    let unmarked = |v: &[(String, Suspicion, String, bool)]| -> Vec<_> {
+        v.iter().map(|f| (f.0.clone(), f.1, f.2.clone())).collect()
+    };
+    assert_eq!(unmarked(&before), unmarked(&en));
+    assert_eq!(
+        unmarked(&said(session.suspicious(&entries, Lang::Fr))),
+        unmarked(&fr)
+    );
+    // A preparation in French from the flags kept in French, then one in English from it.
+    let p = session.prepare(&entries, &rules, Lang::Fr).unwrap();
+    assert_eq!(said(&p.suspicious), fr);
+    let p = session.prepare(&entries, &rules, Lang::En).unwrap();
+    assert_eq!(said(&p.suspicious), en);
+    assert_eq!(said(session.suspicious(&entries, Lang::Fr)), fr);
+    // New rules after a change of language: the kept flags, said in the new one.
+    let other = RulesInput::default();
+    let p = session.prepare(&entries, &other, Lang::En).unwrap();
+    let want = said(&prepared(&other, Lang::En).suspicious);
+    assert_eq!(said(&p.suspicious), want);
+}
+
 #[test]
 fn a_rule_the_organiser_turns_on_excludes_and_is_recorded() {
     let rules = RulesInput {

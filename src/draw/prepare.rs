@@ -8,7 +8,9 @@ use super::index::Index;
 use super::intern::{HASHER, NONE};
 use super::rules::{validate_rules, Rules, RulesInput};
 use super::sieve::{sift, Tally};
-use super::suspicion::{kinds, suspicious, Suspicion, SuspicionKind, SuspiciousEntrant};
+use super::suspicion::{
+    kinds, say_flags_in, suspicious, Suspicion, SuspicionKind, SuspiciousEntrant,
+};
 use super::warning::{warnings, DrawWarning, Found};
 use crate::form::FieldError;
 use crate::i18n::Lang;
@@ -241,13 +243,12 @@ impl Prepared {
             .count()
     }
 
-    /// The warnings and the suspicious entrants' reasons said in `lang` (`entries` are those
-    /// prepared, `index` theirs).
-    pub(super) fn say_warnings_in(&mut self, entries: &Entries, index: &Index, lang: Lang) {
+    /// The warnings and the suspicious entrants' reasons said in `lang` (`index` is that of the
+    /// entries prepared): sentences written again, nothing searched again.
+    pub(super) fn say_warnings_in(&mut self, index: &Index, lang: Lang) {
         if lang != self.lang {
             self.warnings = warnings(&self.found, &self.rules, lang);
-            let flags = suspicious(entries, index, lang);
-            self.suspicious = mark_excluded(flags, &self.rules.exclude_suspicious);
+            say_flags_in(&mut self.suspicious, index, lang);
             self.suspicion_kinds = kinds(&self.suspicious, &self.rules.exclude_suspicious, lang);
             self.lang = lang;
         }

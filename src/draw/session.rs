@@ -12,7 +12,7 @@ use super::prepare::{prepare_indexed, Prepared};
 use super::redraw::{redraw_prepared, refused, RedrawInput};
 use super::rules::{validate_rules, Rules, RulesInput};
 use super::seed::SeedInput;
-use super::suspicion::{suspicious, SuspiciousEntrant};
+use super::suspicion::{say_flags_in, suspicious, SuspiciousEntrant};
 use super::verify::{verify_prepared, Verification};
 use crate::form::FieldError;
 use crate::i18n::Lang;
@@ -70,15 +70,21 @@ impl DrawSession {
 
     /// The suspicious entrants, in `lang`: computed once (by this call or the first
     /// preparation) and kept for every preparation that follows, since they depend on the
-    /// entries only; once there is a preparation in `lang`, its own (each marked `excluded` as
-    /// its rules say).
+    /// entries only; once there is a preparation, its own (each marked `excluded` as its rules
+    /// say), said in `lang`. Another language writes their reasons again, nothing more.
     pub fn suspicious(&mut self, entries: &Entries, lang: Lang) -> &[SuspiciousEntrant] {
         self.ready(entries);
-        if self.last.as_ref().is_some_and(|p| p.lang() == lang) {
-            return self.last.as_ref().map_or(&[], |p| p.suspicious.as_slice());
+        if let Some(p) = &mut self.last {
+            p.say_warnings_in(&self.index, lang);
+            return &p.suspicious;
         }
-        if !matches!(&self.flags, Some((l, _)) if *l == lang) {
-            self.flags = Some((lang, suspicious(entries, &self.index, lang)));
+        match &mut self.flags {
+            Some((l, f)) if *l != lang => {
+                say_flags_in(f, &self.index, lang);
+                *l = lang;
+            }
+            Some(_) => {}
+            None => self.flags = Some((lang, suspicious(entries, &self.index, lang))),
         }
         self.flags.as_ref().map_or(&[], |(_, f)| f.as_slice())
     }
@@ -99,18 +105,21 @@ impl DrawSession {
         self.ready(entries);
         let fresh = match self.last.take() {
             Some(mut p) if p.rules == *rules => {
-                p.say_warnings_in(entries, &self.index, lang);
+                p.say_warnings_in(&self.index, lang);
                 p
             }
             last => {
                 // The flags move from the last preparation to the next (a million comments
                 // make 160,000 of them: no copy is kept beside it). A preparation refused (too
                 // many tickets) takes them with it: the next one finds them again.
-                let flags = match (last, self.flags.take()) {
-                    (Some(p), _) if p.lang() == lang => p.suspicious,
-                    (_, Some((l, f))) if l == lang => f,
-                    _ => suspicious(entries, &self.index, lang),
+                let (said, mut flags) = match (last, self.flags.take()) {
+                    (Some(p), _) => (p.lang(), p.suspicious),
+                    (_, Some(kept)) => kept,
+                    _ => (lang, suspicious(entries, &self.index, lang)),
                 };
+                if said != lang {
+                    say_flags_in(&mut flags, &self.index, lang);
+                }
                 prepare_indexed(entries, &self.index, flags, rules, lang)?
             }
         };

@@ -23,7 +23,9 @@ use crate::i18n::Lang;
 use crate::model::{Entries, EntryRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 /// Words a shared text needs to be suspicious (`je participe` is everyone's).
 pub(super) const SAME_TEXT_WORDS: usize = 5;
@@ -128,6 +130,20 @@ pub struct SuspiciousEntrant {
     /// The person of the index.
     #[serde(skip)]
     pub(super) person: u32,
+    /// What `reason` says, in no language: a change of language writes it again from this.
+    #[serde(skip)]
+    why: Why,
+}
+
+/// What a flag's reason says, in no language: up to three other entrants of its group (their
+/// persons, [`NONE`] past the last), how many more, and what the group shares (a text, the
+/// people tagged or the letters, shared by the group's flags; or the size of a burst).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Why {
+    shown: [u32; 3],
+    more: usize,
+    shared: Arc<str>,
+    burst: usize,
 }
 
 /// One kind of suspicion as the draw view lists it: its name, how many entrants it flags,
@@ -184,11 +200,64 @@ pub(super) fn suspicious(entries: &Entries, index: &Index, lang: Lang) -> Vec<Su
             })
         })
         .collect();
-    let mut out = same_text(&read, lang);
-    out.extend(bursts(&read, lang));
-    out.extend(tag_farms(&read, lang));
-    out.extend(spellings(&read, lang));
+    let mut out = same_text(&read);
+    out.extend(bursts(&read));
+    out.extend(tag_farms(&read));
+    out.extend(spellings(&read));
+    say_flags_in(&mut out, index, lang);
     out
+}
+
+/// Writes the reason of every flag in `lang` (`index` is that of the entries they were found
+/// in): a change of language costs a sentence per flag, not the search again.
+pub(super) fn say_flags_in(flags: &mut [SuspiciousEntrant], index: &Index, lang: Lang) {
+    let mut others = String::new();
+    for f in flags {
+        others.clear();
+        let w = &f.why;
+        for (k, &p) in w.shown.iter().take_while(|&&p| p != NONE).enumerate() {
+            if k > 0 {
+                others.push_str(", ");
+            }
+            others.push_str(index.entrant_of(p));
+        }
+        let _ = match (w.more, lang) {
+            (0, _) => Ok(()),
+            (n, Lang::En) => write!(others, " and {n} more"),
+            (1, Lang::Fr) => write!(others, " et 1 autre"),
+            (n, Lang::Fr) => write!(others, " et {n} autres"),
+        };
+        f.reason = reason(f.kind, w, &others, lang);
+    }
+}
+
+/// The reason of a flag of `kind`, in `lang`, `others` its other entrants as a short list.
+fn reason(kind: Suspicion, why: &Why, others: &str, lang: Lang) -> String {
+    let shared = &why.shared;
+    match (kind, lang) {
+        (Suspicion::SameText, Lang::En) => format!("the same text as {others}: “{shared}”"),
+        (Suspicion::SameText, Lang::Fr) => {
+            format!("le même texte que {others}\u{a0}: «\u{a0}{shared}\u{a0}»")
+        }
+        (Suspicion::NewHandleBurst, Lang::En) => format!(
+            "a new-looking handle among {} entering within {BURST_MINUTES} minutes",
+            why.burst
+        ),
+        (Suspicion::NewHandleBurst, Lang::Fr) => format!(
+            "un pseudo qui semble neuf, parmi {} arrivés en moins de {BURST_MINUTES} minutes",
+            why.burst
+        ),
+        (Suspicion::TagFarm, Lang::En) => format!("tags the same people as {others}: {shared}"),
+        (Suspicion::TagFarm, Lang::Fr) => {
+            format!("identifie les mêmes personnes que {others}\u{a0}: {shared}")
+        }
+        (Suspicion::SeveralSpellings, Lang::En) => {
+            format!("may be the same person as {others} (same letters: {shared})")
+        }
+        (Suspicion::SeveralSpellings, Lang::Fr) => {
+            format!("peut-être la même personne que {others} (mêmes lettres\u{a0}: {shared})")
+        }
+    }
 }
 
 /// The high half of a 64-bit integer.
@@ -285,38 +354,42 @@ fn group_of<'a>(
     keep(group.len()).then_some(group)
 }
 
-/// The other entrants of a group, as a short list (`a, b, c and 3 more`): the first three
-/// others only are looked at, so a large group costs no more per entrant.
-fn others(group: &Group, me: &str, lang: Lang) -> String {
-    let shown: Vec<&str> = group.keys().copied().filter(|e| *e != me).take(3).collect();
+/// Why `me` is flagged with the other entrants of its group (`a, b, c and 3 more`): the
+/// first three others only are looked at, so a large group costs no more per entrant.
+fn others(group: &Group, me: &str, shared: &Arc<str>) -> Why {
+    let mut shown = [NONE; 3];
+    let others = group.iter().filter(|(e, _)| **e != me).take(3);
+    for (slot, (_, (person, _))) in shown.iter_mut().zip(others) {
+        *slot = *person;
+    }
     let rest = group.len() - usize::from(group.contains_key(me));
-    let more = rest - shown.len();
-    let list = shown.join(", ");
-    match (more, lang) {
-        (0, _) => list,
-        (n, Lang::En) => format!("{list} and {n} more"),
-        (1, Lang::Fr) => format!("{list} et 1 autre"),
-        (n, Lang::Fr) => format!("{list} et {n} autres"),
+    Why {
+        more: rest - shown.iter().filter(|&&p| p != NONE).count(),
+        shown,
+        shared: Arc::clone(shared),
+        burst: 0,
     }
 }
 
-/// One flag per entrant of every group, its reason written by `why`.
+/// One flag per entrant of every group, what they share written by `shared` (once per
+/// group); their reasons are written after.
 fn flag_groups<K>(
     kind: Suspicion,
-    lang: Lang,
     groups: Vec<(K, Group)>,
-    why: impl Fn(&K, &str) -> String,
+    shared: impl Fn(&K) -> String,
 ) -> Vec<SuspiciousEntrant> {
     let mut out = Vec::new();
     for (k, group) in &groups {
+        let shared: Arc<str> = shared(k).into();
         for (entrant, (person, lines)) in group {
             out.push(SuspiciousEntrant {
                 entrant: entrant.to_string(),
                 kind,
-                reason: why(k, &others(group, entrant, lang)),
+                reason: String::new(),
                 lines: lines.clone(),
                 excluded: false,
                 person: *person,
+                why: others(group, entrant, &shared),
             });
         }
     }
@@ -388,21 +461,14 @@ fn text_key_into(text: &str, (scratch, folded, key): &mut (String, String, Strin
     words >= SAME_TEXT_WORDS
 }
 
-fn same_text(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
+fn same_text(read: &[Read]) -> Vec<SuspiciousEntrant> {
     let (mut a, mut b): ((String, String, String), (String, String, String)) = Default::default();
     let hash = |r: &Read| text_key_into(r.e.text(), &mut a).then(|| hash_of(&a.2));
     let key = |r: &Read| text_key_into(r.e.text(), &mut b).then(|| b.2.clone());
     flag_groups(
         Suspicion::SameText,
-        lang,
         groups(read, (hash, key), |n| n >= SAME_TEXT_ACCOUNTS),
-        |k: &String, others: &str| {
-            let text: String = k.chars().take(60).collect();
-            match lang {
-                Lang::En => format!("the same text as {others}: “{text}”"),
-                Lang::Fr => format!("le même texte que {others}\u{a0}: «\u{a0}{text}\u{a0}»"),
-            }
-        },
+        |k: &String| k.chars().take(60).collect(),
     )
 }
 
@@ -430,7 +496,7 @@ pub(super) fn looks_new(entrant: &str) -> bool {
 /// New-looking handles entering [`BURST_HANDLES`] or more within [`BURST_MINUTES`]: a window
 /// slides over their dated entries (linear: each entry enters and leaves it once, and is
 /// marked once).
-fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
+fn bursts(read: &[Read]) -> Vec<SuspiciousEntrant> {
     let mut dated = new_looking_dated(read);
     dated.sort_by_key(|(t, r)| (*t, r.line));
     // The people inside the window (a person is one entrant), with their entries there.
@@ -466,25 +532,23 @@ fn bursts(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
             lines.sort_unstable();
             lines.dedup();
             SuspiciousEntrant {
-                reason: match lang {
-                    Lang::En => format!(
-                        "a new-looking handle among {n} entering within {BURST_MINUTES} minutes"
-                    ),
-                    Lang::Fr => format!(
-                        "un pseudo qui semble neuf, parmi {n} arrivés en moins de {BURST_MINUTES} minutes"
-                    ),
-                },
+                reason: String::new(),
                 entrant: entrant.to_string(),
                 kind: Suspicion::NewHandleBurst,
                 lines,
                 excluded: false,
                 person,
+                why: Why {
+                    shown: [NONE; 3],
+                    burst: n,
+                    ..Why::default()
+                },
             }
         })
         .collect()
 }
 
-fn tag_farms(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
+fn tag_farms(read: &[Read]) -> Vec<SuspiciousEntrant> {
     let (mut a, mut b) = (Mentions::default(), Mentions::default());
     // The people tagged, sorted: hashed as a set (the sum of their hashes) from one buffer,
     // listed only for the entries whose set another may share.
@@ -508,21 +572,10 @@ fn tag_farms(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
         (tagged.len() >= 2).then_some(tagged)
     };
     let g = groups(read, (hash, key), |n| n >= FARM_ACCOUNTS);
-    flag_groups(
-        Suspicion::TagFarm,
-        lang,
-        g,
-        |tagged: &Vec<String>, others: &str| {
-            let list: Vec<String> = tagged.iter().map(|t| format!("@{t}")).collect();
-            match lang {
-                Lang::En => format!("tags the same people as {others}: {}", list.join(", ")),
-                Lang::Fr => format!(
-                    "identifie les mêmes personnes que {others}\u{a0}: {}",
-                    list.join(", ")
-                ),
-            }
-        },
-    )
+    flag_groups(Suspicion::TagFarm, g, |tagged: &Vec<String>| {
+        let list: Vec<String> = tagged.iter().map(|t| format!("@{t}")).collect();
+        list.join(", ")
+    })
 }
 
 /// A name's letters, accents aside: what `several_spellings` compares.
@@ -535,7 +588,7 @@ fn letters(entrant: &str) -> Option<String> {
     (l.chars().count() >= SPELLING_LETTERS).then_some(l)
 }
 
-fn spellings(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
+fn spellings(read: &[Read]) -> Vec<SuspiciousEntrant> {
     // A person's letters and their hash, once per person (the entrant is the person's).
     let people = read
         .iter()
@@ -549,7 +602,6 @@ fn spellings(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
     let of = |r: &Read| of[r.person as usize].as_ref().and_then(|l| l.as_ref());
     flag_groups(
         Suspicion::SeveralSpellings,
-        lang,
         groups(
             read,
             (
@@ -558,12 +610,7 @@ fn spellings(read: &[Read], lang: Lang) -> Vec<SuspiciousEntrant> {
             ),
             |n| (2..=MAX_SPELLINGS).contains(&n),
         ),
-        |k: &&str, others: &str| match lang {
-            Lang::En => format!("may be the same person as {others} (same letters: {k})"),
-            Lang::Fr => {
-                format!("peut-être la même personne que {others} (mêmes lettres\u{a0}: {k})")
-            }
-        },
+        |k: &&str| k.to_string(),
     )
 }
 
