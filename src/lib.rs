@@ -98,7 +98,8 @@ pub use metrics::series::SeriesSet;
 pub use metrics::share_count::{share_count, ShareCountInput};
 pub use model::{
     AdRow, DailyRow, Dataset, Entries, EntryRef, EntryRow, Feedback, Message, Metric, Network,
-    Origin, Post, PostMetrics, PostRef, Posts, Records, SearchDimension, SearchRow, TrafficRow,
+    Origin, Post, PostId, PostMetrics, PostRef, Posts, Records, SearchDimension, SearchRow,
+    TrafficRow,
 };
 pub use money::CURRENCIES;
 pub use report::{

@@ -78,9 +78,15 @@ fn overlapping_exports_count_each_post_once_with_the_later_values() {
         impressions(&ws),
         f64::from((1..=25).map(|n| 100 * n).sum::<u32>())
     );
-    let ids: Vec<&str> = ws.dataset().records.posts.iter().map(|p| p.id()).collect();
-    assert_eq!(ids.first(), Some(&"1770000000000000001"));
-    assert_eq!(ids.last(), Some(&"1770000000000000025"));
+    let ids: Vec<String> = ws
+        .dataset()
+        .records
+        .posts
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect();
+    assert_eq!(ids.first().map(String::as_str), Some("1770000000000000001"));
+    assert_eq!(ids.last().map(String::as_str), Some("1770000000000000025"));
     assert!(messages(&ws, a, Lang::En).is_empty());
     assert_eq!(ws.totals(Lang::En).counted_once.posts, 0);
 }

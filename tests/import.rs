@@ -519,7 +519,7 @@ fn youtube_studio_zip() {
     let (t, r) = (&i.report.tables[1], &i.records[1]);
     assert_eq!((t.rows, t.imported), (4, 3));
     assert_eq!(skipped(t), [(SkipReason::Totals, 1, vec![2])]);
-    let ids: Vec<&str> = r.posts.iter().map(|p| p.id()).collect();
+    let ids: Vec<String> = r.posts.iter().map(|p| p.id().to_string()).collect();
     assert_eq!(
         ids,
         ["dQw4w9WgXcQ", "-abcDEF1234", "xyz987654_1"],

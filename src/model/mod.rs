@@ -14,7 +14,7 @@ mod posts;
 
 pub use entries::{Entries, EntryRef};
 pub(crate) use posts::PostIn;
-pub use posts::{Metric, PostRef, Posts};
+pub use posts::{Metric, PostId, PostRef, Posts};
 
 use crate::date::{Date, DateTime};
 use crate::schema::Counts;

@@ -1,12 +1,13 @@
 //! The posts of a table or a dataset, stored by column: a few bytes per post for each count a
 //! file gives (none for the counts it does not), the texts of a column in one string, the few
-//! accounts and post types of a file once each. A post comes in as an owned [`Post`], or as a
+//! accounts and post types of a file once each, ids of digits as numbers, and each address as
+//! its prefix (once per distinct one) and last segment (nothing when that is the post's id). A post comes in as an owned [`Post`], or as a
 //! [`PostIn`] whose texts borrow the row it was read from (the import writes each text once,
 //! here), and is read back through a [`PostRef`], which borrows the store and reads each
 //! field on demand.
 //!
-//! Written by hand: what it keeps (chunked strings per text column, counts as `u32` until a value
-//! needs an `f64`) is specific to exports, where most posts share their account and type and
+//! Written by hand: what it keeps (chunked strings per text column, counts as `u16`, then `u32`,
+//! until a value needs an `f64`) is specific to exports, where most posts share their account and type and
 //! most counts are small integers. The store never holds NaN as a value: `None` is a sentinel
 //! inside a column, and what comes out is an `Option<f64>`.
 
@@ -15,6 +16,8 @@ use crate::date::DateTime;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
+use std::ops::Deref;
 
 /// A post on its way into [`Posts`]: a [`Post`] whose texts are borrowed (from the import's
 /// row, or a [`Post`]'s own), copied once into the store's columns.
@@ -119,6 +122,16 @@ struct SymbolColumn {
 }
 
 impl SymbolColumn {
+    /// Adds `name` unless it is new and `max` names are known already: false then (the post
+    /// gets no name here).
+    fn push_bounded(&mut self, name: &str, max: usize) -> bool {
+        let previous = self.ids.last().and_then(|&id| self.names.get(id as usize));
+        let known = previous.is_some_and(|p| p == name) || self.index.contains_key(name);
+        let fits = known || self.names.len() < max;
+        self.push(fits.then_some(name));
+        fits
+    }
+
     fn push(&mut self, name: Option<&str>) {
         // Most posts name what the one before named: compared before anything is hashed.
         let previous = self.ids.last().and_then(|&id| self.names.get(id as usize));
@@ -144,15 +157,249 @@ impl SymbolColumn {
     }
 }
 
-/// One count of every post: nothing while no post has it, `u32`s while every value is a whole
-/// number below `u32::MAX`, `f64`s from the first that is not.
+/// The posts' ids: the canonical decimal spelling of a number below 2^63 (most platforms'
+/// ids) kept as that number, or such a number after a head and `_` (Meta's
+/// `page_post`) as the number and the head among the column's distinct ones; any other id as
+/// text.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct IdColumn {
+    /// Per post: its number, or [`TEXT_ID`] with the index of its text in `texts`.
+    ids: Vec<u64>,
+    /// Per post, once a post has one (none before): the head of its id, or [`NONE`].
+    heads: SymbolColumn,
+    texts: TextColumn,
+}
+
+/// The mark of an id kept as text.
+const TEXT_ID: u64 = 1 << 63;
+
+impl IdColumn {
+    fn push(&mut self, id: &str) {
+        let len = self.ids.len();
+        let (head, n) = match id.rsplit_once('_') {
+            Some((head, tail)) if !head.is_empty() => match decimal(tail) {
+                Some(n) if self.push_head(len, head) => (true, n),
+                _ => (false, self.text(id)),
+            },
+            _ => (false, decimal(id).unwrap_or_else(|| self.text(id))),
+        };
+        if !head && !self.heads.ids.is_empty() {
+            self.heads.push(None);
+        }
+        self.ids.push(n);
+    }
+
+    /// `head` noted for post `len`, unless it is longer than [`MAX_HEAD`] or the column knows
+    /// [`MAX_PREFIXES`] heads already.
+    fn push_head(&mut self, len: usize, head: &str) -> bool {
+        if head.len() > MAX_HEAD {
+            return false;
+        }
+        if self.heads.ids.is_empty() {
+            self.heads.ids.resize(len, NONE);
+        }
+        let known = self.heads.push_bounded(head, MAX_PREFIXES);
+        if !known {
+            self.heads.ids.pop();
+        }
+        known
+    }
+
+    /// `id` kept as text: its mark.
+    fn text(&mut self, id: &str) -> u64 {
+        let k = self.texts.ranges.len() as u64;
+        self.texts.push(Some(id));
+        TEXT_ID | k
+    }
+
+    fn get(&self, i: usize) -> PostId<'_> {
+        match self.ids.get(i) {
+            Some(&n) if n & TEXT_ID == 0 => PostId::number(self.heads.get(i), n),
+            Some(&k) => PostId::text(self.texts.get((k & !TEXT_ID) as usize).unwrap_or("")),
+            None => PostId::text(""),
+        }
+    }
+}
+
+/// `s` as a number when writing the number back gives `s`: 1 to 19 ASCII digits, no leading
+/// zero (but `0` itself), below [`TEXT_ID`].
+fn decimal(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 19 || (b[0] == b'0' && b.len() > 1) {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &c in b {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + u64::from(d);
+    }
+    (n < TEXT_ID).then_some(n)
+}
+
+/// A post's id as written ([`PostRef::id`]): borrowed from the store, or an id the store
+/// keeps as a number (after its head, when it has one) written out here, with no allocation.
+/// Read it as a `&str`.
+#[derive(Clone, Copy)]
+pub struct PostId<'a> {
+    text: &'a str,
+    /// The id written out ends the array; nothing for an id borrowed.
+    spelled: [u8; SPELLED],
+    len: u8,
+}
+
+/// The longest id written out: a head of [`MAX_HEAD`] bytes, `_` and 19 digits.
+const SPELLED: usize = 64;
+const MAX_HEAD: usize = SPELLED - 20;
+
+impl<'a> PostId<'a> {
+    fn text(text: &'a str) -> PostId<'a> {
+        PostId {
+            text,
+            spelled: [0; SPELLED],
+            len: 0,
+        }
+    }
+
+    /// `n` after `head` and `_` (a head is at most [`MAX_HEAD`] bytes).
+    fn number(head: Option<&str>, mut n: u64) -> PostId<'a> {
+        let mut id = PostId::text("");
+        let mut put = |b: u8| {
+            id.len += 1;
+            id.spelled[SPELLED - id.len as usize] = b;
+        };
+        // Two digits a division (a 19-digit id: ten, not nineteen).
+        while n >= 100 {
+            let pair = (n % 100) as u8;
+            put(b'0' + pair % 10);
+            put(b'0' + pair / 10);
+            n /= 100;
+        }
+        let last = n as u8;
+        put(b'0' + last % 10);
+        if last >= 10 {
+            put(b'0' + last / 10);
+        }
+        if let Some(head) = head.filter(|h| h.len() <= MAX_HEAD) {
+            put(b'_');
+            head.bytes().rev().for_each(put);
+        }
+        id
+    }
+}
+
+impl Deref for PostId<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        if self.len == 0 {
+            return self.text;
+        }
+        let spelled = self
+            .spelled
+            .get(SPELLED - self.len as usize..)
+            .unwrap_or(&[]);
+        std::str::from_utf8(spelled).unwrap_or("")
+    }
+}
+
+impl fmt::Debug for PostId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for PostId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl PartialEq<&str> for PostId<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+/// The posts' addresses, each cut before its last segment (a `/` ending it stays with the
+/// segment): the prefix (`https://x.com/acme/status/`) among the column's distinct ones, the
+/// segment as text, or nothing when it is the post's id. Past [`MAX_PREFIXES`] distinct
+/// prefixes an address is kept whole.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct LinkColumn {
+    prefixes: SymbolColumn,
+    /// Per post: [`NONE`] (no address), [`SAME_AS_ID`], or the index of its segment in `rests`.
+    rest: Vec<u32>,
+    rests: TextColumn,
+}
+
+/// An address whose last segment is the post's id, or what follows the id's last `_`.
+const SAME_AS_ID: u32 = NONE - 1;
+const SAME_AS_ID_TAIL: u32 = NONE - 2;
+
+/// The most distinct prefixes a column keeps.
+const MAX_PREFIXES: usize = 4096;
+
+impl LinkColumn {
+    fn push(&mut self, link: Option<&str>, id: &str) {
+        let Some(l) = link else {
+            self.prefixes.push(None);
+            self.rest.push(NONE);
+            return;
+        };
+        let cut = l
+            .get(..l.len().saturating_sub(1))
+            .and_then(|head| head.rfind('/'))
+            .map_or(0, |k| k + 1);
+        let (prefix, segment) = l.split_at(cut);
+        let rest = if self.prefixes.push_bounded(prefix, MAX_PREFIXES) {
+            segment
+        } else {
+            l
+        };
+        let tail = id.rsplit_once('_').map(|(_, tail)| tail);
+        if rest.len() == segment.len() && rest == id {
+            self.rest.push(SAME_AS_ID);
+        } else if rest.len() == segment.len() && tail == Some(rest) {
+            self.rest.push(SAME_AS_ID_TAIL);
+        } else {
+            self.rest.push(offset(self.rests.ranges.len()));
+            self.rests.push(Some(rest));
+        }
+    }
+
+    fn get(&self, i: usize, id: PostId<'_>) -> Option<Cow<'_, str>> {
+        let r = *self.rest.get(i)?;
+        let prefix = self.prefixes.get(i).unwrap_or("");
+        let tail = |id: &str| id.rsplit_once('_').map_or("", |(_, tail)| tail).to_string();
+        let owned = |rest: &str| Cow::Owned([prefix, rest].concat());
+        Some(match r {
+            NONE => return None,
+            SAME_AS_ID => owned(&id),
+            SAME_AS_ID_TAIL => owned(&tail(&id)),
+            _ => match self.rests.get(r as usize).unwrap_or("") {
+                rest if prefix.is_empty() => Cow::Borrowed(rest),
+                rest => owned(rest),
+            },
+        })
+    }
+}
+
+/// One count of every post: nothing while no post has it, `u16`s then `u32`s while every
+/// value is a whole number below `u16::MAX`, then `u32::MAX`, `f64`s from the first that is not.
 #[derive(Clone, Debug, PartialEq)]
 enum NumberColumn {
     /// No post so far has a value.
     Absent,
+    Narrow(Vec<u16>),
     Small(Vec<u32>),
     Wide(Vec<f64>),
 }
+
+/// `None` in a `Narrow` column.
+const NARROW_NONE: u16 = u16::MAX;
 
 /// `None` in a `Wide` column: a NaN no value can be (values are finite).
 const WIDE_NONE: u64 = 0x7ff8_dead_beef_0001;
@@ -163,9 +410,21 @@ impl NumberColumn {
         match (&mut *self, value) {
             (NumberColumn::Absent, None) => {}
             (NumberColumn::Absent, Some(_)) => {
-                *self = NumberColumn::Small(vec![NONE; len]);
+                *self = NumberColumn::Narrow(vec![NARROW_NONE; len]);
                 self.push(len, value);
             }
+            (NumberColumn::Narrow(v), None) => v.push(NARROW_NONE),
+            (NumberColumn::Narrow(v), Some(x)) => match small(x) {
+                Some(n) if n < u32::from(NARROW_NONE) => v.push(n as u16),
+                _ => {
+                    let small = v.iter().map(|&n| match n {
+                        NARROW_NONE => NONE,
+                        n => u32::from(n),
+                    });
+                    *self = NumberColumn::Small(small.collect());
+                    self.push(len, value);
+                }
+            },
             (NumberColumn::Small(v), None) => v.push(NONE),
             (NumberColumn::Small(v), Some(x)) => match small(x) {
                 Some(n) => v.push(n),
@@ -183,6 +442,10 @@ impl NumberColumn {
     fn get(&self, i: usize) -> Option<f64> {
         match self {
             NumberColumn::Absent => None,
+            NumberColumn::Narrow(v) => v
+                .get(i)
+                .filter(|&&n| n != NARROW_NONE)
+                .map(|&n| f64::from(n)),
             NumberColumn::Small(v) => v.get(i).filter(|&&n| n != NONE).map(|&n| f64::from(n)),
             NumberColumn::Wide(v) => v.get(i).copied().filter(|x| !x.is_nan()),
         }
@@ -307,13 +570,13 @@ fn metrics_from(v: [Option<f64>; METRICS]) -> PostMetrics {
 /// The posts of a table or a dataset, by column.
 #[derive(Clone, Debug)]
 pub struct Posts {
-    ids: TextColumn,
+    ids: IdColumn,
     networks: Vec<Network>,
     accounts: SymbolColumn,
     published: Vec<Option<DateTime>>,
     texts: TextColumn,
     kinds: SymbolColumn,
-    permalinks: TextColumn,
+    permalinks: LinkColumn,
     metrics: [NumberColumn; METRICS],
     currencies: SymbolColumn,
     origins: Vec<Origin>,
@@ -322,13 +585,13 @@ pub struct Posts {
 impl Default for Posts {
     fn default() -> Self {
         Posts {
-            ids: TextColumn::default(),
+            ids: IdColumn::default(),
             networks: Vec::new(),
             accounts: SymbolColumn::default(),
             published: Vec::new(),
             texts: TextColumn::default(),
             kinds: SymbolColumn::default(),
-            permalinks: TextColumn::default(),
+            permalinks: LinkColumn::default(),
             metrics: std::array::from_fn(|_| NumberColumn::Absent),
             currencies: SymbolColumn::default(),
             origins: Vec::new(),
@@ -360,13 +623,13 @@ impl Posts {
     /// Adds `post` at the end, its texts copied into the columns.
     pub(crate) fn push_in(&mut self, post: &PostIn<'_>) {
         let len = self.len();
-        self.ids.push(Some(&post.id));
+        self.ids.push(&post.id);
         self.networks.push(post.network);
         self.accounts.push(post.account.as_deref());
         self.published.push(post.published);
         self.texts.push(post.text.as_deref());
         self.kinds.push(post.kind.as_deref());
-        self.permalinks.push(post.permalink.as_deref());
+        self.permalinks.push(post.permalink.as_deref(), &post.id);
         for (column, value) in self.metrics.iter_mut().zip(metrics_of(&post.metrics)) {
             column.push(len, value);
         }
@@ -494,8 +757,8 @@ impl<'a> PostRef<'a> {
     }
 
     /// The platform's id, as written.
-    pub fn id(self) -> &'a str {
-        self.posts.ids.get(self.i).unwrap_or("")
+    pub fn id(self) -> PostId<'a> {
+        self.posts.ids.get(self.i)
     }
 
     /// Where it was published.
@@ -530,9 +793,9 @@ impl<'a> PostRef<'a> {
         (id != NONE).then_some(id)
     }
 
-    /// Its address.
-    pub fn permalink(self) -> Option<&'a str> {
-        self.posts.permalinks.get(self.i)
+    /// Its address (written out when the store keeps it in parts).
+    pub fn permalink(self) -> Option<Cow<'a, str>> {
+        self.posts.permalinks.get(self.i, self.id())
     }
 
     /// The count `m`, if the export gave it: one column read.
@@ -579,7 +842,7 @@ impl<'a> PostRef<'a> {
             published: self.published(),
             text: self.text().map(str::to_string),
             kind: self.kind().map(str::to_string),
-            permalink: self.permalink().map(str::to_string),
+            permalink: self.permalink().map(Cow::into_owned),
             metrics: self.metrics(),
             currency: self.currency().map(str::to_string),
             origin: self.origin(),
@@ -654,6 +917,103 @@ mod tests {
             (Some(12.5), Some(0.0))
         );
         assert!(posts.get(50).is_none());
+    }
+
+    #[test]
+    fn ids_and_addresses_come_back_as_written() {
+        let ids = [
+            "1770000000000000001",
+            "0",
+            "007",
+            "",
+            "9223372036854775807",
+            "9223372036854775808",
+            "99999999999999999999",
+            "-12",
+            " 12",
+            "١٢",
+            "123_456",
+            "dQw4w9WgXcQ",
+            "104512345678901_1234567890123417",
+            "a_b_12",
+            "_123",
+            "x_012",
+            "h_",
+            "a_head_of_forty_five_bytes_0123456789abcdefgh_12",
+            "a_head_of_forty_four_bytes_0123456789abcdefg_12",
+        ];
+        let links = |id: &str, k: usize| match k % 7 {
+            0 => None,
+            1 => Some(format!("https://twitter.com/acme/status/{id}")),
+            2 => Some(format!("https://www.instagram.com/p/{id}/")),
+            3 => Some("no slash".to_string()),
+            4 => Some(format!("https://www.facebook.com/1/posts/{id}9")),
+            5 if k.is_multiple_of(2) => Some(format!(
+                "https://www.facebook.com/reel/{}",
+                id.rsplit('_').next().unwrap_or("")
+            )),
+            5 => Some("/".to_string()),
+            _ => Some(String::new()),
+        };
+        let mut all = Vec::new();
+        for (k, id) in ids.iter().cycle().take(ids.len() * 7).enumerate() {
+            let mut p = post(k as u64, Some(k as f64), None);
+            p.id = id.to_string();
+            p.permalink = links(id, k);
+            all.push(p);
+        }
+        // More distinct prefixes and heads than a column keeps: the later ones are kept whole.
+        for k in 0..MAX_PREFIXES + 10 {
+            let mut p = post(k as u64, None, None);
+            p.permalink = Some(format!("https://example.com/{k}/post"));
+            p.id = format!("{k}_{k}");
+            all.push(p);
+        }
+        let posts: Posts = all.clone().into();
+        assert_eq!(posts.to_vec(), all);
+        assert_eq!(posts.permalinks.prefixes.names.len(), MAX_PREFIXES);
+        assert_eq!(posts.ids.heads.names.len(), MAX_PREFIXES);
+        assert_eq!(posts.ids.heads.ids.len(), posts.len());
+        // A head of 44 bytes is kept as a head, one of 45 with the id as text.
+        assert_eq!(posts.ids.ids[18], 12);
+        assert_ne!(posts.ids.ids[17] & TEXT_ID, 0);
+        let meta = posts.get(12).unwrap();
+        assert_eq!(&*meta.id(), "104512345678901_1234567890123417");
+        let p = posts.get(1).unwrap();
+        assert_eq!((&*p.id(), p.id().to_string()), ("0", "0".to_string()));
+        assert!(matches!(
+            posts.get(1).unwrap().permalink(),
+            Some(Cow::Owned(_))
+        ));
+        assert_eq!(
+            decimal("1770000000000000001"),
+            Some(1_770_000_000_000_000_001)
+        );
+        assert_eq!(decimal("9223372036854775808"), None);
+        assert_eq!(decimal("007"), None);
+    }
+
+    #[test]
+    fn counts_widen_as_values_need() {
+        let values = [
+            None,
+            Some(3.0),
+            Some(65_534.0),
+            None,
+            Some(65_535.0),
+            Some(7.0),
+        ];
+        let mut all: Vec<Post> = values.iter().map(|&v| post(1, v, None)).collect();
+        let posts: Posts = all.clone().into();
+        assert!(matches!(posts.metrics[0], NumberColumn::Small(_)));
+        assert_eq!(posts.to_vec(), all);
+        let narrow: Posts = all[..4].to_vec().into();
+        assert!(matches!(narrow.metrics[0], NumberColumn::Narrow(_)));
+        assert_eq!(narrow.to_vec(), all[..4]);
+        all.push(post(1, Some(0.5), None));
+        let wide: Posts = all.clone().into();
+        assert!(matches!(wide.metrics[0], NumberColumn::Wide(_)));
+        assert_eq!(wide.to_vec(), all);
     }
 
     #[test]

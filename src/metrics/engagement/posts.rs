@@ -13,6 +13,7 @@ use crate::finite::Finite;
 use crate::i18n::Lang;
 use crate::model::{Metric, Network, PostRef};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One post with its counts and its rate under the rule: a row of the per-post table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -128,7 +129,7 @@ fn row(f: &PostFacts, scale: f64, reply: bool) -> PostRow {
         published: p.published(),
         kind: p.kind().map(str::to_string),
         text: p.text().map(str::to_string),
-        permalink: p.permalink().map(str::to_string),
+        permalink: p.permalink().map(Cow::into_owned),
         engagements: finite(f.engagements),
         denominator: f.denominator,
         denominator_value: finite(f.den),

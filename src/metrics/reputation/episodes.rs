@@ -17,6 +17,7 @@ use crate::metrics::search::is_brand;
 use crate::model::{DailyRow, Message, Metric, Network, PostRef};
 use crate::sentiment::Polarity;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The smallest rise over the median a day of a count series needs to be flagged: three
@@ -297,7 +298,7 @@ fn posts_before(s: &Span, posts: &[(PostRef, Option<DateTime>)]) -> Vec<EpisodeP
                 network: p.network(),
                 published: w,
                 text: p.text().map(|t| t.chars().take(160).collect()),
-                permalink: p.permalink().map(str::to_string),
+                permalink: p.permalink().map(Cow::into_owned),
             })
         })
         .collect();

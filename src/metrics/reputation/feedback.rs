@@ -12,6 +12,7 @@ use crate::metrics::engagement::network_key;
 use crate::metrics::sort_by;
 use crate::model::{DailyRow, Metric, Network, PostRef};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A day's unfollows and, when the daily row gives it, its posts published.
@@ -335,7 +336,7 @@ fn worst_posts(posts: &[(PostRef, Option<DateTime>)]) -> Vec<FeedbackPost> {
                 network: p.network(),
                 published: *when,
                 text: p.text().map(|t| t.chars().take(120).collect()),
-                permalink: p.permalink().map(str::to_string),
+                permalink: p.permalink().map(Cow::into_owned),
                 negative: Finite::new(neg).unwrap_or(Finite::ZERO),
                 audience: audience.and_then(Finite::new),
                 rate: audience

@@ -254,7 +254,7 @@ fn comments<'a>(t: &Texts<'a>) -> (Vec<Said<'a>>, Vec<On>) {
         .iter()
         .filter_map(|(p, _)| {
             let text: String = p.text()?.chars().take(80).collect();
-            Some((bare(p.permalink()?), text))
+            Some((bare(&p.permalink()?), text))
         })
         .collect();
     let parents: HashMap<(usize, &str), &str> = entries

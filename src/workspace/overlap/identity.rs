@@ -127,14 +127,15 @@ fn sum(values: &[Option<f64>]) -> f64 {
 /// A post: network, account and id, else network, account and permalink.
 pub(super) fn post(p: PostRef<'_>, keyed: bool) -> Weighed {
     let network = p.network().name();
+    let id = p.id();
     let key = if !keyed {
         None
-    } else if !p.id().trim().is_empty() {
+    } else if !id.trim().is_empty() {
         Some(
             Identity::new(1)
                 .text(Some(network))
                 .text(p.account())
-                .text(Some(p.id().trim())),
+                .text(Some(id.trim())),
         )
     } else {
         p.permalink().filter(|l| !l.trim().is_empty()).map(|l| {
