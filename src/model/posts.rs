@@ -12,7 +12,7 @@
 //! inside a column, and what comes out is an `Option<f64>`.
 
 use super::{Network, Origin, Post, PostMetrics};
-use crate::date::DateTime;
+use crate::date::{Date, DateTime, Time};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -241,7 +241,8 @@ fn decimal(s: &str) -> Option<u64> {
 
 /// A post's id as written ([`PostRef::id`]): borrowed from the store, or an id the store
 /// keeps as a number (after its head, when it has one) written out here, with no allocation.
-/// Read it as a `&str`.
+/// Read it as a `&str` ([`as_str`](PostId::as_str)`().to_string()` copies it; `to_string`
+/// alone goes through `Display`, a format).
 #[derive(Clone, Copy)]
 pub struct PostId<'a> {
     text: &'a str,
@@ -290,6 +291,19 @@ impl<'a> PostId<'a> {
     }
 }
 
+impl PostId<'_> {
+    /// The id.
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl fmt::Display for PostId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
 impl Deref for PostId<'_> {
     type Target = str;
 
@@ -308,12 +322,6 @@ impl Deref for PostId<'_> {
 impl fmt::Debug for PostId<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
-    }
-}
-
-impl fmt::Display for PostId<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self)
     }
 }
 
@@ -384,6 +392,124 @@ impl LinkColumn {
                 rest => owned(rest),
             },
         })
+    }
+}
+
+/// The posts' publication times in eight bytes each: the date, the time of day and the offset
+/// in bit fields (see [`pack`]); a time they cannot hold (an offset past a million minutes,
+/// which no export writes) is kept aside whole.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct DateColumn {
+    packed: Vec<u64>,
+    /// By post, in order: the times kept aside ([`ASIDE`] in `packed`).
+    aside: Vec<(usize, DateTime)>,
+}
+
+/// No publication time.
+const UNDATED: u64 = 0;
+/// A publication time kept aside.
+const ASIDE: u64 = u64::MAX;
+/// Bit fields: present (63), year (49–62), month (45–48), day (40–44), time present (39),
+/// hour, minute, second (22–38), offset present (21), offset + 2^20 (0–20).
+const PRESENT: u64 = 1 << 63;
+const HAS_TIME: u64 = 1 << 39;
+const HAS_OFFSET: u64 = 1 << 21;
+const OFFSET_BIAS: i64 = 1 << 20;
+
+/// `dt` in bit fields, if they hold it.
+fn pack(dt: DateTime) -> Option<u64> {
+    let d = dt.date;
+    let year = u64::try_from(d.year()).ok().filter(|&y| y < 1 << 14)?;
+    let mut v = PRESENT | year << 49 | u64::from(d.month()) << 45 | u64::from(d.day()) << 40;
+    if let Some(t) = dt.time {
+        let hms = u64::from(t.hour()) << 12 | u64::from(t.minute()) << 6 | u64::from(t.second());
+        v |= HAS_TIME | hms << 22;
+    }
+    if let Some(o) = dt.offset_minutes {
+        let biased = u64::try_from(i64::from(o) + OFFSET_BIAS)
+            .ok()
+            .filter(|&b| b < 1 << 21)?;
+        v |= HAS_OFFSET | biased;
+    }
+    Some(v)
+}
+
+/// The time `pack` gave `v` for.
+fn unpack(v: u64) -> Option<DateTime> {
+    let field = |at: u32, bits: u32| (v >> at) & ((1 << bits) - 1);
+    let date = Date::new(field(49, 14) as i32, field(45, 4) as u8, field(40, 5) as u8)?;
+    let time = (v & HAS_TIME != 0)
+        .then(|| Time::new(field(34, 5) as u8, field(28, 6) as u8, field(22, 6) as u8))
+        .flatten();
+    let offset_minutes = (v & HAS_OFFSET != 0).then(|| (field(0, 21) as i64 - OFFSET_BIAS) as i32);
+    Some(DateTime {
+        date,
+        time,
+        offset_minutes,
+    })
+}
+
+impl DateColumn {
+    fn push(&mut self, dt: Option<DateTime>) {
+        let v = match dt {
+            None => UNDATED,
+            Some(dt) => pack(dt).unwrap_or_else(|| {
+                self.aside.push((self.packed.len(), dt));
+                ASIDE
+            }),
+        };
+        self.packed.push(v);
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<DateTime> {
+        match *self.packed.get(i)? {
+            UNDATED => None,
+            ASIDE => {
+                let k = self.aside.binary_search_by_key(&i, |a| a.0).ok()?;
+                Some(self.aside[k].1)
+            }
+            v => unpack(v),
+        }
+    }
+}
+
+/// The posts' origins: each post's line in four bytes (from `u32::MAX` on, kept aside), the
+/// file once per run of posts from one file.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct OriginColumn {
+    lines: Vec<u32>,
+    /// By post, in order: the lines kept aside (`u32::MAX` in `lines`).
+    far: Vec<(usize, u64)>,
+    /// The first post and the file of each run of posts from one file, in order.
+    files: Vec<(usize, usize)>,
+}
+
+impl OriginColumn {
+    fn push(&mut self, o: &Origin) {
+        let i = self.lines.len();
+        if self.files.last().is_none_or(|&(_, f)| f != o.file) {
+            self.files.push((i, o.file));
+        }
+        let line = u32::try_from(o.line).unwrap_or(u32::MAX);
+        if line == u32::MAX {
+            self.far.push((i, o.line));
+        }
+        self.lines.push(line);
+    }
+
+    fn get(&self, i: usize) -> Origin {
+        let run = self.files.partition_point(|&(first, _)| first <= i);
+        let file = run.checked_sub(1).map_or(0, |r| self.files[r].1);
+        let line = match self.lines.get(i) {
+            Some(&u32::MAX) => self
+                .far
+                .binary_search_by_key(&i, |f| f.0)
+                .map_or(u64::from(u32::MAX), |k| self.far[k].1),
+            Some(&l) => u64::from(l),
+            None => 0,
+        };
+        Origin { file, line }
     }
 }
 
@@ -573,13 +699,13 @@ pub struct Posts {
     ids: IdColumn,
     networks: Vec<Network>,
     accounts: SymbolColumn,
-    published: Vec<Option<DateTime>>,
+    published: DateColumn,
     texts: TextColumn,
     kinds: SymbolColumn,
     permalinks: LinkColumn,
     metrics: [NumberColumn; METRICS],
     currencies: SymbolColumn,
-    origins: Vec<Origin>,
+    origins: OriginColumn,
 }
 
 impl Default for Posts {
@@ -588,13 +714,13 @@ impl Default for Posts {
             ids: IdColumn::default(),
             networks: Vec::new(),
             accounts: SymbolColumn::default(),
-            published: Vec::new(),
+            published: DateColumn::default(),
             texts: TextColumn::default(),
             kinds: SymbolColumn::default(),
             permalinks: LinkColumn::default(),
             metrics: std::array::from_fn(|_| NumberColumn::Absent),
             currencies: SymbolColumn::default(),
-            origins: Vec::new(),
+            origins: OriginColumn::default(),
         }
     }
 }
@@ -634,7 +760,7 @@ impl Posts {
             column.push(len, value);
         }
         self.currencies.push(post.currency);
-        self.origins.push(post.origin.clone());
+        self.origins.push(&post.origin);
     }
 
     /// Changes post `i` with `change` (tests, and merging a later export's values).
@@ -662,19 +788,25 @@ impl Posts {
         self.iter().map(|p| p.to_post()).collect()
     }
 
-    /// Calls `f` on every post's origin.
-    pub(crate) fn origins_mut(&mut self) -> impl Iterator<Item = &mut Origin> {
-        self.origins.iter_mut()
+    /// Calls `f` on every post's origin (and keeps what it changes).
+    pub(crate) fn for_each_origin(&mut self, mut f: impl FnMut(&mut Origin)) {
+        let mut origins = OriginColumn::default();
+        for i in 0..self.len() {
+            let mut o = self.origins.get(i);
+            f(&mut o);
+            origins.push(&o);
+        }
+        self.origins = origins;
     }
 
     /// Keeps the posts whose origin `keep` accepts, in order.
     pub(crate) fn retain(&mut self, keep: impl Fn(&Origin) -> bool) {
-        if self.origins.iter().all(&keep) {
+        if (0..self.len()).all(|i| keep(&self.origins.get(i))) {
             return;
         }
         *self = self
             .iter()
-            .filter(|p| keep(&self.origins[p.i]))
+            .filter(|p| keep(&p.origin()))
             .map(|p| p.to_post())
             .collect();
     }
@@ -773,7 +905,7 @@ impl<'a> PostRef<'a> {
 
     /// When it was published.
     pub fn published(self) -> Option<DateTime> {
-        self.posts.published[self.i]
+        self.posts.published.get(self.i)
     }
 
     /// Its text, title or caption.
@@ -830,13 +962,13 @@ impl<'a> PostRef<'a> {
 
     /// The file and line it came from.
     pub fn origin(self) -> Origin {
-        self.posts.origins[self.i].clone()
+        self.posts.origins.get(self.i)
     }
 
     /// The post, owned.
     pub fn to_post(self) -> Post {
         Post {
-            id: self.id().to_string(),
+            id: self.id().as_str().to_string(),
             network: self.network(),
             account: self.account().map(str::to_string),
             published: self.published(),
@@ -991,6 +1123,69 @@ mod tests {
         );
         assert_eq!(decimal("9223372036854775808"), None);
         assert_eq!(decimal("007"), None);
+    }
+
+    #[test]
+    fn dates_and_origins_come_back_as_written() {
+        let day = Date::new(2026, 2, 28).unwrap();
+        let times = [
+            None,
+            Time::new(0, 0, 0),
+            Time::new(23, 59, 59),
+            Time::new(7, 5, 9),
+        ];
+        let offsets = [
+            None,
+            Some(0),
+            Some(-1440),
+            Some(330),
+            Some((1 << 20) - 1),
+            Some(-(1 << 20)),
+            Some(1 << 20),
+            Some(i32::MIN),
+            Some(i32::MAX),
+        ];
+        let lines = [
+            1,
+            2,
+            u64::from(u32::MAX) - 1,
+            u64::from(u32::MAX),
+            u64::MAX,
+            7,
+        ];
+        let mut all = Vec::new();
+        for (k, (t, o)) in times
+            .iter()
+            .flat_map(|t| offsets.iter().map(move |o| (t, o)))
+            .enumerate()
+        {
+            let mut p = post(k as u64, None, None);
+            p.published = (k % 5 != 4).then_some(DateTime {
+                date: Date::new(1000 + k as i32 * 250, 1 + k as u8 % 12, 1).unwrap_or(day),
+                time: *t,
+                offset_minutes: *o,
+            });
+            p.origin = Origin {
+                file: k / 7,
+                line: lines[k % lines.len()],
+            };
+            all.push(p);
+        }
+        let mut posts: Posts = all.clone().into();
+        assert_eq!(posts.to_vec(), all);
+        assert!(!posts.published.aside.is_empty() && !posts.origins.far.is_empty());
+        // Only the offsets past a million minutes are kept aside.
+        assert!(posts.published.aside.iter().all(|(_, d)| d
+            .offset_minutes
+            .unwrap()
+            .unsigned_abs()
+            >= 1 << 20));
+        posts.for_each_origin(|o| o.file += 10);
+        all.iter_mut().for_each(|p| p.origin.file += 10);
+        assert_eq!(posts.to_vec(), all);
+        posts.retain(|o| o.file != 11);
+        all.retain(|p| p.origin.file != 11);
+        assert_eq!(posts.to_vec(), all);
     }
 
     #[test]

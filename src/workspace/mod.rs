@@ -486,7 +486,7 @@ fn mapping_fields(
 
 /// Calls `f` on the origin of every record.
 fn for_each_origin(r: &mut Records, mut f: impl FnMut(&mut Origin)) {
-    r.posts.origins_mut().for_each(&mut f);
+    r.posts.for_each_origin(&mut f);
     r.daily.iter_mut().for_each(|x| f(&mut x.origin));
     r.ads.iter_mut().for_each(|x| f(&mut x.origin));
     r.traffic.iter_mut().for_each(|x| f(&mut x.origin));

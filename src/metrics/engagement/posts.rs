@@ -123,7 +123,7 @@ fn row(f: &PostFacts, scale: f64, reply: bool) -> PostRow {
     let p = f.post;
     let m = |metric: Metric| finite(p.metric(metric));
     PostRow {
-        id: p.id().to_string(),
+        id: p.id().as_str().to_string(),
         network: p.network(),
         account: p.account().map(str::to_string),
         published: p.published(),

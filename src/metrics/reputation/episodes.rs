@@ -294,7 +294,7 @@ fn posts_before(s: &Span, posts: &[(PostRef, Option<DateTime>)]) -> Vec<EpisodeP
         .filter_map(|(p, w)| {
             let w = (*w)?;
             (w.date >= from && w.date <= s.peak).then(|| EpisodePost {
-                id: p.id().to_string(),
+                id: p.id().as_str().to_string(),
                 network: p.network(),
                 published: w,
                 text: p.text().map(|t| t.chars().take(160).collect()),

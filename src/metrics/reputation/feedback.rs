@@ -332,7 +332,7 @@ fn worst_posts(posts: &[(PostRef, Option<DateTime>)]) -> Vec<FeedbackPost> {
                 ),
             };
             (neg > 0.0).then(|| FeedbackPost {
-                id: p.id().to_string(),
+                id: p.id().as_str().to_string(),
                 network: p.network(),
                 published: *when,
                 text: p.text().map(|t| t.chars().take(120).collect()),
