@@ -194,7 +194,7 @@ pub(super) fn facts_warnings(
     for f in facts {
         let k = &mut counts[engagement::network_index(f.post.network())];
         k.0 += 1;
-        let lacking = f.engagements.is_none() && !resolved.interactions(f.post).is_empty();
+        let lacking = f.engagements().is_none() && !resolved.interactions(f.post).is_empty();
         k.1 += usize::from(lacking);
     }
     for (n, (posts, lacking)) in engagement::NETWORKS.iter().zip(counts) {

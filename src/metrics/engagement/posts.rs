@@ -130,9 +130,9 @@ fn row(f: &PostFacts, scale: f64, reply: bool) -> PostRow {
         kind: p.kind().map(str::to_string),
         text: p.text().map(str::to_string),
         permalink: p.permalink().map(Cow::into_owned),
-        engagements: finite(f.engagements),
+        engagements: finite(f.engagements()),
         denominator: f.denominator,
-        denominator_value: finite(f.den),
+        denominator_value: finite(f.den()),
         rate: finite(f.rate(scale)),
         reach: m(Metric::Reach),
         impressions: m(Metric::Impressions),
@@ -143,7 +143,7 @@ fn row(f: &PostFacts, scale: f64, reply: bool) -> PostRow {
         saves: m(Metric::Saves),
         clicks: m(Metric::Clicks),
         link_clicks: m(Metric::LinkClicks),
-        followers: finite(f.followers),
+        followers: finite(f.followers()),
         platform_rate: m(Metric::PlatformEngagementRate),
         reply,
         origin: p.origin(),
@@ -166,11 +166,11 @@ pub(crate) fn top_and_bottom(
         .enumerate()
         .filter_map(|(i, f)| Some((i, f, f.rate(scale)?)))
         .filter(|(_, f, _)| {
-            let enough = f.den.is_some_and(|d| d >= minimum);
+            let enough = f.den().is_some_and(|d| d >= minimum);
             short += usize::from(!enough);
             enough
         })
-        .map(|(i, f, rate)| (i, rate, f.engagements.unwrap_or(0.0)))
+        .map(|(i, f, rate)| (i, rate, f.engagements().unwrap_or(0.0)))
         .collect();
     let order = |a: &(usize, f64, f64), b: &(usize, f64, f64)| {
         b.1.total_cmp(&a.1)
@@ -196,7 +196,7 @@ pub(crate) fn default_minimum(facts: &[PostFacts], scale: f64) -> f64 {
     let mut values: Vec<f64> = facts
         .iter()
         .filter(|f| f.rate(scale).is_some())
-        .filter_map(|f| f.den)
+        .filter_map(|f| f.den())
         .collect();
     if values.is_empty() {
         return 0.0;

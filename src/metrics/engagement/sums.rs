@@ -95,10 +95,10 @@ impl Row {
         // Written out, not `Denominator::ALL.map(…)`: the array's map cost a quarter of a
         // preset switch in WebAssembly (opt-level "s" keeps its machinery).
         let [a, b, c, d] = Denominator::ALL;
-        let den = |d| denominator_of(f.post, d, f.followers);
+        let den = |d| denominator_of(f.post, d, f.followers());
         Row {
-            engagements: f.engagements,
-            own: f.den,
+            engagements: f.engagements(),
+            own: f.den(),
             by: [den(a), den(b), den(c), den(d)],
         }
     }
@@ -196,7 +196,7 @@ impl AudienceRow {
         let p = f.post;
         AudienceRow {
             network: p.network(),
-            followers: f.followers,
+            followers: f.followers(),
             kaushik: KAUSHIK.map(|i| i.of_post(p)),
             shares: p.metric(Metric::Shares),
             totaled: TOTALED.map(|m| p.metric(m)),

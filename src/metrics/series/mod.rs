@@ -306,7 +306,7 @@ fn post_series(inputs: &Inputs, periods: &Periods, lang: Lang) -> Vec<Series> {
         Unit::Count,
         bins.iter().map(|b| Some(b.posts() as f64)).collect(),
     )];
-    if posts.iter().any(|(_, f)| f.engagements.is_some()) {
+    if posts.iter().any(|(_, f)| f.engagements().is_some()) {
         // Σ of the known ones in order; 0 for a period without posts.
         let engagements = bins
             .iter()

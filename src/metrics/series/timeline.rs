@@ -99,13 +99,13 @@ impl Bin {
     /// Adds the post `f`.
     #[inline]
     pub(super) fn add(&mut self, f: &PostFacts) {
-        if let Some(e) = f.engagements {
+        if let Some(e) = f.engagements() {
             self.engagements += e;
             self.known += 1;
         }
         self.tally.add(Pair {
-            num: f.engagements,
-            den: f.den,
+            num: f.engagements(),
+            den: f.den(),
         });
     }
 
