@@ -1,7 +1,8 @@
 // Suspicious entrants in a real browser: the authored export of tests/fixtures/draw/
 // (tests/suspicious.rs works out every flag by hand) dropped on the Contest tab; the draw view
-// lists each kind with its count and reasons, excludes no one, and a kind ticked as a rule
-// leaves its entrants out and changes the fingerprint (the rule is in the draw file).
+// lists each kind with its count and reasons (said again in English when the page's language
+// changes), excludes no one, and a kind ticked as a rule leaves its entrants out and changes
+// the fingerprint (the rule is in the draw file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -43,6 +44,19 @@ test('suspicious entrants are flagged with their reasons, and left out only by a
   await farm.locator('summary').click();
   assert.match(plain(await farm.locator('li[data-entrant="jade84920571"]').textContent()), /identifie les mêmes personnes que .* : @gift\.hub, @win\.daily \(ligne 5\)/);
   await page.locator('[data-section="prepared"]').screenshot({ path: join(artifacts, 'suspicious.png') });
+
+  // The page in English: the same flags, their reasons said again (not searched again).
+  await page.locator('button[data-lang="en"]').click();
+  const farmEn = block.locator('details[data-kind="tag_farm"]');
+  await block.locator('h4', { hasText: /^7 suspicious entrants/ }).waitFor();
+  const opened = async (d) => { if ((await d.getAttribute('open')) === null) await d.locator('summary').click(); };
+  await opened(farmEn);
+  assert.match(plain(await farmEn.locator('li[data-entrant="jade84920571"]').textContent()), /tags the same people as .*: @gift\.hub, @win\.daily \(line 5\)/);
+  assert.equal(await block.getAttribute('data-suspicious'), '15');
+  await page.locator('[data-section="prepared"]').screenshot({ path: join(artifacts, 'suspicious-en.png') });
+  await page.locator('button[data-lang="fr"]').click();
+  await block.locator('h4', { hasText: /^7 participants suspects/ }).waitFor();
+  await opened(farm);
 
   // The organiser turns the tag farm rule on: five left out, a new fingerprint.
   await farm.locator('input[data-suspicion-rule="tag_farm"]').check();
