@@ -461,7 +461,6 @@ impl DateColumn {
         self.packed.push(v);
     }
 
-    #[inline]
     fn get(&self, i: usize) -> Option<DateTime> {
         match *self.packed.get(i)? {
             UNDATED => None,
