@@ -1,15 +1,15 @@
-//! The posts of a table or a dataset, stored by column: a few bytes per post for each count a
-//! file gives (none for the counts it does not), the texts of a column in one string, the few
-//! accounts and post types of a file once each, ids of digits as numbers, and each address as
-//! its prefix (once per distinct one) and last segment (nothing when that is the post's id). A post comes in as an owned [`Post`], or as a
-//! [`PostIn`] whose texts borrow the row it was read from (the import writes each text once,
-//! here), and is read back through a [`PostRef`], which borrows the store and reads each
+//! The posts of a table or a dataset, by column: per post a few bytes for each count a file
+//! gives, its texts in a column's few large strings, its account and type once per distinct
+//! one, its id as a number when it is one, its address as a shared prefix and last segment
+//! (none when that is the id), its date in bit fields. A post comes in as an owned [`Post`], or
+//! as a [`PostIn`] whose texts borrow the row it was read from (the import writes each text
+//! once, here), and is read back through a [`PostRef`], which borrows the store and reads each
 //! field on demand.
 //!
-//! Written by hand: what it keeps (chunked strings per text column, counts as `u16`, then `u32`,
-//! until a value needs an `f64`) is specific to exports, where most posts share their account and type and
-//! most counts are small integers. The store never holds NaN as a value: `None` is a sentinel
-//! inside a column, and what comes out is an `Option<f64>`.
+//! Written by hand: what it keeps (counts as `u16`, then `u32`, until a value needs an `f64`;
+//! ids and addresses in parts) is specific to exports, where most posts share their account
+//! and type and most counts are small integers. The store never holds NaN as a value: `None`
+//! is a sentinel inside a column, and what comes out is an `Option<f64>`.
 
 use super::{Network, Origin, Post, PostMetrics};
 use crate::date::{Date, DateTime, Time};
