@@ -1,7 +1,7 @@
 // Writes www/social-roi.html: the whole page in one file that works offline, from file://, from
 // an e-mail attachment or from any static host. The element's modules become one script
 // (esbuild, with the dynamic imports of the tabs inlined); both WebAssembly bundles (and the
-// beacon module, for drand rounds) travel
+// spreadsheet module, and the beacon module for drand rounds) travel
 // inside it, gzipped and base64 (www/inline.js, replaced here), and are unpacked with
 // DecompressionStream. Its Content-Security-Policy allows exactly its own script and style
 // (by hash), WebAssembly and a worker started from a Blob of its own code (the files, analysis
@@ -30,14 +30,15 @@ const UNPACK = `const unpack = (text) => {
 
 /**
  * The worker's code (worker.js and what it imports, one classic script), its inline.js
- * reading the full bundle from `self.srFull`, which the page puts before it.
+ * reading the full bundle from `self.srFull` (and the spreadsheet and beacon modules from
+ * `self.srSheets` and `self.srBeacon`), which the page puts before it.
  */
 async function workerCode() {
   const inWorker = {
     name: 'inline-worker',
     setup(b) {
       b.onResolve({ filter: /\/inline\.js$/ }, () => ({ path: 'inline', namespace: 'inline' }));
-      b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: `${UNPACK}\nexport const inlined = { full: () => unpack(self.srFull), beacon: () => unpack(self.srBeacon) };`, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: `${UNPACK}\nexport const inlined = { full: () => unpack(self.srFull), sheets: () => unpack(self.srSheets), beacon: () => unpack(self.srBeacon) };`, loader: 'js' }));
     },
   };
   const made = await build({ ...common, entryPoints: [join(www, 'worker.js')], plugins: [inWorker] });
@@ -49,17 +50,19 @@ async function inlineModule() {
   return `${UNPACK}
 const WORKER = ${JSON.stringify(await workerCode())};
 const LITE = ${JSON.stringify(packed(join(www, 'pkg', 'lite', 'social_roi_bg.wasm')))};
-// The full core with the spreadsheet readers (www/pkg/sheets/): the single file reads everything.
-const FULL = ${JSON.stringify(packed(join(www, 'pkg', 'sheets', 'social_roi_bg.wasm')))};
+const FULL = ${JSON.stringify(packed(join(www, 'pkg', 'full', 'social_roi_bg.wasm')))};
+// The spreadsheet module (www/pkg/sheets/): the single file reads everything, its worker loads
+// it at once (full-core.js).
+const SHEETS = ${JSON.stringify(packed(join(www, 'pkg', 'sheets', 'sheets_bg.wasm')))};
 // The beacon module (www/pkg/beacon/): drand rounds verified, in the worker as on the site.
 const BEACON = ${JSON.stringify(packed(join(www, 'pkg', 'beacon', 'beacon_bg.wasm')))};
 const worker = () => {
-  const url = URL.createObjectURL(new Blob(['self.srFull = "', FULL, '";\\nself.srBeacon = "', BEACON, '";\\n', WORKER], { type: 'text/javascript' }));
+  const url = URL.createObjectURL(new Blob(['self.srFull = "', FULL, '";\\nself.srSheets = "', SHEETS, '";\\nself.srBeacon = "', BEACON, '";\\n', WORKER], { type: 'text/javascript' }));
   const made = new Worker(url);
   setTimeout(() => URL.revokeObjectURL(url), 60000);
   return made;
 };
-export const inlined = { lite: () => unpack(LITE), full: () => unpack(FULL), beacon: () => unpack(BEACON), worker };
+export const inlined = { lite: () => unpack(LITE), full: () => unpack(FULL), sheets: () => unpack(SHEETS), beacon: () => unpack(BEACON), worker };
 `;
 }
 

@@ -3,7 +3,7 @@
 # README states: what the first visit loads (the light bundle and the page's own modules), and
 # what a tab that reads files fetches on top. Run after scripts/build.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-[ -f www/pkg/lite/social_roi_bg.wasm ] && [ -f www/pkg/full/social_roi_bg.wasm ] && [ -f www/pkg/sheets/social_roi_bg.wasm ] && [ -f www/pkg/beacon/beacon_bg.wasm ] || "$ROOT/scripts/build.sh"
+[ -f www/pkg/lite/social_roi_bg.wasm ] && [ -f www/pkg/full/social_roi_bg.wasm ] && [ -f www/pkg/sheets/sheets_bg.wasm ] && [ -f www/pkg/beacon/beacon_bg.wasm ] || "$ROOT/scripts/build.sh"
 node - <<'JS'
 const fs = require('fs');
 const zlib = require('zlib');
@@ -40,8 +40,9 @@ const rows = [
   ['first visit: wasm (lite)', ['www/pkg/lite/social_roi_bg.wasm'], 120 * KiB],
   [`first visit: JS (${firstJs.length} files)`, firstJs, 40 * KiB],
   ['file tabs: wasm (full)', ['www/pkg/full/social_roi_bg.wasm'], 640 * KiB],
-  ['a spreadsheet dropped: wasm (sheets)', ['www/pkg/sheets/social_roi_bg.wasm'], 810 * KiB],
-  [`file tabs: JS (${laterJs.length} more files)`, laterJs, 92 * KiB],
+  // Fetched only once a spreadsheet is dropped (crates/sheets).
+  ['a spreadsheet: sheets module', ['www/pkg/sheets/sheets_bg.wasm', 'www/pkg/sheets/sheets.js'], 300 * KiB],
+  [`file tabs: JS (${laterJs.length} more files)`, laterJs, 94 * KiB],
   // Fetched only when a drand round is pasted or a drand certificate verified.
   ['a drand round: beacon module', ['www/pkg/beacon/beacon_bg.wasm', 'www/pkg/beacon/beacon.js'], 96 * KiB],
 ];

@@ -16,6 +16,7 @@ cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p social-roi-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked -p social-roi-wasm --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p social-roi-sheets --all-targets --target wasm32-unknown-unknown -- -D warnings
 # The fuzz targets (fuzz/, a workspace of their own that scripts/fuzz.sh runs on nightly) are
 # type-checked here on stable, so that a change to the core cannot leave them unbuildable.
 cargo check --locked --quiet --manifest-path "$ROOT/fuzz/Cargo.toml" --bins \
@@ -29,7 +30,7 @@ cargo test --locked --release -p social-roi-cli --test hostile
 cargo test --locked --release -p social-roi --test fuzz_regressions
 
 say "wasm boundary tests (wasm-bindgen-test, in node): crates/wasm/tests"
-# Built with simd128 as the full and sheets bundles are, in their target directory (build.sh).
+# Built with simd128 as the full bundle is, in its target directory (build.sh).
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CARGO_TARGET_DIR=target/wasm-simd RUSTFLAGS="-C target-feature=+simd128" \
   cargo test --locked -p social-roi-wasm --target wasm32-unknown-unknown

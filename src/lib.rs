@@ -77,6 +77,9 @@ pub use form::{json_message, Entry, FieldError, Mark};
 pub use formula::Formula;
 pub use i18n::Lang;
 pub use import::scan::{scan_delimited, ScanCounts};
+#[cfg(feature = "spreadsheets")]
+pub use import::workbook::read_workbook;
+pub use import::workbook::{set_workbook_reader, WorkbookReader, WorkbookRequest};
 pub use import::ImportOptions;
 pub use metrics::analysis::{
     analysis_defaults, analyze, analyze_summary, prepare_analysis, Analysable, AnalysisOptions,

@@ -60,6 +60,7 @@ const now = () => performance.now();
 export class Engine {
   #send;
   #load;
+  #sheets;
   #core = null;
   #ready;
   #sets = new Map();
@@ -73,11 +74,13 @@ export class Engine {
 
   /**
    * `send(message, transfer)` posts to the page; `load()` resolves to the full core's exports;
-   * `target`: the milliseconds a chunk should take (shorter in the page's own thread).
+   * `sheets()` once the spreadsheet module is loaded beside it (full-core.js); `target`: the
+   * milliseconds a chunk should take (shorter in the page's own thread).
    */
-  constructor(send, { load, target = 20 }) {
+  constructor(send, { load, sheets, target = 20 }) {
     this.#send = send;
     this.#load = load;
+    this.#sheets = sheets;
     this.#target = target;
   }
 
@@ -183,6 +186,7 @@ export class Engine {
       case 'core': return this.#call(id, a);
       case 'range': return this.#range(a);
       case 'forget': return this.#forget(id, a);
+      case 'sheets': return this.#sheets().then(() => true);
       default: throw { kind: 'internal', message: `unknown operation: ${op}` };
     }
   }

@@ -1,8 +1,6 @@
 // Loads the full WebAssembly core (files, analysis, contests, and the ROI calculator) from
 // beside this module: in the worker (worker.js), or in the page where no worker can start
-// (worker-client.js). Two builds of it: `full` (www/pkg/full/), and `sheets`
-// (www/pkg/sheets/), the same with the spreadsheet readers, which the page loads instead
-// once a spreadsheet is dropped (the full one says `needs_spreadsheet_reader`).
+// (worker-client.js). Spreadsheets: see loadSheets.
 
 import { inlined } from './inline.js';
 import { wasmSimd } from './wasm-simd.js';
@@ -19,15 +17,45 @@ function load(suffix, bundle) {
   // Both builds use WebAssembly SIMD: without it their wasm would not compile, with a message
   // naming an opcode (the page says it in the visitor's language: social-roi.js).
   if (!wasmSimd()) return Promise.reject(new Error('this browser does not run WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 and later do)'));
-  // The single file's full bundle has the spreadsheet readers (scripts/single-file.mjs).
-  const module = inlined ? import('./pkg/sheets/social_roi.js')
-    : bundle === 'sheets' ? import(`./pkg/sheets/social_roi.js${suffix}`) : import(`./pkg/full/social_roi.js${suffix}`);
-  return module.then(async (core) => {
+  const module = inlined ? import('./pkg/full/social_roi.js') : import(`./pkg/full/social_roi.js${suffix}`);
+  const full = module.then(async (core) => {
     // (import.meta.url is empty inside the single file: no URL is made there.)
-    const wasm = () => new URL(`./pkg/${bundle === 'sheets' ? 'sheets' : 'full'}/social_roi_bg.wasm`, import.meta.url);
+    const wasm = () => new URL('./pkg/full/social_roi_bg.wasm', import.meta.url);
     await core.default({ module_or_path: inlined ? inlined.full() : wasm() });
     return core;
   });
+  // The single file reads everything: its worker loads the spreadsheet module at once.
+  if (bundle !== 'sheets' && !inlined) return full;
+  return Promise.all([full, loadSheets()]).then(([core]) => core);
+}
+
+/**
+ * The full core reads no spreadsheet: it calls this (crates/wasm/src/sheets.rs), which is
+ * `undefined` (the file says `needs_spreadsheet_reader`: the page has the module loaded, the
+ * `sheets` op of engine.js, and reads the file again) until the spreadsheet module
+ * (www/pkg/sheets/) is loaded beside it.
+ */
+let reader = () => undefined;
+globalThis.socialRoiReadWorkbook = (...a) => reader(...a);
+
+let sheets = null;
+export function loadSheets() {
+  sheets ??= import('./pkg/sheets/sheets.js').then(async (m) => {
+    await m.default({ module_or_path: inlined ? inlined.sheets() : new URL('./pkg/sheets/sheets_bg.wasm', import.meta.url) });
+    reader = (...a) => {
+      try {
+        return m.readWorkbook(...a);
+      } catch (err) {
+        // A trap leaves the module's memory mid-read: the next workbook gets a fresh one.
+        // The core says a text thrown as what stopped the reader, null as a trap (sheets.rs).
+        if (!(err instanceof WebAssembly.RuntimeError)) throw String(err?.message ?? err);
+        m.__wbg_reset_state();
+        throw null;
+      }
+    };
+  });
+  sheets.catch(() => { sheets = null; });
+  return sheets;
 }
 
 /**
@@ -48,6 +76,3 @@ export function loadFullCore(fresh = false, bundle = 'full') {
   }
   return ready.get(bundle);
 }
-
-/** Whether the single file's core, which reads spreadsheets already, is the one loaded. */
-export const sheetsInside = !!inlined;

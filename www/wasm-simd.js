@@ -1,5 +1,5 @@
-// Whether this browser runs WebAssembly SIMD (`simd128`), which the full and sheets bundles
-// are built with (scripts/build.sh): Chrome and Edge 91, Firefox 89 and Safari 16.4 do. The
+// Whether this browser runs WebAssembly SIMD (`simd128`), which the full bundle and the
+// spreadsheet module are built with (scripts/build.sh): Chrome and Edge 91, Firefox 89 and Safari 16.4 do. The
 // probe is the smallest module with a vector instruction (i8x16.splat, i8x16.popcnt), as
 // wasm-feature-detect's; validating it compiles nothing.
 

@@ -132,9 +132,9 @@ class WorkerTransport {
 class PageTransport {
   constructor(onMessage, onDeath, fresh, bundle) {
     this.onMessage = onMessage;
-    this.ready = Promise.all([import('./engine.js'), import('./full-core.js')]).then(([{ Engine }, { loadFullCore }]) => {
+    this.ready = Promise.all([import('./engine.js'), import('./full-core.js')]).then(([{ Engine }, { loadFullCore, loadSheets }]) => {
       // Shorter chunks: the page paints between them.
-      this.engine = new Engine((msg) => setTimeout(() => this.engine && onMessage(msg), 0), { load: () => loadFullCore(fresh, bundle), target: 12 });
+      this.engine = new Engine((msg) => setTimeout(() => this.engine && onMessage(msg), 0), { load: () => loadFullCore(fresh, bundle), sheets: loadSheets, target: 12 });
       this.engine.start();
     }, (err) => onDeath(String(err?.message ?? err)));
   }
@@ -172,8 +172,8 @@ export class CoreClient {
   /** `worker` or `page` (the fallback), once started. */
   mode = null;
   /**
-   * The build of the core loaded: `full`, or `sheets` (with the spreadsheet readers), which
-   * replaces it once a spreadsheet is dropped (see #upgrade); the single file's has them.
+   * What the core loads: `full`, or `sheets` (with the spreadsheet module beside it), once a
+   * spreadsheet is dropped (see #upgrade); the single file's loads both.
    */
   bundle = inlined ? 'sheets' : 'full';
   /** How many times the core was started again. */
@@ -411,15 +411,19 @@ export class CoreClient {
    * 'stopped', reason }` (`cancelled` for a cancel); a new core starts; see #restart.
    */
   /**
-   * A spreadsheet was dropped and the core has no reader for it: the core with the readers
-   * replaces it, and every set's files are read again (the spreadsheet with them), as after a
-   * restart, though nothing failed.
+   * A spreadsheet was dropped and the core has no reader for it: the spreadsheet module is
+   * loaded beside it (and with it by every later start); resolves to whether it is there.
    */
   async upgrade() {
-    if (this.bundle === 'sheets') return;
+    if (this.bundle === 'sheets') return true;
+    try {
+      await this.request('sheets', {});
+    } catch (err) {
+      this.#say(`the spreadsheet module could not be loaded (${err?.message ?? err})`);
+      return false;
+    }
     this.bundle = 'sheets';
-    this.#die('upgrade', null);
-    await this.ready;
+    return true;
   }
 
   #die(reason, id, message = '') {
@@ -442,13 +446,13 @@ export class CoreClient {
         this.#settle(job, null, { kind: 'restart', message: 'restart' });
       }
     }
-    if (!this.#restarting) this.ready = this.#restart(reason !== 'upgrade');
+    if (!this.#restarting) this.ready = this.#restart();
   }
 
   /** A new core; every set's files read again; then the waiting calls, in their order. */
-  async #restart(counted = true) {
+  async #restart() {
     this.#restarting = true;
-    if (counted) this.restarts += 1;
+    this.restarts += 1;
     try {
       for (;;) {
         const gen = this.#gen + 1;
@@ -531,7 +535,7 @@ export class FileSet {
     return entry;
   }
 
-  async #read(f, internal) {
+  async #read(f, internal, again = false) {
     const { entry } = f;
     const job = this.#client.request('add', {
       set: this.name, key: entry.key, file: entry.file, name: entry.name, json: !!entry.json, lang: this.lang, today: today(),
@@ -556,8 +560,16 @@ export class FileSet {
         // eslint-disable-next-line no-await-in-loop
         entry.report = await this.#client.request('quote', { set: this.name, key: entry.key, line, column, lang: this.lang, today: today() }, { internal });
       }
+      if (!internal && !again && needsSheets(entry.report) && await this.#client.upgrade()) {
+        // Read again with the spreadsheet module: this file alone, the others stay as read
+        // (the file is still `reading` to the page meanwhile).
+        await this.#client.request('remove', { set: this.name, key: entry.key });
+        Object.assign(entry, { read: 0, lines: null, phase: 'queued', report: null });
+        this.#emit(entry, 'progress');
+        await this.#read(f, false, true);
+        return;
+      }
       entry.state = 'done';
-      if (!internal && needsSheets(entry.report)) await this.#client.upgrade();
     } catch (e) {
       if (e?.kind === 'restart') return;
       if (e?.kind === 'cancelled' || e?.kind === 'superseded') {

@@ -256,6 +256,7 @@ fn unpack(
         display: shown,
         file_name: base,
         names: &names,
+        reference: crate::table::reference_day(&names, context.options.today),
         bytes: &head,
         context,
     };

@@ -45,6 +45,24 @@ impl Budget {
         }
     }
 
+    /// A budget of `left` bytes (what a workbook handed to the spreadsheet module may take).
+    #[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
+    pub(crate) fn with_left(left: u64) -> Budget {
+        Budget {
+            left: Cell::new(left.min(UNPACK_BYTES)),
+        }
+    }
+
+    /// What is left.
+    pub(crate) fn left(&self) -> u64 {
+        self.left.get()
+    }
+
+    /// Leaves at most `left` (what the spreadsheet module left of it).
+    pub(crate) fn spend_to(&self, left: u64) {
+        self.left.set(self.left.get().min(left));
+    }
+
     /// Takes `n` bytes; `false` when fewer are left.
     fn take(&self, n: u64) -> bool {
         let left = self.left.get();

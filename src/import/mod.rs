@@ -18,6 +18,7 @@ pub(crate) mod scan;
 #[cfg(feature = "spreadsheets")]
 pub(crate) mod sheet;
 mod text;
+pub(crate) mod workbook;
 
 pub(crate) use text::TextReader;
 
@@ -56,6 +57,9 @@ pub(crate) struct WholeFile<'a> {
     pub file_name: &'a str,
     /// Every name whose date may date it: its own, then its archives'.
     pub names: &'a [&'a str],
+    /// The day its yearless dates are placed before, and where it came from (from `names`
+    /// and today: [`reference_day`]).
+    pub reference: Option<(Date, YearFrom)>,
     /// Its bytes.
     pub bytes: &'a [u8],
     /// The options, how deep in archives it is, what it may unpack.
@@ -63,17 +67,12 @@ pub(crate) struct WholeFile<'a> {
 }
 
 impl WholeFile<'_> {
-    /// The day its yearless dates are placed before, and where it came from.
-    pub(crate) fn reference(&self) -> Option<(Date, YearFrom)> {
-        reference_day(self.names, self.context.options.today)
-    }
-
     /// A source of cells that are not text (a sheet, a JSON file), named `name` in reports.
     pub(crate) fn source(&self, name: String) -> Source {
         Source {
             name,
             file_name: self.file_name.to_string(),
-            reference: self.reference(),
+            reference: self.reference,
             text: false,
             delimiter: None,
             encoding: None,
@@ -106,13 +105,18 @@ pub(crate) fn read_whole(
     })
 }
 
-/// A spreadsheet, with the readers built in (the `spreadsheets` feature); without them, said
-/// so (`needs_spreadsheet_reader`: the page then loads the bundle that has them).
+/// A spreadsheet: by the reader the host registered ([`workbook`]: the page's spreadsheet
+/// module), else by the readers built in (the `spreadsheets` feature); with neither, said so
+/// (`needs_spreadsheet_reader`: the page then loads the module).
 pub(crate) fn read_sheet(
     file: &WholeFile,
     sink: &mut dyn RowSink,
     problems: &mut FileProblems,
 ) -> FileKind {
+    if let Some(reader) = workbook::registered() {
+        workbook::read_with(reader, file, sink, problems);
+        return file.kind;
+    }
     #[cfg(feature = "spreadsheets")]
     return sheet::read(file, sink, problems);
     #[cfg(not(feature = "spreadsheets"))]

@@ -227,6 +227,7 @@ impl Importer {
                     display: &self.name,
                     file_name: &self.name,
                     names: &[&self.name],
+                    reference: crate::table::reference_day(&[&self.name], self.options.today),
                     bytes: &bytes,
                     context: Context {
                         options: self.options,

@@ -47,6 +47,9 @@ async function summaryCount(page, kind) {
 
 test('drop a CSV, an XLSX and a ZIP at once: each is read and reported', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
+  // What the page and its worker fetch (context-wide, so the worker's requests count).
+  const requested = [];
+  context.on('request', (r) => requested.push(r.url()));
   await page.goto(server.url);
   await page.locator('[data-id="roi"] .sr-card-value').waitFor();
   // Dropped on the ROI tab: the element switches to the Files tab.
@@ -79,6 +82,15 @@ test('drop a CSV, an XLSX and a ZIP at once: each is read and reported', async (
   assert.equal(await xlsx.locator('[data-format]').getAttribute('data-format'), 'linkedin-followers');
   assert.equal(await xlsx.locator('.sr-counts').getAttribute('data-imported'), '3');
   assert.match(await xlsx.locator('.sr-facts').last().textContent(), /en-tête ligne 2/);
+  // The spreadsheet module was loaded beside the running core: no worker started again (the
+  // CSV and the ZIP were read once), and it was fetched only for the workbook.
+  const core = await page.evaluate(async () => {
+    const c = await (await import(new URL('worker-client.js', location.href))).coreClient();
+    return { restarts: c.restarts, bundle: c.bundle, mode: c.mode };
+  });
+  assert.deepEqual(core, { restarts: 0, bundle: 'sheets', mode: 'worker' });
+  assert.ok(requested.some((u) => u.endsWith('/pkg/sheets/sheets_bg.wasm')), requested.join('\n'));
+  assert.ok(!requested.some((u) => /social_roi_bg\.wasm/.test(u) && u.includes('/pkg/sheets/')));
 
   const zip = card(page, 'Overview_2026-04-30_1777507200_boulangerie.zip');
   assert.equal(await zip.locator('[data-format]').getAttribute('data-format'), 'tiktok-overview');

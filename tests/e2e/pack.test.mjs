@@ -28,7 +28,7 @@ test('npm pack gives a package with the element, its loader and both bundles, wh
   const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], root));
   const files = packed.files.map((f) => f.path);
   for (const f of ['package.json', 'www/social-roi.js', 'www/core.js', 'www/worker.js', 'www/pkg/lite/social_roi.js', 'www/pkg/lite/social_roi_bg.wasm',
-    'www/pkg/full/social_roi.js', 'www/pkg/full/social_roi_bg.wasm', 'www/pkg/sheets/social_roi.js', 'www/pkg/sheets/social_roi_bg.wasm', 'www/social-roi.html', 'docs/embed.md']) {
+    'www/pkg/full/social_roi.js', 'www/pkg/full/social_roi_bg.wasm', 'www/pkg/sheets/sheets.js', 'www/pkg/sheets/sheets_bg.wasm', 'www/social-roi.html', 'docs/embed.md']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
   assert.ok(!files.some((f) => /^(src|tests|crates|target|node_modules)\//.test(f)), files.join(' '));

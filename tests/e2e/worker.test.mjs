@@ -1,7 +1,8 @@
 // The page's work in its worker, in a real browser: a large generated export read with its
 // progress (bytes, lines, time left) and a Cancel that stops it; the worker killed in the
 // middle of a file, and everything typed and every other file still there; an endless-loop
-// ODS and an allocation-bomb XLSX dropped beside a good export, each named with words; the
+// ODS and an allocation-bomb XLSX dropped beside a good export, each named with words; a trap
+// of the spreadsheet module, which ends one file and not the worker; the
 // longest main-thread task while the page reads a 50 MB export and opens the Analysis tab
 // (printed); and the page's own thread when no worker can start.
 import { test, before, after } from 'node:test';
@@ -256,6 +257,40 @@ test('an endless-loop ODS and an allocation-bomb XLSX beside a good export: the 
     assert.match(plain(await card(page, 'abonnés_piégé.xlsx').locator('[role="alert"]').textContent()),
       /^The file could not be read: it stopped the reader .* Your other files and everything you typed are intact\.$/);
   }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the spreadsheet module traps on one workbook: that file is named, the worker goes on, the next workbook reads', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  // The module as served, but a workbook whose name says "piège" is handed to it at an address
+  // past its memory: a real trap inside the module (memory access out of bounds).
+  await context.route('**/pkg/sheets/sheets.js', async (route) => {
+    const body = await (await route.fetch()).text();
+    const call = 'ret = wasm.readWorkbook(ptr0, len0,';
+    assert.ok(body.includes(call), 'the generated call to patch');
+    await route.fulfill({ contentType: 'text/javascript', body: body.replace(call, "ret = wasm.readWorkbook(display.includes('piège') ? 0xFFFFFF00 : ptr0, len0,") });
+  });
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('[data-panel="files"]').waitFor();
+  const xlsx = readFileSync(join(FIXTURES, 'import', 'linkedin', 'acme_followers_1714435200000.xlsx'));
+  const sheet = (name) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  const picker = page.locator('input[data-control="files"]');
+  const xls = readFileSync(join(FIXTURES, 'import', 'linkedin', 'acme_content_1714435200000.xls'));
+  await picker.setInputFiles([{ name: GOOD_NAME, mimeType: 'text/csv', buffer: readFileSync(GOOD) }, { name: 'contenu_piège.xls', mimeType: 'application/vnd.ms-excel', buffer: xls }]);
+  for (const name of [GOOD_NAME, 'contenu_piège.xls']) await settled(page, name);
+  assert.equal(await status(page, 'contenu_piège.xls'), 'unreadable');
+  const said = plain(await card(page, 'contenu_piège.xls').locator('[data-problems="errors"]').textContent());
+  assert.match(said, /^contenu_piège\.xls : le lecteur de classeurs s’est arrêté sur des données inattendues : le fichier est abîmé ; exportez-le de nouveau$/);
+  assert.doesNotMatch(said, /unreachable|RuntimeError|out of bounds/i);
+  // The next workbook, with a fresh instance of the module, reads; nothing started again.
+  await picker.setInputFiles(sheet('abonnés.xlsx'));
+  await settled(page, 'abonnés.xlsx');
+  assert.equal(await status(page, 'abonnés.xlsx'), 'ok');
+  assert.equal(await card(page, 'abonnés.xlsx').locator('.sr-counts').getAttribute('data-imported'), '3');
+  assert.equal(await status(page, GOOD_NAME), 'ok');
+  assert.equal(await client(page, 'restarts'), 0);
+  await shot(page, 'worker-sheets-trap', { fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });

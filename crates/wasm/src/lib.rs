@@ -3,7 +3,7 @@
 //! (JSON-compatible objects, `null` never `undefined`); errors thrown as `{kind, message}`.
 //! One file per area of the page: `roi.rs` for the calculator, `files.rs` for the files,
 //! `analysis.rs` for the analysis of those files, `contest.rs` for contests and draws,
-//! `report.rs` for the report;
+//! `report.rs` for the report, `sheets.rs` for the workbooks the spreadsheet module reads;
 //! `bench.rs` holds the benchmark's raw scan.
 //! Without the `full` feature only `roi.rs` is exported: that is the page's light first
 //! bundle.
@@ -23,6 +23,8 @@ mod files;
 #[cfg(feature = "full")]
 mod report;
 mod roi;
+#[cfg(feature = "full")]
+mod sheets;
 
 #[cfg(feature = "full")]
 pub use analysis::*;

@@ -451,6 +451,7 @@ mod tests {
             display: "book.ods",
             file_name: "book.ods",
             names: &["book.ods"],
+            reference: None,
             bytes,
             context: Context {
                 options: ImportOptions::default(),

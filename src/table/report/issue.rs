@@ -86,6 +86,9 @@ pub enum Issue {
         /// What the reader said.
         detail: String,
     },
+    /// The page's spreadsheet module stopped (a trap: a reader's panic, its memory spent) on
+    /// this workbook: the file is damaged (or too large for the module).
+    SheetModuleStopped,
     /// The file could not be read at all: its reader crashed, ran out of its memory or made
     /// no progress (said by the command line's or the page's watchdog).
     ReadFailed {
@@ -328,7 +331,7 @@ impl Issue {
             Issue::TooDeep => "too_deep",
             Issue::TooLarge { .. } => "too_large",
             Issue::Encrypted => "encrypted",
-            Issue::ReaderStopped { .. } => "reader_stopped",
+            Issue::ReaderStopped { .. } | Issue::SheetModuleStopped => "reader_stopped",
             Issue::ReadFailed { .. } => "read_failed",
             Issue::UnpackBudget { .. } => "unpack_budget",
             Issue::ZipBomb { .. } => "zip_bomb",
@@ -532,6 +535,8 @@ impl Issue {
                 "{} (comme NUL) dans le texte, le premier ici\u{a0}: les valeurs qui les contiennent sont abîmées, vérifiez-les",
                 plural(*count, "caractère de contrôle", "caractères de contrôle", lang)
             ),
+            (Issue::SheetModuleStopped, Lang::En) => "the spreadsheet reader stopped on data it did not expect: the file is damaged; export it again".into(),
+            (Issue::SheetModuleStopped, Lang::Fr) => "le lecteur de classeurs s’est arrêté sur des données inattendues\u{a0}: le fichier est abîmé\u{a0}; exportez-le de nouveau".into(),
             (Issue::ReaderStopped { detail }, Lang::En) => format!(
                 "the reader stopped on data it did not expect ({detail}): the file is damaged; export it again"
             ),
