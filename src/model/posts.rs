@@ -122,13 +122,13 @@ struct SymbolColumn {
 }
 
 impl SymbolColumn {
-    /// Adds `name` unless it is new and `max` names are known already: false then (the post
-    /// gets no name here).
+    /// Adds `name` unless it is new and `max` names are known already: false then, and
+    /// nothing is added (the caller says what the post has instead).
     fn push_bounded(&mut self, name: &str, max: usize) -> bool {
-        let previous = self.ids.last().and_then(|&id| self.names.get(id as usize));
-        let known = previous.is_some_and(|p| p == name) || self.index.contains_key(name);
-        let fits = known || self.names.len() < max;
-        self.push(fits.then_some(name));
+        let fits = self.names.len() < max || self.index.contains_key(name);
+        if fits {
+            self.push(Some(name));
+        }
         fits
     }
 
@@ -198,11 +198,7 @@ impl IdColumn {
         if self.heads.ids.is_empty() {
             self.heads.ids.resize(len, NONE);
         }
-        let known = self.heads.push_bounded(head, MAX_PREFIXES);
-        if !known {
-            self.heads.ids.pop();
-        }
-        known
+        self.heads.push_bounded(head, MAX_PREFIXES)
     }
 
     /// `id` kept as text: its mark.
@@ -365,6 +361,7 @@ impl LinkColumn {
         let rest = if self.prefixes.push_bounded(prefix, MAX_PREFIXES) {
             segment
         } else {
+            self.prefixes.push(None);
             l
         };
         let tail = id.rsplit_once('_').map(|(_, tail)| tail);
@@ -381,12 +378,11 @@ impl LinkColumn {
     fn get(&self, i: usize, id: PostId<'_>) -> Option<Cow<'_, str>> {
         let r = *self.rest.get(i)?;
         let prefix = self.prefixes.get(i).unwrap_or("");
-        let tail = |id: &str| id.rsplit_once('_').map_or("", |(_, tail)| tail).to_string();
         let owned = |rest: &str| Cow::Owned([prefix, rest].concat());
         Some(match r {
             NONE => return None,
             SAME_AS_ID => owned(&id),
-            SAME_AS_ID_TAIL => owned(&tail(&id)),
+            SAME_AS_ID_TAIL => owned(id.rsplit_once('_').map_or("", |(_, tail)| tail)),
             _ => match self.rests.get(r as usize).unwrap_or("") {
                 rest if prefix.is_empty() => Cow::Borrowed(rest),
                 rest => owned(rest),
