@@ -560,11 +560,13 @@ export class FileSet {
         // eslint-disable-next-line no-await-in-loop
         entry.report = await this.#client.request('quote', { set: this.name, key: entry.key, line, column, lang: this.lang, today: today() }, { internal });
       }
-      if (!internal && !again && needsSheets(entry.report) && await this.#client.upgrade()) {
+      if (!internal && !again && needsSheets(entry.report)) {
         // Read again with the spreadsheet module: this file alone, the others stay as read
-        // (the file is still `reading` to the page meanwhile).
+        // (the file is still `reading` to the page meanwhile). Without it, the file fails.
+        const loaded = await this.#client.upgrade();
         await this.#client.request('remove', { set: this.name, key: entry.key });
         Object.assign(entry, { read: 0, lines: null, phase: 'queued', report: null });
+        if (!loaded) throw { kind: 'stopped', reason: 'sheets' };
         this.#emit(entry, 'progress');
         await this.#read(f, false, true);
         return;

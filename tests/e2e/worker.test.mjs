@@ -295,6 +295,38 @@ test('the spreadsheet module traps on one workbook: that file is named, the work
   await context.close();
 });
 
+test('the spreadsheet module cannot be fetched: the workbook says so in words, and reads once it can', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const refused = (route) => route.fulfill({ status: 503, body: '' });
+  await context.route('**/pkg/sheets/**', refused);
+  await page.goto(`${server.url}#tab=files`);
+  await page.locator('[data-panel="files"]').waitFor();
+  const xlsx = { name: 'abonnés.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(join(FIXTURES, 'import', 'linkedin', 'acme_followers_1714435200000.xlsx')) };
+  const picker = page.locator('input[data-control="files"]');
+  await picker.setInputFiles([{ name: GOOD_NAME, mimeType: 'text/csv', buffer: readFileSync(GOOD) }, xlsx]);
+  for (const name of [GOOD_NAME, 'abonnés.xlsx']) await settled(page, name);
+  assert.equal(await status(page, 'abonnés.xlsx'), 'failed');
+  const alert = card(page, 'abonnés.xlsx').locator('[role="alert"]');
+  assert.equal(await alert.getAttribute('data-stopped'), 'sheets');
+  assert.match(plain(await alert.textContent()), /le lecteur de classeurs n’a pas pu être chargé .* retirez le fichier et déposez-le de nouveau\./);
+  assert.equal(await status(page, GOOD_NAME), 'ok');
+  // What the first read said (a reader loads, then the file is read again) is gone.
+  assert.doesNotMatch(plain(await card(page, 'abonnés.xlsx').textContent()), /se charge/);
+  await shot(page, 'worker-sheets-unfetched', { fullPage: true });
+  // The site answers again: removed and dropped again, the workbook reads; nothing restarted.
+  await context.unroute('**/pkg/sheets/**', refused);
+  await card(page, 'abonnés.xlsx').locator('button[data-action="remove-file"]').click();
+  await card(page, 'abonnés.xlsx').waitFor({ state: 'detached' });
+  await picker.setInputFiles(xlsx);
+  await settled(page, 'abonnés.xlsx');
+  assert.equal(await status(page, 'abonnés.xlsx'), 'ok');
+  assert.equal(Number(await page.locator('[data-summary="records"] [data-kind="daily"]').getAttribute('data-count')), 3);
+  assert.equal(await client(page, 'restarts'), 0);
+  // The console said why the module was missing (once), and nothing else went wrong.
+  assert.deepEqual(problems.filter((p) => !/pkg\/sheets|503|spreadsheet module could not be loaded/.test(p)), []);
+  await context.close();
+});
+
 test('the longest main-thread task while a 50 MB export is read and the Analysis tab opens', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   await watchLongTasks(page);
