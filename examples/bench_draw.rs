@@ -6,7 +6,8 @@
 //! first preparation would otherwise run), the preparation under the default rules, the same
 //! preparation asked in French (the draw view's language switched), the draw,
 //! the verification of its certificate, a redraw, a page of exclusions, and an RFC 3797 draw
-//! (its preparation and draw, the flags kept); prints the medians, the certificate's size, and
+//! (its preparation and draw, the flags kept); prints the medians, the resident memory after
+//! each step of the first round and at most during it, the certificate's size, and
 //! the entries' SHA-256 and the suspicious entrants' (to compare two builds by).
 //! Prints numbers; it asserts nothing.
 
@@ -15,6 +16,21 @@ use social_roi::{
     RulesInput, SeedInput, SeedKind, Workspace,
 };
 use std::time::Instant;
+
+/// The resident memory now and at most since the last lap, in MB (Linux: `VmRSS` and
+/// `VmHWM`, the peak reset by writing 5 to `/proc/self/clear_refs`; elsewhere zeros); starts
+/// the next lap. Where a step's memory peaks: WebAssembly's memory never shrinks, so a page
+/// keeps the highest it reached.
+fn memory_lap() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| {
+        let line = status.lines().find(|l| l.starts_with(key));
+        let n = line.and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok());
+        n.unwrap_or(0.0) / 1e3
+    };
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    (kb("VmRSS:"), kb("VmHWM:"))
+}
 
 /// Time this thread has run on a processor, in milliseconds (Linux; else the wall clock): on a
 /// shared machine, what the work cost rather than how long others made it wait.
@@ -72,8 +88,9 @@ fn check_of(s: &mut DrawSession, entries: &Entries) -> String {
 }
 
 /// Per step, the wall and processor milliseconds of every round; the certificate's size; the
-/// entries' SHA-256 and that of the suspicious entrants (as JSON), to compare two builds by.
-type Measured = (Vec<Vec<f64>>, Vec<Vec<f64>>, usize, String);
+/// entries' SHA-256 and that of the suspicious entrants (as JSON), to compare two builds by;
+/// per step of the first round, the resident memory after it and at most during it (MB).
+type Measured = (Vec<Vec<f64>>, Vec<Vec<f64>>, usize, String, Vec<(f64, f64)>);
 
 /// Times every step, `rounds` times (see the module head).
 fn measure(entries: &Entries, rounds: usize) -> Measured {
@@ -93,12 +110,17 @@ fn measure(entries: &Entries, rounds: usize) -> Measured {
     let origin = Instant::now();
     let mut size = 0;
     let mut check = String::new();
+    let mut heap = Vec::new();
+    memory_lap();
     for _ in 0..rounds {
         let mut lap = (Instant::now(), cpu_ms(origin));
         let mut clock = |k: usize, times: &mut Vec<Vec<f64>>| {
             let now = cpu_ms(origin);
             times[k].push(lap.0.elapsed().as_secs_f64() * 1e3);
             cpu[k].push(now - lap.1);
+            if heap.len() < STEPS.len() {
+                heap.push(memory_lap());
+            }
             lap = (Instant::now(), cpu_ms(origin));
         };
         let mut s = DrawSession::new(entries);
@@ -132,7 +154,7 @@ fn measure(entries: &Entries, rounds: usize) -> Measured {
         size = serde_json::to_string_pretty(&cert).map_or(0, |j| j.len());
         assert!(v.confirmed && page.len() <= 500);
     }
-    (times, cpu, size, check)
+    (times, cpu, size, check, heap)
 }
 
 fn main() {
@@ -156,14 +178,19 @@ fn main() {
         let _ = ws.finish(id);
         let import = t.elapsed().as_secs_f64() * 1e3;
         let entries = &ws.dataset().records.entries;
-        let (times, cpu, size, check) = measure(entries, rounds);
+        let (heap_in, _) = memory_lap();
+        let (times, cpu, size, check, heap) = measure(entries, rounds);
         println!(
             "{path}: {} entries, import {import:.0} ms (once); medians of {rounds} rounds:",
             entries.len()
         );
-        println!("  {:<16} {:>8} {:>8}", "", "wall ms", "cpu ms");
-        for ((name, t), c) in STEPS.iter().zip(times).zip(cpu) {
-            println!("  {name:<16} {:>8.1} {:>8.1}", median(t), median(c));
+        println!(
+            "  {:<16} {:>8} {:>8}  memory MB (round 1, from {heap_in:.0} with the file): after, peak",
+            "", "wall ms", "cpu ms"
+        );
+        for (((name, t), c), (after, peak)) in STEPS.iter().zip(times).zip(cpu).zip(heap) {
+            let (t, c) = (median(t), median(c));
+            println!("  {name:<16} {t:>8.1} {c:>8.1}  {after:>7.0} {peak:>7.0}");
         }
         println!("  certificate JSON {:.1} MB", size as f64 / 1e6);
         println!("  {check}");

@@ -10,8 +10,10 @@
 //! which [`resolve_year`] places on the last occurrence before a reference day; [`parsing`]
 //! holds it and its helpers, this file the calendar.
 
+mod packed;
 mod parsing;
 
+pub(crate) use packed::{pack, unpack, ASIDE, UNDATED};
 pub(crate) use parsing::{date_in_name, fold, from_excel_serial, resolve_year};
 pub use parsing::{parse, ParsedDate, SlashOrder};
 

@@ -1,7 +1,7 @@
 //! The contest entries of a table or a dataset, stored compactly: each entry's six texts (id,
 //! reply-to id, author, profile, link, comment) written one after the other in one of a few
-//! large strings, and a fixed-width record per entry saying where they lie, plus its date,
-//! likes and origin. An entry comes in as an [`EntryRow`] (or its borrowed texts, from the
+//! large strings, and a 48-byte record per entry saying where they lie, plus its date, likes
+//! and origin (the rare field it cannot hold kept aside). An entry comes in as an [`EntryRow`] (or its borrowed texts, from the
 //! import) and is read back through an [`EntryRef`], which borrows the store.
 //!
 //! Why: a million comments as `EntryRow`s were six heap strings each, about 270 bytes of
@@ -11,7 +11,7 @@
 //! what it keeps is specific to comment exports.
 
 use super::{EntryRow, Origin};
-use crate::date::DateTime;
+use crate::date::{pack, unpack, DateTime, ASIDE, UNDATED};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 /// The size of the text strings (an entry whose texts are longer gets one of its own).
@@ -29,31 +29,72 @@ const TEXTS: usize = 6;
 /// How many records a block of [`Slots`] holds.
 const BLOCK: usize = 1 << 14;
 
-/// Where one entry's texts lie, and its other fields, flat (no padding inside an `Origin` or
-/// an `Option<f64>`): 80 bytes.
+/// Where one entry's texts lie, and its other fields, in 48 bytes: its time in bit fields
+/// ([`pack`]), its line in four bytes, the ends of its five short texts in two bytes each. An
+/// entry with what these cannot hold (a line from 2^32 on, an offset past a million minutes,
+/// short texts of more than 64 KiB together, which no export writes) has its line, time and
+/// ends kept aside whole, as a [`Fields`].
 #[derive(Clone, Debug)]
 struct Slot {
-    /// The line it came from, and its likes (NaN for none: a count is never NaN).
-    line: u64,
+    /// Its likes (NaN for none: a count is never NaN).
     likes: f64,
+    /// Its time ([`pack`]), or [`UNDATED`].
+    date: u64,
     /// The text string its texts are in, and where they start in it.
     chunk: u32,
     start: u32,
-    /// Where each text ends, counted from `start` (each starts where the one before ends).
-    ends: [u32; TEXTS],
+    /// The line it came from.
+    line: u32,
     /// The file it came from.
     file: u32,
-    date: Option<DateTime>,
-    /// Bit `k`: text `k` is present (an absent one is empty here).
+    /// Where the comment (written last) ends, counted from `start`.
+    text_end: u32,
+    /// Where each other text ends, counted from `start` (each starts where the one before
+    /// ends).
+    ends: [u16; TEXT],
+    /// Bit `k`: text `k` is present (an absent one is empty here); [`FAR`]: the line, time
+    /// and ends are kept aside.
     present: u8,
 }
 
+/// The bit of [`Slot::present`] saying the entry's [`Fields`] are kept aside.
+const FAR: u8 = 1 << 7;
+
+/// The fields of an entry a [`Slot`] holds in few bytes, whole.
+#[derive(Clone, Debug)]
+struct Fields {
+    line: u64,
+    date: Option<DateTime>,
+    /// Where each text ends, counted from the entry's start.
+    ends: [u32; TEXTS],
+}
+
 impl Slot {
-    fn origin(&self) -> Origin {
-        Origin {
-            file: self.file as usize,
-            line: self.line,
+    /// The slot with `f` written in, marked [`FAR`] when `f` must be kept aside.
+    fn with(mut self, f: &Fields) -> Slot {
+        self.text_end = f.ends[TEXT];
+        let line = u32::try_from(f.line).ok().filter(|&l| l != u32::MAX);
+        let date = f.date.map_or(Some(UNDATED), pack);
+        // The ends only grow: the last short one bounds them all.
+        match (line, date, f.ends[TEXT - 1] <= u32::from(u16::MAX)) {
+            (Some(line), Some(date), true) => {
+                (self.line, self.date) = (line, date);
+                self.ends = std::array::from_fn(|k| f.ends[k] as u16);
+                self.present &= !FAR;
+            }
+            _ => {
+                (self.line, self.date, self.ends) = (u32::MAX, ASIDE, [0; TEXT]);
+                self.present |= FAR;
+            }
         }
+        self
+    }
+
+    /// The slot with `f` written in, and `f` when it must be kept aside.
+    fn holding(self, f: Fields) -> (Slot, Option<Fields>) {
+        let slot = self.with(&f);
+        let far = (slot.present & FAR != 0).then_some(f);
+        (slot, far)
     }
 
     fn likes(&self) -> Option<f64> {
@@ -67,39 +108,92 @@ impl Slot {
 struct Slots {
     blocks: Vec<Vec<Slot>>,
     len: usize,
+    /// By entry, in order: the fields of the slots marked [`FAR`].
+    far: Vec<(usize, Fields)>,
 }
 
 impl Slots {
-    fn push(&mut self, slot: Slot) {
+    fn push(&mut self, (slot, far): (Slot, Option<Fields>)) {
         if self.len.is_multiple_of(BLOCK) {
             self.blocks.push(Vec::with_capacity(BLOCK));
         }
         if let Some(b) = self.blocks.last_mut() {
             b.push(slot);
+            self.far.extend(far.map(|f| (self.len, f)));
             self.len += 1;
         }
     }
 
-    fn pop(&mut self) -> Option<Slot> {
+    fn pop(&mut self) -> Option<(Slot, Option<Fields>)> {
         let b = self.blocks.last_mut()?;
         let slot = b.pop()?;
         if b.is_empty() {
             self.blocks.pop();
         }
         self.len -= 1;
-        Some(slot)
+        // The last entry's fields, if aside, are the last kept.
+        let far = (slot.present & FAR != 0)
+            .then(|| self.far.pop().map(|(_, f)| f))
+            .flatten();
+        Some((slot, far))
     }
 
     fn get(&self, i: usize) -> &Slot {
         &self.blocks[i / BLOCK][i % BLOCK]
     }
 
-    fn set(&mut self, i: usize, slot: Slot) {
-        self.blocks[i / BLOCK][i % BLOCK] = slot;
+    fn get_mut(&mut self, i: usize) -> &mut Slot {
+        &mut self.blocks[i / BLOCK][i % BLOCK]
     }
 
-    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Slot> {
-        self.blocks.iter_mut().flatten()
+    fn set(&mut self, i: usize, (slot, far): (Slot, Option<Fields>)) {
+        self.blocks[i / BLOCK][i % BLOCK] = slot;
+        match (self.far.binary_search_by_key(&i, |f| f.0), far) {
+            (Ok(k), Some(f)) => self.far[k].1 = f,
+            (Ok(k), None) => _ = self.far.remove(k),
+            (Err(k), Some(f)) => self.far.insert(k, (i, f)),
+            (Err(_), None) => {}
+        }
+    }
+
+    /// The fields of entry `i` (its slot `s`), when kept aside.
+    fn far(&self, i: usize, s: &Slot) -> Option<&Fields> {
+        if s.present & FAR == 0 {
+            return None;
+        }
+        let k = self.far.binary_search_by_key(&i, |f| f.0).ok()?;
+        Some(&self.far[k].1)
+    }
+
+    /// Where text `k` of entry `i` (its slot `s`) ends, counted from its start.
+    fn end(&self, i: usize, s: &Slot, k: usize) -> u32 {
+        match self.far(i, s) {
+            _ if k == TEXT => s.text_end,
+            None => u32::from(s.ends[k]),
+            Some(f) => f.ends[k],
+        }
+    }
+
+    fn line(&self, i: usize, s: &Slot) -> u64 {
+        self.far(i, s).map_or(u64::from(s.line), |f| f.line)
+    }
+
+    fn date(&self, i: usize, s: &Slot) -> Option<DateTime> {
+        match self.far(i, s) {
+            Some(f) => f.date,
+            None if s.date == UNDATED => None,
+            None => unpack(s.date),
+        }
+    }
+
+    /// Entry `i`'s fields, whole.
+    fn fields(&self, i: usize) -> Fields {
+        let s = self.get(i);
+        Fields {
+            line: self.line(i, s),
+            date: self.date(i, s),
+            ends: std::array::from_fn(|k| self.end(i, s, k)),
+        }
     }
 }
 
@@ -183,16 +277,23 @@ impl Entries {
             }
             ends[k] = offset(c.len() - start);
         }
-        self.slots.push(Slot {
-            line: e.origin.line,
+        let slot = Slot {
             likes: e.likes.unwrap_or(f64::NAN),
+            date: UNDATED,
             chunk: offset(chunk),
             start: offset(start),
-            ends,
+            line: 0,
             file: offset(e.origin.file),
-            date: e.date,
+            text_end: 0,
+            ends: [0; TEXT],
             present,
-        });
+        };
+        let fields = Fields {
+            line: e.origin.line,
+            date: e.date,
+            ends,
+        };
+        self.slots.push(slot.holding(fields));
     }
 
     /// Entry `i`, if there is one.
@@ -223,8 +324,8 @@ impl Entries {
         let mut row = e.to_entry();
         change(&mut row);
         self.push(row);
-        if let Some(slot) = self.slots.pop() {
-            self.slots.set(i, slot);
+        if let Some(last) = self.slots.pop() {
+            self.slots.set(i, last);
         }
     }
 
@@ -237,10 +338,19 @@ impl Entries {
 
     /// Calls `f` on every entry's origin, to change it.
     pub(crate) fn for_each_origin(&mut self, mut f: impl FnMut(&mut Origin)) {
-        for s in self.slots.iter_mut() {
-            let mut o = s.origin();
+        for i in 0..self.len() {
+            let mut o = self.at(i).origin();
+            let line = o.line;
             f(&mut o);
-            (s.file, s.line) = (offset(o.file), o.line);
+            self.slots.get_mut(i).file = offset(o.file);
+            if o.line != line {
+                let fields = Fields {
+                    line: o.line,
+                    ..self.slots.fields(i)
+                };
+                let slot = self.slots.get(i).clone();
+                self.slots.set(i, slot.holding(fields));
+            }
         }
     }
 
@@ -339,16 +449,24 @@ impl<'a> EntryRef<'a> {
         self.entries.slots.get(self.i)
     }
 
-    /// Text `k` of the entry, if present.
+    /// Text `k` of the entry, if present (inlined: each caller's `k` is a constant).
+    #[inline]
     fn text_at(self, k: usize) -> Option<&'a str> {
         let s = self.slot();
         if s.present & (1 << k) == 0 {
             return None;
         }
-        let begin = if k == 0 { 0 } else { s.ends[k - 1] };
+        let (begin, end) = if s.present & FAR == 0 {
+            let short = |k: usize| u32::from(s.ends[k]);
+            let begin = if k == 0 { 0 } else { short(k - 1) };
+            (begin, if k == TEXT { s.text_end } else { short(k) })
+        } else {
+            let end = |k: usize| self.entries.slots.end(self.i, s, k);
+            (if k == 0 { 0 } else { end(k - 1) }, end(k))
+        };
         let at = |p: u32| s.start as usize + p as usize;
         let chunk = self.entries.chunks.get(s.chunk as usize)?;
-        Some(chunk.get(at(begin)..at(s.ends[k])).unwrap_or(""))
+        Some(chunk.get(at(begin)..at(end)).unwrap_or(""))
     }
 
     /// Its position in the store.
@@ -383,7 +501,7 @@ impl<'a> EntryRef<'a> {
 
     /// When the comment was written.
     pub fn date(self) -> Option<DateTime> {
-        self.slot().date
+        self.entries.slots.date(self.i, self.slot())
     }
 
     /// The comment's text.
@@ -398,17 +516,20 @@ impl<'a> EntryRef<'a> {
 
     /// The file and line it came from.
     pub fn origin(self) -> Origin {
-        self.slot().origin()
+        let s = self.slot();
+        Origin {
+            file: s.file as usize,
+            line: self.entries.slots.line(self.i, s),
+        }
     }
 
     /// Its texts and fields, borrowed, as they went in.
     pub(crate) fn texts(self) -> EntryTexts<'a> {
-        let s = self.slot();
         EntryTexts {
             texts: std::array::from_fn(|k| self.text_at(k)),
-            date: s.date,
-            likes: s.likes(),
-            origin: s.origin(),
+            date: self.date(),
+            likes: self.slot().likes(),
+            origin: self.origin(),
         }
     }
 
@@ -457,8 +578,8 @@ mod tests {
     }
 
     #[test]
-    fn a_record_is_80_bytes() {
-        assert_eq!(std::mem::size_of::<Slot>(), 80);
+    fn a_record_is_48_bytes() {
+        assert_eq!(std::mem::size_of::<Slot>(), 48);
     }
 
     #[test]
@@ -475,6 +596,52 @@ mod tests {
         assert_eq!(e.link(), Some(""));
         assert!(store.get(rows.len()).is_none());
         assert_eq!(store, Entries::from(&rows[..]));
+    }
+
+    #[test]
+    fn what_a_record_cannot_hold_is_kept_aside() {
+        let mut rows: Vec<EntryRow> = (0..40).map(entry).collect();
+        rows[3].origin.line = u64::from(u32::MAX);
+        rows[9].profile = Some("p".repeat(70_000));
+        rows[9].text = "a comment after a long profile".into();
+        if let Some(d) = &mut rows[20].date {
+            d.offset_minutes = Some(1 << 20);
+        }
+        rows[39].origin.line = u64::MAX;
+        let mut store = Entries::from(&rows[..]);
+        assert_eq!(store.to_vec(), rows);
+        assert_eq!(store.slots.far.len(), 4);
+        assert_eq!(
+            store.get(9).unwrap().text(),
+            "a comment after a long profile"
+        );
+        // Out of aside, into it, and a line changed both ways.
+        store.update(3, |e| e.origin.line = 5);
+        rows[3].origin.line = 5;
+        store.update(4, |e| e.link = Some("l".repeat(66_000)));
+        rows[4].link = Some("l".repeat(66_000));
+        assert_eq!(store.to_vec(), rows);
+        store.for_each_origin(|o| {
+            o.line = match o.line {
+                7 => 1 << 40,
+                u64::MAX => 8,
+                l => l,
+            };
+        });
+        for r in &mut rows {
+            r.origin.line = match r.origin.line {
+                7 => 1 << 40,
+                u64::MAX => 8,
+                l => l,
+            };
+        }
+        assert_eq!(store.to_vec(), rows);
+        assert_eq!(store.pop(), rows.pop());
+        assert_eq!(store.to_vec(), rows);
+        store.retain(|o| o.line != 1 << 40);
+        rows.retain(|e| e.origin.line != 1 << 40);
+        assert_eq!(store.to_vec(), rows);
+        assert_eq!(store.slots.far.len(), 3);
     }
 
     #[test]

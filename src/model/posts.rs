@@ -12,7 +12,7 @@
 //! is a sentinel inside a column, and what comes out is an `Option<f64>`.
 
 use super::{Network, Origin, Post, PostMetrics};
-use crate::date::{Date, DateTime, Time};
+use crate::date::{pack, unpack, DateTime, ASIDE, UNDATED};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -399,50 +399,6 @@ struct DateColumn {
     packed: Vec<u64>,
     /// By post, in order: the times kept aside ([`ASIDE`] in `packed`).
     aside: Vec<(usize, DateTime)>,
-}
-
-/// No publication time.
-const UNDATED: u64 = 0;
-/// A publication time kept aside.
-const ASIDE: u64 = u64::MAX;
-/// Bit fields: present (63), year (49–62), month (45–48), day (40–44), time present (39),
-/// hour, minute, second (22–38), offset present (21), offset + 2^20 (0–20).
-const PRESENT: u64 = 1 << 63;
-const HAS_TIME: u64 = 1 << 39;
-const HAS_OFFSET: u64 = 1 << 21;
-const OFFSET_BIAS: i64 = 1 << 20;
-
-/// `dt` in bit fields, if they hold it.
-fn pack(dt: DateTime) -> Option<u64> {
-    let d = dt.date;
-    let year = u64::try_from(d.year()).ok().filter(|&y| y < 1 << 14)?;
-    let mut v = PRESENT | year << 49 | u64::from(d.month()) << 45 | u64::from(d.day()) << 40;
-    if let Some(t) = dt.time {
-        let hms = u64::from(t.hour()) << 12 | u64::from(t.minute()) << 6 | u64::from(t.second());
-        v |= HAS_TIME | hms << 22;
-    }
-    if let Some(o) = dt.offset_minutes {
-        let biased = u64::try_from(i64::from(o) + OFFSET_BIAS)
-            .ok()
-            .filter(|&b| b < 1 << 21)?;
-        v |= HAS_OFFSET | biased;
-    }
-    Some(v)
-}
-
-/// The time `pack` gave `v` for.
-fn unpack(v: u64) -> Option<DateTime> {
-    let field = |at: u32, bits: u32| (v >> at) & ((1 << bits) - 1);
-    let date = Date::new(field(49, 14) as i32, field(45, 4) as u8, field(40, 5) as u8)?;
-    let time = (v & HAS_TIME != 0)
-        .then(|| Time::new(field(34, 5) as u8, field(28, 6) as u8, field(22, 6) as u8))
-        .flatten();
-    let offset_minutes = (v & HAS_OFFSET != 0).then(|| (field(0, 21) as i64 - OFFSET_BIAS) as i32);
-    Some(DateTime {
-        date,
-        time,
-        offset_minutes,
-    })
 }
 
 impl DateColumn {
@@ -980,7 +936,7 @@ impl<'a> PostRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::Date;
+    use crate::date::{Date, Time};
 
     fn post(i: u64, impressions: Option<f64>, rate: Option<f64>) -> Post {
         Post {
