@@ -184,8 +184,9 @@ fn main() {
             "{path}: {} entries, import {import:.0} ms (once); medians of {rounds} rounds:",
             entries.len()
         );
+        let memory = format!("memory MB (round 1, from {heap_in:.0} with the file)");
         println!(
-            "  {:<16} {:>8} {:>8}  memory MB (round 1, from {heap_in:.0} with the file): after, peak",
+            "  {:<16} {:>8} {:>8}  {memory}: after, peak",
             "", "wall ms", "cpu ms"
         );
         for (((name, t), c), (after, peak)) in STEPS.iter().zip(times).zip(cpu).zip(heap) {

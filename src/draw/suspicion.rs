@@ -42,7 +42,7 @@ fn new_looking_dated<'a>(read: &'a [Read]) -> Vec<(i64, &'a Read<'a>)> {
             known.resize(p + 1, 0);
         }
         if known[p] == 0 {
-            known[p] = if looks_new(r.entrant) { 1 } else { 2 };
+            known[p] = if looks_new(r.entrant()) { 1 } else { 2 };
         }
         known[p] == 1
     };
@@ -177,12 +177,23 @@ pub(super) fn kinds(
         .collect()
 }
 
-/// One entry as the flags read it.
+/// One entry as the flags read it: its person and the entry, the index its entrant is read
+/// from (16 bytes in wasm: a million entries are read at once).
 struct Read<'a> {
     person: u32,
-    entrant: &'a str,
-    line: u64,
     e: EntryRef<'a>,
+    index: &'a Index,
+}
+
+impl<'a> Read<'a> {
+    /// The entrant, as the draw names them.
+    fn entrant(&self) -> &'a str {
+        self.index.entrant_of(self.person)
+    }
+
+    fn line(&self) -> u64 {
+        self.e.origin().line
+    }
 }
 
 /// Every flag of `entries` (`index` theirs), by kind then entrant, none marked `excluded`.
@@ -192,12 +203,7 @@ pub(super) fn suspicious(entries: &Entries, index: &Index, lang: Lang) -> Vec<Su
         .enumerate()
         .filter_map(|(i, e)| {
             let person = index.person.get(i).copied().filter(|p| *p != NONE)?;
-            Some(Read {
-                person,
-                entrant: index.entrant_of(person),
-                line: e.origin().line,
-                e,
-            })
+            Some(Read { person, e, index })
         })
         .collect();
     let mut out = same_text(&read);
@@ -344,9 +350,9 @@ fn group_of<'a>(
     let mut group: Group = BTreeMap::new();
     for same in people.chunk_by(|a, b| a.0 == b.0) {
         let r = &read[same[0].1 as usize];
-        let lines = same.iter().map(|&(_, i)| read[i as usize].line);
+        let lines = same.iter().map(|&(_, i)| read[i as usize].line());
         group
-            .entry(r.entrant)
+            .entry(r.entrant())
             .or_insert_with(|| (r.person, Vec::new()))
             .1
             .extend(lines);
@@ -498,7 +504,7 @@ pub(super) fn looks_new(entrant: &str) -> bool {
 /// marked once).
 fn bursts(read: &[Read]) -> Vec<SuspiciousEntrant> {
     let mut dated = new_looking_dated(read);
-    dated.sort_by_key(|(t, r)| (*t, r.line));
+    dated.sort_by_key(|(t, r)| (*t, r.line()));
     // The people inside the window (a person is one entrant), with their entries there.
     let mut inside: HashMap<u32, usize, _> = HashMap::with_hasher(HASHER);
     let mut flagged: BTreeMap<&str, (u32, Vec<u64>, usize)> = BTreeMap::new();
@@ -518,9 +524,9 @@ fn bursts(read: &[Read]) -> Vec<SuspiciousEntrant> {
         if inside.len() >= BURST_HANDLES {
             for (_, r) in &dated[marked.max(start)..=end] {
                 let f = flagged
-                    .entry(r.entrant)
+                    .entry(r.entrant())
                     .or_insert((r.person, Vec::new(), 0));
-                f.1.push(r.line);
+                f.1.push(r.line());
                 f.2 = f.2.max(inside.len());
             }
             marked = end + 1;
@@ -554,20 +560,21 @@ fn tag_farms(read: &[Read]) -> Vec<SuspiciousEntrant> {
     // listed only for the entries whose set another may share.
     let hash = |r: &Read| {
         a.read(r.e.text());
-        let n = a.iter().filter(|m| *m != r.entrant).count();
+        // Two people tagged besides the entrant need two mentions (most comments have none):
+        // the entrant is looked up only then.
+        a.iter().nth(1)?;
+        let me = r.entrant();
+        let n = a.iter().filter(|m| *m != me).count();
         (n >= 2).then(|| {
             a.iter()
-                .filter(|m| *m != r.entrant)
+                .filter(|m| *m != me)
                 .fold(0u64, |s, m| s.wrapping_add(hash_of(m)))
         })
     };
     let key = |r: &Read| {
         b.read(r.e.text());
-        let mut tagged: Vec<String> = b
-            .iter()
-            .filter(|m| *m != r.entrant)
-            .map(str::to_string)
-            .collect();
+        let me = r.entrant();
+        let mut tagged: Vec<String> = b.iter().filter(|m| *m != me).map(str::to_string).collect();
         tagged.sort_unstable();
         (tagged.len() >= 2).then_some(tagged)
     };
@@ -597,7 +604,7 @@ fn spellings(read: &[Read]) -> Vec<SuspiciousEntrant> {
         .unwrap_or(0);
     let mut of: Vec<Option<Option<(u64, String)>>> = vec![None; people];
     for r in read {
-        of[r.person as usize].get_or_insert_with(|| letters(r.entrant).map(|l| (hash_of(&l), l)));
+        of[r.person as usize].get_or_insert_with(|| letters(r.entrant()).map(|l| (hash_of(&l), l)));
     }
     let of = |r: &Read| of[r.person as usize].as_ref().and_then(|l| l.as_ref());
     flag_groups(

@@ -1,8 +1,9 @@
 //! The contest entries of a table or a dataset, stored compactly: each entry's six texts (id,
 //! reply-to id, author, profile, link, comment) written one after the other in one of a few
 //! large strings, and a 48-byte record per entry saying where they lie, plus its date, likes
-//! and origin (the rare field it cannot hold kept aside). An entry comes in as an [`EntryRow`] (or its borrowed texts, from the
-//! import) and is read back through an [`EntryRef`], which borrows the store.
+//! and origin (the rare field it cannot hold kept aside). An entry comes in as an
+//! [`EntryRow`] (or its borrowed texts, from the import) and is read back through an
+//! [`EntryRef`], which borrows the store.
 //!
 //! Why: a million comments as `EntryRow`s were six heap strings each, about 270 bytes of
 //! headers, capacities and allocator overhead per entry before their text, and the draw read
