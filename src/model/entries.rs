@@ -168,11 +168,10 @@ impl Slots {
 
     /// Where text `k` of entry `i` (its slot `s`) ends, counted from its start.
     fn end(&self, i: usize, s: &Slot, k: usize) -> u32 {
-        match self.far(i, s) {
-            _ if k == TEXT => s.text_end,
-            None => u32::from(s.ends[k]),
-            Some(f) => f.ends[k],
+        if k == TEXT {
+            return s.text_end;
         }
+        self.far(i, s).map_or(u32::from(s.ends[k]), |f| f.ends[k])
     }
 
     fn line(&self, i: usize, s: &Slot) -> u64 {
